@@ -1,0 +1,36 @@
+"""The root command and its sub-commands."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from runstrong import __version__
+from runstrong.cli import library_cmd
+
+app = typer.Typer(
+    name="runstrong",
+    help="Strength training planned around your running.\n\nExample: runstrong library list --pattern calf_ankle",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+app.add_typer(library_cmd.app, name="library")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"runstrong {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Strength training planned around your running."""

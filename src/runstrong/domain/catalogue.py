@@ -1,0 +1,45 @@
+"""ExerciseLibrary: the validated set of exercises the engine chooses from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from runstrong.domain.exercise import Equipment, Exercise, Level, Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseLibrary:
+    """An immutable, slug-indexed collection of exercises, sorted by slug."""
+
+    exercises: Mapping[str, Exercise]
+    citations: Mapping[str, str] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises.values())
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self.exercises
+
+    def get(self, slug: str) -> Exercise:
+        return self.exercises[slug]
+
+    def select(
+        self,
+        *,
+        pattern: Pattern | None = None,
+        equipment: Iterable[Equipment] | None = None,
+        max_level: Level | None = None,
+    ) -> list[Exercise]:
+        """Exercises with the pattern, doable with the equipment, at or below the level."""
+        have = frozenset(equipment) if equipment is not None else None
+        return [
+            ex
+            for ex in self
+            if (pattern is None or pattern in ex.patterns)
+            and (have is None or ex.fits(have))
+            and (max_level is None or ex.level.rank <= max_level.rank)
+        ]

@@ -1,0 +1,25 @@
+"""Errors the user can cause and fix. Each renders as one line: where, what field, what is wrong."""
+
+from __future__ import annotations
+
+
+class RunstrongError(Exception):
+    """Base for every error caused by input (files, options). The CLI prints `str(err)` and exits 2."""
+
+
+class InputError(RunstrongError):
+    """A problem in one field of one input (a file, a profile, an option)."""
+
+    def __init__(self, where: str, field: str, message: str) -> None:
+        self.where = where
+        self.field = field
+        self.message = message
+        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+
+
+class InputErrors(RunstrongError):
+    """Several independent input problems, reported together, one per line."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))

@@ -1,0 +1,28 @@
+"""The FIT profile's exercise ids, read from the table generated from fit-tool's enums."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True, slots=True)
+class FitProfile:
+    category_ids: dict[str, int]
+    name_ids: dict[tuple[str, str], int]
+
+
+@cache
+def fit_profile() -> FitProfile:
+    table = files("runstrong.library").joinpath("data/fit_exercises.tsv").read_text("utf-8")
+    categories: dict[str, int] = {}
+    names: dict[tuple[str, str], int] = {}
+    for line in table.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cat_id, cat, name_id, name = line.split("\t")
+        categories[cat] = int(cat_id)
+        if name:
+            names[(cat, name)] = int(name_id)
+    return FitProfile(categories, names)

@@ -1,0 +1,183 @@
+"""Exercise data files -> ExerciseLibrary, validating every file and every link between files.
+
+Every problem becomes one `InputError` naming the file and the field; all problems found are
+reported together (`InputErrors`) so that a coach fixing a folder sees every mistake at once.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.errors import InputError, InputErrors
+from runstrong.domain.exercise import Exercise, FitExercise, Plyometric, Why
+from runstrong.library.fit_profile import fit_profile
+from runstrong.library.schema import ExerciseFile
+
+BUILTIN_DIR = Path(str(files("runstrong.library").joinpath("data/exercises")))
+CITATIONS_FILE = Path(str(files("runstrong.library").joinpath("data/citations.toml")))
+# Setting: extra exercise folders, separated like PATH (docs/formats.md, "Your own exercises").
+EXTRA_DIRS_ENV = "RUNSTRONG_EXERCISES"
+
+
+def extra_dirs_from_env(environ: dict[str, str] | None = None) -> list[Path]:
+    value = (os.environ if environ is None else environ).get(EXTRA_DIRS_ENV, "")
+    return [Path(p) for p in value.split(os.pathsep) if p]
+
+
+def load_library(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> ExerciseLibrary:
+    """Load the built-in exercises plus `extra_dirs`; a later folder's slug replaces an earlier one."""
+    citations = load_citations()
+    folders = ([BUILTIN_DIR] if builtin else []) + list(extra_dirs)
+    errors: list[InputError] = []
+    parsed: dict[str, tuple[Path, ExerciseFile]] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            errors.append(InputError(str(folder), "", "is not a folder of exercise files"))
+            continue
+        seen_here: dict[str, Path] = {}
+        for path in sorted(folder.glob("*.toml")):
+            data = _parse_file(path, errors)
+            if data is None:
+                continue
+            if data.slug in seen_here:
+                errors.append(
+                    InputError(str(path), "slug", f"'{data.slug}' is also used by {seen_here[data.slug]}")
+                )
+                continue
+            seen_here[data.slug] = path
+            parsed[data.slug] = (path, data)
+    exercises = {
+        slug: ex
+        for slug, (path, data) in sorted(parsed.items())
+        if (ex := _to_domain(path, data, parsed, citations, errors)) is not None
+    }
+    if errors:
+        raise InputErrors(errors)
+    return ExerciseLibrary(exercises, citations)
+
+
+def load_citations(path: Path = CITATIONS_FILE) -> dict[str, str]:
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return {key: str(entry["ref"]) for key, entry in data.items()}
+
+
+def _parse_file(path: Path, errors: list[InputError]) -> ExerciseFile | None:
+    try:
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        errors.append(InputError(str(path), "", f"is not valid TOML ({exc})"))
+        return None
+    except OSError as exc:
+        errors.append(InputError(str(path), "", f"cannot be read ({exc.strerror})"))
+        return None
+    try:
+        data = ExerciseFile.model_validate(raw)
+    except ValidationError as exc:
+        errors.extend(validation_errors(str(path), exc))
+        return None
+    if data.slug != path.stem:
+        errors.append(InputError(str(path), "slug", f"'{data.slug}' must match the file name"))
+        return None
+    return data
+
+
+def validation_errors(where: str, exc: ValidationError) -> list[InputError]:
+    """One InputError per pydantic error, with the field path and the offending value."""
+    out = []
+    for err in exc.errors(include_url=False):
+        field = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-after"))
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] not in {"missing", "model_type"} and not isinstance(err["input"], dict):
+            message += f" (got {err['input']!r})"
+        out.append(InputError(where, field or "(file)", message))
+    return out
+
+
+def _to_domain(
+    path: Path,
+    data: ExerciseFile,
+    parsed: dict[str, tuple[Path, ExerciseFile]],
+    citations: dict[str, str],
+    errors: list[InputError],
+) -> Exercise | None:
+    where = str(path)
+    before = len(errors)
+    for field, slugs in (
+        ("progression", [data.progression]),
+        ("regression", [data.regression]),
+        ("substitutes", data.substitutes),
+    ):
+        for slug in slugs:
+            if slug is not None and slug not in parsed:
+                errors.append(InputError(where, field, f"no exercise has the slug '{slug}'"))
+    for key in data.why.citations:
+        if key not in citations:
+            errors.append(InputError(where, "why.citations", f"unknown citation key '{key}'"))
+    fit = _fit_ids(where, data, errors)
+    if len(errors) > before or fit is None:
+        return None
+    return Exercise(
+        slug=data.slug,
+        name=data.name,
+        aliases=tuple(data.aliases),
+        patterns=tuple(data.patterns),
+        equipment=frozenset(data.equipment),
+        equipment_any=frozenset(data.equipment_any),
+        level=data.level,
+        laterality=data.laterality,
+        load_type=data.load_type,
+        percent_1rm=data.percent_1rm,
+        muscles=tuple(sorted(data.muscles.items(), key=lambda kv: (-kv[1], kv[0]))),
+        plyometric=Plyometric(data.plyometric.contacts_per_rep, data.plyometric.intensity)
+        if data.plyometric
+        else None,
+        progression=data.progression,
+        regression=data.regression,
+        substitutes=tuple(data.substitutes),
+        fit=fit,
+        cues=tuple(data.cues),
+        why=Why(data.why.text, tuple(data.why.benefits), tuple(data.why.citations)),
+        avoid_with=frozenset(data.avoid_with),
+        seconds_per_rep=data.seconds_per_rep,
+        source=where,
+    )
+
+
+def _fit_ids(where: str, data: ExerciseFile, errors: list[InputError]) -> FitExercise | None:
+    profile = fit_profile()
+    category_id = profile.category_ids.get(data.fit.category)
+    if category_id is None:
+        errors.append(
+            InputError(where, "fit.category", f"the FIT profile has no category '{data.fit.category}'")
+        )
+        return None
+    if data.fit.name is None:
+        return FitExercise(category_id, data.fit.category)
+    name_id = profile.name_ids.get((data.fit.category, data.fit.name))
+    if name_id is None:
+        errors.append(
+            InputError(
+                where,
+                "fit.name",
+                f"the FIT profile has no '{data.fit.name}' in category '{data.fit.category}'",
+            )
+        )
+        return None
+    return FitExercise(category_id, data.fit.category, name_id, data.fit.name)
+
+
+def validate_folder(folder: Path) -> int:
+    """Validate a coach's folder against the built-in library; returns how many files it holds."""
+    load_library([folder])
+    return sum(1 for _ in folder.glob("*.toml"))
+
+

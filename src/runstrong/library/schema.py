@@ -1,0 +1,108 @@
+"""The exercise file format (docs/formats.md, "Exercise files"), as a pydantic model.
+
+This is the boundary: a TOML file becomes a validated `ExerciseFile`; `to_domain` then turns it into
+the pure `runstrong.domain.exercise.Exercise`. Cross-file checks (slug links, FIT ids, citation
+keys) live in `runstrong.library.loader`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from runstrong.domain.exercise import (
+    Benefit,
+    Equipment,
+    Laterality,
+    Level,
+    LoadType,
+    NiggleSite,
+    Pattern,
+    PlyoIntensity,
+)
+from runstrong.domain.muscles import ALLOWED_MUSCLE_WEIGHTS, Muscle
+
+SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+# Our own default for time estimates when a file gives none (design heuristic [D]).
+DEFAULT_SECONDS_PER_REP = 3.0
+
+Slug = Annotated[str, Field(pattern=SLUG_RE.pattern, max_length=60)]
+Text = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class FitIds(Strict):
+    """The FIT profile exercise: names as the profile spells them (`lunge`, `dumbbell_bulgarian_split_squat`)."""
+
+    category: Slug
+    name: Slug | None = None
+
+
+class PlyometricData(Strict):
+    contacts_per_rep: Annotated[int, Field(ge=1, le=10)]
+    intensity: PlyoIntensity
+
+
+class WhyData(Strict):
+    text: Annotated[str, Field(min_length=10, max_length=400)]
+    benefits: Annotated[list[Benefit], Field(min_length=1)]
+    citations: Annotated[list[Slug], Field(min_length=1)]
+
+
+class ExerciseFile(Strict):
+    slug: Slug
+    name: Annotated[str, Field(min_length=2, max_length=60)]
+    aliases: list[Text] = []
+    patterns: Annotated[list[Pattern], Field(min_length=1)]
+    equipment: Annotated[list[Equipment], Field(min_length=1)]
+    equipment_any: list[Equipment] = []
+    level: Level
+    laterality: Laterality
+    load_type: LoadType
+    percent_1rm: bool = False
+    muscles: dict[Muscle, float]
+    plyometric: PlyometricData | None = None
+    progression: Slug | None = None
+    regression: Slug | None = None
+    substitutes: list[Slug] = []
+    fit: FitIds
+    cues: Annotated[list[Text], Field(min_length=2, max_length=4)]
+    why: WhyData
+    avoid_with: list[NiggleSite] = []
+    seconds_per_rep: Annotated[float, Field(gt=0, le=20)] = DEFAULT_SECONDS_PER_REP
+
+    @field_validator("muscles")
+    @classmethod
+    def _weights_are_levels(cls, value: dict[Muscle, float]) -> dict[Muscle, float]:
+        if not value:
+            raise ValueError("at least one muscle is required")
+        for muscle, weight in value.items():
+            if weight not in ALLOWED_MUSCLE_WEIGHTS:
+                allowed = ", ".join(str(w) for w in sorted(ALLOWED_MUSCLE_WEIGHTS))
+                raise ValueError(f"weight {weight} for '{muscle}' is not one of {allowed}")
+        if 1.0 not in value.values():
+            raise ValueError("at least one muscle must be primary (weight 1.0)")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ExerciseFile:
+        is_plyo = self.load_type is LoadType.PLYOMETRIC_CONTACTS
+        if is_plyo != (self.plyometric is not None):
+            raise ValueError(
+                "plyometric: required exactly when load_type is 'plyometric_contacts'"
+            )
+        if self.percent_1rm and self.load_type is not LoadType.EXTERNAL_LOAD:
+            raise ValueError("percent_1rm: only exercises with load_type 'external_load' take %1RM")
+        if self.load_type is LoadType.EXTERNAL_LOAD and not (
+            self.equipment_any or set(self.equipment) - {Equipment.BODYWEIGHT}
+        ):
+            raise ValueError("equipment: an 'external_load' exercise needs something to lift")
+        for link in ("progression", "regression"):
+            if getattr(self, link) == self.slug:
+                raise ValueError(f"{link}: an exercise cannot link to itself")
+        return self

@@ -1,0 +1,1 @@
+"""Renderers: domain objects -> str or bytes. Pure and deterministic."""
