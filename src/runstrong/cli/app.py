@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from runstrong import __version__
-from runstrong.cli import library_cmd
+from runstrong.cli import library_cmd, plan_cmd
 
 app = typer.Typer(
     name="runstrong",
@@ -18,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(library_cmd.app, name="library")
+app.command("plan")(plan_cmd.plan)
 
 
 def _version(value: bool) -> None:

@@ -27,8 +27,12 @@ def list_(
         list[Equipment] | None,
         typer.Option(help="Equipment you have (repeatable): only what it allows."),
     ] = None,
-    level: Annotated[Level | None, typer.Option(help="Only exercises at or below this level.")] = None,
-    format_: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.TABLE,
+    level: Annotated[
+        Level | None, typer.Option(help="Only exercises at or below this level.")
+    ] = None,
+    format_: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.TABLE,
     exercises: ExerciseDirs = None,
 ) -> None:
     """List exercises.
@@ -38,7 +42,9 @@ def list_(
     library = services.open_library(exercises or [])
     chosen = library.select(pattern=pattern, equipment=equipment, max_level=level)
     if format_ is TableOrJson.JSON:
-        typer.echo(json.dumps([exercise_to_dict(ex) for ex in chosen], indent=2, ensure_ascii=False))
+        typer.echo(
+            json.dumps([exercise_to_dict(ex) for ex in chosen], indent=2, ensure_ascii=False)
+        )
         return
     Console().print(_table(chosen, title=f"{len(chosen)} of {len(library)} exercises"))
 
@@ -46,7 +52,9 @@ def list_(
 @app.command()
 def show(
     slug: Annotated[str, typer.Argument(help="The exercise's slug, e.g. side_plank.")],
-    format_: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.TABLE,
+    format_: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.TABLE,
     exercises: ExerciseDirs = None,
 ) -> None:
     """Show one exercise in full.

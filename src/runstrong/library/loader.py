@@ -48,7 +48,9 @@ def load_library(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> Ex
                 continue
             if data.slug in seen_here:
                 errors.append(
-                    InputError(str(path), "slug", f"'{data.slug}' is also used by {seen_here[data.slug]}")
+                    InputError(
+                        str(path), "slug", f"'{data.slug}' is also used by {seen_here[data.slug]}"
+                    )
                 )
                 continue
             seen_here[data.slug] = path
@@ -157,7 +159,9 @@ def _fit_ids(where: str, data: ExerciseFile, errors: list[InputError]) -> FitExe
     category_id = profile.category_ids.get(data.fit.category)
     if category_id is None:
         errors.append(
-            InputError(where, "fit.category", f"the FIT profile has no category '{data.fit.category}'")
+            InputError(
+                where, "fit.category", f"the FIT profile has no category '{data.fit.category}'"
+            )
         )
         return None
     if data.fit.name is None:
@@ -179,5 +183,3 @@ def validate_folder(folder: Path) -> int:
     """Validate a coach's folder against the built-in library; returns how many files it holds."""
     load_library([folder])
     return sum(1 for _ in folder.glob("*.toml"))
-
-

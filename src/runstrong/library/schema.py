@@ -93,9 +93,7 @@ class ExerciseFile(Strict):
     def _consistent(self) -> ExerciseFile:
         is_plyo = self.load_type is LoadType.PLYOMETRIC_CONTACTS
         if is_plyo != (self.plyometric is not None):
-            raise ValueError(
-                "plyometric: required exactly when load_type is 'plyometric_contacts'"
-            )
+            raise ValueError("plyometric: required exactly when load_type is 'plyometric_contacts'")
         if self.percent_1rm and self.load_type is not LoadType.EXTERNAL_LOAD:
             raise ValueError("percent_1rm: only exercises with load_type 'external_load' take %1RM")
         if self.load_type is LoadType.EXTERNAL_LOAD and not (

@@ -1,0 +1,69 @@
+"""The plan as a terminal calendar: one table per week, a row per session."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from runstrong.domain.athlete import Athlete
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.loads import resolve_load
+from runstrong.domain.plan import Plan, Session, Week
+from runstrong.render.dose_text import dose_text
+
+PHASE_STYLE = {
+    "base": "blue",
+    "build": "magenta",
+    "peak": "red",
+    "taper": "yellow",
+    "recovery": "green",
+    "maintenance": "cyan",
+    "transition": "white",
+}
+
+
+def print_plan(console: Console, plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> None:
+    races = "; ".join(f"{r.name} {r.date:%d %b %Y} ({r.priority})" for r in athlete.races)
+    console.print(
+        f"[bold]Strength plan for {plan.athlete}[/]: {plan.start:%a %d %b %Y} to "
+        f"{plan.end:%a %d %b %Y}, {len(plan.weeks)} weeks" + (f". Races: {races}" if races else "")
+    )
+    for warning in plan.warnings:
+        console.print(f"[yellow]! {warning}[/]")
+    for week in plan.weeks:
+        console.print(_week(week, athlete, library))
+
+
+def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> Panel:
+    style = PHASE_STYLE.get(str(week.phase), "white")
+    title = f"Week {week.index} · {week.start:%d %b} · {str(week.phase).upper()}"
+    if week.deload:
+        title += " · DELOAD"
+    parts: list[Text | Table] = [Text(week.goal, style="italic")]
+    parts += [Text(f"• {n}") for n in week.notes]
+    if week.sessions:
+        table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
+        table.add_column("When", width=14)
+        table.add_column("Session", ratio=3)
+        table.add_column("Why this day", ratio=2)
+        for s in week.sessions:
+            table.add_row(*_row(s, athlete, library))
+        parts.append(table)
+    else:
+        parts.append(Text("No strength this week."))
+    return Panel(Group(*parts), title=title, title_align="left", border_style=style)
+
+
+def _row(s: Session, athlete: Athlete, library: ExerciseLibrary) -> tuple[Text, Text, Text]:
+    when = Text(f"{s.date:%a %d %b}\n{s.time:%H:%M}\n~{s.est_minutes} min")
+    body = Text(s.title + "\n", style="bold")
+    for p in s.exercises:
+        load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
+        body.append(f"{p.name}: ", style="bold")
+        body.append(dose_text(p, load.load_kg) + "\n")
+    why = Text("\n".join(s.reasons))
+    for w in s.warnings:
+        why.append("\n! " + w, style="yellow")
+    return when, body, why

@@ -1,0 +1,150 @@
+"""The athlete as the planner sees them: level, equipment, availability, running week, races."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+from runstrong.domain.exercise import Equipment, Level, NiggleSite
+
+
+class Weekday(StrEnum):
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+    @property
+    def number(self) -> int:
+        """Monday = 0, as `date.weekday()`."""
+        return _WEEKDAY_INDEX[self]
+
+    @property
+    def full_name(self) -> str:
+        return _FULL_NAMES[self.number]
+
+    @classmethod
+    def of(cls, day: date) -> Weekday:
+        return _WEEKDAYS[day.weekday()]
+
+
+_WEEKDAYS = list(Weekday)
+_WEEKDAY_INDEX = {day: i for i, day in enumerate(_WEEKDAYS)}
+_FULL_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+class RunType(StrEnum):
+    EASY = "easy"
+    RECOVERY = "recovery"
+    LONG = "long"
+    TEMPO = "tempo"
+    INTERVALS = "intervals"
+    HILLS = "hills"
+    RACE = "race"
+    REST = "rest"
+
+    @property
+    def is_key_workout(self) -> bool:
+        """Intervals, tempo and hills: the quality sessions of the week (science.md §3.3)."""
+        return self in {RunType.TEMPO, RunType.INTERVALS, RunType.HILLS}
+
+    @property
+    def is_protected(self) -> bool:
+        """Runs that heavy legs and plyometrics must not come the day before (science.md §3.3)."""
+        return self.is_key_workout or self in {RunType.LONG, RunType.RACE}
+
+
+class RaceDistance(StrEnum):
+    K5 = "5k"
+    K10 = "10k"
+    HALF_MARATHON = "half_marathon"
+    MARATHON = "marathon"
+    ULTRA = "ultra"
+    OTHER = "other"
+
+
+class RacePriority(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class Severity(StrEnum):
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    day: Weekday
+    type: RunType
+    minutes: int
+    time: time | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunningWeek:
+    runs: tuple[Run, ...]
+    recovery_week_every: int | None = None
+
+    def runs_on(self, day: Weekday) -> tuple[Run, ...]:
+        return tuple(run for run in self.runs if run.day is day and run.type is not RunType.REST)
+
+
+@dataclass(frozen=True, slots=True)
+class Race:
+    name: str
+    date: date
+    distance: RaceDistance
+    priority: RacePriority
+
+
+@dataclass(frozen=True, slots=True)
+class Niggle:
+    site: NiggleSite
+    severity: Severity
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentSet:
+    items: frozenset[Equipment]
+    dumbbell_max_kg: float | None = None
+    dumbbell_step_kg: float = 2.0
+    kettlebell_kgs: tuple[float, ...] = ()
+    barbell_max_kg: float | None = None
+    barbell_step_kg: float = 2.5
+
+    @property
+    def available(self) -> frozenset[Equipment]:
+        return self.items | {Equipment.BODYWEIGHT}
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    strength_days: tuple[Weekday, ...]
+    sessions_per_week: int | None = None
+    session_minutes: int = 45
+    preferred_time: time = time(18, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Athlete:
+    name: str
+    level: Level
+    equipment: EquipmentSet
+    availability: Availability
+    running: RunningWeek
+    body_mass_kg: float | None = None
+    timezone: str = "UTC"
+    races: tuple[Race, ...] = ()
+    one_rep_max_kg: dict[str, float] = field(default_factory=dict)
+    niggles: tuple[Niggle, ...] = ()
+
+    @property
+    def niggle_sites(self) -> frozenset[NiggleSite]:
+        return frozenset(n.site for n in self.niggles)

@@ -1,0 +1,55 @@
+"""Kilograms from relative prescriptions: %1RM x the athlete's known max, rounded to the kit.
+
+Plans keep %1RM; loads are resolved only when a plan is shown or exported, so a new 1RM changes
+every future session at once. Rounding: the barbell to `barbell_step_kg` (at least a 2.5% step for
+lower-body lifts [nsca2016]), dumbbells to `dumbbell_step_kg` capped at `dumbbell_max_kg`,
+kettlebells to the nearest bell the athlete owns that is not heavier.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from runstrong.domain.athlete import EquipmentSet
+from runstrong.domain.exercise import Equipment, Exercise
+from runstrong.domain.plan import Prescription
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedLoad:
+    load_kg: float | None
+    note: str | None = None
+
+
+def resolve_load(
+    p: Prescription, ex: Exercise, maxes: dict[str, float], kit: EquipmentSet
+) -> ResolvedLoad:
+    one_rm = maxes.get(p.slug)
+    if p.percent_1rm is None or one_rm is None:
+        return ResolvedLoad(None)
+    raw = one_rm * p.percent_1rm / 100
+    gear = ex.equipment | (ex.equipment_any & kit.available)
+    if Equipment.BARBELL in gear:
+        step = max(kit.barbell_step_kg, one_rm * 2.5 / 100 if ex.is_lower_body else 0.0)
+        load = _round_to(raw, step)
+        if kit.barbell_max_kg is not None and load > kit.barbell_max_kg:
+            return ResolvedLoad(kit.barbell_max_kg, "capped at your heaviest barbell load")
+        return ResolvedLoad(load)
+    if Equipment.DUMBBELLS in gear:
+        load = _round_to(raw, kit.dumbbell_step_kg)
+        if kit.dumbbell_max_kg is not None and load > kit.dumbbell_max_kg:
+            return ResolvedLoad(
+                kit.dumbbell_max_kg, "capped at your heaviest dumbbell: slow the lowering instead"
+            )
+        return ResolvedLoad(load)
+    if Equipment.KETTLEBELL in gear and kit.kettlebell_kgs:
+        lighter = [kg for kg in kit.kettlebell_kgs if kg <= raw]
+        return ResolvedLoad(max(lighter) if lighter else min(kit.kettlebell_kgs))
+    return ResolvedLoad(_round_to(raw, 1.0))
+
+
+def _round_to(value: float, step: float) -> float:
+    """Nearest multiple of `step`, halves rounding down (the lighter load is the safer one)."""
+    steps = math.ceil(value / step - 0.5)
+    return round(steps * step, 2)

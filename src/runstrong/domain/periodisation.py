@@ -1,0 +1,172 @@
+"""Phases from the races backwards: base, build, peak, taper before each A race, recovery after.
+
+Weeks run Monday to Sunday. Each week gets a phase, a deload flag, a block (exercises are kept
+within a block and rotated between blocks) and its position in the block (for progression).
+science.md §3.1 (phase model), §3.4 (deloads); the numbers are in `Rules`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from runstrong.domain.athlete import Race, RaceDistance, RacePriority
+from runstrong.domain.plan import Phase
+from runstrong.domain.rules import Rules
+
+LONG_RACES = frozenset({RaceDistance.MARATHON, RaceDistance.ULTRA})
+MAX_PLAN_WEEKS = 104
+MIN_PLAN_WEEKS = 1
+
+PHASE_GOALS: dict[Phase, str] = {
+    Phase.TRANSITION: "Movement quality and tendon preparation: moderate loads, controlled tempo.",
+    Phase.BASE: "Maximal strength: heavy, slow multi-joint work for running economy and robustness.",
+    Phase.BUILD: "Keep the strength, add power: explosive lifts and more reactive plyometrics.",
+    Phase.PEAK: "Maintain strength with less volume: keep the intensity, cut the sets.",
+    Phase.TAPER: "Shed fatigue before the race: last heavy session early, then light activation only.",
+    Phase.RECOVERY: "Recover from the race: light work only, no heavy legs.",
+    Phase.MAINTENANCE: "Maintain strength in race season: one short, heavy session every 7-10 days.",
+}
+DELOAD_GOAL = "Deload: fewer sets and more reps in reserve, same exercises, to absorb the training."
+
+
+@dataclass(frozen=True, slots=True)
+class WeekFrame:
+    index: int  # 1-based
+    start: date  # a Monday
+    phase: Phase
+    deload: bool
+    block: int  # 0-based; changes with the phase and after each deload
+    week_in_block: int  # 0-based
+    goal: str
+    races: tuple[Race, ...]
+    notes: tuple[str, ...]
+
+
+def monday_on_or_before(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def plan_length_weeks(start: date, races: tuple[Race, ...], rules: Rules) -> int:
+    """Default length: through the recovery after the last A race, else the last race, else 16 weeks."""
+    monday = monday_on_or_before(start)
+    future = [r for r in races if r.date >= start]
+    if not future:
+        return rules.default_plan_weeks_without_race
+    last = max(future, key=lambda r: r.date)
+    weeks = (monday_on_or_before(last.date) - monday).days // 7 + 1
+    if last.priority is RacePriority.A:
+        weeks += _recovery_weeks(last, rules)
+    return max(MIN_PLAN_WEEKS, min(MAX_PLAN_WEEKS, weeks))
+
+
+def _recovery_weeks(race: Race, rules: Rules) -> int:
+    if race.distance in LONG_RACES:
+        return rules.recovery_weeks_after_long_race
+    return rules.recovery_weeks_after_race
+
+
+def periodise(
+    start: date,
+    n_weeks: int,
+    races: tuple[Race, ...],
+    rules: Rules,
+    recovery_week_every: int | None,
+) -> tuple[list[WeekFrame], list[str]]:
+    """The week frames of a plan and the plan-level warnings about its shape."""
+    monday = monday_on_or_before(start)
+    phases: list[Phase | None] = [None] * n_weeks
+    warnings: list[str] = []
+    a_races = sorted((r for r in races if r.priority is RacePriority.A), key=lambda r: r.date)
+    cycle_start = 0
+    for race in a_races:
+        r = (monday_on_or_before(race.date) - monday).days // 7
+        if r < 0:
+            continue
+        warnings += _assign_cycle(phases, cycle_start, r, race, rules)
+        rec_end = min(n_weeks, r + 1 + _recovery_weeks(race, rules))
+        for i in range(r + 1, rec_end):
+            phases[i] = Phase.RECOVERY
+        cycle_start = rec_end
+    if not a_races:
+        for i in range(n_weeks):
+            phases[i] = Phase.BASE if i < rules.no_race_base_weeks else Phase.MAINTENANCE
+    resolved = [p or Phase.BASE for p in phases]
+    deloads = _deloads(resolved, rules, recovery_week_every)
+    return _frames(monday, resolved, deloads, races), warnings
+
+
+def _assign_cycle(
+    phases: list[Phase | None], first: int, race_week: int, race: Race, rules: Rules
+) -> list[str]:
+    """Taper, peak and build counted back from the race week; base fills what is left."""
+    n = len(phases)
+    available = race_week - first + 1
+    taper = min(rules.taper_weeks_a_race, available)
+    peak = min(rules.peak_weeks, available - taper)
+    build = min(rules.build_weeks, available - taper - peak)
+    base = available - taper - peak - build
+    # Heavy strength comes first (bazyler2015): a short cycle keeps a base block before build.
+    shift = min(build, max(0, rules.min_base_weeks - base))
+    build, base = build - shift, base + shift
+    plan: list[Phase] = [Phase.BASE] * base + [Phase.BUILD] * build + [Phase.PEAK] * peak
+    plan += [Phase.TAPER] * taper
+    for offset, phase in enumerate(plan):
+        if first + offset < n:
+            phases[first + offset] = phase
+    warnings = []
+    if available < rules.min_program_weeks_for_economy:
+        warnings.append(
+            f"{race.name} on {race.date.isoformat()} is only {available} week(s) away: too soon for "
+            f"a full cycle (running-economy gains need about {rules.min_program_weeks_for_economy}"
+            f"+ weeks [balsalobre2016]). This is a short plan: "
+            f"{base} base, {build} build, {peak} peak and {taper} taper week(s)."
+        )
+    return warnings
+
+
+def _deloads(phases: list[Phase], rules: Rules, every: int | None) -> list[bool]:
+    """Deload with the running recovery weeks, or every `deload_every_weeks` loading weeks."""
+    deloads = [False] * len(phases)
+    loading = {Phase.BASE, Phase.BUILD, Phase.TRANSITION}
+    run = 0
+    for i, phase in enumerate(phases):
+        if phase not in loading:
+            run = 0
+            continue
+        run += 1
+        if every:
+            deloads[i] = (i + 1) % every == 0
+        else:
+            deloads[i] = run % rules.deload_every_weeks == 0
+        if deloads[i]:
+            run = 0
+    return deloads
+
+
+def _frames(
+    monday: date, phases: list[Phase], deloads: list[bool], races: tuple[Race, ...]
+) -> list[WeekFrame]:
+    frames: list[WeekFrame] = []
+    block, week_in_block = 0, 0
+    for i, (phase, deload) in enumerate(zip(phases, deloads, strict=True)):
+        if i > 0 and (phase is not phases[i - 1] or deloads[i - 1]):
+            block, week_in_block = block + 1, 0
+        start = monday + timedelta(weeks=i)
+        in_week = tuple(r for r in races if start <= r.date < start + timedelta(days=7))
+        notes = tuple(_race_note(r) for r in in_week)
+        goal = DELOAD_GOAL if deload else PHASE_GOALS[phase]
+        frames.append(
+            WeekFrame(i + 1, start, phase, deload, block, week_in_block, goal, in_week, notes)
+        )
+        week_in_block += 1
+    return frames
+
+
+def _race_note(race: Race) -> str:
+    what = {
+        RacePriority.A: "A race: the plan peaks for it",
+        RacePriority.B: "B race: a short mini-taper",
+        RacePriority.C: "C race: trained through, only the day before kept free of heavy legs",
+    }[race.priority]
+    return f"{race.name} ({race.distance}) on {race.date.strftime('%a %d %b')}: {what}."

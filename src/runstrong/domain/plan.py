@@ -1,0 +1,114 @@
+"""The plan: weeks of sessions of prescribed exercises, each decision with its reasons.
+
+Prescriptions are relative (reps, RIR, %1RM, seconds, contacts). Kilograms are resolved from the
+athlete's numbers when a plan is exported (`runstrong.domain.loads`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from enum import StrEnum
+
+from runstrong.domain.athlete import Weekday
+
+PLAN_SCHEMA_VERSION = 1
+
+
+class Phase(StrEnum):
+    BASE = "base"
+    BUILD = "build"
+    PEAK = "peak"
+    TAPER = "taper"
+    RECOVERY = "recovery"
+    MAINTENANCE = "maintenance"
+    TRANSITION = "transition"
+
+
+class LowerBodyLoad(StrEnum):
+    NONE = "none"
+    LIGHT = "light"
+    MODERATE = "moderate"
+    HEAVY = "heavy"
+
+    @property
+    def rank(self) -> int:
+        return list(LowerBodyLoad).index(self)
+
+
+class Role(StrEnum):
+    """What an exercise does in its session; it sets the order, the dose and what is trimmed first."""
+
+    PLYOMETRIC = "plyometric"
+    MAIN = "main"  # heavy multi-joint lower-body lift
+    SECONDARY = "secondary"  # unilateral strength
+    POSTERIOR = "posterior"  # hinge, hip extension, knee flexion accessory
+    CALF = "calf"
+    HIP = "hip"  # lateral hip and adductors
+    UPPER = "upper"
+    TRUNK = "trunk"
+    ACTIVATION = "activation"  # light taper work
+
+
+@dataclass(frozen=True, slots=True)
+class Prescription:
+    slug: str
+    name: str
+    role: Role
+    sets: int
+    reps: int | None
+    seconds: int | None
+    contacts: int | None
+    per_side: bool
+    rir: int | None
+    percent_1rm: int | None
+    rest_s: int
+    tempo: str | None
+    why: str
+    citations: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    date: date
+    weekday: Weekday
+    time: time
+    title: str
+    after_run: bool
+    lower_body_load: LowerBodyLoad
+    plyo_contacts: int
+    est_minutes: int
+    exercises: tuple[Prescription, ...]
+    reasons: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    index: int
+    start: date
+    phase: Phase
+    deload: bool
+    goal: str
+    sessions: tuple[Session, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    athlete: str
+    start: date
+    weeks: tuple[Week, ...]
+    warnings: tuple[str, ...]
+    schema_version: int = PLAN_SCHEMA_VERSION
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(s for w in self.weeks for s in w.sessions)
+
+    @property
+    def end(self) -> date:
+        from datetime import timedelta
+
+        return self.weeks[-1].start + timedelta(days=6) if self.weeks else self.start

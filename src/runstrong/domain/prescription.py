@@ -1,0 +1,221 @@
+"""Dose: sets, reps or seconds or contacts, RIR, %1RM, rest and tempo for one exercise in one week.
+
+The numbers come from science.md §2.2-2.5 and §3.1-3.4 (citations inline); %1RM is read from the
+NSCA reps-to-%1RM table at (reps + RIR), so a %1RM and its RIR always agree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
+from runstrong.domain.plan import Phase, Prescription, Role
+from runstrong.domain.rules import Rules
+
+# %1RM by the number of reps possible (NSCA, science.md §2.2) [nsca2016].
+PERCENT_1RM_BY_RM: dict[int, int] = {
+    1: 100, 2: 95, 3: 93, 4: 90, 5: 87, 6: 85, 7: 83, 8: 80, 9: 77, 10: 75, 11: 72, 12: 70,
+}  # fmt: skip
+
+
+def percent_1rm_for(reps: int, rir: int) -> int | None:
+    """The %1RM that leaves `rir` reps in reserve after `reps` reps; None past 12RM."""
+    return PERCENT_1RM_BY_RM.get(reps + rir)
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    sets: int
+    reps: int
+    rir: int
+    rest_s: int
+    cite: tuple[str, ...]
+
+
+# Main lifts: one dose per week of the block, cycling (science.md §2.3, §3.1).
+MAIN_DOSES: dict[tuple[Level, Phase], tuple[Dose, ...]] = {
+    (Level.BEGINNER, Phase.BASE): (
+        Dose(2, 12, 4, 90, ("acsm2009",)),
+        Dose(3, 12, 3, 90, ("acsm2009",)),
+        Dose(3, 10, 3, 90, ("acsm2009",)),
+    ),
+    (Level.INTERMEDIATE, Phase.BASE): (
+        Dose(3, 8, 2, 150, ("blagrove2018", "nsca2016")),
+        Dose(3, 6, 2, 180, ("blagrove2018", "nsca2016")),
+        Dose(4, 5, 2, 180, ("blagrove2018", "nsca2016")),
+    ),
+    (Level.ADVANCED, Phase.BASE): (
+        Dose(4, 6, 2, 180, ("eihara2022", "storen2008")),
+        Dose(4, 5, 2, 180, ("eihara2022", "storen2008")),
+        Dose(4, 4, 1, 240, ("eihara2022", "storen2008")),
+        Dose(5, 3, 1, 240, ("eihara2022", "storen2008")),
+    ),
+    (Level.INTERMEDIATE, Phase.BUILD): (
+        Dose(3, 5, 2, 180, ("bazyler2015",)),
+        Dose(3, 4, 2, 180, ("bazyler2015",)),
+    ),
+    (Level.ADVANCED, Phase.BUILD): (
+        Dose(3, 4, 1, 240, ("bazyler2015", "eihara2022")),
+        Dose(3, 3, 1, 240, ("bazyler2015", "eihara2022")),
+    ),
+}
+# Peak, maintenance and the taper's last heavy session: keep intensity, cut volume [ronnestad2010].
+MAINTENANCE_MAIN = {
+    Level.BEGINNER: Dose(2, 10, 3, 90, ("spiering2021", "ronnestad2010")),
+    Level.INTERMEDIATE: Dose(2, 5, 2, 180, ("spiering2021", "ronnestad2010")),
+    Level.ADVANCED: Dose(2, 4, 2, 180, ("spiering2021", "ronnestad2010")),
+}
+LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RECOVERY, Phase.TRANSITION})
+MAINTENANCE_PHASES = frozenset({Phase.PEAK, Phase.MAINTENANCE, Phase.TAPER})
+
+# Reps for body-weight exercises by the exercise's own level: harder variants, fewer reps [D].
+BODYWEIGHT_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 10, Level.ADVANCED: 6}
+HOLD_SECONDS = {Level.BEGINNER: 30, Level.INTERMEDIATE: 40, Level.ADVANCED: 45}
+ACCESSORY_REST_S = {Role.SECONDARY: 90, Role.POSTERIOR: 90, Role.CALF: 60, Role.UPPER: 75}
+SHORT_REST_S = {Role.HIP: 30, Role.TRUNK: 30, Role.ACTIVATION: 30}
+PLYO_REST_S = 90  # science.md §6: 60-180 s between plyometric sets [nsca2016]
+REPS_PER_PLYO_SET = {PlyoIntensity.LOW: 20, PlyoIntensity.MODERATE: 8, PlyoIntensity.HIGH: 5}
+CALF_TEMPO = "3-0-3-0"  # heavy slow plantarflexion for tendon adaptation [bohm2015]
+MAIN_TEMPO = {Phase.BUILD: "2-0-X-0"}  # build: lift with intent, fast up [bazyler2015]
+DEFAULT_MAIN_TEMPO = "2-0-1-0"  # ACSM: 1-2 s each way for heavy loads [acsm2009]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the dose depends on besides the exercise and its role."""
+
+    level: Level
+    phase: Phase
+    week_in_block: int
+    deload: bool
+    reduced_volume: bool  # a beginner's first weeks
+    plyo_contacts: int  # this session's contact budget
+    activation: bool  # a taper or recovery session: light only
+
+
+def prescribe(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescription:
+    if ex.load_type is LoadType.PLYOMETRIC_CONTACTS:
+        return _plyometric(ex, role, ctx)
+    if ctx.activation:
+        return _activation(ex, role, ctx, rules)
+    if role is Role.MAIN:
+        dose = _main_dose(ctx)
+    else:
+        dose = _accessory_dose(ex, role, ctx)
+    return _finish(ex, role, dose, ctx, rules)
+
+
+def _main_dose(ctx: Context) -> Dose:
+    if ctx.phase in MAINTENANCE_PHASES:
+        return MAINTENANCE_MAIN[ctx.level]
+    table = MAIN_DOSES.get((ctx.level, ctx.phase)) or MAIN_DOSES[(ctx.level, Phase.BASE)]
+    return table[ctx.week_in_block % len(table)]
+
+
+def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
+    sets = 2 if ctx.level is Level.BEGINNER or ctx.phase in MAINTENANCE_PHASES else 3
+    rir = {Level.BEGINNER: 3, Level.INTERMEDIATE: 2, Level.ADVANCED: 2}[ctx.level]
+    if role is Role.CALF:
+        reps = 12 if ex.load_type is LoadType.BODYWEIGHT_REPS else 10
+        return Dose(sets, reps, rir, ACCESSORY_REST_S[role], ("bohm2015", "hebert_losier2012"))
+    if role in (Role.HIP, Role.TRUNK):
+        reps = 12 if ex.load_type in (LoadType.BAND, LoadType.BODYWEIGHT_REPS) else 10
+        return Dose(2 if ctx.level is Level.BEGINNER else 3, reps, 3, SHORT_REST_S[role], ())
+    if ex.load_type in (LoadType.BODYWEIGHT_REPS, LoadType.BAND):
+        reps = BODYWEIGHT_REPS[ex.level]
+    else:
+        reps = {Level.BEGINNER: 12, Level.INTERMEDIATE: 8, Level.ADVANCED: 6}[ctx.level]
+    return Dose(sets, reps, rir, ACCESSORY_REST_S.get(role, 75), ("acsm2009",))
+
+
+def _finish(ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules) -> Prescription:
+    sets, rir = dose.sets, dose.rir
+    notes: list[str] = []
+    if ctx.reduced_volume:
+        sets, rir = min(sets, 2), max(rir, 3)
+        notes.append("first weeks: 2 sets, easy effort, to limit soreness [runstrong_heuristic]")
+    if ctx.deload:
+        sets = max(1, math.ceil(sets * (100 - rules.deload_sets_cut_pct) / 100))
+        rir = rir + rules.deload_rir_add
+        notes.append(f"deload: sets cut {rules.deload_sets_cut_pct}%, RIR +{rules.deload_rir_add}")
+    rir = max(rules.rir_min, min(rules.rir_max, rir))
+    timed = ex.load_type is LoadType.TIMED_HOLD
+    reps = None if timed else dose.reps
+    seconds = HOLD_SECONDS[ex.level] if timed else None
+    percent = None
+    if ex.percent_1rm and reps is not None and ctx.level is not Level.BEGINNER:
+        percent = percent_1rm_for(reps, rir)
+    tempo = None
+    if role is Role.CALF and not timed:
+        tempo = CALF_TEMPO
+    elif role is Role.MAIN:
+        tempo = MAIN_TEMPO.get(ctx.phase, DEFAULT_MAIN_TEMPO)
+    return Prescription(
+        slug=ex.slug,
+        name=ex.name,
+        role=role,
+        sets=sets,
+        reps=reps,
+        seconds=seconds,
+        contacts=None,
+        per_side=ex.per_side,
+        rir=None if timed else rir,
+        percent_1rm=percent,
+        rest_s=dose.rest_s,
+        tempo=tempo,
+        why=ex.why.text,
+        citations=tuple(dict.fromkeys(ex.why.citations + dose.cite)),
+        notes=tuple(notes),
+    )
+
+
+def _activation(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescription:
+    """Taper and recovery: 1-2 easy sets, RIR 4, no load targets (science.md §3.1)."""
+    timed = ex.load_type is LoadType.TIMED_HOLD
+    return Prescription(
+        slug=ex.slug,
+        name=ex.name,
+        role=role,
+        sets=2,
+        reps=None if timed else 8,
+        seconds=20 if timed else None,
+        contacts=None,
+        per_side=ex.per_side,
+        rir=None if timed else rules.rir_max,
+        percent_1rm=None,
+        rest_s=SHORT_REST_S[Role.ACTIVATION],
+        tempo=None,
+        why=ex.why.text,
+        citations=tuple(dict.fromkeys((*ex.why.citations, "bazyler2015"))),
+        notes=("light activation: easy, crisp reps; stop well short of fatigue",),
+    )
+
+
+def _plyometric(ex: Exercise, role: Role, ctx: Context) -> Prescription:
+    assert ex.plyometric is not None
+    per_rep = ex.plyometric.contacts_per_rep * (2 if ex.per_side else 1)
+    reps = REPS_PER_PLYO_SET[ex.plyometric.intensity]
+    sets = max(1, round(ctx.plyo_contacts / (reps * per_rep)))
+    return Prescription(
+        slug=ex.slug,
+        name=ex.name,
+        role=role,
+        sets=sets,
+        reps=None,
+        seconds=None,
+        contacts=reps * ex.plyometric.contacts_per_rep,
+        per_side=ex.per_side,
+        rir=None,
+        percent_1rm=None,
+        rest_s=PLYO_REST_S,
+        tempo=None,
+        why=ex.why.text,
+        citations=tuple(dict.fromkeys((*ex.why.citations, "nsca2016"))),
+        notes=("quick, springy contacts; stop a set when they slow down",),
+    )
+
+
+def contacts_of(p: Prescription) -> int:
+    """Ground contacts a prescription adds to the session (both sides for per-side drills)."""
+    return (p.contacts or 0) * p.sets * (2 if p.per_side else 1)

@@ -1,0 +1,19 @@
+"""The planner's whole input: the athlete, the plan's own settings and any rule overrides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from runstrong.domain.athlete import Athlete
+from runstrong.domain.rules import Rules
+
+PROFILE_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    athlete: Athlete
+    start: date | None = None
+    weeks: int | None = None
+    rules: Rules = field(default_factory=Rules)

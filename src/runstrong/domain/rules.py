@@ -1,0 +1,187 @@
+"""Every threshold the engine uses: a name with its unit, a value, and where it comes from.
+
+`Rules()` holds the defaults. A profile's `[rules]` table overrides any field by name
+(docs/formats.md). Each field's metadata carries `cite` (a key of docs/science.md) and `heuristic`
+(True when it is our own design choice, tag [D]); `runstrong rules` lists them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+
+def rule(default: Any, *, cite: str, heuristic: bool = False, doc: str = "") -> Any:
+    return field(default=default, metadata={"cite": cite, "heuristic": heuristic, "doc": doc})
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    # Frequency (science.md §1.1, §2.1 runner adaptation, §3.2)
+    sessions_per_week_base_build: int = rule(
+        2, cite="blagrove2018", doc="strength sessions a week in base and build"
+    )
+    sessions_per_week_maintenance: int = rule(
+        1, cite="ronnestad2010", doc="sessions a week in peak, race season and maintenance"
+    )
+    min_program_weeks_for_economy: int = rule(
+        8, cite="balsalobre2016", doc="weeks of training before running-economy gains are expected"
+    )
+    # Periodisation, counted in weeks before the A race's week (science.md §3.1)
+    peak_weeks: int = rule(2, cite="bazyler2015", heuristic=True, doc="weeks of peak before taper")
+    build_weeks: int = rule(6, cite="bazyler2015", heuristic=True, doc="weeks of build before peak")
+    min_base_weeks: int = rule(
+        3, cite="bazyler2015", heuristic=True, doc="shortest base block worth keeping"
+    )
+    taper_weeks_a_race: int = rule(
+        2, cite="bosquet2007", doc="taper weeks before an A race (race week included)"
+    )
+    recovery_weeks_after_long_race: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="recovery weeks after a marathon or ultra",
+    )
+    recovery_weeks_after_race: int = rule(
+        1, cite="runstrong_heuristic", heuristic=True, doc="recovery weeks after a shorter A race"
+    )
+    no_race_base_weeks: int = rule(
+        12, cite="eihara2022", heuristic=True, doc="base weeks when no race is planned"
+    )
+    default_plan_weeks_without_race: int = rule(
+        16, cite="runstrong_heuristic", heuristic=True, doc="plan length when no race is planned"
+    )
+    # Taper (science.md §3.1)
+    last_heavy_days_before_a_race: int = rule(
+        9,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="last heavy lower-body session, days before an A race (7-10)",
+    )
+    last_heavy_days_before_b_race: int = rule(
+        5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="last heavy lower-body session, days before a B race",
+    )
+    last_activation_days_before_race: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="last light activation session, days before an A or B race",
+    )
+    no_strength_days_before_race: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="no strength at all in these last days before an A or B race",
+    )
+    no_strength_days_after_race: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="no strength session in the days after an A race",
+    )
+    # Deloads (science.md §3.4)
+    deload_every_weeks: int = rule(
+        4, cite="bell2023", heuristic=True, doc="deload cadence when the running week gives none"
+    )
+    deload_sets_cut_pct: int = rule(
+        50, cite="bell2022", heuristic=True, doc="sets cut in a deload week"
+    )
+    deload_rir_add: int = rule(2, cite="bell2022", heuristic=True, doc="RIR added in a deload week")
+    deload_plyo_cut_pct: int = rule(
+        50,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="plyometric contacts cut in a deload week",
+    )
+    # Scheduling (science.md §3.3)
+    min_hours_run_to_strength: float = rule(
+        3.0, cite="schumann2022", doc="least time from the end of a run to strength the same day"
+    )
+    preferred_hours_run_to_strength: float = rule(
+        6.0, cite="doma2013", doc="preferred time from the end of a run to strength the same day"
+    )
+    key_run_buffer_hours: float = rule(
+        48.0,
+        cite="doma2019",
+        doc="heavy legs or plyometrics at least this long before a key run, long run or race",
+    )
+    min_hours_between_heavy_lower: float = rule(
+        48.0, cite="doma2019", doc="between two heavy lower-body sessions"
+    )
+    min_hours_between_plyo: float = rule(
+        48.0, cite="nsca2016", doc="between two plyometric sessions"
+    )
+    latest_session_hour: int = rule(
+        21,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="latest start hour when moving a session later",
+    )
+    # Dose (science.md §2.3, §2.4, §2.5)
+    beginner_reduced_volume_weeks: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="first weeks at reduced volume for beginners (2-3)",
+    )
+    rir_min: int = rule(1, cite="hackett2017", heuristic=True, doc="lowest RIR prescribed")
+    rir_max: int = rule(4, cite="hackett2017", heuristic=True, doc="highest RIR prescribed")
+    plyo_contacts_beginner: int = rule(
+        50,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="plyometric contacts a session, beginner (40-60)",
+    )
+    plyo_contacts_intermediate: int = rule(
+        80,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="plyometric contacts a session, intermediate (60-100)",
+    )
+    plyo_contacts_advanced: int = rule(
+        110,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="plyometric contacts a session, advanced (80-140)",
+    )
+    plyo_contacts_maintenance: int = rule(
+        40,
+        cite="bazyler2015",
+        heuristic=True,
+        doc="plyometric contacts a session in peak and race season (30-60)",
+    )
+    high_plyo_min_squat_bw_ratio: float = rule(
+        1.5, cite="nsca2016", doc="squat 1RM per body mass before high-intensity plyometrics"
+    )
+    # Time budget (our estimates)
+    warm_up_minutes: int = rule(
+        8, cite="runstrong_heuristic", heuristic=True, doc="warm-up in each session"
+    )
+    changeover_seconds: int = rule(
+        60, cite="runstrong_heuristic", heuristic=True, doc="moving between exercises"
+    )
+    # Loads (science.md §2.2)
+    min_barbell_step_pct: float = rule(
+        2.5, cite="nsca2016", heuristic=True, doc="smallest lower-body barbell load step"
+    )
+
+    def override(self, values: dict[str, Any]) -> Rules:
+        return replace(self, **values)
+
+    @staticmethod
+    def describe() -> list[dict[str, Any]]:
+        """Name, default, citation key, heuristic flag and description of every rule."""
+        defaults = Rules()
+        return [
+            {
+                "name": f.name,
+                "default": getattr(defaults, f.name),
+                "cite": f.metadata["cite"],
+                "heuristic": f.metadata["heuristic"],
+                "doc": f.metadata["doc"],
+            }
+            for f in fields(Rules)
+        ]

@@ -1,0 +1,313 @@
+"""Placing a week's sessions on the athlete's strength days (science.md §3.3).
+
+Every candidate placement is scored by the rules it would break; the least bad placement wins and
+each broken rule is named in that session's warnings. Hard limits (strength days only, nothing in
+the last days before a race or right after an A race, the taper's last heavy day) are never broken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import combinations
+
+from runstrong.domain.athlete import Athlete, RacePriority, Run, RunType, Weekday
+from runstrong.domain.rules import Rules
+
+DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
+DEFAULT_RACE_TIME = time(9, 0)
+
+# Penalty per broken rule: our own weighting of how bad each break is [D].
+PENALTY_DAY_BEFORE_PROTECTED = 100
+PENALTY_BETWEEN_HEAVY = 60
+PENALTY_BETWEEN_PLYO = 60
+PENALTY_GAP_TOO_SHORT = 40
+PENALTY_BEFORE_RUN = 40
+PENALTY_RECOVERY_DAY = 25
+PENALTY_BUFFER_48H = 20
+PENALTY_NOT_HARD_DAY = 10
+PENALTY_GAP_UNDER_PREFERRED = 5
+PENALTY_UPPER_ON_HARD_DAY = 2
+
+
+@dataclass(frozen=True, slots=True)
+class SessionNeeds:
+    """What placement must know about a session's content."""
+
+    label: str
+    demanding_legs: bool  # heavy or moderate lower body
+    heavy_legs: bool
+    plyo: bool  # any plyometrics
+    hard_plyo: bool  # moderate or high intensity plyometrics
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    day: date
+    start: time
+    after_run: bool
+    reasons: tuple[str, ...]
+    warnings: tuple[str, ...]
+    penalty: int
+
+    @property
+    def at(self) -> datetime:
+        return datetime.combine(self.day, self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A run (or race) that strength must not spoil."""
+
+    at: datetime
+    label: str
+    protected: bool
+    recovery: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A session already on the calendar (earlier in this week or in earlier weeks)."""
+
+    at: datetime
+    heavy_legs: bool
+    plyo: bool
+
+
+class Scheduler:
+    def __init__(self, athlete: Athlete, rules: Rules, plan_start: date) -> None:
+        self.athlete = athlete
+        self.rules = rules
+        self.plan_start = plan_start
+        self.races = tuple(sorted(athlete.races, key=lambda r: r.date))
+
+    def runs_on(self, day: date) -> list[Event]:
+        events = [
+            Event(
+                datetime.combine(day, run.time or DEFAULT_RUN_TIME),
+                _run_label(run),
+                run.type.is_protected,
+                run.type is RunType.RECOVERY,
+            )
+            for run in self.athlete.running.runs_on(Weekday.of(day))
+        ]
+        events += [
+            Event(datetime.combine(day, DEFAULT_RACE_TIME), f"{r.name} (race)", True)
+            for r in self.races
+            if r.date == day
+        ]
+        return events
+
+    def place_week(
+        self, monday: date, needs: Sequence[SessionNeeds], history: Sequence[Placed]
+    ) -> tuple[list[Placement | None], list[str]]:
+        """A placement for as many sessions as fit, in order (None for the rest), and notes."""
+        days = [monday + timedelta(days=i) for i in range(7)]
+        strength_days = {d.number for d in self.athlete.availability.strength_days}
+        candidates = [d for d in days if d.weekday() in strength_days and d >= self.plan_start]
+        for count in range(min(len(needs), len(candidates)), 0, -1):
+            best = self._best(candidates, needs[:count], history)
+            if best is not None:
+                notes = []
+                if count < len(needs):
+                    notes.append(
+                        f"{count} of {len(needs)} planned sessions fit this week "
+                        f"(strength days, race and taper limits)."
+                    )
+                return [*best, *([None] * (len(needs) - count))], notes
+        notes = ["No strength session this week: no strength day is allowed."] if needs else []
+        return [None] * len(needs), notes
+
+    def _best(
+        self, candidates: Sequence[date], needs: Sequence[SessionNeeds], history: Sequence[Placed]
+    ) -> list[Placement] | None:
+        best: tuple[tuple[int, int, int], list[Placement]] | None = None
+        for combo in combinations(candidates, len(needs)):
+            placements = self._try(combo, needs, history)
+            if placements is None:
+                continue
+            total = sum(p.penalty for p in placements)
+            gaps = [(b.day - a.day).days for a, b in zip(placements, placements[1:], strict=False)]
+            key = (total, -min(gaps, default=7), sum(d.toordinal() for d in combo))
+            if best is None or key < best[0]:
+                best = (key, placements)
+        return None if best is None else best[1]
+
+    def _try(
+        self, combo: Sequence[date], needs: Sequence[SessionNeeds], history: Sequence[Placed]
+    ) -> list[Placement] | None:
+        placed = list(history)
+        out: list[Placement] = []
+        for day, need in zip(combo, needs, strict=True):
+            if not self._allowed(day, need):
+                return None
+            placement = self._evaluate(day, need, placed)
+            out.append(placement)
+            placed.append(Placed(placement.at, need.heavy_legs, need.plyo))
+        return out
+
+    def _allowed(self, day: date, need: SessionNeeds) -> bool:
+        """Hard limits around races (science.md §3.1 taper; the numbers are in Rules)."""
+        rules = self.rules
+        for race in self.races:
+            until = (race.date - day).days
+            if until == 0:
+                return False
+            if race.priority is RacePriority.C:
+                continue
+            if 0 < until <= rules.no_strength_days_before_race:
+                return False
+            if need.demanding_legs or need.hard_plyo:
+                limit = (
+                    rules.last_heavy_days_before_a_race
+                    if race.priority is RacePriority.A
+                    else rules.last_heavy_days_before_b_race
+                )
+            else:
+                limit = rules.last_activation_days_before_race
+            if 0 < until < limit:
+                return False
+            if race.priority is RacePriority.A and 0 < -until <= rules.no_strength_days_after_race:
+                return False
+        return True
+
+    def _evaluate(self, day: date, need: SessionNeeds, placed: Sequence[Placed]) -> Placement:
+        start, after_run, reasons, warnings, penalty = self._time_of_day(day, need)
+        at = datetime.combine(day, start)
+        if need.demanding_legs or need.hard_plyo:
+            penalty += self._protect_runs(day, at, need, reasons, warnings)
+        penalty += self._spacing(at, need, placed, warnings)
+        runs = self.runs_on(day)
+        hard = any(e.protected for e in runs)
+        if need.demanding_legs:
+            if hard:
+                reasons.append(
+                    "hard days hard: strength on a day that is already hard [foster1998]"
+                )
+            elif any(e.recovery for e in runs):
+                penalty += PENALTY_RECOVERY_DAY
+                warnings.append(
+                    "rule 'no strength on recovery days' broken: no better strength day this week"
+                )
+            else:
+                penalty += PENALTY_NOT_HARD_DAY
+                reasons.append(
+                    "not a key-run day: the best of your strength days for legs this week"
+                )
+        elif hard:
+            penalty += PENALTY_UPPER_ON_HARD_DAY
+        else:
+            reasons.append("light on the legs, so it can go on an easy day [runstrong_heuristic]")
+        return Placement(day, start, after_run, tuple(reasons), tuple(warnings), penalty)
+
+    def _time_of_day(
+        self, day: date, need: SessionNeeds
+    ) -> tuple[time, bool, list[str], list[str], int]:
+        """Run first, at least `min_hours_run_to_strength` later, `preferred_...` if the day allows."""
+        rules = self.rules
+        preferred = self.athlete.availability.preferred_time
+        runs = [r for r in self.athlete.running.runs_on(Weekday.of(day))]
+        if not runs:
+            return preferred, False, [], [], 0
+        run = max(runs, key=lambda r: r.time or DEFAULT_RUN_TIME)
+        run_start = datetime.combine(day, run.time or DEFAULT_RUN_TIME)
+        run_end = run_start + timedelta(minutes=run.minutes)
+        latest = datetime.combine(day, time(rules.latest_session_hour, 0))
+        wanted = datetime.combine(day, preferred)
+        label = _run_label(run)
+        reasons: list[str] = []
+        warnings: list[str] = []
+        penalty = 0
+        gap_h = (wanted - run_end).total_seconds() / 3600
+        if gap_h < rules.preferred_hours_run_to_strength:
+            for hours in (rules.preferred_hours_run_to_strength, rules.min_hours_run_to_strength):
+                moved = _round_up_quarter(run_end + timedelta(hours=hours))
+                if wanted < moved <= latest:
+                    wanted = moved
+                    reasons.append(f"moved to {moved:%H:%M} to leave {hours:g} h after the run")
+                    break
+            gap_h = (wanted - run_end).total_seconds() / 3600
+        if wanted < run_start:
+            penalty += PENALTY_BEFORE_RUN
+            warnings.append(
+                f"rule 'run first, strength later' broken: {label} starts at {run_start:%H:%M}, "
+                f"after this session and too late to lift after it [doma2013]"
+            )
+            return wanted.time(), False, reasons, warnings, penalty
+        if gap_h < rules.min_hours_run_to_strength:
+            penalty += PENALTY_GAP_TOO_SHORT
+            warnings.append(
+                f"rule 'at least {rules.min_hours_run_to_strength:g} h after the run' broken: "
+                f"only {gap_h:.1f} h after {label} [schumann2022]"
+            )
+        elif gap_h < rules.preferred_hours_run_to_strength:
+            penalty += PENALTY_GAP_UNDER_PREFERRED if need.demanding_legs else 0
+        reasons.append(
+            f"after {label} ({gap_h:.0f} h later): run first, then lift [doma2013, schumann2022]"
+        )
+        return wanted.time(), True, reasons, warnings, penalty
+
+    def _protect_runs(
+        self, day: date, at: datetime, need: SessionNeeds, reasons: list[str], warnings: list[str]
+    ) -> int:
+        rules = self.rules
+        penalty = 0
+        what = "heavy legs" if need.demanding_legs else "hard plyometrics"
+        for offset in (1, 2, 3):
+            for event in self.runs_on(day + timedelta(days=offset)):
+                if not event.protected:
+                    continue
+                hours = (event.at - at).total_seconds() / 3600
+                if offset == 1:
+                    penalty += PENALTY_DAY_BEFORE_PROTECTED
+                    warnings.append(
+                        f"rule 'no {what} the day before a key run, long run or race' broken: "
+                        f"{event.label} tomorrow; no better strength day this week [doma2019]"
+                    )
+                elif hours < rules.key_run_buffer_hours and need.heavy_legs:
+                    penalty += PENALTY_BUFFER_48H
+                    warnings.append(
+                        f"rule '{rules.key_run_buffer_hours:g} h before a key run' not met: "
+                        f"{event.label} is {hours:.0f} h later; keep this session's legs crisp, "
+                        f"not to failure [doma2019]"
+                    )
+        if penalty == 0:
+            reasons.append(
+                f"no key run, long run or race the next day, nor within "
+                f"{rules.key_run_buffer_hours:g} h [doma2019]"
+            )
+        return penalty
+
+    def _spacing(
+        self, at: datetime, need: SessionNeeds, placed: Sequence[Placed], warnings: list[str]
+    ) -> int:
+        rules = self.rules
+        penalty = 0
+        for other in placed:
+            hours = abs((at - other.at).total_seconds()) / 3600
+            if need.heavy_legs and other.heavy_legs and hours < rules.min_hours_between_heavy_lower:
+                penalty += PENALTY_BETWEEN_HEAVY
+                warnings.append(
+                    f"rule '{rules.min_hours_between_heavy_lower:g} h between heavy leg sessions' "
+                    f"broken: {hours:.0f} h after the last one [doma2019]"
+                )
+            if need.plyo and other.plyo and hours < rules.min_hours_between_plyo:
+                penalty += PENALTY_BETWEEN_PLYO
+                warnings.append(
+                    f"rule '{rules.min_hours_between_plyo:g} h between plyometric sessions' broken: "
+                    f"{hours:.0f} h after the last one [nsca2016]"
+                )
+        return penalty
+
+
+def _run_label(run: Run) -> str:
+    kind = "long run" if run.type is RunType.LONG else f"{run.type} run"
+    if run.type is RunType.RACE:
+        kind = "race"
+    return f"{run.day.full_name}'s {kind}"
+
+
+def _round_up_quarter(moment: datetime) -> datetime:
+    minutes = (-moment.minute) % 15
+    return (moment + timedelta(minutes=minutes)).replace(second=0, microsecond=0)

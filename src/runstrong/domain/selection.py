@@ -1,0 +1,138 @@
+"""Choosing an exercise for a slot: equipment, level, niggles, role, and rotation between blocks.
+
+Candidates must fit the athlete's equipment and level and be safe for their niggles; they are
+scored for the role (heavy main lifts favour loadable %1RM lifts for trained athletes; beginners
+favour body weight, bands and dumbbells: science.md §2.3), and blocks rotate among the best few.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.exercise import (
+    Equipment,
+    Exercise,
+    Laterality,
+    Level,
+    LoadType,
+    NiggleSite,
+    PlyoIntensity,
+)
+from runstrong.domain.muscles import Muscle
+from runstrong.domain.plan import Role
+from runstrong.domain.templates import CalfFocus, Slot
+
+LOADING_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
+PLYO_RANK = {PlyoIntensity.LOW: 0, PlyoIntensity.MODERATE: 1, PlyoIntensity.HIGH: 2}
+ROTATION_SCORE_WINDOW = 1.0  # candidates within this score of the best take turns by block [D]
+ROTATION_GROUP_MAX = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Chooser:
+    """Everything about the athlete that selection needs, fixed for the whole plan."""
+
+    library: ExerciseLibrary
+    level: Level
+    equipment: frozenset[Equipment]
+    niggles: frozenset[NiggleSite]
+    known_maxes: frozenset[str]
+
+    def choose(
+        self,
+        slot: Slot,
+        *,
+        block: int,
+        used: Collection[str],
+        max_plyo: PlyoIntensity | None,
+    ) -> tuple[Exercise | None, tuple[str, ...]]:
+        """The exercise for the slot, and notes on substitutions (e.g. for a niggle)."""
+        pool = [ex for ex in self._eligible(slot, max_plyo) if ex.slug not in used]
+        safe = [ex for ex in pool if not (ex.avoid_with & self.niggles)]
+        chosen = self._pick(slot, safe, block)
+        if chosen is None:
+            return None, ()
+        unsafe_best = self._pick(slot, pool, block)
+        notes: tuple[str, ...] = ()
+        if unsafe_best is not None and unsafe_best.slug != chosen.slug:
+            sites = ", ".join(sorted(unsafe_best.avoid_with & self.niggles))
+            notes = (
+                f"chosen instead of {unsafe_best.name}, which needs care with your {sites} niggle",
+            )
+        return chosen, notes
+
+    def _eligible(self, slot: Slot, max_plyo: PlyoIntensity | None) -> Iterable[Exercise]:
+        for ex in self.library:
+            if not any(p in ex.patterns for p in slot.patterns):
+                continue
+            if not ex.fits(self.equipment) or ex.level.rank > self.level.rank:
+                continue
+            if (slot.role is Role.PLYOMETRIC) != ex.is_plyometric:
+                continue
+            if ex.plyometric is not None and (
+                max_plyo is None or PLYO_RANK[ex.plyometric.intensity] > PLYO_RANK[max_plyo]
+            ):
+                continue
+            if slot.calf is not None and not _calf_focus_matches(ex, slot.calf):
+                continue
+            if slot.role is Role.MAIN and ex.load_type not in (
+                LoadType.EXTERNAL_LOAD,
+                LoadType.BODYWEIGHT_REPS,
+                LoadType.BAND,
+            ):
+                continue
+            yield ex
+
+    def _pick(self, slot: Slot, pool: list[Exercise], block: int) -> Exercise | None:
+        if not pool:
+            return None
+        ranked = sorted(pool, key=lambda ex: (-self._score(slot, ex), ex.slug))
+        best = self._score(slot, ranked[0])
+        group = [ex for ex in ranked if self._score(slot, ex) >= best - ROTATION_SCORE_WINDOW]
+        group = group[:ROTATION_GROUP_MAX]
+        return group[block % len(group)]
+
+    def _score(self, slot: Slot, ex: Exercise) -> float:
+        """Our own scoring heuristic [D]; docs/architecture.md explains it."""
+        score = 3.0 if ex.patterns[0] in slot.patterns else 0.0
+        gap = self.level.rank - ex.level.rank
+        has_loads = bool(self.equipment & LOADING_EQUIPMENT)
+        if slot.role is Role.ACTIVATION:
+            return (
+                score
+                - 2.0 * ex.level.rank
+                - (2.0 if ex.load_type is LoadType.EXTERNAL_LOAD else 0.0)
+            )
+        strength_role = slot.role in (Role.MAIN, Role.SECONDARY, Role.POSTERIOR, Role.CALF)
+        score -= (2.0 if strength_role else 1.0) * gap
+        if strength_role and has_loads and ex.load_type is LoadType.EXTERNAL_LOAD:
+            score += 2.0
+        if slot.role is Role.MAIN:
+            if ex.laterality is not Laterality.BILATERAL:
+                score -= 2.0
+            if (
+                self.level is Level.BEGINNER
+                and Equipment.BARBELL in ex.equipment | ex.equipment_any
+            ):
+                score -= 4.0  # beginners: body weight, bands and dumbbells (science.md §2.3)
+            if self.level is not Level.BEGINNER and ex.percent_1rm:
+                score += 2.0
+            if ex.slug in self.known_maxes:
+                score += 4.0
+        if slot.role is Role.SECONDARY and ex.load_type is LoadType.TIMED_HOLD:
+            score -= 3.0
+        if slot.role is Role.PLYOMETRIC and ex.plyometric is not None:
+            score += PLYO_RANK[ex.plyometric.intensity]  # the hardest the athlete is cleared for
+        return score
+
+
+def _calf_focus_matches(ex: Exercise, focus: CalfFocus) -> bool:
+    """Straight knee: gastrocnemius primary. Bent knee: soleus primary, gastrocnemius less (§5.2)."""
+    weights = ex.muscle_weights
+    gastroc = weights.get(Muscle.GASTROCNEMIUS, 0.0)
+    soleus = weights.get(Muscle.SOLEUS, 0.0)
+    if focus is CalfFocus.STRAIGHT_KNEE:
+        return gastroc == 1.0 and soleus >= 0.5
+    return soleus == 1.0 and gastroc < 1.0

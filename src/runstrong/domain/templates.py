@@ -1,0 +1,110 @@
+"""Session templates: the slots a session fills, in the order it is done.
+
+Order follows science.md §2.7 (ACSM): plyometric and power first, then heavy multi-joint, then
+unilateral and accessory, then trunk. Across the two weekly sessions the slots cover every category
+of science.md §2.7: knee-dominant unilateral, hinge and posterior chain, calf and soleus (straight
+and bent knee), lateral hip and adductors, trunk (anti-extension, anti-rotation, lateral), upper
+pull and push, plyometrics by phase and level. `trim_rank` orders what goes first when time is short
+(higher goes first); the main lift is never trimmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from runstrong.domain.exercise import Pattern
+from runstrong.domain.plan import Role
+
+
+class CalfFocus(StrEnum):
+    STRAIGHT_KNEE = "straight_knee"
+    BENT_KNEE = "bent_knee"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    role: Role
+    patterns: tuple[Pattern, ...]  # any of these
+    trim_rank: int = 0
+    calf: CalfFocus | None = None
+    label: str = ""
+
+    @property
+    def coverage(self) -> str:
+        """What the slot contributes to the week's balance (its key in coverage checks)."""
+        return self.label or self.patterns[0]
+
+
+P = Pattern
+PLYO = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=3)
+KNEE_MAIN = Slot(Role.MAIN, (P.KNEE_DOMINANT_BILATERAL,), label="knee_dominant_main")
+HINGE_MAIN = Slot(Role.MAIN, (P.HIP_HINGE,), label="hip_hinge_main")
+UNILATERAL = Slot(Role.SECONDARY, (P.KNEE_DOMINANT_UNILATERAL,), trim_rank=2)
+POSTERIOR = Slot(Role.POSTERIOR, (P.HIP_EXTENSION, P.KNEE_FLEXION), trim_rank=5)
+HAMSTRING = Slot(Role.POSTERIOR, (P.KNEE_FLEXION,), trim_rank=5)
+CALF_STRAIGHT = Slot(
+    Role.CALF,
+    (P.CALF_ANKLE,),
+    trim_rank=1,
+    calf=CalfFocus.STRAIGHT_KNEE,
+    label="calf_straight_knee",
+)
+CALF_BENT = Slot(
+    Role.CALF, (P.CALF_ANKLE,), trim_rank=1, calf=CalfFocus.BENT_KNEE, label="calf_bent_knee"
+)
+LATERAL_HIP = Slot(Role.HIP, (P.HIP_ABDUCTION_LATERAL,), trim_rank=4)
+ADDUCTION = Slot(Role.HIP, (P.HIP_ADDUCTION,), trim_rank=6)
+PUSH = Slot(Role.UPPER, (P.UPPER_PUSH,), trim_rank=7)
+PULL = Slot(Role.UPPER, (P.UPPER_PULL,), trim_rank=7)
+ANTI_EXTENSION = Slot(Role.TRUNK, (P.TRUNK_ANTI_EXTENSION,), trim_rank=8)
+ANTI_ROTATION = Slot(Role.TRUNK, (P.TRUNK_ANTI_ROTATION,), trim_rank=8)
+LATERAL_TRUNK = Slot(Role.TRUNK, (P.TRUNK_LATERAL,), trim_rank=8)
+
+# Two sessions a week (base, build): A leads with the squat pattern, B with the hinge.
+SESSION_A = (
+    PLYO,
+    KNEE_MAIN,
+    UNILATERAL,
+    POSTERIOR,
+    CALF_STRAIGHT,
+    LATERAL_HIP,
+    PUSH,
+    ANTI_EXTENSION,
+)
+SESSION_B = (
+    PLYO,
+    HINGE_MAIN,
+    UNILATERAL,
+    HAMSTRING,
+    CALF_BENT,
+    ADDUCTION,
+    PULL,
+    ANTI_ROTATION,
+    LATERAL_TRUNK,
+)
+# One session a week (peak, race season): the essentials, few sets.
+SESSION_MAINTENANCE = (
+    PLYO,
+    KNEE_MAIN,
+    HINGE_MAIN,
+    UNILATERAL,
+    CALF_STRAIGHT,
+    LATERAL_HIP,
+    PULL,
+    LATERAL_TRUNK,
+)
+# Taper after the last heavy session, and recovery weeks: light, mostly body weight.
+SESSION_ACTIVATION = (
+    Slot(Role.ACTIVATION, (P.HIP_EXTENSION,), trim_rank=2),
+    Slot(Role.ACTIVATION, (P.HIP_ABDUCTION_LATERAL,), trim_rank=3),
+    Slot(Role.ACTIVATION, (P.CALF_ANKLE,), trim_rank=1, calf=CalfFocus.STRAIGHT_KNEE),
+    Slot(Role.ACTIVATION, (P.TRUNK_ANTI_EXTENSION,), trim_rank=4),
+)
+SESSION_RECOVERY = (
+    Slot(Role.ACTIVATION, (P.HIP_EXTENSION,), trim_rank=2),
+    Slot(Role.ACTIVATION, (P.HIP_ABDUCTION_LATERAL,), trim_rank=3),
+    Slot(Role.ACTIVATION, (P.UPPER_PULL,), trim_rank=4),
+    Slot(Role.ACTIVATION, (P.TRUNK_ANTI_ROTATION,), trim_rank=5),
+    Slot(Role.ACTIVATION, (P.TRUNK_LATERAL,), trim_rank=5),
+)

@@ -1,0 +1,132 @@
+"""The profile format, version 1, as pydantic models: every key known, every value checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from runstrong.domain.athlete import RaceDistance, RacePriority, RunType, Severity, Weekday
+from runstrong.domain.exercise import Equipment, Level, NiggleSite
+
+MIN_RUN_MINUTES = 1
+MAX_RUN_MINUTES = 720
+MIN_SESSION_MINUTES = 15
+MAX_SESSION_MINUTES = 180
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _parse_time(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a time like 18:00") from exc
+    return value
+
+
+class AthleteIn(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    strength_level: Level
+    body_mass_kg: Annotated[float, Field(gt=25, lt=250)] | None = None
+    timezone: str = "UTC"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone '{value}' (use an IANA name like Europe/London)"
+            ) from exc
+        return value
+
+
+class EquipmentIn(Strict):
+    items: list[Equipment] = []
+    dumbbell_max_kg: Annotated[float, Field(gt=0, le=100)] | None = None
+    dumbbell_step_kg: Annotated[float, Field(gt=0, le=10)] = 2.0
+    kettlebell_kg: list[Annotated[float, Field(gt=0, le=100)]] = []
+    barbell_max_kg: Annotated[float, Field(gt=0, le=500)] | None = None
+    barbell_step_kg: Annotated[float, Field(gt=0, le=10)] = 2.5
+
+
+class AvailabilityIn(Strict):
+    strength_days: Annotated[list[Weekday], Field(min_length=1)]
+    sessions_per_week: Annotated[int, Field(ge=1, le=4)] | None = None
+    session_minutes: Annotated[int, Field(ge=MIN_SESSION_MINUTES, le=MAX_SESSION_MINUTES)] = 45
+    preferred_time: dt.time = dt.time(18, 0)
+
+    _time = field_validator("preferred_time", mode="before")(_parse_time)
+
+    @field_validator("strength_days")
+    @classmethod
+    def _no_repeats(cls, value: list[Weekday]) -> list[Weekday]:
+        if len(set(value)) != len(value):
+            raise ValueError("a day is listed twice")
+        return value
+
+
+class RunIn(Strict):
+    day: Weekday
+    type: RunType
+    minutes: Annotated[int, Field(ge=MIN_RUN_MINUTES, le=MAX_RUN_MINUTES)] = 30
+    time: dt.time | None = None
+
+    _time = field_validator("time", mode="before")(_parse_time)
+
+
+class RunningIn(Strict):
+    week: list[RunIn] = []
+    recovery_week_every: Annotated[int, Field(ge=2, le=8)] | None = None
+
+
+class RaceIn(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    date: dt.date
+    distance: RaceDistance = RaceDistance.OTHER
+    priority: RacePriority = RacePriority.A
+
+
+class StrengthIn(Strict):
+    one_rep_max_kg: dict[str, Annotated[float, Field(gt=0, le=500)]] = {}
+
+
+class NiggleIn(Strict):
+    site: NiggleSite
+    severity: Severity = Severity.MILD
+
+
+class PlanIn(Strict):
+    start: dt.date | None = None
+    weeks: Annotated[int, Field(ge=1, le=104)] | None = None
+
+
+class ProfileIn(Strict):
+    schema_version: Literal[1]
+    athlete: AthleteIn
+    equipment: EquipmentIn = EquipmentIn()
+    availability: AvailabilityIn
+    running: RunningIn = RunningIn()
+    races: list[RaceIn] = []
+    strength: StrengthIn = StrengthIn()
+    niggles: list[NiggleIn] = []
+    plan: PlanIn = PlanIn()
+    rules: dict[str, int | float] = {}
+
+    @model_validator(mode="after")
+    def _one_run_type_per_slot(self) -> ProfileIn:
+        seen: set[tuple[Weekday, dt.time | None]] = set()
+        for run in self.running.week:
+            key = (run.day, run.time)
+            if key in seen:
+                raise ValueError(f"two runs on {run.day} at the same time")
+            seen.add(key)
+        return self

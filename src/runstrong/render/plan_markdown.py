@@ -1,0 +1,54 @@
+"""Plan -> Markdown: a printable plan, week by week, with every reason and warning."""
+
+from __future__ import annotations
+
+from runstrong.domain.athlete import Athlete
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.loads import resolve_load
+from runstrong.domain.plan import Plan, Session
+from runstrong.render.dose_text import dose_text
+
+
+def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
+    lines = [f"# Strength plan for {plan.athlete}", ""]
+    lines.append(f"{plan.start:%d %b %Y} to {plan.end:%d %b %Y}, {len(plan.weeks)} weeks.")
+    for race in sorted(athlete.races, key=lambda r: r.date):
+        lines.append(
+            f"- {race.name}: {race.date:%a %d %b %Y}, {race.distance}, priority {race.priority}"
+        )
+    if plan.warnings:
+        lines += ["", "**Warnings**", ""] + [f"- {w}" for w in plan.warnings]
+    for week in plan.weeks:
+        deload = ", deload" if week.deload else ""
+        lines += [
+            "",
+            f"## Week {week.index}: {week.phase}{deload} (from {week.start:%a %d %b})",
+            "",
+        ]
+        lines.append(f"*{week.goal}*")
+        lines += [f"- {note}" for note in week.notes]
+        if not week.sessions:
+            lines += ["", "No strength session this week."]
+        for session in week.sessions:
+            lines += ["", *_session(session, athlete, library)]
+    return "\n".join(lines) + "\n"
+
+
+def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> list[str]:
+    lines = [
+        f"### {s.date:%a %d %b} {s.time:%H:%M}: {s.title}",
+        "",
+        f"About {s.est_minutes} min; legs: {s.lower_body_load}"
+        + (f"; {s.plyo_contacts} plyometric contacts" if s.plyo_contacts else ""),
+        "",
+        "| # | Exercise | Dose | Why |",
+        "|---|---|---|---|",
+    ]
+    for i, p in enumerate(s.exercises, 1):
+        load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
+        why = p.why + (" " + " ".join(f"({n})" for n in p.notes) if p.notes else "")
+        cites = ", ".join(p.citations)
+        lines.append(f"| {i} | {p.name} | {dose_text(p, load.load_kg)} | {why} [{cites}] |")
+    lines += ["", "Why this day: " + "; ".join(s.reasons)]
+    lines += [f"> Warning: {w}" for w in s.warnings]
+    return lines

@@ -1,0 +1,105 @@
+"""Builders for tests: make_athlete(level="beginner"), make_profile(...), the library once."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from runstrong.domain.athlete import (
+    Athlete,
+    Availability,
+    EquipmentSet,
+    Niggle,
+    Race,
+    RaceDistance,
+    RacePriority,
+    Run,
+    RunningWeek,
+    RunType,
+    Severity,
+    Weekday,
+)
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.exercise import Equipment, Level, NiggleSite
+from runstrong.domain.profile import Profile
+from runstrong.domain.rules import Rules
+from runstrong.library.loader import load_library
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+GYM = frozenset(Equipment)
+HOME = frozenset(
+    {
+        Equipment.RESISTANCE_BAND,
+        Equipment.MINI_BAND,
+        Equipment.DUMBBELLS,
+        Equipment.BENCH,
+        Equipment.STABILITY_BALL,
+    }
+)
+W = Weekday
+
+
+@cache
+def library() -> ExerciseLibrary:
+    return load_library()
+
+
+def standard_week() -> RunningWeek:
+    return RunningWeek(
+        runs=(
+            Run(W.MON, RunType.EASY, 40, time(7, 0)),
+            Run(W.TUE, RunType.INTERVALS, 60, time(7, 0)),
+            Run(W.WED, RunType.EASY, 45, time(7, 0)),
+            Run(W.THU, RunType.TEMPO, 50, time(7, 0)),
+            Run(W.SAT, RunType.EASY, 30, time(8, 0)),
+            Run(W.SUN, RunType.LONG, 120, time(8, 0)),
+        ),
+        recovery_week_every=4,
+    )
+
+
+def make_athlete(
+    *,
+    level: str = "intermediate",
+    equipment: frozenset[Equipment] = HOME,
+    strength_days: tuple[str, ...] = ("mon", "tue", "thu", "sat"),
+    sessions_per_week: int | None = None,
+    session_minutes: int = 45,
+    running: RunningWeek | None = None,
+    races: tuple[Race, ...] = (),
+    maxes: dict[str, float] | None = None,
+    niggles: tuple[tuple[str, str], ...] = (),
+    body_mass_kg: float | None = 64.0,
+    **equipment_options: Any,
+) -> Athlete:
+    return Athlete(
+        name="Test Runner",
+        level=Level(level),
+        equipment=EquipmentSet(items=equipment, **equipment_options),
+        availability=Availability(
+            strength_days=tuple(Weekday(d) for d in strength_days),
+            sessions_per_week=sessions_per_week,
+            session_minutes=session_minutes,
+            preferred_time=time(18, 0),
+        ),
+        running=running or standard_week(),
+        body_mass_kg=body_mass_kg,
+        races=races,
+        one_rep_max_kg=maxes or {},
+        niggles=tuple(Niggle(NiggleSite(s), Severity(v)) for s, v in niggles),
+    )
+
+
+def make_race(
+    day: date, priority: str = "A", distance: str = "marathon", name: str = "Race"
+) -> Race:
+    return Race(name, day, RaceDistance(distance), RacePriority(priority))
+
+
+def make_profile(
+    athlete: Athlete | None = None, *, rules: Rules | None = None, **kw: Any
+) -> Profile:
+    return Profile(athlete=athlete or make_athlete(**kw), rules=rules or Rules())

@@ -1,0 +1,108 @@
+"""The library commands, run as a user runs them: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from builders import ROOT
+
+FIELDS = {
+    "slug", "name", "aliases", "patterns", "equipment", "equipment_any", "level", "laterality",
+    "load_type", "percent_1rm", "muscles", "plyometric", "progression", "regression",
+    "substitutes", "fit", "cues", "why", "avoid_with", "seconds_per_rep",
+}  # fmt: skip
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "runstrong", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "160", **(env or {})},
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_library_list_json_gives_every_exercise_with_every_field() -> None:
+    result = run("library", "list", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    exercises = json.loads(result.stdout)
+    assert len(exercises) >= 100
+    assert all(set(ex) == FIELDS for ex in exercises)
+    assert all(ex["fit"]["category_id"] is not None for ex in exercises)
+
+
+def test_library_list_with_equipment_shows_only_what_it_allows() -> None:
+    result = run("library", "list", "--format", "json", "--equipment", "resistance_band")
+    exercises = json.loads(result.stdout)
+    assert exercises
+    for ex in exercises:
+        assert set(ex["equipment"]) <= {"bodyweight", "resistance_band"}, ex["slug"]
+        assert not ex["equipment_any"] or set(ex["equipment_any"]) & {"resistance_band"}
+
+
+def test_library_list_filters_by_pattern_and_level() -> None:
+    result = run(
+        "library", "list", "--format", "json", "--pattern", "plyometric", "--level", "beginner"
+    )
+    exercises = json.loads(result.stdout)
+    assert exercises
+    assert all("plyometric" in ex["patterns"] and ex["level"] == "beginner" for ex in exercises)
+
+
+def test_library_list_table_names_the_founding_exercises() -> None:
+    result = run("library", "list")
+    assert result.returncode == 0
+    assert "bulgarian_split_squat" in result.stdout
+    assert "exercises" in result.stdout
+
+
+def test_library_show_prints_cues_and_why() -> None:
+    result = run("library", "show", "side_plank")
+    assert result.returncode == 0
+    assert "cues" in result.stdout
+    assert "why" in result.stdout
+
+
+def test_library_show_of_an_unknown_slug_is_one_line_and_exit_2() -> None:
+    result = run("library", "show", "moon_squat")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: library: slug: no exercise 'moon_squat' (try: runstrong library list)"
+    ]
+
+
+def test_library_validate_of_a_broken_folder_is_one_line_per_problem_and_exit_2(
+    tmp_path: Path,
+) -> None:
+    source = ROOT / "src/runstrong/library/data/exercises/side_plank.toml"
+    (tmp_path / "side_plank.toml").write_text(
+        source.read_text("utf-8").replace("obliques = 1.0", "oblique = 1.0"), "utf-8"
+    )
+    result = run("library", "validate", str(tmp_path))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "side_plank.toml: muscles.oblique" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_library_validate_of_a_good_folder_says_ok(tmp_path: Path) -> None:
+    source = ROOT / "src/runstrong/library/data/exercises/side_plank.toml"
+    (tmp_path / "side_plank.toml").write_text(source.read_text("utf-8"), "utf-8")
+    result = run("library", "validate", str(tmp_path))
+    assert result.returncode == 0
+    assert "1 exercise files" in result.stdout
+
+
+def test_the_exercises_setting_adds_a_coach_folder(tmp_path: Path) -> None:
+    source = ROOT / "src/runstrong/library/data/exercises/side_plank.toml"
+    text = source.read_text("utf-8").replace('slug = "side_plank"', 'slug = "coach_side_plank"')
+    (tmp_path / "coach_side_plank.toml").write_text(text, "utf-8")
+    result = run("library", "show", "coach_side_plank", env={"RUNSTRONG_EXERCISES": str(tmp_path)})
+    assert result.returncode == 0, result.stderr

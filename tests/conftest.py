@@ -1,0 +1,18 @@
+"""Shared test helpers. Builders, not global fixtures: each test says what it needs."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+@pytest.fixture(autouse=True)
+def _no_extra_exercise_dirs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see only the built-in library unless they set RUNSTRONG_EXERCISES themselves."""
+    monkeypatch.delenv("RUNSTRONG_EXERCISES", raising=False)

@@ -1,0 +1,51 @@
+"""Rule 10: %1RM becomes kilograms rounded to the kit; without a max, RIR only."""
+
+from __future__ import annotations
+
+from builders import GYM, library, make_athlete
+
+from runstrong.domain.athlete import EquipmentSet
+from runstrong.domain.exercise import Equipment
+from runstrong.domain.loads import resolve_load
+from runstrong.domain.plan import Prescription, Role
+from runstrong.domain.prescription import percent_1rm_for
+
+
+def prescription(slug: str, percent: int | None, reps: int = 5) -> Prescription:
+    return Prescription(
+        slug=slug, name=slug, role=Role.MAIN, sets=3, reps=reps, seconds=None, contacts=None,
+        per_side=False, rir=2, percent_1rm=percent, rest_s=180, tempo=None, why="x", citations=(),
+    )  # fmt: skip
+
+
+def test_a_barbell_load_rounds_to_the_plate_step() -> None:
+    kit = EquipmentSet(items=GYM, barbell_step_kg=2.5)
+    got = resolve_load(prescription("back_squat", 83), library().get("back_squat"), {"back_squat": 100.0}, kit)
+    assert got.load_kg == 82.5  # 83 kg rounds to the nearest 2.5 kg step
+
+
+def test_a_barbell_load_rounds_halves_down() -> None:
+    kit = EquipmentSet(items=GYM, barbell_step_kg=5.0)
+    got = resolve_load(prescription("back_squat", 75), library().get("back_squat"), {"back_squat": 90.0}, kit)
+    assert got.load_kg == 65.0  # 67.5 is halfway between 65 and 70: the lighter
+
+
+def test_a_dumbbell_load_is_capped_at_the_heaviest_dumbbell() -> None:
+    kit = EquipmentSet(items=frozenset({Equipment.DUMBBELLS}), dumbbell_max_kg=20.0)
+    ex = library().get("goblet_squat")
+    got = resolve_load(prescription("goblet_squat", 80), ex, {"goblet_squat": 40.0}, kit)
+    assert got.load_kg == 20.0
+    assert got.note is not None and "heaviest dumbbell" in got.note
+
+
+def test_without_a_known_max_there_is_no_load() -> None:
+    kit = make_athlete(equipment=GYM).equipment
+    got = resolve_load(prescription("back_squat", 80), library().get("back_squat"), {}, kit)
+    assert got.load_kg is None
+
+
+def test_percent_follows_the_nsca_table_at_reps_plus_reserve() -> None:
+    assert percent_1rm_for(5, 2) == 83  # a 7RM load
+    assert percent_1rm_for(4, 1) == 87  # a 5RM load
+    assert percent_1rm_for(8, 2) == 75  # a 10RM load
+    assert percent_1rm_for(12, 4) is None  # beyond 12RM: no %1RM
