@@ -16,3 +16,17 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 def _no_extra_exercise_dirs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see only the built-in library unless they set RUNSTRONG_EXERCISES themselves."""
     monkeypatch.delenv("RUNSTRONG_EXERCISES", raising=False)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

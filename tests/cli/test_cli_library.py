@@ -13,7 +13,7 @@ from builders import ROOT
 FIELDS = {
     "slug", "name", "aliases", "patterns", "equipment", "equipment_any", "level", "laterality",
     "load_type", "percent_1rm", "muscles", "plyometric", "progression", "regression",
-    "substitutes", "fit", "cues", "why", "avoid_with", "seconds_per_rep",
+    "substitutes", "fit", "cues", "why", "avoid_with", "seconds_per_rep", "max_reps",
 }  # fmt: skip
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from runstrong import __version__
-from runstrong.cli import library_cmd, plan_cmd
+from runstrong.cli import library_cmd, plan_cmd, rules_cmd
 
 app = typer.Typer(
     name="runstrong",
@@ -19,6 +19,7 @@ app = typer.Typer(
 )
 app.add_typer(library_cmd.app, name="library")
 app.command("plan")(plan_cmd.plan)
+app.command("rules")(rules_cmd.rules)
 
 
 def _version(value: bool) -> None:

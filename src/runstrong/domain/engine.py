@@ -42,6 +42,10 @@ LOWER_LEG_SITES = frozenset(
     }
 )
 SQUAT_SLUGS = ("back_squat", "front_squat")
+# Trimming for time: an exercise whose pattern the week's other session covers goes this much
+# sooner (our heuristic [D]).
+COVERED_ELSEWHERE_TRIM_BONUS = 2
+DOSE_CYCLE_WEEKS = 4  # the longest dose cycle in prescription.MAIN_DOSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,7 @@ class _WeekPlanner:
         )
         self.scheduler = Scheduler(athlete, rules, start)
         self.history: list[Placed] = []
+        self.block_slugs: dict[tuple[int, str], frozenset[str]] = {}
 
     # -- which sessions ---------------------------------------------------------------------
     def templates(self, frame: WeekFrame) -> list[Template]:
@@ -150,9 +155,7 @@ class _WeekPlanner:
 
     # -- one week ---------------------------------------------------------------------------
     def week(self, frame: WeekFrame) -> Week:
-        templates = self.templates(frame)
-        used: set[str] = set()  # one exercise appears once a week: variety across sessions
-        drafts = self._trim([self.draft(t, frame, used) for t in templates], frame)
+        drafts = self._trim(self._block_exercises(frame, self._drafts(frame)), frame)
         needs = [self._needs(d, frame) for d in drafts]
         placements, notes = self.scheduler.place_week(frame.start, needs, self.history)
         placements, drafts = self._fallback_to_activation(frame, drafts, placements)
@@ -179,6 +182,29 @@ class _WeekPlanner:
             sessions=tuple(sessions),
             notes=frame.notes + tuple(notes),
         )
+
+    def _drafts(self, frame: WeekFrame) -> list[Draft]:
+        used: set[str] = set()  # one exercise appears once a week: variety across sessions
+        return [self.draft(t, frame, used) for t in self.templates(frame)]
+
+    def _block_exercises(self, frame: WeekFrame, drafts: list[Draft]) -> list[Draft]:
+        """Exercises stay the same for a whole block, deload included: those that fit the time
+        budget in every week of the block's dose cycle."""
+        keys = [(frame.block, d.template.key) for d in drafts]
+        if any(key not in self.block_slugs for key in keys):
+            variants = [
+                replace(frame, deload=False, week_in_block=i) for i in range(DOSE_CYCLE_WEEKS)
+            ]
+            longest = max(variants, key=self._week_minutes)
+            for key, draft in zip(keys, self._trim(self._drafts(longest), longest), strict=True):
+                self.block_slugs.setdefault(key, frozenset(p.slug for p in draft.exercises))
+        minutes = self.athlete.availability.session_minutes
+        return [
+            _keep_only(d, self.block_slugs[k], minutes) for d, k in zip(drafts, keys, strict=True)
+        ]
+
+    def _week_minutes(self, frame: WeekFrame) -> int:
+        return sum(session_minutes(d.exercises, self.library, self.rules) for d in self._drafts(frame))
 
     def _fallback_to_activation(
         self, frame: WeekFrame, drafts: list[Draft], placements: list[Placement | None]
@@ -297,9 +323,7 @@ class _WeekPlanner:
                 droppable = [k for k, p in enumerate(draft.exercises) if p.role is not Role.MAIN]
                 if not droppable:
                     break
-                k = max(
-                    droppable, key=lambda k: (draft.coverage[k] in others, draft.trim_ranks[k], k)
-                )
+                k = max(droppable, key=lambda k: (_trim_priority(draft, k, others), k))
                 gone = draft.exercises[k]
                 draft = Draft(
                     draft.template,
@@ -358,6 +382,24 @@ class _WeekPlanner:
             reasons=tuple(reasons),
             warnings=tuple(warnings),
         )
+
+
+def _trim_priority(draft: Draft, k: int, others: set[str]) -> int:
+    covered = draft.coverage[k] in others
+    return draft.trim_ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered
+
+
+def _keep_only(draft: Draft, slugs: frozenset[str], minutes: int) -> Draft:
+    keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
+    left_out = [p.name for p in draft.exercises if p.slug not in slugs]
+    notes = (f"left out {', '.join(left_out)} to fit your {minutes} minutes",) if left_out else ()
+    return replace(
+        draft,
+        notes=draft.notes + notes,
+        exercises=tuple(draft.exercises[i] for i in keep),
+        trim_ranks=tuple(draft.trim_ranks[i] for i in keep),
+        coverage=tuple(draft.coverage[i] for i in keep),
+    )
 
 
 def _phase_reason(frame: WeekFrame, template: Template) -> str:

@@ -194,6 +194,7 @@ class Exercise:
     why: Why
     avoid_with: frozenset[NiggleSite]
     seconds_per_rep: float
+    max_reps: int | None = None  # the most reps a set should hold (e.g. Nordic curls)
     source: str = ""
 
     @property

@@ -141,7 +141,7 @@ def _finish(ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules) ->
         notes.append(f"deload: sets cut {rules.deload_sets_cut_pct}%, RIR +{rules.deload_rir_add}")
     rir = max(rules.rir_min, min(rules.rir_max, rir))
     timed = ex.load_type is LoadType.TIMED_HOLD
-    reps = None if timed else dose.reps
+    reps = None if timed else min(dose.reps, ex.max_reps or dose.reps)
     seconds = HOLD_SECONDS[ex.level] if timed else None
     percent = None
     if ex.percent_1rm and reps is not None and ctx.level is not Level.BEGINNER:

@@ -25,6 +25,9 @@ from runstrong.domain.plan import Role
 from runstrong.domain.templates import CalfFocus, Slot
 
 LOADING_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
+MACHINES = frozenset(
+    {Equipment.CABLE_MACHINE, Equipment.LEG_PRESS, Equipment.CALF_MACHINE, Equipment.LEG_CURL_MACHINE}
+)
 PLYO_RANK = {PlyoIntensity.LOW: 0, PlyoIntensity.MODERATE: 1, PlyoIntensity.HIGH: 2}
 ROTATION_SCORE_WINDOW = 1.0  # candidates within this score of the best take turns by block [D]
 ROTATION_GROUP_MAX = 3
@@ -112,6 +115,8 @@ class Chooser:
         if slot.role is Role.MAIN:
             if ex.laterality is not Laterality.BILATERAL:
                 score -= 2.0
+            if ex.equipment & MACHINES:
+                score -= 1.0  # free-weight multi-joint lifts first for the main lift [acsm2009]
             if (
                 self.level is Level.BEGINNER
                 and Equipment.BARBELL in ex.equipment | ex.equipment_any

@@ -37,7 +37,7 @@ class Slot:
 
 
 P = Pattern
-PLYO = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=3)
+PLYO = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=1)
 KNEE_MAIN = Slot(Role.MAIN, (P.KNEE_DOMINANT_BILATERAL,), label="knee_dominant_main")
 HINGE_MAIN = Slot(Role.MAIN, (P.HIP_HINGE,), label="hip_hinge_main")
 UNILATERAL = Slot(Role.SECONDARY, (P.KNEE_DOMINANT_UNILATERAL,), trim_rank=2)
@@ -46,12 +46,12 @@ HAMSTRING = Slot(Role.POSTERIOR, (P.KNEE_FLEXION,), trim_rank=5)
 CALF_STRAIGHT = Slot(
     Role.CALF,
     (P.CALF_ANKLE,),
-    trim_rank=1,
+    trim_rank=3,
     calf=CalfFocus.STRAIGHT_KNEE,
     label="calf_straight_knee",
 )
 CALF_BENT = Slot(
-    Role.CALF, (P.CALF_ANKLE,), trim_rank=1, calf=CalfFocus.BENT_KNEE, label="calf_bent_knee"
+    Role.CALF, (P.CALF_ANKLE,), trim_rank=3, calf=CalfFocus.BENT_KNEE, label="calf_bent_knee"
 )
 LATERAL_HIP = Slot(Role.HIP, (P.HIP_ABDUCTION_LATERAL,), trim_rank=4)
 ADDUCTION = Slot(Role.HIP, (P.HIP_ADDUCTION,), trim_rank=6)

@@ -150,6 +150,7 @@ def _to_domain(
         why=Why(data.why.text, tuple(data.why.benefits), tuple(data.why.citations)),
         avoid_with=frozenset(data.avoid_with),
         seconds_per_rep=data.seconds_per_rep,
+        max_reps=data.max_reps,
         source=where,
     )
 

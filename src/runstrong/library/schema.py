@@ -75,6 +75,7 @@ class ExerciseFile(Strict):
     why: WhyData
     avoid_with: list[NiggleSite] = []
     seconds_per_rep: Annotated[float, Field(gt=0, le=20)] = DEFAULT_SECONDS_PER_REP
+    max_reps: Annotated[int, Field(ge=1, le=30)] | None = None
 
     @field_validator("muscles")
     @classmethod

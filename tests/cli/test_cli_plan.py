@@ -1,0 +1,119 @@
+"""`runstrong plan` end to end: formats, files, and errors as one line with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from builders import EXAMPLES, ROOT
+
+ALEX = str(EXAMPLES / "alex-marathon.toml")
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "runstrong", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "140"},
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_plan_json_is_versioned_and_has_the_documented_fields() -> None:
+    result = run("plan", ALEX, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["schema_version"] == 1
+    week = plan["weeks"][0]
+    assert {"index", "start", "phase", "deload", "goal", "sessions"} <= set(week)
+    session = week["sessions"][0]
+    assert {
+        "date", "weekday", "time", "title", "after_run", "lower_body_load", "plyo_contacts",
+        "est_minutes", "reasons", "warnings", "exercises",
+    } <= set(session)  # fmt: skip
+    exercise = session["exercises"][0]
+    assert {
+        "slug", "name", "sets", "reps", "seconds", "contacts", "per_side", "rir", "percent_1rm",
+        "load_kg", "rest_s", "tempo", "why", "citations",
+    } <= set(exercise)  # fmt: skip
+    assert isinstance(plan["warnings"], list)
+
+
+def test_the_json_plan_is_byte_identical_across_runs() -> None:
+    first = run("plan", ALEX, "--format", "json").stdout
+    second = run("plan", ALEX, "--format", "json").stdout
+    assert first == second
+
+
+def test_plan_table_reads_as_a_calendar() -> None:
+    result = run("plan", ALEX, "--weeks", "3")
+    assert result.returncode == 0, result.stderr
+    assert "Week 1" in result.stdout
+    assert "Goblet squat" in result.stdout or "squat" in result.stdout.lower()
+
+
+def test_plan_markdown_writes_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    result = run("plan", ALEX, "--format", "markdown", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text("utf-8")
+    assert text.startswith("# Strength plan for Alex")
+    assert "## Week 1" in text
+
+
+def test_start_and_weeks_options_shape_the_plan() -> None:
+    result = run("plan", ALEX, "--format", "json", "--start", "2027-01-04", "--weeks", "5")
+    plan = json.loads(result.stdout)
+    assert plan["start"] == "2027-01-04"
+    assert len(plan["weeks"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('schema_version = 1\n[athlete]\nname = "A"\nstrength_level = "expert"\n', "athlete.strength_level"),
+        ("schema_version = 2\n", "schema_version"),
+        ("not toml at all [", "is not valid TOML"),
+    ],
+)
+def test_a_bad_profile_is_one_line_exit_2_and_nothing_written(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    profile = tmp_path / "bad.toml"
+    profile.write_text(content, "utf-8")
+    out = tmp_path / "plan.json"
+    result = run("plan", str(profile), "--format", "json", "-o", str(out))
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert all(line.startswith("error: ") for line in result.stderr.strip().splitlines())
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [profile]
+
+
+def test_a_race_before_the_start_option_is_an_error() -> None:
+    result = run("plan", ALEX, "--start", "2027-06-07")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"error: {ALEX}: races[0].date: 2027-04-18 (Spring Marathon) is before the plan start 2027-06-07"
+    )
+
+
+def test_an_unwritable_output_folder_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = run("plan", ALEX, "--format", "json", "-o", str(tmp_path / "missing" / "plan.json"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_missing_profile_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = run("plan", str(tmp_path / "nobody.toml"))
+    assert result.returncode == 2
+    assert "nobody.toml" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,128 @@
+"""Profiles: the documented example is accepted; every mistake is one line naming field and value."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builders import EXAMPLES, library
+
+from runstrong.domain.errors import InputError, InputErrors, RunstrongError
+from runstrong.domain.exercise import Level
+from runstrong.profile import load_profile, parse_profile
+from runstrong.profile.loader import check_races_after_start
+
+ALEX = EXAMPLES / "alex-marathon.toml"
+
+
+def alex() -> dict[str, Any]:
+    return tomllib.loads(ALEX.read_text("utf-8"))
+
+
+def error_lines(data: dict[str, Any]) -> list[str]:
+    with pytest.raises(RunstrongError) as info:
+        parse_profile(data, library(), where="p.toml")
+    err = info.value
+    return [str(e) for e in err.errors] if isinstance(err, InputErrors) else [str(err)]
+
+
+def test_the_documented_example_is_accepted_as_written() -> None:
+    profile = load_profile(ALEX, library())
+    assert profile.athlete.level is Level.INTERMEDIATE
+    assert profile.start == date(2026, 12, 7)
+    assert profile.athlete.one_rep_max_kg == {"back_squat": 80, "romanian_deadlift": 90}
+    assert len(profile.athlete.running.runs) == 6
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_example_profile_loads(path: Path) -> None:
+    load_profile(path, library())
+
+
+def test_the_same_profile_in_json_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "alex.json"
+    path.write_text(json.dumps(alex(), default=str), "utf-8")
+    assert load_profile(path, library()).athlete.name == "Alex"
+
+
+def test_an_unknown_key_is_named() -> None:
+    data = alex()
+    data["athlete"]["shoe_size"] = 42
+    assert error_lines(data) == ["p.toml: athlete.shoe_size: Extra inputs are not permitted (got 42)"]
+
+
+def test_an_unknown_day_is_named_with_its_value() -> None:
+    data = alex()
+    data["availability"]["strength_days"] = ["mon", "funday"]
+    [line] = error_lines(data)
+    assert line.startswith("p.toml: availability.strength_days.1:")
+    assert "'funday'" in line
+
+
+def test_unknown_equipment_is_named() -> None:
+    data = alex()
+    data["equipment"]["items"].append("rowing_machine")
+    [line] = error_lines(data)
+    assert "equipment.items.7" in line and "'rowing_machine'" in line
+
+
+def test_an_unknown_run_type_is_named() -> None:
+    data = alex()
+    data["running"]["week"][0]["type"] = "fartlek"
+    [line] = error_lines(data)
+    assert "running.week.0.type" in line and "'fartlek'" in line
+
+
+def test_an_unknown_slug_in_known_maxes_is_named() -> None:
+    data = alex()
+    data["strength"]["one_rep_max_kg"]["moon_squat"] = 50
+    assert error_lines(data) == [
+        "p.toml: strength.one_rep_max_kg.moon_squat: no exercise has the slug 'moon_squat'"
+    ]
+
+
+def test_no_strength_day_is_an_error() -> None:
+    data = alex()
+    data["availability"]["strength_days"] = []
+    [line] = error_lines(data)
+    assert "availability.strength_days" in line
+
+
+def test_minutes_out_of_range_are_an_error() -> None:
+    data = alex()
+    data["running"]["week"][1]["minutes"] = 2000
+    [line] = error_lines(data)
+    assert "running.week.1.minutes" in line and "2000" in line
+
+
+def test_an_unknown_rule_override_is_an_error() -> None:
+    data = alex()
+    data["rules"] = {"last_heavy_days_before_a_race": 8, "magic": 1}
+    assert error_lines(data) == ["p.toml: rules.magic: unknown rule (see: runstrong rules)"]
+
+
+def test_a_rule_override_changes_the_rule() -> None:
+    data = alex()
+    data["rules"] = {"last_heavy_days_before_a_race": 8}
+    profile = parse_profile(data, library())
+    assert profile.rules.last_heavy_days_before_a_race == 8
+
+
+def test_a_race_before_the_start_is_an_error() -> None:
+    profile = load_profile(ALEX, library())
+    with pytest.raises(InputError) as info:
+        check_races_after_start(profile, date(2027, 5, 1), "p.toml")
+    assert str(info.value) == (
+        "p.toml: races[0].date: 2027-04-18 (Spring Marathon) is before the plan start 2027-05-01"
+    )
+
+
+def test_an_unknown_time_zone_is_an_error() -> None:
+    data = alex()
+    data["athlete"]["timezone"] = "Mars/Olympus"
+    [line] = error_lines(data)
+    assert "athlete.timezone" in line and "Mars/Olympus" in line
