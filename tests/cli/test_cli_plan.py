@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from builders import EXAMPLES, ROOT
 
 ALEX = str(EXAMPLES / "alex-marathon.toml")
@@ -77,7 +78,10 @@ def test_start_and_weeks_options_shape_the_plan() -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ('schema_version = 1\n[athlete]\nname = "A"\nstrength_level = "expert"\n', "athlete.strength_level"),
+        (
+            'schema_version = 1\n[athlete]\nname = "A"\nstrength_level = "expert"\n',
+            "athlete.strength_level",
+        ),
         ("schema_version = 2\n", "schema_version"),
         ("not toml at all [", "is not valid TOML"),
     ],

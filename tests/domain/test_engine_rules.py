@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from builders import GYM, HOME, library, make_athlete, make_profile, make_race
 
+from builders import GYM, HOME, library, make_athlete, make_profile, make_race
 from runstrong.domain.athlete import Run, RunningWeek, RunType, Weekday
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Level, NiggleSite, Pattern, PlyoIntensity
@@ -153,7 +153,9 @@ def test_the_last_heavy_leg_session_is_7_to_10_days_before_an_a_race() -> None:
 
 def test_the_taper_cut_off_is_configurable() -> None:
     plan = marathon(rules=Rules(last_heavy_days_before_a_race=12))
-    heavy = [s for s in plan.sessions if s.date < RACE_DAY and s.lower_body_load is LowerBodyLoad.HEAVY]
+    heavy = [
+        s for s in plan.sessions if s.date < RACE_DAY and s.lower_body_load is LowerBodyLoad.HEAVY
+    ]
     assert (RACE_DAY - max(s.date for s in heavy)).days >= 12
 
 
@@ -259,16 +261,32 @@ def test_a_base_week_covers_every_category_runners_need() -> None:
     }  # fmt: skip
     assert need <= patterns
     calves = [lib.get(x.slug) for s in week.sessions for x in s.exercises if x.role is Role.CALF]
-    knee = {("bent" if dict(ex.muscles).get("gastrocnemius", 0) < 1 else "straight") for ex in calves}
+    knee = {
+        ("bent" if dict(ex.muscles).get("gastrocnemius", 0) < 1 else "straight") for ex in calves
+    }
     assert knee == {"bent", "straight"}
 
 
-ORDER = [Role.PLYOMETRIC, Role.MAIN, Role.SECONDARY, Role.POSTERIOR, Role.CALF, Role.HIP, Role.UPPER, Role.TRUNK]
+ORDER = [
+    Role.PLYOMETRIC,
+    Role.MAIN,
+    Role.SECONDARY,
+    Role.POSTERIOR,
+    Role.CALF,
+    Role.HIP,
+    Role.UPPER,
+    Role.TRUNK,
+]
 
 
 def test_sessions_run_plyometrics_then_heavy_then_accessory_then_trunk() -> None:
     for s in marathon(equipment=GYM).sessions:
-        ranks = [ORDER.index(p.role) for p in s.exercises if p.role in ORDER]
+        leads = [
+            p
+            for i, p in enumerate(s.exercises)
+            if not (i and p.superset and s.exercises[i - 1].superset == p.superset)
+        ]
+        ranks = [ORDER.index(p.role) for p in leads if p.role in ORDER]
         assert ranks == sorted(ranks)
 
 
@@ -297,7 +315,12 @@ def test_load_progresses_within_a_block() -> None:
 
 @pytest.mark.parametrize(
     "equipment",
-    [frozenset({Equipment.BODYWEIGHT}), frozenset({Equipment.RESISTANCE_BAND, Equipment.MINI_BAND}), HOME, GYM],
+    [
+        frozenset({Equipment.BODYWEIGHT}),
+        frozenset({Equipment.RESISTANCE_BAND, Equipment.MINI_BAND}),
+        HOME,
+        GYM,
+    ],
 )
 def test_only_exercises_the_equipment_allows(equipment: frozenset[Equipment]) -> None:
     lib = library()
@@ -365,3 +388,25 @@ def test_every_session_and_exercise_explains_itself_with_known_citations() -> No
 
 def test_the_same_input_gives_the_same_plan() -> None:
     assert marathon(equipment=GYM) == marathon(equipment=GYM)
+
+
+def test_leg_accessories_are_supersetted_with_upper_body_or_trunk_work() -> None:
+    plan = marathon(equipment=GYM, session_minutes=60)
+    pairs = [
+        (a, b)
+        for s in plan.sessions
+        for a, b in zip(s.exercises, s.exercises[1:], strict=False)
+        if a.superset and a.superset == b.superset
+    ]
+    assert pairs
+    for a, b in pairs:
+        assert a.role in (Role.SECONDARY, Role.POSTERIOR, Role.CALF, Role.HIP)
+        assert b.role in (Role.UPPER, Role.TRUNK)
+    assert all(
+        p.superset is None for s in plan.sessions for p in s.exercises if p.role is Role.MAIN
+    )
+
+
+def test_supersets_can_be_switched_off() -> None:
+    plan = marathon(equipment=GYM, rules=Rules(superset_accessories=False))
+    assert all(p.superset is None for s in plan.sessions for p in s.exercises)

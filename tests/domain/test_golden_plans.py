@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import EXAMPLES, ROOT, library
 
+from builders import EXAMPLES, ROOT, library
 from runstrong.domain.engine import generate_plan
 from runstrong.export import plan_json
 from runstrong.profile import load_profile

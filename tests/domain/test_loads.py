@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from builders import GYM, library, make_athlete
-
 from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.loads import resolve_load
@@ -20,13 +19,17 @@ def prescription(slug: str, percent: int | None, reps: int = 5) -> Prescription:
 
 def test_a_barbell_load_rounds_to_the_plate_step() -> None:
     kit = EquipmentSet(items=GYM, barbell_step_kg=2.5)
-    got = resolve_load(prescription("back_squat", 83), library().get("back_squat"), {"back_squat": 100.0}, kit)
+    got = resolve_load(
+        prescription("back_squat", 83), library().get("back_squat"), {"back_squat": 100.0}, kit
+    )
     assert got.load_kg == 82.5  # 83 kg rounds to the nearest 2.5 kg step
 
 
 def test_a_barbell_load_rounds_halves_down() -> None:
     kit = EquipmentSet(items=GYM, barbell_step_kg=5.0)
-    got = resolve_load(prescription("back_squat", 75), library().get("back_squat"), {"back_squat": 90.0}, kit)
+    got = resolve_load(
+        prescription("back_squat", 75), library().get("back_squat"), {"back_squat": 90.0}, kit
+    )
     assert got.load_kg == 65.0  # 67.5 is halfway between 65 and 70: the lighter
 
 

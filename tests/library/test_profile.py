@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import EXAMPLES, library
 
+from builders import EXAMPLES, library
 from runstrong.domain.errors import InputError, InputErrors, RunstrongError
 from runstrong.domain.exercise import Level
 from runstrong.profile import load_profile, parse_profile
@@ -52,7 +52,9 @@ def test_the_same_profile_in_json_is_accepted(tmp_path: Path) -> None:
 def test_an_unknown_key_is_named() -> None:
     data = alex()
     data["athlete"]["shoe_size"] = 42
-    assert error_lines(data) == ["p.toml: athlete.shoe_size: Extra inputs are not permitted (got 42)"]
+    assert error_lines(data) == [
+        "p.toml: athlete.shoe_size: Extra inputs are not permitted (got 42)"
+    ]
 
 
 def test_an_unknown_day_is_named_with_its_value() -> None:

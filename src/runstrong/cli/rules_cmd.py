@@ -14,7 +14,9 @@ from runstrong.domain.rules import Rules
 
 
 def rules(
-    format_: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] = TableOrJson.TABLE,
+    format_: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.TABLE,
 ) -> None:
     """List the engine's rules; override any of them in a profile's [rules] table.
 

@@ -14,6 +14,9 @@ class ExerciseLibrary:
 
     exercises: Mapping[str, Exercise]
     citations: Mapping[str, str] = field(default_factory=dict)
+    _pattern_index: dict[Pattern, tuple[Exercise, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __iter__(self) -> Iterator[Exercise]:
         return iter(self.exercises.values())
@@ -26,6 +29,21 @@ class ExerciseLibrary:
 
     def get(self, slug: str) -> Exercise:
         return self.exercises[slug]
+
+    def with_pattern(self, pattern: Pattern) -> tuple[Exercise, ...]:
+        """Exercises that train `pattern` (indexed on first use)."""
+        index = self._index()
+        return index.get(pattern, ())
+
+    def _index(self) -> dict[Pattern, tuple[Exercise, ...]]:
+        cached = self._pattern_index
+        if not cached:
+            groups: dict[Pattern, list[Exercise]] = {}
+            for ex in self:
+                for pattern in ex.patterns:
+                    groups.setdefault(pattern, []).append(ex)
+            cached.update({p: tuple(exs) for p, exs in groups.items()})
+        return cached
 
     def select(
         self,

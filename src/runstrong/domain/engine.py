@@ -12,13 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from runstrong.domain import supersets
 from runstrong.domain.athlete import Athlete, Severity, Weekday
 from runstrong.domain.budget import session_minutes
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Level, NiggleSite, PlyoIntensity
 from runstrong.domain.periodisation import WeekFrame, periodise, plan_length_weeks
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
-from runstrong.domain.prescription import Context, contacts_of, prescribe
+from runstrong.domain.prescription import (
+    Context,
+    contacts_of,
+    longest_week_in_cycle,
+    prescribe,
+)
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
 from runstrong.domain.scheduling import Placed, Placement, Scheduler, SessionNeeds
@@ -45,7 +51,6 @@ SQUAT_SLUGS = ("back_squat", "front_squat")
 # Trimming for time: an exercise whose pattern the week's other session covers goes this much
 # sooner (our heuristic [D]).
 COVERED_ELSEWHERE_TRIM_BONUS = 2
-DOSE_CYCLE_WEEKS = 4  # the longest dose cycle in prescription.MAIN_DOSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +144,7 @@ class _WeekPlanner:
         self.scheduler = Scheduler(athlete, rules, start)
         self.history: list[Placed] = []
         self.block_slugs: dict[tuple[int, str], frozenset[str]] = {}
+        self.draft_cache: dict[WeekFrame, list[Draft]] = {}
 
     # -- which sessions ---------------------------------------------------------------------
     def templates(self, frame: WeekFrame) -> list[Template]:
@@ -184,27 +190,27 @@ class _WeekPlanner:
         )
 
     def _drafts(self, frame: WeekFrame) -> list[Draft]:
-        used: set[str] = set()  # one exercise appears once a week: variety across sessions
-        return [self.draft(t, frame, used) for t in self.templates(frame)]
+        if frame not in self.draft_cache:
+            used: set[str] = set()  # one exercise appears once a week: variety across sessions
+            self.draft_cache[frame] = [self.draft(t, frame, used) for t in self.templates(frame)]
+        return self.draft_cache[frame]
 
     def _block_exercises(self, frame: WeekFrame, drafts: list[Draft]) -> list[Draft]:
         """Exercises stay the same for a whole block, deload included: those that fit the time
         budget in every week of the block's dose cycle."""
         keys = [(frame.block, d.template.key) for d in drafts]
         if any(key not in self.block_slugs for key in keys):
-            variants = [
-                replace(frame, deload=False, week_in_block=i) for i in range(DOSE_CYCLE_WEEKS)
-            ]
-            longest = max(variants, key=self._week_minutes)
+            longest = replace(
+                frame,
+                deload=False,
+                week_in_block=longest_week_in_cycle(self.athlete.level, frame.phase),
+            )
             for key, draft in zip(keys, self._trim(self._drafts(longest), longest), strict=True):
                 self.block_slugs.setdefault(key, frozenset(p.slug for p in draft.exercises))
         minutes = self.athlete.availability.session_minutes
         return [
             _keep_only(d, self.block_slugs[k], minutes) for d, k in zip(drafts, keys, strict=True)
         ]
-
-    def _week_minutes(self, frame: WeekFrame) -> int:
-        return sum(session_minutes(d.exercises, self.library, self.rules) for d in self._drafts(frame))
 
     def _fallback_to_activation(
         self, frame: WeekFrame, drafts: list[Draft], placements: list[Placement | None]
@@ -238,7 +244,7 @@ class _WeekPlanner:
                 continue
             used.add(ex.slug)
             p = prescribe(ex, slot.role, ctx, self.rules)
-            exercises.append(replace(p, notes=p.notes + subs))
+            exercises.append(replace(p, notes=p.notes + subs) if subs else p)
             ranks.append(slot.trim_rank)
             coverage.append(slot.coverage)
             if ex.plyometric and ex.plyometric.intensity is not PlyoIntensity.LOW:
@@ -378,7 +384,9 @@ class _WeekPlanner:
             lower_body_load=load,
             plyo_contacts=sum(contacts_of(p) for p in draft.exercises),
             est_minutes=minutes,
-            exercises=draft.exercises,
+            exercises=supersets.label(
+                supersets.group(draft.exercises, self.rules.superset_accessories)
+            ),
             reasons=tuple(reasons),
             warnings=tuple(warnings),
         )

@@ -67,6 +67,7 @@ class Prescription:
     why: str
     citations: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    superset: str | None = None  # members of a superset share a letter and alternate sets
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,8 +74,11 @@ BODYWEIGHT_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 10, Level.ADVANCED: 6
 HOLD_SECONDS = {Level.BEGINNER: 30, Level.INTERMEDIATE: 40, Level.ADVANCED: 45}
 ACCESSORY_REST_S = {Role.SECONDARY: 90, Role.POSTERIOR: 90, Role.CALF: 60, Role.UPPER: 75}
 SHORT_REST_S = {Role.HIP: 30, Role.TRUNK: 30, Role.ACTIVATION: 30}
+MAX_PLYO_SETS = 5  # quality over volume: more contacts come from easier drills [D]
 PLYO_REST_S = 90  # science.md §6: 60-180 s between plyometric sets [nsca2016]
 REPS_PER_PLYO_SET = {PlyoIntensity.LOW: 20, PlyoIntensity.MODERATE: 8, PlyoIntensity.HIGH: 5}
+CALF_REPS_BODYWEIGHT = 10  # slow, heavy-feeling sets: 3 s up, 3 s down [bohm2015] [D]
+CALF_REPS_LOADED = 8
 CALF_TEMPO = "3-0-3-0"  # heavy slow plantarflexion for tendon adaptation [bohm2015]
 MAIN_TEMPO = {Phase.BUILD: "2-0-X-0"}  # build: lift with intent, fast up [bazyler2015]
 DEFAULT_MAIN_TEMPO = "2-0-1-0"  # ACSM: 1-2 s each way for heavy loads [acsm2009]
@@ -113,11 +116,22 @@ def _main_dose(ctx: Context) -> Dose:
     return table[ctx.week_in_block % len(table)]
 
 
+def longest_week_in_cycle(level: Level, phase: Phase) -> int:
+    """The week of the main-lift dose cycle that takes longest (sets x (reps + rest)); a block's
+    exercises are chosen so that this week fits the time budget."""
+    table = MAIN_DOSES.get((level, phase)) or MAIN_DOSES[(level, Phase.BASE)]
+    return max(
+        range(len(table)), key=lambda i: table[i].sets * (table[i].reps * 3 + table[i].rest_s)
+    )
+
+
 def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
     sets = 2 if ctx.level is Level.BEGINNER or ctx.phase in MAINTENANCE_PHASES else 3
     rir = {Level.BEGINNER: 3, Level.INTERMEDIATE: 2, Level.ADVANCED: 2}[ctx.level]
     if role is Role.CALF:
-        reps = 12 if ex.load_type is LoadType.BODYWEIGHT_REPS else 10
+        reps = (
+            CALF_REPS_BODYWEIGHT if ex.load_type is LoadType.BODYWEIGHT_REPS else CALF_REPS_LOADED
+        )
         return Dose(sets, reps, rir, ACCESSORY_REST_S[role], ("bohm2015", "hebert_losier2012"))
     if role in (Role.HIP, Role.TRUNK):
         reps = 12 if ex.load_type in (LoadType.BAND, LoadType.BODYWEIGHT_REPS) else 10
@@ -196,7 +210,7 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context) -> Prescription:
     assert ex.plyometric is not None
     per_rep = ex.plyometric.contacts_per_rep * (2 if ex.per_side else 1)
     reps = REPS_PER_PLYO_SET[ex.plyometric.intensity]
-    sets = max(1, round(ctx.plyo_contacts / (reps * per_rep)))
+    sets = max(1, min(MAX_PLYO_SETS, round(ctx.plyo_contacts / (reps * per_rep))))
     return Prescription(
         slug=ex.slug,
         name=ex.name,

@@ -156,6 +156,12 @@ class Rules:
     high_plyo_min_squat_bw_ratio: float = rule(
         1.5, cite="nsca2016", doc="squat 1RM per body mass before high-intensity plyometrics"
     )
+    superset_accessories: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="pair leg accessories with upper-body or trunk work (1 on, 0 off)",
+    )
     # Time budget (our estimates)
     warm_up_minutes: int = rule(
         8, cite="runstrong_heuristic", heuristic=True, doc="warm-up in each session"

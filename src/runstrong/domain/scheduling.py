@@ -8,7 +8,7 @@ the last days before a race or right after an A race, the taper's last heavy day
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from itertools import combinations
 
@@ -81,8 +81,15 @@ class Scheduler:
         self.rules = rules
         self.plan_start = plan_start
         self.races = tuple(sorted(athlete.races, key=lambda r: r.date))
+        self._runs_cache: dict[date, list[Event]] = {}
+        self._day_cache: dict[tuple[date, SessionNeeds], Placement] = {}
 
     def runs_on(self, day: date) -> list[Event]:
+        if day not in self._runs_cache:
+            self._runs_cache[day] = self._events(day)
+        return self._runs_cache[day]
+
+    def _events(self, day: date) -> list[Event]:
         events = [
             Event(
                 datetime.combine(day, run.time or DEFAULT_RUN_TIME),
@@ -173,11 +180,23 @@ class Scheduler:
         return True
 
     def _evaluate(self, day: date, need: SessionNeeds, placed: Sequence[Placed]) -> Placement:
+        """The day's own verdict (cached), plus the spacing from sessions already placed."""
+        alone = self._on_day(day, need)
+        warnings = list(alone.warnings)
+        penalty = alone.penalty + self._spacing(alone.at, need, placed, warnings)
+        return replace(alone, warnings=tuple(warnings), penalty=penalty)
+
+    def _on_day(self, day: date, need: SessionNeeds) -> Placement:
+        key = (day, need)
+        if key not in self._day_cache:
+            self._day_cache[key] = self._judge_day(day, need)
+        return self._day_cache[key]
+
+    def _judge_day(self, day: date, need: SessionNeeds) -> Placement:
         start, after_run, reasons, warnings, penalty = self._time_of_day(day, need)
         at = datetime.combine(day, start)
         if need.demanding_legs or need.hard_plyo:
             penalty += self._protect_runs(day, at, need, reasons, warnings)
-        penalty += self._spacing(at, need, placed, warnings)
         runs = self.runs_on(day)
         hard = any(e.protected for e in runs)
         if need.demanding_legs:

@@ -8,7 +8,7 @@ favour body weight, bands and dumbbells: science.md §2.3), and blocks rotate am
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import (
@@ -26,7 +26,12 @@ from runstrong.domain.templates import CalfFocus, Slot
 
 LOADING_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
 MACHINES = frozenset(
-    {Equipment.CABLE_MACHINE, Equipment.LEG_PRESS, Equipment.CALF_MACHINE, Equipment.LEG_CURL_MACHINE}
+    {
+        Equipment.CABLE_MACHINE,
+        Equipment.LEG_PRESS,
+        Equipment.CALF_MACHINE,
+        Equipment.LEG_CURL_MACHINE,
+    }
 )
 PLYO_RANK = {PlyoIntensity.LOW: 0, PlyoIntensity.MODERATE: 1, PlyoIntensity.HIGH: 2}
 ROTATION_SCORE_WINDOW = 1.0  # candidates within this score of the best take turns by block [D]
@@ -42,6 +47,14 @@ class Chooser:
     equipment: frozenset[Equipment]
     niggles: frozenset[NiggleSite]
     known_maxes: frozenset[str]
+    _ranked: dict[tuple[Slot, PlyoIntensity | None], list[tuple[Exercise, float]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    _chosen: dict[
+        tuple[Slot, int, frozenset[str], PlyoIntensity | None],
+        tuple[Exercise | None, tuple[str, ...]],
+    ] = field(default_factory=dict, compare=False, repr=False)
 
     def choose(
         self,
@@ -52,12 +65,20 @@ class Chooser:
         max_plyo: PlyoIntensity | None,
     ) -> tuple[Exercise | None, tuple[str, ...]]:
         """The exercise for the slot, and notes on substitutions (e.g. for a niggle)."""
-        pool = [ex for ex in self._eligible(slot, max_plyo) if ex.slug not in used]
-        safe = [ex for ex in pool if not (ex.avoid_with & self.niggles)]
-        chosen = self._pick(slot, safe, block)
+        key = (slot, block, frozenset(used), max_plyo)
+        if key not in self._chosen:
+            self._chosen[key] = self._choose(slot, block, used, max_plyo)
+        return self._chosen[key]
+
+    def _choose(
+        self, slot: Slot, block: int, used: Collection[str], max_plyo: PlyoIntensity | None
+    ) -> tuple[Exercise | None, tuple[str, ...]]:
+        pool = [(ex, score) for ex, score in self.ranked(slot, max_plyo) if ex.slug not in used]
+        safe = [(ex, score) for ex, score in pool if not (ex.avoid_with & self.niggles)]
+        chosen = _pick(safe, block)
         if chosen is None:
             return None, ()
-        unsafe_best = self._pick(slot, pool, block)
+        unsafe_best = _pick(pool, block)
         notes: tuple[str, ...] = ()
         if unsafe_best is not None and unsafe_best.slug != chosen.slug:
             sites = ", ".join(sorted(unsafe_best.avoid_with & self.niggles))
@@ -66,10 +87,17 @@ class Chooser:
             )
         return chosen, notes
 
+    def ranked(self, slot: Slot, max_plyo: PlyoIntensity | None) -> list[tuple[Exercise, float]]:
+        """Eligible exercises for the slot with their scores, best first (computed once)."""
+        key = (slot, max_plyo)
+        if key not in self._ranked:
+            scored = [(ex, self._score(slot, ex)) for ex in self._eligible(slot, max_plyo)]
+            self._ranked[key] = sorted(scored, key=lambda pair: (-pair[1], pair[0].slug))
+        return self._ranked[key]
+
     def _eligible(self, slot: Slot, max_plyo: PlyoIntensity | None) -> Iterable[Exercise]:
-        for ex in self.library:
-            if not any(p in ex.patterns for p in slot.patterns):
-                continue
+        candidates = {ex.slug: ex for p in slot.patterns for ex in self.library.with_pattern(p)}
+        for ex in candidates.values():
             if not ex.fits(self.equipment) or ex.level.rank > self.level.rank:
                 continue
             if (slot.role is Role.PLYOMETRIC) != ex.is_plyometric:
@@ -87,15 +115,6 @@ class Chooser:
             ):
                 continue
             yield ex
-
-    def _pick(self, slot: Slot, pool: list[Exercise], block: int) -> Exercise | None:
-        if not pool:
-            return None
-        ranked = sorted(pool, key=lambda ex: (-self._score(slot, ex), ex.slug))
-        best = self._score(slot, ranked[0])
-        group = [ex for ex in ranked if self._score(slot, ex) >= best - ROTATION_SCORE_WINDOW]
-        group = group[:ROTATION_GROUP_MAX]
-        return group[block % len(group)]
 
     def _score(self, slot: Slot, ex: Exercise) -> float:
         """Our own scoring heuristic [D]; docs/architecture.md explains it."""
@@ -131,6 +150,16 @@ class Chooser:
         if slot.role is Role.PLYOMETRIC and ex.plyometric is not None:
             score += PLYO_RANK[ex.plyometric.intensity]  # the hardest the athlete is cleared for
         return score
+
+
+def _pick(ranked: list[tuple[Exercise, float]], block: int) -> Exercise | None:
+    """The best few (within ROTATION_SCORE_WINDOW of the best) take turns, block by block."""
+    if not ranked:
+        return None
+    best = ranked[0][1]
+    group = [ex for ex, score in ranked if score >= best - ROTATION_SCORE_WINDOW]
+    group = group[:ROTATION_GROUP_MAX]
+    return group[block % len(group)]
 
 
 def _calf_focus_matches(ex: Exercise, focus: CalfFocus) -> bool:

@@ -12,22 +12,22 @@ One session is one FIT workout file (file type `workout`, sport `training`, sub-
              exercise has the same shape on the watch and in the tests)
 
 Per-side exercises are one work step named "... per side" whose reps or seconds count one side:
-the athlete does both sides, then presses lap. Two steps (left, right) would double the steps a
-watch has to hold and make the watch's rest timer start between sides, which the plan never asks.
+the athlete does both sides, then presses lap. Two steps (left, right) would double the work
+steps and the lap presses for no information the plan has: it doses both sides alike.
 
 Names (our own choice [D]). `wkt_name` is "Tue 08 Dec Strength A": the date leads so a watch
 that shows few characters still tells sessions apart; the full title goes in `wkt_description`.
 FIT strings have no length in the profile: a field is at most 255 bytes, its NUL included.
-Garmin's C SDK allocates 16 bytes for names, 50 for notes and 200 for exercise titles; we keep
-notes and titles to those and let names run to 48 bytes, the longest exercise name plus
-" per side". Text is cut on a UTF-8 character boundary (a word boundary where there is one)
-and ends with "…" when cut.
+Garmin's C SDK (config.csv) allocates 16 bytes for names, 50 for notes and 200 for exercise
+titles; we keep notes and titles to those and let names run to 48 bytes, the longest exercise
+name plus " per side". Text is cut on a UTF-8 character boundary (a word boundary where there
+is one) and ends with "…" when cut.
 
 Identity. A device keys a workout by (type, manufacturer, product, serial, time_created). The
 serial is the session's date as YYYYMMDD followed by its place in that day (0-9), and
 `time_created` is the session's own start (its date and time in the athlete's timezone), never
-the export time: exporting the same plan twice gives the same bytes, and a re-planned session
-replaces the old file of that day on the watch.
+the export time: exporting the same plan twice gives the same bytes, and a re-planned session on
+the same day and time replaces its old file on the watch.
 
 Schedule. `schedule.fit` (file type `schedules`) lists the next `MAX_SCHEDULED_WORKOUTS` = 30
 sessions: watches keep only about 30 future scheduled workouts (delivery.md), so we export a

@@ -86,4 +86,5 @@ def _exercise(p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> di
         "why": p.why,
         "citations": list(p.citations),
         "notes": notes,
+        "superset": p.superset,
     }

@@ -89,6 +89,10 @@ def _rules(values: dict[str, int | float], where: str, errors: list[InputError])
         kind = RULE_TYPES.get(name)
         if kind is None:
             errors.append(InputError(where, f"rules.{name}", "unknown rule (see: runstrong rules)"))
+        elif kind == "bool" and value not in (0, 1):
+            errors.append(
+                InputError(where, f"rules.{name}", f"must be true or false (got {value!r})")
+            )
         elif kind == "int" and not isinstance(value, int):
             errors.append(
                 InputError(where, f"rules.{name}", f"must be a whole number (got {value!r})")

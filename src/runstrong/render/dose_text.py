@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from string import ascii_uppercase
+
 from runstrong.domain.plan import Prescription
 
 
@@ -30,6 +33,21 @@ def effort(p: Prescription, load_kg: float | None) -> str:
 def rest(p: Prescription) -> str:
     minutes, seconds = divmod(p.rest_s, 60)
     return f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s"
+
+
+def position_labels(exercises: Sequence[Prescription]) -> list[str]:
+    """Gym notation: each exercise or superset gets a letter, a superset's members 1 and 2
+    (A, B1, B2, C ...)."""
+    labels: list[str] = []
+    letter = -1
+    for i, p in enumerate(exercises):
+        continues = i > 0 and p.superset is not None and exercises[i - 1].superset == p.superset
+        if continues:
+            labels.append(f"{ascii_uppercase[letter]}2")
+            continue
+        letter += 1
+        labels.append(ascii_uppercase[letter] + ("1" if p.superset else ""))
+    return labels
 
 
 def dose_text(p: Prescription, load_kg: float | None = None) -> str:

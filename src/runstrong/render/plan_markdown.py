@@ -6,7 +6,7 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Session
-from runstrong.render.dose_text import dose_text
+from runstrong.render.dose_text import dose_text, position_labels
 
 
 def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
@@ -41,14 +41,14 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> list[str
         f"About {s.est_minutes} min; legs: {s.lower_body_load}"
         + (f"; {s.plyo_contacts} plyometric contacts" if s.plyo_contacts else ""),
         "",
-        "| # | Exercise | Dose | Why |",
+        "| | Exercise | Dose | Why |",
         "|---|---|---|---|",
     ]
-    for i, p in enumerate(s.exercises, 1):
+    for label, p in zip(position_labels(s.exercises), s.exercises, strict=True):
         load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
         why = p.why + (" " + " ".join(f"({n})" for n in p.notes) if p.notes else "")
         cites = ", ".join(p.citations)
-        lines.append(f"| {i} | {p.name} | {dose_text(p, load.load_kg)} | {why} [{cites}] |")
+        lines.append(f"| {label} | {p.name} | {dose_text(p, load.load_kg)} | {why} [{cites}] |")
     lines += ["", "Why this day: " + "; ".join(s.reasons)]
     lines += [f"> Warning: {w}" for w in s.warnings]
     return lines

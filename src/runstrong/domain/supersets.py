@@ -1,0 +1,55 @@
+"""Supersets: an accessory for the legs alternates with an upper-body or trunk exercise.
+
+While one muscle group rests the other works, so a session holds more of what runners need in the
+same minutes. Main lifts and plyometrics keep their full rest and are never paired (science.md
+§2.2 rest for heavy multi-joint work; §2.4 plyometric recovery). The pairing is our own heuristic
+[D] and can be switched off with the rule `superset_accessories = 0`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from string import ascii_uppercase
+
+from runstrong.domain.plan import Prescription, Role
+
+LEG_ACCESSORIES = frozenset({Role.SECONDARY, Role.POSTERIOR, Role.CALF, Role.HIP})
+PARTNERS = frozenset({Role.UPPER, Role.TRUNK})
+
+
+def group(
+    exercises: Sequence[Prescription], enabled: bool = True
+) -> list[tuple[Prescription, ...]]:
+    """The exercises as they are done: singles and pairs, in session order.
+
+    Greedy and deterministic: each leg accessory, in order, takes the first unused upper-body or
+    trunk exercise as its partner; a pair takes the place of its first member.
+    """
+    if not enabled:
+        return [(p,) for p in exercises]
+    partners = [i for i, p in enumerate(exercises) if p.role in PARTNERS]
+    taken: dict[int, int] = {}
+    for i, p in enumerate(exercises):
+        if p.role in LEG_ACCESSORIES and partners:
+            taken[i] = partners.pop(0)
+    used = set(taken.values())
+    groups: list[tuple[Prescription, ...]] = []
+    for i, p in enumerate(exercises):
+        if i in used:
+            continue
+        groups.append((p, exercises[taken[i]]) if i in taken else (p,))
+    return groups
+
+
+def label(groups: Sequence[tuple[Prescription, ...]]) -> tuple[Prescription, ...]:
+    """Flatten to the performing order, marking each pair's members with a letter: A, B, ..."""
+    out: list[Prescription] = []
+    letters = iter(ascii_uppercase)
+    for members in groups:
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        letter = next(letters)
+        out.extend(replace(p, superset=letter) for p in members)
+    return tuple(out)

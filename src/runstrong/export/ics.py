@@ -1,0 +1,312 @@
+"""Plan -> iCalendar (RFC 5545): one event per session, all-day events for races and deload weeks.
+
+Calendars must update, not duplicate, when a plan is exported again:
+- UIDs are uuid5 of `UID_NAMESPACE` and a key that survives content changes (athlete, week start,
+  ordinal of the session in its week), so a re-import replaces the old event.
+- Each event carries `X-RUNSTRONG-FINGERPRINT`, a sha256 of its meaningful content. Given the bytes
+  of the previous export (`previous`), an unchanged event keeps its DTSTAMP and SEQUENCE, a changed
+  one gets SEQUENCE + 1 and DTSTAMP = `now`, a new one SEQUENCE 0 and DTSTAMP = `now`. Exporting an
+  unchanged plan against its previous file gives the same bytes.
+Times are local to the athlete's zone (TZID + VTIMEZONE built from zoneinfo; UTC is written as Z).
+Pure: no I/O; the caller reads the previous file and writes the result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TypeGuard
+from zoneinfo import ZoneInfo
+
+from icalendar import Alarm, Calendar, Event
+
+from runstrong.domain.athlete import Athlete, Race, Weekday
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.errors import InputError
+from runstrong.domain.loads import resolve_load
+from runstrong.domain.plan import Plan, Prescription, Session, Week
+from runstrong.render.dose_text import dose_text
+
+PRODID = "-//runstrong//runstrong plan//EN"
+UID_NAMESPACE = uuid.UUID("399ef41c-6f3e-4a2f-b471-019e239d485c")
+UID_DOMAIN = "runstrong"
+FINGERPRINT_PROPERTY = "X-RUNSTRONG-FINGERPRINT"
+STRENGTH_CATEGORY = "strength"
+DELOAD_CATEGORY = "deload"
+RACE_CATEGORY = "race"
+WEEK_DAYS = 7
+# The VTIMEZONE covers the plan's years and the next one, so events a user moves stay correct.
+TIMEZONE_MARGIN_YEARS = 1
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One event's content, before it is stamped (DTSTAMP, SEQUENCE) against the previous export."""
+
+    key: str
+    start: date | datetime
+    end: date | datetime
+    summary: str
+    description: str
+    categories: tuple[str, ...]
+    all_day: bool
+    alarm_minutes: int | None = None
+
+    @property
+    def uid(self) -> str:
+        return f"{uuid.uuid5(UID_NAMESPACE, self.key)}@{UID_DOMAIN}"
+
+    @property
+    def sort_key(self) -> tuple[date, bool, str, str]:
+        day = self.start.date() if isinstance(self.start, datetime) else self.start
+        clock = self.start.strftime("%H:%M") if isinstance(self.start, datetime) else ""
+        return (day, not self.all_day, clock, self.uid)
+
+    @property
+    def fingerprint(self) -> str:
+        content = {
+            "start": _local_text(self.start),
+            "end": _local_text(self.end),
+            "summary": self.summary,
+            "categories": list(self.categories),
+            "all_day": self.all_day,
+            "alarm_minutes": self.alarm_minutes,
+        }
+        data = json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class _Stamp:
+    dtstamp: datetime | None
+    sequence: int
+    fingerprint: str | None
+
+
+def export_ics(
+    plan: Plan,
+    athlete: Athlete,
+    library: ExerciseLibrary,
+    *,
+    now: datetime,
+    previous: bytes | None = None,
+    alarm_minutes: int | None = None,
+) -> bytes:
+    """The plan as an iCalendar file; `previous` is the last export's bytes (see module doc)."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    if alarm_minutes is not None and alarm_minutes < 0:
+        raise ValueError("alarm_minutes must be zero or more")
+    stamp_now = now.astimezone(UTC).replace(microsecond=0)
+    zone = ZoneInfo(athlete.timezone)
+    entries = sorted(
+        [
+            *_session_entries(plan, athlete, library, zone, alarm_minutes),
+            *_race_entries(athlete),
+            *_deload_entries(plan, athlete),
+        ],
+        key=lambda e: e.sort_key,
+    )
+    stamps = _previous_stamps(previous) if previous is not None else {}
+    calendar = _calendar(plan, athlete)
+    for entry in entries:
+        calendar.add_component(_event(entry, stamps.get(entry.uid), stamp_now))
+    if entries:
+        first, last = entries[0].sort_key[0], entries[-1].sort_key[0]
+        calendar.add_missing_timezones(
+            first_date=date(first.year - TIMEZONE_MARGIN_YEARS, 1, 1),
+            last_date=date(last.year + TIMEZONE_MARGIN_YEARS + 1, 1, 1),
+        )
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def workout_text(
+    session: Session, athlete: Athlete, library: ExerciseLibrary, *, week: Week | None = None
+) -> str:
+    """The whole session as plain text: exercises with dose, cues and why; reasons; warnings.
+
+    The title is left out: calendars show it as the event's summary.
+    """
+    facts = [f"About {session.est_minutes} min"]
+    if week is not None:
+        deload = ", deload" if week.deload else ""
+        facts.insert(0, f"Week {week.index}, {week.phase} phase{deload}")
+    if session.after_run:
+        facts.append("after your run")
+    blocks = [" · ".join(facts)]
+    blocks += [
+        _exercise_text(n, p, athlete, library) for n, p in enumerate(session.exercises, start=1)
+    ]
+    if session.reasons:
+        blocks.append("\n".join(["Why this day:", *(f"- {r}" for r in session.reasons)]))
+    if session.warnings:
+        blocks.append("\n".join(["Warnings:", *(f"- {w}" for w in session.warnings)]))
+    return "\n\n".join(blocks)
+
+
+def _exercise_text(number: int, p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> str:
+    exercise = library.get(p.slug)
+    load = resolve_load(p, exercise, athlete.one_rep_max_kg, athlete.equipment)
+    lines = [f"{number}. {p.name}", f"   {dose_text(p, load.load_kg)}"]
+    if exercise.cues:
+        lines.append("   Cues:")
+        lines += [f"   - {cue}" for cue in exercise.cues]
+    lines.append(f"   Why: {p.why}")
+    lines += [f"   Note: {note}" for note in (*p.notes, *([load.note] if load.note else []))]
+    return "\n".join(lines)
+
+
+def _session_entries(
+    plan: Plan,
+    athlete: Athlete,
+    library: ExerciseLibrary,
+    zone: ZoneInfo,
+    alarm_minutes: int | None,
+) -> Iterator[_Entry]:
+    for week in plan.weeks:
+        ordered = sorted(week.sessions, key=lambda s: (s.date, s.time))
+        for ordinal, session in enumerate(ordered, start=1):
+            start = datetime.combine(session.date, session.time, tzinfo=zone)
+            categories = [str(week.phase), *([DELOAD_CATEGORY] if week.deload else [])]
+            yield _Entry(
+                key=f"{athlete.name}|{week.start.isoformat()}|{ordinal}",
+                start=start,
+                end=start + timedelta(minutes=session.est_minutes),
+                summary=session.title,
+                description=workout_text(session, athlete, library, week=week),
+                categories=(*categories, STRENGTH_CATEGORY),
+                all_day=False,
+                alarm_minutes=alarm_minutes,
+            )
+
+
+def _race_entries(athlete: Athlete) -> Iterator[_Entry]:
+    for race in athlete.races:
+        distance = str(race.distance).replace("_", " ")
+        yield _Entry(
+            key=f"{athlete.name}|race|{race.name}|{race.date.isoformat()}",
+            start=race.date,
+            end=race.date + timedelta(days=1),
+            summary=f"Race: {race.name} ({distance}, {race.priority} race)",
+            description=_race_text(race, distance),
+            categories=(RACE_CATEGORY,),
+            all_day=True,
+        )
+
+
+def _race_text(race: Race, distance: str) -> str:
+    return (
+        f"{race.name}: {distance}, {race.priority} race, {_day_text(race.date)} {race.date.year}."
+    )
+
+
+def _deload_entries(plan: Plan, athlete: Athlete) -> Iterator[_Entry]:
+    for week in plan.weeks:
+        if not week.deload:
+            continue
+        days = [f"- {_day_text(s.date)} {s.time:%H:%M}: {s.title}" for s in week.sessions]
+        text = [f"Week {week.index}, {week.phase} phase. {week.goal}", *week.notes]
+        if days:
+            text += ["", "Sessions this week:", *days]
+        yield _Entry(
+            key=f"{athlete.name}|deload|{week.start.isoformat()}",
+            start=week.start,
+            end=week.start + timedelta(days=WEEK_DAYS),
+            summary="Deload week",
+            description="\n".join(text),
+            categories=(str(week.phase), DELOAD_CATEGORY, STRENGTH_CATEGORY),
+            all_day=True,
+        )
+
+
+def _calendar(plan: Plan, athlete: Athlete) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"Strength plan: {athlete.name}")
+    calendar.add("x-wr-timezone", athlete.timezone)
+    if plan.warnings:
+        calendar.add("x-wr-caldesc", "\n".join(plan.warnings))
+    return calendar
+
+
+def _event(entry: _Entry, previous: _Stamp | None, now: datetime) -> Event:
+    fingerprint = entry.fingerprint
+    if previous is not None and previous.fingerprint == fingerprint and previous.dtstamp:
+        dtstamp, sequence = previous.dtstamp, previous.sequence
+    elif previous is not None:
+        dtstamp, sequence = now, previous.sequence + 1
+    else:
+        dtstamp, sequence = now, 0
+    event = Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", dtstamp)
+    event.add("sequence", sequence)
+    event.add("dtstart", entry.start)
+    event.add("dtend", entry.end)
+    event.add("summary", entry.summary)
+    event.add("description", entry.description)
+    event.add("categories", list(entry.categories))
+    event.add("transp", "TRANSPARENT" if entry.all_day else "OPAQUE")
+    event.add(FINGERPRINT_PROPERTY, fingerprint)
+    if entry.alarm_minutes is not None:
+        event.add_component(
+            Alarm.new_display(
+                description=entry.summary, trigger=timedelta(minutes=-entry.alarm_minutes)
+            )
+        )
+    return event
+
+
+def _previous_stamps(previous: bytes) -> dict[str, _Stamp]:
+    """UID -> (DTSTAMP, SEQUENCE, fingerprint) of each event in the previous export."""
+    try:
+        calendar = Calendar.from_ical(previous)
+    except ValueError as exc:
+        raise InputError("previous calendar", "", f"not an iCalendar file ({exc})") from None
+    if calendar.name != "VCALENDAR":
+        raise InputError("previous calendar", "", "not an iCalendar file (no VCALENDAR)")
+    stamps = {}
+    for event in calendar.walk("VEVENT"):
+        uid = event.get("UID")
+        if uid is None:
+            continue
+        raw_stamp = event.get("DTSTAMP")
+        dtstamp = raw_stamp.dt if raw_stamp is not None else None
+        fingerprint = event.get(FINGERPRINT_PROPERTY)
+        stamps[str(uid)] = _Stamp(
+            dtstamp=dtstamp.astimezone(UTC) if _is_aware(dtstamp) else None,
+            sequence=_int_or_zero(event.get("SEQUENCE")),
+            fingerprint=str(fingerprint) if fingerprint is not None else None,
+        )
+    return stamps
+
+
+def _is_aware(value: object) -> TypeGuard[datetime]:
+    return isinstance(value, datetime) and value.utcoffset() is not None
+
+
+def _int_or_zero(value: object) -> int:
+    try:
+        return int(str(value)) if value is not None else 0
+    except ValueError:
+        return 0
+
+
+def _day_text(day: date) -> str:
+    """ "Tue 29 Dec", in English whatever the process locale (strftime's %a and %b follow it)."""
+    return f"{Weekday.of(day).full_name[:3]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def _local_text(moment: date | datetime) -> str:
+    """A start or end as written in the calendar: local wall time and zone name, or a date."""
+    if isinstance(moment, datetime):
+        return f"{moment:%Y-%m-%dT%H:%M} {moment.tzinfo}"
+    return moment.isoformat()

@@ -1,0 +1,129 @@
+"""Hypothesis: for random valid profiles, every rule holds or a warning names it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import library, make_athlete, make_profile, make_race
+from runstrong.domain.athlete import Run, RunningWeek, RunType, Weekday
+from runstrong.domain.engine import generate_plan
+from runstrong.domain.exercise import Equipment, Level, NiggleSite, PlyoIntensity
+from runstrong.domain.plan import LowerBodyLoad
+from runstrong.domain.profile import Profile
+from runstrong.export import plan_json
+
+START = date(2026, 12, 7)
+DAYS = [d.value for d in Weekday]
+
+runs = st.lists(
+    st.builds(
+        Run,
+        day=st.sampled_from(list(Weekday)),
+        type=st.sampled_from(list(RunType)),
+        minutes=st.integers(20, 180),
+        time=st.one_of(st.none(), st.sampled_from([time(6), time(7, 30), time(12), time(17, 30)])),
+    ),
+    max_size=8,
+    unique_by=lambda r: (r.day, r.time),
+)
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> Profile:
+    equipment = draw(st.frozensets(st.sampled_from(list(Equipment)), max_size=8))
+    race_days = draw(st.lists(st.integers(10, 200), max_size=3, unique=True))
+    races = tuple(
+        make_race(START + timedelta(days=d), draw(st.sampled_from("ABC")), name=f"R{d}")
+        for d in race_days
+    )
+    niggles = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from([s.value for s in NiggleSite]), st.sampled_from(["mild", "severe"])
+            ),
+            max_size=2,
+            unique_by=lambda n: n[0],
+        )
+    )
+    athlete = make_athlete(
+        level=draw(st.sampled_from([lv.value for lv in Level])),
+        equipment=equipment,
+        strength_days=tuple(
+            draw(st.lists(st.sampled_from(DAYS), min_size=1, max_size=5, unique=True))
+        ),
+        sessions_per_week=draw(st.one_of(st.none(), st.integers(1, 3))),
+        session_minutes=draw(st.integers(20, 90)),
+        running=RunningWeek(tuple(draw(runs)), draw(st.one_of(st.none(), st.integers(3, 5)))),
+        races=races,
+        maxes=draw(st.sampled_from([{}, {"back_squat": 100.0, "romanian_deadlift": 110.0}])),
+        niggles=tuple(niggles),
+        body_mass_kg=70.0,
+    )
+    return make_profile(athlete)
+
+
+@given(profiles())
+def test_random_profiles_respect_equipment_days_level_and_niggles(profile: Profile) -> None:
+    athlete = profile.athlete
+    lib = library()
+    plan = generate_plan(profile, lib, start=START)
+    days = set(athlete.availability.strength_days)
+    for s in plan.sessions:
+        assert s.weekday in days
+        assert s.date >= START
+        for p in s.exercises:
+            ex = lib.get(p.slug)
+            assert ex.fits(athlete.equipment.available), p.slug
+            assert ex.level.rank <= athlete.level.rank, p.slug
+            assert not (ex.avoid_with & athlete.niggle_sites), p.slug
+            if athlete.level is Level.BEGINNER and ex.plyometric is not None:
+                assert ex.plyometric.intensity is PlyoIntensity.LOW
+            if p.rir is not None:
+                assert 1 <= p.rir <= 4
+
+
+@given(profiles())
+def test_random_profiles_never_break_the_race_limits(profile: Profile) -> None:
+    plan = generate_plan(profile, library(), start=START)
+    for race in profile.athlete.races:
+        for s in plan.sessions:
+            until = (race.date - s.date).days
+            assert until != 0, "no strength on race day"
+            if race.priority.value in "AB" and 0 < until <= 2:
+                raise AssertionError(f"{s.date} is {until} day(s) before {race.name}")
+            if race.priority.value == "A" and 0 < until < 9:
+                assert s.lower_body_load.rank <= LowerBodyLoad.LIGHT.rank
+
+
+@given(profiles())
+def test_random_profiles_break_no_scheduling_rule_silently(profile: Profile) -> None:
+    athlete = profile.athlete
+    plan = generate_plan(profile, library(), start=START)
+    protected = {r.day for r in athlete.running.runs if r.type.is_protected}
+    race_days = {r.date for r in athlete.races}
+    for s in plan.sessions:
+        tomorrow = s.date + timedelta(days=1)
+        before_protected = Weekday.of(tomorrow) in protected or tomorrow in race_days
+        if before_protected and s.lower_body_load.rank >= LowerBodyLoad.MODERATE.rank:
+            assert any("the day before" in w for w in s.warnings), (s.date, s.warnings)
+        assert s.est_minutes <= athlete.availability.session_minutes or any(
+            "minutes" in w for w in s.warnings
+        )
+    heavy = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
+    for a, b in zip(heavy, heavy[1:], strict=False):
+        gap = datetime.combine(b.date, b.time) - datetime.combine(a.date, a.time)
+        if gap < timedelta(hours=48):
+            assert any("between heavy leg sessions" in w for w in b.warnings)
+
+
+@given(profiles())
+def test_random_profiles_give_byte_identical_plans(profile: Profile) -> None:
+    lib = library()
+    first = plan_json.export(generate_plan(profile, lib, start=START), profile.athlete, lib)
+    second = plan_json.export(generate_plan(profile, lib, start=START), profile.athlete, lib)
+    assert first == second
+    json.loads(first)

@@ -1,0 +1,477 @@
+"""FIT workout and schedule files, read back with Garmin's own decoder (garmin_fit_sdk, test-only).
+
+Numbers below are the FIT profile's own values (delivery.md), not fit-tool's, so a wrong enum in
+the exporter cannot agree with itself here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from typing import Any
+
+import pytest
+from garmin_fit_sdk import Decoder, Stream
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builders import EXAMPLES, GYM, HOME, library, make_athlete, make_profile, make_race
+from runstrong import services
+from runstrong.domain.athlete import Athlete, Race, Weekday
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.engine import generate_plan
+from runstrong.domain.loads import resolve_load
+from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.export.fit import (
+    MAX_SCHEDULED_WORKOUTS,
+    export_fit,
+    file_name,
+    fit_text,
+    schedule_file,
+    session_serials,
+    session_workout,
+)
+
+TODAY = date(2026, 11, 26)
+# FIT profile values
+FILE_WORKOUT, FILE_SCHEDULES = 5, 7
+MANUFACTURER_DEVELOPMENT = 255
+SPORT_TRAINING, SUB_SPORT_STRENGTH_TRAINING = 10, 20
+TIME, OPEN, REPEAT_UNTIL_STEPS_CMPLT, REPS = 0, 5, 6, 29
+ACTIVE, REST, WARMUP = 0, 1, 2
+CATEGORY_WARM_UP = 31
+KILOGRAM = 1
+SCHEDULE_WORKOUT = 0
+FIT_EPOCH_LOCAL = datetime(1989, 12, 31)
+
+
+# Decoding -----------------------------------------------------------------------------------
+
+
+def decode(data: bytes, *, strings: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Garmin's decoder: the CRC holds, no errors; enums as numbers unless `strings`."""
+    assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
+    messages: Any
+    messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read(
+        convert_types_to_strings=strings
+    )
+    assert errors == []
+    return dict(messages)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One exercise as the watch will run it."""
+
+    category: int
+    name: int | None
+    duration_type: int
+    amount: int | None  # reps, or ms for a hold
+    sets: int
+    rest_ms: int | None
+    weight_kg: float | None
+
+
+def expected_blocks(s: Session, athlete: Athlete, lib: ExerciseLibrary) -> list[Block]:
+    blocks = []
+    for p in s.exercises:
+        ex = lib.get(p.slug)
+        amount: int | None
+        if p.seconds is not None:
+            kind, amount = TIME, p.seconds * 1000
+        elif p.reps is not None or p.contacts is not None:
+            kind, amount = REPS, p.reps if p.reps is not None else p.contacts
+        else:
+            kind, amount = OPEN, None
+        load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
+        blocks.append(
+            Block(
+                ex.fit.category_id,
+                ex.fit.name_id,
+                kind,
+                amount,
+                p.sets,
+                p.rest_s * 1000 if p.rest_s else None,
+                load,
+            )
+        )
+    return blocks
+
+
+def decoded_blocks(steps: list[dict[str, Any]]) -> list[Block]:
+    """Walk work [rest] repeat groups after the warm-up, checking each repeat loops back."""
+    assert [s["message_index"] for s in steps] == list(range(len(steps)))
+    assert steps[0]["intensity"] == WARMUP
+    blocks, i = [], 1
+    while i < len(steps):
+        work = steps[i]
+        assert work["intensity"] == ACTIVE
+        rest = steps[i + 1] if steps[i + 1].get("intensity") == REST else None
+        repeat = steps[i + 2 if rest else i + 1]
+        assert repeat["duration_type"] == REPEAT_UNTIL_STEPS_CMPLT
+        assert repeat["duration_value"] == i
+        weight = work.get("exercise_weight")
+        if weight is not None:
+            assert work["weight_display_unit"] == KILOGRAM
+        blocks.append(
+            Block(
+                work["exercise_category"],
+                work.get("exercise_name"),
+                work["duration_type"],
+                work.get("duration_value"),
+                repeat["target_value"],
+                rest["duration_value"] if rest else None,
+                round(weight, 2) if weight is not None else None,
+            )
+        )
+        i += 3 if rest else 2
+    return blocks
+
+
+def assert_round_trip(s: Session, athlete: Athlete, lib: ExerciseLibrary, data: bytes) -> None:
+    messages = decode(data)
+    (workout,) = messages["workout_mesgs"]
+    assert workout["sport"] == SPORT_TRAINING
+    assert workout["sub_sport"] == SUB_SPORT_STRENGTH_TRAINING
+    steps = messages["workout_step_mesgs"]
+    assert workout["num_valid_steps"] == len(steps)
+    assert decoded_blocks(steps) == expected_blocks(s, athlete, lib)
+
+
+# Sessions built by hand ---------------------------------------------------------------------
+
+
+def rx(slug: str, **kw: Any) -> Prescription:
+    fields: dict[str, Any] = {
+        "slug": slug,
+        "name": library().get(slug).name,
+        "role": Role.MAIN,
+        "sets": 3,
+        "reps": 8,
+        "seconds": None,
+        "contacts": None,
+        "per_side": False,
+        "rir": 2,
+        "percent_1rm": None,
+        "rest_s": 90,
+        "tempo": None,
+        "why": "test",
+        "citations": (),
+    }
+    return Prescription(**(fields | kw))
+
+
+def session(*exercises: Prescription, day: date = date(2026, 12, 8), **kw: Any) -> Session:
+    fields: dict[str, Any] = {
+        "date": day,
+        "weekday": Weekday.of(day),
+        "time": time(18, 0),
+        "title": "Strength A: squat, single leg, calves",
+        "after_run": False,
+        "lower_body_load": LowerBodyLoad.HEAVY,
+        "plyo_contacts": 0,
+        "est_minutes": 40,
+        "exercises": exercises or (rx("goblet_squat"),),
+        "reasons": (),
+        "warnings": (),
+    }
+    return Session(**(fields | kw))
+
+
+def steps_of(data: bytes, *, strings: bool = False) -> list[dict[str, Any]]:
+    return decode(data, strings=strings)["workout_step_mesgs"]
+
+
+def example(name: str) -> services.PlanResult:
+    return services.make_plan(EXAMPLES / f"{name}.toml", today=TODAY)
+
+
+@cache
+def exported(name: str) -> tuple[services.PlanResult, dict[str, bytes]]:
+    """An example's plan and its FIT files, made once per test run (both are immutable)."""
+    result = example(name)
+    return result, export_fit(result.plan, result.profile.athlete, result.library)
+
+
+EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
+
+
+# The example plans --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_session_of_every_example_plan_reads_back_as_planned(name: str) -> None:
+    result, files = exported(name)
+    athlete = result.profile.athlete
+    assert len(files) == len(result.plan.sessions) + 1
+    for s in result.plan.sessions:
+        assert_round_trip(s, athlete, result.library, files[file_name(s)])
+
+
+def test_the_gym_example_plan_has_loads_and_holds_to_check() -> None:
+    """Guards the round-trip test against passing on plans with no weights or holds at all."""
+    _, files = exported("marco-marathon-gym")
+    steps = [st for name, d in files.items() if name != "schedule.fit" for st in steps_of(d)]
+    assert any(s.get("exercise_weight") for s in steps)
+    assert any(s["duration_type"] == TIME and s.get("intensity") == ACTIVE for s in steps)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_the_schedule_lists_the_next_thirty_sessions_in_date_order_by_their_files(
+    name: str,
+) -> None:
+    result, files = exported(name)
+    messages = decode(files["schedule.fit"])
+    assert messages["file_id_mesgs"][0]["type"] == FILE_SCHEDULES
+    entries = messages.get("schedule_mesgs", [])
+    sessions = result.plan.sessions
+    assert len(entries) == min(MAX_SCHEDULED_WORKOUTS, len(sessions))
+    times = [FIT_EPOCH_LOCAL + timedelta(seconds=e["scheduled_time"]) for e in entries]
+    assert times == sorted(times)
+    for entry, s, when in zip(entries, sessions, times, strict=False):
+        assert when == datetime.combine(s.date, s.time)
+        (file_id,) = decode(files[file_name(s)])["file_id_mesgs"]
+        assert entry["type"] == SCHEDULE_WORKOUT
+        for key in ("manufacturer", "product", "serial_number", "time_created"):
+            assert entry[key] == file_id[key], key
+
+
+def test_the_schedule_starts_at_from_date() -> None:
+    result = example("alex-marathon")
+    later = result.plan.start + timedelta(weeks=10)
+    files = export_fit(result.plan, result.profile.athlete, result.library, from_date=later)
+    entries = decode(files["schedule.fit"])["schedule_mesgs"]
+    first = FIT_EPOCH_LOCAL + timedelta(seconds=entries[0]["scheduled_time"])
+    upcoming = [s for s in result.plan.sessions if s.date >= later]
+    assert first == datetime.combine(upcoming[0].date, upcoming[0].time)
+    assert len(entries) == min(MAX_SCHEDULED_WORKOUTS, len(upcoming))
+
+
+def test_serials_are_unique_within_a_plan_and_the_same_on_every_export() -> None:
+    result, files = exported("marco-marathon-gym")
+    serials = session_serials(result.plan.sessions)
+    assert len(set(serials)) == len(result.plan.sessions)
+    again = example("marco-marathon-gym")
+    assert session_serials(again.plan.sessions) == serials
+    ids = [decode(d)["file_id_mesgs"][0]["serial_number"] for d in files.values()]
+    assert len(set(ids[:-1])) == len(ids) - 1
+
+
+def test_the_same_plan_exports_the_same_bytes() -> None:
+    first = exported("alex-marathon")[1]
+    again = example("alex-marathon")  # planned afresh, exported afresh
+    assert export_fit(again.plan, again.profile.athlete, again.library) == first
+
+
+# One workout --------------------------------------------------------------------------------
+
+
+def test_the_workout_reads_as_a_dated_strength_session_on_the_watch() -> None:
+    athlete = make_athlete()
+    messages = decode(session_workout(session(), athlete, library(), serial=7), strings=True)
+    (workout,) = messages["workout_mesgs"]
+    assert workout["wkt_name"] == "Tue 08 Dec Strength A"
+    assert (workout["sport"], workout["sub_sport"]) == ("training", "strength_training")
+    (file_id,) = messages["file_id_mesgs"]
+    assert file_id["type"] == "workout"
+    assert file_id["manufacturer"] == "development"
+    assert file_id["serial_number"] == 7
+
+
+@pytest.mark.parametrize(
+    ("timezone", "day", "utc_hour"),
+    [("UTC", date(2026, 12, 8), 18), ("Europe/Berlin", date(2027, 7, 6), 16)],
+)
+def test_time_created_is_the_session_start_in_the_athletes_timezone(
+    timezone: str, day: date, utc_hour: int
+) -> None:
+    athlete = replace(make_athlete(), timezone=timezone)
+    data = session_workout(session(day=day), athlete, library(), serial=1)
+    (file_id,) = decode(data)["file_id_mesgs"]
+    assert file_id["time_created"] == datetime.combine(day, time(utc_hour), tzinfo=UTC)
+
+
+def test_the_warm_up_comes_first_and_lasts_the_given_minutes() -> None:
+    data = session_workout(session(), make_athlete(), library(), serial=1, warm_up_minutes=10)
+    warm_up = steps_of(data)[0]
+    assert warm_up["exercise_category"] == CATEGORY_WARM_UP
+    assert (warm_up["duration_type"], warm_up["duration_value"]) == (TIME, 600_000)
+
+
+def test_without_warm_up_minutes_the_warm_up_ends_at_the_lap_key() -> None:
+    data = session_workout(session(), make_athlete(), library(), serial=1, warm_up_minutes=None)
+    warm_up = steps_of(data)[0]
+    assert warm_up["duration_type"] == OPEN
+    assert "duration_value" not in warm_up
+
+
+def test_a_step_carries_the_exercise_ids_reps_sets_and_rest() -> None:
+    data = session_workout(
+        session(rx("goblet_squat", sets=4, reps=6, rest_s=120)), make_athlete(), library(), serial=1
+    )
+    work, rest, repeat = steps_of(data)[1:]
+    assert (work["exercise_category"], work["exercise_name"]) == (28, 37)  # squat/goblet_squat
+    assert (work["duration_type"], work["duration_value"]) == (REPS, 6)
+    assert (rest["intensity"], rest["duration_type"], rest["duration_value"]) == (
+        REST,
+        TIME,
+        120_000,
+    )
+    assert (repeat["duration_value"], repeat["target_value"]) == (1, 4)
+
+
+def test_a_hold_is_written_in_milliseconds_and_per_side_is_in_the_name() -> None:
+    hold = rx("side_plank", reps=None, seconds=30, per_side=True)
+    work = steps_of(session_workout(session(hold), make_athlete(), library(), serial=1))[1]
+    assert (work["duration_type"], work["duration_value"]) == (TIME, 30_000)
+    assert work["wkt_step_name"] == "Side plank per side"
+
+
+def test_plyometric_contacts_count_as_reps_and_the_notes_say_contacts() -> None:
+    hops = rx("pogo_hops", reps=None, contacts=20, rir=None)
+    work = steps_of(session_workout(session(hops), make_athlete(), library(), serial=1))[1]
+    assert (work["duration_type"], work["duration_value"]) == (REPS, 20)
+    assert work["exercise_category"] == 20  # plyo
+    assert "exercise_name" not in work  # pogo hops have no FIT name
+    assert work["notes"].startswith("20 contacts")
+
+
+def test_a_load_from_the_athletes_max_is_written_in_kilograms() -> None:
+    athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
+    squat = rx("back_squat", reps=5, rir=2, percent_1rm=75, tempo="2-0-1-0")
+    work = steps_of(session_workout(session(squat), athlete, library(), serial=1))[1]
+    assert work["exercise_weight"] == 75.0
+    assert work["weight_display_unit"] == KILOGRAM
+    assert work["notes"].startswith("75% 1RM, RIR 2; tempo 2-0-1-0; Bar across")
+
+
+def test_without_a_known_max_no_weight_is_written() -> None:
+    squat = rx("back_squat", percent_1rm=75)
+    work = steps_of(
+        session_workout(session(squat), make_athlete(equipment=GYM), library(), serial=1)
+    )[1]
+    assert "exercise_weight" not in work
+    assert "weight_display_unit" not in work
+
+
+def test_each_category_and_name_pair_gets_one_exercise_title() -> None:
+    s = session(rx("goblet_squat"), rx("pogo_hops", reps=None, contacts=10), rx("goblet_squat"))
+    messages = decode(session_workout(s, make_athlete(), library(), serial=1))
+    titles = [
+        (t["exercise_category"], t["exercise_name"], t["wkt_step_name"])
+        for t in messages["exercise_title_mesgs"]
+    ]
+    assert titles == [(28, 37, "Goblet squat")]
+
+
+def test_long_names_and_notes_are_cut_on_a_character_boundary() -> None:
+    long_name = "Ü" + "é" * 60  # one word: the cut has to fall between two characters
+    s = session(rx("goblet_squat", name=long_name, tempo="3-1-1-0"), title="Kraft " + "ü" * 300)
+    messages = decode(session_workout(s, make_athlete(), library(), serial=1))
+    work = messages["workout_step_mesgs"][1]
+    assert work["wkt_step_name"].startswith("Üéé")
+    assert work["wkt_step_name"].endswith("…")
+    assert len(work["wkt_step_name"].encode("utf-8")) <= 48
+    assert len(work["notes"].encode("utf-8")) <= 49
+    assert len(messages["workout_mesgs"][0]["wkt_name"].encode("utf-8")) <= 48
+
+
+@pytest.mark.parametrize("limit", [4, 5, 6, 7, 20])
+def test_fit_text_never_splits_a_character(limit: int) -> None:
+    cut = fit_text("ééééééééééé", limit)
+    assert len(cut.encode("utf-8")) <= limit
+    assert cut.endswith("…")
+
+
+def test_fit_text_prefers_to_cut_between_words() -> None:
+    assert fit_text("Hold one dumbbell or kettlebell", 25) == "Hold one dumbbell or…"
+
+
+def test_file_names_say_the_date_and_the_session() -> None:
+    assert file_name(session()) == "2026-12-08_strength-a.fit"
+
+
+def test_two_sessions_with_the_same_name_on_one_day_get_two_files() -> None:
+    s = session()
+    plan = Plan(
+        athlete="T",
+        start=date(2026, 12, 7),
+        weeks=(Week(0, date(2026, 12, 7), Phase.BASE, False, "", (s, s)),),
+        warnings=(),
+    )
+    files = export_fit(plan, make_athlete(), library())
+    assert sorted(files) == [
+        "2026-12-08_strength-a-2.fit",
+        "2026-12-08_strength-a.fit",
+        "schedule.fit",
+    ]
+    serials = [decode(d)["file_id_mesgs"][0]["serial_number"] for d in files.values()]
+    assert serials[0] != serials[1]
+
+
+# Schedule -----------------------------------------------------------------------------------
+
+
+def test_the_schedule_keeps_the_thirty_earliest_sessions_given_in_any_order() -> None:
+    days = [date(2026, 12, 7) + timedelta(days=i) for i in range(40)]
+    sessions = [session(day=d) for d in reversed(days)]
+    data = schedule_file(sessions, serials=session_serials(sessions))
+    entries = decode(data)["schedule_mesgs"]
+    got = [(FIT_EPOCH_LOCAL + timedelta(seconds=e["scheduled_time"])).date() for e in entries]
+    assert got == days[:30]
+
+
+def test_an_empty_schedule_is_still_a_valid_file() -> None:
+    messages = decode(schedule_file([], serials=[]))
+    assert messages["file_id_mesgs"][0]["type"] == FILE_SCHEDULES
+    assert "schedule_mesgs" not in messages
+
+
+def test_a_schedule_needs_one_serial_per_session() -> None:
+    with pytest.raises(ValueError, match="serials"):
+        schedule_file([session()], serials=[])
+
+
+# Property: any generated plan reads back as planned ------------------------------------------
+
+START = date(2026, 12, 7)  # a Monday
+MAXES = {"back_squat": 100.0, "deadlift": 130.0, "romanian_deadlift": 90.0, "hip_thrust": 110.0}
+
+
+@st.composite
+def generated_plans(draw: st.DrawFn) -> tuple[Plan, Athlete]:
+    race_weeks = draw(st.none() | st.integers(min_value=1, max_value=24))
+    races: tuple[Race, ...] = ()
+    if race_weeks is not None:
+        races = (
+            make_race(
+                START + timedelta(weeks=race_weeks, days=6),
+                priority=draw(st.sampled_from(["A", "B", "C"])),
+                distance=draw(st.sampled_from(["5k", "10k", "half_marathon", "marathon", "ultra"])),
+            ),
+        )
+    days = draw(st.lists(st.sampled_from([d.value for d in Weekday]), min_size=1, unique=True))
+    athlete = make_athlete(
+        level=draw(st.sampled_from(["beginner", "intermediate", "advanced"])),
+        equipment=draw(st.sampled_from([frozenset(), HOME, GYM])),
+        strength_days=tuple(days),
+        session_minutes=draw(st.sampled_from([20, 30, 45, 60, 90])),
+        races=races,
+        maxes=draw(st.sampled_from([{}, MAXES])),
+    )
+    weeks = draw(st.integers(min_value=1, max_value=12))
+    plan = generate_plan(make_profile(athlete), library(), start=START, weeks=weeks)
+    return plan, athlete
+
+
+@given(generated_plans())
+def test_every_session_of_a_generated_plan_reads_back_as_planned(
+    generated: tuple[Plan, Athlete],
+) -> None:
+    plan, athlete = generated
+    serials = session_serials(plan.sessions)
+    for s, serial in zip(plan.sessions, serials, strict=True):
+        assert_round_trip(
+            s, athlete, library(), session_workout(s, athlete, library(), serial=serial)
+        )

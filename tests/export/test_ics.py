@@ -1,0 +1,369 @@
+"""iCalendar export: every example plan reads in two parsers; re-exports update events in place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import ics
+import pytest
+import recurring_ical_events
+from icalendar import Calendar, Event
+
+from builders import EXAMPLES
+from runstrong import services
+from runstrong.domain.errors import InputError
+from runstrong.domain.plan import Plan, Session
+from runstrong.export.ics import export_ics
+
+TODAY = date(2026, 11, 26)
+NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+LATER = datetime(2027, 1, 15, 20, 45, 12, tzinfo=UTC)
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.toml"))
+ALEX = EXAMPLES / "alex-marathon.toml"
+
+
+@cache
+def example(path: Path) -> services.PlanResult:
+    return services.make_plan(path, today=TODAY)
+
+
+@cache
+def exported(path: Path) -> bytes:
+    """The example's plan exported at NOW with no alarm and no previous file."""
+    return export(example(path))
+
+
+def export(
+    result: services.PlanResult,
+    plan: Plan | None = None,
+    *,
+    now: datetime = NOW,
+    previous: bytes | None = None,
+    alarm_minutes: int | None = None,
+) -> bytes:
+    athlete, library = result.profile.athlete, result.library
+    return export_ics(
+        plan or result.plan,
+        athlete,
+        library,
+        now=now,
+        previous=previous,
+        alarm_minutes=alarm_minutes,
+    )
+
+
+def events(data: bytes) -> list[Event]:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def session_events(data: bytes) -> list[Event]:
+    """Timed events (the sessions), in the order they happen (same start: by title)."""
+    timed = [e for e in events(data) if isinstance(e["DTSTART"].dt, datetime)]
+    return sorted(timed, key=lambda e: (e["DTSTART"].dt, str(e["SUMMARY"])))
+
+
+def in_time_order(plan: Plan) -> list[Session]:
+    return sorted(plan.sessions, key=lambda s: (s.date, s.time, s.title))
+
+
+def uid_at(data: bytes, start: datetime) -> str:
+    [uid] = [str(e["UID"]) for e in session_events(data) if e["DTSTART"].dt == start]
+    return uid
+
+
+def change_session(plan: Plan, week: int, number: int, **changes: object) -> Plan:
+    """The plan with session `number` of week `week` (both 0-based) changed."""
+    old = plan.weeks[week]
+    sessions = list(old.sessions)
+    sessions[number] = replace(sessions[number], **changes)  # type: ignore[arg-type]
+    weeks = list(plan.weeks)
+    weeks[week] = replace(old, sessions=tuple(sessions))
+    return replace(plan, weeks=tuple(weeks))
+
+
+def description_lines(event: Event) -> list[str]:
+    return [line.strip() for line in str(event["DESCRIPTION"]).split("\n")]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_both_parsers_read_one_event_per_session_race_and_deload_week(path: Path) -> None:
+    result = example(path)
+    data = exported(path)
+    expected = (
+        len(result.plan.sessions)
+        + len(result.profile.athlete.races)
+        + sum(w.deload for w in result.plan.weeks)
+    )
+    assert len(events(data)) == expected
+    assert len(ics.Calendar(data.decode("utf-8")).events) == expected
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_sessions_start_at_their_local_time_in_the_athlete_zone_and_last_their_minutes(
+    path: Path,
+) -> None:
+    result = example(path)
+    zone = ZoneInfo(result.profile.athlete.timezone)
+    data = exported(path)
+    by_icalendar = session_events(data)
+    by_ics = sorted(
+        (e for e in ics.Calendar(data.decode("utf-8")).events if not e.all_day),
+        key=lambda e: (e.begin, e.name),
+    )
+    sessions = in_time_order(result.plan)
+    assert len(by_icalendar) == len(by_ics) == len(sessions)
+    for session, event, other in zip(sessions, by_icalendar, by_ics, strict=True):
+        wanted = datetime.combine(session.date, session.time, tzinfo=zone)
+        assert event["DTSTART"].params["TZID"] == result.profile.athlete.timezone
+        assert event["DTSTART"].dt.replace(tzinfo=None) == wanted.replace(tzinfo=None)
+        assert event["DTSTART"].dt.utcoffset() == wanted.utcoffset()
+        assert other.begin.datetime == wanted  # the same instant, read from our VTIMEZONE
+        assert other.end.datetime - other.begin.datetime == timedelta(minutes=session.est_minutes)
+        assert str(event["SUMMARY"]) == session.title == other.name
+
+
+def test_summer_sessions_are_an_hour_ahead_of_utc_in_london() -> None:
+    data = exported(ALEX)
+    april = [e for e in session_events(data) if e["DTSTART"].dt.date() >= date(2027, 4, 1)]
+    december = [e for e in session_events(data) if e["DTSTART"].dt.month == 12]
+    assert april
+    assert december
+    assert {e["DTSTART"].dt.utcoffset() for e in april} == {timedelta(hours=1)}
+    assert {e["DTSTART"].dt.utcoffset() for e in december} == {timedelta(0)}
+    window = recurring_ical_events.of(Calendar.from_ical(data)).between(
+        datetime(2027, 4, 24, 16, 59, tzinfo=UTC), datetime(2027, 4, 24, 17, 1, tzinfo=UTC)
+    )
+    assert [str(e["SUMMARY"]) for e in window] == ["Recovery: light strength"]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_description_holds_each_exercise_with_its_sets_cues_why_and_the_days_reasons(
+    path: Path,
+) -> None:
+    result = example(path)
+    data = exported(path)
+    for session, event in zip(in_time_order(result.plan), session_events(data), strict=True):
+        lines = description_lines(event)
+        text = str(event["DESCRIPTION"])
+        for number, p in enumerate(session.exercises, start=1):
+            at = lines.index(f"{number}. {p.name}")
+            assert lines[at + 1].startswith(f"{p.sets} × "), lines[at + 1]
+            assert "per side" in lines[at + 1] if p.per_side else "per side" not in lines[at + 1]
+            for cue in result.library.get(p.slug).cues:
+                assert f"- {cue}" in lines
+            assert f"Why: {p.why}" in lines
+        assert "Why this day:" in lines
+        assert all(f"- {reason}" in lines for reason in session.reasons)
+        assert ("Warnings:" in lines) == bool(session.warnings)
+        assert all(warning in text for warning in session.warnings)
+
+
+def test_loads_from_a_one_rep_max_are_shown_in_kilograms_near_the_percentage() -> None:
+    result = example(EXAMPLES / "kim-no-race.toml")
+    maxes = result.profile.athlete.one_rep_max_kg
+    data = export(result)
+    checked = 0
+    for session, event in zip(in_time_order(result.plan), session_events(data), strict=True):
+        lines = description_lines(event)
+        for number, p in enumerate(session.exercises, start=1):
+            if p.percent_1rm is None or p.slug not in maxes:
+                continue
+            dose = lines[lines.index(f"{number}. {p.name}") + 1]
+            found = re.search(rf"@ ([\d.]+) kg, {p.percent_1rm}% 1RM", dose)
+            assert found, dose
+            assert abs(float(found[1]) - maxes[p.slug] * p.percent_1rm / 100) <= 2.5
+            checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_uids_are_unique_and_ours(path: Path) -> None:
+    uids = [str(e["UID"]) for e in events(exported(path))]
+    assert len(set(uids)) == len(uids)
+    assert all(re.fullmatch(r"[0-9a-f-]{36}@runstrong", uid) for uid in uids)
+
+
+def test_two_athletes_never_share_a_uid() -> None:
+    alex = {str(e["UID"]) for e in events(exported(ALEX))}
+    marco = {str(e["UID"]) for e in events(exported(EXAMPLES / "marco-marathon-gym.toml"))}
+    assert not alex & marco
+
+
+def test_calendar_header_names_the_athlete_zone_and_product() -> None:
+    calendar = Calendar.from_ical(exported(ALEX))
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]) == "-//runstrong//runstrong plan//EN"
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    assert str(calendar["X-WR-CALNAME"]) == "Strength plan: Alex"
+    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/London"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_a_vtimezone_for_the_athlete_zone_comes_before_the_events(path: Path) -> None:
+    result = example(path)
+    data = exported(path)
+    calendar = Calendar.from_ical(data)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [
+        result.profile.athlete.timezone
+    ]
+    assert calendar.get_missing_tzids() == set()
+    assert data.index(b"BEGIN:VTIMEZONE") < data.index(b"BEGIN:VEVENT")
+
+
+def test_a_utc_athlete_gets_utc_times_and_no_vtimezone() -> None:
+    result = example(ALEX)
+    athlete = replace(result.profile.athlete, timezone="UTC")
+    data = export_ics(result.plan, athlete, result.library, now=NOW)
+    assert b"BEGIN:VTIMEZONE" not in data
+    first = session_events(data)[0]["DTSTART"].dt
+    session = in_time_order(result.plan)[0]
+    assert first == datetime.combine(session.date, session.time, tzinfo=UTC)
+    assert re.search(rb"\r\nDTSTART:\d{8}T\d{6}Z\r\n", data)
+
+
+def test_alarm_is_a_display_reminder_the_asked_minutes_before_each_session() -> None:
+    result = example(ALEX)
+    with_alarm = export(result, alarm_minutes=45)
+    for event in session_events(with_alarm):
+        [alarm] = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm["TRIGGER"].dt == timedelta(minutes=-45)
+    assert b"BEGIN:VALARM" not in export(result)
+    ics_alarms = [
+        e.alarms for e in ics.Calendar(with_alarm.decode("utf-8")).events if not e.all_day
+    ]
+    assert all(a[0].trigger == timedelta(minutes=-45) for a in ics_alarms)
+
+
+def test_races_and_deload_weeks_are_all_day_events() -> None:
+    result = example(EXAMPLES / "marco-marathon-gym.toml")
+    data = export(result)
+    all_day = {
+        str(e["SUMMARY"]): e for e in events(data) if not isinstance(e["DTSTART"].dt, datetime)
+    }
+    race = all_day["Race: Spring Marathon (marathon, A race)"]
+    assert race["DTSTART"].dt == date(2027, 4, 25)
+    assert race["DTEND"].dt == date(2027, 4, 26)
+    assert "Race: Half Marathon tune-up (half marathon, B race)" in all_day
+    deloads = sorted(
+        (e for e in events(data) if str(e["SUMMARY"]) == "Deload week"),
+        key=lambda e: e["DTSTART"].dt,
+    )
+    weeks = [w for w in result.plan.weeks if w.deload]
+    assert [e["DTSTART"].dt for e in deloads] == [w.start for w in weeks]
+    for event in deloads:
+        start, end = event["DTSTART"].dt, event["DTEND"].dt
+        assert start.weekday() == 0  # Monday
+        assert end - start == timedelta(days=7)  # DTEND is exclusive: through Sunday
+        assert str(event["TRANSP"]) == "TRANSPARENT"
+
+
+def test_categories_name_the_phase_the_deload_and_strength() -> None:
+    result = example(ALEX)
+    by_start = {e["DTSTART"].dt: e for e in session_events(exported(ALEX))}
+    assert len(by_start) == len(result.plan.sessions)
+    for week in result.plan.weeks:
+        for session in week.sessions:
+            start = datetime.combine(session.date, session.time, tzinfo=ZoneInfo("Europe/London"))
+            event = by_start[start]
+            categories = set(event["CATEGORIES"].cats)
+            wanted = {str(week.phase), "strength"} | ({"deload"} if week.deload else set())
+            assert categories == wanted
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_reexporting_the_same_plan_over_its_previous_file_gives_the_same_bytes(path: Path) -> None:
+    result = example(path)
+    first = export(result, alarm_minutes=30)
+    again = export(result, now=LATER, previous=first, alarm_minutes=30)
+    assert again == first
+
+
+def test_the_same_input_gives_the_same_bytes_with_crlf_lines() -> None:
+    result = example(ALEX)
+    data = export(result)
+    assert export(result) == data
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_changing_a_session_keeps_its_uid_raises_its_sequence_and_restamps_only_it() -> None:
+    result = example(ALEX)
+    first = export(result)
+    session = result.plan.weeks[1].sessions[0]
+    changed = change_session(result.plan, 1, 0, exercises=session.exercises[:-1])
+    second = export(result, changed, now=LATER, previous=first)
+
+    start = datetime.combine(session.date, session.time, tzinfo=ZoneInfo("Europe/London"))
+    uid = uid_at(first, start)
+    assert uid_at(second, start) == uid
+    after = {str(e["UID"]): e for e in events(second)}
+    assert after[uid]["SEQUENCE"] == 1
+    assert after[uid]["DTSTAMP"].dt == LATER
+    assert session.exercises[-1].name not in str(after[uid]["DESCRIPTION"])
+    others = [e for u, e in after.items() if u != uid]
+    assert {e["SEQUENCE"] for e in others} == {0}
+    assert {e["DTSTAMP"].dt for e in others} == {NOW}
+
+    third = export(result, change_session(changed, 1, 0, est_minutes=50), previous=second)
+    assert {str(e["UID"]): e for e in events(third)}[uid]["SEQUENCE"] == 2
+
+
+def test_moving_a_session_to_another_time_updates_the_same_event() -> None:
+    result = example(ALEX)
+    first = export(result)
+    session = result.plan.weeks[2].sessions[1]
+    moved = change_session(result.plan, 2, 1, time=time(7, 30))
+    second = export(result, moved, now=LATER, previous=first)
+    zone = ZoneInfo("Europe/London")
+    uid = uid_at(first, datetime.combine(session.date, session.time, tzinfo=zone))
+    assert uid_at(second, datetime.combine(session.date, time(7, 30), tzinfo=zone)) == uid
+    assert len(events(second)) == len(events(first))
+
+
+def test_events_new_since_the_previous_export_start_at_sequence_zero_stamped_now() -> None:
+    result = example(ALEX)
+    short = replace(result.plan, weeks=result.plan.weeks[:6])
+    first = export(result, short)
+    second = export(result, now=LATER, previous=first)
+    known = {str(e["UID"]) for e in events(first)}
+    new = [e for e in events(second) if str(e["UID"]) not in known]
+    kept = [e for e in events(second) if str(e["UID"]) in known]
+    assert new
+    assert kept
+    assert {(e["SEQUENCE"], e["DTSTAMP"].dt) for e in new} == {(0, LATER)}
+    assert {(e["SEQUENCE"], e["DTSTAMP"].dt) for e in kept} == {(0, NOW)}
+
+
+def test_turning_the_alarm_on_counts_as_a_change() -> None:
+    result = example(ALEX)
+    first = export(result)
+    second = export(result, now=LATER, previous=first, alarm_minutes=10)
+    assert {e["SEQUENCE"] for e in session_events(second)} == {1}
+
+
+def test_now_without_a_time_zone_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        export(example(ALEX), now=datetime(2026, 11, 26, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "junk", [b"", b"not a calendar", b"BEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\n"]
+)
+def test_a_previous_file_that_is_not_a_calendar_is_an_input_error(junk: bytes) -> None:
+    with pytest.raises(InputError, match="previous calendar"):
+        export(example(ALEX), previous=junk)
+
+
+def test_an_exported_file_on_disk_reads_back_the_same(tmp_path: Path) -> None:
+    result = example(ALEX)
+    target = tmp_path / "alex.ics"
+    target.write_bytes(export(result))
+    with target.open(encoding="utf-8", newline="") as fh:
+        calendar = ics.Calendar(fh.read())
+    assert len(calendar.events) == len(events(target.read_bytes()))
