@@ -16,7 +16,7 @@ from runstrong.profile.loader import check_races_after_start, load_profile
 
 
 def open_library(extra_dirs: Sequence[Path] = ()) -> ExerciseLibrary:
-    """The built-in library plus folders from RUNSTRONG_EXERCISES and `extra_dirs`, in that order."""
+    """The built-in library, then the RUNSTRONG_EXERCISES folders, then `extra_dirs`."""
     return load_library([*extra_dirs_from_env(), *extra_dirs])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date, datetime, time, timedelta
 
@@ -114,7 +115,7 @@ def test_random_profiles_break_no_scheduling_rule_silently(profile: Profile) -> 
             "minutes" in w for w in s.warnings
         )
     heavy = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
-    for a, b in zip(heavy, heavy[1:], strict=False):
+    for a, b in itertools.pairwise(heavy):
         gap = datetime.combine(b.date, b.time) - datetime.combine(a.date, a.time)
         if gap < timedelta(hours=48):
             assert any("between heavy leg sessions" in w for w in b.warnings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -241,7 +242,7 @@ def test_heavy_leg_sessions_are_48_hours_apart_or_say_why_not() -> None:
     plan = marathon(strength_days=("tue", "wed"))
     for week in plan.weeks:
         heavy = [s for s in week.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
-        for a, b in zip(heavy, heavy[1:], strict=False):
+        for a, b in itertools.pairwise(heavy):
             if (b.date - a.date).days < 2:
                 assert any("between heavy leg sessions" in w for w in b.warnings)
 

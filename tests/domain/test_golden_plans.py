@@ -1,6 +1,7 @@
 """Golden plans: each example runner's plan JSON, reviewed once and compared byte for byte.
 
-Refresh after an intended change with: .venv/bin/pytest tests/domain/test_golden_plans.py --update-golden
+Refresh after an intended change with
+    .venv/bin/pytest tests/domain/test_golden_plans.py --update-golden
 then read the diff (git diff tests/golden) before committing it.
 """
 

@@ -38,7 +38,8 @@ def test_a_dumbbell_load_is_capped_at_the_heaviest_dumbbell() -> None:
     ex = library().get("goblet_squat")
     got = resolve_load(prescription("goblet_squat", 80), ex, {"goblet_squat": 40.0}, kit)
     assert got.load_kg == 20.0
-    assert got.note is not None and "heaviest dumbbell" in got.note
+    assert got.note is not None
+    assert "heaviest dumbbell" in got.note
 
 
 def test_without_a_known_max_there_is_no_load() -> None:

@@ -11,7 +11,10 @@ from runstrong.cli import library_cmd, plan_cmd, rules_cmd
 
 app = typer.Typer(
     name="runstrong",
-    help="Strength training planned around your running.\n\nExample: runstrong library list --pattern calf_ankle",
+    help=(
+        "Strength training planned around your running.\n\n"
+        "Example: runstrong plan examples/alex-marathon.toml"
+    ),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",

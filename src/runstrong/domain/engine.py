@@ -117,12 +117,14 @@ def _profile_warnings(athlete: Athlete) -> list[str]:
     for niggle in athlete.niggles:
         if niggle.severity is Severity.SEVERE:
             warnings.append(
-                f"Severe {niggle.site} niggle: see a physiotherapist or doctor. The plan leaves out "
+                f"Severe {niggle.site} niggle: see a physiotherapist or doctor. "
+                "The plan leaves out "
                 f"exercises that load it and, for the lower leg, all plyometrics."
             )
     if athlete.niggles:
         warnings.append(
-            "runstrong is not medical advice: stop any exercise that brings on pain and get it seen."
+            "runstrong is not medical advice: stop any exercise that brings on pain "
+            "and get it seen."
         )
     return warnings
 
@@ -270,7 +272,7 @@ class _WeekPlanner:
         )
 
     def _plyo_wanted(self, template: Template, frame: WeekFrame) -> bool:
-        """Base: plyometrics in session A only; build: both sessions, 48 h apart (science.md §3.1)."""
+        """Base: plyometrics in session A only; build: in both, 48 h apart (science.md §3.1)."""
         if template in (A, M, T):
             return True
         return (
@@ -372,7 +374,8 @@ class _WeekPlanner:
         minutes = session_minutes(draft.exercises, self.library, self.rules)
         if minutes > self.athlete.availability.session_minutes:
             warnings.append(
-                f"about {minutes} minutes, more than your {self.athlete.availability.session_minutes}"
+                f"about {minutes} minutes, more than your "
+                f"{self.athlete.availability.session_minutes}"
                 f": even the main lifts alone take longer"
             )
         return Session(

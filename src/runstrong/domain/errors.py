@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class RunstrongError(Exception):
-    """Base for every error caused by input (files, options). The CLI prints `str(err)` and exits 2."""
+    """Base for every error caused by input (files, options): the CLI prints it and exits 2."""
 
 
 class InputError(RunstrongError):
@@ -17,7 +17,7 @@ class InputError(RunstrongError):
         super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
 
 
-class InputErrors(RunstrongError):
+class InputErrors(RunstrongError):  # noqa: N818 (a list of InputError)
     """Several independent input problems, reported together, one per line."""
 
     def __init__(self, errors: list[InputError]) -> None:

@@ -20,12 +20,14 @@ MIN_PLAN_WEEKS = 1
 
 PHASE_GOALS: dict[Phase, str] = {
     Phase.TRANSITION: "Movement quality and tendon preparation: moderate loads, controlled tempo.",
-    Phase.BASE: "Maximal strength: heavy, slow multi-joint work for running economy and robustness.",
+    Phase.BASE: (
+        "Maximal strength: heavy, slow multi-joint work for running economy and robustness."
+    ),
     Phase.BUILD: "Keep the strength, add power: explosive lifts and more reactive plyometrics.",
     Phase.PEAK: "Maintain strength with less volume: keep the intensity, cut the sets.",
-    Phase.TAPER: "Shed fatigue before the race: last heavy session early, then light activation only.",
+    Phase.TAPER: "Shed fatigue for the race: the last heavy session early, then light activation.",
     Phase.RECOVERY: "Recover from the race: light work only, no heavy legs.",
-    Phase.MAINTENANCE: "Maintain strength in race season: one short, heavy session every 7-10 days.",
+    Phase.MAINTENANCE: "Keep strength in race season: one short, heavy session every 7-10 days.",
 }
 DELOAD_GOAL = "Deload: fewer sets and more reps in reserve, same exercises, to absorb the training."
 
@@ -48,7 +50,8 @@ def monday_on_or_before(day: date) -> date:
 
 
 def plan_length_weeks(start: date, races: tuple[Race, ...], rules: Rules) -> int:
-    """Default length: through the recovery after the last A race, else the last race, else 16 weeks."""
+    """Default length: through the recovery after the last A race, else to the last race,
+    else `default_plan_weeks_without_race`."""
     monday = monday_on_or_before(start)
     future = [r for r in races if r.date >= start]
     if not future:
@@ -117,7 +120,8 @@ def _assign_cycle(
     warnings = []
     if available < rules.min_program_weeks_for_economy:
         warnings.append(
-            f"{race.name} on {race.date.isoformat()} is only {available} week(s) away: too soon for "
+            f"{race.name} on {race.date.isoformat()} is only {available} week(s) away: "
+            "too soon for "
             f"a full cycle (running-economy gains need about {rules.min_program_weeks_for_economy}"
             f"+ weeks [balsalobre2016]). This is a short plan: "
             f"{base} base, {build} build, {peak} peak and {taper} taper week(s)."

@@ -37,7 +37,7 @@ class LowerBodyLoad(StrEnum):
 
 
 class Role(StrEnum):
-    """What an exercise does in its session; it sets the order, the dose and what is trimmed first."""
+    """What an exercise does in its session: it sets the order, the dose, what is trimmed first."""
 
     PLYOMETRIC = "plyometric"
     MAIN = "main"  # heavy multi-joint lower-body lift

@@ -102,10 +102,7 @@ def prescribe(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescript
         return _plyometric(ex, role, ctx)
     if ctx.activation:
         return _activation(ex, role, ctx, rules)
-    if role is Role.MAIN:
-        dose = _main_dose(ctx)
-    else:
-        dose = _accessory_dose(ex, role, ctx)
+    dose = _main_dose(ctx) if role is Role.MAIN else _accessory_dose(ex, role, ctx)
     return _finish(ex, role, dose, ctx, rules)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from runstrong.domain.athlete import Athlete, RacePriority, Run, RunType, Weekday
 from runstrong.domain.rules import Rules
@@ -135,7 +135,7 @@ class Scheduler:
             if placements is None:
                 continue
             total = sum(p.penalty for p in placements)
-            gaps = [(b.day - a.day).days for a, b in zip(placements, placements[1:], strict=False)]
+            gaps = [(b.day - a.day).days for a, b in pairwise(placements)]
             key = (total, -min(gaps, default=7), sum(d.toordinal() for d in combo))
             if best is None or key < best[0]:
                 best = (key, placements)
@@ -223,10 +223,10 @@ class Scheduler:
     def _time_of_day(
         self, day: date, need: SessionNeeds
     ) -> tuple[time, bool, list[str], list[str], int]:
-        """Run first, at least `min_hours_run_to_strength` later, `preferred_...` if the day allows."""
+        """Run first; lift `min_hours_run_to_strength` later, or the preferred gap if it fits."""
         rules = self.rules
         preferred = self.athlete.availability.preferred_time
-        runs = [r for r in self.athlete.running.runs_on(Weekday.of(day))]
+        runs = list(self.athlete.running.runs_on(Weekday.of(day)))
         if not runs:
             return preferred, False, [], [], 0
         run = max(runs, key=lambda r: r.time or DEFAULT_RUN_TIME)
@@ -314,7 +314,8 @@ class Scheduler:
             if need.plyo and other.plyo and hours < rules.min_hours_between_plyo:
                 penalty += PENALTY_BETWEEN_PLYO
                 warnings.append(
-                    f"rule '{rules.min_hours_between_plyo:g} h between plyometric sessions' broken: "
+                    f"rule '{rules.min_hours_between_plyo:g} h between plyometric sessions' "
+                    "broken: "
                     f"{hours:.0f} h after the last one [nsca2016]"
                 )
         return penalty

@@ -163,7 +163,9 @@ def _pick(ranked: list[tuple[Exercise, float]], block: int) -> Exercise | None:
 
 
 def _calf_focus_matches(ex: Exercise, focus: CalfFocus) -> bool:
-    """Straight knee: gastrocnemius primary. Bent knee: soleus primary, gastrocnemius less (§5.2)."""
+    """Straight knee: gastrocnemius primary. Bent knee: soleus primary, gastrocnemius less.
+
+    science.md §5.2 (Hébert-Losier 2012): knee flexion lowers gastrocnemius activity."""
     weights = ex.muscle_weights
     gastroc = weights.get(Muscle.GASTROCNEMIUS, 0.0)
     soleus = weights.get(Muscle.SOLEUS, 0.0)

@@ -1,1 +1,1 @@
-"""Exporters: a plan -> file bytes (FIT, iCalendar, CSV, JSON, HTML, PDF). Pure and deterministic."""
+"""Exporters: a plan -> file bytes (FIT, iCalendar, CSV, JSON, PDF). Pure and deterministic."""

@@ -73,6 +73,7 @@ class _Entry:
             "start": _local_text(self.start),
             "end": _local_text(self.end),
             "summary": self.summary,
+            "description": self.description,
             "categories": list(self.categories),
             "all_day": self.all_day,
             "alarm_minutes": self.alarm_minutes,
@@ -190,7 +191,7 @@ def _race_entries(athlete: Athlete) -> Iterator[_Entry]:
     for race in athlete.races:
         distance = str(race.distance).replace("_", " ")
         yield _Entry(
-            key=f"{athlete.name}|race|{race.name}|{race.date.isoformat()}",
+            key=f"race|{race.name}|{race.date.isoformat()}",
             start=race.date,
             end=race.date + timedelta(days=1),
             summary=f"Race: {race.name} ({distance}, {race.priority} race)",

@@ -32,7 +32,7 @@ def extra_dirs_from_env(environ: dict[str, str] | None = None) -> list[Path]:
 
 
 def load_library(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> ExerciseLibrary:
-    """Load the built-in exercises plus `extra_dirs`; a later folder's slug replaces an earlier one."""
+    """The built-in exercises plus `extra_dirs`; a later folder's slug replaces an earlier one."""
     citations = load_citations()
     folders = ([BUILTIN_DIR] if builtin else []) + list(extra_dirs)
     errors: list[InputError] = []

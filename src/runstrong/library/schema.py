@@ -37,7 +37,7 @@ class Strict(BaseModel):
 
 
 class FitIds(Strict):
-    """The FIT profile exercise: names as the profile spells them (`lunge`, `dumbbell_bulgarian_split_squat`)."""
+    """The FIT profile's exercise, by the profile's own names (`lunge`, `dumbbell_..._squat`)."""
 
     category: Slug
     name: Slug | None = None

@@ -79,7 +79,8 @@ def check_races_after_start(profile: Profile, start: date, where: str) -> None:
             raise InputError(
                 where,
                 f"races[{i}].date",
-                f"{race.date.isoformat()} ({race.name}) is before the plan start {start.isoformat()}",
+                f"{race.date.isoformat()} ({race.name}) is before the plan start "
+                f"{start.isoformat()}",
             )
 
 
