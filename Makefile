@@ -1,5 +1,5 @@
 # runstrong: two commands for a fresh machine (Python >= 3.11 and make).
-#   make run   writes the example runner's plan (creates or refreshes .venv first)
+#   make run   shows the example runner's plan and writes it in every format to out/
 #   make test  runs every check: ruff, mypy --strict and the test suite
 PYTHON ?= python3
 VENV   ?= .venv
@@ -17,8 +17,12 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+EXAMPLE ?= examples/alex-marathon.toml
+OUT     ?= out
+
 run: $(STAMP)
-	$(BIN)/runstrong library list
+	$(BIN)/runstrong plan $(EXAMPLE) --weeks 3
+	$(BIN)/runstrong export all $(EXAMPLE) -o $(OUT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

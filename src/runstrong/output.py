@@ -33,3 +33,23 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise InputError(str(path), "", f"cannot write ({exc.strerror})") from None
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write every file under `folder` (created if its parent exists), each atomically.
+
+    All bytes are ready before the first write, so a bad input never leaves half an export.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), "", "is a file, not a folder")
+    if not folder.parent.is_dir() and str(folder.parent):
+        raise InputError(
+            str(folder), "", f"cannot write: the folder {folder.parent} does not exist"
+        )
+    try:
+        for name in {str(Path(n).parent) for n in files} | {"."}:
+            (folder / name).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(str(folder), "", f"cannot create the folder ({exc.strerror})") from None
+    for name, data in sorted(files.items()):
+        write_atomically(folder / name, data)

@@ -188,10 +188,14 @@ def test_uids_are_unique_and_ours(path: Path) -> None:
     assert all(re.fullmatch(r"[0-9a-f-]{36}@runstrong", uid) for uid in uids)
 
 
-def test_two_athletes_never_share_a_uid() -> None:
+def test_two_athletes_with_the_same_plan_and_race_never_share_a_uid() -> None:
+    """A coach may import several runners' calendars into one: no event may replace another's."""
+    result = example(ALEX)
+    twin = replace(result.profile.athlete, name="Alex's training partner")
+    partner = export_ics(result.plan, twin, result.library, now=NOW)
     alex = {str(e["UID"]) for e in events(exported(ALEX))}
-    marco = {str(e["UID"]) for e in events(exported(EXAMPLES / "marco-marathon-gym.toml"))}
-    assert not alex & marco
+    assert len(events(partner)) == len(alex)
+    assert not alex & {str(e["UID"]) for e in events(partner)}
 
 
 def test_calendar_header_names_the_athlete_zone_and_product() -> None:
@@ -290,6 +294,18 @@ def test_the_same_input_gives_the_same_bytes_with_crlf_lines() -> None:
     assert export(result) == data
     assert data.endswith(b"END:VCALENDAR\r\n")
     assert b"\n" not in data.replace(b"\r\n", b"")
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_events_are_written_in_the_order_they_happen_then_by_uid(path: Path) -> None:
+    def when(event: Event) -> tuple[date, str]:
+        start = event["DTSTART"].dt
+        if isinstance(start, datetime):
+            return (start.date(), start.strftime("%H:%M"))
+        return (start, "")  # all-day events first on their day
+
+    written = [(when(e), str(e["UID"])) for e in events(exported(path))]
+    assert written == sorted(written)
 
 
 def test_changing_a_session_keeps_its_uid_raises_its_sequence_and_restamps_only_it() -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from runstrong import __version__
-from runstrong.cli import library_cmd, plan_cmd, rules_cmd
+from runstrong.cli import export_cmd, heatmap_cmd, library_cmd, plan_cmd, rules_cmd
 
 app = typer.Typer(
     name="runstrong",
@@ -21,8 +21,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(library_cmd.app, name="library")
+app.add_typer(export_cmd.app, name="export")
 app.command("plan")(plan_cmd.plan)
 app.command("rules")(rules_cmd.rules)
+app.command("heatmap")(heatmap_cmd.heatmap)
+app.command("balance")(heatmap_cmd.balance)
 
 
 def _version(value: bool) -> None:

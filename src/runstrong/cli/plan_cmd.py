@@ -65,7 +65,7 @@ def plan(
         weeks=weeks,
         extra_dirs=exercises or [],
     )
-    athlete = result.profile.athlete
+    athlete = result.athlete
     if format_ is PlanFormat.JSON:
         write_output(output, plan_json.export(result.plan, athlete, result.library))
     elif format_ is PlanFormat.MARKDOWN:

@@ -162,6 +162,20 @@ _TRUNK_GROUPS: dict[PatternGroup, str] = {
     PatternGroup.TRUNK_LATERAL: "lateral (anti-side-bend)",
 }
 
+_NO_CALF = "no calf or soleus work this week"
+_NO_TRUNK = "no trunk work this week"
+# A "below the band" flag that a missing pattern already explains is left out.
+_EXPLAINED_BY: dict[str, str] = {
+    "quadriceps": _GAP_FLAGS[PatternGroup.KNEE_DOMINANT],
+    "hamstrings medial": _GAP_FLAGS[PatternGroup.HINGE],
+    "hamstrings lateral": _GAP_FLAGS[PatternGroup.HINGE],
+    "gastrocnemius": _NO_CALF,
+    "soleus": _NO_CALF,
+    "trunk": _NO_TRUNK,
+    "upper-body pull": _GAP_FLAGS[PatternGroup.UPPER_PULL],
+    "upper-body push": _GAP_FLAGS[PatternGroup.UPPER_PUSH],
+}
+
 
 class BandStatus(StrEnum):
     BELOW = "below"
@@ -282,7 +296,8 @@ def balance_report(week: Week, library: ExerciseLibrary) -> BalanceReport:
     notes = _notes(week, light, scale)
     flags: tuple[str, ...] = ()
     if not light:
-        flags = _gap_flags(pattern_sets, strength) + _band_flags(muscles, groups)
+        gaps = _gap_flags(pattern_sets, strength)
+        flags = gaps + _band_flags(muscles, groups, gaps)
     return BalanceReport(
         week_index=week.index,
         phase=week.phase,
@@ -342,7 +357,7 @@ def _gap_flags(
     straight = _calf_sets(strength, is_straight_knee_calf)
     bent = _calf_sets(strength, is_bent_knee_calf)
     if straight == 0 and bent == 0:
-        flags.append("no calf or soleus work this week")
+        flags.append(_NO_CALF)
     elif bent == 0:
         flags.append("no bent-knee (soleus) calf work this week")
     elif straight == 0:
@@ -354,30 +369,28 @@ def _gap_flags(
             flags.append(_GAP_FLAGS[group])
     trunk_missing = [label for g, label in _TRUNK_GROUPS.items() if g in missing]
     if len(trunk_missing) == len(_TRUNK_GROUPS):
-        flags.append("no trunk work this week")
+        flags.append(_NO_TRUNK)
     else:
         flags.extend(f"trunk: no {label} work this week" for label in trunk_missing)
     return tuple(flags)
 
 
 def _band_flags(
-    muscles: tuple[MuscleBalance, ...], groups: tuple[GroupBalance, ...]
+    muscles: tuple[MuscleBalance, ...], groups: tuple[GroupBalance, ...], gaps: tuple[str, ...]
 ) -> tuple[str, ...]:
+    """Below-the-band flags, except where a missing pattern already says it."""
     grouped = {m for g in groups for m in g.muscles}
-    flags = [
-        _below_text(m.muscle.value.replace("_", " "), m.load, m.band)
+    below = [
+        (m.muscle.value.replace("_", " "), m.load, m.band)
         for m in muscles
         if m.muscle not in grouped and m.status is BandStatus.BELOW and m.band is not None
     ]
-    flags.extend(
-        _below_text(g.name, g.load, g.band) for g in groups if g.status is BandStatus.BELOW
+    below.extend((g.name, g.load, g.band) for g in groups if g.status is BandStatus.BELOW)
+    return tuple(
+        f"{name} below the runner band ({load:.1f} of {band[0]:g}-{band[1]:g} weighted sets)"
+        for name, load, band in below
+        if _EXPLAINED_BY.get(name) not in gaps
     )
-    return tuple(flags)
-
-
-def _below_text(name: str, load: float, band: Band) -> str:
-    low, high = band
-    return f"{name} below the runner band ({load:.1f} of {low:g}-{high:g} weighted sets)"
 
 
 def _notes(week: Week, light: bool, scale: float) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ week's sessions by phase and level, fill their slots (selection.py) and dose the
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -48,9 +49,13 @@ LOWER_LEG_SITES = frozenset(
     }
 )
 SQUAT_SLUGS = ("back_squat", "front_squat")
-# Trimming for time: an exercise whose pattern the week's other session covers goes this much
-# sooner (our heuristic [D]).
-COVERED_ELSEWHERE_TRIM_BONUS = 2
+# Trimming for time: an exercise whose category the week's other session covers goes before any
+# that would leave a gap in the week (our heuristic [D]; larger than the spread of trim ranks).
+COVERED_ELSEWHERE_TRIM_BONUS = 10
+# Short of time, accessories from the lateral hip down the trim order (templates.py) go down to
+# this many sets before any exercise is left out (our heuristic [D]).
+MIN_TRIM_RANK_FOR_FEWER_SETS = 4
+MIN_ACCESSORY_SETS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +171,18 @@ class _WeekPlanner:
         drafts = self._trim(self._block_exercises(frame, self._drafts(frame)), frame)
         needs = [self._needs(d, frame) for d in drafts]
         placements, notes = self.scheduler.place_week(frame.start, needs, self.history)
+        placed_before = sum(p is not None for p in placements)
         placements, drafts = self._fallback_to_activation(frame, drafts, placements)
+        if len(drafts) > placed_before:  # a light session replaced what no day allowed
+            heavy = (
+                f"{placed_before} heavy session(s) fit"
+                if placed_before
+                else "no heavy session fits"
+            )
+            notes = [
+                f"The race is close: {heavy} before it, so a light activation session "
+                "takes the place of the rest [runstrong_heuristic]."
+            ]
         sessions = []
         for draft, placement in zip(drafts, placements, strict=True):
             if placement is None:
@@ -321,28 +337,41 @@ class _WeekPlanner:
 
     # -- time budget ------------------------------------------------------------------------
     def _trim(self, drafts: list[Draft], frame: WeekFrame) -> list[Draft]:
-        """Fit each session to session_minutes: drop accessories first, those the week's other
-        session covers before those it does not; the main lift stays."""
+        """Fit every session to session_minutes, deciding for the week as a whole: first
+        accessories go down to 2 sets, then they are left out, those whose category another
+        exercise of the week also covers first, so no category is lost while a duplicate stays.
+        The main lifts stay."""
         limit = self.athlete.availability.session_minutes
         out = list(drafts)
-        for i, draft in enumerate(out):
-            others = {c for j, d in enumerate(out) if j != i for c in d.coverage}
-            while session_minutes(draft.exercises, self.library, self.rules) > limit:
-                droppable = [k for k, p in enumerate(draft.exercises) if p.role is not Role.MAIN]
-                if not droppable:
-                    break
-                k = max(droppable, key=lambda k: (_trim_priority(draft, k, others), k))
-                gone = draft.exercises[k]
-                draft = Draft(
-                    draft.template,
-                    draft.exercises[:k] + draft.exercises[k + 1 :],
-                    draft.trim_ranks[:k] + draft.trim_ranks[k + 1 :],
-                    draft.coverage[:k] + draft.coverage[k + 1 :],
-                    (*draft.notes, f"left out {gone.name} to fit your {limit} minutes"),
-                    draft.hard_plyo and gone.role is not Role.PLYOMETRIC,
-                )
-            out[i] = draft
-        return out
+        while True:
+            over = [
+                i
+                for i, d in enumerate(out)
+                if session_minutes(d.exercises, self.library, self.rules) > limit
+            ]
+            fewer = [
+                (d.trim_ranks[k], i, k)
+                for i in over
+                for d in [out[i]]
+                for k, p in enumerate(d.exercises)
+                if d.trim_ranks[k] >= MIN_TRIM_RANK_FOR_FEWER_SETS and p.sets > MIN_ACCESSORY_SETS
+            ]
+            if fewer:
+                _, i, k = max(fewer)
+                out[i] = _with_sets(out[i], k, MIN_ACCESSORY_SETS, limit)
+                continue
+            counts = Counter(c for d in out for c in d.coverage)
+            droppable = [
+                (_trim_priority(d, k, counts), i, k)
+                for i in over
+                for d in [out[i]]
+                for k, p in enumerate(d.exercises)
+                if p.role is not Role.MAIN
+            ]
+            if not droppable:
+                return out
+            _, i, k = max(droppable)
+            out[i] = _without(out[i], k, limit)
 
     # -- placing and finishing --------------------------------------------------------------
     def _needs(self, draft: Draft, frame: WeekFrame) -> SessionNeeds:
@@ -395,9 +424,28 @@ class _WeekPlanner:
         )
 
 
-def _trim_priority(draft: Draft, k: int, others: set[str]) -> int:
-    covered = draft.coverage[k] in others
-    return draft.trim_ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered
+def _with_sets(draft: Draft, k: int, sets: int, limit: int) -> Draft:
+    p = draft.exercises[k]
+    note = f"{p.name}: {sets} sets instead of {p.sets} to fit your {limit} minutes"
+    exercises = (*draft.exercises[:k], replace(p, sets=sets), *draft.exercises[k + 1 :])
+    return replace(draft, exercises=exercises, notes=(*draft.notes, note))
+
+
+def _trim_priority(draft: Draft, k: int, counts: Counter[str]) -> int:
+    covered_elsewhere = counts[draft.coverage[k]] > 1
+    return draft.trim_ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered_elsewhere
+
+
+def _without(draft: Draft, k: int, limit: int) -> Draft:
+    gone = draft.exercises[k]
+    return replace(
+        draft,
+        exercises=draft.exercises[:k] + draft.exercises[k + 1 :],
+        trim_ranks=draft.trim_ranks[:k] + draft.trim_ranks[k + 1 :],
+        coverage=draft.coverage[:k] + draft.coverage[k + 1 :],
+        notes=(*draft.notes, f"left out {gone.name} to fit your {limit} minutes"),
+        hard_plyo=draft.hard_plyo and gone.role is not Role.PLYOMETRIC,
+    )
 
 
 def _keep_only(draft: Draft, slugs: frozenset[str], minutes: int) -> Draft:

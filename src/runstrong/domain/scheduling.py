@@ -145,9 +145,10 @@ class Scheduler:
         self, combo: Sequence[date], needs: Sequence[SessionNeeds], history: Sequence[Placed]
     ) -> list[Placement] | None:
         placed = list(history)
+        taken = {p.at.date() for p in history}  # one strength session a day
         out: list[Placement] = []
         for day, need in zip(combo, needs, strict=True):
-            if not self._allowed(day, need):
+            if day in taken or not self._allowed(day, need):
                 return None
             placement = self._evaluate(day, need, placed)
             out.append(placement)

@@ -38,11 +38,13 @@ class Slot:
 
 P = Pattern
 PLYO = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=1)
-KNEE_MAIN = Slot(Role.MAIN, (P.KNEE_DOMINANT_BILATERAL,), label="knee_dominant_main")
-HINGE_MAIN = Slot(Role.MAIN, (P.HIP_HINGE,), label="hip_hinge_main")
+KNEE_MAIN = Slot(Role.MAIN, (P.KNEE_DOMINANT_BILATERAL,), label="knee_dominant")
+HINGE_MAIN = Slot(Role.MAIN, (P.HIP_HINGE,), label="posterior_chain")
 UNILATERAL = Slot(Role.SECONDARY, (P.KNEE_DOMINANT_UNILATERAL,), trim_rank=2)
-POSTERIOR = Slot(Role.POSTERIOR, (P.HIP_EXTENSION, P.KNEE_FLEXION), trim_rank=5)
-HAMSTRING = Slot(Role.POSTERIOR, (P.KNEE_FLEXION,), trim_rank=5)
+POSTERIOR = Slot(
+    Role.POSTERIOR, (P.HIP_EXTENSION, P.KNEE_FLEXION), trim_rank=5, label="posterior_chain"
+)
+HAMSTRING = Slot(Role.POSTERIOR, (P.KNEE_FLEXION,), trim_rank=5, label="posterior_chain")
 CALF_STRAIGHT = Slot(
     Role.CALF,
     (P.CALF_ANKLE,),

@@ -134,13 +134,14 @@ def workout_text(
 
     The title is left out: calendars show it as the event's summary.
     """
-    facts = [f"About {session.est_minutes} min"]
+    facts = [f"about {session.est_minutes} min"]
     if week is not None:
         deload = ", deload" if week.deload else ""
         facts.insert(0, f"Week {week.index}, {week.phase} phase{deload}")
     if session.after_run:
         facts.append("after your run")
-    blocks = [" · ".join(facts)]
+    line = " · ".join(facts)
+    blocks = [line[0].upper() + line[1:]]
     blocks += [
         _exercise_text(n, p, athlete, library) for n, p in enumerate(session.exercises, start=1)
     ]
@@ -191,7 +192,7 @@ def _race_entries(athlete: Athlete) -> Iterator[_Entry]:
     for race in athlete.races:
         distance = str(race.distance).replace("_", " ")
         yield _Entry(
-            key=f"race|{race.name}|{race.date.isoformat()}",
+            key=f"{athlete.name}|race|{race.name}|{race.date.isoformat()}",
             start=race.date,
             end=race.date + timedelta(days=1),
             summary=f"Race: {race.name} ({distance}, {race.priority} race)",

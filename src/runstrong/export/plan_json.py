@@ -14,10 +14,9 @@ from runstrong.domain.plan import Plan, Prescription, Session, Week
 def plan_to_dict(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
     return {
         "schema_version": plan.schema_version,
-        "athlete": plan.athlete,
+        "athlete": _athlete(athlete),
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
-        "timezone": athlete.timezone,
         "races": [
             {
                 "name": r.name,
@@ -29,6 +28,26 @@ def plan_to_dict(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> dict
         ],
         "warnings": list(plan.warnings),
         "weeks": [_week(w, athlete, library) for w in plan.weeks],
+    }
+
+
+def _athlete(athlete: Athlete) -> dict[str, Any]:
+    """What a saved plan needs to be exported again without its profile (loads, zone, races)."""
+    kit = athlete.equipment
+    return {
+        "name": athlete.name,
+        "strength_level": str(athlete.level),
+        "timezone": athlete.timezone,
+        "body_mass_kg": athlete.body_mass_kg,
+        "equipment": {
+            "items": sorted(str(e) for e in kit.items),
+            "dumbbell_max_kg": kit.dumbbell_max_kg,
+            "dumbbell_step_kg": kit.dumbbell_step_kg,
+            "kettlebell_kg": list(kit.kettlebell_kgs),
+            "barbell_max_kg": kit.barbell_max_kg,
+            "barbell_step_kg": kit.barbell_step_kg,
+        },
+        "one_rep_max_kg": dict(sorted(athlete.one_rep_max_kg.items())),
     }
 
 
@@ -68,7 +87,6 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> dict[str
 def _exercise(p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
     ex = library.get(p.slug)
     load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment)
-    notes = list(p.notes) + ([load.note] if load.note else [])
     return {
         "slug": p.slug,
         "name": p.name,
@@ -85,6 +103,7 @@ def _exercise(p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> di
         "tempo": p.tempo,
         "why": p.why,
         "citations": list(p.citations),
-        "notes": notes,
+        "load_note": load.note,
+        "notes": list(p.notes),
         "superset": p.superset,
     }

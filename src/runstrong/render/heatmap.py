@@ -106,13 +106,15 @@ def render_heatmap_svg(
     subtitle: str = "",
     scale_max: float | None = None,
     running: Mapping[Muscle, float] | None = None,
+    strength: bool = True,
 ) -> str:
     """Front and back figures with each muscle coloured by its load, as one SVG document.
 
     `loads` are weighted sets per muscle and side (see `runstrong.domain.muscle_load`); missing
     keys have no load. `scale_max` fixes the top of the colour scale (to compare several maps);
     by default it is the largest load rounded up to a round number. `running` (minutes-weighted
-    per muscle, both sides alike) adds a separate panel with its own scale.
+    per muscle, both sides alike) adds a separate panel with its own scale; `strength=False`
+    leaves out the strength panel (the running layer alone).
     """
     layers = [
         _Layer(
@@ -127,6 +129,10 @@ def render_heatmap_svg(
             id_prefix="",
         )
     ]
+    if not strength:
+        if running is None:
+            raise ValueError("a heat map needs the strength layer, the running layer or both")
+        layers.clear()
     if running is not None:
         layers.append(
             _Layer(

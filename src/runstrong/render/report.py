@@ -318,7 +318,7 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> str:
         f'<div class="what"><h3>{escape(s.title)}</h3>'
         f'<div class="session-meta">{sep.join(meta)}</div></div></div>'
     )
-    parts = ['<div class="session">', head, _exercise_table(s, athlete, library)]
+    parts = ['<div class="session">', _exercise_table(s, head, athlete, library)]
     if s.reasons:
         reasons = "; ".join(_with_citations(r.rstrip(". ")) for r in s.reasons)
         parts.append(f'<p class="why-day"><span class="lbl">Why this day:</span> {reasons}.</p>')
@@ -339,13 +339,17 @@ _COLUMNS = (
 )
 
 
-def _exercise_table(s: Session, athlete: Athlete, library: ExerciseLibrary) -> str:
+def _exercise_table(s: Session, head: str, athlete: Athlete, library: ExerciseLibrary) -> str:
+    """The session's header and column labels are the table's first row group, kept with the
+    first exercise. (Not a <thead>: WeasyPrint lets the first row group after a table header
+    split across pages, and an exercise's two rows must stay together.)"""
     cols = "".join(f'<col style="width:{w}">' for _, w in _COLUMNS)
-    head = "".join(f"<th>{escape(label)}</th>" for label, _ in _COLUMNS)
+    labels = "".join(f'<th scope="col">{escape(label)}</th>' for label, _ in _COLUMNS)
     bodies = [_exercise_rows(i, p, athlete, library) for i, p in enumerate(s.exercises, 1)]
     return (
-        f'<table class="exercises"><colgroup>{cols}</colgroup>'
-        f"<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>"
+        f'<table class="exercises"><colgroup>{cols}</colgroup><tbody class="head">'
+        f'<tr><th class="session-cell" colspan="{len(_COLUMNS)}">{head}</th></tr>'
+        f'<tr class="cols">{labels}</tr></tbody>{"".join(bodies)}</table>'
     )
 
 
@@ -379,7 +383,7 @@ def _exercise_rows(i: int, p: Prescription, athlete: Athlete, library: ExerciseL
         f'<td colspan="4" class="why"><span class="lbl">Why</span>{escape(p.why)}{cites}'
         f"{notes_html}</td></tr>"
     )
-    return f"<tbody>{main}{detail}</tbody>"
+    return f'<tbody class="exercise">{main}{detail}</tbody>'
 
 
 def _dose(p: Prescription) -> str:

@@ -1,0 +1,1 @@
+"""runstrong benchmarks: `make bench` (python -m bench). Medians and ratios from one run."""

@@ -1,0 +1,161 @@
+"""`runstrong export ...`: the plan for the watch (FIT), the calendar (ICS), paper (HTML, PDF),
+spreadsheets (CSV) and programs (JSON)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+
+from runstrong import services
+from runstrong.cli.options import ExerciseDirs
+from runstrong.cli.plan_cmd import parse_date
+from runstrong.output import write_files, write_output
+
+app = typer.Typer(
+    help="Write the plan as FIT, iCalendar, HTML, PDF, CSV or JSON.", no_args_is_help=True
+)
+
+SourceArg = Annotated[
+    Path, typer.Argument(help="A profile (TOML/JSON) or a saved plan JSON.", dir_okay=False)
+]
+FileOut = Annotated[str, typer.Option("-o", "--output", help="Output file ('-': stdout).")]
+DirOut = Annotated[Path, typer.Option("-o", "--output", help="Output folder.", file_okay=False)]
+
+
+def _open(source: Path, exercises: list[Path] | None) -> services.PlanResult:
+    return services.open_plan(source, today=date.today(), extra_dirs=exercises or [])
+
+
+def _single(
+    fmt: str, source: Path, output: str, exercises: list[Path] | None, **kw: object
+) -> None:
+    result = _open(source, exercises)
+    data = services.export_one(fmt, result, services.ExportOptions(now=_now(), **kw))  # type: ignore[arg-type]
+    assert isinstance(data, bytes)
+    write_output(output, data)
+    if output != "-":
+        print(f"wrote {output}", file=sys.stderr)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@app.command()
+def json(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = None) -> None:
+    """The plan as JSON (docs/formats.md).
+
+    Example: runstrong export json examples/alex-marathon.toml -o plan.json
+    """
+    _single("json", source, output, exercises)
+
+
+@app.command()
+def csv(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = None) -> None:
+    """One row per planned set, for spreadsheets.
+
+    Example: runstrong export csv examples/alex-marathon.toml -o plan.csv
+    """
+    _single("csv", source, output, exercises)
+
+
+@app.command()
+def ics(
+    source: SourceArg,
+    output: FileOut = "-",
+    alarm: Annotated[
+        int | None, typer.Option("--alarm", min=0, max=1440, help="Reminder, minutes before.")
+    ] = None,
+    exercises: ExerciseDirs = None,
+) -> None:
+    """An iCalendar file: each session with its whole workout; races and deload weeks.
+
+    Re-export to the same file to update a subscribed calendar: unchanged sessions keep their
+    bytes, changed ones keep their UID and get a higher SEQUENCE.
+
+    Example: runstrong export ics examples/alex-marathon.toml -o plan.ics --alarm 30
+    """
+    previous = _read_previous(output)
+    _single("ics", source, output, exercises, previous_ics=previous, alarm_minutes=alarm)
+
+
+@app.command()
+def html(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = None) -> None:
+    """A printable, self-contained HTML plan: a cover, then a page per week.
+
+    Example: runstrong export html examples/alex-marathon.toml -o plan.html
+    """
+    _single("html", source, output, exercises)
+
+
+@app.command()
+def pdf(source: SourceArg, output: FileOut, exercises: ExerciseDirs = None) -> None:
+    """The printable plan as PDF.
+
+    Example: runstrong export pdf examples/alex-marathon.toml -o plan.pdf
+    """
+    _single("pdf", source, output, exercises)
+
+
+@app.command()
+def fit(
+    source: SourceArg,
+    output: DirOut,
+    from_: Annotated[
+        str | None, typer.Option("--from", help="Schedule from this day (YYYY-MM-DD).")
+    ] = None,
+    exercises: ExerciseDirs = None,
+) -> None:
+    """FIT workout files for the watch, one per session, and a schedule of the next 30.
+
+    Copy the .fit files into GARMIN/NewFiles on the watch over USB (see the README).
+
+    Example: runstrong export fit examples/alex-marathon.toml -o watch/
+    """
+    result = _open(source, exercises)
+    options = services.ExportOptions(now=_now(), fit_from=parse_date(from_, "--from"))
+    files = services.export_one("fit", result, options)
+    assert isinstance(files, dict)
+    write_files(output, files)
+    print(f"wrote {len(files)} FIT files to {output}", file=sys.stderr)
+
+
+@app.command("all")
+def all_(source: SourceArg, output: DirOut, exercises: ExerciseDirs = None) -> None:
+    """Every format at once into one folder: plan.json, .csv, .ics, .html, .pdf and fit/.
+
+    Example: runstrong export all examples/alex-marathon.toml -o out/
+    """
+    result = _open(source, exercises)
+    options = services.ExportOptions(now=_now(), previous_ics=_read_previous(output / "plan.ics"))
+    files: dict[str, bytes] = {}
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
+        task = progress.add_task("Exporting", total=len(services.EXPORT_FORMATS))
+        for fmt in services.EXPORT_FORMATS:
+            progress.update(task, description=f"Exporting {fmt}")
+            data = services.export_one(fmt, result, options)
+            name = services.ALL_FILE_NAMES[fmt]
+            if isinstance(data, dict):
+                files.update({f"{name}/{k}": v for k, v in data.items()})
+            else:
+                files[name] = data
+            progress.advance(task)
+    write_files(output, files)
+    print(f"wrote {len(files)} files to {output}/", file=sys.stderr)
+    for name in sorted(n for n in files if "/" not in n):
+        print(f"  {output / name}", file=sys.stderr)
+    print(f"  {output / 'fit'}/ ({sum('/' in n for n in files)} FIT files)", file=sys.stderr)
+
+
+def _read_previous(path: str | Path) -> bytes | None:
+    if str(path) == "-":
+        return None
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None

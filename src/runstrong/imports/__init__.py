@@ -1,0 +1,1 @@
+"""Files -> domain: saved plans (and, later, activities). Validate everything, never half-load."""

@@ -1,0 +1,118 @@
+"""A workout file (docs/formats.md, "Workout files") -> a one-session Plan.
+
+A coach writes a single session as a list of exercises and sets (the founding workout,
+examples/workouts/founding-workout.toml, is one); `runstrong heatmap` and `runstrong balance`
+take it like a plan. Doses the file leaves out default to 10 reps, or 30 s for holds and 20 contacts for drills.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from runstrong.domain.athlete import Weekday
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.errors import InputError, InputErrors
+from runstrong.domain.exercise import LoadType
+from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.prescription import contacts_of
+from runstrong.library.loader import validation_errors
+
+DEFAULT_REPS = 10
+DEFAULT_SECONDS = 30
+DEFAULT_CONTACTS = 20
+DEFAULT_REST_S = 60
+DEFAULT_DATE = dt.date(2026, 1, 5)  # a fixed Monday: a workout file has no calendar of its own
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExerciseIn(_Strict):
+    slug: str
+    sets: Annotated[int, Field(ge=1, le=10)] = 3
+    reps: Annotated[int, Field(ge=1, le=50)] | None = None
+    seconds: Annotated[int, Field(ge=5, le=600)] | None = None
+    rest_s: Annotated[int, Field(ge=0, le=600)] = DEFAULT_REST_S
+
+
+class WorkoutIn(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    date: dt.date = DEFAULT_DATE
+    exercises: Annotated[list[ExerciseIn], Field(min_length=1)]
+
+
+class WorkoutFile(_Strict):
+    schema_version: int
+    workout: WorkoutIn
+
+
+def is_workout_file(data: object) -> bool:
+    return isinstance(data, dict) and "workout" in data
+
+
+def load_workout(path: Path, library: ExerciseLibrary) -> Plan:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise InputError(str(path), "", f"cannot be read ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), "", f"is not valid TOML ({exc})") from None
+    return parse_workout(data, library, where=str(path))
+
+
+def parse_workout(data: dict[str, object], library: ExerciseLibrary, *, where: str) -> Plan:
+    try:
+        raw = WorkoutFile.model_validate(data)
+    except ValidationError as exc:
+        raise InputErrors(validation_errors(where, exc)) from None
+    if raw.schema_version != 1:
+        raise InputError(where, "schema_version", f"{raw.schema_version} is not supported")
+    exercises = []
+    for i, item in enumerate(raw.workout.exercises):
+        if item.slug not in library:
+            raise InputError(where, f"workout.exercises.{i}.slug", f"no exercise '{item.slug}'")
+        exercises.append(_prescription(item, library))
+    day = raw.workout.date
+    session = Session(
+        date=day,
+        weekday=Weekday.of(day),
+        time=dt.time(18, 0),
+        title=raw.workout.name,
+        after_run=False,
+        lower_body_load=LowerBodyLoad.MODERATE,
+        plyo_contacts=sum(contacts_of(p) for p in exercises),
+        est_minutes=0,
+        exercises=tuple(exercises),
+        reasons=(f"from the workout file {Path(where).name}",),
+        warnings=(),
+    )
+    week = Week(1, day, Phase.BASE, False, raw.workout.name, (session,))
+    return Plan(athlete=raw.workout.name, start=day, weeks=(week,), warnings=())
+
+
+def _prescription(item: ExerciseIn, library: ExerciseLibrary) -> Prescription:
+    ex = library.get(item.slug)
+    timed = ex.load_type is LoadType.TIMED_HOLD
+    plyo = ex.load_type is LoadType.PLYOMETRIC_CONTACTS
+    return Prescription(
+        slug=ex.slug,
+        name=ex.name,
+        role=Role.PLYOMETRIC if plyo else Role.SECONDARY,
+        sets=item.sets,
+        reps=None if timed or plyo else (item.reps or DEFAULT_REPS),
+        seconds=(item.seconds or DEFAULT_SECONDS) if timed else None,
+        contacts=(item.reps or DEFAULT_CONTACTS) if plyo else None,
+        per_side=ex.per_side,
+        rir=None,
+        percent_1rm=None,
+        rest_s=item.rest_s,
+        tempo=None,
+        why=ex.why.text,
+        citations=ex.why.citations,
+    )
