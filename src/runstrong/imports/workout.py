@@ -2,7 +2,8 @@
 
 A coach writes a single session as a list of exercises and sets (the founding workout,
 examples/workouts/founding-workout.toml, is one); `runstrong heatmap` and `runstrong balance`
-take it like a plan. Doses the file leaves out default to 10 reps, or 30 s for holds and 20 contacts for drills.
+take it like a plan. Doses the file leaves out default to 10 reps, 30 s for holds and 20
+contacts for drills.
 """
 
 from __future__ import annotations
