@@ -18,6 +18,15 @@ def write_output(target: str | Path, data: bytes) -> None:
     write_atomically(Path(target), data)
 
 
+_FILE_MODE = 0o666
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -29,6 +38,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, _FILE_MODE & ~_umask())  # mkstemp makes 0600; a user's files are 0644
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -34,21 +34,38 @@ sessions: watches keep only about 30 future scheduled workouts (delivery.md), so
 rolling window and the user re-exports to move it on. Each entry repeats its workout's
 manufacturer, product, serial and time_created, which is how the device finds the workout.
 
+Encoding. fit-tool encodes every message and definition; we only decide which records go where.
+A message is a tuple of (fit-tool attribute, value) pairs, set in order on one reused fit-tool
+message per local message type (building a fit-tool message costs ~20 field objects; a plan has
+hundreds of steps). Local types: file_id 0, workout 1, warm-up and work steps 2, rest steps 3,
+repeat steps 4, exercise_title 5, schedule 6, so steps of one shape share a definition. A
+definition record is written only when a type's layout (its fields and their sizes) differs from
+the last one written for that type in the file. Warm-up and work steps size their strings to at
+least 50 bytes (fit-tool's `min_string_size`, the notes' 49 bytes and a NUL), so names and notes
+of any length up to the caps share one definition; other strings take their own size. The two
+records (definition, data) of each message are cached per export: the same step at the same index
+in another week costs a dictionary look-up. A file is fit-tool's 12-byte header, the records and
+the CRC (fit-tool's `crc16`) of both, as `FitFileBuilder` writes it.
+
 fit-tool notes: `duration_value` and `target_value` have sub-fields chosen by `duration_type`;
 we write them through the sub-field setters (`duration_time` in seconds, which fit-tool scales
 to ms; `duration_reps`; `duration_step`; `target_repeat_steps`) after setting the type, so the
 scale is the right one. `exercise_weight` is kg (scale 100), `weight_display_unit` kilogram.
+Setting an attribute to None clears its field, which leaves it out of the next definition.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from fit_tool.fit_file_builder import FitFileBuilder
+from fit_tool.definition_message import DefinitionMessage
+from fit_tool.fit_file_header import FitFileHeader
 from fit_tool.profile.messages.exercise_title_message import ExerciseTitleMessage
 from fit_tool.profile.messages.file_id_message import FileIdMessage
 from fit_tool.profile.messages.schedule_message import ScheduleMessage
@@ -66,6 +83,9 @@ from fit_tool.profile.profile_type import (
     WorkoutStepDuration,
     WorkoutStepTarget,
 )
+from fit_tool.record import Record
+from fit_tool.utils.crc import crc16
+from fit_tool.validation import validate_definition
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -85,6 +105,7 @@ STEP_NAME_MAX_BYTES = 48
 NOTES_MAX_BYTES = 49  # Garmin C SDK: notes[50], NUL included
 EXERCISE_TITLE_MAX_BYTES = 199  # Garmin C SDK: exercise_title.wkt_step_name[200]
 DESCRIPTION_MAX_BYTES = 254  # the FIT field limit: 255 bytes with the NUL
+STEP_STRING_BYTES = NOTES_MAX_BYTES + 1  # warm-up and work step strings, NUL included
 
 _ELLIPSIS = "…"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -92,8 +113,8 @@ _FIT_EPOCH_LOCAL = datetime(1989, 12, 31)
 _UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _WARM_UP_CATEGORY = ExerciseCategory.WARM_UP.value
 _WARM_UP_NOTES = "Easy cardio and mobility, then a light first set"
-# Local message numbers: one per message type, so definitions are reused where fields match.
-_LOCAL_FILE_ID, _LOCAL_WORKOUT, _LOCAL_STEP, _LOCAL_TITLE, _LOCAL_SCHEDULE = 0, 1, 2, 3, 4
+
+_Values = tuple[tuple[str, Any], ...]  # (fit-tool attribute, value) pairs, set in this order
 
 
 def session_workout(
@@ -105,22 +126,7 @@ def session_workout(
     warm_up_minutes: int | None = DEFAULT_WARM_UP_MINUTES,
 ) -> bytes:
     """One FIT workout file for `session`; `serial` is its file_id serial (`session_serials`)."""
-    steps = [_warm_up_step(warm_up_minutes)]
-    titles: dict[tuple[int, int], str] = {}
-    for p in session.exercises:
-        steps.extend(_exercise_steps(p, athlete, library, first_index=len(steps)))
-        fit = library.get(p.slug).fit
-        if fit.name_id is not None:
-            titles.setdefault((fit.category_id, fit.name_id), p.name)
-    builder = FitFileBuilder(auto_define=True)
-    builder.add(_file_id(FileType.WORKOUT, serial, _time_created_ms(session, athlete.timezone)))
-    builder.add(_workout(session, num_steps=len(steps)))
-    for index, step in enumerate(steps):
-        step.message_index = index
-        builder.add(step)
-    for index, ((category, name), title) in enumerate(titles.items()):
-        builder.add(_exercise_title(index, category, name, title))
-    return bytes(builder.build_bytes())
+    return _Export(athlete, library).workout(session, serial, warm_up_minutes)
 
 
 def file_name(session: Session) -> str:
@@ -161,19 +167,7 @@ def schedule_file(
     `serials[i]` is the serial of `sessions[i]`'s workout file; `timezone` is the athlete's, the
     one their workout files' time_created was computed in.
     """
-    if len(serials) != len(sessions):
-        raise ValueError(f"{len(sessions)} sessions but {len(serials)} serials")
-    ordered = sorted(zip(sessions, serials, strict=True), key=lambda pair: _local(pair[0]))
-    window = ordered[:MAX_SCHEDULED_WORKOUTS]
-    builder = FitFileBuilder(auto_define=True)
-    if window:
-        first, first_serial = window[0]
-        builder.add(_file_id(FileType.SCHEDULES, first_serial, _time_created_ms(first, timezone)))
-    else:
-        builder.add(_file_id(FileType.SCHEDULES, 1, None))
-    for session, serial in window:
-        builder.add(_schedule(session, serial, timezone))
-    return bytes(builder.build_bytes())
+    return _schedule_file(_Messages(), sessions, serials, timezone)
 
 
 def export_fit(
@@ -188,16 +182,17 @@ def export_fit(
     from `from_date` (the plan's start by default)."""
     sessions = plan.sessions
     serials = session_serials(sessions)
+    export = _Export(athlete, library)
     files: dict[str, bytes] = {}
     for session, serial in zip(sessions, serials, strict=True):
-        name = _unique(file_name(session), files)
-        files[name] = session_workout(
-            session, athlete, library, serial=serial, warm_up_minutes=warm_up_minutes
-        )
+        files[_unique(file_name(session), files)] = export.workout(session, serial, warm_up_minutes)
     first_day = from_date or plan.start
     upcoming = [(s, n) for s, n in zip(sessions, serials, strict=True) if s.date >= first_day]
-    files[SCHEDULE_FILE_NAME] = schedule_file(
-        [s for s, _ in upcoming], serials=[n for _, n in upcoming], timezone=athlete.timezone
+    files[SCHEDULE_FILE_NAME] = _schedule_file(
+        export.messages,
+        [s for s, _ in upcoming],
+        [n for _, n in upcoming],
+        athlete.timezone,
     )
     return files
 
@@ -216,66 +211,233 @@ def fit_text(text: str, max_bytes: int) -> str:
     return cut.rstrip(" ,;:") + _ELLIPSIS
 
 
+# Encoding -----------------------------------------------------------------------------------
+
+
+class _LocalType:
+    """One local message type: a fit-tool message reused for every message of this type, and
+    the records it encoded, by values."""
+
+    def __init__(self, message: Any, *, min_string_size: int = 0) -> None:
+        self._message = message
+        self._min_string_size = min_string_size
+        self._set: tuple[str, ...] = ()
+        self._records: dict[_Values, tuple[bytes, bytes]] = {}
+
+    def records(self, values: _Values) -> tuple[bytes, bytes]:
+        """The definition record and the data record of a message with `values`."""
+        records = self._records.get(values)
+        if records is None:
+            records = self._records[values] = self._encode(values)
+        return records
+
+    def _encode(self, values: _Values) -> tuple[bytes, bytes]:
+        message = self._message
+        for name in self._set:  # clear the last message's fields: sizes back to 0
+            setattr(message, name, None)
+        message.definition_message = None
+        for name, value in values:
+            setattr(message, name, value)
+        self._set = tuple(name for name, _ in values)
+        definition = DefinitionMessage.from_data_message(
+            message, min_string_size=self._min_string_size
+        )
+        validate_definition(definition)
+        message.set_definition_message(definition)  # pads strings to their defined size
+        return Record.from_message(definition).to_bytes(), Record.from_message(message).to_bytes()
+
+
+class _Messages:
+    """The local message types of one export (created on first use; one fit-tool message each)."""
+
+    def __init__(self) -> None:
+        self._types: dict[int, _LocalType] = {}
+
+    def _get(self, local_id: int, make: type[Any], min_string_size: int = 0) -> _LocalType:
+        kind = self._types.get(local_id)
+        if kind is None:
+            message = make(local_id=local_id)
+            kind = self._types[local_id] = _LocalType(message, min_string_size=min_string_size)
+        return kind
+
+    @property
+    def file_id(self) -> _LocalType:
+        return self._get(0, FileIdMessage)
+
+    @property
+    def workout(self) -> _LocalType:
+        return self._get(1, WorkoutMessage)
+
+    @property
+    def exercise_step(self) -> _LocalType:
+        return self._get(2, WorkoutStepMessage, STEP_STRING_BYTES)
+
+    @property
+    def rest_step(self) -> _LocalType:
+        return self._get(3, WorkoutStepMessage)
+
+    @property
+    def repeat_step(self) -> _LocalType:
+        return self._get(4, WorkoutStepMessage)
+
+    @property
+    def exercise_title(self) -> _LocalType:
+        return self._get(5, ExerciseTitleMessage)
+
+    @property
+    def schedule(self) -> _LocalType:
+        return self._get(6, ScheduleMessage)
+
+
+def _fit_file(messages: Iterable[tuple[_LocalType, _Values]]) -> bytes:
+    """Header, records (a definition where a local type's layout changes) and CRC."""
+    records: list[bytes] = []
+    defined: dict[_LocalType, bytes] = {}
+    for kind, values in messages:
+        definition, data = kind.records(values)
+        if defined.get(kind) != definition:
+            defined[kind] = definition
+            records.append(definition)
+        records.append(data)
+    body = b"".join(records)
+    header = FitFileHeader(records_size=len(body)).to_bytes()
+    return header + body + crc16(body, crc=crc16(header)).to_bytes(2, "little")
+
+
+# Workouts -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _ExerciseSteps:
+    """A prescription's steps without their message_index; `title` is its exercise_title."""
+
+    work: _Values
+    rest: _Values | None
+    sets: int
+    title: tuple[int, int, str] | None  # exercise category, exercise name, title text
+
+
+class _Export:
+    """One export for one athlete: the reused messages and each prescription's steps."""
+
+    def __init__(self, athlete: Athlete, library: ExerciseLibrary) -> None:
+        self.athlete = athlete
+        self.library = library
+        self.messages = _Messages()
+        self._steps: dict[Prescription, _ExerciseSteps] = {}
+
+    def workout(self, session: Session, serial: int, warm_up_minutes: int | None) -> bytes:
+        m = self.messages
+        steps: list[tuple[_LocalType, _Values]] = [(m.exercise_step, _warm_up(warm_up_minutes))]
+        titles: dict[tuple[int, int], str] = {}
+        for p in session.exercises:
+            exercise = self._exercise_steps(p)
+            first = len(steps)
+            steps.append((m.exercise_step, exercise.work))
+            if exercise.rest is not None:
+                steps.append((m.rest_step, exercise.rest))
+            steps.append((m.repeat_step, _repeat(first, exercise.sets)))
+            if exercise.title is not None:
+                category, name, title = exercise.title
+                titles.setdefault((category, name), title)
+        created = _time_created_ms(session, self.athlete.timezone)
+        return _fit_file(
+            [
+                (m.file_id, _file_id(FileType.WORKOUT, serial, created)),
+                (m.workout, _workout(session, num_steps=len(steps))),
+                *((kind, (("message_index", i), *v)) for i, (kind, v) in enumerate(steps)),
+                *(
+                    (m.exercise_title, _exercise_title(i, category, name, title))
+                    for i, ((category, name), title) in enumerate(titles.items())
+                ),
+            ]
+        )
+
+    def _exercise_steps(self, p: Prescription) -> _ExerciseSteps:
+        steps = self._steps.get(p)
+        if steps is None:
+            steps = self._steps[p] = _exercise_steps(p, self.athlete, self.library)
+        return steps
+
+
+def _schedule_file(
+    messages: _Messages, sessions: Sequence[Session], serials: Sequence[int], timezone: str
+) -> bytes:
+    if len(serials) != len(sessions):
+        raise ValueError(f"{len(sessions)} sessions but {len(serials)} serials")
+    ordered = sorted(zip(sessions, serials, strict=True), key=lambda pair: _local(pair[0]))
+    window = ordered[:MAX_SCHEDULED_WORKOUTS]
+    if window:
+        first, first_serial = window[0]
+        file_id = _file_id(FileType.SCHEDULES, first_serial, _time_created_ms(first, timezone))
+    else:
+        file_id = _file_id(FileType.SCHEDULES, 1, None)
+    return _fit_file(
+        [
+            (messages.file_id, file_id),
+            *((messages.schedule, _schedule(s, serial, timezone)) for s, serial in window),
+        ]
+    )
+
+
 # Steps --------------------------------------------------------------------------------------
 
 
-def _warm_up_step(minutes: int | None) -> WorkoutStepMessage:
-    step = _step("Warm-up", Intensity.WARMUP)
-    _set_duration(step, seconds=minutes * 60 if minutes else None)
-    step.exercise_category = _WARM_UP_CATEGORY
-    step.notes = fit_text(_WARM_UP_NOTES, NOTES_MAX_BYTES)
-    return step
+def _warm_up(minutes: int | None) -> _Values:
+    return (
+        *_step("Warm-up", Intensity.WARMUP),
+        *_duration(seconds=minutes * 60 if minutes else None),
+        ("exercise_category", _WARM_UP_CATEGORY),
+        ("notes", fit_text(_WARM_UP_NOTES, NOTES_MAX_BYTES)),
+    )
 
 
-def _exercise_steps(
-    p: Prescription, athlete: Athlete, library: ExerciseLibrary, *, first_index: int
-) -> list[WorkoutStepMessage]:
+def _exercise_steps(p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> _ExerciseSteps:
     ex = library.get(p.slug)
     load_kg = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
     name = f"{p.name} per side" if p.per_side else p.name
-    work = _step(fit_text(name, STEP_NAME_MAX_BYTES), Intensity.ACTIVE)
-    _set_duration(work, seconds=p.seconds, reps=p.reps if p.reps is not None else p.contacts)
-    work.exercise_category = ex.fit.category_id
+    work = [
+        *_step(fit_text(name, STEP_NAME_MAX_BYTES), Intensity.ACTIVE),
+        *_duration(seconds=p.seconds, reps=p.reps if p.reps is not None else p.contacts),
+        ("exercise_category", ex.fit.category_id),
+    ]
     if ex.fit.name_id is not None:
-        work.exercise_name = ex.fit.name_id
+        work.append(("exercise_name", ex.fit.name_id))
     if load_kg is not None:
-        work.exercise_weight = load_kg
-        work.weight_display_unit = FitBaseUnit.KILOGRAM.value
+        work.append(("exercise_weight", load_kg))
+        work.append(("weight_display_unit", FitBaseUnit.KILOGRAM.value))
     if notes := _notes(p, ex.cues):
-        work.notes = notes
-    steps = [work]
-    if p.rest_s > 0:
-        rest = _step("Rest", Intensity.REST)
-        _set_duration(rest, seconds=p.rest_s)
-        steps.append(rest)
-    repeat = WorkoutStepMessage(local_id=_LOCAL_STEP)
-    repeat.duration_type = WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT
-    repeat.duration_step = first_index
-    repeat.target_repeat_steps = p.sets
-    steps.append(repeat)
-    return steps
+        work.append(("notes", notes))
+    rest = (*_step("Rest", Intensity.REST), *_duration(seconds=p.rest_s)) if p.rest_s > 0 else None
+    title = None
+    if ex.fit.name_id is not None:
+        title = (ex.fit.category_id, ex.fit.name_id, fit_text(p.name, EXERCISE_TITLE_MAX_BYTES))
+    return _ExerciseSteps(tuple(work), rest, p.sets, title)
 
 
-def _step(name: str, intensity: Intensity) -> WorkoutStepMessage:
-    step = WorkoutStepMessage(local_id=_LOCAL_STEP)
-    step.workout_step_name = name
-    step.intensity = intensity
-    step.target_type = WorkoutStepTarget.OPEN
-    return step
+def _step(name: str, intensity: Intensity) -> _Values:
+    return (
+        ("workout_step_name", name),
+        ("intensity", intensity),
+        ("target_type", WorkoutStepTarget.OPEN),
+    )
 
 
-def _set_duration(
-    step: WorkoutStepMessage, *, seconds: int | None = None, reps: int | None = None
-) -> None:
+def _duration(*, seconds: int | None = None, reps: int | None = None) -> _Values:
     """Time (the sub-field takes seconds and writes ms), reps, or open (until lap)."""
     if seconds is not None:
-        step.duration_type = WorkoutStepDuration.TIME
-        step.duration_time = seconds
-    elif reps is not None:
-        step.duration_type = WorkoutStepDuration.REPS
-        step.duration_reps = reps
-    else:
-        step.duration_type = WorkoutStepDuration.OPEN
+        return (("duration_type", WorkoutStepDuration.TIME), ("duration_time", seconds))
+    if reps is not None:
+        return (("duration_type", WorkoutStepDuration.REPS), ("duration_reps", reps))
+    return (("duration_type", WorkoutStepDuration.OPEN),)
+
+
+def _repeat(first_index: int, sets: int) -> _Values:
+    return (
+        ("duration_type", WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT),
+        ("duration_step", first_index),
+        ("target_repeat_steps", sets),
+    )
 
 
 def _notes(p: Prescription, cues: tuple[str, ...]) -> str:
@@ -295,46 +457,47 @@ def _notes(p: Prescription, cues: tuple[str, ...]) -> str:
 # Messages -----------------------------------------------------------------------------------
 
 
-def _file_id(kind: FileType, serial: int, time_created_ms: int | None) -> FileIdMessage:
-    message = FileIdMessage(local_id=_LOCAL_FILE_ID)
-    message.type = kind
-    message.manufacturer = Manufacturer.DEVELOPMENT.value
-    message.product = PRODUCT_ID
-    message.serial_number = serial
+def _file_id(kind: FileType, serial: int, time_created_ms: int | None) -> _Values:
+    values: _Values = (
+        ("type", kind),
+        ("manufacturer", Manufacturer.DEVELOPMENT.value),
+        ("product", PRODUCT_ID),
+        ("serial_number", serial),
+    )
     if time_created_ms is not None:
-        message.time_created = time_created_ms
-    return message
+        values += (("time_created", time_created_ms),)
+    return values
 
 
-def _workout(session: Session, *, num_steps: int) -> WorkoutMessage:
-    message = WorkoutMessage(local_id=_LOCAL_WORKOUT)
-    message.workout_name = workout_name(session)
-    message.sport = Sport.TRAINING
-    message.sub_sport = SubSport.STRENGTH_TRAINING
-    message.num_valid_steps = num_steps
-    message.workout_description = fit_text(session.title, DESCRIPTION_MAX_BYTES)
-    return message
+def _workout(session: Session, *, num_steps: int) -> _Values:
+    return (
+        ("workout_name", workout_name(session)),
+        ("sport", Sport.TRAINING),
+        ("sub_sport", SubSport.STRENGTH_TRAINING),
+        ("num_valid_steps", num_steps),
+        ("workout_description", fit_text(session.title, DESCRIPTION_MAX_BYTES)),
+    )
 
 
-def _exercise_title(index: int, category: int, name: int, title: str) -> ExerciseTitleMessage:
-    message = ExerciseTitleMessage(local_id=_LOCAL_TITLE)
-    message.message_index = index
-    message.exercise_category = category
-    message.exercise_name = name
-    message.workout_step_name = fit_text(title, EXERCISE_TITLE_MAX_BYTES)
-    return message
+def _exercise_title(index: int, category: int, name: int, title: str) -> _Values:
+    return (
+        ("message_index", index),
+        ("exercise_category", category),
+        ("exercise_name", name),
+        ("workout_step_name", title),
+    )
 
 
-def _schedule(session: Session, serial: int, timezone: str) -> ScheduleMessage:
-    message = ScheduleMessage(local_id=_LOCAL_SCHEDULE)
-    message.manufacturer = Manufacturer.DEVELOPMENT.value
-    message.product = PRODUCT_ID
-    message.serial_number = serial
-    message.time_created = _time_created_ms(session, timezone)
-    message.completed = False
-    message.type = Schedule.WORKOUT
-    message.scheduled_time = (_local(session) - _FIT_EPOCH_LOCAL) // timedelta(seconds=1)
-    return message
+def _schedule(session: Session, serial: int, timezone: str) -> _Values:
+    return (
+        ("manufacturer", Manufacturer.DEVELOPMENT.value),
+        ("product", PRODUCT_ID),
+        ("serial_number", serial),
+        ("time_created", _time_created_ms(session, timezone)),
+        ("completed", False),
+        ("type", Schedule.WORKOUT),
+        ("scheduled_time", (_local(session) - _FIT_EPOCH_LOCAL) // timedelta(seconds=1)),
+    )
 
 
 # Time and names -----------------------------------------------------------------------------

@@ -340,16 +340,17 @@ _COLUMNS = (
 
 
 def _exercise_table(s: Session, head: str, athlete: Athlete, library: ExerciseLibrary) -> str:
-    """The session's header and column labels are the table's first row group, kept with the
-    first exercise. (Not a <thead>: WeasyPrint lets the first row group after a table header
-    split across pages, and an exercise's two rows must stay together.)"""
+    """One table per session. Its head (the session's header and the column labels) repeats on
+    every page the session runs over. Each exercise is two rows, kept together: the detail row
+    avoids a break before it. (No `break-inside: avoid` on row groups: WeasyPrint then lets the
+    first group after a table head split.)"""
     cols = "".join(f'<col style="width:{w}">' for _, w in _COLUMNS)
     labels = "".join(f'<th scope="col">{escape(label)}</th>' for label, _ in _COLUMNS)
-    bodies = [_exercise_rows(i, p, athlete, library) for i, p in enumerate(s.exercises, 1)]
+    rows = [_exercise_rows(i, p, athlete, library) for i, p in enumerate(s.exercises, 1)]
     return (
-        f'<table class="exercises"><colgroup>{cols}</colgroup><tbody class="head">'
+        f'<table class="exercises"><colgroup>{cols}</colgroup><thead>'
         f'<tr><th class="session-cell" colspan="{len(_COLUMNS)}">{head}</th></tr>'
-        f'<tr class="cols">{labels}</tr></tbody>{"".join(bodies)}</table>'
+        f'<tr class="cols">{labels}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
@@ -367,7 +368,7 @@ def _exercise_rows(i: int, p: Prescription, athlete: Athlete, library: ExerciseL
         effort_html = '<span class="effort">—</span>'
     boxes = '<span class="box"></span>' * p.sets
     main = (
-        f'<tr class="main"><td class="n">{i}</td>'
+        f'<tr class="main{" first" if i == 1 else ""}"><td class="n">{i}</td>'
         f'<td class="name">{escape(p.name)}<span class="role">{escape(str(p.role))}</span></td>'
         f'<td class="dose">{_dose(p)}</td><td>{load_html}{effort_html}</td>'
         f"<td>{escape(p.tempo) if p.tempo else '—'}</td><td>{escape(rest(p))}</td>"
@@ -383,7 +384,7 @@ def _exercise_rows(i: int, p: Prescription, athlete: Athlete, library: ExerciseL
         f'<td colspan="4" class="why"><span class="lbl">Why</span>{escape(p.why)}{cites}'
         f"{notes_html}</td></tr>"
     )
-    return f'<tbody class="exercise">{main}{detail}</tbody>'
+    return main + detail
 
 
 def _dose(p: Prescription) -> str:

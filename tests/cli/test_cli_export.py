@@ -1,0 +1,114 @@
+"""`runstrong export ...` end to end: real processes, real files, errors as one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+from builders import EXAMPLES, ROOT
+
+ALEX = str(EXAMPLES / "alex-marathon.toml")
+SAM = str(EXAMPLES / "sam-5k-beginner.toml")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "runstrong", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "140"},
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def test_export_all_writes_every_format_and_says_where(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("export", "all", SAM, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in out.iterdir()}
+    assert names == {"plan.json", "plan.csv", "plan.ics", "plan.html", "plan.pdf", "fit"}
+    plan = json.loads((out / "plan.json").read_text("utf-8"))
+    sessions = sum(len(w["sessions"]) for w in plan["weeks"])
+    assert len(list((out / "fit").glob("*.fit"))) == sessions + 1  # + schedule.fit
+    assert (out / "plan.pdf").read_bytes().startswith(b"%PDF")
+    assert str(out / "plan.pdf") in result.stderr
+    calendar = icalendar.Calendar.from_ical((out / "plan.ics").read_bytes())
+    assert len(calendar.walk("VEVENT")) >= sessions
+    assert oct((out / "plan.json").stat().st_mode & 0o777) != oct(0o600)
+
+
+def test_a_saved_plan_exports_the_same_watch_files_as_its_profile(tmp_path: Path) -> None:
+    saved = tmp_path / "plan.json"
+    assert run("plan", ALEX, "--format", "json", "-o", str(saved)).returncode == 0
+    assert run("export", "fit", ALEX, "-o", str(tmp_path / "a")).returncode == 0
+    assert run("export", "fit", str(saved), "-o", str(tmp_path / "b")).returncode == 0
+    a = {p.name: p.read_bytes() for p in (tmp_path / "a").iterdir()}
+    b = {p.name: p.read_bytes() for p in (tmp_path / "b").iterdir()}
+    assert a == b
+    assert len(a) > 30
+
+
+def test_the_saved_plan_round_trips_through_export_json(tmp_path: Path) -> None:
+    saved = tmp_path / "plan.json"
+    run("plan", ALEX, "--format", "json", "-o", str(saved))
+    again = run("export", "json", str(saved))
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == saved.read_text("utf-8")
+
+
+def test_re_exporting_the_calendar_to_the_same_file_gives_identical_bytes(tmp_path: Path) -> None:
+    ics = tmp_path / "plan.ics"
+    assert run("export", "ics", ALEX, "-o", str(ics)).returncode == 0
+    first = ics.read_bytes()
+    assert run("export", "ics", ALEX, "-o", str(ics)).returncode == 0
+    assert ics.read_bytes() == first
+
+
+def test_csv_has_a_row_per_set(tmp_path: Path) -> None:
+    result = run("export", "csv", SAM)
+    assert result.returncode == 0, result.stderr
+    header, *rows = result.stdout.strip().splitlines()
+    assert header.startswith("date,")
+    assert len(rows) > 100
+
+
+def test_an_unwritable_output_folder_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "deeper"
+    result = run("export", "all", SAM, "-o", str(target))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "does not exist" in result.stderr
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_bad_profile_field_stops_the_export_before_anything_is_written(tmp_path: Path) -> None:
+    profile = tmp_path / "bad.toml"
+    text = (
+        Path(SAM)
+        .read_text("utf-8")
+        .replace('strength_level = "beginner"', 'strength_level = "pro"')
+    )
+    profile.write_text(text, "utf-8")
+    out = tmp_path / "out"
+    result = run("export", "all", str(profile), "-o", str(out))
+    assert result.returncode == 2
+    assert "athlete.strength_level" in result.stderr
+    assert "'pro'" in result.stderr
+    assert not out.exists()
+
+
+def test_a_broken_saved_plan_names_the_field(tmp_path: Path) -> None:
+    saved = tmp_path / "plan.json"
+    run("plan", ALEX, "--format", "json", "-o", str(saved))
+    data = json.loads(saved.read_text("utf-8"))
+    data["weeks"][2]["sessions"][0]["exercises"][0]["slug"] = "moon_squat"
+    saved.write_text(json.dumps(data), "utf-8")
+    result = run("export", "fit", str(saved), "-o", str(tmp_path / "fit"))
+    assert result.returncode == 2
+    assert "weeks[2].sessions[0].exercises[0].slug" in result.stderr
+    assert not (tmp_path / "fit").exists()
