@@ -45,6 +45,16 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise InputError(str(path), "", f"cannot write ({exc.strerror})") from None
 
 
+def check_folder(folder: Path) -> None:
+    """Fail early (before any work) when `folder` cannot be an output folder."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(str(folder), "", "is a file, not a folder")
+    if not folder.exists() and str(folder.parent) and not folder.parent.is_dir():
+        raise InputError(
+            str(folder), "", f"cannot write: the folder {folder.parent} does not exist"
+        )
+
+
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
     """Write every file under `folder` (created if its parent exists), each atomically.
 

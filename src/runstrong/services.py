@@ -32,6 +32,7 @@ class PlanResult:
     athlete: Athlete
     library: ExerciseLibrary
     rules: Rules = field(default_factory=Rules)
+    is_workout: bool = False  # a one-session workout file, not a plan
 
     @property
     def profile(self) -> Profile:
@@ -70,7 +71,7 @@ def open_plan(
 
         library = open_library(extra_dirs)
         plan = load_workout(source, library)
-        return PlanResult(plan, _workout_athlete(plan), library)
+        return PlanResult(plan, _workout_athlete(plan), library, is_workout=True)
     if source.suffix.lower() == ".json":
         try:
             data = json.loads(source.read_bytes())
@@ -210,7 +211,7 @@ def select(plan: Plan, span: Span, where: str) -> tuple[list[Session], str, floa
             raise InputError(
                 "--session", "", f"no session on {span.session.isoformat()} in {where}"
             )
-        return sessions, f"{span.session:%a %d %b %Y}", 1 / 7
+        return sessions, f"session of {span.session:%a %d %b %Y}", 1 / 7
     if span.start is not None or span.end is not None:
         first = span.start or plan.start
         last = span.end or plan.end
@@ -222,7 +223,7 @@ def select(plan: Plan, span: Span, where: str) -> tuple[list[Session], str, floa
     if not 1 <= index <= len(plan.weeks):
         raise InputError("--week", "", f"{index} is not a week of this plan (1-{len(plan.weeks)})")
     week = plan.weeks[index - 1]
-    return list(week.sessions), f"week {index} ({week.phase}, from {week.start:%d %b %Y})", 1.0
+    return list(week.sessions), f"week {index}, {week.phase}, from {week.start:%d %b %Y}", 1.0
 
 
 def heatmap_svg(result: PlanResult, span: Span, layer: str, where: str) -> str:
@@ -241,9 +242,12 @@ def heatmap_svg(result: PlanResult, span: Span, layer: str, where: str) -> str:
             )
         per_week = running_muscle_minutes(result.athlete.running)
         running = {m: v * weeks for m, v in per_week.items()}
-    title = f"{result.plan.athlete}: {label}"
     n = len(sessions)
-    subtitle = f"{n} strength session{'s' if n != 1 else ''}"
+    if result.is_workout:
+        title, subtitle = result.plan.athlete, f"{len(items)} exercises"
+    else:
+        title = result.plan.athlete
+        subtitle = f"{label[0].upper()}{label[1:]}: {n} strength session{'s' if n != 1 else ''}"
     return render_heatmap_svg(
         muscle_loads(items), title=title, subtitle=subtitle, running=running,
         strength=layer != "running",

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import icalendar
+
 from builders import EXAMPLES, ROOT
 
 ALEX = str(EXAMPLES / "alex-marathon.toml")

@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from builders import EXAMPLES, ROOT, library
-
 from runstrong.domain.balance import session_items
 from runstrong.domain.muscle_load import Side, muscle_loads
 from runstrong.domain.muscles import Muscle

@@ -6,8 +6,8 @@ import re
 import tomllib
 
 import pytest
-from builders import ROOT
 
+from builders import ROOT
 from runstrong.cli.app import app
 from runstrong.domain.exercise import Benefit, Equipment, NiggleSite, Pattern
 from runstrong.domain.muscles import Muscle

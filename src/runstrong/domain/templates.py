@@ -85,16 +85,21 @@ SESSION_B = (
     ANTI_ROTATION,
     LATERAL_TRUNK,
 )
-# One session a week (peak, race season): the essentials, few sets.
+# One session a week (peak, race season): every category once, few sets each (1-2 sets keep
+# strength when intensity stays up: science.md §3.2); time trimming takes the trunk first.
 SESSION_MAINTENANCE = (
     PLYO,
     KNEE_MAIN,
     HINGE_MAIN,
     UNILATERAL,
     CALF_STRAIGHT,
+    CALF_BENT,
     LATERAL_HIP,
     PULL,
+    PUSH,
+    ANTI_ROTATION,
     LATERAL_TRUNK,
+    ANTI_EXTENSION,
 )
 # Taper after the last heavy session, and recovery weeks: light, mostly body weight.
 SESSION_ACTIVATION = (

@@ -34,24 +34,27 @@ sessions: watches keep only about 30 future scheduled workouts (delivery.md), so
 rolling window and the user re-exports to move it on. Each entry repeats its workout's
 manufacturer, product, serial and time_created, which is how the device finds the workout.
 
-Encoding. fit-tool encodes every message and definition; we only decide which records go where.
-A message is a tuple of (fit-tool attribute, value) pairs, set in order on one reused fit-tool
-message per local message type (building a fit-tool message costs ~20 field objects; a plan has
-hundreds of steps). Local types: file_id 0, workout 1, warm-up and work steps 2, rest steps 3,
-repeat steps 4, exercise_title 5, schedule 6, so steps of one shape share a definition. A
-definition record is written only when a type's layout (its fields and their sizes) differs from
-the last one written for that type in the file. Warm-up and work steps size their strings to at
-least 50 bytes (fit-tool's `min_string_size`, the notes' 49 bytes and a NUL), so names and notes
-of any length up to the caps share one definition; other strings take their own size. The two
-records (definition, data) of each message are cached per export: the same step at the same index
-in another week costs a dictionary look-up. A file is fit-tool's 12-byte header, the records and
-the CRC (fit-tool's `crc16`) of both, as `FitFileBuilder` writes it.
+Encoding. fit-tool encodes every message and definition; this module only decides which records
+go where. A message is a tuple of (FIT field or sub-field name, value) pairs, written with
+fit-tool's `Field.set_value` into one fit-tool message reused for every message of its local type
+(a new fit-tool message builds ~20 field objects, and a plan has hundreds of steps). Local types:
+file_id 0, workout 1, warm-up and work steps 2, rest steps 3, repeat steps 4, exercise_title 5,
+schedule 6, so steps of one shape share a definition. A definition record (fit-tool's
+`DefinitionMessage.from_data_message`) goes before a message only when the message's layout (its
+fields and their sizes) differs from the last definition written for its local type in that file.
+Warm-up and work steps size their strings to at least 50 bytes (fit-tool's `min_string_size`: the
+notes' 49 bytes and a NUL), so names and notes of any length up to their caps share one
+definition; other strings take their own size. The records of each message are cached by value
+for the whole export: the same step at the same index in another week costs a dictionary look-up.
+A file is fit-tool's 12-byte header, the records, and the CRC of both (fit-tool's `crc16`), as
+`FitFileBuilder.build_bytes` writes it.
 
 fit-tool notes: `duration_value` and `target_value` have sub-fields chosen by `duration_type`;
-we write them through the sub-field setters (`duration_time` in seconds, which fit-tool scales
-to ms; `duration_reps`; `duration_step`; `target_repeat_steps`) after setting the type, so the
-scale is the right one. `exercise_weight` is kg (scale 100), `weight_display_unit` kilogram.
-Setting an attribute to None clears its field, which leaves it out of the next definition.
+we write them by sub-field name (`duration_time` in seconds, which fit-tool scales to ms;
+`duration_reps`; `duration_step`; `repeat_steps`) beside the matching `duration_type`, so the
+scale is the right one; other fields get the sub-field fit-tool's own setters would pick.
+`exercise_weight` is kg (scale 100), `weight_display_unit` kilogram. A field a message does not
+set is cleared (size 0), so it is left out of the definition and decoders read it as absent.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from fit_tool.base_type import BaseType
 from fit_tool.definition_message import DefinitionMessage
 from fit_tool.fit_file_header import FitFileHeader
 from fit_tool.profile.messages.exercise_title_message import ExerciseTitleMessage
@@ -113,8 +117,10 @@ _FIT_EPOCH_LOCAL = datetime(1989, 12, 31)
 _UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _WARM_UP_CATEGORY = ExerciseCategory.WARM_UP.value
 _WARM_UP_NOTES = "Easy cardio and mobility, then a light first set"
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc, all 65 of them
 
-_Values = tuple[tuple[str, Any], ...]  # (fit-tool attribute, value) pairs, set in this order
+# A message: (FIT field or sub-field name, value) pairs; enums as their numbers (cheap to hash).
+_Values = tuple[tuple[str, Any], ...]
 
 
 def session_workout(
@@ -200,7 +206,7 @@ def export_fit(
 def fit_text(text: str, max_bytes: int) -> str:
     """`text` within `max_bytes` of UTF-8, cut on a character (and, where it can, a word)
     boundary, "…" marking the cut."""
-    clean = "".join(ch for ch in text if unicodedata.category(ch) != "Cc").strip()
+    clean = _CONTROL_CHARS.sub("", text).strip()
     raw = clean.encode("utf-8")
     if len(raw) <= max_bytes:
         return clean
@@ -215,13 +221,20 @@ def fit_text(text: str, max_bytes: int) -> str:
 
 
 class _LocalType:
-    """One local message type: a fit-tool message reused for every message of this type, and
-    the records it encoded, by values."""
+    """One local message type: a fit-tool message reused for every message of this type, the
+    definitions it needed by layout, and the records it encoded by values."""
 
     def __init__(self, message: Any, *, min_string_size: int = 0) -> None:
         self._message = message
         self._min_string_size = min_string_size
-        self._set: tuple[str, ...] = ()
+        # FIT field names, and sub-field names ("duration_time") with the field they write
+        self._fields: dict[str, tuple[Any, Any]] = {}
+        for field in message.fields:
+            self._fields[field.name] = (field, None)
+            for sub_field in field.sub_fields:
+                self._fields.setdefault(sub_field.name, (field, sub_field))
+        self._set: list[Any] = []
+        self._definitions: dict[tuple[tuple[int, int], ...], tuple[Any, bytes]] = {}
         self._records: dict[_Values, tuple[bytes, bytes]] = {}
 
     def records(self, values: _Values) -> tuple[bytes, bytes]:
@@ -233,18 +246,37 @@ class _LocalType:
 
     def _encode(self, values: _Values) -> tuple[bytes, bytes]:
         message = self._message
-        for name in self._set:  # clear the last message's fields: sizes back to 0
-            setattr(message, name, None)
-        message.definition_message = None
+        for field in self._set:  # the last message's fields: size 0, out of the layout
+            field.clear()
+        self._set = []
         for name, value in values:
-            setattr(message, name, value)
-        self._set = tuple(name for name, _ in values)
-        definition = DefinitionMessage.from_data_message(
-            message, min_string_size=self._min_string_size
-        )
-        validate_definition(definition)
+            field, sub_field = self._fields[name]
+            if sub_field is None:  # what fit-tool's generated setters pass
+                sub_field = field.get_valid_sub_field(message.fields)
+            field.set_value(0, value, sub_field)
+            self._set.append(field)
+        definition, definition_record = self._definition()
         message.set_definition_message(definition)  # pads strings to their defined size
-        return Record.from_message(definition).to_bytes(), Record.from_message(message).to_bytes()
+        return definition_record, Record.from_message(message).to_bytes()
+
+    def _definition(self) -> tuple[Any, bytes]:
+        """fit-tool's definition of the message's set fields, built once per layout."""
+        message, min_size = self._message, self._min_string_size
+        layout = tuple(  # the sizes FieldDefinition.from_field gives
+            (f.field_id, max(f.size, min_size) if f.base_type is BaseType.STRING else f.size)
+            for f in message.fields
+            if f.is_valid()
+        )
+        known = self._definitions.get(layout)
+        if known is None:
+            message.definition_message = None  # or from_data_message returns the old one
+            definition = DefinitionMessage.from_data_message(message, min_string_size=min_size)
+            validate_definition(definition)
+            known = self._definitions[layout] = (
+                definition,
+                Record.from_message(definition).to_bytes(),
+            )
+        return known
 
 
 class _Messages:
@@ -300,8 +332,9 @@ def _fit_file(messages: Iterable[tuple[_LocalType, _Values]]) -> bytes:
             records.append(definition)
         records.append(data)
     body = b"".join(records)
-    header = FitFileHeader(records_size=len(body)).to_bytes()
-    return header + body + crc16(body, crc=crc16(header)).to_bytes(2, "little")
+    header: bytes = FitFileHeader(records_size=len(body)).to_bytes()
+    crc: int = crc16(body, crc=crc16(header))
+    return header + body + crc.to_bytes(2, "little")
 
 
 # Workouts -----------------------------------------------------------------------------------
@@ -385,7 +418,7 @@ def _schedule_file(
 
 def _warm_up(minutes: int | None) -> _Values:
     return (
-        *_step("Warm-up", Intensity.WARMUP),
+        *_step("Warm-up", Intensity.WARMUP.value),
         *_duration(seconds=minutes * 60 if minutes else None),
         ("exercise_category", _WARM_UP_CATEGORY),
         ("notes", fit_text(_WARM_UP_NOTES, NOTES_MAX_BYTES)),
@@ -397,7 +430,7 @@ def _exercise_steps(p: Prescription, athlete: Athlete, library: ExerciseLibrary)
     load_kg = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
     name = f"{p.name} per side" if p.per_side else p.name
     work = [
-        *_step(fit_text(name, STEP_NAME_MAX_BYTES), Intensity.ACTIVE),
+        *_step(fit_text(name, STEP_NAME_MAX_BYTES), Intensity.ACTIVE.value),
         *_duration(seconds=p.seconds, reps=p.reps if p.reps is not None else p.contacts),
         ("exercise_category", ex.fit.category_id),
     ]
@@ -408,35 +441,39 @@ def _exercise_steps(p: Prescription, athlete: Athlete, library: ExerciseLibrary)
         work.append(("weight_display_unit", FitBaseUnit.KILOGRAM.value))
     if notes := _notes(p, ex.cues):
         work.append(("notes", notes))
-    rest = (*_step("Rest", Intensity.REST), *_duration(seconds=p.rest_s)) if p.rest_s > 0 else None
+    rest = (
+        (*_step("Rest", Intensity.REST.value), *_duration(seconds=p.rest_s))
+        if p.rest_s > 0
+        else None
+    )
     title = None
     if ex.fit.name_id is not None:
         title = (ex.fit.category_id, ex.fit.name_id, fit_text(p.name, EXERCISE_TITLE_MAX_BYTES))
     return _ExerciseSteps(tuple(work), rest, p.sets, title)
 
 
-def _step(name: str, intensity: Intensity) -> _Values:
+def _step(name: str, intensity: int) -> _Values:
     return (
-        ("workout_step_name", name),
+        ("wkt_step_name", name),
         ("intensity", intensity),
-        ("target_type", WorkoutStepTarget.OPEN),
+        ("target_type", WorkoutStepTarget.OPEN.value),
     )
 
 
 def _duration(*, seconds: int | None = None, reps: int | None = None) -> _Values:
     """Time (the sub-field takes seconds and writes ms), reps, or open (until lap)."""
     if seconds is not None:
-        return (("duration_type", WorkoutStepDuration.TIME), ("duration_time", seconds))
+        return (("duration_type", WorkoutStepDuration.TIME.value), ("duration_time", seconds))
     if reps is not None:
-        return (("duration_type", WorkoutStepDuration.REPS), ("duration_reps", reps))
-    return (("duration_type", WorkoutStepDuration.OPEN),)
+        return (("duration_type", WorkoutStepDuration.REPS.value), ("duration_reps", reps))
+    return (("duration_type", WorkoutStepDuration.OPEN.value),)
 
 
 def _repeat(first_index: int, sets: int) -> _Values:
     return (
-        ("duration_type", WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT),
+        ("duration_type", WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT.value),
         ("duration_step", first_index),
-        ("target_repeat_steps", sets),
+        ("repeat_steps", sets),
     )
 
 
@@ -459,7 +496,7 @@ def _notes(p: Prescription, cues: tuple[str, ...]) -> str:
 
 def _file_id(kind: FileType, serial: int, time_created_ms: int | None) -> _Values:
     values: _Values = (
-        ("type", kind),
+        ("type", kind.value),
         ("manufacturer", Manufacturer.DEVELOPMENT.value),
         ("product", PRODUCT_ID),
         ("serial_number", serial),
@@ -471,11 +508,11 @@ def _file_id(kind: FileType, serial: int, time_created_ms: int | None) -> _Value
 
 def _workout(session: Session, *, num_steps: int) -> _Values:
     return (
-        ("workout_name", workout_name(session)),
-        ("sport", Sport.TRAINING),
-        ("sub_sport", SubSport.STRENGTH_TRAINING),
+        ("wkt_name", workout_name(session)),
+        ("sport", Sport.TRAINING.value),
+        ("sub_sport", SubSport.STRENGTH_TRAINING.value),
         ("num_valid_steps", num_steps),
-        ("workout_description", fit_text(session.title, DESCRIPTION_MAX_BYTES)),
+        ("wkt_description", fit_text(session.title, DESCRIPTION_MAX_BYTES)),
     )
 
 
@@ -484,7 +521,7 @@ def _exercise_title(index: int, category: int, name: int, title: str) -> _Values
         ("message_index", index),
         ("exercise_category", category),
         ("exercise_name", name),
-        ("workout_step_name", title),
+        ("wkt_step_name", title),
     )
 
 
@@ -495,7 +532,7 @@ def _schedule(session: Session, serial: int, timezone: str) -> _Values:
         ("serial_number", serial),
         ("time_created", _time_created_ms(session, timezone)),
         ("completed", False),
-        ("type", Schedule.WORKOUT),
+        ("type", Schedule.WORKOUT.value),
         ("scheduled_time", (_local(session) - _FIT_EPOCH_LOCAL) // timedelta(seconds=1)),
     )
 

@@ -46,7 +46,8 @@ def _weasyprint() -> ModuleType:
             "ignore", message="HarfBuzz-Subset will be required", category=DeprecationWarning
         )
         import weasyprint
-    return weasyprint
+    module: ModuleType = weasyprint
+    return module
 
 
 @contextmanager

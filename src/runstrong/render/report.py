@@ -46,6 +46,7 @@ PHASE_SHORT: dict[Phase, str] = {
     Phase.TRANSITION: "Trans.",
 }
 STRIP_MAX_WEEKS_PER_ROW = 16
+_NO_RACE = "No race entered: the plan builds and keeps strength."
 _CITATION_GROUP = re.compile(r"\[([A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*)\]")
 _XML_PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?")
 
@@ -59,7 +60,7 @@ def render_html(
 ) -> str:
     """The whole plan as one HTML document. `heatmaps` maps a week's index to inline SVG."""
     figures = heatmaps or {}
-    parts = [_cover(plan, athlete)]
+    parts = [_cover(plan, athlete, library)]
     parts += [_week(w, athlete, library, figures.get(w.index)) for w in plan.weeks]
     parts.append(_references(plan, library))
     return _page_template().substitute(
@@ -88,7 +89,7 @@ def _template_text(name: str) -> str:
 # ---------- cover ----------
 
 
-def _cover(plan: Plan, athlete: Athlete) -> str:
+def _cover(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
     sessions = len(plan.sessions)
     span = (
         f"{_long_date(plan.start)} – {_long_date(plan.end)} · {_count(len(plan.weeks), 'week')}"
@@ -100,7 +101,7 @@ def _cover(plan: Plan, athlete: Athlete) -> str:
             '<div class="kicker">runstrong · strength training for runners</div>',
             f"<h1>Strength plan: {escape(plan.athlete)}</h1>",
             f'<div class="span">{escape(span)}</div>',
-            _facts(athlete),
+            _facts(athlete, library),
             _races(athlete, plan),
             "<h2>Phases at a glance</h2>",
             _strip(plan, athlete.races),
@@ -112,7 +113,7 @@ def _cover(plan: Plan, athlete: Athlete) -> str:
     )
 
 
-def _facts(athlete: Athlete) -> str:
+def _facts(athlete: Athlete, library: ExerciseLibrary) -> str:
     availability = athlete.availability
     days = ", ".join(
         d.full_name for d in sorted(availability.strength_days, key=lambda d: d.number)
@@ -130,12 +131,18 @@ def _facts(athlete: Athlete) -> str:
     ]
     if athlete.one_rep_max_kg:
         maxes = ", ".join(
-            f"{_humanise(slug)} {kg:g} kg" for slug, kg in sorted(athlete.one_rep_max_kg.items())
+            f"{_exercise_name(slug, library)} {kg:g} kg"
+            for slug, kg in sorted(athlete.one_rep_max_kg.items())
         )
         rows.append(("Known maxes (1RM)", maxes))
     if athlete.niggles:
         rows.append(
-            ("Niggles", ", ".join(f"{_humanise(n.site)} ({n.severity})" for n in athlete.niggles))
+            (
+                "Niggles",
+                ", ".join(
+                    f"{_humanise(n.site).capitalize()} ({n.severity})" for n in athlete.niggles
+                ),
+            )
         )
     body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
     return f'<table class="facts">{body}</table>'
@@ -157,7 +164,7 @@ def _equipment_text(kit: EquipmentSet) -> str:
 
 def _races(athlete: Athlete, plan: Plan) -> str:
     if not athlete.races:
-        return '<h2>Races</h2><p class="muted">No race entered: the plan builds and keeps strength.</p>'
+        return f'<h2>Races</h2><p class="muted">{_NO_RACE}</p>'
     rows = []
     for race in sorted(athlete.races, key=lambda r: r.date):
         week = _week_of(plan, race.date)
@@ -169,7 +176,10 @@ def _races(athlete: Athlete, plan: Plan) -> str:
             f"<td>{where}</td></tr>"
         )
     head = "<tr><th>Race</th><th>Date</th><th>Distance</th><th>Priority</th><th>Plan</th></tr>"
-    return f'<h2>Races</h2><table class="grid"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return (
+        f'<h2>Races</h2><table class="grid"><thead>{head}</thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _strip(plan: Plan, races: Iterable[Race]) -> str:
@@ -243,10 +253,7 @@ def _phase_table(weeks: list[Week]) -> str:
             f"<td>{escape(first.goal)}</td></tr>"
         )
     head = "<tr><th>Phase</th><th>Weeks</th><th>Dates</th><th>Goal</th></tr>"
-    return (
-        f'<table class="grid" style="margin-top:3mm"><thead>{head}</thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    return f'<table class="grid phases"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 _KEY = (
@@ -387,14 +394,14 @@ def _exercise_rows(i: int, p: Prescription, athlete: Athlete, library: ExerciseL
     return main + detail
 
 
+_PER_SIDE = " per side"
+
+
 def _dose(p: Prescription) -> str:
     text = amount(p)
     if p.per_side and text.endswith(_PER_SIDE):
         return f'{escape(text.removesuffix(_PER_SIDE))}<span class="per-side">per side</span>'
     return escape(text)
-
-
-_PER_SIDE = " per side"
 
 
 def _warnings(items: Iterable[str], label: str) -> str:
@@ -428,13 +435,11 @@ def _references(plan: Plan, library: ExerciseLibrary) -> str:
 
 def _cited_keys(plan: Plan) -> set[str]:
     keys: set[str] = set()
+    texts = list(plan.warnings)
     for s in plan.sessions:
-        for p in s.exercises:
-            keys.update(p.citations)
-        for text in (*s.reasons, *s.warnings):
-            for group in _CITATION_GROUP.findall(text):
-                keys.update(k.strip() for k in group.split(","))
-    for text in plan.warnings:
+        keys.update(key for p in s.exercises for key in p.citations)
+        texts += [*s.reasons, *s.warnings]
+    for text in texts:
         for group in _CITATION_GROUP.findall(text):
             keys.update(k.strip() for k in group.split(","))
     return keys
@@ -462,6 +467,10 @@ def _week_of(plan: Plan, day: date) -> Week | None:
     return next((w for w in plan.weeks if w.start <= day <= w.start + timedelta(days=6)), None)
 
 
+def _exercise_name(slug: str, library: ExerciseLibrary) -> str:
+    return library.get(slug).name if slug in library else _humanise(slug)
+
+
 def _humanise(key: str) -> str:
     return key.replace("_", " ")
 
@@ -470,17 +479,22 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-def _long_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+# English names whatever the process locale, so the same plan always gives the same document.
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _short_date(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    return f"{day.day} {_MONTHS[day.month - 1]}"
 
 
 def _long_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return f"{_short_date(day)} {day.year}"
+
+
+def _short_day(day: date) -> str:
+    return f"{_DAYS[day.weekday()]} {_short_date(day)}"
+
+
+def _long_day(day: date) -> str:
+    return f"{_short_day(day)} {day.year}"
