@@ -60,12 +60,7 @@ def write_files(folder: Path, files: dict[str, bytes]) -> None:
 
     All bytes are ready before the first write, so a bad input never leaves half an export.
     """
-    if folder.exists() and not folder.is_dir():
-        raise InputError(str(folder), "", "is a file, not a folder")
-    if not folder.parent.is_dir() and str(folder.parent):
-        raise InputError(
-            str(folder), "", f"cannot write: the folder {folder.parent} does not exist"
-        )
+    check_folder(folder)
     try:
         for name in {str(Path(n).parent) for n in files} | {"."}:
             (folder / name).mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from rich.progress import Progress
 from runstrong import services
 from runstrong.cli.options import ExerciseDirs
 from runstrong.cli.plan_cmd import parse_date
-from runstrong.output import write_files, write_output
+from runstrong.output import check_folder, write_files, write_output
 
 app = typer.Typer(
     help="Write the plan as FIT, iCalendar, HTML, PDF, CSV or JSON.", no_args_is_help=True
@@ -117,6 +117,7 @@ def fit(
 
     Example: runstrong export fit examples/alex-marathon.toml -o watch/
     """
+    check_folder(output)
     result = _open(source, exercises)
     options = services.ExportOptions(now=_now(), fit_from=parse_date(from_, "--from"))
     files = services.export_one("fit", result, options)
@@ -131,6 +132,7 @@ def all_(source: SourceArg, output: DirOut, exercises: ExerciseDirs = None) -> N
 
     Example: runstrong export all examples/alex-marathon.toml -o out/
     """
+    check_folder(output)
     result = _open(source, exercises)
     options = services.ExportOptions(now=_now(), previous_ics=_read_previous(output / "plan.ics"))
     files: dict[str, bytes] = {}
