@@ -448,6 +448,13 @@ def _without(draft: Draft, k: int, limit: int) -> Draft:
     )
 
 
+TEMPLATE_PURPOSE = {
+    "A": "the week's squat-pattern session, with single-leg and straight-knee calf work",
+    "B": "the week's hinge session, with hamstrings, bent-knee calf and trunk work",
+    "M": "one short session keeps strength while the running takes priority [ronnestad2010]",
+}
+
+
 def _keep_only(draft: Draft, slugs: frozenset[str], minutes: int) -> Draft:
     keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
     left_out = [p.name for p in draft.exercises if p.slug not in slugs]
@@ -472,4 +479,7 @@ def _phase_reason(frame: WeekFrame, template: Template) -> str:
         return "recovery after the race: light work only [runstrong_heuristic]"
     if frame.deload:
         return "deload week: same exercises, fewer sets, more in reserve [bell2022]"
-    return f"{str(frame.phase).capitalize()} phase. {frame.goal}"
+    return (
+        f"{str(frame.phase).capitalize()} phase, week {frame.week_in_block + 1} of this block: "
+        f"{TEMPLATE_PURPOSE.get(template.key, template.title)}"
+    )

@@ -1,8 +1,8 @@
 """Kilograms from relative prescriptions: %1RM x the athlete's known max, rounded to the kit.
 
 Plans keep %1RM; loads are resolved only when a plan is shown or exported, so a new 1RM changes
-every future session at once. Rounding: the barbell to `barbell_step_kg` (at least a 2.5% step for
-lower-body lifts [nsca2016]), dumbbells to `dumbbell_step_kg` capped at `dumbbell_max_kg`,
+every future session at once. Rounding: the barbell to `barbell_step_kg` (the smallest change the
+plates allow), dumbbells to `dumbbell_step_kg` capped at `dumbbell_max_kg`,
 kettlebells to the nearest bell the athlete owns that is not heavier.
 """
 
@@ -31,8 +31,7 @@ def resolve_load(
     raw = one_rm * p.percent_1rm / 100
     gear = ex.equipment | (ex.equipment_any & kit.available)
     if Equipment.BARBELL in gear:
-        step = max(kit.barbell_step_kg, one_rm * 2.5 / 100 if ex.is_lower_body else 0.0)
-        load = _round_to(raw, step)
+        load = _round_to(raw, kit.barbell_step_kg)
         if kit.barbell_max_kg is not None and load > kit.barbell_max_kg:
             return ResolvedLoad(kit.barbell_max_kg, "capped at your heaviest barbell load")
         return ResolvedLoad(load)

@@ -173,4 +173,5 @@ def _race_note(race: Race) -> str:
         RacePriority.B: "B race: a short mini-taper",
         RacePriority.C: "C race: trained through, only the day before kept free of heavy legs",
     }[race.priority]
-    return f"{race.name} ({race.distance}) on {race.date.strftime('%a %d %b')}: {what}."
+    distance = str(race.distance).replace("_", " ")
+    return f"{race.name} ({distance}) on {race.date.strftime('%a %d %b')}: {what}."

@@ -170,9 +170,6 @@ class Rules:
         60, cite="runstrong_heuristic", heuristic=True, doc="moving between exercises"
     )
     # Loads (science.md §2.2)
-    min_barbell_step_pct: float = rule(
-        2.5, cite="nsca2016", heuristic=True, doc="smallest lower-body barbell load step"
-    )
 
     def override(self, values: dict[str, Any]) -> Rules:
         return replace(self, **values)

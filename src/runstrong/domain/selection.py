@@ -36,6 +36,8 @@ MACHINES = frozenset(
 PLYO_RANK = {PlyoIntensity.LOW: 0, PlyoIntensity.MODERATE: 1, PlyoIntensity.HIGH: 2}
 ROTATION_SCORE_WINDOW = 1.0  # candidates within this score of the best take turns by block [D]
 ROTATION_GROUP_MAX = 3
+OUTGROWN_PENALTY = 1.0  # per harder rung of its ladder that a trained athlete can do [D]
+MAX_RUNGS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,16 @@ class Chooser:
                 continue
             yield ex
 
+    def _rungs_above(self, ex: Exercise) -> int:
+        """How many harder variants up the progression ladder the athlete can do (at most 3)."""
+        rungs, slug = 0, ex.progression
+        while slug is not None and slug in self.library and rungs < MAX_RUNGS:
+            nxt = self.library.get(slug)
+            if not (nxt.fits(self.equipment) and nxt.level.rank <= self.level.rank):
+                break
+            rungs, slug = rungs + 1, nxt.progression
+        return rungs
+
     def _score(self, slot: Slot, ex: Exercise) -> float:
         """Our own scoring heuristic [D]; docs/architecture.md explains it."""
         score = 3.0 if ex.patterns[0] in slot.patterns else 0.0
@@ -145,6 +157,8 @@ class Chooser:
                 score += 2.0
             if ex.slug in self.known_maxes:
                 score += 4.0
+        if gap > 0:  # a trained athlete gets the harder rungs of a ladder
+            score -= OUTGROWN_PENALTY * self._rungs_above(ex)
         if slot.role is Role.SECONDARY and ex.load_type is LoadType.TIMED_HOLD:
             score -= 3.0
         if slot.role is Role.PLYOMETRIC and ex.plyometric is not None:
