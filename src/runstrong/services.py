@@ -17,12 +17,12 @@ from runstrong.domain.plan import Plan, Session
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
 from runstrong.imports.plan_json import read_plan
-from runstrong.library.loader import extra_dirs_from_env, load_library
-from runstrong.profile.loader import check_races_after_start, load_profile
 
 
 def open_library(extra_dirs: Sequence[Path] = ()) -> ExerciseLibrary:
     """The built-in library, then the RUNSTRONG_EXERCISES folders, then `extra_dirs`."""
+    from runstrong.library.loader import extra_dirs_from_env, load_library  # pydantic: lazy
+
     return load_library([*extra_dirs_from_env(), *extra_dirs])
 
 
@@ -48,6 +48,8 @@ def make_plan(
     weeks: int | None = None,
     extra_dirs: Sequence[Path] = (),
 ) -> PlanResult:
+    from runstrong.profile.loader import check_races_after_start, load_profile
+
     library = open_library(extra_dirs)
     profile = load_profile(profile_path, library)
     first_day = plan_start(profile, start=start, today=today)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 
 from runstrong import services
 from runstrong.cli.options import ExerciseDirs
@@ -135,6 +134,8 @@ def all_(source: SourceArg, output: DirOut, exercises: ExerciseDirs = None) -> N
     check_folder(output)
     result = _open(source, exercises)
     options = services.ExportOptions(now=_now(), previous_ics=_read_previous(output / "plan.ics"))
+    from rich.progress import Progress
+
     files: dict[str, bytes] = {}
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("Exporting", total=len(services.EXPORT_FORMATS))

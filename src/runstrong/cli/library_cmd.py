@@ -14,7 +14,6 @@ from runstrong import services
 from runstrong.cli.options import ExerciseDirs, TableOrJson
 from runstrong.domain.errors import InputError
 from runstrong.domain.exercise import Equipment, Exercise, Level, Pattern
-from runstrong.library.loader import validate_folder
 from runstrong.render.exercise_json import exercise_to_dict
 
 app = typer.Typer(help="Browse and check the exercise library.", no_args_is_help=True)
@@ -85,6 +84,8 @@ def validate(
         count = len(services.open_library())
         typer.echo(f"ok: the built-in library's {count} exercises are valid")
         return
+    from runstrong.library.loader import validate_folder
+
     count = validate_folder(path)
     typer.echo(f"ok: {count} exercise files in {path} are valid")
 

@@ -251,7 +251,7 @@ class _LocalType:
         self._set = []
         for name, value in values:
             field, sub_field = self._fields[name]
-            if sub_field is None:  # what fit-tool's generated setters pass
+            if sub_field is None and field.sub_fields:  # what fit-tool's own setters pass
                 sub_field = field.get_valid_sub_field(message.fields)
             field.set_value(0, value, sub_field)
             self._set.append(field)
