@@ -70,3 +70,13 @@ def test_every_command_help_has_an_example() -> None:
             if not re.search(r"Example: runstrong ", sub.help or ""):
                 missing.append(sub_name)
     assert missing == []
+
+
+def test_the_csv_columns_are_documented_in_order() -> None:
+    from runstrong.export.plan_csv import COLUMNS
+
+    text = (DOCS / "formats.md").read_text("utf-8")
+    section = text.split("## CSV", 1)[1]
+    found = re.findall(r"`([a-z_0-9]+)`", section)
+    documented = [c for c in found if c in COLUMNS]
+    assert list(dict.fromkeys(documented)) == list(COLUMNS)
