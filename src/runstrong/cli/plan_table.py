@@ -11,7 +11,7 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Session, Week
-from runstrong.render.dose_text import dose_text, position_labels
+from runstrong.render.dose_text import dose_text, position_labels, weeks_text
 
 PHASE_STYLE = {
     "base": "blue",
@@ -28,7 +28,8 @@ def print_plan(console: Console, plan: Plan, athlete: Athlete, library: Exercise
     races = "; ".join(f"{r.name} {r.date:%d %b %Y} ({r.priority})" for r in athlete.races)
     console.print(
         f"[bold]Strength plan for {plan.athlete}[/]: {plan.start:%a %d %b %Y} to "
-        f"{plan.end:%a %d %b %Y}, {len(plan.weeks)} weeks" + (f". Races: {races}" if races else "")
+        f"{plan.end:%a %d %b %Y}, {weeks_text(len(plan.weeks))}"
+        + (f". Races: {races}" if races else "")
     )
     for warning in plan.warnings:
         console.print(f"[yellow]! {warning}[/]")

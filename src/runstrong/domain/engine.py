@@ -207,6 +207,9 @@ class _WeekPlanner:
             notes=frame.notes + tuple(notes),
         )
 
+    def _minutes(self, draft: Draft) -> int:
+        return session_minutes(draft.exercises, self.library, self.rules)
+
     def _drafts(self, frame: WeekFrame) -> list[Draft]:
         if frame not in self.draft_cache:
             used: set[str] = set()  # one exercise appears once a week: variety across sessions
@@ -343,12 +346,9 @@ class _WeekPlanner:
         The main lifts stay."""
         limit = self.athlete.availability.session_minutes
         out = list(drafts)
+        minutes = [self._minutes(d) for d in out]
         while True:
-            over = [
-                i
-                for i, d in enumerate(out)
-                if session_minutes(d.exercises, self.library, self.rules) > limit
-            ]
+            over = [i for i, m in enumerate(minutes) if m > limit]
             fewer = [
                 (d.trim_ranks[k], i, k)
                 for i in over
@@ -359,6 +359,7 @@ class _WeekPlanner:
             if fewer:
                 _, i, k = max(fewer)
                 out[i] = _with_sets(out[i], k, MIN_ACCESSORY_SETS, limit)
+                minutes[i] = self._minutes(out[i])
                 continue
             counts = Counter(c for d in out for c in d.coverage)
             droppable = [
@@ -372,6 +373,7 @@ class _WeekPlanner:
                 return out
             _, i, k = max(droppable)
             out[i] = _without(out[i], k, limit)
+            minutes[i] = self._minutes(out[i])
 
     # -- placing and finishing --------------------------------------------------------------
     def _needs(self, draft: Draft, frame: WeekFrame) -> SessionNeeds:
@@ -457,6 +459,8 @@ TEMPLATE_PURPOSE = {
 
 def _keep_only(draft: Draft, slugs: frozenset[str], minutes: int) -> Draft:
     keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
+    if len(keep) == len(draft.exercises):
+        return draft
     left_out = [p.name for p in draft.exercises if p.slug not in slugs]
     notes = (f"left out {', '.join(left_out)} to fit your {minutes} minutes",) if left_out else ()
     return replace(

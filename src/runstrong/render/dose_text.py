@@ -35,6 +35,10 @@ def rest(p: Prescription) -> str:
     return f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s"
 
 
+def weeks_text(n: int) -> str:
+    return f"{n} week" if n == 1 else f"{n} weeks"
+
+
 def position_labels(exercises: Sequence[Prescription]) -> list[str]:
     """Gym notation: each exercise or superset gets a letter, a superset's members 1 and 2
     (A, B1, B2, C ...)."""

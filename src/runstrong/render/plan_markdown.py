@@ -6,12 +6,12 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Session
-from runstrong.render.dose_text import dose_text, position_labels
+from runstrong.render.dose_text import dose_text, position_labels, weeks_text
 
 
 def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
     lines = [f"# Strength plan for {plan.athlete}", ""]
-    lines.append(f"{plan.start:%d %b %Y} to {plan.end:%d %b %Y}, {len(plan.weeks)} weeks.")
+    lines.append(f"{plan.start:%d %b %Y} to {plan.end:%d %b %Y}, {weeks_text(len(plan.weeks))}.")
     for race in sorted(athlete.races, key=lambda r: r.date):
         lines.append(
             f"- {race.name}: {race.date:%a %d %b %Y}, {race.distance}, priority {race.priority}"
