@@ -111,6 +111,10 @@ class Scheduler:
     ) -> tuple[list[Placement | None], list[str]]:
         """A placement for as many sessions as fit, in order (None for the rest), and notes."""
         days = [monday + timedelta(days=i) for i in range(7)]
+        # Only sessions within the longest spacing rule of this week can break one.
+        reach_h = max(self.rules.min_hours_between_heavy_lower, self.rules.min_hours_between_plyo)
+        since = datetime.combine(monday, time(0)) - timedelta(hours=reach_h)
+        history = [p for p in history if p.at >= since]
         strength_days = {d.number for d in self.athlete.availability.strength_days}
         candidates = [d for d in days if d.weekday() in strength_days and d >= self.plan_start]
         for count in range(min(len(needs), len(candidates)), 0, -1):
