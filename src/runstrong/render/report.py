@@ -1,4 +1,10 @@
-"""Plan -> printable HTML: a cover page, then one page (or more) per week, ready for A4 paper.
+"""Plan -> printable HTML: a cover, one A4 page per week, then the exercise notes and references.
+
+A week's page holds everything needed on the day: each session as one compact table (position
+label, exercise, dose, load and effort, tempo, rest, one short cue, a tick box per set), the
+session's reasons and warnings in small type, the week's muscle heat map and its balance flags.
+What does not change from week to week (every cue of an exercise, why it is in the plan, its
+sources) is printed once, in the "Exercise notes" appendix.
 
 The document is self-contained: the stylesheet (`templates/report.css`) is inlined, there are no
 scripts, images, links or web fonts, so it prints the same from a browser or through WeasyPrint
@@ -7,12 +13,16 @@ only markup taken as is comes from `heatmaps`: inline SVG that our own heat-map 
 
 Colour is never the only signal: phases, deloads, races and warnings are also written as text, so
 the plan reads the same printed in greyscale.
+
+Layout is plain blocks and one fixed-layout table per session: WeasyPrint's time goes into
+nested tables, inline blocks and text, so the markup keeps all three small (tick boxes are
+characters, not boxes).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache
 from html import escape
@@ -24,7 +34,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
-from runstrong.render.dose_text import amount, rest
+from runstrong.render.dose_text import amount, position_labels, rest
 
 PHASE_NAMES: dict[Phase, str] = {
     Phase.BASE: "Base",
@@ -46,6 +56,7 @@ PHASE_SHORT: dict[Phase, str] = {
     Phase.TRANSITION: "Trans.",
 }
 STRIP_MAX_WEEKS_PER_ROW = 16
+TICK_BOX = "□"  # one per set, to tick on paper
 _NO_RACE = "No race entered: the plan builds and keeps strength."
 _CITATION_GROUP = re.compile(r"\[([A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*)\]")
 _XML_PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?")
@@ -57,11 +68,21 @@ def render_html(
     library: ExerciseLibrary,
     *,
     heatmaps: Mapping[int, str] | None = None,
+    balance: Mapping[int, Sequence[str]] | None = None,
 ) -> str:
-    """The whole plan as one HTML document. `heatmaps` maps a week's index to inline SVG."""
+    """The whole plan as one HTML document.
+
+    `heatmaps` maps a week's index to inline SVG (its muscle heat map); `balance` maps a week's
+    index to that week's balance flags in plain words (`runstrong.domain.balance`), printed under
+    the heat map as the week's gaps. Weeks missing from either mapping go without.
+    """
     figures = heatmaps or {}
     parts = [_cover(plan, athlete, library)]
-    parts += [_week(w, athlete, library, figures.get(w.index)) for w in plan.weeks]
+    parts += [
+        _week(w, athlete, library, figures.get(w.index), _flags_of(balance, w.index))
+        for w in plan.weeks
+    ]
+    parts.append(_exercise_notes(plan, library))
     parts.append(_references(plan, library))
     return _page_template().substitute(
         title=escape(f"Strength plan: {plan.athlete}"),
@@ -69,6 +90,12 @@ def render_html(
         css=_stylesheet(),
         body="\n".join(p for p in parts if p),
     )
+
+
+def _flags_of(balance: Mapping[int, Sequence[str]] | None, week: int) -> Sequence[str] | None:
+    if balance is None or week not in balance:
+        return None
+    return balance[week]
 
 
 @cache
@@ -258,6 +285,8 @@ def _phase_table(weeks: list[Week]) -> str:
 
 _KEY = (
     '<div class="key">'
+    "<p><b>A, B1, B2</b>: the order of the exercises; B1 and B2 are a superset: one set of B1, "
+    "one of B2, then the rest, until all sets are done.</p>"
     "<p><b>3 × 8</b>: three sets of eight repetitions; <b>per side</b>: every set on the left, "
     "then on the right.</p>"
     "<p><b>RIR 2</b>: stop each set with about two good repetitions left in reserve.</p>"
@@ -265,8 +294,10 @@ _KEY = (
     "rounded to your equipment.</p>"
     "<p><b>Tempo 3-0-1-0</b>: seconds lowering, pause at the bottom, lifting, pause at the top.</p>"
     "<p><b>Contacts</b>: foot contacts with the ground in jumping (plyometric) work.</p>"
-    "<p><b>□ □ □</b>: tick a box for each set done. <b>[blagrove2018]</b>: the sources, listed "
-    "at the end.</p>"
+    f"<p><b>{TICK_BOX} {TICK_BOX} {TICK_BOX}</b>: tick a box for each set done. "
+    "<b>[blagrove2018]</b>: the sources, listed at the end.</p>"
+    "<p><b>Cue</b>: the first thing to get right. Every cue of an exercise, and why it is in "
+    "the plan, are in the Exercise notes at the end.</p>"
     "</div>"
 )
 
@@ -274,7 +305,15 @@ _KEY = (
 # ---------- weeks ----------
 
 
-def _week(week: Week, athlete: Athlete, library: ExerciseLibrary, heatmap: str | None) -> str:
+def _week(
+    week: Week,
+    athlete: Athlete,
+    library: ExerciseLibrary,
+    heatmap: str | None,
+    flags: Sequence[str] | None,
+) -> str:
+    """One page: the heat map and gaps in a column on the right, beside the week's header, then
+    the sessions across the full width."""
     end = week.start + timedelta(days=6)
     chips = [f'<span class="chip ph-{week.phase}">{PHASE_NAMES[week.phase]} phase</span>']
     if week.deload:
@@ -284,114 +323,137 @@ def _week(week: Week, athlete: Athlete, library: ExerciseLibrary, heatmap: str |
         for r in sorted(athlete.races, key=lambda r: r.date)
         if week.start <= r.date <= end
     ]
-    parts = [
-        f'<section class="week" id="week-{week.index}">',
-        '<div class="week-head"><div>',
-        f"<h2>Week {week.index}</h2>",
+    parts = [f'<section class="week" id="week-{week.index}">']
+    side = _week_side(heatmap, flags if week.sessions else None)
+    if side:
+        parts.append(side)
+    parts += [
+        f'<div class="week-head"><h2>Week {week.index}</h2>',
         f'<div class="dates">{_short_date(week.start)} – {_long_date(end)}</div>',
-        f'</div><div class="right">{"".join(chips)}</div></div>',
+        f'<div class="chips">{"".join(chips)}</div></div>',
         f'<p class="goal">{escape(week.goal)}</p>',
     ]
     if week.notes:
-        parts.append(_list(week.notes, "week-notes"))
+        notes = "".join(f"<li>{_with_citations(n)}</li>" for n in week.notes)
+        parts.append(f'<ul class="week-notes">{notes}</ul>')
     if week.sessions:
         minutes = sum(s.est_minutes for s in week.sessions)
         contacts = sum(s.plyo_contacts for s in week.sessions)
         summary = f"{_count(len(week.sessions), 'session')}, about {minutes} min in all"
         if contacts:
             summary += f", {contacts} plyometric contacts"
-        parts.append(f'<div class="week-summary">{summary}.</div>')
+        parts.append(f'<p class="week-summary">{summary}.</p>')
         parts += [_session(s, athlete, library) for s in week.sessions]
     else:
         parts.append('<div class="rest-week">No strength session this week.</div>')
-    if heatmap:
-        parts.append(f'<div class="heatmap">{_XML_PROLOGUE.sub("", heatmap, count=1)}</div>')
     parts.append("</section>")
     return "\n".join(parts)
 
 
+def _week_side(heatmap: str | None, flags: Sequence[str] | None) -> str:
+    parts = []
+    if heatmap:
+        parts.append(f'<div class="heatmap">{_XML_PROLOGUE.sub("", heatmap, count=1)}</div>')
+    if flags is not None:
+        if flags:
+            items = "".join(f"<li>{_with_citations(f)}</li>" for f in flags)
+            parts.append(f'<div class="gaps"><b>Gaps this week:</b><ul>{items}</ul></div>')
+        else:
+            parts.append('<div class="gaps none"><b>No gaps</b> in this week\'s balance.</div>')
+    return f'<div class="week-side">{"".join(parts)}</div>' if parts else ""
+
+
 def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> str:
-    legs = f"Legs: {s.lower_body_load}"
-    if s.lower_body_load is LowerBodyLoad.HEAVY:
-        legs = f'<span class="legs-heavy">{legs}</span>'
-    meta = [f"about {s.est_minutes} min", legs]
-    meta.append(f"{s.plyo_contacts} plyometric contacts" if s.plyo_contacts else "no plyometrics")
-    if s.after_run:
-        meta.append("after the day's run")
-    sep = '<span class="sep">|</span>'
-    head = (
-        '<div class="session-head">'
-        f'<div class="when">{_short_day(s.date)}<span class="time">{s.time:%H:%M}</span></div>'
-        f'<div class="what"><h3>{escape(s.title)}</h3>'
-        f'<div class="session-meta">{sep.join(meta)}</div></div></div>'
-    )
-    parts = ['<div class="session">', _exercise_table(s, head, athlete, library)]
+    resolved = [_resolved(p, athlete, library) for p in s.exercises]
+    notes = [own for _, own in resolved]
+    # A note every exercise shares (a deload's cut, say) is said once, under the table.
+    shared = [n for n in notes[0] if all(n in other for other in notes)] if len(notes) > 1 else []
+    labels = position_labels(s.exercises)
+    rows = [
+        _exercise_row(label, p, kg, [n for n in own if n not in shared], library)
+        for label, p, (kg, own) in zip(labels, s.exercises, resolved, strict=True)
+    ]
+    parts = [
+        '<div class="session">',
+        f'<table class="ex">{_COLGROUP}<thead>{_session_head(s)}{_COLUMN_HEADS}</thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>",
+    ]
+    small = []
+    if shared:
+        small.append(
+            '<span class="lbl">Every exercise:</span> '
+            + "; ".join(_with_citations(n) for n in shared)
+            + "."
+        )
     if s.reasons:
         reasons = "; ".join(_with_citations(r.rstrip(". ")) for r in s.reasons)
-        parts.append(f'<p class="why-day"><span class="lbl">Why this day:</span> {reasons}.</p>')
+        small.append(f'<span class="lbl">Why this day:</span> {reasons}.')
+    parts += [f'<p class="why-day">{line}</p>' for line in small]
     if s.warnings:
         parts.append(_warnings(s.warnings, "Warning"))
     parts.append("</div>")
     return "\n".join(parts)
 
 
-_COLUMNS = (
-    ("#", "5mm"),
-    ("Exercise", "auto"),
-    ("Sets × reps", "29mm"),
-    ("Load · effort", "29mm"),
-    ("Tempo", "17mm"),
-    ("Rest", "13mm"),
-    ("Done", "24mm"),
-)
-
-
-def _exercise_table(s: Session, head: str, athlete: Athlete, library: ExerciseLibrary) -> str:
-    """One table per session. Its head (the session's header and the column labels) repeats on
-    every page the session runs over. Each exercise is two rows, kept together: the detail row
-    avoids a break before it. (No `break-inside: avoid` on row groups: WeasyPrint then lets the
-    first group after a table head split.)"""
-    cols = "".join(f'<col style="width:{w}">' for _, w in _COLUMNS)
-    labels = "".join(f'<th scope="col">{escape(label)}</th>' for label, _ in _COLUMNS)
-    rows = [_exercise_rows(i, p, athlete, library) for i, p in enumerate(s.exercises, 1)]
+def _session_head(s: Session) -> str:
+    legs = f"Legs: {s.lower_body_load}"
+    if s.lower_body_load is LowerBodyLoad.HEAVY:
+        legs = f'<b class="legs-heavy">{legs}</b>'
+    meta = [f"about {s.est_minutes} min", legs]
+    meta.append(f"{s.plyo_contacts} plyometric contacts" if s.plyo_contacts else "no plyometrics")
+    if s.after_run:
+        meta.append("after the day's run")
     return (
-        f'<table class="exercises"><colgroup>{cols}</colgroup><thead>'
-        f'<tr><th class="session-cell" colspan="{len(_COLUMNS)}">{head}</th></tr>'
-        f'<tr class="cols">{labels}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<tr class="sh"><th colspan="{len(_COLUMNS)}">'
+        f'<span class="when">{_short_day(s.date)} · {s.time:%H:%M}</span> '
+        f'<span class="title">{escape(s.title)}</span> '
+        f'<span class="meta">{" | ".join(meta)}</span></th></tr>'
     )
 
 
-def _exercise_rows(i: int, p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> str:
+_COLUMNS = (
+    ("", "6mm"),
+    ("Exercise", "37mm"),
+    ("Sets × reps", "19mm"),
+    ("Load · effort", "21mm"),
+    ("Tempo", "13.5mm"),
+    ("Rest", "10mm"),
+    ("Cue", "auto"),
+    ("Done", "15mm"),
+)
+_COLGROUP = "<colgroup>" + "".join(f'<col style="width:{w}">' for _, w in _COLUMNS) + "</colgroup>"
+_COLUMN_HEADS = (
+    '<tr class="cols">' + "".join(f"<th>{escape(label)}</th>" for label, _ in _COLUMNS) + "</tr>"
+)
+
+
+def _resolved(
+    p: Prescription, athlete: Athlete, library: ExerciseLibrary
+) -> tuple[float | None, list[str]]:
+    """The kilograms for this athlete, and the prescription's notes (with the load's own)."""
+    load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
+    return load.load_kg, [*p.notes, *([load.note] if load.note else [])]
+
+
+def _exercise_row(
+    label: str, p: Prescription, load_kg: float | None, notes: list[str], library: ExerciseLibrary
+) -> str:
     exercise = library.get(p.slug)
-    load = resolve_load(p, exercise, athlete.one_rep_max_kg, athlete.equipment)
     effort = []
     if p.percent_1rm is not None:
         effort.append(f"{p.percent_1rm}% 1RM")
     if p.rir is not None:
         effort.append(f"RIR {p.rir}")
-    load_html = f'<span class="load">{load.load_kg:g} kg</span>' if load.load_kg is not None else ""
-    effort_html = f'<span class="effort">{" · ".join(effort)}</span>' if effort else ""
-    if not load_html and not effort_html:
-        effort_html = '<span class="effort">—</span>'
-    boxes = '<span class="box"></span>' * p.sets
-    main = (
-        f'<tr class="main{" first" if i == 1 else ""}"><td class="n">{i}</td>'
-        f'<td class="name">{escape(p.name)}<span class="role">{escape(str(p.role))}</span></td>'
-        f'<td class="dose">{_dose(p)}</td><td>{load_html}{effort_html}</td>'
+    load = f'<b class="kg">{load_kg:g} kg</b>' if load_kg is not None else ""
+    load += f'<span class="effort">{" · ".join(effort)}</span>' if effort else ""
+    cue = escape(exercise.cues[0]) if exercise.cues else ""
+    cue += "".join(f'<span class="note">{_with_citations(n)}</span>' for n in notes)
+    return (
+        f'<tr><td class="n">{label}</td><td class="name">{escape(p.name)}</td>'
+        f'<td class="dose">{_dose(p)}</td><td class="load">{load or "—"}</td>'
         f"<td>{escape(p.tempo) if p.tempo else '—'}</td><td>{escape(rest(p))}</td>"
-        f'<td><span class="boxes">{boxes}</span></td></tr>'
+        f'<td class="cue">{cue}</td><td class="boxes">{_boxes(p.sets)}</td></tr>'
     )
-    cues = "".join(f"<li>{escape(c)}</li>" for c in exercise.cues)
-    notes = [*p.notes, *([load.note] if load.note else [])]
-    notes_html = "".join(f'<span class="note">Note: {escape(n)}</span>' for n in notes)
-    cites = f' <span class="cite">[{escape(", ".join(p.citations))}]</span>' if p.citations else ""
-    detail = (
-        '<tr class="detail"><td></td>'
-        f'<td colspan="2"><ul class="cues">{cues}</ul></td>'
-        f'<td colspan="4" class="why"><span class="lbl">Why</span>{escape(p.why)}{cites}'
-        f"{notes_html}</td></tr>"
-    )
-    return main + detail
 
 
 _PER_SIDE = " per side"
@@ -400,8 +462,14 @@ _PER_SIDE = " per side"
 def _dose(p: Prescription) -> str:
     text = amount(p)
     if p.per_side and text.endswith(_PER_SIDE):
-        return f'{escape(text.removesuffix(_PER_SIDE))}<span class="per-side">per side</span>'
-    return escape(text)
+        return (
+            f'<b>{escape(text.removesuffix(_PER_SIDE))}</b><span class="per-side">per side</span>'
+        )
+    return f"<b>{escape(text)}</b>"
+
+
+def _boxes(sets: int) -> str:
+    return TICK_BOX * sets
 
 
 def _warnings(items: Iterable[str], label: str) -> str:
@@ -414,11 +482,58 @@ def _warnings(items: Iterable[str], label: str) -> str:
     )
 
 
+# ---------- exercise notes (appendix) ----------
+
+
+def _exercise_notes(plan: Plan, library: ExerciseLibrary) -> str:
+    """Each exercise of the plan once, by name: the weeks it is in, every cue, why it is there."""
+    weeks: dict[str, list[int]] = {}
+    for week in plan.weeks:
+        for s in week.sessions:
+            for p in s.exercises:
+                used = weeks.setdefault(p.slug, [])
+                if not used or used[-1] != week.index:
+                    used.append(week.index)
+    if not weeks:
+        return ""
+    exercises = sorted(
+        (library.get(slug) for slug in weeks), key=lambda e: (e.name.lower(), e.slug)
+    )
+    rows = []
+    for ex in exercises:
+        cues = "".join(f"<li>{escape(c)}</li>" for c in ex.cues)
+        cites = _cite(ex.why.citations)
+        rows.append(
+            f'<tr id="ex-{escape(ex.slug)}"><td class="exn-name"><b>{escape(ex.name)}</b>'
+            f'<span class="used">{_week_ranges(weeks[ex.slug])}</span></td>'
+            f'<td><ul class="cues">{cues}</ul><p class="why"><span class="lbl">Why</span> '
+            f"{escape(ex.why.text)}{cites}</p></td></tr>"
+        )
+    return (
+        '<section class="exercise-notes" id="exercise-notes"><h2>Exercise notes</h2>'
+        '<p class="small muted">Every exercise in this plan, A to Z: how to do it (the first cue '
+        "is the one on the week pages) and why it is there.</p>"
+        f'<table class="exn">{"".join(rows)}</table></section>'
+    )
+
+
+def _week_ranges(indexes: list[int]) -> str:
+    """[1, 2, 3, 5] -> "Weeks 1–3, 5"."""
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    text = ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    return ("Week " if len(indexes) == 1 else "Weeks ") + text
+
+
 # ---------- references ----------
 
 
 def _references(plan: Plan, library: ExerciseLibrary) -> str:
-    keys = sorted(_cited_keys(plan))
+    keys = sorted(_cited_keys(plan, library))
     if not keys:
         return ""
     rows = "".join(
@@ -433,12 +548,17 @@ def _references(plan: Plan, library: ExerciseLibrary) -> str:
     )
 
 
-def _cited_keys(plan: Plan) -> set[str]:
+def _cited_keys(plan: Plan, library: ExerciseLibrary) -> set[str]:
     keys: set[str] = set()
     texts = list(plan.warnings)
-    for s in plan.sessions:
-        keys.update(key for p in s.exercises for key in p.citations)
-        texts += [*s.reasons, *s.warnings]
+    for week in plan.weeks:
+        texts += week.notes
+        for s in week.sessions:
+            for p in s.exercises:
+                keys.update(p.citations)
+                keys.update(library.get(p.slug).why.citations)
+                texts += p.notes
+            texts += [*s.reasons, *s.warnings]
     for text in texts:
         for group in _CITATION_GROUP.findall(text):
             keys.update(k.strip() for k in group.split(","))
@@ -459,8 +579,9 @@ def _with_citations(text: str) -> str:
     return "".join(out)
 
 
-def _list(items: Iterable[str], css_class: str) -> str:
-    return f'<ul class="{css_class}">' + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+def _cite(keys: Iterable[str]) -> str:
+    keys = list(keys)
+    return f' <span class="cite">[{escape(", ".join(keys))}]</span>' if keys else ""
 
 
 def _week_of(plan: Plan, day: date) -> Week | None:
