@@ -1,34 +1,49 @@
-"""User mistakes become one clear line on stderr and exit code 2; `--debug` shows the traceback."""
+"""User mistakes become one clear line on stderr and exit code 2; `--debug` shows the traceback.
+
+Click (Typer's own copy of it) reports its usage errors itself in standalone mode: the usage
+line, a hint and the message, exit code 2. What is left for us are runstrong's own errors
+(`RunstrongError`): one `error: ...` line each.
+"""
 
 from __future__ import annotations
 
 import sys
 
-import click
 import typer
 
 from runstrong.domain.errors import RunstrongError
 
 EXIT_USER_ERROR = 2
+DEBUG_FLAG = "--debug"
+
+
+def split_debug(argv: list[str]) -> tuple[list[str], bool]:
+    """`argv` without `--debug` (accepted anywhere before a `--`), and whether it was there."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    kept = [a for a in argv[:end] if a != DEBUG_FLAG] + argv[end:]
+    return kept, len(kept) != len(argv)
 
 
 def run_safely(app: typer.Typer, argv: list[str]) -> int:
-    debug = "--debug" in argv
+    args, debug = split_debug(argv)
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="runstrong", standalone_mode=False)
+        command.main(args=args, prog_name="runstrong", standalone_mode=True)
+    except SystemExit as exit_:
+        return _exit_code(exit_.code)
     except RunstrongError as err:
         if debug:
             raise
         for line in str(err).splitlines():
             print(f"error: {line}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except click.exceptions.Abort:
-        print("aborted", file=sys.stderr)
-        return 1
-    except click.ClickException as err:
-        err.show()
-        return err.exit_code
-    except click.exceptions.Exit as exit_:
-        return exit_.exit_code
     return 0
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1

@@ -14,8 +14,17 @@ SECONDS_BETWEEN_SIDES = 15  # switching sides in a per-side set [D]
 SECONDS_BETWEEN_PARTNERS = 20  # walking from one exercise of a superset to the other [D]
 
 
+def tempo_seconds(tempo: str | None) -> float | None:
+    """Seconds of one rep at a tempo like "3-0-3-0" (X, as fast as possible, counts 1 s)."""
+    if not tempo:
+        return None
+    return float(sum(1 if part == "X" else int(part) for part in tempo.split("-")))
+
+
 def work_seconds(p: Prescription, seconds_per_rep: float) -> float:
-    """One set's work, both sides for a per-side exercise."""
+    """One set's work, both sides for a per-side exercise; a prescribed tempo sets the rep's
+    length."""
+    seconds_per_rep = tempo_seconds(p.tempo) or seconds_per_rep
     if p.seconds is not None:
         work = float(p.seconds)
     elif p.contacts is not None:

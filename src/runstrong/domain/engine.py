@@ -14,11 +14,16 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from runstrong.domain import supersets
-from runstrong.domain.athlete import Athlete, Severity, Weekday
+from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
 from runstrong.domain.budget import session_minutes
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Level, NiggleSite, PlyoIntensity
-from runstrong.domain.periodisation import WeekFrame, periodise, plan_length_weeks
+from runstrong.domain.periodisation import (
+    BEGINNER_GOALS,
+    WeekFrame,
+    periodise,
+    plan_length_weeks,
+)
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
 from runstrong.domain.prescription import (
     Context,
@@ -56,6 +61,7 @@ COVERED_ELSEWHERE_TRIM_BONUS = 10
 # this many sets before any exercise is left out (our heuristic [D]).
 MIN_TRIM_RANK_FOR_FEWER_SETS = 4
 MIN_ACCESSORY_SETS = 2
+MIN_MAIN_SETS = 3  # the low end of 3-4 (intermediate) and 3-5 (advanced) sets: science.md §2.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +75,7 @@ class Template:
 A = Template("A", "Strength A: squat, single leg, calves", SESSION_A)
 B = Template("B", "Strength B: hinge, hamstrings, soleus", SESSION_B)
 M = Template("M", "Strength: maintenance", SESSION_MAINTENANCE)
-T = Template("T", "Strength: last heavy session before the race", SESSION_MAINTENANCE)
+T = Template("T", "Strength: last full session before the race", SESSION_MAINTENANCE)
 ACT = Template("ACT", "Activation: light and crisp", SESSION_ACTIVATION, light=True)
 REC = Template("REC", "Recovery: light strength", SESSION_RECOVERY, light=True)
 
@@ -103,7 +109,7 @@ def generate_plan(
         first_day, n_weeks, athlete.races, rules, athlete.running.recovery_week_every
     )
     planner = _WeekPlanner(athlete, library, rules, first_day)
-    warnings = _profile_warnings(athlete) + warnings
+    warnings = _profile_warnings(athlete) + _unused_maxes(athlete, library) + warnings
     built = [planner.week(frame) for frame in frames]
     return Plan(athlete=athlete.name, start=first_day, weeks=tuple(built), warnings=tuple(warnings))
 
@@ -134,6 +140,25 @@ def _profile_warnings(athlete: Athlete) -> list[str]:
     return warnings
 
 
+def _unused_maxes(athlete: Athlete, library: ExerciseLibrary) -> list[str]:
+    """Say so when a known max cannot turn into kilograms (rule 10: never ignore input silently)."""
+    out = []
+    kit = athlete.equipment.available
+    for slug in sorted(athlete.one_rep_max_kg):
+        ex = library.get(slug)
+        if not ex.percent_1rm:
+            out.append(
+                f"Your {ex.name} max is not used: {ex.name} is dosed by reps in reserve, "
+                "not by %1RM."
+            )
+        elif not ex.fits(kit):
+            out.append(
+                f"Your {ex.name} max is not used: your equipment does not allow {ex.name}, "
+                "so the plan doses its lifts by reps in reserve."
+            )
+    return out
+
+
 class _WeekPlanner:
     def __init__(
         self, athlete: Athlete, library: ExerciseLibrary, rules: Rules, start: date
@@ -159,12 +184,22 @@ class _WeekPlanner:
         cap = min(avail.sessions_per_week or 7, len(avail.strength_days))
         if frame.phase in (Phase.BASE, Phase.BUILD, Phase.TRANSITION):
             n = min(cap, self.rules.sessions_per_week_base_build)
+            if n >= 2 and self._b_race_ahead(frame):
+                return [A, ACT]  # mini-taper: one heavy session early, then activation
             return [A, B][:n] if n >= 2 else [M]
         if frame.phase in (Phase.PEAK, Phase.MAINTENANCE):
             return [M][: min(cap, self.rules.sessions_per_week_maintenance)]
         if frame.phase is Phase.TAPER:
             return [T]
         return [REC]
+
+    def _b_race_ahead(self, frame: WeekFrame) -> bool:
+        """A B race this week or early next week, inside the heavy-session cut-off."""
+        horizon = frame.start + timedelta(days=6 + self.rules.last_heavy_days_before_b_race)
+        return any(
+            r.priority is RacePriority.B and frame.start < r.date <= horizon
+            for r in self.athlete.races
+        )
 
     # -- one week ---------------------------------------------------------------------------
     def week(self, frame: WeekFrame) -> Week:
@@ -197,15 +232,25 @@ class _WeekPlanner:
                 )
             )
         sessions.sort(key=lambda s: s.date)
+        goal = frame.goal
+        if self.athlete.level is Level.BEGINNER and not frame.deload:
+            goal = BEGINNER_GOALS.get(frame.phase, goal)
         return Week(
             index=frame.index,
             start=frame.start,
             phase=frame.phase,
             deload=frame.deload,
-            goal=frame.goal,
+            goal=goal,
             sessions=tuple(sessions),
             notes=frame.notes + tuple(notes),
         )
+
+    def _limit(self, draft: Draft) -> int:
+        """The session's time budget: short sessions in peak, race season and taper."""
+        limit = self.athlete.availability.session_minutes
+        if draft.template in (M, T):
+            return min(limit, self.rules.maintenance_session_max_minutes)
+        return limit
 
     def _minutes(self, draft: Draft) -> int:
         return session_minutes(draft.exercises, self.library, self.rules)
@@ -288,6 +333,7 @@ class _WeekPlanner:
             reduced_volume=reduced,
             plyo_contacts=self._plyo_budget(frame, reduced),
             activation=template.light,
+            deload_plyo_cut_pct=self.rules.deload_plyo_cut_pct,
         )
 
     def _plyo_wanted(self, template: Template, frame: WeekFrame) -> bool:
@@ -332,8 +378,6 @@ class _WeekPlanner:
                 Level.INTERMEDIATE: rules.plyo_contacts_intermediate,
                 Level.ADVANCED: rules.plyo_contacts_advanced,
             }[self.athlete.level]
-        if frame.deload:
-            budget = budget * (100 - rules.deload_plyo_cut_pct) // 100
         if reduced:
             budget //= 2
         return budget
@@ -344,11 +388,11 @@ class _WeekPlanner:
         accessories go down to 2 sets, then they are left out, those whose category another
         exercise of the week also covers first, so no category is lost while a duplicate stays.
         The main lifts stay."""
-        limit = self.athlete.availability.session_minutes
         out = list(drafts)
         minutes = [self._minutes(d) for d in out]
+        limits = [self._limit(d) for d in out]
         while True:
-            over = [i for i, m in enumerate(minutes) if m > limit]
+            over = [i for i, m in enumerate(minutes) if m > limits[i]]
             fewer = [
                 (d.trim_ranks[k], i, k)
                 for i in over
@@ -358,7 +402,18 @@ class _WeekPlanner:
             ]
             if fewer:
                 _, i, k = max(fewer)
-                out[i] = _with_sets(out[i], k, MIN_ACCESSORY_SETS, limit)
+                out[i] = _with_sets(out[i], k, MIN_ACCESSORY_SETS, limits[i])
+                minutes[i] = self._minutes(out[i])
+                continue
+            fewer_main = [
+                (i, k)
+                for i in over
+                for k, p in enumerate(out[i].exercises)
+                if p.role is Role.MAIN and p.sets > MIN_MAIN_SETS
+            ]
+            if fewer_main:
+                i, k = fewer_main[0]
+                out[i] = _with_sets(out[i], k, out[i].exercises[k].sets - 1, limits[i])
                 minutes[i] = self._minutes(out[i])
                 continue
             counts = Counter(c for d in out for c in d.coverage)
@@ -372,7 +427,7 @@ class _WeekPlanner:
             if not droppable:
                 return out
             _, i, k = max(droppable)
-            out[i] = _without(out[i], k, limit)
+            out[i] = _without(out[i], k, limits[i])
             minutes[i] = self._minutes(out[i])
 
     # -- placing and finishing --------------------------------------------------------------
@@ -384,6 +439,7 @@ class _WeekPlanner:
             heavy_legs=load is LowerBodyLoad.HEAVY,
             plyo=any(p.contacts for p in draft.exercises),
             hard_plyo=draft.hard_plyo,
+            last_heavy=draft.template is T,
         )
 
     def _lower_body_load(self, draft: Draft, frame: WeekFrame) -> LowerBodyLoad:

@@ -195,6 +195,8 @@ class Exercise:
     avoid_with: frozenset[NiggleSite]
     seconds_per_rep: float
     max_reps: int | None = None  # the most reps a set should hold (e.g. Nordic curls)
+    ballistic: bool = False  # swung or thrown fast: never a slow, heavy main lift
+    tempo: str | None = None  # the exercise's own tempo, when the default does not suit it
     source: str = ""
 
     @property

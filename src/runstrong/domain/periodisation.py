@@ -29,6 +29,12 @@ PHASE_GOALS: dict[Phase, str] = {
     Phase.RECOVERY: "Recover from the race: light work only, no heavy legs.",
     Phase.MAINTENANCE: "Keep strength in race season: one short, heavy session every 7-10 days.",
 }
+# A beginner's base and build: movement competency first (science.md §2.3, §3.1).
+BEGINNER_GOALS: dict[Phase, str] = {
+    Phase.BASE: "Learn the movements and build strength: body weight, bands and light loads, "
+    "stopping 3-4 reps short of failure.",
+    Phase.BUILD: "Keep building strength and add easy, springy hops and skips.",
+}
 DELOAD_GOAL = "Deload: fewer sets and more reps in reserve, same exercises, to absorb the training."
 
 
@@ -154,7 +160,9 @@ def _frames(
     frames: list[WeekFrame] = []
     block, week_in_block = 0, 0
     for i, (phase, deload) in enumerate(zip(phases, deloads, strict=True)):
-        if i > 0 and (phase is not phases[i - 1] or deloads[i - 1]):
+        # A new block with a new phase or after a deload; a deload itself never opens a block, so
+        # it keeps the exercises of the weeks before it.
+        if i > 0 and not deload and (phase is not phases[i - 1] or deloads[i - 1]):
             block, week_in_block = block + 1, 0
         start = monday + timedelta(weeks=i)
         in_week = tuple(r for r in races if start <= r.date < start + timedelta(days=7))

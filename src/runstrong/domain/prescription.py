@@ -95,6 +95,7 @@ class Context:
     reduced_volume: bool  # a beginner's first weeks
     plyo_contacts: int  # this session's contact budget
     activation: bool  # a taper or recovery session: light only
+    deload_plyo_cut_pct: int = 50
 
 
 def prescribe(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescription:
@@ -102,7 +103,10 @@ def prescribe(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescript
         return _plyometric(ex, role, ctx)
     if ctx.activation:
         return _activation(ex, role, ctx, rules)
-    dose = _main_dose(ctx) if role is Role.MAIN else _accessory_dose(ex, role, ctx)
+    if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
+        dose = _main_dose(ctx)
+    else:  # a body-weight or band "main" lift is dosed by reps, like an accessory
+        dose = _accessory_dose(ex, role, ctx)
     return _finish(ex, role, dose, ctx, rules)
 
 
@@ -158,7 +162,9 @@ def _finish(ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules) ->
     if ex.percent_1rm and reps is not None and ctx.level is not Level.BEGINNER:
         percent = percent_1rm_for(reps, rir)
     tempo = None
-    if role is Role.CALF and not timed:
+    if ex.tempo is not None and not timed:
+        tempo = ex.tempo
+    elif role is Role.CALF and not timed:
         tempo = CALF_TEMPO
     elif role is Role.MAIN:
         tempo = MAIN_TEMPO.get(ctx.phase, DEFAULT_MAIN_TEMPO)
@@ -206,8 +212,10 @@ def _activation(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescri
 def _plyometric(ex: Exercise, role: Role, ctx: Context) -> Prescription:
     assert ex.plyometric is not None
     per_rep = ex.plyometric.contacts_per_rep * (2 if ex.per_side else 1)
-    reps = REPS_PER_PLYO_SET[ex.plyometric.intensity]
+    reps = min(REPS_PER_PLYO_SET[ex.plyometric.intensity], ex.max_reps or 99)
     sets = max(1, min(MAX_PLYO_SETS, round(ctx.plyo_contacts / (reps * per_rep))))
+    if ctx.deload:
+        sets = max(1, math.ceil(sets * (100 - ctx.deload_plyo_cut_pct) / 100))
     return Prescription(
         slug=ex.slug,
         name=ex.name,

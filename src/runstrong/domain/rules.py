@@ -82,6 +82,12 @@ class Rules:
         heuristic=True,
         doc="no strength session in the days after an A race",
     )
+    no_heavy_days_after_b_race: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="no heavy legs or hard plyometrics in these days after a B race",
+    )
     # Deloads (science.md §3.4)
     deload_every_weeks: int = rule(
         4, cite="bell2023", heuristic=True, doc="deload cadence when the running week gives none"
@@ -161,6 +167,12 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="pair leg accessories with upper-body or trunk work (1 on, 0 off)",
+    )
+    maintenance_session_max_minutes: int = rule(
+        40,
+        cite="spiering2021",
+        heuristic=True,
+        doc="longest session in peak, race season and taper: 1-2 sets per lift keep strength",
     )
     # Time budget (our estimates)
     warm_up_minutes: int = rule(

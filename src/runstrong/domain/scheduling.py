@@ -29,6 +29,7 @@ PENALTY_BUFFER_48H = 20
 PENALTY_NOT_HARD_DAY = 10
 PENALTY_GAP_UNDER_PREFERRED = 5
 PENALTY_UPPER_ON_HARD_DAY = 2
+PENALTY_PER_TAPER_DAY_EARLY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class SessionNeeds:
     heavy_legs: bool
     plyo: bool  # any plyometrics
     hard_plyo: bool  # moderate or high intensity plyometrics
+    last_heavy: bool = False  # the taper's last heavy session: as late as the cut-off allows
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +184,9 @@ class Scheduler:
                 return False
             if race.priority is RacePriority.A and 0 < -until <= rules.no_strength_days_after_race:
                 return False
+            demanding = need.demanding_legs or need.hard_plyo
+            if demanding and 0 < -until <= rules.no_heavy_days_after_b_race:
+                return False
         return True
 
     def _evaluate(self, day: date, need: SessionNeeds, placed: Sequence[Placed]) -> Placement:
@@ -200,6 +205,8 @@ class Scheduler:
     def _judge_day(self, day: date, need: SessionNeeds) -> Placement:
         start, after_run, reasons, warnings, penalty = self._time_of_day(day, need)
         at = datetime.combine(day, start)
+        if need.last_heavy:
+            penalty += self._taper_timing(day, reasons)
         if need.demanding_legs or need.hard_plyo:
             penalty += self._protect_runs(day, at, need, reasons, warnings)
         runs = self.runs_on(day)
@@ -271,6 +278,18 @@ class Scheduler:
             f"after {label} ({gap_h:.0f} h later): run first, then lift [doma2013, schumann2022]"
         )
         return wanted.time(), True, reasons, warnings, penalty
+
+    def _taper_timing(self, day: date, reasons: list[str]) -> int:
+        """The last heavy session goes as close to `last_heavy_days_before_a_race` as allowed."""
+        target = self.rules.last_heavy_days_before_a_race
+        ahead = [(r.date - day).days for r in self.races if r.priority is RacePriority.A]
+        until = min((d for d in ahead if d > 0), default=None)
+        if until is None:
+            return 0
+        reasons.append(
+            f"the last heavy session, {until} days before the race [runstrong_heuristic]"
+        )
+        return PENALTY_PER_TAPER_DAY_EARLY * max(0, until - target)
 
     def _protect_runs(
         self, day: date, at: datetime, need: SessionNeeds, reasons: list[str], warnings: list[str]

@@ -110,6 +110,8 @@ class Chooser:
                 continue
             if slot.calf is not None and not _calf_focus_matches(ex, slot.calf):
                 continue
+            if slot.role is Role.MAIN and ex.ballistic:
+                continue
             if slot.role is Role.MAIN and ex.load_type not in (
                 LoadType.EXTERNAL_LOAD,
                 LoadType.BODYWEIGHT_REPS,

@@ -151,6 +151,8 @@ def _to_domain(
         avoid_with=frozenset(data.avoid_with),
         seconds_per_rep=data.seconds_per_rep,
         max_reps=data.max_reps,
+        ballistic=data.ballistic,
+        tempo=data.tempo,
         source=where,
     )
 

@@ -76,6 +76,8 @@ class ExerciseFile(Strict):
     avoid_with: list[NiggleSite] = []
     seconds_per_rep: Annotated[float, Field(gt=0, le=20)] = DEFAULT_SECONDS_PER_REP
     max_reps: Annotated[int, Field(ge=1, le=30)] | None = None
+    ballistic: bool = False
+    tempo: Annotated[str, Field(pattern=r"^[0-9]-[0-9]-[0-9X]-[0-9]$")] | None = None
 
     @field_validator("muscles")
     @classmethod

@@ -44,4 +44,6 @@ def exercise_to_dict(ex: Exercise) -> dict[str, Any]:
         "avoid_with": sorted(str(s) for s in ex.avoid_with),
         "seconds_per_rep": ex.seconds_per_rep,
         "max_reps": ex.max_reps,
+        "ballistic": ex.ballistic,
+        "tempo": ex.tempo,
     }
