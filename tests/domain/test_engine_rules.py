@@ -411,3 +411,11 @@ def test_leg_accessories_are_supersetted_with_upper_body_or_trunk_work() -> None
 def test_supersets_can_be_switched_off() -> None:
     plan = marathon(equipment=GYM, rules=Rules(superset_accessories=False))
     assert all(p.superset is None for s in plan.sessions for p in s.exercises)
+
+
+def test_names_follow_the_athletes_kit() -> None:
+    bands_and_bell = frozenset(
+        {Equipment.RESISTANCE_BAND, Equipment.MINI_BAND, Equipment.KETTLEBELL}
+    )
+    names = {p.name for s in marathon(equipment=bands_and_bell).sessions for p in s.exercises}
+    assert not [n for n in names if n.lower().startswith(("dumbbell", "cable"))]

@@ -17,7 +17,7 @@ from runstrong.domain import supersets
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
 from runstrong.domain.budget import session_minutes
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.exercise import Level, NiggleSite, PlyoIntensity
+from runstrong.domain.exercise import Level, NiggleSite, PlyoIntensity, display_name
 from runstrong.domain.periodisation import (
     BEGINNER_GOALS,
     WeekFrame,
@@ -310,6 +310,9 @@ class _WeekPlanner:
                 continue
             used.add(ex.slug)
             p = prescribe(ex, slot.role, ctx, self.rules)
+            shown = display_name(ex, self.athlete.equipment.available)
+            if shown != p.name:
+                p = replace(p, name=shown)
             exercises.append(replace(p, notes=p.notes + subs) if subs else p)
             ranks.append(slot.trim_rank)
             coverage.append(slot.coverage)

@@ -232,3 +232,25 @@ class Exercise:
         if not self.equipment <= have:
             return False
         return not self.equipment_any or bool(self.equipment_any & have)
+
+
+# Words in exercise names that name a piece of equipment (for `display_name`).
+EQUIPMENT_WORDS: dict[str, frozenset[Equipment]] = {
+    "dumbbell": frozenset({Equipment.DUMBBELLS}),
+    "kettlebell": frozenset({Equipment.KETTLEBELL}),
+    "barbell": frozenset({Equipment.BARBELL}),
+    "cable": frozenset({Equipment.CABLE_MACHINE}),
+    "band": frozenset({Equipment.RESISTANCE_BAND, Equipment.MINI_BAND}),
+    "banded": frozenset({Equipment.RESISTANCE_BAND, Equipment.MINI_BAND}),
+}
+
+
+def display_name(ex: Exercise, available: frozenset[Equipment]) -> str:
+    """The exercise's name, or the first alias, that names no equipment the athlete lacks
+    ("band chop" rather than "cable chop" for a runner with bands only)."""
+    for candidate in (ex.name, *ex.aliases):
+        words = candidate.lower().replace("-", " ").split()
+        named = [EQUIPMENT_WORDS[w] for w in words if w in EQUIPMENT_WORDS]
+        if all(kinds & available for kinds in named):
+            return candidate[:1].upper() + candidate[1:]
+    return ex.name
