@@ -138,17 +138,14 @@ def _message(err: ErrorDetails) -> str:
     if kind in {"model_type", "dict_type"}:
         return f"should be a table (an object in JSON), not {value!r}"
     message = err["msg"].removeprefix("Value error, ")
-    if "[key]" in err["loc"]:
-        message = "unknown key; " + message.replace("Input should be", "should be", 1)
-    elif not isinstance(value, dict):
-        message += f" (got {value!r})"
     expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
     guess = _close(str(value), expected) if kind in {"enum", "literal_error"} else None
-    if guess is not None:
-        message = f"{message.rstrip(')')}; did you mean '{guess}'?" + (
-            ")" if message.endswith(")") else ""
-        )
-    return message
+    hint = f"did you mean '{guess}'?" if guess else ""
+    if "[key]" in err["loc"]:
+        return "unknown key; " + (hint or message.replace("Input should be", "should be", 1))
+    if isinstance(value, dict):
+        return message
+    return f"{message} (got {value!r}{'; ' + hint if hint else ''})"
 
 
 def _close(word: str, candidates: Sequence[str]) -> str | None:
