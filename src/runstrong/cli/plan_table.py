@@ -11,7 +11,7 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Session, Week
-from runstrong.render.dose_text import dose_text, position_labels, weeks_text
+from runstrong.render.dose_text import HOW_TO_READ, dose_text, position_labels, weeks_text
 
 PHASE_STYLE = {
     "base": "blue",
@@ -31,6 +31,7 @@ def print_plan(console: Console, plan: Plan, athlete: Athlete, library: Exercise
         f"{plan.end:%a %d %b %Y}, {weeks_text(len(plan.weeks))}"
         + (f". Races: {races}" if races else "")
     )
+    console.print(HOW_TO_READ, style="dim", markup=False)
     for warning in plan.warnings:
         console.print(f"[yellow]! {warning}[/]")
     for week in plan.weeks:

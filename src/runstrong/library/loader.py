@@ -149,7 +149,8 @@ def _message(err: ErrorDetails) -> str:
 
 
 def _close(word: str, candidates: Sequence[str]) -> str | None:
-    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    same = [c for c in candidates if c.casefold() == word.casefold()]
+    matches = same or difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 

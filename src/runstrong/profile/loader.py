@@ -57,7 +57,7 @@ def parse_profile(
     try:
         raw = ProfileIn.model_validate(data)
     except ValidationError as exc:
-        raise InputErrors(validation_errors(where, exc)) from None
+        raise InputErrors(validation_errors(where, exc, ProfileIn)) from None
     errors: list[InputError] = []
     for slug in raw.strength.one_rep_max_kg:
         if slug not in library:
@@ -78,7 +78,7 @@ def check_races_after_start(profile: Profile, start: date, where: str) -> None:
         if race.date < start:
             raise InputError(
                 where,
-                f"races[{i}].date",
+                f"races.{i}.date",
                 f"{race.date.isoformat()} ({race.name}) is before the plan start "
                 f"{start.isoformat()}",
             )

@@ -35,6 +35,14 @@ def rest(p: Prescription) -> str:
     return f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s"
 
 
+HOW_TO_READ = (
+    "How to read: 3 × 8 = 3 sets of 8 reps; per side = each leg or arm; RIR 2 = stop with 2 "
+    "reps in reserve; 80% 1RM = 80% of your one-rep max; tempo 2-0-1-0 = seconds down, pause, "
+    "up, pause (X = as fast as you can); B1/B2 = a superset: alternate the two, then rest; "
+    "[keys] = sources in docs/science.md."
+)
+
+
 def weeks_text(n: int) -> str:
     return f"{n} week" if n == 1 else f"{n} weeks"
 

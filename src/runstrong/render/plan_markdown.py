@@ -6,7 +6,7 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Session
-from runstrong.render.dose_text import dose_text, position_labels, weeks_text
+from runstrong.render.dose_text import HOW_TO_READ, dose_text, position_labels, weeks_text
 
 
 def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
@@ -16,6 +16,7 @@ def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> s
         lines.append(
             f"- {race.name}: {race.date:%a %d %b %Y}, {race.distance}, priority {race.priority}"
         )
+    lines += ["", f"*{HOW_TO_READ}*"]
     if plan.warnings:
         lines += ["", "**Warnings**", ""] + [f"- {w}" for w in plan.warnings]
     for week in plan.weeks:
