@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from runstrong.domain.errors import InputError
@@ -55,12 +56,31 @@ def check_folder(folder: Path) -> None:
         )
 
 
+def check_targets(folder: Path, names: Iterable[str]) -> None:
+    """Fail before writing anything when one of the files under `folder` cannot be written:
+    a target that is an existing folder, or a sub-folder in its way that is a file."""
+    check_folder(folder)
+    for name in sorted(names):
+        target = folder / name
+        if target.is_dir():
+            raise InputError(
+                str(target), "", "is a folder, not a file (move it away or write elsewhere)"
+            )
+        for parent in reversed(target.relative_to(folder).parents):
+            if (folder / parent).exists() and not (folder / parent).is_dir():
+                raise InputError(str(folder / parent), "", "is a file, not a folder")
+    existing = next(p for p in (folder, *folder.parents) if p.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(str(existing), "", "cannot write here (permission denied)")
+
+
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
     """Write every file under `folder` (created if its parent exists), each atomically.
 
-    All bytes are ready before the first write, so a bad input never leaves half an export.
+    All bytes are ready, and every target checked, before the first write, so a bad input or a
+    folder in the way never leaves half an export.
     """
-    check_folder(folder)
+    check_targets(folder, files)
     try:
         for name in {str(Path(n).parent) for n in files} | {"."}:
             (folder / name).mkdir(parents=True, exist_ok=True)

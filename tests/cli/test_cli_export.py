@@ -111,5 +111,71 @@ def test_a_broken_saved_plan_names_the_field(tmp_path: Path) -> None:
     saved.write_text(json.dumps(data), "utf-8")
     result = run("export", "fit", str(saved), "-o", str(tmp_path / "fit"))
     assert result.returncode == 2
-    assert "weeks[2].sessions[0].exercises[0].slug" in result.stderr
+    assert "weeks.2.sessions.0.exercises.0.slug" in result.stderr
     assert not (tmp_path / "fit").exists()
+
+
+def test_export_all_writes_nothing_when_one_target_is_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "plan.pdf").mkdir(parents=True)
+    result = run("export", "all", SAM, "-o", str(out))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {out / 'plan.pdf'}: is a folder, not a file (move it away or write elsewhere)"
+    ]
+    assert [p.name for p in out.iterdir()] == ["plan.pdf"]
+    assert list((out / "plan.pdf").iterdir()) == []
+
+
+def test_export_fit_warns_about_older_fit_files_and_keeps_them(tmp_path: Path) -> None:
+    watch = tmp_path / "watch"
+    watch.mkdir()
+    (watch / "2026-01-05-old-session.fit").write_bytes(b"old")
+    (watch / "notes.txt").write_bytes(b"mine")
+    result = run("export", "fit", SAM, "-o", str(watch))
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"warning: 1 older .fit file in {watch} is not part of this plan; "
+        "delete it before copying the folder to the watch"
+    ) in result.stderr
+    assert (watch / "2026-01-05-old-session.fit").read_bytes() == b"old"
+
+
+def test_re_exporting_fit_to_the_same_folder_gives_no_warning(tmp_path: Path) -> None:
+    assert run("export", "fit", SAM, "-o", str(tmp_path / "watch")).returncode == 0
+    again = run("export", "fit", SAM, "-o", str(tmp_path / "watch"))
+    assert again.returncode == 0, again.stderr
+    assert "warning" not in again.stderr
+
+
+def test_export_fit_from_after_the_last_session_warns_the_schedule_is_empty(
+    tmp_path: Path,
+) -> None:
+    result = run("export", "fit", SAM, "-o", str(tmp_path / "watch"), "--from", "2031-01-01")
+    assert result.returncode == 0, result.stderr
+    [warning] = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warning.startswith("warning: --from 2031-01-01 is after the plan's last session (")
+    assert warning.endswith("): schedule.fit is empty")
+    assert (tmp_path / "watch" / "schedule.fit").exists()
+
+
+def test_export_fit_from_within_the_plan_does_not_warn(tmp_path: Path) -> None:
+    plan = json.loads(run("plan", SAM, "--format", "json").stdout)
+    last = plan["weeks"][-1]["sessions"][-1]["date"]
+    result = run("export", "fit", SAM, "-o", str(tmp_path / "watch"), "--from", last)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+
+
+def test_an_output_name_that_does_not_match_the_format_is_a_warning(tmp_path: Path) -> None:
+    out = tmp_path / "plan.txt"
+    result = run("export", "csv", SAM, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {out} does not end in .csv; writing CSV to it all the same" in result.stderr
+    assert out.read_text("utf-8").startswith("date,")
+
+
+def test_a_matching_output_name_gives_no_warning(tmp_path: Path) -> None:
+    result = run("export", "html", SAM, "-o", str(tmp_path / "plan.htm"))
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr

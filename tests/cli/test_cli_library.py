@@ -107,3 +107,46 @@ def test_the_exercises_setting_adds_a_coach_folder(tmp_path: Path) -> None:
     (tmp_path / "coach_side_plank.toml").write_text(text, "utf-8")
     result = run("library", "show", "coach_side_plank", env={"RUNSTRONG_EXERCISES": str(tmp_path)})
     assert result.returncode == 0, result.stderr
+
+
+def test_library_show_reads_as_text_not_as_python_values() -> None:
+    result = run("library", "show", "bulgarian_split_squat")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "bench + (dumbbells or kettlebell)" in out
+    assert "lunge (17) / dumbbell_bulgarian_split_squat (18)" in out
+    assert "{" not in out
+    assert "True" not in out
+    assert "False" not in out
+    assert "None" not in out
+    percent_1rm = next(line for line in out.splitlines() if "percent_1rm" in line)
+    assert " no " in percent_1rm
+
+
+def test_library_show_gives_each_citation_its_own_line_with_its_reference() -> None:
+    lines = run("library", "show", "bulgarian_split_squat").stdout.splitlines()
+    cited = [line for line in lines if "mackey2021" in line or "mccurdy2010" in line]
+    assert len(cited) == 2
+    assert all("Mackey" in line or "McCurdy" in line for line in cited)
+
+
+def test_library_show_describes_plyometric_contacts_in_words() -> None:
+    out = run("library", "show", "box_jump").stdout
+    assert "ground contact" in out
+    assert "intensity" in out
+    assert "contacts_per_rep" not in out
+
+
+def test_library_list_never_cuts_a_slug_in_two() -> None:
+    result = run("library", "list", env={"COLUMNS": "100"})
+    assert result.returncode == 0, result.stderr
+    cells = {cell.strip() for line in result.stdout.splitlines() for cell in line.split("│")[1:2]}
+    assert "assisted_nordic_hamstring_curl" in cells
+    slugs = {ex["slug"] for ex in json.loads(run("library", "list", "--format", "json").stdout)}
+    assert {cell for cell in cells if cell} <= slugs
+
+
+def test_library_list_with_equipment_says_what_it_lists() -> None:
+    result = run("library", "list", "--equipment", "dumbbells", "--equipment", "bench")
+    assert result.returncode == 0, result.stderr
+    assert "that dumbbells + bench allow (body-weight exercises included)" in result.stdout

@@ -105,7 +105,7 @@ def test_a_race_before_the_start_option_is_an_error() -> None:
     result = run("plan", ALEX, "--start", "2027-06-07")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        f"error: {ALEX}: races[0].date: 2027-04-18 (Spring Marathon) "
+        f"error: {ALEX}: races.0.date: 2027-04-18 (Spring Marathon) "
         "is before the plan start 2027-06-07"
     )
 

@@ -32,6 +32,7 @@ from runstrong.export.fit import (
     session_serials,
     session_workout,
 )
+from runstrong.render.dose_text import position_labels
 
 TODAY = date(2026, 11, 26)
 # FIT profile values
@@ -61,72 +62,115 @@ def decode(data: bytes, *, strings: bool = False) -> dict[str, list[dict[str, An
 
 
 @dataclass(frozen=True)
-class Block:
-    """One exercise as the watch will run it."""
+class Work:
+    """One work step: what one set of one exercise is on the watch."""
 
+    label: str  # the position label the step name starts with
     category: int
     name: int | None
     duration_type: int
     amount: int | None  # reps, or ms for a hold
-    sets: int
-    rest_ms: int | None
     weight_kg: float | None
 
 
-def expected_blocks(s: Session, athlete: Athlete, lib: ExerciseLibrary) -> list[Block]:
-    blocks = []
-    for p in s.exercises:
-        ex = lib.get(p.slug)
-        amount: int | None
-        if p.seconds is not None:
-            kind, amount = TIME, p.seconds * 1000
-        elif p.reps is not None or p.contacts is not None:
-            kind, amount = REPS, p.reps if p.reps is not None else p.contacts
+@dataclass(frozen=True)
+class Block:
+    """Work steps done in turn, then a rest, `rounds` times: one exercise or a superset."""
+
+    works: tuple[Work, ...]
+    rest_ms: int | None
+    rounds: int
+
+
+Set = tuple[Work, int | None]  # one set as done, and the rest after it (None: straight on)
+
+
+def expected_sets(s: Session, athlete: Athlete, lib: ExerciseLibrary) -> list[Set]:
+    """Every set of the session in the order the printed plan says to do them.
+
+    A single exercise: its sets, each followed by its rest. A superset (consecutive exercises
+    with one letter): one set of each member in turn, then the larger rest, while both have sets
+    left; then the member with more sets does the rest of them, each followed by its own rest.
+    """
+    labels = position_labels(s.exercises)
+    groups: list[list[tuple[str, Prescription]]] = []
+    for i, (label, p) in enumerate(zip(labels, s.exercises, strict=True)):
+        if i and p.superset is not None and s.exercises[i - 1].superset == p.superset:
+            groups[-1].append((label, p))
         else:
-            kind, amount = OPEN, None
-        load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
-        blocks.append(
-            Block(
-                ex.fit.category_id,
-                ex.fit.name_id,
-                kind,
-                amount,
-                p.sets,
-                p.rest_s * 1000 if p.rest_s else None,
-                load,
-            )
-        )
-    return blocks
+            groups.append([(label, p)])
+    done: list[Set] = []
+    for group in groups:
+        for round_ in range(max(p.sets for _, p in group)):
+            active = [(label, p) for label, p in group if p.sets > round_]
+            rest_ms = max(p.rest_s for _, p in active) * 1000 or None
+            for n, (label, p) in enumerate(active, start=1):
+                done.append(
+                    (planned_work(label, p, athlete, lib), rest_ms if n == len(active) else None)
+                )
+    return done
+
+
+def planned_work(label: str, p: Prescription, athlete: Athlete, lib: ExerciseLibrary) -> Work:
+    ex = lib.get(p.slug)
+    amount: int | None
+    if p.seconds is not None:
+        kind, amount = TIME, p.seconds * 1000
+    elif p.reps is not None or p.contacts is not None:
+        kind, amount = REPS, p.reps if p.reps is not None else p.contacts
+    else:
+        kind, amount = OPEN, None
+    load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
+    return Work(label, ex.fit.category_id, ex.fit.name_id, kind, amount, load)
 
 
 def decoded_blocks(steps: list[dict[str, Any]]) -> list[Block]:
-    """Walk work [rest] repeat groups after the warm-up, checking each repeat loops back."""
+    """Walk the steps after the warm-up as blocks: one or two work steps, a rest or none, and a
+    repeat that loops back to the block's first work step."""
     assert [s["message_index"] for s in steps] == list(range(len(steps)))
     assert steps[0]["intensity"] == WARMUP
     blocks, i = [], 1
     while i < len(steps):
-        work = steps[i]
-        assert work["intensity"] == ACTIVE
-        rest = steps[i + 1] if steps[i + 1].get("intensity") == REST else None
-        repeat = steps[i + 2 if rest else i + 1]
+        first, works = i, []
+        while steps[i].get("intensity") == ACTIVE:
+            works.append(decoded_work(steps[i]))
+            i += 1
+        assert 1 <= len(works) <= 2, f"step {first}: {len(works)} work steps in one block"
+        rest = steps[i] if steps[i].get("intensity") == REST else None
+        i += 1 if rest else 0
+        repeat = steps[i]
         assert repeat["duration_type"] == REPEAT_UNTIL_STEPS_CMPLT
-        assert repeat["duration_value"] == i
-        weight = work.get("exercise_weight")
-        if weight is not None:
-            assert work["weight_display_unit"] == KILOGRAM
+        assert repeat["duration_value"] == first
         blocks.append(
-            Block(
-                work["exercise_category"],
-                work.get("exercise_name"),
-                work["duration_type"],
-                work.get("duration_value"),
-                repeat["target_value"],
-                rest["duration_value"] if rest else None,
-                round(weight, 2) if weight is not None else None,
-            )
+            Block(tuple(works), rest["duration_value"] if rest else None, repeat["target_value"])
         )
-        i += 3 if rest else 2
+        i += 1
     return blocks
+
+
+def decoded_work(step: dict[str, Any]) -> Work:
+    weight = step.get("exercise_weight")
+    if weight is not None:
+        assert step["weight_display_unit"] == KILOGRAM
+    return Work(
+        step["wkt_step_name"].split(" ", 1)[0],
+        step["exercise_category"],
+        step.get("exercise_name"),
+        step["duration_type"],
+        step.get("duration_value"),
+        round(weight, 2) if weight is not None else None,
+    )
+
+
+def performed(blocks: list[Block]) -> list[Set]:
+    """The sets as the watch runs them: each block's work steps in turn, then its rest, for as
+    many rounds as its repeat says."""
+    done: list[Set] = []
+    for block in blocks:
+        for _ in range(block.rounds):
+            *first, last = block.works
+            done += [(work, None) for work in first] + [(last, block.rest_ms)]
+    return done
 
 
 def assert_round_trip(s: Session, athlete: Athlete, lib: ExerciseLibrary, data: bytes) -> None:
@@ -136,7 +180,7 @@ def assert_round_trip(s: Session, athlete: Athlete, lib: ExerciseLibrary, data: 
     assert workout["sub_sport"] == SUB_SPORT_STRENGTH_TRAINING
     steps = messages["workout_step_mesgs"]
     assert workout["num_valid_steps"] == len(steps)
-    assert decoded_blocks(steps) == expected_blocks(s, athlete, lib)
+    assert performed(decoded_blocks(steps)) == expected_sets(s, athlete, lib)
 
 
 # Sessions built by hand ---------------------------------------------------------------------
@@ -321,11 +365,104 @@ def test_a_step_carries_the_exercise_ids_reps_sets_and_rest() -> None:
     assert (repeat["duration_value"], repeat["target_value"]) == (1, 4)
 
 
+def calf_and_plank(calf_sets: int, plank_sets: int) -> Session:
+    """A squat, then a superset: seated calf raise (rest 60 s) with a side plank (rest 45 s)."""
+    return session(
+        rx("goblet_squat", sets=3, rest_s=120),
+        rx("seated_calf_raise", role=Role.CALF, sets=calf_sets, reps=12, rest_s=60, superset="A"),
+        rx(
+            "side_plank",
+            role=Role.TRUNK,
+            sets=plank_sets,
+            reps=None,
+            seconds=30,
+            per_side=True,
+            rest_s=45,
+            superset="A",
+        ),
+    )
+
+
+def layout(steps: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Each step after the warm-up as (name, reps or ms), or ("repeat", to step, rounds)."""
+    out: list[tuple[Any, ...]] = []
+    for step in steps[1:]:
+        if step["duration_type"] == "repeat_until_steps_cmplt":
+            out.append(("repeat", step["duration_value"], step["target_value"]))
+        else:
+            out.append((step["wkt_step_name"], step["duration_value"]))
+    return out
+
+
+def test_a_superset_is_two_work_steps_one_rest_and_one_repeat_labelled_as_on_paper() -> None:
+    data = session_workout(calf_and_plank(3, 3), make_athlete(), library(), serial=1)
+    assert layout(steps_of(data, strings=True)) == [
+        ("A Goblet squat", 8),
+        ("Rest", 120_000),
+        ("repeat", 1, 3),
+        ("B1 Seated calf raise", 12),
+        ("B2 Side plank per side", 30_000),
+        ("Rest", 60_000),  # the larger of the two rests, once per round
+        ("repeat", 4, 3),
+    ]
+
+
+def test_the_superset_member_with_more_sets_does_its_extra_sets_alone_after_the_loop() -> None:
+    data = session_workout(calf_and_plank(3, 2), make_athlete(), library(), serial=1)
+    assert layout(steps_of(data, strings=True))[3:] == [
+        ("B1 Seated calf raise", 12),
+        ("B2 Side plank per side", 30_000),
+        ("Rest", 60_000),
+        ("repeat", 4, 2),
+        ("B1 Seated calf raise", 12),
+        ("Rest", 60_000),
+        ("repeat", 8, 1),
+    ]
+    data = session_workout(calf_and_plank(2, 4), make_athlete(), library(), serial=1)
+    assert layout(steps_of(data, strings=True))[7:] == [
+        ("B2 Side plank per side", 30_000),
+        ("Rest", 45_000),  # alone, the plank keeps its own rest
+        ("repeat", 8, 2),
+    ]
+
+
+def test_a_superset_with_no_rest_loops_straight_back_to_its_first_exercise() -> None:
+    s = calf_and_plank(2, 2)
+    s = replace(s, exercises=tuple(replace(p, rest_s=0) for p in s.exercises))
+    steps = steps_of(session_workout(s, make_athlete(), library(), serial=1), strings=True)
+    assert layout(steps)[2:] == [
+        ("B1 Seated calf raise", 12),
+        ("B2 Side plank per side", 30_000),
+        ("repeat", 3, 2),
+    ]
+
+
+def test_superset_sessions_read_back_as_planned() -> None:
+    athlete = make_athlete()
+    for calf, plank in [(3, 3), (3, 2), (2, 3), (1, 4)]:
+        s = calf_and_plank(calf, plank)
+        data = session_workout(s, athlete, library(), serial=1)
+        assert_round_trip(s, athlete, library(), data)
+
+
+def test_the_example_plans_have_supersets_with_unequal_sets_to_check() -> None:
+    """Guards the round-trip tests against passing on plans without the superset shapes."""
+    result, _ = exported("kim-no-race")
+    pairs = [
+        (a, b)
+        for s in result.plan.sessions
+        for a, b in zip(s.exercises, s.exercises[1:], strict=False)
+        if a.superset is not None and a.superset == b.superset
+    ]
+    assert pairs
+    assert any(a.sets != b.sets for a, b in pairs)
+
+
 def test_a_hold_is_written_in_milliseconds_and_per_side_is_in_the_name() -> None:
     hold = rx("side_plank", reps=None, seconds=30, per_side=True)
     work = steps_of(session_workout(session(hold), make_athlete(), library(), serial=1))[1]
     assert (work["duration_type"], work["duration_value"]) == (TIME, 30_000)
-    assert work["wkt_step_name"] == "Side plank per side"
+    assert work["wkt_step_name"] == "A Side plank per side"
 
 
 def test_plyometric_contacts_count_as_reps_and_the_notes_say_contacts() -> None:
@@ -370,9 +507,9 @@ def test_long_names_and_notes_are_cut_on_a_character_boundary() -> None:
     s = session(rx("goblet_squat", name=long_name, tempo="3-1-1-0"), title="Kraft " + "ü" * 300)
     messages = decode(session_workout(s, make_athlete(), library(), serial=1))
     work = messages["workout_step_mesgs"][1]
-    assert work["wkt_step_name"].startswith("Üéé")
+    assert work["wkt_step_name"].startswith("A Üéé")
     assert work["wkt_step_name"].endswith("…")
-    assert len(work["wkt_step_name"].encode("utf-8")) <= 48
+    assert len(work["wkt_step_name"].encode("utf-8")) <= 51
     assert len(work["notes"].encode("utf-8")) <= 49
     assert len(messages["workout_mesgs"][0]["wkt_name"].encode("utf-8")) <= 48
 

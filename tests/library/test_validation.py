@@ -75,10 +75,38 @@ def test_a_fit_name_the_profile_lacks_is_reported(tmp_path: Path) -> None:
 
 
 def test_a_missing_field_is_reported(tmp_path: Path) -> None:
-    write_variant(tmp_path, "side_plank", 'level = "', 'xlevel = "')
-    lines = errors_for(tmp_path)
-    assert any(": level: Field required" in line for line in lines)
-    assert any(": xlevel: Extra inputs are not permitted" in line for line in lines)
+    path = write_variant(tmp_path, "side_plank", 'name = "Side plank"\n', "")
+    assert errors_for(tmp_path) == [f"{path}: name: missing"]
+
+
+def test_a_misspelled_key_is_one_line_that_suggests_the_right_key(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "side_plank", 'level = "', 'xlevel = "')
+    assert errors_for(tmp_path) == [f"{path}: xlevel: unknown key; did you mean 'level'?"]
+
+
+def test_a_misspelled_optional_key_is_matched_against_the_file_format(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "side_plank", "progression =", "progresion =")
+    assert errors_for(tmp_path) == [f"{path}: progresion: unknown key; did you mean 'progression'?"]
+
+
+def test_a_misspelled_nested_key_is_matched_in_its_own_table(tmp_path: Path) -> None:
+    text = (BUILTIN / "side_plank.toml").read_text("utf-8")
+    assert "\n[fit]\ncategory =" in text
+    path = tmp_path / "side_plank.toml"
+    path.write_text(text.replace("\n[fit]\ncategory =", "\n[fit]\ncategroy ="), "utf-8")
+    assert errors_for(tmp_path) == [f"{path}: fit.categroy: unknown key; did you mean 'category'?"]
+
+
+def test_an_unknown_key_with_no_near_match_is_just_unknown(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "side_plank", 'level = "', 'colour = "red"\nlevel = "')
+    assert errors_for(tmp_path) == [f"{path}: colour: unknown key"]
+
+
+def test_a_misspelled_muscle_suggests_the_muscle(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "side_plank", "obliques = 1.0", "oblique = 1.0")
+    assert errors_for(tmp_path) == [
+        f"{path}: muscles.oblique: unknown key; did you mean 'obliques'?"
+    ]
 
 
 def test_a_slug_that_differs_from_the_file_name_is_reported(tmp_path: Path) -> None:

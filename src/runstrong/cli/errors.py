@@ -47,3 +47,8 @@ def _exit_code(code: object) -> int:
         return code
     print(code, file=sys.stderr)
     return 1
+
+
+def warn(message: str) -> None:
+    """Something the user should know, that does not stop the command: one line on stderr."""
+    print(f"warning: {message}", file=sys.stderr)

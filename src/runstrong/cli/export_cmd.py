@@ -4,6 +4,7 @@ spreadsheets (CSV) and programs (JSON)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -11,19 +12,40 @@ from typing import Annotated
 import typer
 
 from runstrong import services
+from runstrong.cli.errors import warn
 from runstrong.cli.options import ExerciseDirs
 from runstrong.cli.plan_cmd import parse_date
+from runstrong.domain.plan import Plan
 from runstrong.output import check_folder, write_files, write_output
 
 app = typer.Typer(
-    help="Write the plan as FIT, iCalendar, HTML, PDF, CSV or JSON.", no_args_is_help=True
+    help=(
+        "Write the plan as FIT, iCalendar, HTML, PDF, CSV or JSON.\n\n"
+        "Example: runstrong export all examples/alex-marathon.toml -o out/"
+    ),
+    no_args_is_help=True,
 )
 
 SourceArg = Annotated[
-    Path, typer.Argument(help="A profile (TOML/JSON) or a saved plan JSON.", dir_okay=False)
+    Path,
+    typer.Argument(
+        metavar="SOURCE", help="A profile (TOML/JSON) or a saved plan JSON.", dir_okay=False
+    ),
 ]
-FileOut = Annotated[str, typer.Option("-o", "--output", help="Output file ('-': stdout).")]
-DirOut = Annotated[Path, typer.Option("-o", "--output", help="Output folder.", file_okay=False)]
+FileOut = Annotated[
+    str, typer.Option("-o", "--output", metavar="FILE", help="Output file ('-': stdout).")
+]
+DirOut = Annotated[
+    Path, typer.Option("-o", "--output", metavar="DIR", help="Output folder.", file_okay=False)
+]
+# The file name endings each single-file format is expected to have (a mismatch is a warning).
+SUFFIXES = {
+    "json": (".json",),
+    "csv": (".csv",),
+    "ics": (".ics", ".ical", ".icalendar"),
+    "html": (".html", ".htm"),
+    "pdf": (".pdf",),
+}
 
 
 def _open(source: Path, exercises: list[Path] | None) -> services.PlanResult:
@@ -33,6 +55,10 @@ def _open(source: Path, exercises: list[Path] | None) -> services.PlanResult:
 def _single(
     fmt: str, source: Path, output: str, exercises: list[Path] | None, **kw: object
 ) -> None:
+    if output != "-" and Path(output).suffix.lower() not in SUFFIXES[fmt]:
+        warn(
+            f"{output} does not end in {SUFFIXES[fmt][0]}; writing {fmt.upper()} to it all the same"
+        )
     result = _open(source, exercises)
     data = services.export_one(fmt, result, services.ExportOptions(now=_now(), **kw))  # type: ignore[arg-type]
     assert isinstance(data, bytes)
@@ -68,7 +94,10 @@ def ics(
     source: SourceArg,
     output: FileOut = "-",
     alarm: Annotated[
-        int | None, typer.Option("--alarm", min=0, max=1440, help="Reminder, minutes before.")
+        int | None,
+        typer.Option(
+            "--alarm", metavar="MINUTES", min=0, max=1440, help="Reminder, minutes before."
+        ),
     ] = None,
     exercises: ExerciseDirs = None,
 ) -> None:
@@ -106,7 +135,8 @@ def fit(
     source: SourceArg,
     output: DirOut,
     from_: Annotated[
-        str | None, typer.Option("--from", help="Schedule from this day (YYYY-MM-DD).")
+        str | None,
+        typer.Option("--from", metavar="DATE", help="Schedule from this day (YYYY-MM-DD)."),
     ] = None,
     exercises: ExerciseDirs = None,
 ) -> None:
@@ -118,9 +148,12 @@ def fit(
     """
     check_folder(output)
     result = _open(source, exercises)
-    options = services.ExportOptions(now=_now(), fit_from=parse_date(from_, "--from"))
+    first_day = parse_date(from_, "--from")
+    options = services.ExportOptions(now=_now(), fit_from=first_day)
     files = services.export_one("fit", result, options)
     assert isinstance(files, dict)
+    _warn_empty_schedule(result.plan, first_day)
+    _warn_older_fit_files(output, files)
     write_files(output, files)
     print(f"wrote {len(files)} FIT files to {output}", file=sys.stderr)
 
@@ -148,11 +181,41 @@ def all_(source: SourceArg, output: DirOut, exercises: ExerciseDirs = None) -> N
             else:
                 files[name] = data
             progress.advance(task)
+    fit_dir = services.ALL_FILE_NAMES["fit"]
+    _warn_older_fit_files(
+        output / fit_dir, {n.removeprefix(f"{fit_dir}/") for n in files if n.startswith(fit_dir)}
+    )
     write_files(output, files)
     print(f"wrote {len(files)} files to {output}/", file=sys.stderr)
     for name in sorted(n for n in files if "/" not in n):
         print(f"  {output / name}", file=sys.stderr)
     print(f"  {output / 'fit'}/ ({sum('/' in n for n in files)} FIT files)", file=sys.stderr)
+
+
+def _warn_empty_schedule(plan: Plan, first_day: date | None) -> None:
+    """schedule.fit lists the sessions from `first_day` on (default: the plan's start)."""
+    dates = [s.date for s in plan.sessions]
+    if not dates:
+        warn("the plan has no strength sessions: schedule.fit is empty")
+    elif first_day is not None and max(dates) < first_day:
+        warn(
+            f"--from {first_day.isoformat()} is after the plan's last session "
+            f"({max(dates).isoformat()}): schedule.fit is empty"
+        )
+
+
+def _warn_older_fit_files(folder: Path, names: Collection[str]) -> None:
+    """Old workouts left in the folder would reach the watch with the new ones."""
+    if not folder.is_dir():
+        return
+    older = [p for p in folder.iterdir() if p.suffix.lower() == ".fit" and p.name not in names]
+    if older:
+        many = len(older) != 1
+        warn(
+            f"{len(older)} older .fit file{'s' if many else ''} in {folder} "
+            f"{'are' if many else 'is'} not part of this plan; "
+            f"delete {'them' if many else 'it'} before copying the folder to the watch"
+        )
 
 
 def _read_previous(path: str | Path) -> bytes | None:

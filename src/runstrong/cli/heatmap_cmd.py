@@ -22,7 +22,9 @@ from runstrong.output import write_output
 
 SourceArg = Annotated[
     Path,
-    typer.Argument(help="A profile, a saved plan JSON or a workout file.", dir_okay=False),
+    typer.Argument(
+        metavar="SOURCE", help="A profile, a saved plan JSON or a workout file.", dir_okay=False
+    ),
 ]
 
 
@@ -34,11 +36,23 @@ class Layer(StrEnum):
 
 def heatmap(
     source: SourceArg,
-    output: Annotated[Path, typer.Option("-o", "--output", help="FILE.svg, .png or .html")],
-    week: Annotated[int | None, typer.Option("--week", min=1, help="One week.")] = None,
-    session: Annotated[str | None, typer.Option("--session", help="One session's day.")] = None,
-    from_: Annotated[str | None, typer.Option("--from", help="First day of a range.")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Last day of a range.")] = None,
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", metavar="FILE", help="The picture: .svg, .png or .html."),
+    ],
+    week: Annotated[
+        int | None, typer.Option("--week", metavar="N", min=1, help="One week.")
+    ] = None,
+    session: Annotated[
+        str | None,
+        typer.Option("--session", metavar="DATE", help="One session's day (YYYY-MM-DD)."),
+    ] = None,
+    from_: Annotated[
+        str | None, typer.Option("--from", metavar="DATE", help="First day of a range.")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help="Last day of a range.")
+    ] = None,
     layer: Annotated[Layer, typer.Option("--layer", help="What to show.")] = Layer.STRENGTH,
     exercises: ExerciseDirs = None,
 ) -> None:
@@ -73,7 +87,7 @@ def heatmap(
 
 def balance(
     source: SourceArg,
-    week: Annotated[int, typer.Option("--week", min=1, help="Which week.")] = 1,
+    week: Annotated[int, typer.Option("--week", metavar="N", min=1, help="Which week.")] = 1,
     format_: Annotated[
         TableOrJson, typer.Option("--format", help="Output format.")
     ] = TableOrJson.TABLE,

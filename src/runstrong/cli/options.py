@@ -18,6 +18,7 @@ ExerciseDirs = Annotated[
     list[Path] | None,
     typer.Option(
         "--exercises",
+        metavar="DIR",
         help="Extra folder of exercise files (repeatable); also set by RUNSTRONG_EXERCISES.",
         file_okay=False,
     ),

@@ -36,10 +36,15 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 
 ProfileArg = Annotated[
-    Path, typer.Argument(help="The runner's profile (TOML or JSON).", dir_okay=False)
+    Path,
+    typer.Argument(metavar="PROFILE", help="The runner's profile (TOML or JSON).", dir_okay=False),
 ]
-StartOpt = Annotated[str | None, typer.Option("--start", help="First day (YYYY-MM-DD).")]
-WeeksOpt = Annotated[int | None, typer.Option("--weeks", min=1, max=104, help="Plan length.")]
+StartOpt = Annotated[
+    str | None, typer.Option("--start", metavar="DATE", help="First day (YYYY-MM-DD).")
+]
+WeeksOpt = Annotated[
+    int | None, typer.Option("--weeks", metavar="N", min=1, max=104, help="Plan length in weeks.")
+]
 
 
 def plan(
@@ -48,7 +53,7 @@ def plan(
         PlanFormat, typer.Option("--format", help="Output format.")
     ] = PlanFormat.TABLE,
     output: Annotated[
-        str, typer.Option("-o", "--output", help="Write to FILE ('-': stdout).")
+        str, typer.Option("-o", "--output", metavar="FILE", help="Write to FILE ('-': stdout).")
     ] = "-",
     start: StartOpt = None,
     weeks: WeeksOpt = None,

@@ -18,7 +18,7 @@ def rules(
         TableOrJson, typer.Option("--format", help="Output format.")
     ] = TableOrJson.TABLE,
 ) -> None:
-    """List the engine's rules; override any of them in a profile's [rules] table.
+    """List the engine's rules; override any of them in a profile's \\[rules] table.
 
     Example: runstrong rules --format json
     """
@@ -32,5 +32,11 @@ def rules(
         table.add_column(col, overflow="fold")
     for r in described:
         source = r["cite"] + (" (our heuristic)" if r["heuristic"] else "")
-        table.add_row(r["name"], str(r["default"]), r["doc"], source)
+        table.add_row(r["name"], _value(r["default"]), r["doc"], source)
     Console().print(table)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)

@@ -10,6 +10,24 @@ One session is one FIT workout file (file type `workout`, sport `training`, sub-
     i + 1    rest: `rest_s` in ms, intensity rest (left out when `rest_s` is 0)
     i + 2    repeat: back to step i, `target_value` = sets (written for one set too, so every
              exercise has the same shape on the watch and in the tests)
+    per superset (consecutive prescriptions sharing a `superset` letter), from index i:
+    i        work of the first member
+    i + 1    work of the second member
+    i + 2    rest: the larger `rest_s` of the two (left out when both are 0)
+    i + 3    repeat: back to step i, `target_value` = the smaller `sets` of the two
+
+When the members' sets differ (a 3-set calf raise with a 2-set side plank is common), the one
+with more sets does its remaining sets alone, right after the loop, as a block of the single
+shape with its own rest: every exercise gets exactly its planned sets, and the sets it does
+alternately are the ones the printed plan alternates ("one set of B1, one of B2, then the rest,
+until all sets are done"). Written as one rule: in round r (from 1) every member with at least r
+sets does one set, in plan order, and the round ends with the larger rest of those members;
+rounds with the same members are one repeat loop. Main lifts and plyometrics are never in a
+superset (domain/supersets.py), so their rests are untouched.
+
+Step names lead with the exercise's position label from the printed plan
+(`render.dose_text.position_labels`: "A Back squat", "B1 Seated calf raise", "B2 Side plank"),
+so the watch and the paper say the same thing; `exercise_title` keeps the plain name.
 
 Per-side exercises are one work step named "... per side" whose reps or seconds count one side:
 the athlete does both sides, then presses lap. Two steps (left, right) would double the work
@@ -19,9 +37,9 @@ Names (our own choice [D]). `wkt_name` is "Tue 08 Dec Strength A": the date lead
 that shows few characters still tells sessions apart; the full title goes in `wkt_description`.
 FIT strings have no length in the profile: a field is at most 255 bytes, its NUL included.
 Garmin's C SDK (config.csv) allocates 16 bytes for names, 50 for notes and 200 for exercise
-titles; we keep notes and titles to those and let names run to 48 bytes, the longest exercise
-name plus " per side". Text is cut on a UTF-8 character boundary (a word boundary where there
-is one) and ends with "…" when cut.
+titles; we keep notes and titles to those and let names run to 51 bytes: a position label and a
+space ("B1 ") before the longest exercise name plus " per side" (48). Text is cut on a UTF-8
+character boundary (a word boundary where there is one) and ends with "…" when cut.
 
 Identity. A device keys a workout by (type, manufacturer, product, serial, time_created). The
 serial is the session's date as YYYYMMDD followed by its place in that day (0-9), and
@@ -42,8 +60,8 @@ file_id 0, workout 1, warm-up and work steps 2, rest steps 3, repeat steps 4, ex
 schedule 6, so steps of one shape share a definition. A definition record (fit-tool's
 `DefinitionMessage.from_data_message`) goes before a message only when the message's layout (its
 fields and their sizes) differs from the last definition written for its local type in that file.
-Warm-up and work steps size their strings to at least 50 bytes (fit-tool's `min_string_size`: the
-notes' 49 bytes and a NUL), so names and notes of any length up to their caps share one
+Warm-up and work steps size their strings to at least 52 bytes (fit-tool's `min_string_size`: the
+name's 51 bytes and a NUL), so names and notes of any length up to their caps share one
 definition; other strings take their own size. The records of each message are cached by value
 for the whole export: the same step at the same index in another week costs a dictionary look-up.
 A file is fit-tool's 12-byte header, the records, and the CRC of both (fit-tool's `crc16`), as
@@ -96,7 +114,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Prescription, Session
 from runstrong.domain.rules import Rules
-from runstrong.render.dose_text import effort
+from runstrong.render.dose_text import effort, position_labels
 
 PRODUCT_ID = 0x5253  # "RS": our product id under manufacturer `development` (255)
 MAX_SCHEDULED_WORKOUTS = 30  # watches keep about 30 future scheduled workouts (delivery.md)
@@ -105,11 +123,12 @@ DEFAULT_WARM_UP_MINUTES: int = Rules().warm_up_minutes
 SCHEDULE_FILE_NAME = "schedule.fit"
 
 WKT_NAME_MAX_BYTES = 48
-STEP_NAME_MAX_BYTES = 48
+STEP_NAME_MAX_BYTES = 51  # "B1 " and the longest name plus " per side"
 NOTES_MAX_BYTES = 49  # Garmin C SDK: notes[50], NUL included
 EXERCISE_TITLE_MAX_BYTES = 199  # Garmin C SDK: exercise_title.wkt_step_name[200]
 DESCRIPTION_MAX_BYTES = 254  # the FIT field limit: 255 bytes with the NUL
-STEP_STRING_BYTES = NOTES_MAX_BYTES + 1  # warm-up and work step strings, NUL included
+# warm-up and work step strings, NUL included
+STEP_STRING_BYTES = max(STEP_NAME_MAX_BYTES, NOTES_MAX_BYTES) + 1
 
 _ELLIPSIS = "…"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -342,10 +361,10 @@ def _fit_file(messages: Iterable[tuple[_LocalType, _Values]]) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class _ExerciseSteps:
-    """A prescription's steps without their message_index; `title` is its exercise_title."""
+    """A prescription's work step without its message_index; `title` is its exercise_title."""
 
     work: _Values
-    rest: _Values | None
+    rest_s: int
     sets: int
     title: tuple[int, int, str] | None  # exercise category, exercise name, title text
 
@@ -357,22 +376,27 @@ class _Export:
         self.athlete = athlete
         self.library = library
         self.messages = _Messages()
-        self._steps: dict[Prescription, _ExerciseSteps] = {}
+        self._steps: dict[tuple[Prescription, str], _ExerciseSteps] = {}
 
     def workout(self, session: Session, serial: int, warm_up_minutes: int | None) -> bytes:
         m = self.messages
         steps: list[tuple[_LocalType, _Values]] = [(m.exercise_step, _warm_up(warm_up_minutes))]
         titles: dict[tuple[int, int], str] = {}
-        for p in session.exercises:
-            exercise = self._exercise_steps(p)
-            first = len(steps)
-            steps.append((m.exercise_step, exercise.work))
-            if exercise.rest is not None:
-                steps.append((m.rest_step, exercise.rest))
-            steps.append((m.repeat_step, _repeat(first, exercise.sets)))
-            if exercise.title is not None:
-                category, name, title = exercise.title
-                titles.setdefault((category, name), title)
+        exercises = session.exercises
+        labels = position_labels(exercises)
+        for group in _groups(exercises):
+            members = [self._exercise_steps(exercises[i], labels[i]) for i in group]
+            for active, rounds in _rounds(members):
+                first = len(steps)
+                steps += [(m.exercise_step, e.work) for e in active]
+                rest_s = max(e.rest_s for e in active)
+                if rest_s > 0:
+                    steps.append((m.rest_step, _rest(rest_s)))
+                steps.append((m.repeat_step, _repeat(first, rounds)))
+                for e in active:
+                    if e.title is not None:
+                        category, name, title = e.title
+                        titles.setdefault((category, name), title)
         created = _time_created_ms(session, self.athlete.timezone)
         return _fit_file(
             [
@@ -386,11 +410,39 @@ class _Export:
             ]
         )
 
-    def _exercise_steps(self, p: Prescription) -> _ExerciseSteps:
-        steps = self._steps.get(p)
+    def _exercise_steps(self, p: Prescription, label: str) -> _ExerciseSteps:
+        steps = self._steps.get((p, label))
         if steps is None:
-            steps = self._steps[p] = _exercise_steps(p, self.athlete, self.library)
+            steps = self._steps[p, label] = _exercise_steps(p, label, self.athlete, self.library)
         return steps
+
+
+def _groups(exercises: Sequence[Prescription]) -> list[range]:
+    """Indexes of the exercises done together: a single, or a superset's consecutive members."""
+    groups: list[range] = []
+    start = 0
+    for i in range(1, len(exercises) + 1):
+        letter = exercises[i - 1].superset
+        if i == len(exercises) or letter is None or exercises[i].superset != letter:
+            groups.append(range(start, i))
+            start = i
+    return groups
+
+
+def _rounds(members: Sequence[_ExerciseSteps]) -> list[tuple[tuple[_ExerciseSteps, ...], int]]:
+    """The repeat loops of a group: (the members in the loop, its rounds), in order.
+
+    Round r has every member with at least r sets; rounds with the same members are one loop. A
+    single exercise is one loop of its sets; a superset is one loop of its smaller sets, then the
+    other member's remaining sets alone.
+    """
+    loops = []
+    done = 0
+    for sets in [max(e.sets for e in members)]:
+        if sets > done:
+            loops.append((tuple(e for e in members if e.sets > done), sets - done))
+            done = sets
+    return loops
 
 
 def _schedule_file(
@@ -425,12 +477,15 @@ def _warm_up(minutes: int | None) -> _Values:
     )
 
 
-def _exercise_steps(p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> _ExerciseSteps:
+def _exercise_steps(
+    p: Prescription, label: str, athlete: Athlete, library: ExerciseLibrary
+) -> _ExerciseSteps:
     ex = library.get(p.slug)
     load_kg = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
     name = f"{p.name} per side" if p.per_side else p.name
+    name = f"{label} {fit_text(name, STEP_NAME_MAX_BYTES - len(label.encode()) - 1)}"
     work = [
-        *_step(fit_text(name, STEP_NAME_MAX_BYTES), Intensity.ACTIVE.value),
+        *_step(name, Intensity.ACTIVE.value),
         *_duration(seconds=p.seconds, reps=p.reps if p.reps is not None else p.contacts),
         ("exercise_category", ex.fit.category_id),
     ]
@@ -441,15 +496,14 @@ def _exercise_steps(p: Prescription, athlete: Athlete, library: ExerciseLibrary)
         work.append(("weight_display_unit", FitBaseUnit.KILOGRAM.value))
     if notes := _notes(p, ex.cues):
         work.append(("notes", notes))
-    rest = (
-        (*_step("Rest", Intensity.REST.value), *_duration(seconds=p.rest_s))
-        if p.rest_s > 0
-        else None
-    )
     title = None
     if ex.fit.name_id is not None:
         title = (ex.fit.category_id, ex.fit.name_id, fit_text(p.name, EXERCISE_TITLE_MAX_BYTES))
-    return _ExerciseSteps(tuple(work), rest, p.sets, title)
+    return _ExerciseSteps(tuple(work), p.rest_s, p.sets, title)
+
+
+def _rest(seconds: int) -> _Values:
+    return (*_step("Rest", Intensity.REST.value), *_duration(seconds=seconds))
 
 
 def _step(name: str, intensity: int) -> _Values:

@@ -235,7 +235,7 @@ def _calendar(plan: Plan, athlete: Athlete) -> Calendar:
     calendar.add("x-wr-calname", f"Strength plan: {athlete.name}")
     calendar.add("x-wr-timezone", athlete.timezone)
     if plan.warnings:
-        calendar.add("x-wr-caldesc", "\n".join(plan.warnings))
+        calendar.add("x-wr-caldesc", " ".join(plan.warnings))  # one line: an X- property
     return calendar
 
 

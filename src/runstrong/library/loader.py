@@ -23,6 +23,7 @@ from pydantic_core import ErrorDetails
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.exercise import Exercise, FitExercise, Plyometric, Why
+from runstrong.library.cache import cached
 from runstrong.library.fit_profile import fit_profile
 from runstrong.library.schema import ExerciseFile
 
@@ -38,9 +39,16 @@ def extra_dirs_from_env(environ: dict[str, str] | None = None) -> list[Path]:
 
 
 def load_library(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> ExerciseLibrary:
-    """The built-in exercises plus `extra_dirs`; a later folder's slug replaces an earlier one."""
-    citations = load_citations()
+    """The built-in exercises plus `extra_dirs`; a later folder's slug replaces an earlier one.
+
+    Validated libraries are cached (runstrong.library.cache): only changed files are slow."""
     folders = ([BUILTIN_DIR] if builtin else []) + list(extra_dirs)
+    data_files = [CITATIONS_FILE, BUILTIN_DIR.parent / "fit_exercises.tsv"]
+    return cached(folders, data_files, lambda: _load(folders))
+
+
+def _load(folders: list[Path]) -> ExerciseLibrary:
+    citations = load_citations()
     errors: list[InputError] = []
     parsed: dict[str, tuple[Path, ExerciseFile]] = {}
     for folder in folders:
@@ -117,8 +125,8 @@ def validation_errors(
             parent, key = path[:-1], str(path[-1])
             nearby = [str(p[-1]) for p in missing if p[:-1] == parent and p not in used]
             guess = _close(key, nearby) or _close(key, _field_names(model, parent))
-            if guess is not None and parent + (guess,) in missing:
-                used.add(parent + (guess,))
+            if guess is not None and (*parent, guess) in missing:
+                used.add((*parent, guess))
             hint = f"; did you mean '{guess}'?" if guess else ""
             out.append((path, InputError(where, field, f"unknown key{hint}")))
         else:
