@@ -438,7 +438,7 @@ def _rounds(members: Sequence[_ExerciseSteps]) -> list[tuple[tuple[_ExerciseStep
     """
     loops = []
     done = 0
-    for sets in [max(e.sets for e in members)]:
+    for sets in sorted({e.sets for e in members}):
         if sets > done:
             loops.append((tuple(e for e in members if e.sets > done), sets - done))
             done = sets
