@@ -19,6 +19,7 @@ from runstrong import services
 from runstrong.domain.errors import InputError
 from runstrong.domain.plan import Plan, Session
 from runstrong.export.ics import export_ics
+from runstrong.render.dose_text import position_labels
 
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -150,8 +151,8 @@ def test_description_holds_each_exercise_with_its_sets_cues_why_and_the_days_rea
     for session, event in zip(in_time_order(result.plan), session_events(data), strict=True):
         lines = description_lines(event)
         text = str(event["DESCRIPTION"])
-        for number, p in enumerate(session.exercises, start=1):
-            at = lines.index(f"{number}. {p.name}")
+        for label, p in zip(position_labels(session.exercises), session.exercises, strict=True):
+            at = lines.index(f"{label}. {p.name}")
             assert lines[at + 1].startswith(f"{p.sets} × "), lines[at + 1]
             assert "per side" in lines[at + 1] if p.per_side else "per side" not in lines[at + 1]
             for cue in result.library.get(p.slug).cues:
@@ -163,6 +164,56 @@ def test_description_holds_each_exercise_with_its_sets_cues_why_and_the_days_rea
         assert all(warning in text for warning in session.warnings)
 
 
+def test_a_superset_is_labelled_as_on_paper_and_explained_once_before_its_first_member() -> None:
+    result = example(ALEX)
+    session = result.plan.weeks[0].sessions[0]
+    squat, first, second, *_, last = session.exercises
+    exercises = (
+        replace(squat, superset=None),
+        replace(first, superset="A", sets=3, rest_s=90),
+        replace(second, superset="A", sets=1, rest_s=120),
+        replace(last, superset=None),
+    )
+    plan = change_session(result.plan, 0, 0, exercises=exercises)
+    event = session_events(export(result, plan))[0]
+    lines = description_lines(event)
+    assert [line for line in lines if re.match(r"[A-Z]\d?\. |Superset", line)] == [
+        f"A. {squat.name}",
+        "Superset: alternate B1 and B2, then rest 2:00. Then B1's last 2 sets alone.",
+        f"B1. {first.name}",
+        f"B2. {second.name}",
+        f"C. {last.name}",
+    ]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_superset_of_an_example_plan_is_explained_once_with_the_larger_rest(
+    path: Path,
+) -> None:
+    result = example(path)
+    pairs = 0
+    timed = session_events(exported(path))
+    for session, event in zip(in_time_order(result.plan), timed, strict=True):
+        lines = description_lines(event)
+        ex = session.exercises
+        labels = position_labels(ex)
+        said = [line for line in lines if line.startswith("Superset:")]
+        expected = []
+        for i in range(len(ex) - 1):
+            if ex[i].superset is None or ex[i].superset != ex[i + 1].superset:
+                continue
+            (a, b), (one, two) = ex[i : i + 2], labels[i : i + 2]
+            assert (one[1:], two[1:], one[0]) == ("1", "2", two[0])  # B1 and B2
+            rest_s = max(a.rest_s, b.rest_s)
+            rest = f"{rest_s // 60}:{rest_s % 60:02d}" if rest_s >= 60 else f"{rest_s} s"
+            line = f"Superset: alternate {one} and {two}, then rest {rest}."
+            assert lines[lines.index(f"{one}. {a.name}") - 1].startswith(line)
+            expected.append(line)
+        assert [line.split(".")[0] + "." for line in said] == expected
+        pairs += len(expected)
+    assert pairs > 0  # guards the checks above: every example plan has supersets
+
+
 def test_loads_from_a_one_rep_max_are_shown_in_kilograms_near_the_percentage() -> None:
     result = example(EXAMPLES / "kim-no-race.toml")
     maxes = result.profile.athlete.one_rep_max_kg
@@ -170,10 +221,10 @@ def test_loads_from_a_one_rep_max_are_shown_in_kilograms_near_the_percentage() -
     checked = 0
     for session, event in zip(in_time_order(result.plan), session_events(data), strict=True):
         lines = description_lines(event)
-        for number, p in enumerate(session.exercises, start=1):
+        for label, p in zip(position_labels(session.exercises), session.exercises, strict=True):
             if p.percent_1rm is None or p.slug not in maxes:
                 continue
-            dose = lines[lines.index(f"{number}. {p.name}") + 1]
+            dose = lines[lines.index(f"{label}. {p.name}") + 1]
             found = re.search(rf"@ ([\d.]+) kg, {p.percent_1rm}% 1RM", dose)
             assert found, dose
             assert abs(float(found[1]) - maxes[p.slug] * p.percent_1rm / 100) <= 2.5
@@ -321,7 +372,10 @@ def test_changing_a_session_keeps_its_uid_raises_its_sequence_and_restamps_only_
     after = {str(e["UID"]): e for e in events(second)}
     assert after[uid]["SEQUENCE"] == 1
     assert after[uid]["DTSTAMP"].dt == LATER
-    assert session.exercises[-1].name not in str(after[uid]["DESCRIPTION"])
+    gone = f". {session.exercises[-1].name}"  # its labelled line (the reasons may name it)
+    before = {str(e["UID"]): e for e in events(first)}
+    assert any(line.endswith(gone) for line in description_lines(before[uid]))
+    assert not any(line.endswith(gone) for line in description_lines(after[uid]))
     others = [e for u, e in after.items() if u != uid]
     assert {e["SEQUENCE"] for e in others} == {0}
     assert {e["DTSTAMP"].dt for e in others} == {NOW}

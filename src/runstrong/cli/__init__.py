@@ -9,8 +9,8 @@ import sys
 # points (tens of milliseconds at every start).
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from runstrong.cli.app import app  # noqa: E402
-from runstrong.cli.errors import run_safely  # noqa: E402
+from runstrong.cli.app import app
+from runstrong.cli.errors import run_safely
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TypeGuard
@@ -29,7 +29,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Prescription, Session, Week
-from runstrong.render.dose_text import dose_text
+from runstrong.render.dose_text import dose_text, position_labels, rest
 
 PRODID = "-//runstrong//runstrong plan//EN"
 UID_NAMESPACE = uuid.UUID("399ef41c-6f3e-4a2f-b471-019e239d485c")
@@ -132,7 +132,9 @@ def workout_text(
 ) -> str:
     """The whole session as plain text: exercises with dose, cues and why; reasons; warnings.
 
-    The title is left out: calendars show it as the event's summary.
+    Exercises carry the printed plan's position labels (A, B1, B2, C ...); a superset's first
+    member is preceded by one line saying how to do the pair. The title is left out: calendars
+    show it as the event's summary.
     """
     facts = [f"about {session.est_minutes} min"]
     if week is not None:
@@ -142,9 +144,20 @@ def workout_text(
         facts.append("after your run")
     line = " · ".join(facts)
     blocks = [line[0].upper() + line[1:]]
-    blocks += [
-        _exercise_text(n, p, athlete, library) for n, p in enumerate(session.exercises, start=1)
-    ]
+    exercises = session.exercises
+    labels = position_labels(exercises)
+    for i, (label, p) in enumerate(zip(labels, exercises, strict=True)):
+        text = _exercise_text(label, p, athlete, library)
+        starts_superset = p.superset is not None and (
+            i == 0 or exercises[i - 1].superset != p.superset
+        )
+        if starts_superset:
+            end = i + 1
+            while end < len(exercises) and exercises[end].superset == p.superset:
+                end += 1
+            if end - i > 1:
+                text = _superset_text(labels[i:end], exercises[i:end]) + "\n" + text
+        blocks.append(text)
     if session.reasons:
         blocks.append("\n".join(["Why this day:", *(f"- {r}" for r in session.reasons)]))
     if session.warnings:
@@ -152,10 +165,29 @@ def workout_text(
     return "\n\n".join(blocks)
 
 
-def _exercise_text(number: int, p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> str:
+def _superset_text(labels: Sequence[str], members: Sequence[Prescription]) -> str:
+    """ "Superset: alternate B1 and B2, then rest 1:30." and, when their sets differ, which one
+    does its last sets alone (as the FIT workout runs it)."""
+    names = f"{', '.join(labels[:-1])} and {labels[-1]}"
+    longest = max(members, key=lambda p: p.rest_s)
+    then = f"then rest {rest(longest)}" if longest.rest_s > 0 else "with no rest between rounds"
+    text = f"Superset: alternate {names}, {then}."
+    fewest = min(p.sets for p in members)
+    extra = [(label, p.sets - fewest) for label, p in zip(labels, members, strict=True)]
+    alone = [f"{label}'s last {_sets_text(n)}" for label, n in extra if n > 0]
+    if alone:
+        text += f" Then {' and '.join(alone)} alone."
+    return text
+
+
+def _sets_text(n: int) -> str:
+    return "set" if n == 1 else f"{n} sets"
+
+
+def _exercise_text(label: str, p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> str:
     exercise = library.get(p.slug)
     load = resolve_load(p, exercise, athlete.one_rep_max_kg, athlete.equipment)
-    lines = [f"{number}. {p.name}", f"   {dose_text(p, load.load_kg)}"]
+    lines = [f"{label}. {p.name}", f"   {dose_text(p, load.load_kg)}"]
     if exercise.cues:
         lines.append("   Cues:")
         lines += [f"   - {cue}" for cue in exercise.cues]
