@@ -164,10 +164,12 @@ def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | 
             plan, athlete, library, from_date=options.fit_from, warm_up_minutes=warm_up
         )
     if fmt in ("html", "pdf"):
+        from runstrong.domain.balance import balance_report
         from runstrong.render.report import render_html
 
         heatmaps = week_heatmaps(result) if options.heatmaps else None
-        html = render_html(plan, athlete, library, heatmaps=heatmaps)
+        gaps = {w.index: balance_report(w, library).flags for w in plan.weeks if w.sessions}
+        html = render_html(plan, athlete, library, heatmaps=heatmaps, balance=gaps)
         if fmt == "html":
             return html.encode("utf-8")
         from runstrong.export import pdf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import replace
@@ -285,20 +286,24 @@ def test_a_session_shows_its_dose_kilograms_cues_and_reasons() -> None:
     html = render_html(tiny_plan(), tiny_athlete(), library())
     week = section_text(html, "week-1")
     # 80% of a 100 kg back squat is 80 kg on a barbell that steps by 2.5 kg.
-    assert "Back squat main 3 × 5 80 kg 80% 1RM · RIR 2 3-1-1-0 3:00" in week
-    assert "Bulgarian split squat secondary 2 × 8 per side RIR 3 — 1:30" in week
-    for cue in library().get("back_squat").cues:
-        assert " ".join(cue.split()) in week
-    assert "Why Heavy squats <make> runners economical & robust. [blagrove2018]" in week
-    assert "Tue 5 Jan 18:00 Strength A: squat & single leg about 40 min | Legs: heavy" in week
+    assert "A Back squat 3 × 5 80 kg 80% 1RM · RIR 2 3-1-1-0 3:00" in week
+    assert "B Bulgarian split squat 2 × 8 per side RIR 3 — 1:30" in week
+    first_cue = library().get("back_squat").cues[0]
+    assert " ".join(first_cue.split()) in week  # the week page shows the first cue
+    notes = section_text(html, "exercise-notes")  # every cue and the why, once, in the appendix
+    squat = library().get("back_squat")
+    for cue in squat.cues:
+        assert " ".join(cue.split()) in notes
+    assert " ".join(squat.why.text.split()) in notes
+    assert "Tue 5 Jan · 18:00 Strength A: squat & single leg about 40 min | Legs: heavy" in week
     assert "Why this day: after Tuesday's intervals run: run first, then lift" in week
 
 
 def test_a_set_gets_one_tick_box() -> None:
     html = render_html(tiny_plan(), tiny_athlete(), library())
     week_1 = html[html.index('id="week-1"') : html.index('id="week-2"')]
-    rows = re.findall(r'<span class="boxes">((?:<span class="box"></span>)*)</span>', week_1)
-    assert [row.count('class="box"') for row in rows] == [3, 2]
+    rows = re.findall(r'<td class="boxes">(□*)</td>', week_1)
+    assert [len(row) for row in rows] == [3, 2]
 
 
 def test_session_warnings_are_set_apart_and_labelled() -> None:
@@ -360,7 +365,9 @@ def test_the_alex_pdf_has_the_cover_first_then_each_week_at_the_top_of_a_new_pag
     assert "Spring Marathon" in pdf_pages_text(alex_pdf())[0]
     starts = [(i, m.group(1)) for i, top in enumerate(tops) if (m := re.match(r"Week (\d+)", top))]
     assert [int(n) for _, n in starts] == list(range(1, weeks + 1))
-    assert starts[0][0] == 1
+    assert 1 <= starts[0][0] <= 2  # after the cover (and its how-to-read page)
+    one_page = sum(b - a == 1 for (a, _), (b, _) in itertools.pairwise(starts))
+    assert one_page >= 0.8 * (weeks - 1)  # a week to a page
 
 
 def test_the_alex_pdf_is_a4_and_numbers_its_pages() -> None:
