@@ -22,7 +22,18 @@ from runstrong.domain.athlete import (
     Weekday,
 )
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.exercise import Equipment, Level, NiggleSite
+from runstrong.domain.exercise import (
+    Equipment,
+    Exercise,
+    FitExercise,
+    Laterality,
+    Level,
+    LoadType,
+    NiggleSite,
+    Pattern,
+    Why,
+)
+from runstrong.domain.muscles import Muscle
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
 from runstrong.library.loader import load_library
@@ -103,3 +114,35 @@ def make_profile(
     athlete: Athlete | None = None, *, rules: Rules | None = None, **kw: Any
 ) -> Profile:
     return Profile(athlete=athlete or make_athlete(**kw), rules=rules or Rules())
+
+
+def make_exercise(
+    slug: str = "test_exercise",
+    *,
+    muscles: dict[Muscle, float] | None = None,
+    laterality: Laterality = Laterality.BILATERAL,
+) -> Exercise:
+    """An Exercise built in code, for tests that must not depend on the library files."""
+    weights = muscles if muscles is not None else {Muscle.QUADRICEPS: 1.0}
+    return Exercise(
+        slug=slug,
+        name=slug.replace("_", " ").capitalize(),
+        aliases=(),
+        patterns=(Pattern.KNEE_DOMINANT_BILATERAL,),
+        equipment=frozenset(),
+        equipment_any=frozenset({Equipment.DUMBBELLS}),
+        level=Level.BEGINNER,
+        laterality=laterality,
+        load_type=LoadType.EXTERNAL_LOAD,
+        percent_1rm=False,
+        muscles=tuple(weights.items()),
+        plyometric=None,
+        progression=None,
+        regression=None,
+        substitutes=(),
+        fit=FitExercise(category_id=28, category="squat"),
+        cues=("Stand tall",),
+        why=Why(text="Test exercise.", benefits=(), citations=()),
+        avoid_with=frozenset(),
+        seconds_per_rep=3.0,
+    )

@@ -4,50 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from builders import make_exercise
 from runstrong.domain.exercise import (
-    Equipment,
-    Exercise,
-    FitExercise,
     Laterality,
-    Level,
-    LoadType,
-    Pattern,
-    Why,
 )
 from runstrong.domain.muscle_load import Side, muscle_loads, total_by_muscle
 from runstrong.domain.muscles import Muscle
-
-
-def make_exercise(
-    slug: str = "test_exercise",
-    *,
-    muscles: dict[Muscle, float] | None = None,
-    laterality: Laterality = Laterality.BILATERAL,
-) -> Exercise:
-    weights = muscles if muscles is not None else {Muscle.QUADRICEPS: 1.0}
-    return Exercise(
-        slug=slug,
-        name=slug.replace("_", " ").capitalize(),
-        aliases=(),
-        patterns=(Pattern.KNEE_DOMINANT_BILATERAL,),
-        equipment=frozenset(),
-        equipment_any=frozenset({Equipment.DUMBBELLS}),
-        level=Level.BEGINNER,
-        laterality=laterality,
-        load_type=LoadType.EXTERNAL_LOAD,
-        percent_1rm=False,
-        muscles=tuple(weights.items()),
-        plyometric=None,
-        progression=None,
-        regression=None,
-        substitutes=(),
-        fit=FitExercise(category_id=28, category="squat"),
-        cues=("Stand tall",),
-        why=Why(text="Test exercise.", benefits=(), citations=()),
-        avoid_with=frozenset(),
-        seconds_per_rep=3.0,
-    )
-
 
 SQUAT = make_exercise(
     "goblet_squat",

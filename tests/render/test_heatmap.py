@@ -8,15 +8,9 @@ from importlib import resources
 
 import pytest
 
+from builders import make_exercise
 from runstrong.domain.exercise import (
-    Equipment,
-    Exercise,
-    FitExercise,
     Laterality,
-    Level,
-    LoadType,
-    Pattern,
-    Why,
 )
 from runstrong.domain.muscle_load import Side, muscle_loads
 from runstrong.domain.muscles import Muscle
@@ -24,37 +18,6 @@ from runstrong.render.heatmap import render_heatmap_svg, svg_to_png
 
 NS = "{http://www.w3.org/2000/svg}"
 VIEWS = ("front", "back")
-
-
-def make_exercise(
-    slug: str = "test_exercise",
-    *,
-    muscles: dict[Muscle, float] | None = None,
-    laterality: Laterality = Laterality.BILATERAL,
-) -> Exercise:
-    weights = muscles if muscles is not None else {Muscle.QUADRICEPS: 1.0}
-    return Exercise(
-        slug=slug,
-        name=slug.replace("_", " ").capitalize(),
-        aliases=(),
-        patterns=(Pattern.KNEE_DOMINANT_UNILATERAL,),
-        equipment=frozenset(),
-        equipment_any=frozenset({Equipment.DUMBBELLS}),
-        level=Level.BEGINNER,
-        laterality=laterality,
-        load_type=LoadType.EXTERNAL_LOAD,
-        percent_1rm=False,
-        muscles=tuple(weights.items()),
-        plyometric=None,
-        progression=None,
-        regression=None,
-        substitutes=(),
-        fit=FitExercise(category_id=17, category="lunge"),
-        cues=("Stand tall",),
-        why=Why(text="Test exercise.", benefits=(), citations=()),
-        avoid_with=frozenset(),
-        seconds_per_rep=3.0,
-    )
 
 
 def both_sides(values: dict[Muscle, float]) -> dict[tuple[Muscle, Side], float]:
