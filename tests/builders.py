@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, time
 from functools import cache
 from pathlib import Path
@@ -145,4 +148,18 @@ def make_exercise(
         why=Why(text="Test exercise.", benefits=(), citations=()),
         avoid_with=frozenset(),
         seconds_per_rep=3.0,
+    )
+
+
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = ROOT, columns: int = 140
+) -> subprocess.CompletedProcess[str]:
+    """`runstrong ARGS` in a real process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "runstrong", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": str(columns), **(env or {})},
+        cwd=cwd,
+        check=False,
     )

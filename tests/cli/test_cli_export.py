@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import icalendar
 
-from builders import EXAMPLES, ROOT
+from builders import EXAMPLES, run_cli
 
 ALEX = str(EXAMPLES / "alex-marathon.toml")
 SAM = str(EXAMPLES / "sam-5k-beginner.toml")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "140"},
-        cwd=ROOT,
-        check=False,
-    )
+    return run_cli(*args)
 
 
 def test_export_all_writes_every_format_and_says_where(tmp_path: Path) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from builders import EXAMPLES, ROOT, library
+from builders import EXAMPLES, library, run_cli
 from runstrong.domain.balance import session_items
 from runstrong.domain.muscle_load import Side, muscle_loads
 from runstrong.domain.muscles import Muscle
@@ -21,14 +19,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "140"},
-        cwd=ROOT,
-        check=False,
-    )
+    return run_cli(*args)
 
 
 def test_the_founding_workout_lights_the_muscles_the_article_names() -> None:

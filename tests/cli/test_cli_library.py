@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from builders import ROOT
+from builders import ROOT, run_cli
 
 FIELDS = {
     "slug", "name", "aliases", "patterns", "equipment", "equipment_any", "level", "laterality",
@@ -19,14 +17,7 @@ FIELDS = {
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "160", **(env or {})},
-        cwd=ROOT,
-        check=False,
-    )
+    return run_cli(*args, env=env, columns=160)
 
 
 def test_library_list_json_gives_every_exercise_with_every_field() -> None:

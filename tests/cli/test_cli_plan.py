@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from builders import EXAMPLES, ROOT
+from builders import EXAMPLES, ROOT, run_cli
 
 ALEX = str(EXAMPLES / "alex-marathon.toml")
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "140"},
-        cwd=cwd,
-        check=False,
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 def test_plan_json_is_versioned_and_has_the_documented_fields() -> None:

@@ -3,27 +3,18 @@ and every help text reads well."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from builders import EXAMPLES, ROOT
+from builders import EXAMPLES, run_cli
 
 ALEX = str(EXAMPLES / "alex-marathon.toml")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "runstrong", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "COLUMNS": "120"},
-        cwd=ROOT,
-        check=False,
-    )
+    return run_cli(*args, columns=120)
 
 
 @pytest.mark.parametrize(
