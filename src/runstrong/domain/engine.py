@@ -461,7 +461,7 @@ class _WeekPlanner:
         load = self._lower_body_load(draft, frame)
         reasons = [_phase_reason(frame, draft.template), *placement.reasons, *draft.notes]
         warnings = list(placement.warnings)
-        minutes = session_minutes(draft.exercises, self.library, self.rules)
+        minutes = self._minutes(draft)
         if minutes > self.athlete.availability.session_minutes:
             warnings.append(
                 f"about {minutes} minutes, more than your "
