@@ -1,22 +1,29 @@
 """Plan -> printable HTML: a cover, one A4 page per week, then the exercise notes and references.
 
-A week's page holds everything needed on the day: each session as one compact table (position
-label, exercise, dose, load and effort, tempo, rest, one short cue, a tick box per set), the
-session's reasons and warnings in small type, the week's muscle heat map and its balance flags.
-What does not change from week to week (every cue of an exercise, why it is in the plan, its
-sources) is printed once, in the "Exercise notes" appendix.
+A week's page holds what is needed on the day: the week's header (dates, phase, deload, race,
+goal, notes) with its muscle heat map and its gaps (balance flags) at the top right, then each
+session: its header, one paragraph an exercise (position label A, B1, B2 ..., exercise, dose,
+kilograms, %1RM, RIR, tempo, rest, a tick box per set, and on a second line its first cue and
+any note), then the session's reasons and warnings in small type. What does not change from week
+to week (every cue of an exercise, why it is in the plan, its sources) is printed once, in the
+"Exercise notes" appendix, A to Z.
 
 The document is self-contained: the stylesheet (`templates/report.css`) is inlined, there are no
-scripts, images, links or web fonts, so it prints the same from a browser or through WeasyPrint
-(`runstrong.export.pdf`). Every piece of text from a profile or the library is HTML-escaped. The
-only markup taken as is comes from `heatmaps`: inline SVG that our own heat-map renderer made.
+scripts, links, web fonts or fetched images, so it prints the same from a browser or through
+WeasyPrint (`runstrong.export.pdf`). Every piece of text from a profile or the library is
+HTML-escaped. The heat maps (`heatmaps`: SVG that our own renderer made) are embedded as
+images whose source is the SVG itself, a `data:` URI.
 
 Colour is never the only signal: phases, deloads, races and warnings are also written as text, so
 the plan reads the same printed in greyscale.
 
-Layout is plain blocks and one fixed-layout table per session: WeasyPrint's time goes into
-nested tables, inline blocks and text, so the markup keeps all three small (tick boxes are
-characters, not boxes).
+Speed: WeasyPrint spends its time per box and per line of text in a box. A table cell costs as
+much as a paragraph and a multi-line cell several times more, a float makes every later line on
+the page be measured twice, and an inline SVG puts its 200-odd elements through the page's CSS
+cascade. So the markup is paragraphs, lines break with newlines (`white-space: pre-line`) rather
+than <br> elements, the week's side column is positioned rather than floated, and heat maps are
+images. The Alex example (21 weeks, 27 pages) renders in well under half the time of the former
+layout (a table row and every cue of each exercise on every week: 66 pages).
 """
 
 from __future__ import annotations
@@ -57,7 +64,11 @@ PHASE_SHORT: dict[Phase, str] = {
     Phase.TRANSITION: "Trans.",
 }
 STRIP_MAX_WEEKS_PER_ROW = 16
-TICK_BOX = "□"  # one per set, to tick on paper
+TICK_BOX = "☐"  # one per set, to tick on paper (U+2610 BALLOT BOX)
+NBSP = "\u00a0"
+# A line break inside the paragraphs styled `white-space: pre-line` in report.css: a newline
+# costs WeasyPrint less than a <br> element.
+_NL = "\n"
 _NO_RACE = "No race entered: the plan builds and keeps strength."
 _CITATION_GROUP = re.compile(r"\[([A-Za-z0-9_]+(?:\s*,\s*[A-Za-z0-9_]+)*)\]")
 _XML_PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?")
@@ -73,9 +84,10 @@ def render_html(
 ) -> str:
     """The whole plan as one HTML document.
 
-    `heatmaps` maps a week's index to inline SVG (its muscle heat map); `balance` maps a week's
-    index to that week's balance flags in plain words (`runstrong.domain.balance`), printed under
-    the heat map as the week's gaps. Weeks missing from either mapping go without.
+    `heatmaps` maps a week's index to an SVG document (its muscle heat map); `balance` maps a
+    week's index to that week's balance flags in plain words (`balance_report(week).flags`),
+    printed beside the heat map as "Gaps this week" ("No gaps" for an empty list). Weeks missing
+    from either mapping, and weeks without a session, go without.
     """
     figures = heatmaps or {}
     parts = [_cover(plan, athlete, library)]
@@ -286,29 +298,24 @@ def _phase_table(weeks: list[Week]) -> str:
 
 _KEY = (
     '<div class="key">'
-    "<p><b>A, B1, B2</b>: the order of the exercises; B1 and B2 are a superset: one set of B1, "
-    "one of B2, then the rest, until all sets are done.</p>"
-    "<p><b>3 × 8</b>: three sets of eight repetitions; <b>per side</b>: every set on the left, "
+    "<p><b>A, B1, B2</b>: the order of the exercises; B1 and B2 make a superset: a set of one, "
+    "a set of the other, then the rest.</p>"
+    "<p><b>3 × 8</b>: three sets of eight repetitions; <b>per side</b>: each set on the left, "
     "then on the right.</p>"
     "<p><b>RIR 2</b>: stop each set with about two good repetitions left in reserve.</p>"
     "<p><b>% 1RM</b>: share of your one-repetition maximum; kilograms come from your known maxes, "
     "rounded to your equipment.</p>"
-    "<p><b>Tempo 3-0-1-0</b>: seconds lowering, pause at the bottom, lifting, pause at the top.</p>"
-    "<p><b>Contacts</b>: foot contacts with the ground in jumping (plyometric) work.</p>"
-    f"<p><b>{TICK_BOX} {TICK_BOX} {TICK_BOX}</b>: tick a box for each set done. "
-    "<b>[blagrove2018]</b>: the sources, listed at the end.</p>"
-    "<p><b>Cue</b>: the first thing to get right. Every cue of an exercise, and why it is in "
-    "the plan, are in the Exercise notes at the end.</p>"
+    "<p><b>Tempo 3-0-1-0</b>: seconds lowering, pause at the bottom, lifting, pause at the top. "
+    "<b>Contacts</b>: foot contacts with the ground in jumps.</p>"
+    f"<p><b>{NBSP.join([TICK_BOX] * 3)}</b>: tick a box for each set done. Under each exercise, "
+    "the first thing to get right; every cue, and why the exercise is there, are in the "
+    "Exercise notes at the end, with the sources (<b>[blagrove2018]</b>).</p>"
     "</div>"
 )
 
 
 # ---------- weeks ----------
-#
-# WeasyPrint spends its time per box and per line of text in a box, and a table cell or an
-# inline block costs as much as a paragraph (a multi-line cell much more). So a week is plain
-# paragraphs: one per exercise, with its dose on the first line and its cue on the second.
-# Measured on the Alex example, this takes a third of the time of a table with a cell per value.
+# Paragraphs, not table cells: see "Speed" in the module docstring.
 
 
 def _week(
@@ -339,7 +346,7 @@ def _week(
         f'<p class="goal">{escape(week.goal)}</p>',
     ]
     if week.notes:
-        notes = "<br>".join(f"• {_with_citations(n)}" for n in week.notes)
+        notes = _NL.join(f"• {_with_citations(n)}" for n in week.notes)
         parts.append(f'<p class="week-notes">{notes}</p>')
     if week.sessions:
         minutes = sum(s.est_minutes for s in week.sessions)
@@ -364,7 +371,7 @@ def _week_side(heatmap: str | None, flags: Sequence[str] | None) -> str:
         parts.append(_heatmap_img(heatmap))
     if flags is not None:
         if flags:
-            items = "".join(f"<br>• {_with_citations(f)}" for f in flags)
+            items = "".join(f"{_NL}• {_with_citations(f)}" for f in flags)
             parts.append(f'<p class="gaps"><b>Gaps this week:</b>{items}</p>')
         else:
             parts.append('<p class="gaps none"><b>No gaps</b> in this week\'s balance.</p>')
@@ -401,7 +408,7 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> str:
         reasons = "; ".join(_with_citations(r.rstrip(". ")) for r in s.reasons)
         small.append(f"<b>Why this day:</b> {reasons}.")
     if small:
-        parts.append(f'<p class="why-day">{"<br>".join(small)}</p>')
+        parts.append(f'<p class="why-day">{_NL.join(small)}</p>')
     if s.warnings:
         parts.append(_warnings(s.warnings, "Warning"))
     parts.append("</div>")
@@ -417,7 +424,7 @@ def _session_head(s: Session) -> str:
     if s.after_run:
         meta.append("after the day's run")
     return (
-        f'<p class="sh"><b>{_short_day(s.date)} · {s.time:%H:%M} · {escape(s.title)}</b>'
+        f'<p class="sh"><b>{_short_day(s.date)} · {s.time:%H:%M} · {escape(s.title)}</b> '
         f'<span class="meta">{" · ".join(meta)}</span></p>'
     )
 
@@ -448,12 +455,12 @@ def _exercise(
         values.append(f"tempo {escape(p.tempo)}")
     values.append(f"rest {rest(p)}")
     pad = "\u2007" if len(label) == 1 else ""
-    second = [escape(exercise.cues[0])] if exercise.cues else []
+    second = [_line(exercise.cues[0])] if exercise.cues else []
     second += [f'<span class="note">{_with_citations(n)}</span>' for n in notes]
     return (
-        f'<p class="x"><b>{label}{pad}\u2002{escape(p.name)}</b>\u2003<b>{escape(amount(p))}</b>'
-        f' · {" · ".join(values)}\u2003<span class="boxes">{TICK_BOX * p.sets}</span>'
-        f'<br><span class="cue">{" · ".join(second)}</span></p>'
+        f'<p class="x"><b>{label}{pad}\u2002{_line(p.name)}</b>\u2003<b>{escape(amount(p))}</b>'
+        f" · {' · '.join(values)}\u2003{_boxes(p.sets)}"
+        f'{_NL}<span class="cue">{" · ".join(second)}</span></p>'
     )
 
 
@@ -461,8 +468,8 @@ def _warnings(items: Iterable[str], label: str) -> str:
     items = list(items)
     if not items:
         return ""
-    body = "<br>".join(f"• {_with_citations(w)}" for w in items)
-    return f'<p class="warnings"><b class="label">⚠ {escape(label)}</b><br>{body}</p>'
+    body = _NL.join(f"• {_with_citations(w)}" for w in items)
+    return f'<p class="warnings"><b class="label">⚠ {escape(label)}</b>{_NL}{body}</p>'
 
 
 # ---------- exercise notes (appendix) ----------
@@ -484,11 +491,11 @@ def _exercise_notes(plan: Plan, library: ExerciseLibrary) -> str:
     )
     entries = []
     for ex in exercises:
-        cues = "".join(f"<br>• {escape(c)}" for c in ex.cues)
+        cues = "".join(f"{_NL}• {_line(c)}" for c in ex.cues)
         entries.append(
             f'<p class="exn" id="ex-{escape(ex.slug)}"><b>{escape(ex.name)}</b>'
             f'\u2003<span class="used">{_week_ranges(weeks[ex.slug])}</span>{cues}'
-            f'<br><span class="why"><b>Why:</b> {escape(ex.why.text)}{_cite(ex.why.citations)}'
+            f'{_NL}<span class="why"><b>Why:</b> {_line(ex.why.text)}{_cite(ex.why.citations)}'
             "</span></p>"
         )
     return (
@@ -549,8 +556,21 @@ def _cited_keys(plan: Plan, library: ExerciseLibrary) -> set[str]:
 # ---------- small helpers ----------
 
 
+def _line(text: str) -> str:
+    """Escaped, on one line: runs of white space (newlines too) become one space, so that
+    the paragraphs that break lines with `_NL` break them only there."""
+    return escape(" ".join(text.split()))
+
+
+def _boxes(sets: int) -> str:
+    """A tick box per set, joined by no-break spaces so they stay together."""
+    return NBSP.join([TICK_BOX] * sets)
+
+
 def _with_citations(text: str) -> str:
-    """Escape `text`, setting "[key, key]" citation groups in the small citation style."""
+    """Escape `text` onto one line (`_line`), setting "[key, key]" citation groups in the small
+    citation style."""
+    text = " ".join(text.split())
     out, last = [], 0
     for match in _CITATION_GROUP.finditer(text):
         out.append(escape(text[last : match.start()]))
