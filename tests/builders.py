@@ -37,6 +37,7 @@ from runstrong.domain.exercise import (
     Why,
 )
 from runstrong.domain.muscles import Muscle
+from runstrong.domain.plan import Prescription, Role
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
 from runstrong.library.loader import load_library
@@ -163,3 +164,23 @@ def run_cli(
         cwd=cwd,
         check=False,
     )
+
+
+def make_prescription(slug: str, **fields: Any) -> Prescription:
+    """A Prescription built in code; every field can be given, the rest have plain defaults."""
+    defaults: dict[str, Any] = {
+        "name": slug,
+        "role": Role.MAIN,
+        "sets": 3,
+        "reps": 8,
+        "seconds": None,
+        "contacts": None,
+        "per_side": False,
+        "rir": 2,
+        "percent_1rm": None,
+        "rest_s": 90,
+        "tempo": None,
+        "why": "test",
+        "citations": (),
+    }
+    return Prescription(slug=slug, **(defaults | fields))

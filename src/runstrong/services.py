@@ -131,7 +131,6 @@ class ExportOptions:
     previous_ics: bytes | None = None
     alarm_minutes: int | None = None
     fit_from: date | None = None
-    heatmaps: bool = True
 
 
 def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | dict[str, bytes]:
@@ -167,7 +166,7 @@ def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | 
         from runstrong.domain.balance import balance_report
         from runstrong.render.report import render_html
 
-        heatmaps = week_heatmaps(result) if options.heatmaps else None
+        heatmaps = week_heatmaps(result)
         gaps = {w.index: balance_report(w, library).flags for w in plan.weeks if w.sessions}
         html = render_html(plan, athlete, library, heatmaps=heatmaps, balance=gaps)
         if fmt == "html":

@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 
-from builders import GYM, library, make_profile, make_race
+from builders import GYM, library, make_prescription, make_profile, make_race
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.balance import (
     BAND_GROUPS,
@@ -23,7 +23,7 @@ from runstrong.domain.balance import (
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Pattern
 from runstrong.domain.muscles import Muscle
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
 
 START = date(2026, 12, 7)
 NO_CALF = "no calf or soleus work this week"
@@ -61,22 +61,10 @@ def slugs_with_pattern(week: Week, pattern: Pattern) -> set[str]:
 def prescribe(
     slug: str, sets: int, *, per_side: bool = False, contacts: int | None = None
 ) -> Prescription:
-    return Prescription(
-        slug=slug,
-        name=slug,
-        role=Role.MAIN,
-        sets=sets,
-        reps=None if contacts else 8,
-        seconds=None,
-        contacts=contacts,
-        per_side=per_side,
-        rir=2,
-        percent_1rm=None,
+    return make_prescription(
+        slug, sets=sets, reps=None if contacts else 8, contacts=contacts, per_side=per_side,
         rest_s=120,
-        tempo=None,
-        why="test",
-        citations=(),
-    )
+    )  # fmt: skip
 
 
 def hand_week(*exercises: Prescription, phase: Phase = Phase.BASE, deload: bool = False) -> Week:

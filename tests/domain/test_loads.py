@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from builders import GYM, library, make_athlete
+from builders import GYM, library, make_athlete, make_prescription
 from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import Prescription, Role
+from runstrong.domain.plan import Prescription
 from runstrong.domain.prescription import percent_1rm_for
 
 
 def prescription(slug: str, percent: int | None, reps: int = 5) -> Prescription:
-    return Prescription(
-        slug=slug, name=slug, role=Role.MAIN, sets=3, reps=reps, seconds=None, contacts=None,
-        per_side=False, rir=2, percent_1rm=percent, rest_s=180, tempo=None, why="x", citations=(),
-    )  # fmt: skip
+    return make_prescription(slug, reps=reps, percent_1rm=percent, rest_s=180, why="x")
 
 
 def test_a_barbell_load_rounds_to_the_plate_step() -> None:

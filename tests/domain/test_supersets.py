@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builders import library
+from builders import library, make_prescription
 from runstrong.domain.budget import session_minutes
 from runstrong.domain.plan import Prescription, Role
 from runstrong.domain.rules import Rules
@@ -10,10 +10,7 @@ from runstrong.domain.supersets import group, label
 
 
 def rx(slug: str, role: Role, sets: int = 3, reps: int = 10, rest_s: int = 60) -> Prescription:
-    return Prescription(
-        slug=slug, name=slug, role=role, sets=sets, reps=reps, seconds=None, contacts=None,
-        per_side=False, rir=2, percent_1rm=None, rest_s=rest_s, tempo=None, why="", citations=(),
-    )  # fmt: skip
+    return make_prescription(slug, role=role, sets=sets, reps=reps, rest_s=rest_s, why="")
 
 
 def test_a_leg_accessory_takes_the_first_upper_or_trunk_partner() -> None:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from datetime import date, time, timedelta
 from functools import cache
 
 import pytest
 
-from builders import EXAMPLES, GYM, library, make_athlete
+from builders import EXAMPLES, GYM, library, make_athlete, make_prescription
 from runstrong import services
 from runstrong.domain.athlete import Weekday
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
 from runstrong.export.plan_csv import export_csv
 
 TODAY = date(2026, 11, 26)
@@ -41,23 +40,8 @@ def rows(data: bytes) -> list[dict[str, str]]:
 
 
 def prescription(slug: str, name: str, **changes: object) -> Prescription:
-    p = Prescription(
-        slug=slug,
-        name=name,
-        role=Role.MAIN,
-        sets=2,
-        reps=5,
-        seconds=None,
-        contacts=None,
-        per_side=False,
-        rir=2,
-        percent_1rm=None,
-        rest_s=180,
-        tempo=None,
-        why="",
-        citations=(),
-    )
-    return replace(p, **changes)  # type: ignore[arg-type]
+    fields: dict[str, object] = {"sets": 2, "reps": 5, "rest_s": 180, "why": ""}
+    return make_prescription(slug, name=name, **(fields | changes))
 
 
 def tiny_plan() -> Plan:

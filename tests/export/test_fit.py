@@ -16,7 +16,16 @@ from garmin_fit_sdk import Decoder, Stream
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import EXAMPLES, GYM, HOME, library, make_athlete, make_profile, make_race
+from builders import (
+    EXAMPLES,
+    GYM,
+    HOME,
+    library,
+    make_athlete,
+    make_prescription,
+    make_profile,
+    make_race,
+)
 from runstrong import services
 from runstrong.domain.athlete import Athlete, Race, Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -187,23 +196,7 @@ def assert_round_trip(s: Session, athlete: Athlete, lib: ExerciseLibrary, data: 
 
 
 def rx(slug: str, **kw: Any) -> Prescription:
-    fields: dict[str, Any] = {
-        "slug": slug,
-        "name": library().get(slug).name,
-        "role": Role.MAIN,
-        "sets": 3,
-        "reps": 8,
-        "seconds": None,
-        "contacts": None,
-        "per_side": False,
-        "rir": 2,
-        "percent_1rm": None,
-        "rest_s": 90,
-        "tempo": None,
-        "why": "test",
-        "citations": (),
-    }
-    return Prescription(**(fields | kw))
+    return make_prescription(slug, **({"name": library().get(slug).name} | kw))
 
 
 def session(*exercises: Prescription, day: date = date(2026, 12, 8), **kw: Any) -> Session:

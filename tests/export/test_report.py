@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 import pypdfium2 as pdfium
 import pytest
 
-from builders import EXAMPLES, GYM, library, make_athlete, make_race
+from builders import EXAMPLES, GYM, library, make_athlete, make_prescription, make_race
 from runstrong import services
 from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.balance import balance_report
@@ -89,43 +89,31 @@ def pdf_page_tops(data: bytes) -> list[str]:
 
 
 def squat(**changes: object) -> Prescription:
-    p = Prescription(
-        slug="back_squat",
-        name="Back squat",
-        role=Role.MAIN,
-        sets=3,
-        reps=5,
-        seconds=None,
-        contacts=None,
-        per_side=False,
-        rir=2,
-        percent_1rm=80,
-        rest_s=180,
-        tempo="3-1-1-0",
-        why="Heavy squats <make> runners economical & robust.",
-        citations=("blagrove2018",),
-    )
-    return replace(p, **changes)  # type: ignore[arg-type]
+    fields: dict[str, object] = {
+        "slug": "back_squat",
+        "name": "Back squat",
+        "reps": 5,
+        "percent_1rm": 80,
+        "rest_s": 180,
+        "tempo": "3-1-1-0",
+        "why": "Heavy squats <make> runners economical & robust.",
+        "citations": ("blagrove2018",),
+    }
+    return make_prescription(**(fields | changes))  # type: ignore[arg-type]
 
 
 def split_squat(**changes: object) -> Prescription:
-    p = Prescription(
-        slug="bulgarian_split_squat",
-        name="Bulgarian split squat",
-        role=Role.SECONDARY,
-        sets=2,
-        reps=8,
-        seconds=None,
-        contacts=None,
-        per_side=True,
-        rir=3,
-        percent_1rm=None,
-        rest_s=90,
-        tempo=None,
-        why="Single-leg strength.",
-        citations=("mackey2021",),
-    )
-    return replace(p, **changes)  # type: ignore[arg-type]
+    fields: dict[str, object] = {
+        "slug": "bulgarian_split_squat",
+        "name": "Bulgarian split squat",
+        "role": Role.SECONDARY,
+        "sets": 2,
+        "per_side": True,
+        "rir": 3,
+        "why": "Single-leg strength.",
+        "citations": ("mackey2021",),
+    }
+    return make_prescription(**(fields | changes))  # type: ignore[arg-type]
 
 
 def session(day: date, *exercises: Prescription, warnings: tuple[str, ...] = ()) -> Session:
