@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
 
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.plan import Prescription
 from runstrong.domain.rules import Rules
-from runstrong.domain.supersets import group
+from runstrong.domain.supersets import group_indexes
 
 SECONDS_BETWEEN_SIDES = 15  # switching sides in a per-side set [D]
 SECONDS_BETWEEN_PARTNERS = 20  # walking from one exercise of a superset to the other [D]
@@ -16,15 +18,19 @@ SECONDS_BETWEEN_PARTNERS = 20  # walking from one exercise of a superset to the 
 
 def tempo_seconds(tempo: str | None) -> float | None:
     """Seconds of one rep at a tempo like "3-0-3-0" (X, as fast as possible, counts 1 s)."""
-    if not tempo:
-        return None
+    return _rep_seconds(tempo) if tempo else None
+
+
+@cache
+def _rep_seconds(tempo: str) -> float:
     return float(sum(1 if part == "X" else int(part) for part in tempo.split("-")))
 
 
 def work_seconds(p: Prescription, seconds_per_rep: float) -> float:
     """One set's work, both sides for a per-side exercise; a prescribed tempo sets the rep's
     length."""
-    seconds_per_rep = tempo_seconds(p.tempo) or seconds_per_rep
+    if p.tempo:
+        seconds_per_rep = _rep_seconds(p.tempo) or seconds_per_rep
     if p.seconds is not None:
         work = float(p.seconds)
     elif p.contacts is not None:
@@ -34,14 +40,39 @@ def work_seconds(p: Prescription, seconds_per_rep: float) -> float:
     return 2 * work + SECONDS_BETWEEN_SIDES if p.per_side else work
 
 
-def session_minutes(
-    exercises: Iterable[Prescription], library: ExerciseLibrary, rules: Rules
-) -> int:
-    total = rules.warm_up_minutes * 60.0
-    for members in group(list(exercises), rules.superset_accessories):
-        sets = max(p.sets for p in members)
-        work = sum(work_seconds(p, library.get(p.slug).seconds_per_rep) for p in members)
+class TimedGroup(NamedTuple):
+    """One single exercise or superset as it is done: which exercises, one round's work (with
+    the walk between partners) and the rest after it."""
+
+    members: tuple[int, ...]  # indexes into the session's exercises
+    work_s: float
+    rest_s: int
+
+
+def timed_groups(
+    exercises: Sequence[Prescription], library: ExerciseLibrary, rules: Rules
+) -> list[TimedGroup]:
+    out = []
+    for members in group_indexes(exercises, rules.superset_accessories):
+        done = [exercises[i] for i in members]
+        work = sum(work_seconds(p, library.get(p.slug).seconds_per_rep) for p in done)
         work += SECONDS_BETWEEN_PARTNERS * (len(members) - 1)
-        rest = max(p.rest_s for p in members)
-        total += sets * work + (sets - 1) * rest + rules.changeover_seconds
+        out.append(TimedGroup(members, work, max(p.rest_s for p in done)))
+    return out
+
+
+def minutes_for(groups: Sequence[TimedGroup], sets: Sequence[int], rules: Rules) -> int:
+    """The session's minutes with `sets[i]` sets of its i-th exercise: the warm-up, then each
+    group's sets of work with rest between them, and a changeover after each group."""
+    total = rules.warm_up_minutes * 60.0
+    for g in groups:
+        n = max(sets[i] for i in g.members)
+        total += n * g.work_s + (n - 1) * g.rest_s + rules.changeover_seconds
     return math.ceil(total / 60)
+
+
+def session_minutes(
+    exercises: Sequence[Prescription], library: ExerciseLibrary, rules: Rules
+) -> int:
+    groups = timed_groups(exercises, library, rules)
+    return minutes_for(groups, [p.sets for p in exercises], rules)

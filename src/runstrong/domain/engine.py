@@ -15,9 +15,9 @@ from datetime import date, datetime, timedelta
 
 from runstrong.domain import supersets
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
-from runstrong.domain.budget import session_minutes
+from runstrong.domain.budget import minutes_for, session_minutes, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.exercise import Level, NiggleSite, PlyoIntensity, display_name
+from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
 from runstrong.domain.periodisation import (
     BEGINNER_GOALS,
     WeekFrame,
@@ -28,6 +28,8 @@ from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role
 from runstrong.domain.prescription import (
     Context,
     contacts_of,
+    dose_context,
+    dose_cycle_position,
     longest_week_in_cycle,
     prescribe,
 )
@@ -64,8 +66,10 @@ MIN_ACCESSORY_SETS = 2
 MIN_MAIN_SETS = 3  # the low end of 3-4 (intermediate) and 3-5 (advanced) sets: science.md §2.3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Template:
+    """A session template; each is one module-level object, compared by identity."""
+
     key: str
     title: str
     slots: tuple[Slot, ...]
@@ -80,6 +84,22 @@ ACT = Template("ACT", "Activation: light and crisp", SESSION_ACTIVATION, light=T
 REC = Template("REC", "Recovery: light strength", SESSION_RECOVERY, light=True)
 
 
+Pick = tuple[Slot, Exercise, tuple[str, ...]]  # a slot, its exercise, notes on the choice
+
+
+@dataclass(frozen=True, slots=True)
+class ContentKey:
+    """Everything a week's sessions depend on before they are placed: weeks with equal keys get
+    the same sessions, so each is drafted once."""
+
+    templates: tuple[Template, ...]
+    phase: Phase
+    block: int
+    dose_week: int  # position in the main-lift dose cycle
+    deload: bool
+    reduced: bool  # a beginner's first weeks
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """A session's content before it is placed on a day."""
@@ -90,6 +110,18 @@ class Draft:
     coverage: tuple[str, ...]
     notes: tuple[str, ...]
     hard_plyo: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """A drafted, trimmed session with what placement and the plan need to know about it."""
+
+    draft: Draft
+    needs: SessionNeeds
+    minutes: int
+    load: LowerBodyLoad
+    exercises: tuple[Prescription, ...]  # in the order they are done, supersets labelled
+    plyo_contacts: int
 
 
 def generate_plan(
@@ -176,22 +208,29 @@ class _WeekPlanner:
         self.scheduler = Scheduler(athlete, rules, start)
         self.history: list[Placed] = []
         self.block_slugs: dict[tuple[int, str], frozenset[str]] = {}
-        self.draft_cache: dict[WeekFrame, list[Draft]] = {}
+        # Weeks with equal content keys get equal sessions: each is drafted once.
+        self._drafted: dict[ContentKey, list[Draft]] = {}
+        self._ready: dict[ContentKey, list[Ready]] = {}
+        self._prescribed: dict[tuple[str, Role, Context | None, tuple[str, ...]], Prescription] = {}
+        self._marked: dict[tuple[Prescription, str], Prescription] = {}
+        self._picked: dict[
+            tuple[Template, Phase, int, frozenset[str]], tuple[tuple[Pick, ...], tuple[str, ...]]
+        ] = {}
 
     # -- which sessions ---------------------------------------------------------------------
-    def templates(self, frame: WeekFrame) -> list[Template]:
+    def templates(self, frame: WeekFrame) -> tuple[Template, ...]:
         avail = self.athlete.availability
         cap = min(avail.sessions_per_week or 7, len(avail.strength_days))
         if frame.phase in (Phase.BASE, Phase.BUILD, Phase.TRANSITION):
             n = min(cap, self.rules.sessions_per_week_base_build)
             if n >= 2 and self._b_race_ahead(frame):
-                return [A, ACT]  # mini-taper: one heavy session early, then activation
-            return [A, B][:n] if n >= 2 else [M]
+                return (A, ACT)  # mini-taper: one heavy session early, then activation
+            return (A, B)[:n] if n >= 2 else (M,)
         if frame.phase in (Phase.PEAK, Phase.MAINTENANCE):
-            return [M][: min(cap, self.rules.sessions_per_week_maintenance)]
+            return (M,)[: min(cap, self.rules.sessions_per_week_maintenance)]
         if frame.phase is Phase.TAPER:
-            return [T]
-        return [REC]
+            return (T,)
+        return (REC,)
 
     def _b_race_ahead(self, frame: WeekFrame) -> bool:
         """A B race this week or early next week, inside the heavy-session cut-off."""
@@ -201,14 +240,29 @@ class _WeekPlanner:
             for r in self.athlete.races
         )
 
+    def content_key(self, frame: WeekFrame) -> ContentKey:
+        level = self.athlete.level
+        return ContentKey(
+            templates=self.templates(frame),
+            phase=frame.phase,
+            block=frame.block,
+            dose_week=dose_cycle_position(level, frame.phase, frame.week_in_block),
+            deload=frame.deload,
+            reduced=(
+                level is Level.BEGINNER and frame.index <= self.rules.beginner_reduced_volume_weeks
+            ),
+        )
+
     # -- one week ---------------------------------------------------------------------------
     def week(self, frame: WeekFrame) -> Week:
-        drafts = self._trim(self._block_exercises(frame, self._drafts(frame)), frame)
-        needs = [self._needs(d, frame) for d in drafts]
-        placements, notes = self.scheduler.place_week(frame.start, needs, self.history)
+        key = self.content_key(frame)
+        ready = self._ready_sessions(key)
+        placements, notes = self.scheduler.place_week(
+            frame.start, [r.needs for r in ready], self.history
+        )
         placed_before = sum(p is not None for p in placements)
-        placements, drafts = self._fallback_to_activation(frame, drafts, placements)
-        if len(drafts) > placed_before:  # a light session replaced what no day allowed
+        placements, ready = self._fallback_to_activation(key, frame, ready, placements)
+        if len(ready) > placed_before:  # a light session replaced what no day allowed
             heavy = (
                 f"{placed_before} heavy session(s) fit"
                 if placed_before
@@ -219,10 +273,10 @@ class _WeekPlanner:
                 "takes the place of the rest [runstrong_heuristic]."
             ]
         sessions = []
-        for draft, placement in zip(drafts, placements, strict=True):
+        for session_ready, placement in zip(ready, placements, strict=True):
             if placement is None:
                 continue
-            session = self._session(frame, draft, placement)
+            session = self._session(frame, session_ready, placement)
             sessions.append(session)
             self.history.append(
                 Placed(
@@ -245,6 +299,13 @@ class _WeekPlanner:
             notes=frame.notes + tuple(notes),
         )
 
+    def _ready_sessions(self, key: ContentKey) -> list[Ready]:
+        """The week's sessions drafted, kept to the block's exercises and fitted to the time."""
+        if key not in self._ready:
+            fits = self._trim(self._block_exercises(key, self._drafts(key)))
+            self._ready[key] = [self._prepare(f.result(), key.deload, f.minutes) for f in fits]
+        return self._ready[key]
+
     def _limit(self, draft: Draft) -> int:
         """The session's time budget: short sessions in peak, race season and taper."""
         limit = self.athlete.availability.session_minutes
@@ -255,101 +316,120 @@ class _WeekPlanner:
     def _minutes(self, draft: Draft) -> int:
         return session_minutes(draft.exercises, self.library, self.rules)
 
-    def _drafts(self, frame: WeekFrame) -> list[Draft]:
-        if frame not in self.draft_cache:
+    def _drafts(self, key: ContentKey) -> list[Draft]:
+        if key not in self._drafted:
             used: set[str] = set()  # one exercise appears once a week: variety across sessions
-            self.draft_cache[frame] = [self.draft(t, frame, used) for t in self.templates(frame)]
-        return self.draft_cache[frame]
+            self._drafted[key] = [self.draft(t, key, used) for t in key.templates]
+        return self._drafted[key]
 
-    def _block_exercises(self, frame: WeekFrame, drafts: list[Draft]) -> list[Draft]:
+    def _block_exercises(self, key: ContentKey, drafts: list[Draft]) -> list[Draft]:
         """Exercises stay the same for a whole block, deload included: those that fit the time
         budget in every week of the block's dose cycle."""
-        keys = [(frame.block, d.template.key) for d in drafts]
-        if any(key not in self.block_slugs for key in keys):
+        keys = [(key.block, t.key) for t in key.templates]
+        if any(k not in self.block_slugs for k in keys):
             longest = replace(
-                frame,
+                key,
                 deload=False,
-                week_in_block=longest_week_in_cycle(self.athlete.level, frame.phase),
+                dose_week=longest_week_in_cycle(self.athlete.level, key.phase),
             )
-            for key, draft in zip(keys, self._trim(self._drafts(longest), longest), strict=True):
-                self.block_slugs.setdefault(key, frozenset(p.slug for p in draft.exercises))
+            for k, fit in zip(keys, self._trim(self._drafts(longest)), strict=True):
+                self.block_slugs.setdefault(k, frozenset(p.slug for p in fit.exercises))
         minutes = self.athlete.availability.session_minutes
         return [
             _keep_only(d, self.block_slugs[k], minutes) for d, k in zip(drafts, keys, strict=True)
         ]
 
     def _fallback_to_activation(
-        self, frame: WeekFrame, drafts: list[Draft], placements: list[Placement | None]
-    ) -> tuple[list[Placement | None], list[Draft]]:
+        self,
+        key: ContentKey,
+        frame: WeekFrame,
+        ready: list[Ready],
+        placements: list[Placement | None],
+    ) -> tuple[list[Placement | None], list[Ready]]:
         """Sessions no day allows (taper limits) become one light activation session if it fits."""
-        kept = [(d, p) for d, p in zip(drafts, placements, strict=True) if p is not None]
-        if len(kept) == len(drafts) or any(d.template.light for d, _ in kept):
-            return [p for _, p in kept], [d for d, _ in kept]
-        light = self.draft(ACT, frame, set())
+        kept = [(r, p) for r, p in zip(ready, placements, strict=True) if p is not None]
+        if len(kept) == len(ready) or any(r.draft.template.light for r, _ in kept):
+            return [p for _, p in kept], [r for r, _ in kept]
+        light = self._prepare(self.draft(ACT, key, set()), key.deload)
         history = self.history + [Placed(p.at, False, False) for _, p in kept]
-        retry, _ = self.scheduler.place_week(frame.start, [self._needs(light, frame)], history)
+        retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
         if retry[0] is None:
-            return [p for _, p in kept], [d for d, _ in kept]
-        return [*(p for _, p in kept), retry[0]], [*(d for d, _ in kept), light]
+            return [p for _, p in kept], [r for r, _ in kept]
+        return [*(p for _, p in kept), retry[0]], [*(r for r, _ in kept), light]
 
-    def draft(self, template: Template, frame: WeekFrame, used: set[str]) -> Draft:
-        ctx = self._context(template, frame)
-        max_plyo = self._max_plyo(frame)
-        exercises: list[Prescription] = []
-        ranks: list[int] = []
-        coverage: list[str] = []
-        notes: list[str] = []
-        hard_plyo = False
-        for slot in template.slots:
-            if slot.role is Role.PLYOMETRIC and not self._plyo_wanted(template, frame):
-                continue
-            ex, subs = self.chooser.choose(slot, block=frame.block, used=used, max_plyo=max_plyo)
-            if ex is None:
-                if slot.role is Role.PLYOMETRIC and self.athlete.niggle_sites & LOWER_LEG_SITES:
-                    notes.append("no plyometrics: they load your niggle")
-                continue
-            used.add(ex.slug)
-            p = prescribe(ex, slot.role, ctx, self.rules)
-            shown = display_name(ex, self.athlete.equipment.available)
-            if shown != p.name:
-                p = replace(p, name=shown)
-            exercises.append(replace(p, notes=p.notes + subs) if subs else p)
-            ranks.append(slot.trim_rank)
-            coverage.append(slot.coverage)
-            if ex.plyometric and ex.plyometric.intensity is not PlyoIntensity.LOW:
-                hard_plyo = True
+    def draft(self, template: Template, key: ContentKey, used: set[str]) -> Draft:
+        """The template's session for the week: its exercises chosen, then dosed."""
+        picks, notes = self._pick(template, key.phase, key.block, used)
+        ctx = self._context(template, key)
+        exercises = [self._prescribe(ex, slot.role, ctx, subs) for slot, ex, subs in picks]
         return Draft(
-            template, tuple(exercises), tuple(ranks), tuple(coverage), tuple(notes), hard_plyo
+            template,
+            tuple(exercises),
+            tuple(slot.trim_rank for slot, _, _ in picks),
+            tuple(slot.coverage for slot, _, _ in picks),
+            notes,
+            any(
+                ex.plyometric is not None and ex.plyometric.intensity is not PlyoIntensity.LOW
+                for _, ex, _ in picks
+            ),
         )
 
-    def _context(self, template: Template, frame: WeekFrame) -> Context:
-        level = self.athlete.level
-        reduced = (
-            level is Level.BEGINNER and frame.index <= self.rules.beginner_reduced_volume_weeks
-        )
-        phase = Phase.PEAK if template is T else frame.phase
+    def _pick(
+        self, template: Template, phase: Phase, block: int, used: set[str]
+    ) -> tuple[tuple[Pick, ...], tuple[str, ...]]:
+        """The exercise for each of the template's slots (the same all block), and notes on
+        slots left empty. Adds the chosen slugs to `used`."""
+        key = (template, phase, block, frozenset(used))
+        if key not in self._picked:
+            max_plyo = self._max_plyo(phase)
+            picks: list[Pick] = []
+            notes: list[str] = []
+            chosen = set(used)
+            for slot in template.slots:
+                if slot.role is Role.PLYOMETRIC and not self._plyo_wanted(template, phase):
+                    continue
+                ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=max_plyo)
+                if ex is None:
+                    if slot.role is Role.PLYOMETRIC and self.athlete.niggle_sites & LOWER_LEG_SITES:
+                        notes.append("no plyometrics: they load your niggle")
+                    continue
+                chosen.add(ex.slug)
+                picks.append((slot, ex, subs))
+            self._picked[key] = (tuple(picks), tuple(notes))
+        picks_, notes_ = self._picked[key]
+        used.update(ex.slug for _, ex, _ in picks_)
+        return picks_, notes_
+
+    def _prescribe(
+        self, ex: Exercise, role: Role, ctx: Context, notes: tuple[str, ...]
+    ) -> Prescription:
+        """The dose (computed once per exercise, role, dose context and notes on the choice),
+        named for the athlete's equipment."""
+        key = (ex.slug, role, dose_context(ex, role, ctx), notes)
+        if key not in self._prescribed:
+            name = display_name(ex, self.athlete.equipment.available)
+            self._prescribed[key] = prescribe(ex, role, ctx, self.rules, name=name, notes=notes)
+        return self._prescribed[key]
+
+    def _context(self, template: Template, key: ContentKey) -> Context:
         return Context(
-            level=level,
-            phase=phase,
-            week_in_block=frame.week_in_block,
-            deload=frame.deload,
-            reduced_volume=reduced,
-            plyo_contacts=self._plyo_budget(frame, reduced),
+            level=self.athlete.level,
+            phase=Phase.PEAK if template is T else key.phase,
+            week_in_block=key.dose_week,
+            deload=key.deload,
+            reduced_volume=key.reduced,
+            plyo_contacts=self._plyo_budget(key.phase, key.reduced),
             activation=template.light,
             deload_plyo_cut_pct=self.rules.deload_plyo_cut_pct,
         )
 
-    def _plyo_wanted(self, template: Template, frame: WeekFrame) -> bool:
+    def _plyo_wanted(self, template: Template, phase: Phase) -> bool:
         """Base: plyometrics in session A only; build: in both, 48 h apart (science.md §3.1)."""
         if template in (A, M, T):
             return True
-        return (
-            template is B
-            and frame.phase is Phase.BUILD
-            and self.athlete.level is not Level.BEGINNER
-        )
+        return template is B and phase is Phase.BUILD and self.athlete.level is not Level.BEGINNER
 
-    def _max_plyo(self, frame: WeekFrame) -> PlyoIntensity | None:
+    def _max_plyo(self, phase: Phase) -> PlyoIntensity | None:
         severe_leg = any(
             n.severity is Severity.SEVERE and n.site in LOWER_LEG_SITES
             for n in self.athlete.niggles
@@ -357,11 +437,11 @@ class _WeekPlanner:
         if severe_leg:
             return None
         level = self.athlete.level
-        if level is Level.BEGINNER or frame.phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
+        if level is Level.BEGINNER or phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
             return PlyoIntensity.LOW if level is not Level.ADVANCED else PlyoIntensity.MODERATE
         if level is Level.INTERMEDIATE:
-            return PlyoIntensity.MODERATE if frame.phase is Phase.BUILD else PlyoIntensity.LOW
-        if frame.phase is Phase.BUILD and self._cleared_for_high_plyo():
+            return PlyoIntensity.MODERATE if phase is Phase.BUILD else PlyoIntensity.LOW
+        if phase is Phase.BUILD and self._cleared_for_high_plyo():
             return PlyoIntensity.HIGH
         return PlyoIntensity.MODERATE
 
@@ -371,9 +451,9 @@ class _WeekPlanner:
         squat = max((self.athlete.one_rep_max_kg.get(s, 0.0) for s in SQUAT_SLUGS), default=0.0)
         return bool(mass) and squat >= self.rules.high_plyo_min_squat_bw_ratio * (mass or 1.0)
 
-    def _plyo_budget(self, frame: WeekFrame, reduced: bool) -> int:
+    def _plyo_budget(self, phase: Phase, reduced: bool) -> int:
         rules = self.rules
-        if frame.phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
+        if phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
             budget = rules.plyo_contacts_maintenance
         else:
             budget = {
@@ -386,57 +466,53 @@ class _WeekPlanner:
         return budget
 
     # -- time budget ------------------------------------------------------------------------
-    def _trim(self, drafts: list[Draft], frame: WeekFrame) -> list[Draft]:
-        """Fit every session to session_minutes, deciding for the week as a whole: first
-        accessories go down to 2 sets, then they are left out, those whose category another
-        exercise of the week also covers first, so no category is lost while a duplicate stays.
-        The main lifts stay."""
-        out = list(drafts)
-        minutes = [self._minutes(d) for d in out]
-        limits = [self._limit(d) for d in out]
+    def _trim(self, drafts: list[Draft]) -> list[_Fitting]:
+        """Fit every session to its time budget, deciding for the week as a whole: first
+        accessories go down to 2 sets, then main lifts to 3 sets, then accessories are left out,
+        those whose category another exercise of the week also covers first, so no category is
+        lost while a duplicate stays. The main lifts stay."""
+        fits = [_Fitting(d, self._limit(d), self.library, self.rules) for d in drafts]
         while True:
-            over = [i for i, m in enumerate(minutes) if m > limits[i]]
+            over = [i for i, f in enumerate(fits) if f.minutes > f.limit]
+            if not over:
+                return fits
             fewer = [
-                (d.trim_ranks[k], i, k)
+                (rank, i, k)
                 for i in over
-                for d in [out[i]]
-                for k, p in enumerate(d.exercises)
-                if d.trim_ranks[k] >= MIN_TRIM_RANK_FOR_FEWER_SETS and p.sets > MIN_ACCESSORY_SETS
+                for k, rank in enumerate(fits[i].ranks)
+                if rank >= MIN_TRIM_RANK_FOR_FEWER_SETS and fits[i].sets[k] > MIN_ACCESSORY_SETS
             ]
             if fewer:
                 _, i, k = max(fewer)
-                out[i] = _with_sets(out[i], k, MIN_ACCESSORY_SETS, limits[i])
-                minutes[i] = self._minutes(out[i])
+                fits[i].set_sets(k, MIN_ACCESSORY_SETS)
                 continue
             fewer_main = [
                 (i, k)
                 for i in over
-                for k, p in enumerate(out[i].exercises)
-                if p.role is Role.MAIN and p.sets > MIN_MAIN_SETS
+                for k, p in enumerate(fits[i].exercises)
+                if p.role is Role.MAIN and fits[i].sets[k] > MIN_MAIN_SETS
             ]
             if fewer_main:
                 i, k = fewer_main[0]
-                out[i] = _with_sets(out[i], k, out[i].exercises[k].sets - 1, limits[i])
-                minutes[i] = self._minutes(out[i])
+                fits[i].set_sets(k, fits[i].sets[k] - 1)
                 continue
-            counts = Counter(c for d in out for c in d.coverage)
+            counts = Counter(c for f in fits for c in f.coverage)
             droppable = [
-                (_trim_priority(d, k, counts), i, k)
+                (_trim_priority(fits[i], k, counts), i, k)
                 for i in over
-                for d in [out[i]]
-                for k, p in enumerate(d.exercises)
+                for k, p in enumerate(fits[i].exercises)
                 if p.role is not Role.MAIN
             ]
             if not droppable:
-                return out
+                return fits
             _, i, k = max(droppable)
-            out[i] = _without(out[i], k, limits[i])
-            minutes[i] = self._minutes(out[i])
+            fits[i].leave_out(k)
 
     # -- placing and finishing --------------------------------------------------------------
-    def _needs(self, draft: Draft, frame: WeekFrame) -> SessionNeeds:
-        load = self._lower_body_load(draft, frame)
-        return SessionNeeds(
+    def _prepare(self, draft: Draft, deload: bool, minutes: int | None = None) -> Ready:
+        """The session with what placement and the plan need; `minutes` if already counted."""
+        load = self._lower_body_load(draft, deload)
+        needs = SessionNeeds(
             label=draft.template.key,
             demanding_legs=load.rank >= LowerBodyLoad.MODERATE.rank,
             heavy_legs=load is LowerBodyLoad.HEAVY,
@@ -444,8 +520,25 @@ class _WeekPlanner:
             hard_plyo=draft.hard_plyo,
             last_heavy=draft.template is T,
         )
+        return Ready(
+            draft=draft,
+            needs=needs,
+            minutes=self._minutes(draft) if minutes is None else minutes,
+            load=load,
+            exercises=supersets.label(
+                supersets.group(draft.exercises, self.rules.superset_accessories), self._mark
+            ),
+            plyo_contacts=sum(contacts_of(p) for p in draft.exercises),
+        )
 
-    def _lower_body_load(self, draft: Draft, frame: WeekFrame) -> LowerBodyLoad:
+    def _mark(self, p: Prescription, letter: str) -> Prescription:
+        """`p` as a member of superset `letter` (the same few pairs recur week after week)."""
+        key = (p, letter)
+        if key not in self._marked:
+            self._marked[key] = replace(p, superset=letter)
+        return self._marked[key]
+
+    def _lower_body_load(self, draft: Draft, deload: bool) -> LowerBodyLoad:
         lower = [p for p in draft.exercises if self.library.get(p.slug).is_lower_body]
         if not lower:
             return LowerBodyLoad.NONE
@@ -453,19 +546,18 @@ class _WeekPlanner:
             return LowerBodyLoad.LIGHT
         if not any(p.role in (Role.MAIN, Role.SECONDARY) for p in lower):
             return LowerBodyLoad.LIGHT
-        if self.athlete.level is Level.BEGINNER or frame.deload:
+        if self.athlete.level is Level.BEGINNER or deload:
             return LowerBodyLoad.MODERATE
         return LowerBodyLoad.HEAVY
 
-    def _session(self, frame: WeekFrame, draft: Draft, placement: Placement) -> Session:
-        load = self._lower_body_load(draft, frame)
+    def _session(self, frame: WeekFrame, ready: Ready, placement: Placement) -> Session:
+        draft = ready.draft
         reasons = [_phase_reason(frame, draft.template), *placement.reasons, *draft.notes]
         warnings = list(placement.warnings)
-        minutes = self._minutes(draft)
-        if minutes > self.athlete.availability.session_minutes:
+        budget = self.athlete.availability.session_minutes
+        if ready.minutes > budget:
             warnings.append(
-                f"about {minutes} minutes, more than your "
-                f"{self.athlete.availability.session_minutes}"
+                f"about {ready.minutes} minutes, more than your {budget}"
                 f": even the main lifts alone take longer"
             )
         return Session(
@@ -474,39 +566,70 @@ class _WeekPlanner:
             time=placement.start,
             title=draft.template.title,
             after_run=placement.after_run,
-            lower_body_load=load,
-            plyo_contacts=sum(contacts_of(p) for p in draft.exercises),
-            est_minutes=minutes,
-            exercises=supersets.label(
-                supersets.group(draft.exercises, self.rules.superset_accessories)
-            ),
+            lower_body_load=ready.load,
+            plyo_contacts=ready.plyo_contacts,
+            est_minutes=ready.minutes,
+            exercises=ready.exercises,
             reasons=tuple(reasons),
             warnings=tuple(warnings),
         )
 
 
-def _with_sets(draft: Draft, k: int, sets: int, limit: int) -> Draft:
-    p = draft.exercises[k]
-    note = f"{p.name}: {sets} sets instead of {p.sets} to fit your {limit} minutes"
-    exercises = (*draft.exercises[:k], replace(p, sets=sets), *draft.exercises[k + 1 :])
-    return replace(draft, exercises=exercises, notes=(*draft.notes, note))
+class _Fitting:
+    """A session while it is trimmed for time: set counts change and exercises leave in place,
+    the minutes are recounted from the timed groups, and the draft is built once at the end."""
+
+    def __init__(self, draft: Draft, limit: int, library: ExerciseLibrary, rules: Rules) -> None:
+        self.original = draft
+        self.limit = limit
+        self.library = library
+        self.rules = rules
+        self.exercises = list(draft.exercises)
+        self.sets = [p.sets for p in draft.exercises]
+        self.ranks = list(draft.trim_ranks)
+        self.coverage = list(draft.coverage)
+        self.notes: list[str] = []
+        self.hard_plyo = draft.hard_plyo
+        self._regroup()
+
+    def _regroup(self) -> None:
+        self.groups = timed_groups(self.exercises, self.library, self.rules)
+        self.minutes = minutes_for(self.groups, self.sets, self.rules)
+
+    def set_sets(self, k: int, sets: int) -> None:
+        name = self.exercises[k].name
+        self.notes.append(
+            f"{name}: {sets} sets instead of {self.sets[k]} to fit your {self.limit} minutes"
+        )
+        self.sets[k] = sets
+        self.minutes = minutes_for(self.groups, self.sets, self.rules)
+
+    def leave_out(self, k: int) -> None:
+        gone = self.exercises.pop(k)
+        del self.sets[k], self.ranks[k], self.coverage[k]
+        self.notes.append(f"left out {gone.name} to fit your {self.limit} minutes")
+        self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
+        self._regroup()
+
+    def result(self) -> Draft:
+        if not self.notes:
+            return self.original
+        return Draft(
+            self.original.template,
+            tuple(
+                p if n == p.sets else replace(p, sets=n)
+                for p, n in zip(self.exercises, self.sets, strict=True)
+            ),
+            tuple(self.ranks),
+            tuple(self.coverage),
+            (*self.original.notes, *self.notes),
+            self.hard_plyo,
+        )
 
 
-def _trim_priority(draft: Draft, k: int, counts: Counter[str]) -> int:
-    covered_elsewhere = counts[draft.coverage[k]] > 1
-    return draft.trim_ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered_elsewhere
-
-
-def _without(draft: Draft, k: int, limit: int) -> Draft:
-    gone = draft.exercises[k]
-    return replace(
-        draft,
-        exercises=draft.exercises[:k] + draft.exercises[k + 1 :],
-        trim_ranks=draft.trim_ranks[:k] + draft.trim_ranks[k + 1 :],
-        coverage=draft.coverage[:k] + draft.coverage[k + 1 :],
-        notes=(*draft.notes, f"left out {gone.name} to fit your {limit} minutes"),
-        hard_plyo=draft.hard_plyo and gone.role is not Role.PLYOMETRIC,
-    )
+def _trim_priority(fit: _Fitting, k: int, counts: Counter[str]) -> int:
+    covered_elsewhere = counts[fit.coverage[k]] > 1
+    return fit.ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered_elsewhere
 
 
 TEMPLATE_PURPOSE = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
 from runstrong.domain.plan import Phase, Prescription, Role
@@ -98,29 +99,75 @@ class Context:
     deload_plyo_cut_pct: int = 50
 
 
-def prescribe(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescription:
+def prescribe(
+    ex: Exercise,
+    role: Role,
+    ctx: Context,
+    rules: Rules,
+    *,
+    name: str | None = None,
+    notes: tuple[str, ...] = (),
+) -> Prescription:
+    """The exercise's dose in its role and context, shown as `name` (default: its own name), with
+    `notes` after the dose's own."""
+    label = Label(name or ex.name, notes)
     if ex.load_type is LoadType.PLYOMETRIC_CONTACTS:
-        return _plyometric(ex, role, ctx)
+        return _plyometric(ex, role, ctx, label)
     if ctx.activation:
-        return _activation(ex, role, ctx, rules)
+        return _activation(ex, role, rules, label)
     if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
         dose = _main_dose(ctx)
     else:  # a body-weight or band "main" lift is dosed by reps, like an accessory
         dose = _accessory_dose(ex, role, ctx)
-    return _finish(ex, role, dose, ctx, rules)
+    return _finish(ex, role, dose, ctx, rules, label)
+
+
+class Label(NamedTuple):
+    name: str
+    notes: tuple[str, ...]
+
+
+def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
+    """`ctx` without what `prescribe(ex, role, ctx, rules)` ignores, so that contexts giving the
+    same dose compare equal (a cache key): the week of the dose cycle matters to heavy main lifts
+    only, and an activation dose depends on no context at all (None)."""
+    plyometric = ex.load_type is LoadType.PLYOMETRIC_CONTACTS
+    if ctx.activation and not plyometric:
+        return None
+    cycles = (
+        role is Role.MAIN
+        and ex.load_type is LoadType.EXTERNAL_LOAD
+        and ctx.phase not in MAINTENANCE_PHASES
+    )
+    if (cycles and not plyometric) or not ctx.week_in_block:
+        return ctx
+    return Context(
+        ctx.level, ctx.phase, 0, ctx.deload, ctx.reduced_volume, ctx.plyo_contacts,
+        ctx.activation, ctx.deload_plyo_cut_pct,
+    )  # fmt: skip
 
 
 def _main_dose(ctx: Context) -> Dose:
     if ctx.phase in MAINTENANCE_PHASES:
         return MAINTENANCE_MAIN[ctx.level]
-    table = MAIN_DOSES.get((ctx.level, ctx.phase)) or MAIN_DOSES[(ctx.level, Phase.BASE)]
+    table = _main_table(ctx.level, ctx.phase)
     return table[ctx.week_in_block % len(table)]
+
+
+def _main_table(level: Level, phase: Phase) -> tuple[Dose, ...]:
+    return MAIN_DOSES.get((level, phase)) or MAIN_DOSES[(level, Phase.BASE)]
+
+
+def dose_cycle_position(level: Level, phase: Phase, week_in_block: int) -> int:
+    """Where the week falls in the main-lift dose cycle: two weeks at the same position of a block
+    get the same doses, so the engine drafts their sessions once."""
+    return week_in_block % len(_main_table(level, phase))
 
 
 def longest_week_in_cycle(level: Level, phase: Phase) -> int:
     """The week of the main-lift dose cycle that takes longest (sets x (reps + rest)); a block's
     exercises are chosen so that this week fits the time budget."""
-    table = MAIN_DOSES.get((level, phase)) or MAIN_DOSES[(level, Phase.BASE)]
+    table = _main_table(level, phase)
     return max(
         range(len(table)), key=lambda i: table[i].sets * (table[i].reps * 3 + table[i].rest_s)
     )
@@ -144,7 +191,9 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
     return Dose(sets, reps, rir, ACCESSORY_REST_S.get(role, 75), ("acsm2009",))
 
 
-def _finish(ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules) -> Prescription:
+def _finish(
+    ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules, label: Label
+) -> Prescription:
     sets, rir = dose.sets, dose.rir
     notes: list[str] = []
     if ctx.reduced_volume:
@@ -170,7 +219,7 @@ def _finish(ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules) ->
         tempo = MAIN_TEMPO.get(ctx.phase, DEFAULT_MAIN_TEMPO)
     return Prescription(
         slug=ex.slug,
-        name=ex.name,
+        name=label.name,
         role=role,
         sets=sets,
         reps=reps,
@@ -183,16 +232,16 @@ def _finish(ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules) ->
         tempo=tempo,
         why=ex.why.text,
         citations=tuple(dict.fromkeys(ex.why.citations + dose.cite)),
-        notes=tuple(notes),
+        notes=(*notes, *label.notes),
     )
 
 
-def _activation(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescription:
+def _activation(ex: Exercise, role: Role, rules: Rules, label: Label) -> Prescription:
     """Taper and recovery: 1-2 easy sets, RIR 4, no load targets (science.md §3.1)."""
     timed = ex.load_type is LoadType.TIMED_HOLD
     return Prescription(
         slug=ex.slug,
-        name=ex.name,
+        name=label.name,
         role=role,
         sets=2,
         reps=None if timed else 8,
@@ -205,11 +254,11 @@ def _activation(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Prescri
         tempo=None,
         why=ex.why.text,
         citations=tuple(dict.fromkeys((*ex.why.citations, "bazyler2015"))),
-        notes=("light activation: easy, crisp reps; stop well short of fatigue",),
+        notes=("light activation: easy, crisp reps; stop well short of fatigue", *label.notes),
     )
 
 
-def _plyometric(ex: Exercise, role: Role, ctx: Context) -> Prescription:
+def _plyometric(ex: Exercise, role: Role, ctx: Context, label: Label) -> Prescription:
     assert ex.plyometric is not None
     per_rep = ex.plyometric.contacts_per_rep * (2 if ex.per_side else 1)
     reps = min(REPS_PER_PLYO_SET[ex.plyometric.intensity], ex.max_reps or 99)
@@ -218,7 +267,7 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context) -> Prescription:
         sets = max(1, math.ceil(sets * (100 - ctx.deload_plyo_cut_pct) / 100))
     return Prescription(
         slug=ex.slug,
-        name=ex.name,
+        name=label.name,
         role=role,
         sets=sets,
         reps=None,
@@ -231,7 +280,7 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context) -> Prescription:
         tempo=None,
         why=ex.why.text,
         citations=tuple(dict.fromkeys((*ex.why.citations, "nsca2016"))),
-        notes=("quick, springy contacts; stop a set when they slow down",),
+        notes=("quick, springy contacts; stop a set when they slow down", *label.notes),
     )
 
 

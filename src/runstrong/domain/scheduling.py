@@ -17,6 +17,7 @@ from runstrong.domain.rules import Rules
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
 DEFAULT_RACE_TIME = time(9, 0)
+PROTECTED_DAYS_AHEAD = 3  # heavy legs are checked against key runs up to 3 days later
 
 # Penalty per broken rule: our own weighting of how bad each break is [D].
 PENALTY_DAY_BEFORE_PROTECTED = 100
@@ -77,6 +78,17 @@ class Placed:
     plyo: bool
 
 
+# A week's sessions and the sessions placed before it, relative to its Monday.
+WeekShape = tuple[tuple[SessionNeeds, ...], tuple[tuple[timedelta, bool, bool], ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedWeek:
+    monday: date
+    placements: tuple[Placement | None, ...]
+    notes: tuple[str, ...]
+
+
 class Scheduler:
     def __init__(self, athlete: Athlete, rules: Rules, plan_start: date) -> None:
         self.athlete = athlete
@@ -85,6 +97,18 @@ class Scheduler:
         self.races = tuple(sorted(athlete.races, key=lambda r: r.date))
         self._runs_cache: dict[date, list[Event]] = {}
         self._day_cache: dict[tuple[date, SessionNeeds], Placement] = {}
+        self._placed_weeks: dict[WeekShape, PlacedWeek] = {}
+        # Days around a race (before, after) in which it changes where sessions may go.
+        self._race_reach = (
+            max(
+                rules.no_strength_days_before_race,
+                rules.last_heavy_days_before_a_race,
+                rules.last_heavy_days_before_b_race,
+                rules.last_activation_days_before_race,
+                PROTECTED_DAYS_AHEAD,
+            ),
+            max(rules.no_strength_days_after_race, rules.no_heavy_days_after_b_race),
+        )
 
     def runs_on(self, day: date) -> list[Event]:
         if day not in self._runs_cache:
@@ -112,11 +136,41 @@ class Scheduler:
         self, monday: date, needs: Sequence[SessionNeeds], history: Sequence[Placed]
     ) -> tuple[list[Placement | None], list[str]]:
         """A placement for as many sessions as fit, in order (None for the rest), and notes."""
-        days = [monday + timedelta(days=i) for i in range(7)]
         # Only sessions within the longest spacing rule of this week can break one.
         reach_h = max(self.rules.min_hours_between_heavy_lower, self.rules.min_hours_between_plyo)
         since = datetime.combine(monday, time(0)) - timedelta(hours=reach_h)
         history = [p for p in history if p.at >= since]
+        shape = self._shape(monday, needs, history)
+        if shape is None:
+            return self._place(monday, needs, history)
+        if shape not in self._placed_weeks:
+            placements, notes = self._place(monday, needs, history)
+            self._placed_weeks[shape] = PlacedWeek(monday, tuple(placements), tuple(notes))
+        seen = self._placed_weeks[shape]
+        shift = monday - seen.monday
+        placements = [
+            p if p is None or not shift else replace(p, day=p.day + shift) for p in seen.placements
+        ]
+        return placements, list(seen.notes)
+
+    def _shape(
+        self, monday: date, needs: Sequence[SessionNeeds], history: Sequence[Placed]
+    ) -> WeekShape | None:
+        """What the week's placement depends on, when that is only weekdays and times: the plan
+        has begun, no race is near enough to matter, and no session is timed to a race. Weeks of
+        the same shape are placed alike, a whole number of weeks apart. None otherwise."""
+        before, after = self._race_reach
+        near_race = any(-after <= (r.date - monday).days <= 6 + before for r in self.races)
+        if near_race or monday < self.plan_start or any(n.last_heavy for n in needs):
+            return None
+        midnight = datetime.combine(monday, time(0))
+        recent = tuple((p.at - midnight, p.heavy_legs, p.plyo) for p in history)
+        return tuple(needs), recent
+
+    def _place(
+        self, monday: date, needs: Sequence[SessionNeeds], history: Sequence[Placed]
+    ) -> tuple[list[Placement | None], list[str]]:
+        days = [monday + timedelta(days=i) for i in range(7)]
         strength_days = {d.number for d in self.athlete.availability.strength_days}
         candidates = [d for d in days if d.weekday() in strength_days and d >= self.plan_start]
         for count in range(min(len(needs), len(candidates)), 0, -1):
@@ -193,8 +247,10 @@ class Scheduler:
         """The day's own verdict (cached), plus the spacing from sessions already placed."""
         alone = self._on_day(day, need)
         warnings = list(alone.warnings)
-        penalty = alone.penalty + self._spacing(alone.at, need, placed, warnings)
-        return replace(alone, warnings=tuple(warnings), penalty=penalty)
+        spacing = self._spacing(alone.at, need, placed, warnings)
+        if not spacing:
+            return alone
+        return replace(alone, warnings=tuple(warnings), penalty=alone.penalty + spacing)
 
     def _on_day(self, day: date, need: SessionNeeds) -> Placement:
         key = (day, need)
@@ -297,7 +353,7 @@ class Scheduler:
         rules = self.rules
         penalty = 0
         what = "heavy legs" if need.demanding_legs else "hard plyometrics"
-        for offset in (1, 2, 3):
+        for offset in range(1, PROTECTED_DAYS_AHEAD + 1):
             for event in self.runs_on(day + timedelta(days=offset)):
                 if not event.protected:
                     continue

@@ -8,7 +8,7 @@ same minutes. Main lifts and plyometrics keep their full rest and are never pair
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from string import ascii_uppercase
 
@@ -26,24 +26,30 @@ def group(
     Greedy and deterministic: each leg accessory, in order, takes the first unused upper-body or
     trunk exercise as its partner; a pair takes the place of its first member.
     """
+    return [tuple(exercises[i] for i in members) for members in group_indexes(exercises, enabled)]
+
+
+def group_indexes(exercises: Sequence[Prescription], enabled: bool = True) -> list[tuple[int, ...]]:
+    """`group`, as indexes into `exercises`."""
     if not enabled:
-        return [(p,) for p in exercises]
+        return [(i,) for i in range(len(exercises))]
     partners = [i for i, p in enumerate(exercises) if p.role in PARTNERS]
     taken: dict[int, int] = {}
     for i, p in enumerate(exercises):
         if p.role in LEG_ACCESSORIES and partners:
             taken[i] = partners.pop(0)
     used = set(taken.values())
-    groups: list[tuple[Prescription, ...]] = []
-    for i, p in enumerate(exercises):
-        if i in used:
-            continue
-        groups.append((p, exercises[taken[i]]) if i in taken else (p,))
-    return groups
+    return [(i, taken[i]) if i in taken else (i,) for i in range(len(exercises)) if i not in used]
 
 
-def label(groups: Sequence[tuple[Prescription, ...]]) -> tuple[Prescription, ...]:
-    """Flatten to the performing order, marking each pair's members with a letter: A, B, ..."""
+def label(
+    groups: Sequence[tuple[Prescription, ...]],
+    mark: Callable[[Prescription, str], Prescription] | None = None,
+) -> tuple[Prescription, ...]:
+    """Flatten to the performing order, marking each pair's members with a letter: A, B, ...
+    `mark(p, letter)` makes a marked copy (default: `dataclasses.replace`; a caller that marks
+    the same prescriptions again and again may remember them)."""
+    mark = mark or _mark
     out: list[Prescription] = []
     letters = iter(ascii_uppercase)
     for members in groups:
@@ -51,5 +57,9 @@ def label(groups: Sequence[tuple[Prescription, ...]]) -> tuple[Prescription, ...
             out.append(members[0])
             continue
         letter = next(letters)
-        out.extend(replace(p, superset=letter) for p in members)
+        out.extend(mark(p, letter) for p in members)
     return tuple(out)
+
+
+def _mark(p: Prescription, letter: str) -> Prescription:
+    return replace(p, superset=letter)
