@@ -53,6 +53,7 @@ class Chooser:
         default_factory=dict, compare=False, repr=False
     )
 
+    _usable: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _chosen: dict[
         tuple[Slot, int, frozenset[str], PlyoIntensity | None],
         tuple[Exercise | None, tuple[str, ...]],
@@ -67,6 +68,8 @@ class Chooser:
         max_plyo: PlyoIntensity | None,
     ) -> tuple[Exercise | None, tuple[str, ...]]:
         """The exercise for the slot, and notes on substitutions (e.g. for a niggle)."""
+        if slot.role is not Role.PLYOMETRIC:
+            max_plyo = None  # the cap only matters where plyometrics are eligible
         key = (slot, block, frozenset(used), max_plyo)
         if key not in self._chosen:
             self._chosen[key] = self._choose(slot, block, used, max_plyo)
@@ -91,6 +94,8 @@ class Chooser:
 
     def ranked(self, slot: Slot, max_plyo: PlyoIntensity | None) -> list[tuple[Exercise, float]]:
         """Eligible exercises for the slot with their scores, best first (computed once)."""
+        if slot.role is not Role.PLYOMETRIC:
+            max_plyo = None  # the cap only matters where plyometrics are eligible
         key = (slot, max_plyo)
         if key not in self._ranked:
             scored = [(ex, self._score(slot, ex)) for ex in self._eligible(slot, max_plyo)]
@@ -100,7 +105,7 @@ class Chooser:
     def _eligible(self, slot: Slot, max_plyo: PlyoIntensity | None) -> Iterable[Exercise]:
         candidates = {ex.slug: ex for p in slot.patterns for ex in self.library.with_pattern(p)}
         for ex in candidates.values():
-            if not ex.fits(self.equipment) or ex.level.rank > self.level.rank:
+            if not self.usable(ex):
                 continue
             if (slot.role is Role.PLYOMETRIC) != ex.is_plyometric:
                 continue
@@ -120,12 +125,18 @@ class Chooser:
                 continue
             yield ex
 
+    def usable(self, ex: Exercise) -> bool:
+        """The athlete has the equipment for `ex` and the level (remembered per exercise)."""
+        if ex.slug not in self._usable:
+            self._usable[ex.slug] = ex.fits(self.equipment) and ex.level.rank <= self.level.rank
+        return self._usable[ex.slug]
+
     def _rungs_above(self, ex: Exercise) -> int:
         """How many harder variants up the progression ladder the athlete can do (at most 3)."""
         rungs, slug = 0, ex.progression
         while slug is not None and slug in self.library and rungs < MAX_RUNGS:
             nxt = self.library.get(slug)
-            if not (nxt.fits(self.equipment) and nxt.level.rank <= self.level.rank):
+            if not self.usable(nxt):
                 break
             rungs, slug = rungs + 1, nxt.progression
         return rungs
