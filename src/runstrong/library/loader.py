@@ -15,7 +15,7 @@ import typing
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -25,7 +25,9 @@ from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.exercise import Exercise, FitExercise, Plyometric, Why
 from runstrong.library.cache import cached
 from runstrong.library.fit_profile import fit_profile
-from runstrong.library.schema import ExerciseFile
+
+if TYPE_CHECKING:
+    from runstrong.library.schema import ExerciseFile
 
 BUILTIN_DIR = Path(str(files("runstrong.library").joinpath("data/exercises")))
 CITATIONS_FILE = Path(str(files("runstrong.library").joinpath("data/citations.toml")))
@@ -86,6 +88,9 @@ def load_citations(path: Path = CITATIONS_FILE) -> dict[str, str]:
 
 
 def _parse_file(path: Path, errors: list[InputError]) -> ExerciseFile | None:
+    # The file schema is only needed when files are read: a cached library skips building it.
+    from runstrong.library.schema import ExerciseFile
+
     try:
         with path.open("rb") as fh:
             raw = tomllib.load(fh)
