@@ -23,7 +23,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         (["plan"], "Missing argument 'PROFILE'"),
         (["frobnicate"], "No such command 'frobnicate'"),
         (["export", "pdf", ALEX], "Missing option '-o'"),
-        (["plan", ALEX, "--wekks", "3"], "No such option: --wekks"),
+        (["plan", ALEX, "--wekks", "3"], "No such option '--wekks'"),
         (["plan", ALEX, "--weeks", "0"], "'--weeks'"),
         (["plan", ALEX, "--format", "pdf"], "'pdf' is not one of"),
         (["plan", "/tmp"], "is a directory"),

@@ -1,53 +1,53 @@
-"""The root command and its sub-commands."""
+"""The root command and its sub-commands.
+
+Only click and the commands' declarations load here: each command imports what it needs (the
+services, Rich, exporters) when it runs, so that `runstrong --version` or a JSON plan start fast.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
+import click
 
 from runstrong import __version__
 from runstrong.cli import export_cmd, heatmap_cmd, library_cmd, plan_cmd, rules_cmd
+from runstrong.cli.base import CONTEXT_SETTINGS, Group
 
-app = typer.Typer(
-    name="runstrong",
+
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"runstrong {__version__}")
+        ctx.exit()
+
+
+@click.group(
+    "runstrong",
+    cls=Group,
+    context_settings=CONTEXT_SETTINGS,
     help=(
         "Strength training planned around your running.\n\n"
         "Example: runstrong plan examples/alex-marathon.toml"
     ),
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
 )
-app.add_typer(library_cmd.app, name="library")
-app.add_typer(export_cmd.app, name="export")
-app.command("plan")(plan_cmd.plan)
-app.command("rules")(rules_cmd.rules)
-app.command("heatmap")(heatmap_cmd.heatmap)
-app.command("balance")(heatmap_cmd.balance)
+# `--debug` is declared here for --help; run_safely reads and removes it before parsing.
+@click.option(
+    "--debug", is_flag=True, help="Show tracebacks for errors (allowed after any command)."
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Show the version.",
+)
+def app(debug: bool) -> None:
+    pass
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"runstrong {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    debug: Annotated[
-        bool,
-        typer.Option(
-            "--debug", metavar="", help="Show tracebacks for errors (allowed after any command)."
-        ),
-    ] = False,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", metavar="", callback=_version, is_eager=True, help="Show the version."
-        ),
-    ] = False,
-) -> None:
-    # `--debug` is declared here for --help; run_safely reads and removes it before parsing.
-    """Strength training planned around your running."""
+app.add_command(plan_cmd.plan)
+app.add_command(rules_cmd.rules)
+app.add_command(heatmap_cmd.heatmap)
+app.add_command(heatmap_cmd.balance)
+app.add_command(library_cmd.app)
+app.add_command(export_cmd.app)

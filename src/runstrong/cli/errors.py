@@ -1,15 +1,15 @@
 """User mistakes become one clear line on stderr and exit code 2; `--debug` shows the traceback.
 
-Click (Typer's own copy of it) reports its usage errors itself in standalone mode: the usage
-line, a hint and the message, exit code 2. What is left for us are runstrong's own errors
-(`RunstrongError`): one `error: ...` line each.
+Click reports its usage errors itself in standalone mode: the usage line, a hint and the
+message, exit code 2. What is left for us are runstrong's own errors (`RunstrongError`): one
+`error: ...` line each.
 """
 
 from __future__ import annotations
 
 import sys
 
-import typer
+import click
 
 from runstrong.domain.errors import RunstrongError
 
@@ -24,11 +24,10 @@ def split_debug(argv: list[str]) -> tuple[list[str], bool]:
     return kept, len(kept) != len(argv)
 
 
-def run_safely(app: typer.Typer, argv: list[str]) -> int:
+def run_safely(app: click.Command, argv: list[str]) -> int:
     args, debug = split_debug(argv)
-    command = typer.main.get_command(app)
     try:
-        command.main(args=args, prog_name="runstrong", standalone_mode=True)
+        app.main(args=args, prog_name="runstrong", standalone_mode=True)
     except SystemExit as exit_:
         return _exit_code(exit_.code)
     except RunstrongError as err:

@@ -4,40 +4,58 @@ spreadsheets (CSV) and programs (JSON)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from runstrong import services
+from runstrong.cli.base import Group
 from runstrong.cli.errors import warn
-from runstrong.cli.options import ExerciseDirs
+from runstrong.cli.options import exercises_option
 from runstrong.cli.plan_cmd import parse_date
-from runstrong.domain.plan import Plan
-from runstrong.output import check_folder, write_files, write_output
 
-app = typer.Typer(
+if TYPE_CHECKING:
+    from runstrong.domain.plan import Plan
+    from runstrong.services import PlanResult
+
+
+@click.group(
+    "export",
+    cls=Group,
     help=(
         "Write the plan as FIT, iCalendar, HTML, PDF, CSV or JSON.\n\n"
         "Example: runstrong export all examples/alex-marathon.toml -o out/"
     ),
     no_args_is_help=True,
 )
+def app() -> None:
+    pass
 
-SourceArg = Annotated[
-    Path,
-    typer.Argument(
-        metavar="SOURCE", help="A profile (TOML/JSON) or a saved plan JSON.", dir_okay=False
-    ),
-]
-FileOut = Annotated[
-    str, typer.Option("-o", "--output", metavar="FILE", help="Output file ('-': stdout).")
-]
-DirOut = Annotated[
-    Path, typer.Option("-o", "--output", metavar="DIR", help="Output folder.", file_okay=False)
-]
+
+source_argument = click.argument(
+    "source",
+    metavar="SOURCE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A profile (TOML/JSON) or a saved plan JSON.",
+)
+file_output_option = click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    default="-",
+    show_default=True,
+    help="Output file ('-': stdout).",
+)
+dir_output_option = click.option(
+    "-o",
+    "--output",
+    metavar="DIR",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder.",
+)
 # The file name endings each single-file format is expected to have (a mismatch is a warning).
 SUFFIXES = {
     "json": (".json",),
@@ -48,13 +66,16 @@ SUFFIXES = {
 }
 
 
-def _open(source: Path, exercises: list[Path] | None) -> services.PlanResult:
-    return services.open_plan(source, today=date.today(), extra_dirs=exercises or [])
+def _open(source: Path, exercises: Sequence[Path]) -> PlanResult:
+    from runstrong import services
+
+    return services.open_plan(source, today=date.today(), extra_dirs=exercises)
 
 
-def _single(
-    fmt: str, source: Path, output: str, exercises: list[Path] | None, **kw: object
-) -> None:
+def _single(fmt: str, source: Path, output: str, exercises: Sequence[Path], **kw: object) -> None:
+    from runstrong import services
+    from runstrong.output import write_output
+
     if output != "-" and Path(output).suffix.lower() not in SUFFIXES[fmt]:
         warn(
             f"{output} does not end in {SUFFIXES[fmt][0]}; writing {fmt.upper()} to it all the same"
@@ -72,7 +93,10 @@ def _now() -> datetime:
 
 
 @app.command()
-def json(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = None) -> None:
+@source_argument
+@file_output_option
+@exercises_option
+def json(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
     """The plan as JSON (docs/formats.md).
 
     Example: runstrong export json examples/alex-marathon.toml -o plan.json
@@ -81,7 +105,10 @@ def json(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = Non
 
 
 @app.command()
-def csv(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = None) -> None:
+@source_argument
+@file_output_option
+@exercises_option
+def csv(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
     """One row per planned set, for spreadsheets.
 
     Example: runstrong export csv examples/alex-marathon.toml -o plan.csv
@@ -90,17 +117,16 @@ def csv(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = None
 
 
 @app.command()
-def ics(
-    source: SourceArg,
-    output: FileOut = "-",
-    alarm: Annotated[
-        int | None,
-        typer.Option(
-            "--alarm", metavar="MINUTES", min=0, max=1440, help="Reminder, minutes before."
-        ),
-    ] = None,
-    exercises: ExerciseDirs = None,
-) -> None:
+@source_argument
+@file_output_option
+@click.option(
+    "--alarm",
+    metavar="MINUTES",
+    type=click.IntRange(0, 1440),
+    help="Reminder, minutes before.",
+)
+@exercises_option
+def ics(source: Path, output: str, alarm: int | None, exercises: tuple[Path, ...]) -> None:
     """An iCalendar file: each session with its whole workout; races and deload weeks.
 
     Re-export to the same file to update a subscribed calendar: unchanged sessions keep their
@@ -113,7 +139,10 @@ def ics(
 
 
 @app.command()
-def html(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = None) -> None:
+@source_argument
+@file_output_option
+@exercises_option
+def html(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
     """A printable, self-contained HTML plan: a cover, then a page per week.
 
     Example: runstrong export html examples/alex-marathon.toml -o plan.html
@@ -122,7 +151,10 @@ def html(source: SourceArg, output: FileOut = "-", exercises: ExerciseDirs = Non
 
 
 @app.command()
-def pdf(source: SourceArg, output: FileOut, exercises: ExerciseDirs = None) -> None:
+@source_argument
+@click.option("-o", "--output", metavar="FILE", required=True, help="Output file ('-': stdout).")
+@exercises_option
+def pdf(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
     """The printable plan as PDF.
 
     Example: runstrong export pdf examples/alex-marathon.toml -o plan.pdf
@@ -131,21 +163,20 @@ def pdf(source: SourceArg, output: FileOut, exercises: ExerciseDirs = None) -> N
 
 
 @app.command()
-def fit(
-    source: SourceArg,
-    output: DirOut,
-    from_: Annotated[
-        str | None,
-        typer.Option("--from", metavar="DATE", help="Schedule from this day (YYYY-MM-DD)."),
-    ] = None,
-    exercises: ExerciseDirs = None,
-) -> None:
+@source_argument
+@dir_output_option
+@click.option("--from", "from_", metavar="DATE", help="Schedule from this day (YYYY-MM-DD).")
+@exercises_option
+def fit(source: Path, output: Path, from_: str | None, exercises: tuple[Path, ...]) -> None:
     """FIT workout files for the watch, one per session, and a schedule of the next 30.
 
     Copy the .fit files into GARMIN/NewFiles on the watch over USB (see the README).
 
     Example: runstrong export fit examples/alex-marathon.toml -o watch/
     """
+    from runstrong import services
+    from runstrong.output import check_folder, write_files
+
     check_folder(output)
     result = _open(source, exercises)
     first_day = parse_date(from_, "--from")
@@ -159,16 +190,22 @@ def fit(
 
 
 @app.command("all")
-def all_(source: SourceArg, output: DirOut, exercises: ExerciseDirs = None) -> None:
+@source_argument
+@dir_output_option
+@exercises_option
+def all_(source: Path, output: Path, exercises: tuple[Path, ...]) -> None:
     """Every format at once into one folder: plan.json, .csv, .ics, .html, .pdf and fit/.
 
     Example: runstrong export all examples/alex-marathon.toml -o out/
     """
+    from rich.progress import Progress
+
+    from runstrong import services
+    from runstrong.output import check_folder, write_files
+
     check_folder(output)
     result = _open(source, exercises)
     options = services.ExportOptions(now=_now(), previous_ics=_read_previous(output / "plan.ics"))
-    from rich.progress import Progress
-
     files: dict[str, bytes] = {}
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("Exporting", total=len(services.EXPORT_FORMATS))

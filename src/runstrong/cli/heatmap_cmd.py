@@ -4,57 +4,61 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
-from html import escape
+from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
-from rich.console import Console
-from rich.table import Table
+import click
 
-from runstrong import services
-from runstrong.cli.options import ExerciseDirs, TableOrJson
+from runstrong.cli.base import Command
+from runstrong.cli.options import exercises_option, table_or_json_option
 from runstrong.cli.plan_cmd import parse_date
-from runstrong.domain.balance import BalanceReport
 from runstrong.domain.errors import InputError
-from runstrong.output import write_output
 
-SourceArg = Annotated[
-    Path,
-    typer.Argument(
-        metavar="SOURCE", help="A profile, a saved plan JSON or a workout file.", dir_okay=False
-    ),
-]
+if TYPE_CHECKING:
+    from runstrong.domain.balance import BalanceReport
 
+LAYERS = ("strength", "running", "both")
 
-class Layer(StrEnum):
-    STRENGTH = "strength"
-    RUNNING = "running"
-    BOTH = "both"
+source_argument = click.argument(
+    "source",
+    metavar="SOURCE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A profile, a saved plan JSON or a workout file.",
+)
 
 
+@click.command("heatmap", cls=Command)
+@source_argument
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The picture: .svg, .png or .html.",
+)
+@click.option("--week", metavar="N", type=click.IntRange(min=1), help="One week.")
+@click.option("--session", metavar="DATE", help="One session's day (YYYY-MM-DD).")
+@click.option("--from", "from_", metavar="DATE", help="First day of a range.")
+@click.option("--to", metavar="DATE", help="Last day of a range.")
+@click.option(
+    "--layer",
+    type=click.Choice(LAYERS),
+    default="strength",
+    show_default=True,
+    help="What to show.",
+)
+@exercises_option
 def heatmap(
-    source: SourceArg,
-    output: Annotated[
-        Path,
-        typer.Option("-o", "--output", metavar="FILE", help="The picture: .svg, .png or .html."),
-    ],
-    week: Annotated[
-        int | None, typer.Option("--week", metavar="N", min=1, help="One week.")
-    ] = None,
-    session: Annotated[
-        str | None,
-        typer.Option("--session", metavar="DATE", help="One session's day (YYYY-MM-DD)."),
-    ] = None,
-    from_: Annotated[
-        str | None, typer.Option("--from", metavar="DATE", help="First day of a range.")
-    ] = None,
-    to: Annotated[
-        str | None, typer.Option("--to", metavar="DATE", help="Last day of a range.")
-    ] = None,
-    layer: Annotated[Layer, typer.Option("--layer", help="What to show.")] = Layer.STRENGTH,
-    exercises: ExerciseDirs = None,
+    source: Path,
+    output: Path,
+    week: int | None,
+    session: str | None,
+    from_: str | None,
+    to: str | None,
+    layer: str,
+    exercises: tuple[Path, ...],
 ) -> None:
     """A muscle heat map of a week (default: week 1), a session or a date range.
 
@@ -65,14 +69,17 @@ def heatmap(
         raise InputError(str(output), "", "must end in .svg, .png or .html")
     if week is not None and (session or from_ or to):
         raise InputError("--week", "", "choose one of --week, --session or --from/--to")
-    result = services.open_plan(source, today=_today(), extra_dirs=exercises or [])
+    from runstrong import services
+    from runstrong.output import write_output
+
+    result = services.open_plan(source, today=date.today(), extra_dirs=exercises)
     span = services.Span(
         week=week,
         session=parse_date(session, "--session"),
         start=parse_date(from_, "--from"),
         end=parse_date(to, "--to"),
     )
-    svg = services.heatmap_svg(result, span, str(layer), str(source))
+    svg = services.heatmap_svg(result, span, layer, str(source))
     if suffix == ".svg":
         data = svg.encode("utf-8")
     elif suffix == ".png":
@@ -85,24 +92,35 @@ def heatmap(
     print(f"wrote {output}", file=sys.stderr)
 
 
-def balance(
-    source: SourceArg,
-    week: Annotated[int, typer.Option("--week", metavar="N", min=1, help="Which week.")] = 1,
-    format_: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.TABLE,
-    exercises: ExerciseDirs = None,
-) -> None:
+@click.command("balance", cls=Command)
+@source_argument
+@click.option(
+    "--week",
+    metavar="N",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Which week.",
+)
+@table_or_json_option
+@exercises_option
+def balance(source: Path, week: int, format_: str, exercises: tuple[Path, ...]) -> None:
     """A week's balance: sets per muscle against runner bands, patterns, and gaps.
 
     Example: runstrong balance examples/alex-marathon.toml --week 2
     """
-    result = services.open_plan(source, today=_today(), extra_dirs=exercises or [])
+    from runstrong import services
+
+    result = services.open_plan(source, today=date.today(), extra_dirs=exercises)
     report = services.balance(result, week, str(source))
-    if format_ is TableOrJson.JSON:
-        typer.echo(json.dumps(report_to_dict(report), indent=2))
+    if format_ == "json":
+        click.echo(json.dumps(report_to_dict(report), indent=2))
         return
-    _print_report(Console(), report)
+    from rich.console import Console
+
+    from runstrong.cli.balance_table import print_report
+
+    print_report(Console(), report)
 
 
 def report_to_dict(report: BalanceReport) -> dict[str, Any]:
@@ -131,43 +149,11 @@ def report_to_dict(report: BalanceReport) -> dict[str, Any]:
     }
 
 
-def _print_report(console: Console, report: BalanceReport) -> None:
-    console.print(f"[bold]Week {report.week_index}[/] ({report.phase})")
-    for note in report.notes:
-        console.print(f"  {note}")
-    for flag in report.flags:
-        console.print(f"[yellow]! {flag}[/]")
-    if not report.flags and not report.light:
-        console.print("[green]No gaps: every category runners need is trained this week.[/]")
-    table = Table(title="Weighted sets per muscle (per side)")
-    for col in ("muscle", "sets", "runner band", "status"):
-        table.add_column(col)
-    for m in report.muscles:
-        band = f"{m.band[0]:g}-{m.band[1]:g}" if m.band else ""
-        table.add_row(str(m.muscle), f"{m.load:.1f}", band, str(m.status or ""))
-    console.print(table)
-    patterns = Table(title="Movement patterns (sets)")
-    patterns.add_column("pattern")
-    patterns.add_column("sets")
-    for group, sets in report.pattern_sets:
-        patterns.add_row(str(group), f"{sets:g}")
-    console.print(patterns)
-    straight, bent = report.straight_knee_calf_sets, report.bent_knee_calf_sets
-    calf = f"straight knee {straight:g}, bent knee {bent:g}"
-    console.print(f"Calf sets: {calf}. Plyometric contacts: {report.plyo_contacts}.")
-    if report.single_leg_share is not None:
-        console.print(f"Single-leg share of leg sets: {report.single_leg_share:.0%}.")
-
-
 def _html_page(svg: str) -> str:
+    from html import escape
+
     title = escape(svg.split("<title>", 1)[1].split("</title>", 1)[0]) if "<title>" in svg else ""
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<title>{title}</title></head><body style="margin:0">{svg}</body></html>\n'
     )
-
-
-def _today() -> Any:
-    from datetime import date
-
-    return date.today()

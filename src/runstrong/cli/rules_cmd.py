@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
 
-import typer
-from rich.console import Console
-from rich.table import Table
+import click
 
-from runstrong.cli.options import TableOrJson
-from runstrong.domain.rules import Rules
+from runstrong.cli.base import Command
+from runstrong.cli.options import table_or_json_option
 
 
-def rules(
-    format_: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.TABLE,
-) -> None:
-    """List the engine's rules; override any of them in a profile's \\[rules] table.
+@click.command("rules", cls=Command)
+@table_or_json_option
+def rules(format_: str) -> None:
+    """List the engine's rules; override any of them in a profile's [rules] table.
 
     Example: runstrong rules --format json
     """
+    from runstrong.domain.rules import Rules
+
     described = Rules.describe()
-    if format_ is TableOrJson.JSON:
-        typer.echo(json.dumps(described, indent=2))
+    if format_ == "json":
+        click.echo(json.dumps(described, indent=2))
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="Rules (override in the profile's \\[rules] table)")
     table.add_column("name", no_wrap=True)
     for col in ("default", "what", "source"):

@@ -1,0 +1,36 @@
+"""A week's balance report for the terminal: notes and flags, then sets per muscle and pattern."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from runstrong.domain.balance import BalanceReport
+
+
+def print_report(console: Console, report: BalanceReport) -> None:
+    console.print(f"[bold]Week {report.week_index}[/] ({report.phase})")
+    for note in report.notes:
+        console.print(f"  {note}")
+    for flag in report.flags:
+        console.print(f"[yellow]! {flag}[/]")
+    if not report.flags and not report.light:
+        console.print("[green]No gaps: every category runners need is trained this week.[/]")
+    table = Table(title="Weighted sets per muscle (per side)")
+    for col in ("muscle", "sets", "runner band", "status"):
+        table.add_column(col)
+    for m in report.muscles:
+        band = f"{m.band[0]:g}-{m.band[1]:g}" if m.band else ""
+        table.add_row(str(m.muscle), f"{m.load:.1f}", band, str(m.status or ""))
+    console.print(table)
+    patterns = Table(title="Movement patterns (sets)")
+    patterns.add_column("pattern")
+    patterns.add_column("sets")
+    for group, sets in report.pattern_sets:
+        patterns.add_row(str(group), f"{sets:g}")
+    console.print(patterns)
+    straight, bent = report.straight_knee_calf_sets, report.bent_knee_calf_sets
+    calf = f"straight knee {straight:g}, bent knee {bent:g}"
+    console.print(f"Calf sets: {calf}. Plyometric contacts: {report.plyo_contacts}.")
+    if report.single_leg_share is not None:
+        console.print(f"Single-leg share of leg sets: {report.single_leg_share:.0%}.")
