@@ -13,17 +13,17 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(scope="session")
-def _library_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return str(tmp_path_factory.mktemp("library-cache"))
+def _input_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("input-cache"))
 
 
 @pytest.fixture(autouse=True)
-def _no_extra_exercise_dirs(monkeypatch: pytest.MonkeyPatch, _library_cache_dir: str) -> None:
+def _no_extra_exercise_dirs(monkeypatch: pytest.MonkeyPatch, _input_cache_dir: str) -> None:
     """Tests see only the built-in library unless they set RUNSTRONG_EXERCISES themselves, and
-    cache it in a folder of their own, never the user's."""
+    cache validated inputs in a folder of their own, never the user's."""
     monkeypatch.delenv("RUNSTRONG_EXERCISES", raising=False)
     monkeypatch.delenv("RUNSTRONG_NO_CACHE", raising=False)
-    monkeypatch.setenv("RUNSTRONG_CACHE_DIR", _library_cache_dir)
+    monkeypatch.setenv("RUNSTRONG_CACHE_DIR", _input_cache_dir)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

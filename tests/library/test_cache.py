@@ -1,14 +1,19 @@
-"""The library cache saves time and never serves stale or invalid data."""
+"""The caches of validated inputs (library, profiles) save time and never serve stale or invalid
+data."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from builders import ROOT
+from builders import ROOT, library
 from runstrong.domain.errors import InputErrors
 from runstrong.library.loader import load_library
+from runstrong.profile import load_profile
 
 SIDE_PLANK = ROOT / "src/runstrong/library/data/exercises/side_plank.toml"
 
@@ -53,3 +58,71 @@ def test_an_unwritable_cache_only_costs_time(
     blocker.write_text("x", "utf-8")
     monkeypatch.setenv("RUNSTRONG_CACHE_DIR", str(blocker))
     assert len(load_library()) >= 100
+
+
+# -- profiles ---------------------------------------------------------------------------------
+ALEX = ROOT / "examples/alex-marathon.toml"
+
+
+def write_profile(folder: Path, text: str) -> Path:
+    path = folder / "runner.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_a_profile_is_validated_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RUNSTRONG_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_profile(tmp_path, ALEX.read_text("utf-8"))
+    first = load_profile(path, library())
+    assert len(list((tmp_path / "cache").glob("profile-*.pickle"))) == 1
+    assert load_profile(path, library()) == first
+    assert first.athlete.name == "Alex"
+
+
+def test_an_edited_profile_is_validated_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUNSTRONG_CACHE_DIR", str(tmp_path / "cache"))
+    text = ALEX.read_text("utf-8")
+    path = write_profile(tmp_path, text)
+    load_profile(path, library())
+    write_profile(tmp_path, text.replace('name = "Alex"', 'name = "Alexa"'))
+    assert load_profile(path, library()).athlete.name == "Alexa"
+    write_profile(tmp_path, text.replace("session_minutes = 45", "session_minutes = 4500"))
+    with pytest.raises(InputErrors, match="session_minutes"):
+        load_profile(path, library())
+
+
+def test_a_profile_max_for_a_coach_exercise_needs_the_coach_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same profile bytes are valid with one library and not with another."""
+    monkeypatch.setenv("RUNSTRONG_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    plank = SIDE_PLANK.read_text("utf-8").replace('slug = "side_plank"', 'slug = "coach_plank"')
+    (folder / "coach_plank.toml").write_text(plank, "utf-8")
+    text = ALEX.read_text("utf-8").replace(
+        "one_rep_max_kg = {", "one_rep_max_kg = { coach_plank = 20, "
+    )
+    path = write_profile(tmp_path, text)
+    assert load_profile(path, load_library([folder])).athlete.one_rep_max_kg["coach_plank"] == 20
+    with pytest.raises(InputErrors, match="coach_plank"):
+        load_profile(path, library())
+
+
+def test_a_second_plan_from_the_same_profile_does_not_import_pydantic(tmp_path: Path) -> None:
+    """Validation is what needs pydantic (and most of the start-up time): a profile and library
+    seen before come from the cache."""
+    env = {**os.environ, "RUNSTRONG_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-X", "importtime", "-m", "runstrong", "plan", str(ALEX)]
+    command += ["--format", "json"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    again = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+
+    def imported(run: subprocess.CompletedProcess[str]) -> set[str]:
+        return {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()}
+
+    assert "pydantic" in imported(first)
+    assert "pydantic" not in imported(again)
+    assert again.stdout == first.stdout

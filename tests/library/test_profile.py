@@ -13,8 +13,9 @@ import pytest
 from builders import EXAMPLES, library
 from runstrong.domain.errors import InputError, InputErrors, RunstrongError
 from runstrong.domain.exercise import Level
-from runstrong.profile import load_profile, parse_profile
+from runstrong.profile import load_profile
 from runstrong.profile.loader import check_races_after_start
+from runstrong.profile.parse import parse_profile
 
 ALEX = EXAMPLES / "alex-marathon.toml"
 

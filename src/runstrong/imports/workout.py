@@ -21,7 +21,7 @@ from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.exercise import LoadType
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
 from runstrong.domain.prescription import contacts_of
-from runstrong.library.loader import validation_errors
+from runstrong.validation import validation_errors
 
 DEFAULT_REPS = 10
 DEFAULT_SECONDS = 30

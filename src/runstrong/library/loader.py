@@ -6,19 +6,12 @@ reported together (`InputErrors`) so that a coach fixing a folder sees every mis
 
 from __future__ import annotations
 
-import difflib
 import os
-import re
 import tomllib
-import types
-import typing
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING
 
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError, InputErrors
@@ -88,8 +81,12 @@ def load_citations(path: Path = CITATIONS_FILE) -> dict[str, str]:
 
 
 def _parse_file(path: Path, errors: list[InputError]) -> ExerciseFile | None:
-    # The file schema is only needed when files are read: a cached library skips building it.
+    # pydantic and the file schema are only needed when files are read: a cached library skips
+    # importing and building them.
+    from pydantic import ValidationError
+
     from runstrong.library.schema import ExerciseFile
+    from runstrong.validation import validation_errors
 
     try:
         with path.open("rb") as fh:
@@ -109,97 +106,6 @@ def _parse_file(path: Path, errors: list[InputError]) -> ExerciseFile | None:
         errors.append(InputError(str(path), "slug", f"'{data.slug}' must match the file name"))
         return None
     return data
-
-
-def validation_errors(
-    where: str, exc: ValidationError, model: type[BaseModel] | None = None
-) -> list[InputError]:
-    """One InputError per pydantic error, with the field path and the offending value.
-
-    A misspelled key is one line, "strength_dayz: unknown key; did you mean 'strength_days'?",
-    not two (the unknown key and the missing one): the suggestion comes from the missing fields
-    next to it, else from `model`'s fields at that place.
-    """
-    errors = [(_path(err["loc"]), err) for err in exc.errors(include_url=False)]
-    missing = {path: err for path, err in errors if err["type"] == "missing"}
-    used: set[tuple[str | int, ...]] = set()
-    out: list[tuple[tuple[str | int, ...], InputError]] = []
-    for path, err in errors:
-        field = ".".join(map(str, path)) or "(file)"
-        if err["type"] == "extra_forbidden" and path:
-            parent, key = path[:-1], str(path[-1])
-            nearby = [str(p[-1]) for p in missing if p[:-1] == parent and p not in used]
-            guess = _close(key, nearby) or _close(key, _field_names(model, parent))
-            if guess is not None and (*parent, guess) in missing:
-                used.add((*parent, guess))
-            hint = f"; did you mean '{guess}'?" if guess else ""
-            out.append((path, InputError(where, field, f"unknown key{hint}")))
-        else:
-            out.append((path, InputError(where, field, _message(err))))
-    return [error for path, error in out if path not in used]
-
-
-def _path(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
-    """pydantic's location without its validator and dict-key markers: running.week.1.day."""
-    return tuple(p for p in loc if not str(p).startswith("function-") and p != "[key]")
-
-
-def _message(err: ErrorDetails) -> str:
-    kind, value = err["type"], err["input"]
-    if kind == "missing":
-        return "missing"
-    if kind in {"model_type", "dict_type"}:
-        return f"should be a table (an object in JSON), not {value!r}"
-    message = err["msg"].removeprefix("Value error, ")
-    expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
-    guess = _close(str(value), expected) if kind in {"enum", "literal_error"} else None
-    hint = f"did you mean '{guess}'?" if guess else ""
-    if "[key]" in err["loc"]:
-        return "unknown key; " + (hint or message.replace("Input should be", "should be", 1))
-    if isinstance(value, dict):
-        return message
-    return f"{message} (got {value!r}{'; ' + hint if hint else ''})"
-
-
-def _close(word: str, candidates: Sequence[str]) -> str | None:
-    same = [c for c in candidates if c.casefold() == word.casefold()]
-    matches = same or difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def _field_names(model: type[BaseModel] | None, path: tuple[str | int, ...]) -> list[str]:
-    """The keys `model` allows at `path` (a nested model's fields), or [] when unknown."""
-    kind: Any = model
-    for part in path:
-        kind = _child(kind, part)
-    found = _models(kind)
-    return list(found[0].model_fields) if found else []
-
-
-def _child(kind: Any, part: str | int) -> Any:
-    for model in _models(kind):
-        if isinstance(part, str) and part in model.model_fields:
-            return model.model_fields[part].annotation
-    for option in _options(kind):
-        args = typing.get_args(option)
-        if typing.get_origin(option) in (list, tuple, set, frozenset) and args:
-            return args[0]
-        if typing.get_origin(option) is dict and len(args) == 2:
-            return args[1]
-    return None
-
-
-def _options(kind: Any) -> list[Any]:
-    """`kind` without Annotated, split into the members of a union (X | None)."""
-    if typing.get_origin(kind) is typing.Annotated:
-        return _options(typing.get_args(kind)[0])
-    if typing.get_origin(kind) in (typing.Union, types.UnionType):
-        return [o for arg in typing.get_args(kind) for o in _options(arg)]
-    return [kind]
-
-
-def _models(kind: Any) -> list[type[BaseModel]]:
-    return [o for o in _options(kind) if isinstance(o, type) and issubclass(o, BaseModel)]
 
 
 def _to_domain(

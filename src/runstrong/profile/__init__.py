@@ -1,5 +1,8 @@
-"""Runner profiles (TOML or JSON) -> validated domain `Profile` (docs/formats.md, "Profile")."""
+"""Runner profiles (TOML or JSON) -> validated domain `Profile` (docs/formats.md, "Profile").
 
-from runstrong.profile.loader import load_profile, parse_profile
+`parse_profile` (a dict, already read) lives in runstrong.profile.parse, which imports pydantic.
+"""
 
-__all__ = ["load_profile", "parse_profile"]
+from runstrong.profile.loader import load_profile
+
+__all__ = ["load_profile"]

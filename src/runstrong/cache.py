@@ -1,0 +1,77 @@
+"""A cache of validated inputs (the exercise library, runner profiles), so that a command run
+again on the same files skips parsing and validating them, and never imports pydantic.
+
+Each entry is a pickle named by a SHA-256 of everything its value depends on: the package
+version, the code that builds it, and the bytes of its input files. Any edit misses the cache and
+validates again; input with errors is never cached. Where: RUNSTRONG_CACHE_DIR, else
+$XDG_CACHE_HOME/runstrong, else ~/.cache/runstrong. RUNSTRONG_NO_CACHE=1 turns it off. A cache
+that cannot be read or written is ignored: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+CACHE_DIR_ENV = "RUNSTRONG_CACHE_DIR"
+NO_CACHE_ENV = "RUNSTRONG_NO_CACHE"
+PACKAGE_DIR = Path(__file__).parent
+
+T = TypeVar("T")
+
+
+def enabled() -> bool:
+    return not os.environ.get(NO_CACHE_ENV)
+
+
+def cache_dir() -> Path:
+    if explicit := os.environ.get(CACHE_DIR_ENV):
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "runstrong"
+
+
+def digest(code: Iterable[Path], parts: Iterable[bytes]) -> str:
+    """The key of a value built by the `code` files from `parts` (each named, so that moving
+    bytes from one part to the next changes the key)."""
+    from runstrong import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    for path in code:
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for part in parts:
+        h.update(len(part).to_bytes(8, "big") + part)
+    return h.hexdigest()[:32]
+
+
+def cached(kind: str, key: str, load: Callable[[], T], expected: type[T]) -> T:
+    """`load()` once per key: later calls read the value back (if it is still an `expected`)."""
+    if not enabled():
+        return load()
+    path = cache_dir() / f"{kind}-{key}.pickle"
+    try:
+        with path.open("rb") as fh:
+            value = pickle.load(fh)
+        if isinstance(value, expected):
+            return value
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+        pass
+    value = load()
+    _store(path, value)
+    return value
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass

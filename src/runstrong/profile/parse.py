@@ -1,0 +1,124 @@
+"""Parse and validate a profile's bytes with pydantic (profile/schema.py) into a domain Profile.
+
+Every problem is one line naming the file, the field and the value. runstrong.profile.loader
+calls this only for a profile it has not seen before.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import fields
+from typing import Any
+
+from pydantic import ValidationError
+
+from runstrong.domain.athlete import (
+    Athlete,
+    Availability,
+    EquipmentSet,
+    Niggle,
+    Race,
+    Run,
+    RunningWeek,
+)
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.errors import InputError, InputErrors
+from runstrong.domain.profile import Profile
+from runstrong.domain.rules import Rules
+from runstrong.profile.schema import ProfileIn
+from runstrong.validation import validation_errors
+
+RULE_TYPES = {f.name: f.type for f in fields(Rules)}
+
+
+def parse_bytes(raw: bytes, suffix: str, library: ExerciseLibrary, where: str) -> Profile:
+    """A profile file's bytes (JSON if `suffix` is .json, else TOML) as a validated Profile."""
+    if suffix.lower() == ".json":
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(where, "", f"is not valid JSON ({exc})") from None
+    else:
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(where, "", f"is not valid TOML ({exc})") from None
+    if not isinstance(data, dict):
+        raise InputError(where, "", "must hold a table (an object) at the top level")
+    return parse_profile(data, library, where=where)
+
+
+def parse_profile(
+    data: dict[str, Any], library: ExerciseLibrary, *, where: str = "profile"
+) -> Profile:
+    try:
+        raw = ProfileIn.model_validate(data)
+    except ValidationError as exc:
+        raise InputErrors(validation_errors(where, exc, ProfileIn)) from None
+    errors: list[InputError] = []
+    for slug in raw.strength.one_rep_max_kg:
+        if slug not in library:
+            errors.append(
+                InputError(
+                    where, f"strength.one_rep_max_kg.{slug}", f"no exercise has the slug '{slug}'"
+                )
+            )
+    rules = _rules(raw.rules, where, errors)
+    if errors:
+        raise InputErrors(errors)
+    return Profile(athlete=_athlete(raw), start=raw.plan.start, weeks=raw.plan.weeks, rules=rules)
+
+
+def _rules(values: dict[str, int | float], where: str, errors: list[InputError]) -> Rules:
+    clean: dict[str, int | float] = {}
+    for name, value in values.items():
+        kind = RULE_TYPES.get(name)
+        if kind is None:
+            errors.append(InputError(where, f"rules.{name}", "unknown rule (see: runstrong rules)"))
+        elif kind == "bool" and value not in (0, 1):
+            errors.append(
+                InputError(where, f"rules.{name}", f"must be true or false (got {value!r})")
+            )
+        elif kind == "int" and not isinstance(value, int):
+            errors.append(
+                InputError(where, f"rules.{name}", f"must be a whole number (got {value!r})")
+            )
+        elif value < 0:
+            errors.append(
+                InputError(where, f"rules.{name}", f"must not be negative (got {value!r})")
+            )
+        else:
+            clean[name] = value
+    return Rules().override(clean)
+
+
+def _athlete(raw: ProfileIn) -> Athlete:
+    eq = raw.equipment
+    return Athlete(
+        name=raw.athlete.name,
+        level=raw.athlete.strength_level,
+        body_mass_kg=raw.athlete.body_mass_kg,
+        timezone=raw.athlete.timezone,
+        equipment=EquipmentSet(
+            items=frozenset(eq.items),
+            dumbbell_max_kg=eq.dumbbell_max_kg,
+            dumbbell_step_kg=eq.dumbbell_step_kg,
+            kettlebell_kgs=tuple(sorted(eq.kettlebell_kg)),
+            barbell_max_kg=eq.barbell_max_kg,
+            barbell_step_kg=eq.barbell_step_kg,
+        ),
+        availability=Availability(
+            strength_days=tuple(raw.availability.strength_days),
+            sessions_per_week=raw.availability.sessions_per_week,
+            session_minutes=raw.availability.session_minutes,
+            preferred_time=raw.availability.preferred_time,
+        ),
+        running=RunningWeek(
+            runs=tuple(Run(r.day, r.type, r.minutes, r.time) for r in raw.running.week),
+            recovery_week_every=raw.running.recovery_week_every,
+        ),
+        races=tuple(Race(r.name, r.date, r.distance, r.priority) for r in raw.races),
+        one_rep_max_kg=dict(raw.strength.one_rep_max_kg),
+        niggles=tuple(Niggle(n.site, n.severity) for n in raw.niggles),
+    )
