@@ -10,12 +10,13 @@ week's sessions by phase and level, fill their slots (selection.py) and dose the
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from runstrong.domain import supersets
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
-from runstrong.domain.budget import minutes_for, session_minutes, timed_groups
+from runstrong.domain.budget import TimedGroup, minutes_for, session_minutes, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
 from runstrong.domain.periodisation import (
@@ -213,6 +214,8 @@ class _WeekPlanner:
         self._ready: dict[ContentKey, list[Ready]] = {}
         self._prescribed: dict[tuple[str, Role, Context | None, tuple[str, ...]], Prescription] = {}
         self._marked: dict[tuple[Prescription, str], Prescription] = {}
+        self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
+        self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
             tuple[Template, Phase, int, frozenset[str]], tuple[tuple[Pick, ...], tuple[str, ...]]
         ] = {}
@@ -407,7 +410,9 @@ class _WeekPlanner:
         named for the athlete's equipment."""
         key = (ex.slug, role, dose_context(ex, role, ctx), notes)
         if key not in self._prescribed:
-            name = display_name(ex, self.athlete.equipment.available)
+            if ex.slug not in self._names:
+                self._names[ex.slug] = display_name(ex, self.athlete.equipment.available)
+            name = self._names[ex.slug]
             self._prescribed[key] = prescribe(ex, role, ctx, self.rules, name=name, notes=notes)
         return self._prescribed[key]
 
@@ -471,7 +476,7 @@ class _WeekPlanner:
         accessories go down to 2 sets, then main lifts to 3 sets, then accessories are left out,
         those whose category another exercise of the week also covers first, so no category is
         lost while a duplicate stays. The main lifts stay."""
-        fits = [_Fitting(d, self._limit(d), self.library, self.rules) for d in drafts]
+        fits = [_Fitting(d, self._limit(d), self._timed_groups, self.rules) for d in drafts]
         while True:
             over = [i for i, f in enumerate(fits) if f.minutes > f.limit]
             if not over:
@@ -507,6 +512,12 @@ class _WeekPlanner:
                 return fits
             _, i, k = max(droppable)
             fits[i].leave_out(k)
+
+    def _timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
+        """The session's groups with their work and rest (the same sessions recur)."""
+        if exercises not in self._timed:
+            self._timed[exercises] = timed_groups(exercises, self.library, self.rules)
+        return self._timed[exercises]
 
     # -- placing and finishing --------------------------------------------------------------
     def _prepare(self, draft: Draft, deload: bool, minutes: int | None = None) -> Ready:
@@ -579,10 +590,16 @@ class _Fitting:
     """A session while it is trimmed for time: set counts change and exercises leave in place,
     the minutes are recounted from the timed groups, and the draft is built once at the end."""
 
-    def __init__(self, draft: Draft, limit: int, library: ExerciseLibrary, rules: Rules) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        limit: int,
+        timing: Callable[[tuple[Prescription, ...]], list[TimedGroup]],
+        rules: Rules,
+    ) -> None:
         self.original = draft
         self.limit = limit
-        self.library = library
+        self.timing = timing
         self.rules = rules
         self.exercises = list(draft.exercises)
         self.sets = [p.sets for p in draft.exercises]
@@ -593,7 +610,7 @@ class _Fitting:
         self._regroup()
 
     def _regroup(self) -> None:
-        self.groups = timed_groups(self.exercises, self.library, self.rules)
+        self.groups = self.timing(tuple(self.exercises))
         self.minutes = minutes_for(self.groups, self.sets, self.rules)
 
     def set_sets(self, k: int, sets: int) -> None:
