@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from runstrong.domain.athlete import Athlete
-from runstrong.domain.balance import BalanceReport
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.engine import generate_plan, plan_start
 from runstrong.domain.errors import InputError
@@ -17,6 +17,9 @@ from runstrong.domain.plan import Plan, Session
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
 from runstrong.imports.plan_json import read_plan
+
+if TYPE_CHECKING:
+    from runstrong.domain.balance import BalanceReport
 
 
 def open_library(extra_dirs: Sequence[Path] = ()) -> ExerciseLibrary:
