@@ -31,6 +31,11 @@ TODAY = date(2026, 11, 26)
 WEEKS = 24
 OTHER_EXAMPLES = ("marco-marathon-gym", "sam-5k-beginner")
 CLI_RUNS = 11
+# What validating any file with pydantic costs before runstrong's own work (the edited-profile run).
+PYDANTIC_MODEL = (
+    "import os\nos.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'  # as the CLI does\n"
+    "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int = 0\nM(x=1)"
+)
 
 
 def median_ms(fn: Callable[[], Any], runs: int) -> float:
@@ -120,6 +125,8 @@ def main() -> None:
         new_cli = cli_ms(command, CLI_RUNS, edit)
     started = f"{new_cli / bare:.1f} x python start"
     rows.append(("  the same, the profile just edited", new_cli, started))
+    floor = cli_ms(["-c", PYDANTIC_MODEL], CLI_RUNS)
+    rows.append(("python: import pydantic, build one model", floor, "validation's floor"))
 
     width = max(len(name) for name, _, _ in rows)
     print(f"runstrong benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, medians")
