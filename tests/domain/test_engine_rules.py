@@ -7,12 +7,13 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from builders import GYM, HOME, library, make_athlete, make_profile, make_race
+from builders import EXAMPLES, GYM, HOME, library, make_athlete, make_profile, make_race
 from runstrong.domain.athlete import Run, RunningWeek, RunType, Weekday
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Level, NiggleSite, Pattern, PlyoIntensity
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Role, Session
 from runstrong.domain.rules import Rules
+from runstrong.profile import load_profile
 
 START = date(2026, 12, 7)  # a Monday
 RACE_DAY = date(2027, 4, 18)  # a Sunday, 19 weeks on
@@ -419,3 +420,69 @@ def test_names_follow_the_athletes_kit() -> None:
     )
     names = {p.name for s in marathon(equipment=bands_and_bell).sessions for p in s.exercises}
     assert not [n for n in names if n.lower().startswith(("dumbbell", "cable"))]
+
+
+def test_a_deload_repeats_last_weeks_reps_with_half_its_sets() -> None:
+    plan = marathon(equipment=GYM, maxes={"back_squat": 100.0})
+    for deload in (w for w in plan.weeks if w.deload and w.index > 1):
+        before = plan.weeks[deload.index - 2]
+        if before.deload or [s.title for s in before.sessions] != [
+            s.title for s in deload.sessions
+        ]:
+            continue
+        for prev, now in zip(before.sessions, deload.sessions, strict=True):
+            for p, q in zip(prev.exercises, now.exercises, strict=True):
+                assert (q.reps, q.seconds, q.contacts) == (p.reps, p.seconds, p.contacts)
+                assert q.sets == max(1, -(-p.sets // 2)), (p.name, p.sets, q.sets)
+
+
+def test_after_a_b_race_heavy_legs_and_jumps_do_not_fall_on_two_days_running() -> None:
+    """Marco's week after his half marathon: the only days left for two heavy sessions are
+    Thursday and Friday. Rather than break the 48-hour rules for heavy legs and for jumps, the
+    week keeps one heavy session and a light one takes the other's place."""
+    profile = load_profile(EXAMPLES / "marco-marathon-gym.toml", library())
+    plan = generate_plan(profile, library())
+    week = next(w for w in plan.weeks if w.start == date(2027, 3, 8))
+    heavy = [s for s in week.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
+    assert len(heavy) == 1
+    assert any(s.lower_body_load is LowerBodyLoad.LIGHT for s in week.sessions)
+    assert any("light activation session takes the place" in n for n in week.notes)
+    for s in plan.sessions:
+        assert not any("between heavy leg sessions" in w for w in s.warnings) or not any(
+            "between plyometric sessions" in w for w in s.warnings
+        ), s.date
+
+
+# 10. Loads ----------------------------------------------------------------------------------
+
+
+def test_a_percent_of_1rm_only_where_the_athlete_has_that_max() -> None:
+    """Rule 10: with a known 1RM, %1RM (and kilograms); without one, reps in reserve."""
+    plan = marathon(equipment=GYM, maxes={"back_squat": 100.0})
+    with_pct = {p.slug for s in plan.sessions for p in s.exercises if p.percent_1rm is not None}
+    assert with_pct == {"back_squat"}
+    lifts = [p for s in plan.sessions for p in s.exercises if p.slug != "back_squat"]
+    assert all(p.rir is not None for p in lifts if p.reps is not None)
+
+
+@pytest.mark.parametrize(
+    "kit",
+    [
+        frozenset({Equipment.DUMBBELLS, Equipment.BENCH}),
+        frozenset({Equipment.RESISTANCE_BAND, Equipment.MINI_BAND}),
+        frozenset({Equipment.KETTLEBELL}),
+    ],
+)
+def test_no_exercise_is_named_for_kit_the_athlete_lacks(kit: frozenset[Equipment]) -> None:
+    words = {
+        "dumbbell": Equipment.DUMBBELLS,
+        "db": Equipment.DUMBBELLS,
+        "kettlebell": Equipment.KETTLEBELL,
+        "kb": Equipment.KETTLEBELL,
+        "barbell": Equipment.BARBELL,
+        "cable": Equipment.CABLE_MACHINE,
+    }
+    for s in marathon(equipment=kit).sessions:
+        for p in s.exercises:
+            named = {words[w] for w in p.name.lower().split() if w in words}
+            assert named <= kit | {Equipment.BODYWEIGHT}, p.name

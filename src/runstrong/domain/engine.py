@@ -9,8 +9,9 @@ week's sessions by phase and level, fill their slots (selection.py) and dose the
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -61,7 +62,8 @@ SQUAT_SLUGS = ("back_squat", "front_squat")
 # that would leave a gap in the week (our heuristic [D]; larger than the spread of trim ranks).
 COVERED_ELSEWHERE_TRIM_BONUS = 10
 # Short of time, accessories from the lateral hip down the trim order (templates.py) go down to
-# this many sets before any exercise is left out (our heuristic [D]).
+# MIN_ACCESSORY_SETS first; then the main lifts to MIN_MAIN_SETS; then the rest (calves, single
+# leg, plyometrics) to MIN_ACCESSORY_SETS; only then is any exercise left out (our heuristic [D]).
 MIN_TRIM_RANK_FOR_FEWER_SETS = 4
 MIN_ACCESSORY_SETS = 2
 MIN_MAIN_SETS = 3  # the low end of 3-4 (intermediate) and 3-5 (advanced) sets: science.md §2.3
@@ -141,7 +143,7 @@ def generate_plan(
     frames, warnings = periodise(
         first_day, n_weeks, athlete.races, rules, athlete.running.recovery_week_every
     )
-    planner = _WeekPlanner(athlete, library, rules, first_day)
+    planner = _WeekPlanner(athlete, library, rules, first_day, frames)
     warnings = _profile_warnings(athlete) + _unused_maxes(athlete, library) + warnings
     built = [planner.week(frame) for frame in frames]
     return Plan(athlete=athlete.name, start=first_day, weeks=tuple(built), warnings=tuple(warnings))
@@ -194,11 +196,23 @@ def _unused_maxes(athlete: Athlete, library: ExerciseLibrary) -> list[str]:
 
 class _WeekPlanner:
     def __init__(
-        self, athlete: Athlete, library: ExerciseLibrary, rules: Rules, start: date
+        self,
+        athlete: Athlete,
+        library: ExerciseLibrary,
+        rules: Rules,
+        start: date,
+        frames: Sequence[WeekFrame],
     ) -> None:
         self.athlete = athlete
         self.library = library
         self.rules = rules
+        # The dose-cycle weeks each block lifts in (a deload repeats one of them): the block's
+        # exercises must fit the longest of these, not of the whole cycle.
+        self.block_dose_weeks: dict[int, set[int]] = {}
+        for frame in frames:
+            if not frame.deload:
+                week = dose_cycle_position(athlete.level, frame.phase, frame.week_in_block)
+                self.block_dose_weeks.setdefault(frame.block, set()).add(week)
         self.chooser = Chooser(
             library,
             athlete.level,
@@ -249,7 +263,12 @@ class _WeekPlanner:
             templates=self.templates(frame),
             phase=frame.phase,
             block=frame.block,
-            dose_week=dose_cycle_position(level, frame.phase, frame.week_in_block),
+            # A deload repeats the last loading week's dose, with its sets cut (science.md §3.4).
+            dose_week=dose_cycle_position(
+                level,
+                frame.phase,
+                max(0, frame.week_in_block - 1) if frame.deload else frame.week_in_block,
+            ),
             deload=frame.deload,
             reduced=(
                 level is Level.BEGINNER and frame.index <= self.rules.beginner_reduced_volume_weeks
@@ -265,15 +284,12 @@ class _WeekPlanner:
         )
         placed_before = sum(p is not None for p in placements)
         placements, ready = self._fallback_to_activation(key, frame, ready, placements)
-        if len(ready) > placed_before:  # a light session replaced what no day allowed
-            heavy = (
-                f"{placed_before} heavy session(s) fit"
-                if placed_before
-                else "no heavy session fits"
-            )
+        if len(ready) > placed_before and placed_before:  # a light session took a place
+            notes = [*notes, "A light activation session takes the place of the rest."]
+        elif len(ready) > placed_before:
             notes = [
-                f"The race is close: {heavy} before it, so a light activation session "
-                "takes the place of the rest [runstrong_heuristic]."
+                "No heavy session fits this week (race and taper limits), so a light activation "
+                "session takes its place [runstrong_heuristic]."
             ]
         sessions = []
         for session_ready, placement in zip(ready, placements, strict=True):
@@ -306,8 +322,30 @@ class _WeekPlanner:
         """The week's sessions drafted, kept to the block's exercises and fitted to the time."""
         if key not in self._ready:
             fits = self._trim(self._block_exercises(key, self._drafts(key)))
-            self._ready[key] = [self._prepare(f.result(), key.deload, f.minutes) for f in fits]
+            drafts = [f.result() for f in fits]
+            if key.deload:
+                drafts = self._deload_from_loading(key, drafts)
+            self._ready[key] = [self._prepare(d, key.deload) for d in drafts]
         return self._ready[key]
+
+    def _deload_from_loading(self, key: ContentKey, drafts: list[Draft]) -> list[Draft]:
+        """A deload cuts the sets of the loading week it repeats, as that week was finally
+        trimmed for time, so it is always the lighter week (science.md §3.4)."""
+        loading = {
+            p.slug: p.sets
+            for r in self._ready_sessions(replace(key, deload=False))
+            for p in r.draft.exercises
+        }
+        rules = self.rules
+
+        def cut(p: Prescription) -> Prescription:
+            if p.slug not in loading:
+                return p
+            pct = rules.deload_plyo_cut_pct if p.contacts else rules.deload_sets_cut_pct
+            sets = max(1, math.ceil(loading[p.slug] * (100 - pct) / 100))
+            return p if sets == p.sets else replace(p, sets=sets)
+
+        return [replace(d, exercises=tuple(cut(p) for p in d.exercises)) for d in drafts]
 
     def _limit(self, draft: Draft) -> int:
         """The session's time budget: short sessions in peak, race season and taper."""
@@ -315,6 +353,13 @@ class _WeekPlanner:
         if draft.template in (M, T):
             return min(limit, self.rules.maintenance_session_max_minutes)
         return limit
+
+    def _budget_text(self, draft: Draft) -> str:
+        """The session's time budget in words, for the notes on what was cut to fit it."""
+        limit = self._limit(draft)
+        if limit < self.athlete.availability.session_minutes:
+            return f"the {limit} minutes of a race-season session"
+        return f"your {limit} minutes"
 
     def _minutes(self, draft: Draft) -> int:
         return session_minutes(draft.exercises, self.library, self.rules)
@@ -333,13 +378,15 @@ class _WeekPlanner:
             longest = replace(
                 key,
                 deload=False,
-                dose_week=longest_week_in_cycle(self.athlete.level, key.phase),
+                dose_week=longest_week_in_cycle(
+                    self.athlete.level, key.phase, self.block_dose_weeks.get(key.block, ())
+                ),
             )
             for k, fit in zip(keys, self._trim(self._drafts(longest)), strict=True):
                 self.block_slugs.setdefault(k, frozenset(p.slug for p in fit.exercises))
-        minutes = self.athlete.availability.session_minutes
         return [
-            _keep_only(d, self.block_slugs[k], minutes) for d, k in zip(drafts, keys, strict=True)
+            _keep_only(d, self.block_slugs[k], self._budget_text(d))
+            for d, k in zip(drafts, keys, strict=True)
         ]
 
     def _fallback_to_activation(
@@ -413,7 +460,10 @@ class _WeekPlanner:
             if ex.slug not in self._names:
                 self._names[ex.slug] = display_name(ex, self.athlete.equipment.available)
             name = self._names[ex.slug]
-            self._prescribed[key] = prescribe(ex, role, ctx, self.rules, name=name, notes=notes)
+            known = ex.slug in self.athlete.one_rep_max_kg
+            self._prescribed[key] = prescribe(
+                ex, role, ctx, self.rules, name=name, notes=notes, known_max=known
+            )
         return self._prescribed[key]
 
     def _context(self, template: Template, key: ContentKey) -> Context:
@@ -473,10 +523,14 @@ class _WeekPlanner:
     # -- time budget ------------------------------------------------------------------------
     def _trim(self, drafts: list[Draft]) -> list[_Fitting]:
         """Fit every session to its time budget, deciding for the week as a whole: first
-        accessories go down to 2 sets, then main lifts to 3 sets, then accessories are left out,
-        those whose category another exercise of the week also covers first, so no category is
-        lost while a duplicate stays. The main lifts stay."""
-        fits = [_Fitting(d, self._limit(d), self._timed_groups, self.rules) for d in drafts]
+        accessories go down to 2 sets, then main lifts to 3 sets, then calves, single-leg work and
+        plyometrics to 2 sets, and only then are exercises left out, those whose category another
+        exercise of the week also covers first, so no category is lost while a duplicate stays.
+        The main lifts stay."""
+        fits = [
+            _Fitting(d, self._limit(d), self._budget_text(d), self._timed_groups, self.rules)
+            for d in drafts
+        ]
         while True:
             over = [i for i, f in enumerate(fits) if f.minutes > f.limit]
             if not over:
@@ -500,6 +554,16 @@ class _WeekPlanner:
             if fewer_main:
                 i, k = fewer_main[0]
                 fits[i].set_sets(k, fits[i].sets[k] - 1)
+                continue
+            fewer_rest = [
+                (rank, i, k)
+                for i in over
+                for k, (rank, p) in enumerate(zip(fits[i].ranks, fits[i].exercises, strict=True))
+                if p.role is not Role.MAIN and fits[i].sets[k] > MIN_ACCESSORY_SETS
+            ]
+            if fewer_rest:
+                _, i, k = max(fewer_rest)
+                fits[i].set_sets(k, MIN_ACCESSORY_SETS)
                 continue
             counts = Counter(c for f in fits for c in f.coverage)
             droppable = [
@@ -563,7 +627,8 @@ class _WeekPlanner:
 
     def _session(self, frame: WeekFrame, ready: Ready, placement: Placement) -> Session:
         draft = ready.draft
-        reasons = [_phase_reason(frame, draft.template), *placement.reasons, *draft.notes]
+        b_race = self._b_race_ahead(frame)
+        reasons = [_phase_reason(frame, draft, b_race), *placement.reasons, *draft.notes]
         warnings = list(placement.warnings)
         budget = self.athlete.availability.session_minutes
         if ready.minutes > budget:
@@ -594,11 +659,13 @@ class _Fitting:
         self,
         draft: Draft,
         limit: int,
+        budget: str,
         timing: Callable[[tuple[Prescription, ...]], list[TimedGroup]],
         rules: Rules,
     ) -> None:
         self.original = draft
         self.limit = limit
+        self.budget = budget  # the limit in words, for the notes
         self.timing = timing
         self.rules = rules
         self.exercises = list(draft.exercises)
@@ -615,16 +682,14 @@ class _Fitting:
 
     def set_sets(self, k: int, sets: int) -> None:
         name = self.exercises[k].name
-        self.notes.append(
-            f"{name}: {sets} sets instead of {self.sets[k]} to fit your {self.limit} minutes"
-        )
+        self.notes.append(f"{name}: {sets} sets instead of {self.sets[k]} to fit {self.budget}")
         self.sets[k] = sets
         self.minutes = minutes_for(self.groups, self.sets, self.rules)
 
     def leave_out(self, k: int) -> None:
         gone = self.exercises.pop(k)
         del self.sets[k], self.ranks[k], self.coverage[k]
-        self.notes.append(f"left out {gone.name} to fit your {self.limit} minutes")
+        self.notes.append(f"left out {gone.name} to fit {self.budget}")
         self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
         self._regroup()
 
@@ -649,19 +714,43 @@ def _trim_priority(fit: _Fitting, k: int, counts: Counter[str]) -> int:
     return fit.ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered_elsewhere
 
 
-TEMPLATE_PURPOSE = {
-    "A": "the week's squat-pattern session, with single-leg and straight-knee calf work",
-    "B": "the week's hinge session, with hamstrings, bent-knee calf and trunk work",
-    "M": "one short session keeps strength while the running takes priority [ronnestad2010]",
-}
+SESSION_LEAD = {"A": "the week's squat-pattern session", "B": "the week's hinge session"}
+MAINTENANCE_PURPOSE = (
+    "one short session keeps strength while the running takes priority [ronnestad2010]"
+)
 
 
-def _keep_only(draft: Draft, slugs: frozenset[str], minutes: int) -> Draft:
+def _purpose(draft: Draft) -> str:
+    """What the session is for, naming only the work it still holds after trimming."""
+    key = draft.template.key
+    if key == "M":
+        return MAINTENANCE_PURPOSE
+    if key not in SESSION_LEAD:
+        return draft.template.title
+    roles = {p.role for p in draft.exercises}
+    extras = [
+        name
+        for name, present in (
+            ("single-leg", Role.SECONDARY in roles),
+            ("hamstring", key == "B" and Role.POSTERIOR in roles),
+            ("straight-knee calf", "calf_straight_knee" in draft.coverage),
+            ("bent-knee calf", "calf_bent_knee" in draft.coverage),
+            ("trunk", key == "B" and Role.TRUNK in roles),
+        )
+        if present
+    ]
+    if not extras:
+        return SESSION_LEAD[key]
+    listed = extras[0] if len(extras) == 1 else f"{', '.join(extras[:-1])} and {extras[-1]}"
+    return f"{SESSION_LEAD[key]}, with {listed} work"
+
+
+def _keep_only(draft: Draft, slugs: frozenset[str], budget: str) -> Draft:
     keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
     if len(keep) == len(draft.exercises):
         return draft
     left_out = [p.name for p in draft.exercises if p.slug not in slugs]
-    notes = (f"left out {', '.join(left_out)} to fit your {minutes} minutes",) if left_out else ()
+    notes = (f"left out {', '.join(left_out)} to fit {budget}",) if left_out else ()
     return replace(
         draft,
         notes=draft.notes + notes,
@@ -671,12 +760,23 @@ def _keep_only(draft: Draft, slugs: frozenset[str], minutes: int) -> Draft:
     )
 
 
-def _phase_reason(frame: WeekFrame, template: Template) -> str:
+def _phase_reason(frame: WeekFrame, draft: Draft, b_race_ahead: bool) -> str:
+    template = draft.template
     if template is T:
         return "taper: the last heavy session comes 7-10 days before the race [runstrong_heuristic]"
-    if template is ACT:
+    if template is ACT and frame.phase is Phase.TAPER:
         return (
             "taper: light activation only, nothing in the last days before the race [bosquet2007]"
+        )
+    if template is ACT and b_race_ahead:
+        return (
+            "a B race is near: one heavy session early in the week, then light activation "
+            "[runstrong_heuristic]"
+        )
+    if template is ACT:
+        return (
+            "light activation in place of a heavy session that no day this week allows "
+            "[runstrong_heuristic]"
         )
     if template is REC:
         return "recovery after the race: light work only [runstrong_heuristic]"
@@ -684,5 +784,5 @@ def _phase_reason(frame: WeekFrame, template: Template) -> str:
         return "deload week: same exercises, fewer sets, more in reserve [bell2022]"
     return (
         f"{str(frame.phase).capitalize()} phase, week {frame.week_in_block + 1} of this block: "
-        f"{TEMPLATE_PURPOSE.get(template.key, template.title)}"
+        f"{_purpose(draft)}"
     )

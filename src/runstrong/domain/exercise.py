@@ -237,7 +237,11 @@ class Exercise:
 # Words in exercise names that name a piece of equipment (for `display_name`).
 EQUIPMENT_WORDS: dict[str, frozenset[Equipment]] = {
     "dumbbell": frozenset({Equipment.DUMBBELLS}),
+    "dumbbells": frozenset({Equipment.DUMBBELLS}),
+    "db": frozenset({Equipment.DUMBBELLS}),
     "kettlebell": frozenset({Equipment.KETTLEBELL}),
+    "kettlebells": frozenset({Equipment.KETTLEBELL}),
+    "kb": frozenset({Equipment.KETTLEBELL}),
     "barbell": frozenset({Equipment.BARBELL}),
     "cable": frozenset({Equipment.CABLE_MACHINE}),
     "band": frozenset({Equipment.RESISTANCE_BAND, Equipment.MINI_BAND}),

@@ -7,6 +7,7 @@ NSCA reps-to-%1RM table at (reps + RIR), so a %1RM and its RIR always agree.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -107,10 +108,12 @@ def prescribe(
     *,
     name: str | None = None,
     notes: tuple[str, ...] = (),
+    known_max: bool = True,
 ) -> Prescription:
     """The exercise's dose in its role and context, shown as `name` (default: its own name), with
-    `notes` after the dose's own."""
-    label = Label(name or ex.name, notes)
+    `notes` after the dose's own. Without a `known_max` the dose is reps in reserve alone: a
+    %1RM target is only given where it turns into kilograms (rule 10)."""
+    label = Label(name or ex.name, notes, known_max)
     if ex.load_type is LoadType.PLYOMETRIC_CONTACTS:
         return _plyometric(ex, role, ctx, label)
     if ctx.activation:
@@ -125,6 +128,7 @@ def prescribe(
 class Label(NamedTuple):
     name: str
     notes: tuple[str, ...]
+    known_max: bool
 
 
 def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
@@ -164,12 +168,14 @@ def dose_cycle_position(level: Level, phase: Phase, week_in_block: int) -> int:
     return week_in_block % len(_main_table(level, phase))
 
 
-def longest_week_in_cycle(level: Level, phase: Phase) -> int:
-    """The week of the main-lift dose cycle that takes longest (sets x (reps + rest)); a block's
-    exercises are chosen so that this week fits the time budget."""
+def longest_week_in_cycle(level: Level, phase: Phase, weeks: Collection[int] = ()) -> int:
+    """The week of the main-lift dose cycle that takes longest (sets x (reps + rest)), among
+    `weeks` (positions in the cycle; default: all); a block's exercises are chosen so that this
+    week fits the time budget."""
     table = _main_table(level, phase)
     return max(
-        range(len(table)), key=lambda i: table[i].sets * (table[i].reps * 3 + table[i].rest_s)
+        sorted(weeks) or range(len(table)),
+        key=lambda i: table[i].sets * (table[i].reps * 3 + table[i].rest_s),
     )
 
 
@@ -202,13 +208,16 @@ def _finish(
     if ctx.deload:
         sets = max(1, math.ceil(sets * (100 - rules.deload_sets_cut_pct) / 100))
         rir = rir + rules.deload_rir_add
-        notes.append(f"deload: sets cut {rules.deload_sets_cut_pct}%, RIR +{rules.deload_rir_add}")
+        notes.append(
+            f"deload: last week's reps, {rules.deload_sets_cut_pct}% fewer sets (rounded up), "
+            f"RIR +{rules.deload_rir_add}"
+        )
     rir = max(rules.rir_min, min(rules.rir_max, rir))
     timed = ex.load_type is LoadType.TIMED_HOLD
     reps = None if timed else min(dose.reps, ex.max_reps or dose.reps)
     seconds = HOLD_SECONDS[ex.level] if timed else None
     percent = None
-    if ex.percent_1rm and reps is not None and ctx.level is not Level.BEGINNER:
+    if ex.percent_1rm and label.known_max and reps is not None and ctx.level is not Level.BEGINNER:
         percent = percent_1rm_for(reps, rir)
     tempo = None
     if ex.tempo is not None and not timed:

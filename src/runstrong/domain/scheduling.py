@@ -31,6 +31,9 @@ PENALTY_NOT_HARD_DAY = 10
 PENALTY_GAP_UNDER_PREFERRED = 5
 PENALTY_UPPER_ON_HARD_DAY = 2
 PENALTY_PER_TAPER_DAY_EARLY = 3
+# Leaving a planned session out (a light one may take its place): worse than any one broken rule,
+# better than two serious ones, such as heavy legs and jumps on two days running.
+PENALTY_SESSION_LEFT_OUT = 110
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,18 +176,32 @@ class Scheduler:
         days = [monday + timedelta(days=i) for i in range(7)]
         strength_days = {d.number for d in self.athlete.availability.strength_days}
         candidates = [d for d in days if d.weekday() in strength_days and d >= self.plan_start]
+        options: list[tuple[int, int, list[Placement]]] = []
         for count in range(min(len(needs), len(candidates)), 0, -1):
             best = self._best(candidates, needs[:count], history)
-            if best is not None:
-                notes = []
-                if count < len(needs):
-                    notes.append(
-                        f"{count} of {len(needs)} planned sessions fit this week "
-                        f"(strength days, race and taper limits)."
-                    )
-                return [*best, *([None] * (len(needs) - count))], notes
-        notes = ["No strength session this week: no strength day is allowed."] if needs else []
-        return [None] * len(needs), notes
+            if best is None:
+                continue
+            left_out = len(needs) - count
+            cost = sum(p.penalty for p in best) + PENALTY_SESSION_LEFT_OUT * left_out
+            options.append((cost, left_out, best))
+        if not options:
+            notes = ["No strength session this week: no strength day is allowed."] if needs else []
+            return [None] * len(needs), notes
+        _, left_out, best = min(options, key=lambda option: option[:2])
+        count = len(best)
+        notes = []
+        if left_out and options[0][1] == 0:
+            notes.append(
+                f"{count} of {len(needs)} planned sessions this week: the strength days left would "
+                "put heavy legs or jumps too close to each other or to the key runs "
+                "[runstrong_heuristic]."
+            )
+        elif left_out:
+            notes.append(
+                f"{count} of {len(needs)} planned sessions fit this week "
+                f"(strength days, race and taper limits)."
+            )
+        return [*best, *([None] * left_out)], notes
 
     def _best(
         self, candidates: Sequence[date], needs: Sequence[SessionNeeds], history: Sequence[Placed]

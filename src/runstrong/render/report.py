@@ -478,22 +478,24 @@ def _warnings(items: Iterable[str], label: str) -> str:
 def _exercise_notes(plan: Plan, library: ExerciseLibrary) -> str:
     """Each exercise of the plan once, by name: the weeks it is in, every cue, why it is there."""
     weeks: dict[str, list[int]] = {}
+    names: dict[str, str] = {}  # as the plan names them: for the athlete's equipment
     for week in plan.weeks:
         for s in week.sessions:
             for p in s.exercises:
+                names.setdefault(p.slug, p.name)
                 used = weeks.setdefault(p.slug, [])
                 if not used or used[-1] != week.index:
                     used.append(week.index)
     if not weeks:
         return ""
     exercises = sorted(
-        (library.get(slug) for slug in weeks), key=lambda e: (e.name.lower(), e.slug)
+        (library.get(slug) for slug in weeks), key=lambda e: (names[e.slug].lower(), e.slug)
     )
     entries = []
     for ex in exercises:
         cues = "".join(f"{_NL}• {_line(c)}" for c in ex.cues)
         entries.append(
-            f'<p class="exn" id="ex-{escape(ex.slug)}"><b>{escape(ex.name)}</b>'
+            f'<p class="exn" id="ex-{escape(ex.slug)}"><b>{escape(names[ex.slug])}</b>'
             f'\u2003<span class="used">{_week_ranges(weeks[ex.slug])}</span>{cues}'
             f'{_NL}<span class="why"><b>Why:</b> {_line(ex.why.text)}{_cite(ex.why.citations)}'
             "</span></p>"
