@@ -10,6 +10,7 @@ that cannot be read or written is ignored: it only ever saves time.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -20,7 +21,7 @@ from typing import TypeVar
 
 CACHE_DIR_ENV = "RUNSTRONG_CACHE_DIR"
 NO_CACHE_ENV = "RUNSTRONG_NO_CACHE"
-PACKAGE_DIR = Path(__file__).parent
+MAX_ENTRIES = 64  # per kind (library, profile): the least recently used go first
 
 T = TypeVar("T")
 
@@ -58,12 +59,31 @@ def cached(kind: str, key: str, load: Callable[[], T], expected: type[T]) -> T:
         with path.open("rb") as fh:
             value = pickle.load(fh)
         if isinstance(value, expected):
+            _touch(path)
             return value
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
         pass
     value = load()
     _store(path, value)
+    _prune(path.parent, kind)
     return value
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used, so pruning keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def _prune(folder: Path, kind: str) -> None:
+    """Keep the MAX_ENTRIES most recently used entries of a kind (every edit of a profile makes
+    a new one)."""
+    try:
+        entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-MAX_ENTRIES]:
+            old.unlink()
+    except OSError:
+        pass
 
 
 def _store(path: Path, value: object) -> None:

@@ -13,10 +13,25 @@ from runstrong.domain.errors import InputError
 
 def write_output(target: str | Path, data: bytes) -> None:
     if str(target) == "-":
+        if sys.stdout.isatty() and not _is_text(data):
+            raise InputError(
+                "-o -",
+                "",
+                "will not write a binary file (PDF, PNG, FIT) to the terminal: "
+                "give a file name, or pipe the output",
+            )
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     write_atomically(Path(target), data)
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _FILE_MODE = 0o666

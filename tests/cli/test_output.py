@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from runstrong.domain.errors import InputError
-from runstrong.output import write_files
+from runstrong.output import write_files, write_output
 
 FILES = {"a.txt": b"a", "plan.pdf": b"%PDF", "fit/one.fit": b"1", "fit/two.fit": b"2"}
 
@@ -44,3 +47,18 @@ def test_an_output_folder_whose_parent_is_missing_is_refused(tmp_path: Path) -> 
         write_files(tmp_path / "missing" / "out", FILES)
     assert "does not exist" in info.value.message
     assert list(tmp_path.iterdir()) == []
+
+
+def test_binary_data_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    main, secondary = os.openpty()  # a real terminal
+    terminal = io.TextIOWrapper(os.fdopen(secondary, "wb"))
+    monkeypatch.setattr(sys, "stdout", terminal)
+    try:
+        with pytest.raises(InputError, match="will not write a binary file"):
+            write_output("-", b"%PDF-1.7\n\xe2\xe3\xcf\xd3")
+        write_output("-", "plain text, é\n".encode())  # text is fine
+        terminal.flush()
+        assert os.read(main, 100).replace(b"\r", b"") == "plain text, é\n".encode()
+    finally:
+        terminal.close()
+        os.close(main)

@@ -4,6 +4,7 @@ data."""
 from __future__ import annotations
 
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from builders import ROOT, library
+from runstrong import cache
 from runstrong.domain.errors import InputErrors
 from runstrong.library.loader import load_library
 from runstrong.profile import load_profile
@@ -126,3 +128,22 @@ def test_a_second_plan_from_the_same_profile_does_not_import_pydantic(tmp_path: 
     assert "pydantic" in imported(first)
     assert "pydantic" not in imported(again)
     assert again.stdout == first.stdout
+
+
+def test_the_cache_keeps_the_most_recently_used_profiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUNSTRONG_CACHE_DIR", str(tmp_path / "cache"))
+    text = ALEX.read_text("utf-8")
+    path = write_profile(tmp_path, text)
+    first = load_profile(path, library())
+    for i in range(cache.MAX_ENTRIES + 5):
+        write_profile(tmp_path, f"{text}\n# edit {i}\n")
+        load_profile(path, library())
+        if i % 10 == 0:  # the first profile is used again now and then
+            write_profile(tmp_path, text)
+            assert load_profile(path, library()) == first
+    entries = list((tmp_path / "cache").glob("profile-*.pickle"))
+    assert len(entries) == cache.MAX_ENTRIES
+    pickled = [pickle.loads(p.read_bytes()) for p in entries]
+    assert first in pickled

@@ -38,16 +38,18 @@ source_argument = click.argument(
     type=click.Path(path_type=Path),
     help="The picture: .svg, .png or .html.",
 )
-@click.option("--week", metavar="N", type=click.IntRange(min=1), help="One week.")
-@click.option("--session", metavar="DATE", help="One session's day (YYYY-MM-DD).")
-@click.option("--from", "from_", metavar="DATE", help="First day of a range.")
-@click.option("--to", metavar="DATE", help="Last day of a range.")
+@click.option(
+    "--week", metavar="N", type=click.IntRange(min=1), help="One week (the default: week 1)."
+)
+@click.option("--session", metavar="DATE", help="Or one session, by its day (YYYY-MM-DD).")
+@click.option("--from", "from_", metavar="DATE", help="Or a range of days: the first...")
+@click.option("--to", metavar="DATE", help="...and the last (YYYY-MM-DD).")
 @click.option(
     "--layer",
     type=click.Choice(LAYERS),
     default="strength",
     show_default=True,
-    help="What to show.",
+    help="strength: the lifting; running: the running week's load; both: side by side.",
 )
 @exercises_option
 def heatmap(

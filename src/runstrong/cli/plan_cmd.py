@@ -47,8 +47,17 @@ def parse_date(value: str | None, option: str) -> date | None:
     show_default=True,
     help="Write to FILE ('-': stdout).",
 )
-@click.option("--start", metavar="DATE", help="First day (YYYY-MM-DD).")
-@click.option("--weeks", metavar="N", type=click.IntRange(1, 104), help="Plan length in weeks.")
+@click.option(
+    "--start",
+    metavar="DATE",
+    help="First day (YYYY-MM-DD); default: the profile's plan.start, else next Monday.",
+)
+@click.option(
+    "--weeks",
+    metavar="N",
+    type=click.IntRange(1, 104),
+    help="Plan length; default: through the recovery after the last A race (16 without one).",
+)
 @exercises_option
 def plan(
     profile: Path,

@@ -163,7 +163,7 @@ def _profile_warnings(athlete: Athlete) -> list[str]:
     for niggle in athlete.niggles:
         if niggle.severity is Severity.SEVERE:
             warnings.append(
-                f"Severe {niggle.site} niggle: see a physiotherapist or doctor. "
+                f"Severe {niggle.site.label} niggle: see a physiotherapist or doctor. "
                 "The plan leaves out "
                 f"exercises that load it and, for the lower leg, all plyometrics."
             )

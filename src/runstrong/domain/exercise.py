@@ -135,6 +135,11 @@ class NiggleSite(StrEnum):
     SHIN = "shin"
     SHOULDER = "shoulder"
 
+    @property
+    def label(self) -> str:
+        """The site in a sentence: "Achilles", "low back"."""
+        return "Achilles" if self is NiggleSite.ACHILLES else self.value.replace("_", " ")
+
 
 class Benefit(StrEnum):
     """What an exercise does for a runner (docs/science.md §1)."""

@@ -182,4 +182,6 @@ def _race_note(race: Race) -> str:
         RacePriority.C: "C race: trained through, only the day before kept free of heavy legs",
     }[race.priority]
     distance = str(race.distance).replace("_", " ")
-    return f"{race.name} ({distance}) on {race.date.strftime('%a %d %b')}: {what}."
+    named = distance.casefold() in race.name.casefold()  # "Park 5k", not "Park 5k (5k)"
+    title = race.name if named else f"{race.name} ({distance})"
+    return f"{title} on {race.date.strftime('%a %d %b')}: {what}."

@@ -86,7 +86,10 @@ class Chooser:
         unsafe_best = _pick(pool, block)
         notes: tuple[str, ...] = ()
         if unsafe_best is not None and unsafe_best.slug != chosen.slug:
-            sites = ", ".join(sorted(unsafe_best.avoid_with & self.niggles))
+            sites = ", ".join(
+                str(site).replace("_", " ")
+                for site in sorted(unsafe_best.avoid_with & self.niggles)
+            )
             notes = (
                 f"chosen instead of {unsafe_best.name}, which needs care with your {sites} niggle",
             )
