@@ -322,10 +322,11 @@ class _WeekPlanner:
         """The week's sessions drafted, kept to the block's exercises and fitted to the time."""
         if key not in self._ready:
             fits = self._trim(self._block_exercises(key, self._drafts(key)))
-            drafts = [f.result() for f in fits]
-            if key.deload:
-                drafts = self._deload_from_loading(key, drafts)
-            self._ready[key] = [self._prepare(d, key.deload) for d in drafts]
+            if key.deload:  # sets change again: count the minutes afresh
+                drafts = self._deload_from_loading(key, [f.result() for f in fits])
+                self._ready[key] = [self._prepare(d, key.deload) for d in drafts]
+            else:
+                self._ready[key] = [self._prepare(f.result(), False, f.minutes) for f in fits]
         return self._ready[key]
 
     def _deload_from_loading(self, key: ContentKey, drafts: list[Draft]) -> list[Draft]:
@@ -456,15 +457,16 @@ class _WeekPlanner:
         """The dose (computed once per exercise, role, dose context and notes on the choice),
         named for the athlete's equipment."""
         key = (ex.slug, role, dose_context(ex, role, ctx), notes)
-        if key not in self._prescribed:
+        found = self._prescribed.get(key)
+        if found is None:
             if ex.slug not in self._names:
                 self._names[ex.slug] = display_name(ex, self.athlete.equipment.available)
             name = self._names[ex.slug]
             known = ex.slug in self.athlete.one_rep_max_kg
-            self._prescribed[key] = prescribe(
+            found = self._prescribed[key] = prescribe(
                 ex, role, ctx, self.rules, name=name, notes=notes, known_max=known
             )
-        return self._prescribed[key]
+        return found
 
     def _context(self, template: Template, key: ContentKey) -> Context:
         return Context(
@@ -579,9 +581,10 @@ class _WeekPlanner:
 
     def _timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
         """The session's groups with their work and rest (the same sessions recur)."""
-        if exercises not in self._timed:
-            self._timed[exercises] = timed_groups(exercises, self.library, self.rules)
-        return self._timed[exercises]
+        found = self._timed.get(exercises)
+        if found is None:
+            found = self._timed[exercises] = timed_groups(exercises, self.library, self.rules)
+        return found
 
     # -- placing and finishing --------------------------------------------------------------
     def _prepare(self, draft: Draft, deload: bool, minutes: int | None = None) -> Ready:
@@ -609,9 +612,10 @@ class _WeekPlanner:
     def _mark(self, p: Prescription, letter: str) -> Prescription:
         """`p` as a member of superset `letter` (the same few pairs recur week after week)."""
         key = (p, letter)
-        if key not in self._marked:
-            self._marked[key] = replace(p, superset=letter)
-        return self._marked[key]
+        found = self._marked.get(key)
+        if found is None:
+            found = self._marked[key] = replace(p, superset=letter)
+        return found
 
     def _lower_body_load(self, draft: Draft, deload: bool) -> LowerBodyLoad:
         lower = [p for p in draft.exercises if self.library.get(p.slug).is_lower_body]

@@ -178,10 +178,12 @@ class Scheduler:
         candidates = [d for d in days if d.weekday() in strength_days and d >= self.plan_start]
         options: list[tuple[int, int, list[Placement]]] = []
         for count in range(min(len(needs), len(candidates)), 0, -1):
+            left_out = len(needs) - count
+            if options and PENALTY_SESSION_LEFT_OUT * left_out >= min(options)[0]:
+                break  # leaving more out cannot cost less
             best = self._best(candidates, needs[:count], history)
             if best is None:
                 continue
-            left_out = len(needs) - count
             cost = sum(p.penalty for p in best) + PENALTY_SESSION_LEFT_OUT * left_out
             options.append((cost, left_out, best))
         if not options:
