@@ -79,6 +79,8 @@ class Chooser:
         self, slot: Slot, block: int, used: Collection[str], max_plyo: PlyoIntensity | None
     ) -> tuple[Exercise | None, tuple[str, ...]]:
         pool = [(ex, score) for ex, score in self.ranked(slot, max_plyo) if ex.slug not in used]
+        if not self.niggles:
+            return _pick(pool, block), ()
         safe = [(ex, score) for ex, score in pool if not (ex.avoid_with & self.niggles)]
         chosen = _pick(safe, block)
         if chosen is None:
@@ -86,10 +88,7 @@ class Chooser:
         unsafe_best = _pick(pool, block)
         notes: tuple[str, ...] = ()
         if unsafe_best is not None and unsafe_best.slug != chosen.slug:
-            sites = ", ".join(
-                str(site).replace("_", " ")
-                for site in sorted(unsafe_best.avoid_with & self.niggles)
-            )
+            sites = ", ".join(site.label for site in sorted(unsafe_best.avoid_with & self.niggles))
             notes = (
                 f"chosen instead of {unsafe_best.name}, which needs care with your {sites} niggle",
             )
@@ -187,8 +186,11 @@ def _pick(ranked: list[tuple[Exercise, float]], block: int) -> Exercise | None:
     if not ranked:
         return None
     best = ranked[0][1]
-    group = [ex for ex, score in ranked if score >= best - ROTATION_SCORE_WINDOW]
-    group = group[:ROTATION_GROUP_MAX]
+    group: list[Exercise] = []
+    for ex, score in ranked:  # best first
+        if score < best - ROTATION_SCORE_WINDOW or len(group) == ROTATION_GROUP_MAX:
+            break
+        group.append(ex)
     return group[block % len(group)]
 
 
