@@ -208,11 +208,11 @@ class _WeekPlanner:
         self.rules = rules
         # The dose-cycle weeks each block lifts in (a deload repeats one of them): the block's
         # exercises must fit the longest of these, not of the whole cycle.
-        self.block_dose_weeks: dict[int, set[int]] = {}
+        self.block_dose_weeks: dict[tuple[int, Phase], set[int]] = {}
         for frame in frames:
             if not frame.deload:
                 week = dose_cycle_position(athlete.level, frame.phase, frame.week_in_block)
-                self.block_dose_weeks.setdefault(frame.block, set()).add(week)
+                self.block_dose_weeks.setdefault((frame.block, frame.phase), set()).add(week)
         self.chooser = Chooser(
             library,
             athlete.level,
@@ -380,7 +380,9 @@ class _WeekPlanner:
                 key,
                 deload=False,
                 dose_week=longest_week_in_cycle(
-                    self.athlete.level, key.phase, self.block_dose_weeks.get(key.block, ())
+                    self.athlete.level,
+                    key.phase,
+                    self.block_dose_weeks.get((key.block, key.phase), ()),
                 ),
             )
             for k, fit in zip(keys, self._trim(self._drafts(longest)), strict=True):
