@@ -535,40 +535,34 @@ class _WeekPlanner:
             _Fitting(d, self._limit(d), self._budget_text(d), self._timed_groups, self.rules)
             for d in drafts
         ]
+        # Each pass only ever shortens a session, so a session that fits stays fitting and the
+        # passes run one after the other; within a pass the highest trim rank goes first.
+        accessories = [
+            (rank, i, k)
+            for i, f in enumerate(fits)
+            for k, rank in enumerate(f.ranks)
+            if rank >= MIN_TRIM_RANK_FOR_FEWER_SETS and f.sets[k] > MIN_ACCESSORY_SETS
+        ]
+        for _, i, k in sorted(accessories, reverse=True):
+            if fits[i].over:
+                fits[i].set_sets(k, MIN_ACCESSORY_SETS)
+        for f in fits:
+            for k, p in enumerate(f.exercises):
+                while p.role is Role.MAIN and f.over and f.sets[k] > MIN_MAIN_SETS:
+                    f.set_sets(k, f.sets[k] - 1)
+        rest = [
+            (rank, i, k)
+            for i, f in enumerate(fits)
+            for k, (rank, p) in enumerate(zip(f.ranks, f.exercises, strict=True))
+            if p.role is not Role.MAIN and f.sets[k] > MIN_ACCESSORY_SETS
+        ]
+        for _, i, k in sorted(rest, reverse=True):
+            if fits[i].over:
+                fits[i].set_sets(k, MIN_ACCESSORY_SETS)
         while True:
-            over = [i for i, f in enumerate(fits) if f.minutes > f.limit]
+            over = [i for i, f in enumerate(fits) if f.over]
             if not over:
                 return fits
-            fewer = [
-                (rank, i, k)
-                for i in over
-                for k, rank in enumerate(fits[i].ranks)
-                if rank >= MIN_TRIM_RANK_FOR_FEWER_SETS and fits[i].sets[k] > MIN_ACCESSORY_SETS
-            ]
-            if fewer:
-                _, i, k = max(fewer)
-                fits[i].set_sets(k, MIN_ACCESSORY_SETS)
-                continue
-            fewer_main = [
-                (i, k)
-                for i in over
-                for k, p in enumerate(fits[i].exercises)
-                if p.role is Role.MAIN and fits[i].sets[k] > MIN_MAIN_SETS
-            ]
-            if fewer_main:
-                i, k = fewer_main[0]
-                fits[i].set_sets(k, fits[i].sets[k] - 1)
-                continue
-            fewer_rest = [
-                (rank, i, k)
-                for i in over
-                for k, (rank, p) in enumerate(zip(fits[i].ranks, fits[i].exercises, strict=True))
-                if p.role is not Role.MAIN and fits[i].sets[k] > MIN_ACCESSORY_SETS
-            ]
-            if fewer_rest:
-                _, i, k = max(fewer_rest)
-                fits[i].set_sets(k, MIN_ACCESSORY_SETS)
-                continue
             counts = Counter(c for f in fits for c in f.coverage)
             droppable = [
                 (_trim_priority(fits[i], k, counts), i, k)
@@ -681,6 +675,10 @@ class _Fitting:
         self.notes: list[str] = []
         self.hard_plyo = draft.hard_plyo
         self._regroup()
+
+    @property
+    def over(self) -> bool:
+        return self.minutes > self.limit
 
     def _regroup(self) -> None:
         self.groups = self.timing(tuple(self.exercises))
