@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,20 @@ PYDANTIC_MODEL = (
 )
 
 
+def interleaved_medians(fns: dict[str, Callable[[], Any]], runs: int) -> dict[str, float]:
+    """Median ms of each function, the functions taking turns round after round, so that a slow
+    spell of a shared machine falls on all of them, and their ratios stay fair."""
+    for fn in fns.values():
+        fn()  # warm-up: imports and caches
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(runs):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) * 1000 for name, t in times.items()}
+
+
 def median_ms(fn: Callable[[], Any], runs: int) -> float:
     fn()  # warm-up: imports and caches
     times = []
@@ -48,19 +63,31 @@ def median_ms(fn: Callable[[], Any], runs: int) -> float:
     return statistics.median(times) * 1000
 
 
-def cli_ms(args: list[str], runs: int, before: Callable[[], None] = lambda: None) -> float:
-    """A command in a fresh interpreter, as a user runs it: with Python's bytecode cache, which
-    some machines turn off (PYTHONDONTWRITEBYTECODE) and every installed Python has. The warm-up
-    run writes it. `before` runs first each time, untimed."""
+@dataclass
+class Command:
+    """A command line to time, and what to do (untimed) before each run."""
+
+    args: list[str]
+    before: Callable[[], None] = lambda: None
+    times: list[float] = field(default_factory=list)
+
+
+def cli_medians(commands: dict[str, Command], runs: int) -> dict[str, float]:
+    """Each command in a fresh interpreter, as a user runs it, with Python's bytecode cache
+    (which some machines turn off with PYTHONDONTWRITEBYTECODE and every installed Python has).
+    The commands take turns, round after round, so a slow spell of a shared machine falls on all
+    of them alike; the first round warms the bytecode and input caches and is not counted."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    times = []
     for i in range(runs + 1):
-        before()
-        start = time.perf_counter()
-        subprocess.run([sys.executable, *args], check=True, capture_output=True, cwd=ROOT, env=env)
-        if i:  # the first run warms the bytecode and input caches
-            times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        for command in commands.values():
+            command.before()
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, *command.args], check=True, capture_output=True, cwd=ROOT, env=env
+            )
+            if i:
+                command.times.append(time.perf_counter() - start)
+    return {name: statistics.median(c.times) * 1000 for name, c in commands.items()}
 
 
 def main() -> None:
@@ -73,20 +100,29 @@ def main() -> None:
     as_dict = plan_json.plan_to_dict(plan, athlete, library)
     rows: list[tuple[str, float, str]] = []
 
-    dumps = median_ms(lambda: json.dumps(as_dict), 50)
-    rows.append(("json.dumps of the 24-week plan (reference)", dumps, "plain, C encoder"))
-    indented = median_ms(lambda: json.dumps(as_dict, indent=2), 20)
-    rows.append(("  the same with indent=2", indented, f"{indented / dumps:.1f} x json.dumps"))
-    lib_load = median_ms(load_library, 20)
-    rows.append(("load the exercise library", lib_load, f"{len(library)} exercises"))
-    gen = median_ms(lambda: generate_plan(profile, library, start=plan.start, weeks=WEEKS), 30)
-    rows.append(("generate a 24-week plan", gen, f"{gen / dumps:.1f} x json.dumps"))
-    for name in OTHER_EXAMPLES:
-        other = services.make_plan(ROOT / "examples" / f"{name}.toml", today=TODAY, weeks=WEEKS)
-        ms = median_ms(
-            lambda o=other: generate_plan(o.profile, library, start=o.plan.start, weeks=WEEKS), 30
+    others = {
+        name: services.make_plan(ROOT / "examples" / f"{name}.toml", today=TODAY, weeks=WEEKS)
+        for name in OTHER_EXAMPLES
+    }
+    timed: dict[str, Callable[[], Any]] = {
+        "dumps": lambda: json.dumps(as_dict),
+        "indented": lambda: json.dumps(as_dict, indent=2),
+        "library": load_library,
+        "alex": lambda: generate_plan(profile, library, start=plan.start, weeks=WEEKS),
+    }
+    for name, other in others.items():
+        timed[name] = lambda o=other: generate_plan(
+            o.profile, library, start=o.plan.start, weeks=WEEKS
         )
-        rows.append((f"  the same for {name}", ms, f"{ms / dumps:.1f} x json.dumps (Alex's)"))
+    ms = interleaved_medians(timed, 30)
+    dumps = ms["dumps"]
+    rows.append(("json.dumps of the 24-week plan (reference)", dumps, "plain, C encoder"))
+    rows.append(("  the same with indent=2", ms["indented"], f"{ms['indented'] / dumps:.1f} x"))
+    rows.append(("load the exercise library", ms["library"], f"{len(library)} exercises"))
+    rows.append(("generate a 24-week plan", ms["alex"], f"{ms['alex'] / dumps:.1f} x json.dumps"))
+    for name in OTHER_EXAMPLES:
+        note = f"{ms[name] / dumps:.1f} x json.dumps (Alex's)"
+        rows.append((f"  the same for {name}", ms[name], note))
 
     options = services.ExportOptions(now=datetime(2026, 11, 26, tzinfo=UTC))
     for fmt in ("json", "csv", "ics", "fit", "html", "pdf"):
@@ -106,26 +142,33 @@ def main() -> None:
     svg = median_ms(lambda: render_heatmap_svg(loads, title="Week 1"), 200)
     rows.append(("render one heat-map SVG", svg, ""))
 
-    bare = cli_ms(["-c", "pass"], CLI_RUNS)
-    rows.append(("python -c pass (reference for the CLI)", bare, ""))
-    version = cli_ms(["-m", "runstrong", "--version"], CLI_RUNS)
-    rows.append(("CLI: runstrong --version", version, f"{version / bare:.1f} x python start"))
-    plan_cli = cli_ms(["-m", "runstrong", "plan", str(ALEX), "--format", "json"], CLI_RUNS)
-    started = f"{plan_cli / bare:.1f} x python start"
-    rows.append(("CLI: runstrong plan ALEX --format json", plan_cli, started))
     with tempfile.TemporaryDirectory() as folder:
         edited = Path(folder) / "alex.toml"
         text = ALEX.read_text("utf-8")
-        runs = iter(range(10**6))
 
         def edit() -> None:  # a profile never seen before: validated, not read from the cache
-            edited.write_text(f"{text}\n# edit {next(runs)}\n", "utf-8")
+            edited.write_text(f"{text}\n# edited {time.time_ns()}\n", "utf-8")
 
-        command = ["-m", "runstrong", "plan", str(edited), "--format", "json"]
-        new_cli = cli_ms(command, CLI_RUNS, edit)
-    started = f"{new_cli / bare:.1f} x python start"
-    rows.append(("  the same, the profile just edited", new_cli, started))
-    floor = cli_ms(["-c", PYDANTIC_MODEL], CLI_RUNS)
+        plan = ["-m", "runstrong", "plan"]
+        cli = cli_medians(
+            {
+                "bare": Command(["-c", "pass"]),
+                "version": Command(["-m", "runstrong", "--version"]),
+                "plan": Command([*plan, str(ALEX), "--format", "json"]),
+                "edited": Command([*plan, str(edited), "--format", "json"], edit),
+                "pydantic": Command(["-c", PYDANTIC_MODEL]),
+            },
+            CLI_RUNS,
+        )
+    bare = cli["bare"]
+    rows.append(("python -c pass (reference for the CLI)", bare, ""))
+    for name, label in (
+        ("version", "CLI: runstrong --version"),
+        ("plan", "CLI: runstrong plan ALEX --format json"),
+        ("edited", "  the same, the profile just edited"),
+    ):
+        rows.append((label, cli[name], f"{cli[name] / bare:.1f} x python start"))
+    floor = cli["pydantic"]
     rows.append(("python: import pydantic, build one model", floor, "validation's floor"))
 
     width = max(len(name) for name, _, _ in rows)
