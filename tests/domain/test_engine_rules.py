@@ -486,3 +486,17 @@ def test_no_exercise_is_named_for_kit_the_athlete_lacks(kit: frozenset[Equipment
         for p in s.exercises:
             named = {words[w] for w in p.name.lower().split() if w in words}
             assert named <= kit | {Equipment.BODYWEIGHT}, p.name
+
+
+def test_build_weeks_without_jumps_do_not_promise_them() -> None:
+    """An Achilles niggle rules out plyometrics; build weeks then say so instead of promising
+    more reactive plyometrics."""
+    plan = marathon(equipment=GYM, niggles=(("achilles", "mild"),))
+    build = [w for w in plan.weeks if w.phase is Phase.BUILD and not w.deload]
+    assert build
+    assert all(s.plyo_contacts == 0 for w in build for s in w.sessions)
+    assert all("no jumps" in w.goal and "plyometrics" not in w.goal for w in build)
+    healthy = marathon(equipment=GYM)
+    assert all(
+        "plyometrics" in w.goal for w in healthy.weeks if w.phase is Phase.BUILD and not w.deload
+    )

@@ -22,6 +22,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
 from runstrong.domain.periodisation import (
     BEGINNER_GOALS,
+    BUILD_GOAL_WITHOUT_JUMPS,
     WeekFrame,
     periodise,
     plan_length_weeks,
@@ -308,6 +309,13 @@ class _WeekPlanner:
         goal = frame.goal
         if self.athlete.level is Level.BEGINNER and not frame.deload:
             goal = BEGINNER_GOALS.get(frame.phase, goal)
+        elif (
+            frame.phase is Phase.BUILD
+            and not frame.deload
+            and self.athlete.niggle_sites & LOWER_LEG_SITES
+            and not any(s.plyo_contacts for s in sessions)
+        ):
+            goal = BUILD_GOAL_WITHOUT_JUMPS  # the niggle ruled the jumps out
         return Week(
             index=frame.index,
             start=frame.start,

@@ -33,8 +33,12 @@ PHASE_GOALS: dict[Phase, str] = {
 BEGINNER_GOALS: dict[Phase, str] = {
     Phase.BASE: "Learn the movements and build strength: body weight, bands and light loads, "
     "stopping 3-4 reps short of failure.",
-    Phase.BUILD: "Keep building strength and add easy, springy hops and skips.",
+    Phase.BUILD: "Keep building strength; a few more easy, springy hops and skips.",
 }
+# Build for a runner whose lower-leg niggle rules out jumps (engine: no plyometrics).
+BUILD_GOAL_WITHOUT_JUMPS = (
+    "Keep the strength, add speed: lift with intent, fast up; no jumps while your niggle settles."
+)
 DELOAD_GOAL = "Deload: fewer sets and more reps in reserve, same exercises, to absorb the training."
 
 
