@@ -10,15 +10,15 @@ week's sessions by phase and level, fill their slots (selection.py) and dose the
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from runstrong.domain import supersets
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
-from runstrong.domain.budget import TimedGroup, minutes_for, session_minutes, timed_groups
+from runstrong.domain.budget import TimedGroup, session_minutes, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.drafts import ContentKey, Draft, Pick
 from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
 from runstrong.domain.periodisation import (
     BEGINNER_GOALS,
@@ -37,17 +37,12 @@ from runstrong.domain.prescription import (
     prescribe,
 )
 from runstrong.domain.profile import Profile
+from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.scheduling import Placed, Placement, Scheduler, SessionNeeds
 from runstrong.domain.selection import Chooser
-from runstrong.domain.templates import (
-    SESSION_A,
-    SESSION_ACTIVATION,
-    SESSION_B,
-    SESSION_MAINTENANCE,
-    SESSION_RECOVERY,
-    Slot,
-)
+from runstrong.domain.templates import ACT, REC, A, B, M, T, Template
+from runstrong.domain.trimming import Fitting, keep_only, trim
 
 LOWER_LEG_SITES = frozenset(
     {
@@ -59,61 +54,6 @@ LOWER_LEG_SITES = frozenset(
     }
 )
 SQUAT_SLUGS = ("back_squat", "front_squat")
-# Trimming for time: an exercise whose category the week's other session covers goes before any
-# that would leave a gap in the week (our heuristic [D]; larger than the spread of trim ranks).
-COVERED_ELSEWHERE_TRIM_BONUS = 10
-# Short of time, accessories from the lateral hip down the trim order (templates.py) go down to
-# MIN_ACCESSORY_SETS first; then the main lifts to MIN_MAIN_SETS; then the rest (calves, single
-# leg, plyometrics) to MIN_ACCESSORY_SETS; only then is any exercise left out (our heuristic [D]).
-MIN_TRIM_RANK_FOR_FEWER_SETS = 4
-MIN_ACCESSORY_SETS = 2
-MIN_MAIN_SETS = 3  # the low end of 3-4 (intermediate) and 3-5 (advanced) sets: science.md §2.3
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Template:
-    """A session template; each is one module-level object, compared by identity."""
-
-    key: str
-    title: str
-    slots: tuple[Slot, ...]
-    light: bool = False
-
-
-A = Template("A", "Strength A: squat, single leg, calves", SESSION_A)
-B = Template("B", "Strength B: hinge, hamstrings, soleus", SESSION_B)
-M = Template("M", "Strength: maintenance", SESSION_MAINTENANCE)
-T = Template("T", "Strength: last full session before the race", SESSION_MAINTENANCE)
-ACT = Template("ACT", "Activation: light and crisp", SESSION_ACTIVATION, light=True)
-REC = Template("REC", "Recovery: light strength", SESSION_RECOVERY, light=True)
-
-
-Pick = tuple[Slot, Exercise, tuple[str, ...]]  # a slot, its exercise, notes on the choice
-
-
-@dataclass(frozen=True, slots=True)
-class ContentKey:
-    """Everything a week's sessions depend on before they are placed: weeks with equal keys get
-    the same sessions, so each is drafted once."""
-
-    templates: tuple[Template, ...]
-    phase: Phase
-    block: int
-    dose_week: int  # position in the main-lift dose cycle
-    deload: bool
-    reduced: bool  # a beginner's first weeks
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A session's content before it is placed on a day."""
-
-    template: Template
-    exercises: tuple[Prescription, ...]
-    trim_ranks: tuple[int, ...]
-    coverage: tuple[str, ...]
-    notes: tuple[str, ...]
-    hard_plyo: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +336,7 @@ class _WeekPlanner:
             for k, fit in zip(keys, self._trim(self._drafts(longest)), strict=True):
                 self.block_slugs.setdefault(k, frozenset(p.slug for p in fit.exercises))
         return [
-            _keep_only(d, self.block_slugs[k], self._budget_text(d))
+            keep_only(d, self.block_slugs[k], self._budget_text(d))
             for d, k in zip(drafts, keys, strict=True)
         ]
 
@@ -533,55 +473,10 @@ class _WeekPlanner:
         return budget
 
     # -- time budget ------------------------------------------------------------------------
-    def _trim(self, drafts: list[Draft]) -> list[_Fitting]:
-        """Fit every session to its time budget, deciding for the week as a whole: first
-        accessories go down to 2 sets, then main lifts to 3 sets, then calves, single-leg work and
-        plyometrics to 2 sets, and only then are exercises left out, those whose category another
-        exercise of the week also covers first, so no category is lost while a duplicate stays.
-        The main lifts stay."""
-        fits = [
-            _Fitting(d, self._limit(d), self._budget_text(d), self._timed_groups, self.rules)
-            for d in drafts
-        ]
-        # Each pass only ever shortens a session, so a session that fits stays fitting and the
-        # passes run one after the other; within a pass the highest trim rank goes first.
-        accessories = [
-            (rank, i, k)
-            for i, f in enumerate(fits)
-            for k, rank in enumerate(f.ranks)
-            if rank >= MIN_TRIM_RANK_FOR_FEWER_SETS and f.sets[k] > MIN_ACCESSORY_SETS
-        ]
-        for _, i, k in sorted(accessories, reverse=True):
-            if fits[i].over:
-                fits[i].set_sets(k, MIN_ACCESSORY_SETS)
-        for f in fits:
-            for k, p in enumerate(f.exercises):
-                while p.role is Role.MAIN and f.over and f.sets[k] > MIN_MAIN_SETS:
-                    f.set_sets(k, f.sets[k] - 1)
-        rest = [
-            (rank, i, k)
-            for i, f in enumerate(fits)
-            for k, (rank, p) in enumerate(zip(f.ranks, f.exercises, strict=True))
-            if p.role is not Role.MAIN and f.sets[k] > MIN_ACCESSORY_SETS
-        ]
-        for _, i, k in sorted(rest, reverse=True):
-            if fits[i].over:
-                fits[i].set_sets(k, MIN_ACCESSORY_SETS)
-        while True:
-            over = [i for i, f in enumerate(fits) if f.over]
-            if not over:
-                return fits
-            counts = Counter(c for f in fits for c in f.coverage)
-            droppable = [
-                (_trim_priority(fits[i], k, counts), i, k)
-                for i in over
-                for k, p in enumerate(fits[i].exercises)
-                if p.role is not Role.MAIN
-            ]
-            if not droppable:
-                return fits
-            _, i, k = max(droppable)
-            fits[i].leave_out(k)
+    def _trim(self, drafts: list[Draft]) -> list[Fitting]:
+        limits = [self._limit(d) for d in drafts]
+        budgets = [self._budget_text(d) for d in drafts]
+        return trim(drafts, limits, budgets, self._timed_groups, self.rules)
 
     def _timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
         """The session's groups with their work and rest (the same sessions recur)."""
@@ -636,7 +531,7 @@ class _WeekPlanner:
     def _session(self, frame: WeekFrame, ready: Ready, placement: Placement) -> Session:
         draft = ready.draft
         b_race = self._b_race_ahead(frame)
-        reasons = [_phase_reason(frame, draft, b_race), *placement.reasons, *draft.notes]
+        reasons = [phase_reason(frame, draft, b_race), *placement.reasons, *draft.notes]
         warnings = list(placement.warnings)
         budget = self.athlete.availability.session_minutes
         if ready.minutes > budget:
@@ -657,144 +552,3 @@ class _WeekPlanner:
             reasons=tuple(reasons),
             warnings=tuple(warnings),
         )
-
-
-class _Fitting:
-    """A session while it is trimmed for time: set counts change and exercises leave in place,
-    the minutes are recounted from the timed groups, and the draft is built once at the end."""
-
-    def __init__(
-        self,
-        draft: Draft,
-        limit: int,
-        budget: str,
-        timing: Callable[[tuple[Prescription, ...]], list[TimedGroup]],
-        rules: Rules,
-    ) -> None:
-        self.original = draft
-        self.limit = limit
-        self.budget = budget  # the limit in words, for the notes
-        self.timing = timing
-        self.rules = rules
-        self.exercises = list(draft.exercises)
-        self.sets = [p.sets for p in draft.exercises]
-        self.ranks = list(draft.trim_ranks)
-        self.coverage = list(draft.coverage)
-        self.notes: list[str] = []
-        self.hard_plyo = draft.hard_plyo
-        self._regroup()
-
-    @property
-    def over(self) -> bool:
-        return self.minutes > self.limit
-
-    def _regroup(self) -> None:
-        self.groups = self.timing(tuple(self.exercises))
-        self.minutes = minutes_for(self.groups, self.sets, self.rules)
-
-    def set_sets(self, k: int, sets: int) -> None:
-        name = self.exercises[k].name
-        self.notes.append(f"{name}: {sets} sets instead of {self.sets[k]} to fit {self.budget}")
-        self.sets[k] = sets
-        self.minutes = minutes_for(self.groups, self.sets, self.rules)
-
-    def leave_out(self, k: int) -> None:
-        gone = self.exercises.pop(k)
-        del self.sets[k], self.ranks[k], self.coverage[k]
-        self.notes.append(f"left out {gone.name} to fit {self.budget}")
-        self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
-        self._regroup()
-
-    def result(self) -> Draft:
-        if not self.notes:
-            return self.original
-        return Draft(
-            self.original.template,
-            tuple(
-                p if n == p.sets else replace(p, sets=n)
-                for p, n in zip(self.exercises, self.sets, strict=True)
-            ),
-            tuple(self.ranks),
-            tuple(self.coverage),
-            (*self.original.notes, *self.notes),
-            self.hard_plyo,
-        )
-
-
-def _trim_priority(fit: _Fitting, k: int, counts: Counter[str]) -> int:
-    covered_elsewhere = counts[fit.coverage[k]] > 1
-    return fit.ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered_elsewhere
-
-
-SESSION_LEAD = {"A": "the week's squat-pattern session", "B": "the week's hinge session"}
-MAINTENANCE_PURPOSE = (
-    "one short session keeps strength while the running takes priority [ronnestad2010]"
-)
-
-
-def _purpose(draft: Draft) -> str:
-    """What the session is for, naming only the work it still holds after trimming."""
-    key = draft.template.key
-    if key == "M":
-        return MAINTENANCE_PURPOSE
-    if key not in SESSION_LEAD:
-        return draft.template.title
-    roles = {p.role for p in draft.exercises}
-    extras = [
-        name
-        for name, present in (
-            ("single-leg", Role.SECONDARY in roles),
-            ("hamstring", key == "B" and Role.POSTERIOR in roles),
-            ("straight-knee calf", "calf_straight_knee" in draft.coverage),
-            ("bent-knee calf", "calf_bent_knee" in draft.coverage),
-            ("trunk", key == "B" and Role.TRUNK in roles),
-        )
-        if present
-    ]
-    if not extras:
-        return SESSION_LEAD[key]
-    listed = extras[0] if len(extras) == 1 else f"{', '.join(extras[:-1])} and {extras[-1]}"
-    return f"{SESSION_LEAD[key]}, with {listed} work"
-
-
-def _keep_only(draft: Draft, slugs: frozenset[str], budget: str) -> Draft:
-    keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
-    if len(keep) == len(draft.exercises):
-        return draft
-    left_out = [p.name for p in draft.exercises if p.slug not in slugs]
-    notes = (f"left out {', '.join(left_out)} to fit {budget}",) if left_out else ()
-    return replace(
-        draft,
-        notes=draft.notes + notes,
-        exercises=tuple(draft.exercises[i] for i in keep),
-        trim_ranks=tuple(draft.trim_ranks[i] for i in keep),
-        coverage=tuple(draft.coverage[i] for i in keep),
-    )
-
-
-def _phase_reason(frame: WeekFrame, draft: Draft, b_race_ahead: bool) -> str:
-    template = draft.template
-    if template is T:
-        return "taper: the last heavy session comes 7-10 days before the race [runstrong_heuristic]"
-    if template is ACT and frame.phase is Phase.TAPER:
-        return (
-            "taper: light activation only, nothing in the last days before the race [bosquet2007]"
-        )
-    if template is ACT and b_race_ahead:
-        return (
-            "a B race is near: one heavy session early in the week, then light activation "
-            "[runstrong_heuristic]"
-        )
-    if template is ACT:
-        return (
-            "light activation in place of a heavy session that no day this week allows "
-            "[runstrong_heuristic]"
-        )
-    if template is REC:
-        return "recovery after the race: light work only [runstrong_heuristic]"
-    if frame.deload:
-        return "deload week: same exercises, fewer sets, more in reserve [bell2022]"
-    return (
-        f"{str(frame.phase).capitalize()} phase, week {frame.week_in_block + 1} of this block: "
-        f"{_purpose(draft)}"
-    )

@@ -115,3 +115,22 @@ SESSION_RECOVERY = (
     Slot(Role.ACTIVATION, (P.TRUNK_ANTI_ROTATION,), trim_rank=5),
     Slot(Role.ACTIVATION, (P.TRUNK_LATERAL,), trim_rank=5),
 )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Template:
+    """A session: its key, its title and its slots. Each is one module-level object, compared by
+    identity."""
+
+    key: str
+    title: str
+    slots: tuple[Slot, ...]
+    light: bool = False
+
+
+A = Template("A", "Strength A: squat, single leg, calves", SESSION_A)
+B = Template("B", "Strength B: hinge, hamstrings, soleus", SESSION_B)
+M = Template("M", "Strength: maintenance", SESSION_MAINTENANCE)
+T = Template("T", "Strength: last full session before the race", SESSION_MAINTENANCE)
+ACT = Template("ACT", "Activation: light and crisp", SESSION_ACTIVATION, light=True)
+REC = Template("REC", "Recovery: light strength", SESSION_RECOVERY, light=True)

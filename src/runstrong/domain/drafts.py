@@ -1,0 +1,37 @@
+"""A week's sessions before they are placed: what each depends on (ContentKey) and what it holds
+(Draft)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from runstrong.domain.exercise import Exercise
+from runstrong.domain.plan import Phase, Prescription
+from runstrong.domain.templates import Slot, Template
+
+Pick = tuple[Slot, Exercise, tuple[str, ...]]  # a slot, its exercise, notes on the choice
+
+
+@dataclass(frozen=True, slots=True)
+class ContentKey:
+    """Everything a week's sessions depend on before they are placed: weeks with equal keys get
+    the same sessions, so each is drafted once."""
+
+    templates: tuple[Template, ...]
+    phase: Phase
+    block: int
+    dose_week: int  # position in the main-lift dose cycle
+    deload: bool
+    reduced: bool  # a beginner's first weeks
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A session's content before it is placed on a day."""
+
+    template: Template
+    exercises: tuple[Prescription, ...]
+    trim_ranks: tuple[int, ...]
+    coverage: tuple[str, ...]
+    notes: tuple[str, ...]
+    hard_plyo: bool

@@ -1,0 +1,166 @@
+"""Fitting a week's sessions to their time budgets (our heuristic [D], science.md "Heuristics").
+
+Decided for the week as a whole, in passes that only ever shorten a session: accessories to 2
+sets, main lifts to 3, then calves, single-leg work and plyometrics to 2, and only then are
+exercises left out, those whose category the week also covers elsewhere first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+
+from runstrong.domain.budget import TimedGroup, minutes_for
+from runstrong.domain.drafts import Draft
+from runstrong.domain.plan import Prescription, Role
+from runstrong.domain.rules import Rules
+
+# Trimming for time: an exercise whose category the week's other session covers goes before any
+# that would leave a gap in the week (our heuristic [D]; larger than the spread of trim ranks).
+COVERED_ELSEWHERE_TRIM_BONUS = 10
+# Short of time, accessories from the lateral hip down the trim order (templates.py) go down to
+# MIN_ACCESSORY_SETS first; then the main lifts to MIN_MAIN_SETS; then the rest (calves, single
+# leg, plyometrics) to MIN_ACCESSORY_SETS; only then is any exercise left out (our heuristic [D]).
+MIN_TRIM_RANK_FOR_FEWER_SETS = 4
+MIN_ACCESSORY_SETS = 2
+MIN_MAIN_SETS = 3  # the low end of 3-4 (intermediate) and 3-5 (advanced) sets: science.md §2.3
+
+
+def trim(
+    drafts: list[Draft],
+    limits: list[int],
+    budgets: list[str],
+    timing: Callable[[tuple[Prescription, ...]], list[TimedGroup]],
+    rules: Rules,
+) -> list[Fitting]:
+    """Fit every session to its time budget, deciding for the week as a whole: first
+    accessories go down to 2 sets, then main lifts to 3 sets, then calves, single-leg work and
+    plyometrics to 2 sets, and only then are exercises left out, those whose category another
+    exercise of the week also covers first, so no category is lost while a duplicate stays.
+    The main lifts stay."""
+    fits = [
+        Fitting(d, limit, budget, timing, rules)
+        for d, limit, budget in zip(drafts, limits, budgets, strict=True)
+    ]
+    # Each pass only ever shortens a session, so a session that fits stays fitting and the
+    # passes run one after the other; within a pass the highest trim rank goes first.
+    accessories = [
+        (rank, i, k)
+        for i, f in enumerate(fits)
+        for k, rank in enumerate(f.ranks)
+        if rank >= MIN_TRIM_RANK_FOR_FEWER_SETS and f.sets[k] > MIN_ACCESSORY_SETS
+    ]
+    for _, i, k in sorted(accessories, reverse=True):
+        if fits[i].over:
+            fits[i].set_sets(k, MIN_ACCESSORY_SETS)
+    for f in fits:
+        for k, p in enumerate(f.exercises):
+            while p.role is Role.MAIN and f.over and f.sets[k] > MIN_MAIN_SETS:
+                f.set_sets(k, f.sets[k] - 1)
+    rest = [
+        (rank, i, k)
+        for i, f in enumerate(fits)
+        for k, (rank, p) in enumerate(zip(f.ranks, f.exercises, strict=True))
+        if p.role is not Role.MAIN and f.sets[k] > MIN_ACCESSORY_SETS
+    ]
+    for _, i, k in sorted(rest, reverse=True):
+        if fits[i].over:
+            fits[i].set_sets(k, MIN_ACCESSORY_SETS)
+    while True:
+        over = [i for i, f in enumerate(fits) if f.over]
+        if not over:
+            return fits
+        counts = Counter(c for f in fits for c in f.coverage)
+        droppable = [
+            (trim_priority(fits[i], k, counts), i, k)
+            for i in over
+            for k, p in enumerate(fits[i].exercises)
+            if p.role is not Role.MAIN
+        ]
+        if not droppable:
+            return fits
+        _, i, k = max(droppable)
+        fits[i].leave_out(k)
+
+
+class Fitting:
+    """A session while it is trimmed for time: set counts change and exercises leave in place,
+    the minutes are recounted from the timed groups, and the draft is built once at the end."""
+
+    def __init__(
+        self,
+        draft: Draft,
+        limit: int,
+        budget: str,
+        timing: Callable[[tuple[Prescription, ...]], list[TimedGroup]],
+        rules: Rules,
+    ) -> None:
+        self.original = draft
+        self.limit = limit
+        self.budget = budget  # the limit in words, for the notes
+        self.timing = timing
+        self.rules = rules
+        self.exercises = list(draft.exercises)
+        self.sets = [p.sets for p in draft.exercises]
+        self.ranks = list(draft.trim_ranks)
+        self.coverage = list(draft.coverage)
+        self.notes: list[str] = []
+        self.hard_plyo = draft.hard_plyo
+        self._regroup()
+
+    @property
+    def over(self) -> bool:
+        return self.minutes > self.limit
+
+    def _regroup(self) -> None:
+        self.groups = self.timing(tuple(self.exercises))
+        self.minutes = minutes_for(self.groups, self.sets, self.rules)
+
+    def set_sets(self, k: int, sets: int) -> None:
+        name = self.exercises[k].name
+        self.notes.append(f"{name}: {sets} sets instead of {self.sets[k]} to fit {self.budget}")
+        self.sets[k] = sets
+        self.minutes = minutes_for(self.groups, self.sets, self.rules)
+
+    def leave_out(self, k: int) -> None:
+        gone = self.exercises.pop(k)
+        del self.sets[k], self.ranks[k], self.coverage[k]
+        self.notes.append(f"left out {gone.name} to fit {self.budget}")
+        self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
+        self._regroup()
+
+    def result(self) -> Draft:
+        if not self.notes:
+            return self.original
+        return Draft(
+            self.original.template,
+            tuple(
+                p if n == p.sets else replace(p, sets=n)
+                for p, n in zip(self.exercises, self.sets, strict=True)
+            ),
+            tuple(self.ranks),
+            tuple(self.coverage),
+            (*self.original.notes, *self.notes),
+            self.hard_plyo,
+        )
+
+
+def trim_priority(fit: Fitting, k: int, counts: Counter[str]) -> int:
+    covered_elsewhere = counts[fit.coverage[k]] > 1
+    return fit.ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered_elsewhere
+
+
+def keep_only(draft: Draft, slugs: frozenset[str], budget: str) -> Draft:
+    keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
+    if len(keep) == len(draft.exercises):
+        return draft
+    left_out = [p.name for p in draft.exercises if p.slug not in slugs]
+    notes = (f"left out {', '.join(left_out)} to fit {budget}",) if left_out else ()
+    return replace(
+        draft,
+        notes=draft.notes + notes,
+        exercises=tuple(draft.exercises[i] for i in keep),
+        trim_ranks=tuple(draft.trim_ranks[i] for i in keep),
+        coverage=tuple(draft.coverage[i] for i in keep),
+    )
