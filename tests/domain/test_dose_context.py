@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from builders import library
 from runstrong.domain.exercise import Exercise, Level
 from runstrong.domain.plan import Phase, Role
-from runstrong.domain.prescription import Context, dose_context, prescribe
+from runstrong.domain.prescription import Context, deloaded, dose_context, prescribe
 from runstrong.domain.rules import Rules
 
 RULES = Rules()
@@ -21,11 +21,9 @@ contexts = st.builds(
     level=st.sampled_from(Level),
     phase=st.sampled_from(Phase),
     week_in_block=st.integers(0, 7),
-    deload=st.booleans(),
     reduced_volume=st.booleans(),
     plyo_contacts=st.integers(0, 150),
     activation=st.booleans(),
-    deload_plyo_cut_pct=st.integers(0, 90),
 )
 
 
@@ -48,7 +46,7 @@ def test_activation_has_no_key_and_one_dose(
 
 def test_a_heavy_main_lift_keeps_its_week_in_the_key() -> None:
     squat = library().get("back_squat")
-    weeks = [Context(Level.INTERMEDIATE, Phase.BASE, w, False, False, 0, False) for w in range(3)]
+    weeks = [Context(Level.INTERMEDIATE, Phase.BASE, w, False, 0, False) for w in range(3)]
     doses = {prescribe(squat, Role.MAIN, ctx, RULES).reps for ctx in weeks}
     keys = {dose_context(squat, Role.MAIN, ctx) for ctx in weeks}
     assert len(doses) == 3  # 8, 6 and 5 reps: science.md §2.3
@@ -57,5 +55,29 @@ def test_a_heavy_main_lift_keeps_its_week_in_the_key() -> None:
 
 def test_an_accessory_drops_the_week_from_the_key() -> None:
     plank = library().get("plank")
-    weeks = [Context(Level.INTERMEDIATE, Phase.BASE, w, False, False, 0, False) for w in range(3)]
+    weeks = [Context(Level.INTERMEDIATE, Phase.BASE, w, False, 0, False) for w in range(3)]
     assert len({dose_context(plank, Role.TRUNK, ctx) for ctx in weeks}) == 1
+
+
+@given(st.sampled_from(EXERCISES), st.sampled_from(Role), contexts)
+def test_a_deload_keeps_the_work_and_cuts_the_sets_and_effort(
+    ex: Exercise, role: Role, ctx: Context
+) -> None:
+    """science.md §3.4: same reps (seconds, contacts), half the sets rounded up, RIR + 2."""
+    loading = prescribe(ex, role, ctx, RULES)
+    light = deloaded(loading, RULES)
+    assert (light.slug, light.reps, light.seconds, light.contacts, light.rest_s) == (
+        loading.slug,
+        loading.reps,
+        loading.seconds,
+        loading.contacts,
+        loading.rest_s,
+    )
+    if loading.role is Role.ACTIVATION:
+        assert light == loading
+        return
+    assert light.sets == max(1, -(-loading.sets // 2))
+    if loading.rir is not None:
+        assert light.rir == min(RULES.rir_max, loading.rir + 2)
+    if loading.percent_1rm is not None and light.percent_1rm is not None:
+        assert light.percent_1rm <= loading.percent_1rm  # more in reserve: a lighter load

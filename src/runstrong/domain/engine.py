@@ -9,7 +9,6 @@ week's sessions by phase and level, fill their slots (selection.py) and dose the
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -31,6 +30,7 @@ from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role
 from runstrong.domain.prescription import (
     Context,
     contacts_of,
+    deloaded,
     dose_context,
     dose_cycle_position,
     longest_week_in_cycle,
@@ -66,6 +66,7 @@ class Ready:
     load: LowerBodyLoad
     exercises: tuple[Prescription, ...]  # in the order they are done, supersets labelled
     plyo_contacts: int
+    block_notes: tuple[str, ...] = ()  # the notes that hold for the whole block (not set cuts)
 
 
 def generate_plan(
@@ -267,34 +268,32 @@ class _WeekPlanner:
         )
 
     def _ready_sessions(self, key: ContentKey) -> list[Ready]:
-        """The week's sessions drafted, kept to the block's exercises and fitted to the time."""
+        """The week's sessions drafted, kept to the block's exercises and fitted to the time; a
+        deload week's are its loading week's, deloaded."""
         if key not in self._ready:
-            fits = self._trim(self._block_exercises(key, self._drafts(key)))
-            if key.deload:  # sets change again: count the minutes afresh
-                drafts = self._deload_from_loading(key, [f.result() for f in fits])
-                self._ready[key] = [self._prepare(d, key.deload) for d in drafts]
+            if key.deload:
+                loading = self._ready_sessions(replace(key, deload=False))
+                self._ready[key] = [self._prepare(self._deloaded(r), True) for r in loading]
             else:
-                self._ready[key] = [self._prepare(f.result(), False, f.minutes) for f in fits]
+                fits = self._trim(self._block_exercises(key, self._drafts(key)))
+                self._ready[key] = [
+                    replace(
+                        self._prepare(f.result(), False, f.minutes),
+                        block_notes=(*f.original.notes, *f.drop_notes),
+                    )
+                    for f in fits
+                ]
         return self._ready[key]
 
-    def _deload_from_loading(self, key: ContentKey, drafts: list[Draft]) -> list[Draft]:
-        """A deload cuts the sets of the loading week it repeats, as that week was finally
-        trimmed for time, so it is always the lighter week (science.md §3.4)."""
-        loading = {
-            p.slug: p.sets
-            for r in self._ready_sessions(replace(key, deload=False))
-            for p in r.draft.exercises
-        }
-        rules = self.rules
-
-        def cut(p: Prescription) -> Prescription:
-            if p.slug not in loading:
-                return p
-            pct = rules.deload_plyo_cut_pct if p.contacts else rules.deload_sets_cut_pct
-            sets = max(1, math.ceil(loading[p.slug] * (100 - pct) / 100))
-            return p if sets == p.sets else replace(p, sets=sets)
-
-        return [replace(d, exercises=tuple(cut(p) for p in d.exercises)) for d in drafts]
+    def _deloaded(self, loading: Ready) -> Draft:
+        """The loading week's session with every dose deloaded: the same exercises, so always
+        the lighter week (science.md §3.4). Its notes on cut sets no longer apply."""
+        draft = loading.draft
+        return replace(
+            draft,
+            exercises=tuple(deloaded(p, self.rules) for p in draft.exercises),
+            notes=loading.block_notes,
+        )
 
     def _limit(self, draft: Draft) -> int:
         """The session's time budget: short sessions in peak, race season and taper."""
@@ -423,11 +422,9 @@ class _WeekPlanner:
             level=self.athlete.level,
             phase=Phase.PEAK if template is T else key.phase,
             week_in_block=key.dose_week,
-            deload=key.deload,
             reduced_volume=key.reduced,
             plyo_contacts=self._plyo_budget(key.phase, key.reduced),
             activation=template.light,
-            deload_plyo_cut_pct=self.rules.deload_plyo_cut_pct,
         )
 
     def _plyo_wanted(self, template: Template, phase: Phase) -> bool:

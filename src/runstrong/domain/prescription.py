@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
@@ -93,11 +93,9 @@ class Context:
     level: Level
     phase: Phase
     week_in_block: int
-    deload: bool
     reduced_volume: bool  # a beginner's first weeks
     plyo_contacts: int  # this session's contact budget
     activation: bool  # a taper or recovery session: light only
-    deload_plyo_cut_pct: int = 50
 
 
 def prescribe(
@@ -146,8 +144,7 @@ def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
     if (cycles and not plyometric) or not ctx.week_in_block:
         return ctx
     return Context(
-        ctx.level, ctx.phase, 0, ctx.deload, ctx.reduced_volume, ctx.plyo_contacts,
-        ctx.activation, ctx.deload_plyo_cut_pct,
+        ctx.level, ctx.phase, 0, ctx.reduced_volume, ctx.plyo_contacts, ctx.activation,
     )  # fmt: skip
 
 
@@ -205,13 +202,6 @@ def _finish(
     if ctx.reduced_volume:
         sets, rir = min(sets, 2), max(rir, 3)
         notes.append("first weeks: 2 sets, easy effort, to limit soreness [runstrong_heuristic]")
-    if ctx.deload:
-        sets = max(1, math.ceil(sets * (100 - rules.deload_sets_cut_pct) / 100))
-        rir = rir + rules.deload_rir_add
-        notes.append(
-            f"deload: last week's reps, {rules.deload_sets_cut_pct}% fewer sets (rounded up), "
-            f"RIR +{rules.deload_rir_add}"
-        )
     rir = max(rules.rir_min, min(rules.rir_max, rir))
     timed = ex.load_type is LoadType.TIMED_HOLD
     reps = None if timed else min(dose.reps, ex.max_reps or dose.reps)
@@ -272,8 +262,6 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, label: Label) -> Prescri
     per_rep = ex.plyometric.contacts_per_rep * (2 if ex.per_side else 1)
     reps = min(REPS_PER_PLYO_SET[ex.plyometric.intensity], ex.max_reps or 99)
     sets = max(1, min(MAX_PLYO_SETS, round(ctx.plyo_contacts / (reps * per_rep))))
-    if ctx.deload:
-        sets = max(1, math.ceil(sets * (100 - ctx.deload_plyo_cut_pct) / 100))
     return Prescription(
         slug=ex.slug,
         name=label.name,
@@ -291,6 +279,29 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, label: Label) -> Prescri
         citations=tuple(dict.fromkeys((*ex.why.citations, "nsca2016"))),
         notes=("quick, springy contacts; stop a set when they slow down", *label.notes),
     )
+
+
+def deloaded(p: Prescription, rules: Rules) -> Prescription:
+    """A loading week's prescription as its deload repeats it (science.md §3.4): the same reps,
+    seconds or contacts, the sets cut and rounded up, RIR raised (and the %1RM with it). Light
+    activation work stays as it is."""
+    if p.role is Role.ACTIVATION:
+        return p
+    plyometric = p.contacts is not None
+    cut = rules.deload_plyo_cut_pct if plyometric else rules.deload_sets_cut_pct
+    sets = max(1, math.ceil(p.sets * (100 - cut) / 100))
+    if plyometric:
+        return replace(p, sets=sets)
+    rir = p.rir
+    if rir is not None:
+        rir = max(rules.rir_min, min(rules.rir_max, rir + rules.deload_rir_add))
+    percent = p.percent_1rm
+    if percent is not None and p.reps is not None and rir is not None:
+        percent = percent_1rm_for(p.reps, rir)
+    note = f"deload: last week's reps, {cut}% fewer sets (rounded up)"
+    if rir is not None:
+        note += f", RIR +{rules.deload_rir_add}"
+    return replace(p, sets=sets, rir=rir, percent_1rm=percent, notes=(*p.notes, note))
 
 
 def contacts_of(p: Prescription) -> int:

@@ -106,6 +106,7 @@ class Fitting:
         self.ranks = list(draft.trim_ranks)
         self.coverage = list(draft.coverage)
         self.notes: list[str] = []
+        self.drop_notes: list[str] = []  # the exercises left out (the block's, not the week's)
         self.hard_plyo = draft.hard_plyo
         self._regroup()
 
@@ -126,7 +127,9 @@ class Fitting:
     def leave_out(self, k: int) -> None:
         gone = self.exercises.pop(k)
         del self.sets[k], self.ranks[k], self.coverage[k]
-        self.notes.append(f"left out {gone.name} to fit {self.budget}")
+        note = f"left out {gone.name} to fit {self.budget}"
+        self.notes.append(note)
+        self.drop_notes.append(note)
         self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
         self._regroup()
 
