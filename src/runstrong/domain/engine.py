@@ -171,6 +171,7 @@ class _WeekPlanner:
         self._prescribed: dict[tuple[str, Role, Context | None, tuple[str, ...]], Prescription] = {}
         self._marked: dict[tuple[Prescription, str], Prescription] = {}
         self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
+        self._resized: dict[tuple[Prescription, int], Prescription] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
             tuple[Template, Phase, int, frozenset[str]], tuple[tuple[Pick, ...], tuple[str, ...]]
@@ -277,10 +278,7 @@ class _WeekPlanner:
             else:
                 fits = self._trim(self._block_exercises(key, self._drafts(key)))
                 self._ready[key] = [
-                    replace(
-                        self._prepare(f.result(), False, f.minutes),
-                        block_notes=(*f.original.notes, *f.drop_notes),
-                    )
+                    self._prepare(f.result(), False, f.minutes, (*f.original.notes, *f.drop_notes))
                     for f in fits
                 ]
         return self._ready[key]
@@ -473,9 +471,17 @@ class _WeekPlanner:
     def _trim(self, drafts: list[Draft]) -> list[Fitting]:
         limits = [self._limit(d) for d in drafts]
         budgets = [self._budget_text(d) for d in drafts]
-        return trim(drafts, limits, budgets, self._timed_groups, self.rules)
+        return trim(drafts, limits, budgets, self, self.rules)
 
-    def _timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
+    def with_sets(self, p: Prescription, sets: int) -> Prescription:
+        """`p` with another number of sets (remembered: trimming makes the same cuts often)."""
+        key = (p, sets)
+        found = self._resized.get(key)
+        if found is None:
+            found = self._resized[key] = replace(p, sets=sets)
+        return found
+
+    def timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
         """The session's groups with their work and rest (the same sessions recur)."""
         found = self._timed.get(exercises)
         if found is None:
@@ -483,7 +489,13 @@ class _WeekPlanner:
         return found
 
     # -- placing and finishing --------------------------------------------------------------
-    def _prepare(self, draft: Draft, deload: bool, minutes: int | None = None) -> Ready:
+    def _prepare(
+        self,
+        draft: Draft,
+        deload: bool,
+        minutes: int | None = None,
+        block_notes: tuple[str, ...] = (),
+    ) -> Ready:
         """The session with what placement and the plan need; `minutes` if already counted."""
         load = self._lower_body_load(draft, deload)
         needs = SessionNeeds(
@@ -503,6 +515,7 @@ class _WeekPlanner:
                 supersets.group(draft.exercises, self.rules.superset_accessories), self._mark
             ),
             plyo_contacts=sum(contacts_of(p) for p in draft.exercises),
+            block_notes=block_notes,
         )
 
     def _mark(self, p: Prescription, letter: str) -> Prescription:

@@ -8,13 +8,23 @@ exercises left out, those whose category the week also covers elsewhere first.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
+from typing import Protocol
 
 from runstrong.domain.budget import TimedGroup, minutes_for
 from runstrong.domain.drafts import Draft
 from runstrong.domain.plan import Prescription, Role
 from runstrong.domain.rules import Rules
+
+
+class Memo(Protocol):
+    """What trimming asks of the planner, which remembers the answers (the same sessions and
+    prescriptions recur week after week)."""
+
+    def timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]: ...
+
+    def with_sets(self, p: Prescription, sets: int) -> Prescription: ...
+
 
 # Trimming for time: an exercise whose category the week's other session covers goes before any
 # that would leave a gap in the week (our heuristic [D]; larger than the spread of trim ranks).
@@ -31,7 +41,7 @@ def trim(
     drafts: list[Draft],
     limits: list[int],
     budgets: list[str],
-    timing: Callable[[tuple[Prescription, ...]], list[TimedGroup]],
+    memo: Memo,
     rules: Rules,
 ) -> list[Fitting]:
     """Fit every session to its time budget, deciding for the week as a whole: first
@@ -40,7 +50,7 @@ def trim(
     exercise of the week also covers first, so no category is lost while a duplicate stays.
     The main lifts stay."""
     fits = [
-        Fitting(d, limit, budget, timing, rules)
+        Fitting(d, limit, budget, memo, rules)
         for d, limit, budget in zip(drafts, limits, budgets, strict=True)
     ]
     # Each pass only ever shortens a session, so a session that fits stays fitting and the
@@ -93,13 +103,13 @@ class Fitting:
         draft: Draft,
         limit: int,
         budget: str,
-        timing: Callable[[tuple[Prescription, ...]], list[TimedGroup]],
+        memo: Memo,
         rules: Rules,
     ) -> None:
         self.original = draft
         self.limit = limit
         self.budget = budget  # the limit in words, for the notes
-        self.timing = timing
+        self.memo = memo
         self.rules = rules
         self.exercises = list(draft.exercises)
         self.sets = [p.sets for p in draft.exercises]
@@ -115,7 +125,7 @@ class Fitting:
         return self.minutes > self.limit
 
     def _regroup(self) -> None:
-        self.groups = self.timing(tuple(self.exercises))
+        self.groups = self.memo.timed_groups(tuple(self.exercises))
         self.minutes = minutes_for(self.groups, self.sets, self.rules)
 
     def set_sets(self, k: int, sets: int) -> None:
@@ -139,7 +149,7 @@ class Fitting:
         return Draft(
             self.original.template,
             tuple(
-                p if n == p.sets else replace(p, sets=n)
+                p if n == p.sets else self.memo.with_sets(p, n)
                 for p, n in zip(self.exercises, self.sets, strict=True)
             ),
             tuple(self.ranks),
