@@ -100,6 +100,7 @@ class Scheduler:
         self.races = tuple(sorted(athlete.races, key=lambda r: r.date))
         self._runs_cache: dict[date, list[Event]] = {}
         self._day_cache: dict[tuple[date, SessionNeeds], Placement] = {}
+        self._weekday_cache: dict[tuple[int, SessionNeeds], Placement] = {}
         self._placed_weeks: dict[WeekShape, PlacedWeek] = {}
         # Days around a race (before, after) in which it changes where sessions may go.
         self._race_reach = (
@@ -272,10 +273,22 @@ class Scheduler:
         return replace(alone, warnings=tuple(warnings), penalty=alone.penalty + spacing)
 
     def _on_day(self, day: date, need: SessionNeeds) -> Placement:
+        """The day's own verdict for the session. With no race that day or in the days it looks
+        ahead to, it depends on the weekday alone, and is judged once per weekday."""
         key = (day, need)
-        if key not in self._day_cache:
-            self._day_cache[key] = self._judge_day(day, need)
-        return self._day_cache[key]
+        found = self._day_cache.get(key)
+        if found is None:
+            race_near = any(0 <= (r.date - day).days <= PROTECTED_DAYS_AHEAD for r in self.races)
+            if need.last_heavy or race_near:
+                found = self._judge_day(day, need)
+            else:
+                weekday_key = (day.weekday(), need)
+                same = self._weekday_cache.get(weekday_key)
+                if same is None:
+                    same = self._weekday_cache[weekday_key] = self._judge_day(day, need)
+                found = same if same.day == day else replace(same, day=day)
+            self._day_cache[key] = found
+        return found
 
     def _judge_day(self, day: date, need: SessionNeeds) -> Placement:
         start, after_run, reasons, warnings, penalty = self._time_of_day(day, need)
