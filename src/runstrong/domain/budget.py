@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -61,14 +61,23 @@ def timed_groups(
     return out
 
 
-def minutes_for(groups: Sequence[TimedGroup], sets: Sequence[int], rules: Rules) -> int:
-    """The session's minutes with `sets[i]` sets of its i-th exercise: the warm-up, then each
-    group's sets of work with rest between them, and a changeover after each group."""
+def group_seconds(group: TimedGroup, sets: Sequence[int], rules: Rules) -> float:
+    """One group's sets of work with rest between them, and the changeover after it."""
+    n = max(sets[i] for i in group.members)
+    return n * group.work_s + (n - 1) * group.rest_s + rules.changeover_seconds
+
+
+def minutes_of(seconds: Iterable[float], rules: Rules) -> int:
+    """The session's minutes: the warm-up, then each group's seconds, rounded up."""
     total = rules.warm_up_minutes * 60.0
-    for g in groups:
-        n = max(sets[i] for i in g.members)
-        total += n * g.work_s + (n - 1) * g.rest_s + rules.changeover_seconds
+    for s in seconds:
+        total += s
     return math.ceil(total / 60)
+
+
+def minutes_for(groups: Sequence[TimedGroup], sets: Sequence[int], rules: Rules) -> int:
+    """The session's minutes with `sets[i]` sets of its i-th exercise."""
+    return minutes_of((group_seconds(g, sets, rules) for g in groups), rules)
 
 
 def session_minutes(

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Protocol
 
-from runstrong.domain.budget import TimedGroup, minutes_for
+from runstrong.domain.budget import TimedGroup, group_seconds, minutes_of
 from runstrong.domain.drafts import Draft
 from runstrong.domain.plan import Prescription, Role
 from runstrong.domain.rules import Rules
@@ -126,13 +126,17 @@ class Fitting:
 
     def _regroup(self) -> None:
         self.groups = self.memo.timed_groups(tuple(self.exercises))
-        self.minutes = minutes_for(self.groups, self.sets, self.rules)
+        self.group_of = {i: g for g, group in enumerate(self.groups) for i in group.members}
+        self.seconds = [group_seconds(g, self.sets, self.rules) for g in self.groups]
+        self.minutes = minutes_of(self.seconds, self.rules)
 
     def set_sets(self, k: int, sets: int) -> None:
         name = self.exercises[k].name
         self.notes.append(f"{name}: {sets} sets instead of {self.sets[k]} to fit {self.budget}")
         self.sets[k] = sets
-        self.minutes = minutes_for(self.groups, self.sets, self.rules)
+        g = self.group_of[k]  # only this exercise's group changes
+        self.seconds[g] = group_seconds(self.groups[g], self.sets, self.rules)
+        self.minutes = minutes_of(self.seconds, self.rules)
 
     def leave_out(self, k: int) -> None:
         gone = self.exercises.pop(k)
