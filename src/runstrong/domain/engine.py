@@ -172,6 +172,7 @@ class _WeekPlanner:
         self._marked: dict[tuple[Prescription, str], Prescription] = {}
         self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
         self._resized: dict[tuple[Prescription, int], Prescription] = {}
+        self._trimmed: dict[tuple[Draft, ...], list[Fitting]] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
             tuple[Template, Phase, int, frozenset[str]], tuple[tuple[Pick, ...], tuple[str, ...]]
@@ -469,9 +470,15 @@ class _WeekPlanner:
 
     # -- time budget ------------------------------------------------------------------------
     def _trim(self, drafts: list[Draft]) -> list[Fitting]:
-        limits = [self._limit(d) for d in drafts]
-        budgets = [self._budget_text(d) for d in drafts]
-        return trim(drafts, limits, budgets, self, self.rules)
+        """The week's sessions fitted to their time (remembered: a block's longest week is
+        trimmed first to fix its exercises, then again as a week of the plan)."""
+        key = tuple(drafts)
+        found = self._trimmed.get(key)
+        if found is None:
+            limits = [self._limit(d) for d in drafts]
+            budgets = [self._budget_text(d) for d in drafts]
+            found = self._trimmed[key] = trim(drafts, limits, budgets, self, self.rules)
+        return found
 
     def with_sets(self, p: Prescription, sets: int) -> Prescription:
         """`p` with another number of sets (remembered: trimming makes the same cuts often)."""
