@@ -50,18 +50,23 @@ def digest(code: Iterable[Path], parts: Iterable[bytes]) -> str:
     return h.hexdigest()[:32]
 
 
-def cached(kind: str, key: str, load: Callable[[], T], expected: type[T]) -> T:
-    """`load()` once per key: later calls read the value back (if it is still an `expected`)."""
+def cached(kind: str, key: Callable[[], str], load: Callable[[], T], expected: type[T]) -> T:
+    """`load()` once per key: later calls read the value back (if it is still an `expected`).
+    Anything wrong with the cache (unreadable code files for the key, a corrupt or foreign
+    entry, a folder that cannot be written) only costs the time of `load()`."""
     if not enabled():
         return load()
-    path = cache_dir() / f"{kind}-{key}.pickle"
+    try:
+        path = cache_dir() / f"{kind}-{key()}.pickle"
+    except OSError:
+        return load()
     try:
         with path.open("rb") as fh:
             value = pickle.load(fh)
         if isinstance(value, expected):
             _touch(path)
             return value
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError):
+    except Exception:
         pass
     value = load()
     _store(path, value)

@@ -500,3 +500,27 @@ def test_build_weeks_without_jumps_do_not_promise_them() -> None:
     assert all(
         "plyometrics" in w.goal for w in healthy.weeks if w.phase is Phase.BUILD and not w.deload
     )
+
+
+@pytest.mark.parametrize(
+    ("level", "minutes"), [("intermediate", 37), ("beginner", 40), ("advanced", 45)]
+)
+def test_a_block_keeps_its_exercises_in_every_week(level: str, minutes: int) -> None:
+    """Tight sessions: the block's exercises must fit its heaviest week, a beginner's reduced
+    first weeks included, and a deload repeats them (rule 6: stable within a block)."""
+    plan = marathon(level=level, equipment=HOME, session_minutes=minutes)
+    frames = {w.index: w for w in plan.weeks}
+    by_block: dict[tuple[str, int], set[tuple[str, tuple[str, ...]]]] = {}
+    block = 0
+    for i, week in sorted(frames.items()):
+        before = frames.get(i - 1)
+        if before and not week.deload and (before.phase is not week.phase or before.deload):
+            block += 1
+        for s in week.sessions:
+            slugs = tuple(p.slug for p in s.exercises)
+            by_block.setdefault((str(week.phase), block), set()).add((s.title, slugs))
+    for (phase, _), sessions in by_block.items():
+        titles = [title for title, _ in sessions]
+        if phase in ("base", "build"):
+            repeated = {t for t in titles if titles.count(t) > 1 and t.startswith("Strength")}
+            assert not repeated, (phase, sorted(sessions))

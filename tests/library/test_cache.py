@@ -147,3 +147,15 @@ def test_the_cache_keeps_the_most_recently_used_profiles(
     assert len(entries) == cache.MAX_ENTRIES
     pickled = [pickle.loads(p.read_bytes()) for p in entries]
     assert first in pickled
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x80\x04\x95garbage", b"not a pickle at all" * 50])
+def test_a_corrupt_cache_entry_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, garbage: bytes
+) -> None:
+    monkeypatch.setenv("RUNSTRONG_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_profile(tmp_path, ALEX.read_text("utf-8"))
+    first = load_profile(path, library())
+    for entry in (tmp_path / "cache").glob("profile-*.pickle"):
+        entry.write_bytes(garbage)
+    assert load_profile(path, library()) == first

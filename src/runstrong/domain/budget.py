@@ -16,11 +16,6 @@ SECONDS_BETWEEN_SIDES = 15  # switching sides in a per-side set [D]
 SECONDS_BETWEEN_PARTNERS = 20  # walking from one exercise of a superset to the other [D]
 
 
-def tempo_seconds(tempo: str | None) -> float | None:
-    """Seconds of one rep at a tempo like "3-0-3-0" (X, as fast as possible, counts 1 s)."""
-    return _rep_seconds(tempo) if tempo else None
-
-
 @cache
 def _rep_seconds(tempo: str) -> float:
     return float(sum(1 if part == "X" else int(part) for part in tempo.split("-")))

@@ -20,6 +20,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.drafts import ContentKey, Draft, Pick
 from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
 from runstrong.domain.periodisation import (
+    BEGINNER_BUILD_GOAL_WITHOUT_JUMPS,
     BEGINNER_GOALS,
     BUILD_GOAL_WITHOUT_JUMPS,
     WeekFrame,
@@ -33,7 +34,6 @@ from runstrong.domain.prescription import (
     deloaded,
     dose_context,
     dose_cycle_position,
-    longest_week_in_cycle,
     prescribe,
 )
 from runstrong.domain.profile import Profile
@@ -66,7 +66,9 @@ class Ready:
     load: LowerBodyLoad
     exercises: tuple[Prescription, ...]  # in the order they are done, supersets labelled
     plyo_contacts: int
-    block_notes: tuple[str, ...] = ()  # the notes that hold for the whole block (not set cuts)
+    # What a deload of this week keeps of its notes: the block's and the exercises left out,
+    # not the sets cut to fit the time.
+    notes_for_deload: tuple[str, ...] = ()
 
 
 def generate_plan(
@@ -164,7 +166,8 @@ class _WeekPlanner:
         )
         self.scheduler = Scheduler(athlete, rules, start)
         self.history: list[Placed] = []
-        self.block_slugs: dict[tuple[int, str], frozenset[str]] = {}
+        self.block_slugs: dict[tuple[int, Phase, str], frozenset[str]] = {}
+        self._last_loading: ContentKey | None = None  # the key of the last loading week
         # Weeks with equal content keys get equal sessions: each is drafted once.
         self._drafted: dict[ContentKey, list[Draft]] = {}
         self._ready: dict[ContentKey, list[Ready]] = {}
@@ -202,22 +205,25 @@ class _WeekPlanner:
         )
 
     def content_key(self, frame: WeekFrame) -> ContentKey:
+        """What the week's sessions depend on. A deload repeats the loading week before it
+        (its phase, block, dose and volume), with its sets cut (science.md §3.4)."""
+        before = self._last_loading
+        if frame.deload and before and (before.block, before.phase) == (frame.block, frame.phase):
+            return replace(before, templates=self.templates(frame), deload=True)
         level = self.athlete.level
-        return ContentKey(
+        key = ContentKey(
             templates=self.templates(frame),
             phase=frame.phase,
             block=frame.block,
-            # A deload repeats the last loading week's dose, with its sets cut (science.md §3.4).
-            dose_week=dose_cycle_position(
-                level,
-                frame.phase,
-                max(0, frame.week_in_block - 1) if frame.deload else frame.week_in_block,
-            ),
+            dose_week=dose_cycle_position(level, frame.phase, frame.week_in_block),
             deload=frame.deload,
             reduced=(
                 level is Level.BEGINNER and frame.index <= self.rules.beginner_reduced_volume_weeks
             ),
         )
+        if not frame.deload:
+            self._last_loading = key
+        return key
 
     # -- one week ---------------------------------------------------------------------------
     def week(self, frame: WeekFrame) -> Week:
@@ -227,10 +233,10 @@ class _WeekPlanner:
             frame.start, [r.needs for r in ready], self.history
         )
         placed_before = sum(p is not None for p in placements)
-        placements, ready = self._fallback_to_activation(key, frame, ready, placements)
-        if len(ready) > placed_before and placed_before:  # a light session took a place
+        placements, ready, stand_in = self._fallback_to_activation(key, frame, ready, placements)
+        if stand_in is not None and placed_before:
             notes = [*notes, "A light activation session takes the place of the rest."]
-        elif len(ready) > placed_before:
+        elif stand_in is not None:
             notes = [
                 "No heavy session fits this week (race and taper limits), so a light activation "
                 "session takes its place [runstrong_heuristic]."
@@ -239,7 +245,7 @@ class _WeekPlanner:
         for session_ready, placement in zip(ready, placements, strict=True):
             if placement is None:
                 continue
-            session = self._session(frame, session_ready, placement)
+            session = self._session(frame, session_ready, placement, session_ready is stand_in)
             sessions.append(session)
             self.history.append(
                 Placed(
@@ -250,15 +256,16 @@ class _WeekPlanner:
             )
         sessions.sort(key=lambda s: s.date)
         goal = frame.goal
-        if self.athlete.level is Level.BEGINNER and not frame.deload:
-            goal = BEGINNER_GOALS.get(frame.phase, goal)
-        elif (
+        beginner = self.athlete.level is Level.BEGINNER
+        if (
             frame.phase is Phase.BUILD
             and not frame.deload
             and self.athlete.niggle_sites & LOWER_LEG_SITES
             and not any(s.plyo_contacts for s in sessions)
-        ):
-            goal = BUILD_GOAL_WITHOUT_JUMPS  # the niggle ruled the jumps out
+        ):  # the niggle ruled the jumps out
+            goal = BEGINNER_BUILD_GOAL_WITHOUT_JUMPS if beginner else BUILD_GOAL_WITHOUT_JUMPS
+        elif beginner and not frame.deload:
+            goal = BEGINNER_GOALS.get(frame.phase, goal)
         return Week(
             index=frame.index,
             start=frame.start,
@@ -291,7 +298,7 @@ class _WeekPlanner:
         return replace(
             draft,
             exercises=tuple(deloaded(p, self.rules) for p in draft.exercises),
-            notes=loading.block_notes,
+            notes=loading.notes_for_deload,
         )
 
     def _limit(self, draft: Draft) -> int:
@@ -319,20 +326,20 @@ class _WeekPlanner:
 
     def _block_exercises(self, key: ContentKey, drafts: list[Draft]) -> list[Draft]:
         """Exercises stay the same for a whole block, deload included: those that fit the time
-        budget in every week of the block's dose cycle."""
-        keys = [(key.block, t.key) for t in key.templates]
+        budget in every week the block lifts in, at full volume (a beginner's reduced first
+        weeks are lighter still)."""
+        keys = [(key.block, key.phase, t.key) for t in key.templates]
         if any(k not in self.block_slugs for k in keys):
-            longest = replace(
-                key,
-                deload=False,
-                dose_week=longest_week_in_cycle(
-                    self.athlete.level,
-                    key.phase,
-                    self.block_dose_weeks.get((key.block, key.phase), ()),
-                ),
-            )
-            for k, fit in zip(keys, self._trim(self._drafts(longest)), strict=True):
-                self.block_slugs.setdefault(k, frozenset(p.slug for p in fit.exercises))
+            weeks = self.block_dose_weeks.get((key.block, key.phase)) or {key.dose_week}
+            kept: list[frozenset[str]] | None = None
+            for week in sorted(weeks):
+                full = replace(key, deload=False, reduced=False, dose_week=week)
+                fits = self._trim(self._drafts(full))
+                slugs = [frozenset(p.slug for p in f.exercises) for f in fits]
+                kept = slugs if kept is None else [a & b for a, b in zip(kept, slugs, strict=True)]
+            assert kept is not None
+            for k, slugs_kept in zip(keys, kept, strict=True):
+                self.block_slugs.setdefault(k, slugs_kept)
         return [
             keep_only(d, self.block_slugs[k], self._budget_text(d))
             for d, k in zip(drafts, keys, strict=True)
@@ -344,17 +351,26 @@ class _WeekPlanner:
         frame: WeekFrame,
         ready: list[Ready],
         placements: list[Placement | None],
-    ) -> tuple[list[Placement | None], list[Ready]]:
-        """Sessions no day allows (taper limits) become one light activation session if it fits."""
+    ) -> tuple[list[Placement | None], list[Ready], Ready | None]:
+        """Heavy sessions left out (no day allows them, or only by breaking rules) give way to
+        one light activation session, if it fits and the week has no light session yet. Returns
+        the placed sessions, and the stand-in if there is one."""
         kept = [(r, p) for r, p in zip(ready, placements, strict=True) if p is not None]
-        if len(kept) == len(ready) or any(r.draft.template.light for r, _ in kept):
-            return [p for _, p in kept], [r for r, _ in kept]
+        placed: tuple[list[Placement | None], list[Ready]] = (
+            [p for _, p in kept],
+            [r for r, _ in kept],
+        )
+        heavy_left_out = any(
+            not r.draft.template.light for r, p in zip(ready, placements, strict=True) if p is None
+        )
+        if not heavy_left_out or any(r.draft.template.light for r, _ in kept):
+            return *placed, None
         light = self._prepare(self.draft(ACT, key, set()), key.deload)
         history = self.history + [Placed(p.at, False, False) for _, p in kept]
         retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
         if retry[0] is None:
-            return [p for _, p in kept], [r for r, _ in kept]
-        return [*(p for _, p in kept), retry[0]], [*(r for r, _ in kept), light]
+            return *placed, None
+        return [*placed[0], retry[0]], [*placed[1], light], light
 
     def draft(self, template: Template, key: ContentKey, used: set[str]) -> Draft:
         """The template's session for the week: its exercises chosen, then dosed."""
@@ -470,7 +486,7 @@ class _WeekPlanner:
 
     # -- time budget ------------------------------------------------------------------------
     def _trim(self, drafts: list[Draft]) -> list[Fitting]:
-        """The week's sessions fitted to their time (remembered: a block's longest week is
+        """The week's sessions fitted to their time (remembered: each week of a block is
         trimmed first to fix its exercises, then again as a week of the plan)."""
         key = tuple(drafts)
         found = self._trimmed.get(key)
@@ -501,7 +517,7 @@ class _WeekPlanner:
         draft: Draft,
         deload: bool,
         minutes: int | None = None,
-        block_notes: tuple[str, ...] = (),
+        notes_for_deload: tuple[str, ...] = (),
     ) -> Ready:
         """The session with what placement and the plan need; `minutes` if already counted."""
         load = self._lower_body_load(draft, deload)
@@ -522,7 +538,7 @@ class _WeekPlanner:
                 supersets.group(draft.exercises, self.rules.superset_accessories), self._mark
             ),
             plyo_contacts=sum(contacts_of(p) for p in draft.exercises),
-            block_notes=block_notes,
+            notes_for_deload=notes_for_deload,
         )
 
     def _mark(self, p: Prescription, letter: str) -> Prescription:
@@ -545,10 +561,12 @@ class _WeekPlanner:
             return LowerBodyLoad.MODERATE
         return LowerBodyLoad.HEAVY
 
-    def _session(self, frame: WeekFrame, ready: Ready, placement: Placement) -> Session:
+    def _session(
+        self, frame: WeekFrame, ready: Ready, placement: Placement, stand_in: bool
+    ) -> Session:
         draft = ready.draft
-        b_race = self._b_race_ahead(frame)
-        reasons = [phase_reason(frame, draft, b_race), *placement.reasons, *draft.notes]
+        why = phase_reason(frame, draft, b_race_ahead=self._b_race_ahead(frame), stand_in=stand_in)
+        reasons = [why, *placement.reasons, *draft.notes]
         warnings = list(placement.warnings)
         budget = self.athlete.availability.session_minutes
         if ready.minutes > budget:

@@ -36,6 +36,10 @@ BEGINNER_GOALS: dict[Phase, str] = {
     Phase.BUILD: "Keep building strength; a few more easy, springy hops and skips.",
 }
 # Build for a runner whose lower-leg niggle rules out jumps (engine: no plyometrics).
+BEGINNER_BUILD_GOAL_WITHOUT_JUMPS = (
+    "Keep building strength with body weight, bands and light loads; no hops while your niggle "
+    "settles."
+)
 BUILD_GOAL_WITHOUT_JUMPS = (
     "Keep the strength, add speed: lift with intent, fast up; no jumps while your niggle settles."
 )

@@ -284,23 +284,26 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, label: Label) -> Prescri
 def deloaded(p: Prescription, rules: Rules) -> Prescription:
     """A loading week's prescription as its deload repeats it (science.md §3.4): the same reps,
     seconds or contacts, the sets cut and rounded up, RIR raised (and the %1RM with it). Light
-    activation work stays as it is."""
+    activation work stays as it is. The note says what changed."""
     if p.role is Role.ACTIVATION:
         return p
     plyometric = p.contacts is not None
     cut = rules.deload_plyo_cut_pct if plyometric else rules.deload_sets_cut_pct
     sets = max(1, math.ceil(p.sets * (100 - cut) / 100))
-    if plyometric:
-        return replace(p, sets=sets)
     rir = p.rir
     if rir is not None:
         rir = max(rules.rir_min, min(rules.rir_max, rir + rules.deload_rir_add))
     percent = p.percent_1rm
     if percent is not None and p.reps is not None and rir is not None:
         percent = percent_1rm_for(p.reps, rir)
-    note = f"deload: last week's reps, {cut}% fewer sets (rounded up)"
-    if rir is not None:
-        note += f", RIR +{rules.deload_rir_add}"
+    changes = []
+    if sets < p.sets:
+        changes.append(f"{p.sets - sets} fewer set{'s' if p.sets - sets > 1 else ''}")
+    if rir is not None and p.rir is not None and rir > p.rir:
+        changes.append(f"RIR +{rir - p.rir}")
+    if not changes:
+        return p
+    note = f"deload: same {'contacts' if plyometric else 'reps'}, {' and '.join(changes)}"
     return replace(p, sets=sets, rir=rir, percent_1rm=percent, notes=(*p.notes, note))
 
 

@@ -38,7 +38,11 @@ def purpose(draft: Draft) -> str:
     return f"{SESSION_LEAD[key]}, with {listed} work"
 
 
-def phase_reason(frame: WeekFrame, draft: Draft, b_race_ahead: bool) -> str:
+def phase_reason(
+    frame: WeekFrame, draft: Draft, *, b_race_ahead: bool, stand_in: bool = False
+) -> str:
+    """The session's first reason: what it is for this week. `stand_in`: a light session in
+    place of a heavy one the week could not place."""
     template = draft.template
     if template is T:
         return "taper: the last heavy session comes 7-10 days before the race [runstrong_heuristic]"
@@ -46,14 +50,14 @@ def phase_reason(frame: WeekFrame, draft: Draft, b_race_ahead: bool) -> str:
         return (
             "taper: light activation only, nothing in the last days before the race [bosquet2007]"
         )
+    if template is ACT and stand_in:
+        return (
+            "light activation in place of a heavy session that no day this week allows "
+            "without breaking the rules [runstrong_heuristic]"
+        )
     if template is ACT and b_race_ahead:
         return (
             "a B race is near: one heavy session early in the week, then light activation "
-            "[runstrong_heuristic]"
-        )
-    if template is ACT:
-        return (
-            "light activation in place of a heavy session that no day this week allows "
             "[runstrong_heuristic]"
         )
     if template is REC:

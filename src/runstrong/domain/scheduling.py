@@ -195,9 +195,8 @@ class Scheduler:
         notes = []
         if left_out and options[0][1] == 0:
             notes.append(
-                f"{count} of {len(needs)} planned sessions this week: the strength days left would "
-                "put heavy legs or jumps too close to each other or to the key runs "
-                "[runstrong_heuristic]."
+                f"{count} of {len(needs)} planned sessions this week: on every strength day left, "
+                "another would break two or more placement rules [runstrong_heuristic]."
             )
         elif left_out:
             notes.append(

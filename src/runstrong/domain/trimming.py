@@ -115,7 +115,8 @@ class Fitting:
         self.sets = [p.sets for p in draft.exercises]
         self.ranks = list(draft.trim_ranks)
         self.coverage = list(draft.coverage)
-        self.notes: list[str] = []
+        # Notes in the order things happened, each with the exercise it is about.
+        self._notes: list[tuple[Prescription, str]] = []
         self.drop_notes: list[str] = []  # the exercises left out (the block's, not the week's)
         self.hard_plyo = draft.hard_plyo
         self._regroup()
@@ -131,8 +132,9 @@ class Fitting:
         self.minutes = minutes_of(self.seconds, self.rules)
 
     def set_sets(self, k: int, sets: int) -> None:
-        name = self.exercises[k].name
-        self.notes.append(f"{name}: {sets} sets instead of {self.sets[k]} to fit {self.budget}")
+        p = self.exercises[k]
+        note = f"{p.name}: {sets} sets instead of {self.sets[k]} to fit {self.budget}"
+        self._notes.append((p, note))
         self.sets[k] = sets
         g = self.group_of[k]  # only this exercise's group changes
         self.seconds[g] = group_seconds(self.groups[g], self.sets, self.rules)
@@ -142,13 +144,18 @@ class Fitting:
         gone = self.exercises.pop(k)
         del self.sets[k], self.ranks[k], self.coverage[k]
         note = f"left out {gone.name} to fit {self.budget}"
-        self.notes.append(note)
+        # Its sets no longer matter: keep only the note that it is left out.
+        self._notes = [(p, n) for p, n in self._notes if p is not gone] + [(gone, note)]
         self.drop_notes.append(note)
         self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
         self._regroup()
 
+    @property
+    def notes(self) -> list[str]:
+        return [note for _, note in self._notes]
+
     def result(self) -> Draft:
-        if not self.notes:
+        if not self._notes:
             return self.original
         return Draft(
             self.original.template,

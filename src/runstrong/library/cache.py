@@ -25,8 +25,9 @@ def cached(
         return load()
     here = Path(__file__).parent
     code = [here / name for name in _CODE] + [here.parent / "domain" / n for n in _DOMAIN_CODE]
-    key = cache.digest(code, _parts(folders, data_files))
-    return cache.cached("library", key, load, ExerciseLibrary)
+    return cache.cached(
+        "library", lambda: cache.digest(code, _parts(folders, data_files)), load, ExerciseLibrary
+    )
 
 
 def _parts(folders: Sequence[Path], data_files: Sequence[Path]) -> Iterator[bytes]:

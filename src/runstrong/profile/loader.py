@@ -32,8 +32,10 @@ def load_profile(path: Path, library: ExerciseLibrary) -> Profile:
 
         return parse_bytes(raw, suffix, library, where)
 
-    slugs = "\n".join(sorted(ex.slug for ex in library)).encode()
-    key = cache.digest(_code(), [suffix.encode(), raw, slugs])
+    def key() -> str:
+        slugs = "\n".join(sorted(ex.slug for ex in library)).encode()
+        return cache.digest(_code(), [suffix.encode(), raw, slugs])
+
     return cache.cached("profile", key, parse, Profile)
 
 
