@@ -11,7 +11,13 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Session, Week
-from runstrong.render.dose_text import HOW_TO_READ, dose_text, position_labels, weeks_text
+from runstrong.render.dose_text import (
+    HOW_TO_READ,
+    dose_text,
+    position_labels,
+    rest_texts,
+    weeks_text,
+)
 
 PHASE_STYLE = {
     "base": "blue",
@@ -61,10 +67,11 @@ def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> Panel:
 def _row(s: Session, athlete: Athlete, library: ExerciseLibrary) -> tuple[Text, Text, Text]:
     when = Text(f"{s.date:%a %d %b}\n{s.time:%H:%M}\n~{s.est_minutes} min")
     body = Text(s.title + "\n", style="bold")
-    for label, p in zip(position_labels(s.exercises), s.exercises, strict=True):
+    rests = rest_texts(s.exercises)
+    for label, p, after in zip(position_labels(s.exercises), s.exercises, rests, strict=True):
         load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
         body.append(f"{label}. {p.name}: ", style="bold")
-        body.append(dose_text(p, load.load_kg) + "\n")
+        body.append(dose_text(p, load.load_kg, after) + "\n")
     why = Text("\n".join(s.reasons))
     for w in s.warnings:
         why.append("\n! " + w, style="yellow")

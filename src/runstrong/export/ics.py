@@ -29,7 +29,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Prescription, Session, Week
-from runstrong.render.dose_text import dose_text, position_labels, rest
+from runstrong.render.dose_text import dose_text, position_labels, rest, rest_texts
 
 PRODID = "-//runstrong//runstrong plan//EN"
 UID_NAMESPACE = uuid.UUID("399ef41c-6f3e-4a2f-b471-019e239d485c")
@@ -146,8 +146,9 @@ def workout_text(
     blocks = [line[0].upper() + line[1:]]
     exercises = session.exercises
     labels = position_labels(exercises)
+    rests = rest_texts(exercises)
     for i, (label, p) in enumerate(zip(labels, exercises, strict=True)):
-        text = _exercise_text(label, p, athlete, library)
+        text = _exercise_text(label, p, rests[i], athlete, library)
         starts_superset = p.superset is not None and (
             i == 0 or exercises[i - 1].superset != p.superset
         )
@@ -184,10 +185,12 @@ def _sets_text(n: int) -> str:
     return "set" if n == 1 else f"{n} sets"
 
 
-def _exercise_text(label: str, p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> str:
+def _exercise_text(
+    label: str, p: Prescription, rest_text: str, athlete: Athlete, library: ExerciseLibrary
+) -> str:
     exercise = library.get(p.slug)
     load = resolve_load(p, exercise, athlete.one_rep_max_kg, athlete.equipment)
-    lines = [f"{label}. {p.name}", f"   {dose_text(p, load.load_kg)}"]
+    lines = [f"{label}. {p.name}", f"   {dose_text(p, load.load_kg, rest_text)}"]
     if exercise.cues:
         lines.append("   Cues:")
         lines += [f"   - {cue}" for cue in exercise.cues]

@@ -31,8 +31,7 @@ def effort(p: Prescription, load_kg: float | None) -> str:
 
 
 def rest(p: Prescription) -> str:
-    minutes, seconds = divmod(p.rest_s, 60)
-    return f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s"
+    return _duration(p.rest_s)
 
 
 HOW_TO_READ = (
@@ -62,10 +61,35 @@ def position_labels(exercises: Sequence[Prescription]) -> list[str]:
     return labels
 
 
-def dose_text(p: Prescription, load_kg: float | None = None) -> str:
+def rest_texts(exercises: Sequence[Prescription]) -> list[str]:
+    """What follows each exercise: its rest, or for a superset's first member the move to its
+    partner, and after the pair the pair's one rest (the longer of the two), as it is timed and
+    as the watch plays it."""
+    labels = position_labels(exercises)
+    out = []
+    for i, p in enumerate(exercises):
+        after = exercises[i + 1] if i + 1 < len(exercises) else None
+        before = exercises[i - 1] if i else None
+        if p.superset and after is not None and after.superset == p.superset:
+            out.append(f"then straight to {labels[i + 1]}")
+        elif p.superset and before is not None and before.superset == p.superset:
+            seconds = max(p.rest_s, before.rest_s)
+            out.append(f"rest {_duration(seconds)} after the pair")
+        else:
+            out.append(f"rest {rest(p)}")
+    return out
+
+
+def _duration(seconds: int) -> str:
+    minutes, seconds = divmod(seconds, 60)
+    return f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s"
+
+
+def dose_text(p: Prescription, load_kg: float | None = None, rest_text: str | None = None) -> str:
+    """The dose in one line; `rest_text` (from `rest_texts`) in place of the exercise's own rest."""
     text = amount(p)
     if eff := effort(p, load_kg):
         text += f" @ {eff}"
     if p.tempo:
         text += f", tempo {p.tempo}"
-    return f"{text}, rest {rest(p)}"
+    return f"{text}, {rest_text or 'rest ' + rest(p)}"

@@ -6,7 +6,13 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Session
-from runstrong.render.dose_text import HOW_TO_READ, dose_text, position_labels, weeks_text
+from runstrong.render.dose_text import (
+    HOW_TO_READ,
+    dose_text,
+    position_labels,
+    rest_texts,
+    weeks_text,
+)
 
 
 def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
@@ -45,11 +51,13 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> list[str
         "| | Exercise | Dose | Why |",
         "|---|---|---|---|",
     ]
-    for label, p in zip(position_labels(s.exercises), s.exercises, strict=True):
+    rests = rest_texts(s.exercises)
+    for label, p, after in zip(position_labels(s.exercises), s.exercises, rests, strict=True):
         load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
         why = p.why + (" " + " ".join(f"({n})" for n in p.notes) if p.notes else "")
         cites = ", ".join(p.citations)
-        lines.append(f"| {label} | {p.name} | {dose_text(p, load.load_kg)} | {why} [{cites}] |")
+        dose = dose_text(p, load.load_kg, after)
+        lines.append(f"| {label} | {p.name} | {dose} | {why} [{cites}] |")
     lines += ["", "Why this day: " + "; ".join(s.reasons)]
     lines += [f"> Warning: {w}" for w in s.warnings]
     return lines

@@ -42,7 +42,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
-from runstrong.render.dose_text import amount, position_labels, rest
+from runstrong.render.dose_text import amount, position_labels, rest_texts
 
 PHASE_NAMES: dict[Phase, str] = {
     Phase.BASE: "Base",
@@ -397,9 +397,10 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> str:
     shared = [n for n in notes[0] if all(n in other for other in notes)] if len(notes) > 1 else []
     labels = position_labels(s.exercises)
     parts = ['<div class="session">', _session_head(s)]
+    rests = rest_texts(s.exercises)
     parts += [
-        _exercise(label, p, kg, [n for n in own if n not in shared], library)
-        for label, p, (kg, own) in zip(labels, s.exercises, resolved, strict=True)
+        _exercise(label, p, kg, rest_text, [n for n in own if n not in shared], library)
+        for label, p, (kg, own), rest_text in zip(labels, s.exercises, resolved, rests, strict=True)
     ]
     small = []
     if shared:
@@ -438,7 +439,12 @@ def _resolved(
 
 
 def _exercise(
-    label: str, p: Prescription, load_kg: float | None, notes: list[str], library: ExerciseLibrary
+    label: str,
+    p: Prescription,
+    load_kg: float | None,
+    rest_text: str,
+    notes: list[str],
+    library: ExerciseLibrary,
 ) -> str:
     """Two lines: label, name, dose, load and effort, tempo, rest and a tick box per set; then
     the exercise's first cue and any note. A one-letter label is padded with a figure space,
@@ -453,7 +459,7 @@ def _exercise(
         values.append(f"RIR {p.rir}")
     if p.tempo:
         values.append(f"tempo {escape(p.tempo)}")
-    values.append(f"rest {rest(p)}")
+    values.append(rest_text)
     pad = "\u2007" if len(label) == 1 else ""
     second = [_line(exercise.cues[0])] if exercise.cues else []
     second += [f'<span class="note">{_with_citations(n)}</span>' for n in notes]
