@@ -141,3 +141,13 @@ def test_library_list_with_equipment_says_what_it_lists() -> None:
     result = run("library", "list", "--equipment", "dumbbells", "--equipment", "bench")
     assert result.returncode == 0, result.stderr
     assert "that dumbbells + bench allow (body-weight exercises included)" in result.stdout
+
+
+def test_a_narrow_terminal_gets_the_columns_that_matter() -> None:
+    narrow = run_cli("library", "list", "--level", "beginner", columns=80)
+    wide = run_cli("library", "list", "--level", "beginner", columns=140)
+    assert narrow.returncode == wide.returncode == 0
+    assert "adductor_squeeze" in narrow.stdout  # the slug is never cut
+    assert "Adductor squeeze" not in narrow.stdout
+    assert "Adductor squeeze" in wide.stdout
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80

@@ -90,7 +90,8 @@ def list_(
 
     from runstrong.cli.library_table import exercises_table
 
-    Console().print(exercises_table(chosen, title=title))
+    console = Console()
+    console.print(exercises_table(chosen, title=title, width=console.width))
 
 
 @app.command()

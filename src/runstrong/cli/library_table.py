@@ -10,21 +10,28 @@ from rich.text import Text
 from runstrong.domain.exercise import Equipment, Exercise
 from runstrong.render.exercise_json import exercise_to_dict
 
+# Below this many columns the table leaves out the name (the slug says it too) and the dose.
+NARROW_COLUMNS = 110
 
-def exercises_table(chosen: list[Exercise], title: str) -> Table:
+
+def exercises_table(chosen: list[Exercise], title: str, width: int = NARROW_COLUMNS) -> Table:
     table = Table(title=title, show_lines=False)
-    for col in ("slug", "name", "patterns", "equipment", "level", "dose"):
+    columns = ("slug", "name", "patterns", "equipment", "level", "dose")
+    if width < NARROW_COLUMNS:
+        columns = ("slug", "patterns", "equipment", "level")
+    for col in columns:
         # a slug is typed back into commands and a level is one short word: never cut them
         table.add_column(col, overflow="fold", no_wrap=col in ("slug", "level"))
     for ex in chosen:
-        table.add_row(  # spaces for underscores, so that long words wrap between words
-            ex.slug,
-            ex.name,
-            ", ".join(p.replace("_", " ") for p in ex.patterns),
-            equipment_text(ex).replace("_", " "),
-            ex.level,
-            ex.load_type.replace("_", " "),
-        )
+        cells = {  # spaces for underscores, so that long words wrap between words
+            "slug": ex.slug,
+            "name": ex.name,
+            "patterns": ", ".join(p.replace("_", " ") for p in ex.patterns),
+            "equipment": equipment_text(ex).replace("_", " "),
+            "level": str(ex.level),
+            "dose": ex.load_type.replace("_", " "),
+        }
+        table.add_row(*(cells[col] for col in columns))
     return table
 
 
