@@ -16,7 +16,7 @@ NARROW_COLUMNS = 110
 
 def exercises_table(chosen: list[Exercise], title: str, width: int = NARROW_COLUMNS) -> Table:
     table = Table(title=title, show_lines=False)
-    columns = ("slug", "name", "patterns", "equipment", "level", "dose")
+    columns: tuple[str, ...] = ("slug", "name", "patterns", "equipment", "level", "dose")
     if width < NARROW_COLUMNS:
         columns = ("slug", "patterns", "equipment", "level")
     for col in columns:
