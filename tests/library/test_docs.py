@@ -48,7 +48,10 @@ def test_every_vocabulary_value_is_in_formats_md(vocabulary: type) -> None:
 def leaf_commands() -> dict[str, click.Command]:
     """Every command that runs something, by its full name ("plan", "export json", ...)."""
     leaves: dict[str, click.Command] = {}
-    for name, cmd in app.commands.items():
+    ctx = click.Context(app)
+    for name in app.list_commands(ctx):
+        cmd = app.get_command(ctx, name)
+        assert cmd is not None, name
         if isinstance(cmd, click.Group):
             leaves |= {f"{name} {sub_name}": sub for sub_name, sub in cmd.commands.items()}
         else:

@@ -1,7 +1,8 @@
 """The root command and its sub-commands.
 
-Only click and the commands' declarations load here: each command imports what it needs (the
-services, Rich, exporters) when it runs, so that `runstrong --version` or a JSON plan start fast.
+Only click loads here: each sub-command's module is imported when that command runs, and each
+command imports what it needs (the services, Rich, exporters) inside it, so that `runstrong
+--version` or a JSON plan start fast.
 """
 
 from __future__ import annotations
@@ -9,8 +10,17 @@ from __future__ import annotations
 import click
 
 from runstrong import __version__
-from runstrong.cli import export_cmd, heatmap_cmd, library_cmd, plan_cmd, rules_cmd
-from runstrong.cli.base import CONTEXT_SETTINGS, Group
+from runstrong.cli.base import CONTEXT_SETTINGS, LazyGroup
+
+# The sub-commands, in the order help lists them; each module is imported when its command runs.
+COMMANDS = {
+    "plan": "runstrong.cli.plan_cmd:plan",
+    "rules": "runstrong.cli.rules_cmd:rules",
+    "heatmap": "runstrong.cli.heatmap_cmd:heatmap",
+    "balance": "runstrong.cli.heatmap_cmd:balance",
+    "library": "runstrong.cli.library_cmd:app",
+    "export": "runstrong.cli.export_cmd:app",
+}
 
 
 def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -21,7 +31,8 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
 
 @click.group(
     "runstrong",
-    cls=Group,
+    cls=LazyGroup,
+    lazy=COMMANDS,
     context_settings=CONTEXT_SETTINGS,
     help=(
         "Strength training planned around your running.\n\n"
@@ -43,11 +54,3 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
 )
 def app(debug: bool) -> None:
     pass
-
-
-app.add_command(plan_cmd.plan)
-app.add_command(rules_cmd.rules)
-app.add_command(heatmap_cmd.heatmap)
-app.add_command(heatmap_cmd.balance)
-app.add_command(library_cmd.app)
-app.add_command(export_cmd.app)

@@ -5,7 +5,9 @@ Imports nothing but click, so that building the command tree costs (almost) noth
 
 from __future__ import annotations
 
+import importlib
 import inspect
+from typing import Any
 
 import click
 
@@ -39,3 +41,21 @@ class Group(Command, click.Group):
             click.echo(ctx.get_help(), color=ctx.color)
             ctx.exit(2)
         return super().parse_args(ctx, args)
+
+
+class LazyGroup(Group):
+    """A group whose sub-commands are imported when first asked for, from "module:attribute"
+    paths in `lazy`, so that `runstrong plan` never loads the export or library commands."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*super().list_commands(ctx), *(n for n in self.lazy if n not in self.commands)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            module, _, attribute = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
