@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,17 @@ def test_a_missing_profile_is_one_line_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "nobody.toml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_piped_plan_table_is_not_squeezed_into_80_columns() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    piped = subprocess.run(
+        [sys.executable, "-m", "runstrong", "plan", ALEX, "--weeks", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert max(len(line) for line in piped.stdout.splitlines()) == 120
+    narrow = run_cli("plan", ALEX, "--weeks", "1", columns=90)  # COLUMNS still rules
+    assert max(len(line) for line in narrow.stdout.splitlines()) == 90
