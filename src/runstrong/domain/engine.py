@@ -211,7 +211,7 @@ class _WeekPlanner:
         if frame.deload and before and (before.block, before.phase) == (frame.block, frame.phase):
             return replace(before, templates=self.templates(frame), deload=True)
         level = self.athlete.level
-        key = ContentKey(
+        return ContentKey(
             templates=self.templates(frame),
             phase=frame.phase,
             block=frame.block,
@@ -221,13 +221,12 @@ class _WeekPlanner:
                 level is Level.BEGINNER and frame.index <= self.rules.beginner_reduced_volume_weeks
             ),
         )
-        if not frame.deload:
-            self._last_loading = key
-        return key
 
     # -- one week ---------------------------------------------------------------------------
     def week(self, frame: WeekFrame) -> Week:
         key = self.content_key(frame)
+        if not frame.deload:
+            self._last_loading = key  # the week a following deload repeats
         ready = self._ready_sessions(key)
         placements, notes = self.scheduler.place_week(
             frame.start, [r.needs for r in ready], self.history
@@ -331,15 +330,13 @@ class _WeekPlanner:
         keys = [(key.block, key.phase, t.key) for t in key.templates]
         if any(k not in self.block_slugs for k in keys):
             weeks = self.block_dose_weeks.get((key.block, key.phase)) or {key.dose_week}
-            kept: list[frozenset[str]] | None = None
-            for week in sorted(weeks):
-                full = replace(key, deload=False, reduced=False, dose_week=week)
-                fits = self._trim(self._drafts(full))
-                slugs = [frozenset(p.slug for p in f.exercises) for f in fits]
-                kept = slugs if kept is None else [a & b for a, b in zip(kept, slugs, strict=True)]
-            assert kept is not None
-            for k, slugs_kept in zip(keys, kept, strict=True):
-                self.block_slugs.setdefault(k, slugs_kept)
+            full = [replace(key, deload=False, reduced=False, dose_week=w) for w in sorted(weeks)]
+            fitted = [  # per week of the block, per session: the exercises that fit
+                [frozenset(p.slug for p in f.exercises) for f in self._trim(self._drafts(k))]
+                for k in full
+            ]
+            for k, *per_week in zip(keys, *fitted, strict=True):
+                self.block_slugs.setdefault(k, frozenset.intersection(*per_week))
         return [
             keep_only(d, self.block_slugs[k], self._budget_text(d))
             for d, k in zip(drafts, keys, strict=True)

@@ -7,7 +7,6 @@ NSCA reps-to-%1RM table at (reps + RIR), so a %1RM and its RIR always agree.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -163,17 +162,6 @@ def dose_cycle_position(level: Level, phase: Phase, week_in_block: int) -> int:
     """Where the week falls in the main-lift dose cycle: two weeks at the same position of a block
     get the same doses, so the engine drafts their sessions once."""
     return week_in_block % len(_main_table(level, phase))
-
-
-def longest_week_in_cycle(level: Level, phase: Phase, weeks: Collection[int] = ()) -> int:
-    """The week of the main-lift dose cycle that takes longest (sets x (reps + rest)), among
-    `weeks` (positions in the cycle; default: all); a block's exercises are chosen so that this
-    week fits the time budget."""
-    table = _main_table(level, phase)
-    return max(
-        sorted(weeks) or range(len(table)),
-        key=lambda i: table[i].sets * (table[i].reps * 3 + table[i].rest_s),
-    )
 
 
 def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:

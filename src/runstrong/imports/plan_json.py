@@ -71,7 +71,7 @@ def read_plan(data: Any, library: ExerciseLibrary, *, where: str) -> tuple[Plan,
         athlete=athlete.name,
         start=r.get(data, "start", "", date.fromisoformat),
         weeks=weeks,
-        warnings=tuple(r.get(data, "warnings", "", lambda v: [str(x) for x in v])),
+        warnings=tuple(r.get(data, "warnings", "", _strings)),
     )
     return plan, athlete
 
@@ -118,7 +118,7 @@ def _week(r: _Reader, w: Any, path: str, library: ExerciseLibrary) -> Week:
         phase=r.get(w, "phase", path, Phase),
         deload=r.get(w, "deload", path, bool),
         goal=r.get(w, "goal", path, str),
-        notes=tuple(r.get(w, "notes", path, lambda v: [str(x) for x in v])),
+        notes=tuple(r.get(w, "notes", path, _strings)),
         sessions=tuple(
             _session(r, s, f"{path}.sessions.{i}", library)
             for i, s in enumerate(r.get(w, "sessions", path, list))
@@ -136,13 +136,17 @@ def _session(r: _Reader, s: Any, path: str, library: ExerciseLibrary) -> Session
         lower_body_load=r.get(s, "lower_body_load", path, LowerBodyLoad),
         plyo_contacts=r.get(s, "plyo_contacts", path, int),
         est_minutes=r.get(s, "est_minutes", path, int),
-        reasons=tuple(r.get(s, "reasons", path, lambda v: [str(x) for x in v])),
-        warnings=tuple(r.get(s, "warnings", path, lambda v: [str(x) for x in v])),
+        reasons=tuple(r.get(s, "reasons", path, _strings)),
+        warnings=tuple(r.get(s, "warnings", path, _strings)),
         exercises=tuple(
             _exercise(r, e, f"{path}.exercises.{i}", library)
             for i, e in enumerate(r.get(s, "exercises", path, list))
         ),
     )
+
+
+def _strings(value: Any) -> list[str]:
+    return [str(x) for x in value]
 
 
 def _known_slug(library: ExerciseLibrary) -> Callable[[Any], str]:
@@ -169,7 +173,7 @@ def _exercise(r: _Reader, e: Any, path: str, library: ExerciseLibrary) -> Prescr
         rest_s=r.get(e, "rest_s", path, int),
         tempo=r.opt(e, "tempo", path, str),
         why=r.get(e, "why", path, str),
-        citations=tuple(r.get(e, "citations", path, lambda v: [str(x) for x in v])),
-        notes=tuple(r.get(e, "notes", path, lambda v: [str(x) for x in v])),
+        citations=tuple(r.get(e, "citations", path, _strings)),
+        notes=tuple(r.get(e, "notes", path, _strings)),
         superset=r.opt(e, "superset", path, str),
     )
