@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise
 from runstrong.domain.plan import Phase, Prescription
@@ -12,8 +12,7 @@ from runstrong.domain.templates import Slot, Template
 Pick = tuple[Slot, Exercise, tuple[str, ...]]  # a slot, its exercise, notes on the choice
 
 
-@dataclass(frozen=True, slots=True)
-class ContentKey:
+class ContentKey(NamedTuple):
     """Everything a week's sessions depend on before they are placed: weeks with equal keys get
     the same sessions, so each is drafted once."""
 
@@ -25,8 +24,7 @@ class ContentKey:
     reduced: bool  # a beginner's first weeks
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
+class Draft(NamedTuple):
     """A session's content before it is placed on a day."""
 
     template: Template

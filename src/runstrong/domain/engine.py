@@ -10,8 +10,8 @@ week's sessions by phase and level, fill their slots (selection.py) and dose the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from runstrong.domain import supersets
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
@@ -56,8 +56,7 @@ LOWER_LEG_SITES = frozenset(
 SQUAT_SLUGS = ("back_squat", "front_squat")
 
 
-@dataclass(frozen=True, slots=True)
-class Ready:
+class Ready(NamedTuple):
     """A drafted, trimmed session with what placement and the plan need to know about it."""
 
     draft: Draft
@@ -176,6 +175,7 @@ class _WeekPlanner:
         self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
         self._resized: dict[tuple[Prescription, int], Prescription] = {}
         self._trimmed: dict[tuple[Draft, ...], list[Fitting]] = {}
+        self._lower_body: dict[str, bool] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
             tuple[Template, Phase, int, frozenset[str]], tuple[tuple[Pick, ...], tuple[str, ...]]
@@ -209,7 +209,7 @@ class _WeekPlanner:
         (its phase, block, dose and volume), with its sets cut (science.md §3.4)."""
         before = self._last_loading
         if frame.deload and before and (before.block, before.phase) == (frame.block, frame.phase):
-            return replace(before, templates=self.templates(frame), deload=True)
+            return before._replace(templates=self.templates(frame), deload=True)
         level = self.athlete.level
         return ContentKey(
             templates=self.templates(frame),
@@ -280,7 +280,7 @@ class _WeekPlanner:
         deload week's are its loading week's, deloaded."""
         if key not in self._ready:
             if key.deload:
-                loading = self._ready_sessions(replace(key, deload=False))
+                loading = self._ready_sessions(key._replace(deload=False))
                 self._ready[key] = [self._prepare(self._deloaded(r), True) for r in loading]
             else:
                 fits = self._trim(self._block_exercises(key, self._drafts(key)))
@@ -294,8 +294,7 @@ class _WeekPlanner:
         """The loading week's session with every dose deloaded: the same exercises, so always
         the lighter week (science.md §3.4). Its notes on cut sets no longer apply."""
         draft = loading.draft
-        return replace(
-            draft,
+        return draft._replace(
             exercises=tuple(deloaded(p, self.rules) for p in draft.exercises),
             notes=loading.notes_for_deload,
         )
@@ -330,7 +329,7 @@ class _WeekPlanner:
         keys = [(key.block, key.phase, t.key) for t in key.templates]
         if any(k not in self.block_slugs for k in keys):
             weeks = self.block_dose_weeks.get((key.block, key.phase)) or {key.dose_week}
-            full = [replace(key, deload=False, reduced=False, dose_week=w) for w in sorted(weeks)]
+            full = [key._replace(deload=False, reduced=False, dose_week=w) for w in sorted(weeks)]
             fitted = [  # per week of the block, per session: the exercises that fit
                 [frozenset(p.slug for p in f.exercises) for f in self._trim(self._drafts(k))]
                 for k in full
@@ -498,7 +497,7 @@ class _WeekPlanner:
         key = (p, sets)
         found = self._resized.get(key)
         if found is None:
-            found = self._resized[key] = replace(p, sets=sets)
+            found = self._resized[key] = p.revised(sets=sets)
         return found
 
     def timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
@@ -543,11 +542,11 @@ class _WeekPlanner:
         key = (p, letter)
         found = self._marked.get(key)
         if found is None:
-            found = self._marked[key] = replace(p, superset=letter)
+            found = self._marked[key] = p.revised(superset=letter)
         return found
 
     def _lower_body_load(self, draft: Draft, deload: bool) -> LowerBodyLoad:
-        lower = [p for p in draft.exercises if self.library.get(p.slug).is_lower_body]
+        lower = [p for p in draft.exercises if self._is_lower_body(p.slug)]
         if not lower:
             return LowerBodyLoad.NONE
         if draft.template.light:
@@ -557,6 +556,12 @@ class _WeekPlanner:
         if self.athlete.level is Level.BEGINNER or deload:
             return LowerBodyLoad.MODERATE
         return LowerBodyLoad.HEAVY
+
+    def _is_lower_body(self, slug: str) -> bool:
+        found = self._lower_body.get(slug)
+        if found is None:
+            found = self._lower_body[slug] = self.library.get(slug).is_lower_body
+        return found
 
     def _session(
         self, frame: WeekFrame, ready: Ready, placement: Placement, stand_in: bool

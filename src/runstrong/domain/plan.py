@@ -6,9 +6,11 @@ athlete's numbers when a plan is exported (`runstrong.domain.loads`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, time
 from enum import StrEnum
+from operator import attrgetter
+from typing import Any
 
 from runstrong.domain.athlete import Weekday
 
@@ -68,6 +70,16 @@ class Prescription:
     citations: tuple[str, ...]
     notes: tuple[str, ...] = ()
     superset: str | None = None  # members of a superset share a letter and alternate sets
+
+    def revised(self, **changes: Any) -> Prescription:
+        """A copy with `changes`: `dataclasses.replace` at half the cost (planning makes many)."""
+        values = dict(zip(_PRESCRIPTION_FIELDS, _prescription_values(self), strict=True))
+        values.update(changes)
+        return Prescription(**values)
+
+
+_PRESCRIPTION_FIELDS = tuple(f.name for f in fields(Prescription))
+_prescription_values = attrgetter(*_PRESCRIPTION_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ NSCA reps-to-%1RM table at (reps + RIR), so a %1RM and its RIR always agree.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
@@ -292,7 +292,7 @@ def deloaded(p: Prescription, rules: Rules) -> Prescription:
     if not changes:
         return p
     note = f"deload: same {'contacts' if plyometric else 'reps'}, {' and '.join(changes)}"
-    return replace(p, sets=sets, rir=rir, percent_1rm=percent, notes=(*p.notes, note))
+    return p.revised(sets=sets, rir=rir, percent_1rm=percent, notes=(*p.notes, note))
 
 
 def contacts_of(p: Prescription) -> int:

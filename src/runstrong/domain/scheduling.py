@@ -8,9 +8,9 @@ the last days before a race or right after an A race, the taper's last heavy day
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from itertools import combinations, pairwise
+from typing import NamedTuple
 
 from runstrong.domain.athlete import Athlete, RacePriority, Run, RunType, Weekday
 from runstrong.domain.rules import Rules
@@ -36,8 +36,7 @@ PENALTY_PER_TAPER_DAY_EARLY = 3
 PENALTY_SESSION_LEFT_OUT = 110
 
 
-@dataclass(frozen=True, slots=True)
-class SessionNeeds:
+class SessionNeeds(NamedTuple):
     """What placement must know about a session's content."""
 
     label: str
@@ -48,8 +47,7 @@ class SessionNeeds:
     last_heavy: bool = False  # the taper's last heavy session: as late as the cut-off allows
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     day: date
     start: time
     after_run: bool
@@ -62,8 +60,7 @@ class Placement:
         return datetime.combine(self.day, self.start)
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """A run (or race) that strength must not spoil."""
 
     at: datetime
@@ -72,8 +69,7 @@ class Event:
     recovery: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     """A session already on the calendar (earlier in this week or in earlier weeks)."""
 
     at: datetime
@@ -85,8 +81,7 @@ class Placed:
 WeekShape = tuple[tuple[SessionNeeds, ...], tuple[tuple[timedelta, bool, bool], ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class PlacedWeek:
+class PlacedWeek(NamedTuple):
     monday: date
     placements: tuple[Placement | None, ...]
     notes: tuple[str, ...]
@@ -153,7 +148,7 @@ class Scheduler:
         seen = self._placed_weeks[shape]
         shift = monday - seen.monday
         placements = [
-            p if p is None or not shift else replace(p, day=p.day + shift) for p in seen.placements
+            p if p is None or not shift else p._replace(day=p.day + shift) for p in seen.placements
         ]
         return placements, list(seen.notes)
 
@@ -269,7 +264,7 @@ class Scheduler:
         spacing = self._spacing(alone.at, need, placed, warnings)
         if not spacing:
             return alone
-        return replace(alone, warnings=tuple(warnings), penalty=alone.penalty + spacing)
+        return alone._replace(warnings=tuple(warnings), penalty=alone.penalty + spacing)
 
     def _on_day(self, day: date, need: SessionNeeds) -> Placement:
         """The day's own verdict for the session. With no race that day or in the days it looks
@@ -285,7 +280,7 @@ class Scheduler:
                 same = self._weekday_cache.get(weekday_key)
                 if same is None:
                     same = self._weekday_cache[weekday_key] = self._judge_day(day, need)
-                found = same if same.day == day else replace(same, day=day)
+                found = same if same.day == day else same._replace(day=day)
             self._day_cache[key] = found
         return found
 

@@ -78,14 +78,13 @@ class Chooser:
     def _choose(
         self, slot: Slot, block: int, used: Collection[str], max_plyo: PlyoIntensity | None
     ) -> tuple[Exercise | None, tuple[str, ...]]:
-        pool = [(ex, score) for ex, score in self.ranked(slot, max_plyo) if ex.slug not in used]
+        ranked = self.ranked(slot, max_plyo)
         if not self.niggles:
-            return _pick(pool, block), ()
-        safe = [(ex, score) for ex, score in pool if not (ex.avoid_with & self.niggles)]
-        chosen = _pick(safe, block)
+            return _pick(ranked, block, used), ()
+        chosen = _pick(ranked, block, used, avoid=self.niggles)
         if chosen is None:
             return None, ()
-        unsafe_best = _pick(pool, block)
+        unsafe_best = _pick(ranked, block, used)
         notes: tuple[str, ...] = ()
         if unsafe_best is not None and unsafe_best.slug != chosen.slug:
             sites = ", ".join(site.label for site in sorted(unsafe_best.avoid_with & self.niggles))
@@ -181,17 +180,27 @@ class Chooser:
         return score
 
 
-def _pick(ranked: list[tuple[Exercise, float]], block: int) -> Exercise | None:
-    """The best few (within ROTATION_SCORE_WINDOW of the best) take turns, block by block."""
-    if not ranked:
-        return None
-    best = ranked[0][1]
+def _pick(
+    ranked: list[tuple[Exercise, float]],
+    block: int,
+    used: Collection[str],
+    avoid: frozenset[NiggleSite] = frozenset(),
+) -> Exercise | None:
+    """The best few (within ROTATION_SCORE_WINDOW of the best) take turns, block by block; an
+    exercise already `used` this week, or to `avoid` with the athlete's niggles, takes no part."""
     group: list[Exercise] = []
+    best = 0.0
     for ex, score in ranked:  # best first
-        if score < best - ROTATION_SCORE_WINDOW or len(group) == ROTATION_GROUP_MAX:
+        if ex.slug in used or not avoid.isdisjoint(ex.avoid_with):
+            continue
+        if not group:
+            best = score
+        elif score < best - ROTATION_SCORE_WINDOW:
             break
         group.append(ex)
-    return group[block % len(group)]
+        if len(group) == ROTATION_GROUP_MAX:
+            break
+    return group[block % len(group)] if group else None
 
 
 def _calf_focus_matches(ex: Exercise, focus: CalfFocus) -> bool:

@@ -9,7 +9,7 @@ same minutes. Main lifts and plyometrics keep their full rest and are never pair
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from functools import cache
 from string import ascii_uppercase
 
 from runstrong.domain.plan import Prescription, Role
@@ -29,17 +29,25 @@ def group(
     return [tuple(exercises[i] for i in members) for members in group_indexes(exercises, enabled)]
 
 
-def group_indexes(exercises: Sequence[Prescription], enabled: bool = True) -> list[tuple[int, ...]]:
+def group_indexes(
+    exercises: Sequence[Prescription], enabled: bool = True
+) -> tuple[tuple[int, ...], ...]:
     """`group`, as indexes into `exercises`."""
     if not enabled:
-        return [(i,) for i in range(len(exercises))]
-    partners = [i for i, p in enumerate(exercises) if p.role in PARTNERS]
+        return tuple((i,) for i in range(len(exercises)))
+    return _indexes_for_roles(tuple(p.role for p in exercises))
+
+
+@cache
+def _indexes_for_roles(roles: tuple[Role, ...]) -> tuple[tuple[int, ...], ...]:
+    """The grouping depends on the roles alone (and the same few sessions recur)."""
+    partners = [i for i, role in enumerate(roles) if role in PARTNERS]
     taken: dict[int, int] = {}
-    for i, p in enumerate(exercises):
-        if p.role in LEG_ACCESSORIES and partners:
+    for i, role in enumerate(roles):
+        if role in LEG_ACCESSORIES and partners:
             taken[i] = partners.pop(0)
     used = set(taken.values())
-    return [(i, taken[i]) if i in taken else (i,) for i in range(len(exercises)) if i not in used]
+    return tuple((i, taken[i]) if i in taken else (i,) for i in range(len(roles)) if i not in used)
 
 
 def label(
@@ -62,4 +70,4 @@ def label(
 
 
 def _mark(p: Prescription, letter: str) -> Prescription:
-    return replace(p, superset=letter)
+    return p.revised(superset=letter)

@@ -22,8 +22,11 @@ class CalfFocus(StrEnum):
     BENT_KNEE = "bent_knee"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Slot:
+    """One place in a session's order. Each is one module-level object, compared by identity
+    (slots are dictionary keys all through planning)."""
+
     role: Role
     patterns: tuple[Pattern, ...]  # any of these
     trim_rank: int = 0

@@ -8,7 +8,6 @@ exercises left out, those whose category the week also covers elsewhere first.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from typing import Protocol
 
 from runstrong.domain.budget import TimedGroup, group_seconds, minutes_of
@@ -181,8 +180,7 @@ def keep_only(draft: Draft, slugs: frozenset[str], budget: str) -> Draft:
         return draft
     left_out = [p.name for p in draft.exercises if p.slug not in slugs]
     notes = (f"left out {', '.join(left_out)} to fit {budget}",) if left_out else ()
-    return replace(
-        draft,
+    return draft._replace(
         notes=draft.notes + notes,
         exercises=tuple(draft.exercises[i] for i in keep),
         trim_ranks=tuple(draft.trim_ranks[i] for i in keep),
