@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,7 +27,7 @@ contexts = st.builds(
 
 @given(st.sampled_from(EXERCISES), st.sampled_from(Role), contexts, st.integers(0, 7))
 def test_weeks_with_one_key_get_one_dose(ex: Exercise, role: Role, ctx: Context, week: int) -> None:
-    other = replace(ctx, week_in_block=week)
+    other = ctx._replace(week_in_block=week)
     if dose_context(ex, role, ctx) == dose_context(ex, role, other):
         assert prescribe(ex, role, ctx, RULES) == prescribe(ex, role, other, RULES)
 
@@ -38,7 +36,7 @@ def test_weeks_with_one_key_get_one_dose(ex: Exercise, role: Role, ctx: Context,
 def test_activation_has_no_key_and_one_dose(
     ex: Exercise, role: Role, a: Context, b: Context
 ) -> None:
-    a, b = replace(a, activation=True), replace(b, activation=True)
+    a, b = a._replace(activation=True), b._replace(activation=True)
     if dose_context(ex, role, a) is None:
         assert dose_context(ex, role, b) is None
         assert prescribe(ex, role, a, RULES) == prescribe(ex, role, b, RULES)

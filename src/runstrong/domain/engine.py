@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from runstrong.domain import supersets
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
-from runstrong.domain.budget import TimedGroup, session_minutes, timed_groups
+from runstrong.domain.budget import TimedGroup, minutes_for, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.drafts import ContentKey, Draft, Pick
 from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
@@ -170,6 +170,7 @@ class _WeekPlanner:
         # Weeks with equal content keys get equal sessions: each is drafted once.
         self._drafted: dict[ContentKey, list[Draft]] = {}
         self._ready: dict[ContentKey, list[Ready]] = {}
+        self._stand_ins: dict[ContentKey, Ready] = {}  # light sessions for heavy ones left out
         self._prescribed: dict[tuple[str, Role, Context | None, tuple[str, ...]], Prescription] = {}
         self._marked: dict[tuple[Prescription, str], Prescription] = {}
         self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
@@ -314,7 +315,8 @@ class _WeekPlanner:
         return f"your {limit} minutes"
 
     def _minutes(self, draft: Draft) -> int:
-        return session_minutes(draft.exercises, self.library, self.rules)
+        groups = self.timed_groups(draft.exercises)
+        return minutes_for(groups, [p.sets for p in draft.exercises], self.rules)
 
     def _drafts(self, key: ContentKey) -> list[Draft]:
         if key not in self._drafted:
@@ -361,7 +363,9 @@ class _WeekPlanner:
         )
         if not heavy_left_out or any(r.draft.template.light for r, _ in kept):
             return *placed, None
-        light = self._prepare(self.draft(ACT, key, set()), key.deload)
+        light = self._stand_ins.get(key)
+        if light is None:
+            light = self._stand_ins[key] = self._prepare(self.draft(ACT, key, set()), key.deload)
         history = self.history + [Placed(p.at, False, False) for _, p in kept]
         retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
         if retry[0] is None:

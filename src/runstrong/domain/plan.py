@@ -35,7 +35,10 @@ class LowerBodyLoad(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(LowerBodyLoad).index(self)
+        return _LOAD_RANK[self]
+
+
+_LOAD_RANK = {load: i for i, load in enumerate(LowerBodyLoad)}
 
 
 class Role(StrEnum):
@@ -52,8 +55,16 @@ class Role(StrEnum):
     ACTIVATION = "activation"  # light taper work
 
 
+class _HashKept:
+    """A slot to keep an immutable object's hash in: planning looks the same prescriptions up
+    in its memos thousands of times. Not a dataclass field, so never compared nor pickled."""
+
+    __slots__ = ("_hash",)
+    _hash: int
+
+
 @dataclass(frozen=True, slots=True)
-class Prescription:
+class Prescription(_HashKept):
     slug: str
     name: str
     role: Role
@@ -76,6 +87,14 @@ class Prescription:
         values = dict(zip(_PRESCRIPTION_FIELDS, _prescription_values(self), strict=True))
         values.update(changes)
         return Prescription(**values)
+
+    def __hash__(self) -> int:  # the dataclass's own hash, computed once
+        try:
+            return self._hash
+        except AttributeError:
+            found = hash(_prescription_values(self))
+            object.__setattr__(self, "_hash", found)
+            return found
 
 
 _PRESCRIPTION_FIELDS = tuple(f.name for f in fields(Prescription))

@@ -85,8 +85,7 @@ MAIN_TEMPO = {Phase.BUILD: "2-0-X-0"}  # build: lift with intent, fast up [bazyl
 DEFAULT_MAIN_TEMPO = "2-0-1-0"  # ACSM: 1-2 s each way for heavy loads [acsm2009]
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What the dose depends on besides the exercise and its role."""
 
     level: Level

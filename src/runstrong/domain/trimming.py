@@ -52,6 +52,8 @@ def trim(
         Fitting(d, limit, budget, memo, rules)
         for d, limit, budget in zip(drafts, limits, budgets, strict=True)
     ]
+    if not any(f.over for f in fits):
+        return fits
     # Each pass only ever shortens a session, so a session that fits stays fitting and the
     # passes run one after the other; within a pass the highest trim rank goes first.
     accessories = [
@@ -114,8 +116,9 @@ class Fitting:
         self.sets = [p.sets for p in draft.exercises]
         self.ranks = list(draft.trim_ranks)
         self.coverage = list(draft.coverage)
-        # Notes in the order things happened, each with the exercise it is about.
-        self._notes: list[tuple[Prescription, str]] = []
+        # What happened, in order: (exercise, sets it went down to, sets before), or
+        # (exercise, 0, 0) for one left out. Notes are worded only when asked for.
+        self._events: list[tuple[Prescription, int, int]] = []
         self.drop_notes: list[str] = []  # the exercises left out (the block's, not the week's)
         self.hard_plyo = draft.hard_plyo
         self._regroup()
@@ -131,9 +134,7 @@ class Fitting:
         self.minutes = minutes_of(self.seconds, self.rules)
 
     def set_sets(self, k: int, sets: int) -> None:
-        p = self.exercises[k]
-        note = f"{p.name}: {sets} sets instead of {self.sets[k]} to fit {self.budget}"
-        self._notes.append((p, note))
+        self._events.append((self.exercises[k], sets, self.sets[k]))
         self.sets[k] = sets
         g = self.group_of[k]  # only this exercise's group changes
         self.seconds[g] = group_seconds(self.groups[g], self.sets, self.rules)
@@ -142,19 +143,23 @@ class Fitting:
     def leave_out(self, k: int) -> None:
         gone = self.exercises.pop(k)
         del self.sets[k], self.ranks[k], self.coverage[k]
-        note = f"left out {gone.name} to fit {self.budget}"
         # Its sets no longer matter: keep only the note that it is left out.
-        self._notes = [(p, n) for p, n in self._notes if p is not gone] + [(gone, note)]
-        self.drop_notes.append(note)
+        self._events = [e for e in self._events if e[0] is not gone] + [(gone, 0, 0)]
+        self.drop_notes.append(f"left out {gone.name} to fit {self.budget}")
         self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
         self._regroup()
 
     @property
     def notes(self) -> list[str]:
-        return [note for _, note in self._notes]
+        return [
+            f"{p.name}: {sets} sets instead of {before} to fit {self.budget}"
+            if sets
+            else f"left out {p.name} to fit {self.budget}"
+            for p, sets, before in self._events
+        ]
 
     def result(self) -> Draft:
-        if not self._notes:
+        if not self._events:
             return self.original
         return Draft(
             self.original.template,
