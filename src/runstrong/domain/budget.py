@@ -58,7 +58,8 @@ def timed_groups(
 
 def group_seconds(group: TimedGroup, sets: Sequence[int], rules: Rules) -> float:
     """One group's sets of work with rest between them, and the changeover after it."""
-    n = max(sets[i] for i in group.members)
+    members = group.members
+    n = sets[members[0]] if len(members) == 1 else max(sets[i] for i in members)
     return n * group.work_s + (n - 1) * group.rest_s + rules.changeover_seconds
 
 

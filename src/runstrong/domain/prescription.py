@@ -75,6 +75,10 @@ BODYWEIGHT_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 10, Level.ADVANCED: 6
 HOLD_SECONDS = {Level.BEGINNER: 30, Level.INTERMEDIATE: 40, Level.ADVANCED: 45}
 ACCESSORY_REST_S = {Role.SECONDARY: 90, Role.POSTERIOR: 90, Role.CALF: 60, Role.UPPER: 75}
 SHORT_REST_S = {Role.HIP: 30, Role.TRUNK: 30, Role.ACTIVATION: 30}
+# Loaded accessories by the athlete's level: 10-12 reps at RIR 3-4 for beginners, fewer, closer to
+# failure with experience (science.md §2.3 [acsm2009]).
+ACCESSORY_RIR = {Level.BEGINNER: 3, Level.INTERMEDIATE: 2, Level.ADVANCED: 2}
+LOADED_ACCESSORY_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 8, Level.ADVANCED: 6}
 MAX_PLYO_SETS = 5  # quality over volume: more contacts come from easier drills [D]
 PLYO_REST_S = 90  # science.md §6: 60-180 s between plyometric sets [nsca2016]
 REPS_PER_PLYO_SET = {PlyoIntensity.LOW: 20, PlyoIntensity.MODERATE: 8, PlyoIntensity.HIGH: 5}
@@ -130,20 +134,19 @@ class Label(NamedTuple):
 def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
     """`ctx` without what `prescribe(ex, role, ctx, rules)` ignores, so that contexts giving the
     same dose compare equal (a cache key): the week of the dose cycle matters to heavy main lifts
-    only, and an activation dose depends on no context at all (None)."""
+    only, the contact budget to plyometrics only, the phase (beyond race season or not) to main
+    lifts and plyometrics only, and an activation dose depends on no context at all (None)."""
     plyometric = ex.load_type is LoadType.PLYOMETRIC_CONTACTS
-    if ctx.activation and not plyometric:
+    if plyometric:
+        return ctx._replace(week_in_block=0) if ctx.week_in_block else ctx
+    if ctx.activation:
         return None
-    cycles = (
-        role is Role.MAIN
-        and ex.load_type is LoadType.EXTERNAL_LOAD
-        and ctx.phase not in MAINTENANCE_PHASES
-    )
-    if (cycles and not plyometric) or not ctx.week_in_block:
-        return ctx
-    return Context(
-        ctx.level, ctx.phase, 0, ctx.reduced_volume, ctx.plyo_contacts, ctx.activation,
-    )  # fmt: skip
+    if role is Role.MAIN:
+        cycles = ex.load_type is LoadType.EXTERNAL_LOAD and ctx.phase not in MAINTENANCE_PHASES
+        week = ctx.week_in_block if cycles else 0
+        return Context(ctx.level, ctx.phase, week, ctx.reduced_volume, 0, False)
+    phase = Phase.PEAK if ctx.phase in MAINTENANCE_PHASES else Phase.BASE
+    return Context(ctx.level, phase, 0, ctx.reduced_volume, 0, False)
 
 
 def _main_dose(ctx: Context) -> Dose:
@@ -165,7 +168,7 @@ def dose_cycle_position(level: Level, phase: Phase, week_in_block: int) -> int:
 
 def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
     sets = 2 if ctx.level is Level.BEGINNER or ctx.phase in MAINTENANCE_PHASES else 3
-    rir = {Level.BEGINNER: 3, Level.INTERMEDIATE: 2, Level.ADVANCED: 2}[ctx.level]
+    rir = ACCESSORY_RIR[ctx.level]
     if role is Role.CALF:
         reps = (
             CALF_REPS_BODYWEIGHT if ex.load_type is LoadType.BODYWEIGHT_REPS else CALF_REPS_LOADED
@@ -177,7 +180,7 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
     if ex.load_type in (LoadType.BODYWEIGHT_REPS, LoadType.BAND):
         reps = BODYWEIGHT_REPS[ex.level]
     else:
-        reps = {Level.BEGINNER: 12, Level.INTERMEDIATE: 8, Level.ADVANCED: 6}[ctx.level]
+        reps = LOADED_ACCESSORY_REPS[ctx.level]
     return Dose(sets, reps, rir, ACCESSORY_REST_S.get(role, 75), ("acsm2009",))
 
 
