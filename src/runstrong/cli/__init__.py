@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -14,6 +15,10 @@ from runstrong.cli.errors import run_safely
 
 
 def main() -> None:
+    # A command is a short-lived process: reference counting frees what it makes, and the cyclic
+    # garbage collector's passes only cost time (about 10% of `runstrong plan`; without them the
+    # 27-page PDF export peaked at 144 MB instead of 138 MB).
+    gc.disable()
     sys.exit(run_safely(app, sys.argv[1:]))
 
 

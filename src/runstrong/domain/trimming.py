@@ -8,7 +8,7 @@ exercises left out, those whose category the week also covers elsewhere first.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from runstrong.domain.budget import TimedGroup, group_seconds, minutes_of
 from runstrong.domain.drafts import Draft
@@ -36,7 +36,26 @@ MIN_ACCESSORY_SETS = 2
 MIN_MAIN_SETS = 3  # the low end of 3-4 (intermediate) and 3-5 (advanced) sets: science.md §2.3
 
 
+class Trimmed(NamedTuple):
+    """A session fitted to its time."""
+
+    draft: Draft  # with its cut sets, and notes on every cut
+    minutes: int
+    notes_for_deload: tuple[str, ...]  # the draft's own notes and the exercises left out
+
+
 def trim(
+    drafts: list[Draft],
+    limits: list[int],
+    budgets: list[str],
+    memo: Memo,
+    rules: Rules,
+) -> list[Trimmed]:
+    fits = _fitted(drafts, limits, budgets, memo, rules)
+    return [Trimmed(f.result(), f.minutes, (*f.original.notes, *f.drop_notes)) for f in fits]
+
+
+def _fitted(
     drafts: list[Draft],
     limits: list[int],
     budgets: list[str],
