@@ -22,8 +22,10 @@ RACE_DAY = date(2027, 4, 18)  # a Sunday, 19 weeks on
 def plan_for(**kw: object) -> Plan:
     start = kw.pop("start", START)
     rules = kw.pop("rules", None)
+    weeks = kw.pop("weeks", None)
     athlete = make_athlete(**kw)  # type: ignore[arg-type]
-    return generate_plan(make_profile(athlete, rules=rules), library(), start=start)  # type: ignore[arg-type]
+    profile = make_profile(athlete, rules=rules)  # type: ignore[arg-type]
+    return generate_plan(profile, library(), start=start, weeks=weeks)  # type: ignore[arg-type]
 
 
 def marathon(**kw: object) -> Plan:
@@ -200,6 +202,21 @@ def test_without_running_recovery_weeks_deloads_come_every_fourth_week() -> None
     week = RunningWeek(runs=(Run(Weekday.TUE, RunType.INTERVALS, 60, time(7)),))
     plan = plan_for(running=week)
     assert [w.index for w in plan.weeks if w.deload][:2] == [4, 8]
+
+
+def test_no_deload_straight_after_a_race_recovery() -> None:
+    """A marathon in week 1: week 1 is its taper, weeks 2-3 its recovery. Week 4 is a running
+    recovery week (every 4th), but a deload there would follow no loading at all: the first
+    deload waits for week 8, after four loading weeks."""
+    plan = plan_for(races=(make_race(START + timedelta(days=5)),), weeks=12)
+    assert phases(plan)[:4] == ["taper", "recovery", "recovery", "base"]
+    assert [w.index for w in plan.weeks if w.deload] == [8, 12]
+
+
+def test_the_loading_a_deload_needs_is_a_rule() -> None:
+    race = make_race(START + timedelta(days=5))
+    plan = plan_for(races=(race,), weeks=12, rules=Rules(min_loading_weeks_before_deload=0))
+    assert [w.index for w in plan.weeks if w.deload] == [4, 8, 12]
 
 
 # 5. Scheduling ------------------------------------------------------------------------------

@@ -144,21 +144,22 @@ def _assign_cycle(
 
 
 def _deloads(phases: list[Phase], rules: Rules, every: int | None) -> list[bool]:
-    """Deload with the running recovery weeks, or every `deload_every_weeks` loading weeks."""
+    """Deload with the running recovery weeks, or every `deload_every_weeks` loading weeks; never
+    before `min_loading_weeks_before_deload` loading weeks since the last light week (a race's
+    recovery, a taper, the last deload), which would make two light weeks of one."""
     deloads = [False] * len(phases)
     loading = {Phase.BASE, Phase.BUILD, Phase.TRANSITION}
-    run = 0
+    loaded = 0  # loading weeks since the last light week
     for i, phase in enumerate(phases):
         if phase not in loading:
-            run = 0
+            loaded = 0
             continue
-        run += 1
-        if every:
-            deloads[i] = (i + 1) % every == 0
+        due = (i + 1) % every == 0 if every else loaded + 1 >= rules.deload_every_weeks
+        if due and loaded >= rules.min_loading_weeks_before_deload:
+            deloads[i] = True
+            loaded = 0
         else:
-            deloads[i] = run % rules.deload_every_weeks == 0
-        if deloads[i]:
-            run = 0
+            loaded += 1
     return deloads
 
 

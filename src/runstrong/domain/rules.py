@@ -92,6 +92,12 @@ class Rules:
     deload_every_weeks: int = rule(
         4, cite="bell2023", heuristic=True, doc="deload cadence when the running week gives none"
     )
+    min_loading_weeks_before_deload: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="loading weeks a deload needs since the last light week (race recovery, taper, deload)",
+    )
     deload_sets_cut_pct: int = rule(
         50, cite="bell2022", heuristic=True, doc="sets cut in a deload week"
     )
