@@ -297,11 +297,12 @@ def heavy_times(plan: Plan) -> list[datetime]:
 
 def test_a_profile_penalty_for_light_work_on_a_hard_day_moves_it_to_another_day() -> None:
     """Worked by hand from the rules. A light session on Tuesday: the intervals end at 08:00,
-    18:00 is 10 h later, so it breaks nothing and costs only `penalty_upper_on_hard_day_points`
-    (2). On Thursday: 18:00 is before the 19:00 run, and 3 h after it (23:00) is later than
-    `latest_session_hour` (21), so it breaks 'run first' and costs `penalty_before_run_points`
-    (40). By default Tuesday wins, except the week after the race, when Tuesday is within
-    `no_strength_days_after_race` (3) of it. At 41 points for a hard day, Thursday always wins."""
+    18:00 is 10 h later, so it breaks nothing and costs only
+    `penalty_light_session_on_hard_day_points` (2). On Thursday: 18:00 is before the 19:00 run,
+    and 3 h after it (23:00) is later than `latest_session_hour` (21), so it breaks 'run first'
+    and costs `penalty_before_run_points` (40). By default Tuesday wins, except the week after the
+    race, when Tuesday is within `no_strength_days_after_race` (3) of it. At 41 points for a hard
+    day, Thursday always wins."""
     default = two_day_plan()
     assert light(default)
     assert {s.weekday for s in light(default)} == {Weekday.TUE, Weekday.THU}
@@ -310,7 +311,7 @@ def test_a_profile_penalty_for_light_work_on_a_hard_day_moves_it_to_another_day(
     last = default.weeks[-1].sessions
     assert [(s.weekday, s.warnings) for s in last] == [(Weekday.TUE, ())]
 
-    changed = two_day_plan("[rules]\npenalty_upper_on_hard_day_points = 41\n")
+    changed = two_day_plan("[rules]\npenalty_light_session_on_hard_day_points = 41\n")
     assert len(light(changed)) == len(light(default))
     assert {s.weekday for s in light(changed)} == {Weekday.THU}
     assert all(

@@ -119,13 +119,13 @@ def test_a_rule_override_changes_the_rule() -> None:
 def test_placement_trimming_and_rotation_rules_can_be_overridden() -> None:
     data = alex()
     data["rules"] = {
-        "penalty_upper_on_hard_day_points": 41,
+        "penalty_light_session_on_hard_day_points": 41,
         "min_trimmed_main_sets": 2,
         "rotation_score_window_points": 0.5,
         "trim_covered_categories_first": False,
     }
     rules = parse_profile(data, library()).rules
-    assert rules.penalty_upper_on_hard_day_points == 41
+    assert rules.penalty_light_session_on_hard_day_points == 41
     assert rules.min_trimmed_main_sets == 2
     assert rules.rotation_score_window_points == 0.5
     assert not rules.trim_covered_categories_first
@@ -171,9 +171,12 @@ def test_a_bad_rule_value_is_one_line_naming_the_rule_and_value(
 
 def test_a_rule_may_be_set_to_its_least_value() -> None:
     data = alex()
-    data["rules"] = {"min_trimmed_accessory_sets": 1, "penalty_upper_on_hard_day_points": 0}
+    data["rules"] = {"min_trimmed_accessory_sets": 1, "penalty_light_session_on_hard_day_points": 0}
     rules = parse_profile(data, library()).rules
-    assert (rules.min_trimmed_accessory_sets, rules.penalty_upper_on_hard_day_points) == (1, 0)
+    assert (rules.min_trimmed_accessory_sets, rules.penalty_light_session_on_hard_day_points) == (
+        1,
+        0,
+    )
 
 
 def test_a_race_before_the_start_is_an_error() -> None:

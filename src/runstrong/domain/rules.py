@@ -193,11 +193,12 @@ class Rules:
         doc="penalty points (dimensionless): heavy or moderate legs less than "
         "preferred_hours_run_to_strength after the day's run",
     )
-    penalty_upper_on_hard_day_points: int = rule(
+    penalty_light_session_on_hard_day_points: int = rule(
         2,
         cite="runstrong_heuristic",
         heuristic=True,
-        doc="penalty points (dimensionless): a session light on the legs on a key-run day",
+        doc="penalty points (dimensionless): a session light on the legs (upper body, trunk, "
+        "activation) on a key-run day",
     )
     penalty_per_taper_day_early_points: int = rule(
         3,

@@ -300,7 +300,7 @@ class Scheduler:
                     "not a key-run day: the best of your strength days for legs this week"
                 )
         elif hard:
-            penalty += rules.penalty_upper_on_hard_day_points
+            penalty += rules.penalty_light_session_on_hard_day_points
         else:
             reasons.append("light on the legs, so it can go on an easy day [runstrong_heuristic]")
         return Placement(day, start, after_run, tuple(reasons), tuple(warnings), penalty)
