@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import tomllib
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from runstrong.domain.exercise import Equipment, Level, NiggleSite, Pattern, Ply
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Role, Session
 from runstrong.domain.rules import Rules
 from runstrong.profile import load_profile
+from runstrong.profile.parse import parse_profile
 
 START = date(2026, 12, 7)  # a Monday
 RACE_DAY = date(2027, 4, 18)  # a Sunday, 19 weeks on
@@ -265,6 +267,95 @@ def test_heavy_leg_sessions_are_48_hours_apart_or_say_why_not() -> None:
                 assert any("between heavy leg sessions" in w for w in b.warnings)
 
 
+# A profile for placement by hand: strength on Tuesday (after the 07:00 intervals) or Thursday
+# (an easy run at 19:00), a marathon on Sunday 18 April 2027.
+TWO_DAY_PROFILE = """
+schema_version = 1
+[athlete]
+name = "Test Runner"
+strength_level = "intermediate"
+[equipment]
+items = ["dumbbells", "bench"]
+[availability]
+strength_days = ["tue", "thu"]
+preferred_time = "18:00"
+[running]
+week = [
+  { day = "tue", type = "intervals", minutes = 60, time = "07:00" },
+  { day = "thu", type = "easy", minutes = 60, time = "19:00" },
+  { day = "sun", type = "long", minutes = 120, time = "08:00" },
+]
+[[races]]
+name = "Spring Marathon"
+date = 2027-04-18
+distance = "marathon"
+priority = "A"
+[plan]
+start = 2026-12-07
+"""
+
+
+def two_day_plan(rules_table: str = "") -> Plan:
+    data = tomllib.loads(TWO_DAY_PROFILE + rules_table)
+    return generate_plan(parse_profile(data, library()), library())
+
+
+def light(plan: Plan) -> list[Session]:
+    return [s for s in plan.sessions if s.lower_body_load.rank <= LowerBodyLoad.LIGHT.rank]
+
+
+def heavy_times(plan: Plan) -> list[datetime]:
+    return [
+        datetime.combine(s.date, s.time)
+        for s in plan.sessions
+        if s.lower_body_load.rank > LowerBodyLoad.LIGHT.rank
+    ]
+
+
+def test_a_profile_penalty_for_light_work_on_a_hard_day_moves_it_to_another_day() -> None:
+    """Worked by hand from the rules. A light session on Tuesday: the intervals end at 08:00,
+    18:00 is 10 h later, so it breaks nothing and costs only
+    `penalty_light_session_on_hard_day_points` (2). On Thursday: 18:00 is before the 19:00 run,
+    and 3 h after it (23:00) is later than `latest_session_hour` (21), so it breaks 'run first'
+    and costs `penalty_before_run_points` (40). By default Tuesday wins, except the week after the
+    race, when Tuesday is within `no_strength_days_after_race` (3) of it. At 41 points for a hard
+    day, Thursday always wins."""
+    default = two_day_plan()
+    assert light(default)
+    assert {s.weekday for s in light(default)} == {Weekday.TUE, Weekday.THU}
+    after_race = [s for s in light(default) if s.weekday is Weekday.THU]
+    assert all(0 < (s.date - RACE_DAY).days < 7 for s in after_race)
+    last = default.weeks[-1].sessions
+    assert [(s.weekday, s.warnings) for s in last] == [(Weekday.TUE, ())]
+
+    changed = two_day_plan("[rules]\npenalty_light_session_on_hard_day_points = 41\n")
+    assert len(light(changed)) == len(light(default))
+    assert {s.weekday for s in light(changed)} == {Weekday.THU}
+    assert all(
+        any("'run first, strength later' broken" in w for w in s.warnings) for s in light(changed)
+    )
+    assert heavy_times(changed) == heavy_times(default)  # the penalty is for light work only
+
+
+def test_the_key_run_buffer_is_checked_as_many_days_ahead_as_it_reaches() -> None:
+    """Tuesday's heavy legs at 18:00 and Sunday's long run at 08:00 are 4 days and 14 h apart:
+    110 h. A 48 h buffer says nothing of it; a 120 h buffer is broken by it, five days ahead."""
+    week = RunningWeek(
+        runs=(
+            Run(Weekday.TUE, RunType.INTERVALS, 60, time(7, 0)),
+            Run(Weekday.SUN, RunType.LONG, 120, time(8, 0)),
+        )
+    )
+    broken = "rule '120 h before a key run' not met: Sunday's long run is 110 h later"
+    kw: dict[str, object] = {"running": week, "strength_days": ("tue",), "sessions_per_week": 1}
+    default = [s for s in base_sessions(plan_for(**kw)) if s.weekday is Weekday.TUE]
+    assert default
+    assert not any("before a key run" in w for s in default for w in s.warnings)
+    longer = base_sessions(plan_for(rules=Rules(key_run_buffer_hours=120.0), **kw))
+    assert longer
+    assert all(any(w.startswith(broken) for w in s.warnings) for s in longer)
+
+
 # 6. Session content -------------------------------------------------------------------------
 
 
@@ -318,6 +409,18 @@ def test_exercises_stay_within_a_block_and_rotate_between_blocks() -> None:
     ]
     blocks = {tuple(p.slug for s in w.sessions for p in s.exercises) for w in base if not w.deload}
     assert len(blocks) >= 2
+
+
+def test_with_one_exercise_to_a_rotation_blocks_do_not_rotate() -> None:
+    """`rotation_max_exercises` = 1: each slot always gets its best candidate, so every base
+    block has the exercises of the first, where by default they rotate."""
+
+    def base_blocks(plan: Plan) -> set[tuple[str, ...]]:
+        base = [w for w in plan.weeks if w.phase is Phase.BASE and not w.deload]
+        return {tuple(p.slug for s in w.sessions for p in s.exercises) for w in base}
+
+    assert len(base_blocks(marathon(equipment=GYM))) >= 2
+    assert len(base_blocks(marathon(equipment=GYM, rules=Rules(rotation_max_exercises=1)))) == 1
 
 
 def test_load_progresses_within_a_block() -> None:
@@ -390,6 +493,51 @@ def test_short_sessions_trim_accessories_before_the_main_lift() -> None:
     for s in base_sessions(plan):
         assert any(p.role is Role.MAIN for p in s.exercises)
     assert any("left out" in r for s in plan.sessions for r in s.reasons)
+
+
+def main_lift_sets(plan: Plan) -> set[int]:
+    return {p.sets for s in base_sessions(plan) for p in s.exercises if p.role is Role.MAIN}
+
+
+def test_short_of_time_main_lifts_go_down_to_the_sets_the_profile_allows() -> None:
+    """Intermediates lift 3-4 sets; in 30 minutes the main lifts go down to
+    `min_trimmed_main_sets` (3), and with 2 allowed they go down to 2 before anything else."""
+    assert main_lift_sets(marathon(equipment=GYM, session_minutes=30)) == {3}
+    plan = marathon(equipment=GYM, session_minutes=30, rules=Rules(min_trimmed_main_sets=2))
+    assert main_lift_sets(plan) == {2}
+    notes = {r for s in base_sessions(plan) for r in s.reasons}
+    assert "Back squat: 2 sets instead of 3 to fit your 30 minutes" in notes
+
+
+def test_short_of_time_accessories_go_down_to_the_sets_the_profile_allows() -> None:
+    """`min_trimmed_accessory_sets`: 2 by default, 1 if the profile says so."""
+
+    def accessory_sets(plan: Plan) -> set[int]:
+        return {p.sets for s in base_sessions(plan) for p in s.exercises if p.role is not Role.MAIN}
+
+    assert min(accessory_sets(marathon(equipment=GYM, session_minutes=30))) == 2
+    fewer = marathon(equipment=GYM, session_minutes=30, rules=Rules(min_trimmed_accessory_sets=1))
+    assert min(accessory_sets(fewer)) == 1
+
+
+def test_short_of_time_a_category_the_week_covers_twice_goes_first_unless_switched_off() -> None:
+    """Session B in 40 minutes has room for all but one exercise. By trim rank alone the lateral
+    trunk exercise (rank 8) goes; with `trim_covered_categories_first` the hamstring accessory
+    goes instead (rank 5 + 10: its category, the posterior chain, is the hinge's too)."""
+
+    def session_b(rules: Rules) -> Session:
+        plan = marathon(equipment=GYM, session_minutes=40, rules=rules)
+        return next(s for s in plan.weeks[0].sessions if s.title.startswith("Strength B"))
+
+    def roles(s: Session) -> list[Role]:
+        return [p.role for p in s.exercises]
+
+    covered_first = session_b(Rules())
+    assert Role.POSTERIOR not in roles(covered_first)
+    assert roles(covered_first).count(Role.TRUNK) == 2
+    by_rank = session_b(Rules(trim_covered_categories_first=False))
+    assert Role.POSTERIOR in roles(by_rank)
+    assert roles(by_rank).count(Role.TRUNK) == 1
 
 
 # 11. Explanations and determinism -----------------------------------------------------------

@@ -47,3 +47,24 @@ def test_a_superset_saves_one_rest_period_per_set() -> None:
     paired = 3 * (10 * spr_calf + 10 * spr_push + 20) + 2 * 60
     assert session_minutes([calf, push], lib, off) == -(-separate // 60)
     assert session_minutes([calf, push], lib, rules) == -(-paired // 60)
+
+
+def test_the_switches_between_sides_and_partners_are_rules() -> None:
+    """A per-side set is both sides' work and one switch; a superset round is both partners' work
+    and one walk between them: `side_switch_seconds` and `superset_switch_seconds`."""
+    lunge = make_prescription(
+        "split_squat", role=Role.SECONDARY, sets=2, reps=10, rest_s=60, per_side=True
+    )
+    push = rx("push_up", Role.UPPER, sets=2, reps=10, rest_s=60)
+    lib = library()
+    spr_lunge = lib.get("split_squat").seconds_per_rep
+    spr_push = lib.get("push_up").seconds_per_rep
+    for side, walk in ((15, 20), (45, 90)):
+        rules = Rules(
+            warm_up_minutes=0,
+            changeover_seconds=0,
+            side_switch_seconds=side,
+            superset_switch_seconds=walk,
+        )
+        round_s = (2 * 10 * spr_lunge + side) + 10 * spr_push + walk
+        assert session_minutes([lunge, push], lib, rules) == -(-(2 * round_s + 60) // 60)

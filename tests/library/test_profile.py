@@ -116,6 +116,69 @@ def test_a_rule_override_changes_the_rule() -> None:
     assert profile.rules.last_heavy_days_before_a_race == 8
 
 
+def test_placement_trimming_and_rotation_rules_can_be_overridden() -> None:
+    data = alex()
+    data["rules"] = {
+        "penalty_light_session_on_hard_day_points": 41,
+        "min_trimmed_main_sets": 2,
+        "rotation_score_window_points": 0.5,
+        "trim_covered_categories_first": False,
+    }
+    rules = parse_profile(data, library()).rules
+    assert rules.penalty_light_session_on_hard_day_points == 41
+    assert rules.min_trimmed_main_sets == 2
+    assert rules.rotation_score_window_points == 0.5
+    assert not rules.trim_covered_categories_first
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "line"),
+    [
+        (
+            "min_trimmed_main_sets",
+            0,
+            "p.toml: rules.min_trimmed_main_sets: must be at least 1 (got 0)",
+        ),
+        (
+            "rotation_max_exercises",
+            0,
+            "p.toml: rules.rotation_max_exercises: must be at least 1 (got 0)",
+        ),
+        (
+            "penalty_session_left_out_points",
+            -10,
+            "p.toml: rules.penalty_session_left_out_points: must not be negative (got -10)",
+        ),
+        (
+            "penalty_before_run_points",
+            2.5,
+            "p.toml: rules.penalty_before_run_points: must be a whole number (got 2.5)",
+        ),
+        (
+            "trim_covered_categories_first",
+            2,
+            "p.toml: rules.trim_covered_categories_first: must be true or false (got 2)",
+        ),
+    ],
+)
+def test_a_bad_rule_value_is_one_line_naming_the_rule_and_value(
+    name: str, value: float, line: str
+) -> None:
+    data = alex()
+    data["rules"] = {name: value}
+    assert error_lines(data) == [line]
+
+
+def test_a_rule_may_be_set_to_its_least_value() -> None:
+    data = alex()
+    data["rules"] = {"min_trimmed_accessory_sets": 1, "penalty_light_session_on_hard_day_points": 0}
+    rules = parse_profile(data, library()).rules
+    assert (rules.min_trimmed_accessory_sets, rules.penalty_light_session_on_hard_day_points) == (
+        1,
+        0,
+    )
+
+
 def test_a_race_before_the_start_is_an_error() -> None:
     profile = load_profile(ALEX, library())
     with pytest.raises(InputError) as info:

@@ -1,4 +1,8 @@
-"""Session time: warm-up, sets x (work + rest), changeovers, supersets (our own estimate [D])."""
+"""Session time: warm-up, sets x (work + rest), changeovers, supersets (our own estimate [D]).
+
+Every duration is a `Rules` field: `warm_up_minutes`, `changeover_seconds`, `side_switch_seconds`
+and `superset_switch_seconds`.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +16,15 @@ from runstrong.domain.plan import Prescription
 from runstrong.domain.rules import Rules
 from runstrong.domain.supersets import group_indexes
 
-SECONDS_BETWEEN_SIDES = 15  # switching sides in a per-side set [D]
-SECONDS_BETWEEN_PARTNERS = 20  # walking from one exercise of a superset to the other [D]
-
 
 @cache
 def _rep_seconds(tempo: str) -> float:
     return float(sum(1 if part == "X" else int(part) for part in tempo.split("-")))
 
 
-def work_seconds(p: Prescription, seconds_per_rep: float) -> float:
-    """One set's work, both sides for a per-side exercise; a prescribed tempo sets the rep's
-    length."""
+def work_seconds(p: Prescription, seconds_per_rep: float, side_switch_seconds: float) -> float:
+    """One set's work, both sides (and the switch between them) for a per-side exercise; a
+    prescribed tempo sets the rep's length."""
     if p.tempo:
         seconds_per_rep = _rep_seconds(p.tempo) or seconds_per_rep
     if p.seconds is not None:
@@ -32,7 +33,7 @@ def work_seconds(p: Prescription, seconds_per_rep: float) -> float:
         work = p.contacts * seconds_per_rep
     else:
         work = (p.reps or 0) * seconds_per_rep
-    return 2 * work + SECONDS_BETWEEN_SIDES if p.per_side else work
+    return 2 * work + side_switch_seconds if p.per_side else work
 
 
 class TimedGroup(NamedTuple):
@@ -48,10 +49,11 @@ def timed_groups(
     exercises: Sequence[Prescription], library: ExerciseLibrary, rules: Rules
 ) -> list[TimedGroup]:
     out = []
+    side_switch, superset_switch = rules.side_switch_seconds, rules.superset_switch_seconds
     for members in group_indexes(exercises, rules.superset_accessories):
         done = [exercises[i] for i in members]
-        work = sum(work_seconds(p, library.get(p.slug).seconds_per_rep) for p in done)
-        work += SECONDS_BETWEEN_PARTNERS * (len(members) - 1)
+        work = sum(work_seconds(p, library.get(p.slug).seconds_per_rep, side_switch) for p in done)
+        work += superset_switch * (len(members) - 1)
         out.append(TimedGroup(members, work, max(p.rest_s for p in done)))
     return out
 

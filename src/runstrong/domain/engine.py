@@ -190,6 +190,7 @@ class _WeekPlanner:
             athlete.equipment.available,
             athlete.niggle_sites,
             frozenset(athlete.one_rep_max_kg),
+            rules,
         )
         self.scheduler = Scheduler(athlete, rules, start)
         self.history: list[Placed] = []

@@ -1,8 +1,9 @@
 """Every threshold the engine uses: a name with its unit, a value, and where it comes from.
 
 `Rules()` holds the defaults. A profile's `[rules]` table overrides any field by name
-(docs/formats.md). Each field's metadata carries `cite` (a key of docs/science.md) and `heuristic`
-(True when it is our own design choice, tag [D]); `runstrong rules` lists them all.
+(docs/formats.md). Each field's metadata carries `cite` (a key of docs/science.md), `heuristic`
+(True when it is our own design choice, tag [D]) and `least` (the smallest value a profile may
+set, 0 unless given); `runstrong rules` lists them all.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 
-def rule(default: Any, *, cite: str, heuristic: bool = False, doc: str = "") -> Any:
-    return field(default=default, metadata={"cite": cite, "heuristic": heuristic, "doc": doc})
+def rule(default: Any, *, cite: str, heuristic: bool = False, doc: str = "", least: int = 0) -> Any:
+    return field(
+        default=default,
+        metadata={"cite": cite, "heuristic": heuristic, "doc": doc, "least": least},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,90 @@ class Rules:
         heuristic=True,
         doc="latest start hour when moving a session later",
     )
+    # Placement penalties (science.md "Every rule the engine uses"): each candidate placement of a
+    # week's sessions costs the penalty points (dimensionless) of the rules it breaks; the least
+    # costly placement wins. Our own weighting of how bad each break is.
+    penalty_day_before_key_run_points: int = rule(
+        100,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): heavy legs or hard plyometrics the day before "
+        "a key run, long run or race",
+    )
+    penalty_heavy_legs_too_close_points: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): two heavy lower-body sessions closer than "
+        "min_hours_between_heavy_lower",
+    )
+    penalty_plyo_too_close_points: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): two plyometric sessions closer than "
+        "min_hours_between_plyo",
+    )
+    penalty_too_soon_after_run_points: int = rule(
+        40,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): strength less than min_hours_run_to_strength "
+        "after the day's run",
+    )
+    penalty_before_run_points: int = rule(
+        40,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): strength before the day's run",
+    )
+    penalty_recovery_day_points: int = rule(
+        25,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): heavy or moderate legs on a recovery-run day",
+    )
+    penalty_key_run_buffer_points: int = rule(
+        20,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless), per key run: heavy legs less than "
+        "key_run_buffer_hours before it (beyond the next day)",
+    )
+    penalty_legs_not_on_hard_day_points: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): heavy or moderate legs on a day with no key run",
+    )
+    penalty_under_preferred_gap_points: int = rule(
+        5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): heavy or moderate legs less than "
+        "preferred_hours_run_to_strength after the day's run",
+    )
+    penalty_light_session_on_hard_day_points: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): a session light on the legs (upper body, trunk, "
+        "activation) on a key-run day",
+    )
+    penalty_per_taper_day_early_points: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless) per day the taper's last heavy session falls "
+        "earlier than last_heavy_days_before_a_race",
+    )
+    penalty_session_left_out_points: int = rule(
+        110,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless) per planned session left out of a week: more than "
+        "any one broken rule, less than two serious ones",
+    )
     # Dose (science.md §2.3, §2.4, §2.5)
     beginner_reduced_volume_weeks: int = rule(
         2,
@@ -174,6 +262,29 @@ class Rules:
         heuristic=True,
         doc="pair leg accessories with upper-body or trunk work (1 on, 0 off)",
     )
+    # Exercise choice (docs/architecture.md, "Filling the slots"): candidates are scored in
+    # points (dimensionless); the best few take turns block by block.
+    rotation_score_window_points: float = rule(
+        1.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless): candidates this close to the best take turns, "
+        "block by block",
+    )
+    rotation_max_exercises: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        doc="most exercises that take turns in one slot, block by block",
+    )
+    outgrown_rung_penalty_points: float = rule(
+        1.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) off an exercise per harder rung of its ladder "
+        "that a trained athlete can do",
+    )
     maintenance_session_max_minutes: int = rule(
         40,
         cite="spiering2021",
@@ -187,6 +298,41 @@ class Rules:
     changeover_seconds: int = rule(
         60, cite="runstrong_heuristic", heuristic=True, doc="moving between exercises"
     )
+    side_switch_seconds: int = rule(
+        15, cite="runstrong_heuristic", heuristic=True, doc="switching sides in a per-side set"
+    )
+    superset_switch_seconds: int = rule(
+        20,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="moving from one exercise of a superset to the other",
+    )
+    # Trimming for time (science.md "Every rule the engine uses"): before any exercise is left
+    # out, accessories go down to min_trimmed_accessory_sets, then main lifts to
+    # min_trimmed_main_sets, then calves, single-leg work and plyometrics.
+    min_trimmed_accessory_sets: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        doc="short of time, accessories, calves, single-leg work and plyometrics go down to "
+        "this many sets before any exercise is left out",
+    )
+    min_trimmed_main_sets: int = rule(
+        3,
+        cite="nsca2016",
+        heuristic=True,
+        least=1,
+        doc="short of time, main lifts go down to this many sets, no fewer (the low end of "
+        "3-4 and 3-5 sets)",
+    )
+    trim_covered_categories_first: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="short of time, first leave out exercises whose category another exercise of the "
+        "week covers (1 on, 0 off)",
+    )
     # Loads (science.md §2.2)
 
     def override(self, values: dict[str, Any]) -> Rules:
@@ -194,7 +340,7 @@ class Rules:
 
     @staticmethod
     def describe() -> list[dict[str, Any]]:
-        """Name, default, citation key, heuristic flag and description of every rule."""
+        """Every rule: name, default, citation key, heuristic flag, description, least value."""
         defaults = Rules()
         return [
             {
@@ -203,6 +349,7 @@ class Rules:
                 "cite": f.metadata["cite"],
                 "heuristic": f.metadata["heuristic"],
                 "doc": f.metadata["doc"],
+                "least": f.metadata["least"],
             }
             for f in fields(Rules)
         ]

@@ -1,12 +1,14 @@
 """Placing a week's sessions on the athlete's strength days (science.md §3.3).
 
-Every candidate placement is scored by the rules it would break; the least bad placement wins and
-each broken rule is named in that session's warnings. Hard limits (strength days only, nothing in
-the last days before a race or right after an A race, the taper's last heavy day) are never broken.
+Every candidate placement is scored by the rules it would break, each costing its `Rules.penalty_*`
+points; the least bad placement wins and each broken rule is named in that session's warnings. Hard
+limits (strength days only, nothing in the last days before a race or right after an A race, the
+taper's last heavy day) are never broken.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import combinations, pairwise
@@ -17,23 +19,6 @@ from runstrong.domain.rules import Rules
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
 DEFAULT_RACE_TIME = time(9, 0)
-PROTECTED_DAYS_AHEAD = 3  # heavy legs are checked against key runs up to 3 days later
-
-# Penalty per broken rule: our own weighting of how bad each break is [D].
-PENALTY_DAY_BEFORE_PROTECTED = 100
-PENALTY_BETWEEN_HEAVY = 60
-PENALTY_BETWEEN_PLYO = 60
-PENALTY_GAP_TOO_SHORT = 40
-PENALTY_BEFORE_RUN = 40
-PENALTY_RECOVERY_DAY = 25
-PENALTY_BUFFER_48H = 20
-PENALTY_NOT_HARD_DAY = 10
-PENALTY_GAP_UNDER_PREFERRED = 5
-PENALTY_UPPER_ON_HARD_DAY = 2
-PENALTY_PER_TAPER_DAY_EARLY = 3
-# Leaving a planned session out (a light one may take its place): worse than any one broken rule,
-# better than two serious ones, such as heavy legs and jumps on two days running.
-PENALTY_SESSION_LEFT_OUT = 110
 
 
 class SessionNeeds(NamedTuple):
@@ -97,6 +82,9 @@ class Scheduler:
         self._day_cache: dict[tuple[date, SessionNeeds], Placement] = {}
         self._weekday_cache: dict[tuple[int, SessionNeeds], Placement] = {}
         self._placed_weeks: dict[WeekShape, PlacedWeek] = {}
+        # Days ahead in which a key run can make heavy legs break a rule: the next day, and as
+        # many as `key_run_buffer_hours` reaches into (from any time of day).
+        self._days_ahead = max(1, math.ceil(rules.key_run_buffer_hours / 24))
         # Days around a race (before, after) in which it changes where sessions may go.
         self._race_reach = (
             max(
@@ -104,7 +92,7 @@ class Scheduler:
                 rules.last_heavy_days_before_a_race,
                 rules.last_heavy_days_before_b_race,
                 rules.last_activation_days_before_race,
-                PROTECTED_DAYS_AHEAD,
+                self._days_ahead,
             ),
             max(rules.no_strength_days_after_race, rules.no_heavy_days_after_b_race),
         )
@@ -172,15 +160,16 @@ class Scheduler:
         days = [monday + timedelta(days=i) for i in range(7)]
         strength_days = {d.number for d in self.athlete.availability.strength_days}
         candidates = [d for d in days if d.weekday() in strength_days and d >= self.plan_start]
+        left_out_points = self.rules.penalty_session_left_out_points
         options: list[tuple[int, int, list[Placement]]] = []
         for count in range(min(len(needs), len(candidates)), 0, -1):
             left_out = len(needs) - count
-            if options and PENALTY_SESSION_LEFT_OUT * left_out >= min(options)[0]:
+            if options and left_out_points * left_out >= min(options)[0]:
                 break  # leaving more out cannot cost less
             best = self._best(candidates, needs[:count], history)
             if best is None:
                 continue
-            cost = sum(p.penalty for p in best) + PENALTY_SESSION_LEFT_OUT * left_out
+            cost = sum(p.penalty for p in best) + left_out_points * left_out
             options.append((cost, left_out, best))
         if not options:
             notes = ["No strength session this week: no strength day is allowed."] if needs else []
@@ -272,7 +261,8 @@ class Scheduler:
         key = (day, need)
         found = self._day_cache.get(key)
         if found is None:
-            race_near = any(0 <= (r.date - day).days <= PROTECTED_DAYS_AHEAD for r in self.races)
+            ahead = self._days_ahead
+            race_near = any(0 <= (r.date - day).days <= ahead for r in self.races)
             if need.last_heavy or race_near:
                 found = self._judge_day(day, need)
             else:
@@ -285,6 +275,7 @@ class Scheduler:
         return found
 
     def _judge_day(self, day: date, need: SessionNeeds) -> Placement:
+        rules = self.rules
         start, after_run, reasons, warnings, penalty = self._time_of_day(day, need)
         at = datetime.combine(day, start)
         if need.last_heavy:
@@ -299,17 +290,17 @@ class Scheduler:
                     "hard days hard: strength on a day that is already hard [foster1998]"
                 )
             elif any(e.recovery for e in runs):
-                penalty += PENALTY_RECOVERY_DAY
+                penalty += rules.penalty_recovery_day_points
                 warnings.append(
                     "rule 'no strength on recovery days' broken: no better strength day this week"
                 )
             else:
-                penalty += PENALTY_NOT_HARD_DAY
+                penalty += rules.penalty_legs_not_on_hard_day_points
                 reasons.append(
                     "not a key-run day: the best of your strength days for legs this week"
                 )
         elif hard:
-            penalty += PENALTY_UPPER_ON_HARD_DAY
+            penalty += rules.penalty_light_session_on_hard_day_points
         else:
             reasons.append("light on the legs, so it can go on an easy day [runstrong_heuristic]")
         return Placement(day, start, after_run, tuple(reasons), tuple(warnings), penalty)
@@ -342,20 +333,20 @@ class Scheduler:
                     break
             gap_h = (wanted - run_end).total_seconds() / 3600
         if wanted < run_start:
-            penalty += PENALTY_BEFORE_RUN
+            penalty += rules.penalty_before_run_points
             warnings.append(
                 f"rule 'run first, strength later' broken: {label} starts at {run_start:%H:%M}, "
                 f"after this session and too late to lift after it [doma2013]"
             )
             return wanted.time(), False, reasons, warnings, penalty
         if gap_h < rules.min_hours_run_to_strength:
-            penalty += PENALTY_GAP_TOO_SHORT
+            penalty += rules.penalty_too_soon_after_run_points
             warnings.append(
                 f"rule 'at least {rules.min_hours_run_to_strength:g} h after the run' broken: "
                 f"only {gap_h:.1f} h after {label} [schumann2022]"
             )
         elif gap_h < rules.preferred_hours_run_to_strength:
-            penalty += PENALTY_GAP_UNDER_PREFERRED if need.demanding_legs else 0
+            penalty += rules.penalty_under_preferred_gap_points if need.demanding_legs else 0
         reasons.append(
             f"after {label} ({gap_h:.0f} h later): run first, then lift [doma2013, schumann2022]"
         )
@@ -371,7 +362,7 @@ class Scheduler:
         reasons.append(
             f"the last heavy session, {until} days before the race [runstrong_heuristic]"
         )
-        return PENALTY_PER_TAPER_DAY_EARLY * max(0, until - target)
+        return self.rules.penalty_per_taper_day_early_points * max(0, until - target)
 
     def _protect_runs(
         self, day: date, at: datetime, need: SessionNeeds, reasons: list[str], warnings: list[str]
@@ -379,19 +370,19 @@ class Scheduler:
         rules = self.rules
         penalty = 0
         what = "heavy legs" if need.demanding_legs else "hard plyometrics"
-        for offset in range(1, PROTECTED_DAYS_AHEAD + 1):
+        for offset in range(1, self._days_ahead + 1):
             for event in self.runs_on(day + timedelta(days=offset)):
                 if not event.protected:
                     continue
                 hours = (event.at - at).total_seconds() / 3600
                 if offset == 1:
-                    penalty += PENALTY_DAY_BEFORE_PROTECTED
+                    penalty += rules.penalty_day_before_key_run_points
                     warnings.append(
                         f"rule 'no {what} the day before a key run, long run or race' broken: "
                         f"{event.label} tomorrow; no better strength day this week [doma2019]"
                     )
                 elif hours < rules.key_run_buffer_hours and need.heavy_legs:
-                    penalty += PENALTY_BUFFER_48H
+                    penalty += rules.penalty_key_run_buffer_points
                     warnings.append(
                         f"rule '{rules.key_run_buffer_hours:g} h before a key run' not met: "
                         f"{event.label} is {hours:.0f} h later; keep this session's legs crisp, "
@@ -412,13 +403,13 @@ class Scheduler:
         for other in placed:
             hours = abs((at - other.at).total_seconds()) / 3600
             if need.heavy_legs and other.heavy_legs and hours < rules.min_hours_between_heavy_lower:
-                penalty += PENALTY_BETWEEN_HEAVY
+                penalty += rules.penalty_heavy_legs_too_close_points
                 warnings.append(
                     f"rule '{rules.min_hours_between_heavy_lower:g} h between heavy leg sessions' "
                     f"broken: {hours:.0f} h after the last one [doma2019]"
                 )
             if need.plyo and other.plyo and hours < rules.min_hours_between_plyo:
-                penalty += PENALTY_BETWEEN_PLYO
+                penalty += rules.penalty_plyo_too_close_points
                 warnings.append(
                     f"rule '{rules.min_hours_between_plyo:g} h between plyometric sessions' "
                     "broken: "

@@ -2,7 +2,8 @@
 
 Candidates must fit the athlete's equipment and level and be safe for their niggles; they are
 scored for the role (heavy main lifts favour loadable %1RM lifts for trained athletes; beginners
-favour body weight, bands and dumbbells: science.md §2.3), and blocks rotate among the best few.
+favour body weight, bands and dumbbells: science.md §2.3), and blocks rotate among the best few
+(`Rules.rotation_score_window_points`, `rotation_max_exercises`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from runstrong.domain.exercise import (
 )
 from runstrong.domain.muscles import Muscle
 from runstrong.domain.plan import Role
+from runstrong.domain.rules import Rules
 from runstrong.domain.templates import CalfFocus, Slot
 
 LOADING_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
@@ -34,21 +36,23 @@ MACHINES = frozenset(
     }
 )
 PLYO_RANK = {PlyoIntensity.LOW: 0, PlyoIntensity.MODERATE: 1, PlyoIntensity.HIGH: 2}
-ROTATION_SCORE_WINDOW = 1.0  # candidates within this score of the best take turns by block [D]
-ROTATION_GROUP_MAX = 3
-OUTGROWN_PENALTY = 1.0  # per harder rung of its ladder that a trained athlete can do [D]
+# How far up its progression ladder an exercise's harder rungs are counted for
+# `Rules.outgrown_rung_penalty_points`: bounds the walk along the library's ladders, so an
+# exercise at the foot of a long ladder loses at most this many rungs' worth of score.
 MAX_RUNGS = 3
 
 
 @dataclass(frozen=True, slots=True)
 class Chooser:
-    """Everything about the athlete that selection needs, fixed for the whole plan."""
+    """Everything about the athlete, and the rules, that selection needs, fixed for the whole
+    plan: so the choices can be remembered."""
 
     library: ExerciseLibrary
     level: Level
     equipment: frozenset[Equipment]
     niggles: frozenset[NiggleSite]
     known_maxes: frozenset[str]
+    rules: Rules
     _ranked: dict[tuple[Slot, PlyoIntensity | None], list[tuple[Exercise, float]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -79,12 +83,13 @@ class Chooser:
         self, slot: Slot, block: int, used: Collection[str], max_plyo: PlyoIntensity | None
     ) -> tuple[Exercise | None, tuple[str, ...]]:
         ranked = self.ranked(slot, max_plyo)
+        window, most = self.rules.rotation_score_window_points, self.rules.rotation_max_exercises
         if not self.niggles:
-            return _pick(ranked, block, used), ()
-        chosen = _pick(ranked, block, used, avoid=self.niggles)
+            return _pick(ranked, block, used, window, most), ()
+        chosen = _pick(ranked, block, used, window, most, avoid=self.niggles)
         if chosen is None:
             return None, ()
-        unsafe_best = _pick(ranked, block, used)
+        unsafe_best = _pick(ranked, block, used, window, most)
         notes: tuple[str, ...] = ()
         if unsafe_best is not None and unsafe_best.slug != chosen.slug:
             sites = ", ".join(site.label for site in sorted(unsafe_best.avoid_with & self.niggles))
@@ -133,7 +138,8 @@ class Chooser:
         return self._usable[ex.slug]
 
     def _rungs_above(self, ex: Exercise) -> int:
-        """How many harder variants up the progression ladder the athlete can do (at most 3)."""
+        """How many harder variants up the progression ladder the athlete can do (at most
+        MAX_RUNGS)."""
         rungs, slug = 0, ex.progression
         while slug is not None and slug in self.library and rungs < MAX_RUNGS:
             nxt = self.library.get(slug)
@@ -172,7 +178,7 @@ class Chooser:
             if ex.slug in self.known_maxes:
                 score += 4.0
         if gap > 0:  # a trained athlete gets the harder rungs of a ladder
-            score -= OUTGROWN_PENALTY * self._rungs_above(ex)
+            score -= self.rules.outgrown_rung_penalty_points * self._rungs_above(ex)
         if slot.role is Role.SECONDARY and ex.load_type is LoadType.TIMED_HOLD:
             score -= 3.0
         if slot.role is Role.PLYOMETRIC and ex.plyometric is not None:
@@ -184,10 +190,13 @@ def _pick(
     ranked: list[tuple[Exercise, float]],
     block: int,
     used: Collection[str],
+    window: float,
+    most: int,
     avoid: frozenset[NiggleSite] = frozenset(),
 ) -> Exercise | None:
-    """The best few (within ROTATION_SCORE_WINDOW of the best) take turns, block by block; an
-    exercise already `used` this week, or to `avoid` with the athlete's niggles, takes no part."""
+    """The best few (at most `most`, within `window` score points of the best) take turns, block
+    by block; an exercise already `used` this week, or to `avoid` with the athlete's niggles,
+    takes no part."""
     group: list[Exercise] = []
     best = 0.0
     for ex, score in ranked:  # best first
@@ -195,10 +204,10 @@ def _pick(
             continue
         if not group:
             best = score
-        elif score < best - ROTATION_SCORE_WINDOW:
+        elif score < best - window:
             break
         group.append(ex)
-        if len(group) == ROTATION_GROUP_MAX:
+        if len(group) == most:
             break
     return group[block % len(group)] if group else None
 

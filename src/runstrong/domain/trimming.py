@@ -1,8 +1,9 @@
 """Fitting a week's sessions to their time budgets (our heuristic [D], science.md "Heuristics").
 
-Decided for the week as a whole, in passes that only ever shorten a session: accessories to 2
-sets, main lifts to 3, then calves, single-leg work and plyometrics to 2, and only then are
-exercises left out, those whose category the week also covers elsewhere first.
+Decided for the week as a whole, in passes that only ever shorten a session: accessories to
+`Rules.min_trimmed_accessory_sets` (2), main lifts to `min_trimmed_main_sets` (3), then calves,
+single-leg work and plyometrics to `min_trimmed_accessory_sets`, and only then are exercises left
+out, those whose category the week also covers elsewhere first (`trim_covered_categories_first`).
 """
 
 from __future__ import annotations
@@ -25,15 +26,13 @@ class Memo(Protocol):
     def with_sets(self, p: Prescription, sets: int) -> Prescription: ...
 
 
-# Trimming for time: an exercise whose category the week's other session covers goes before any
-# that would leave a gap in the week (our heuristic [D]; larger than the spread of trim ranks).
+# With `Rules.trim_covered_categories_first`, an exercise whose category the week's other session
+# covers goes before any that would leave a gap in the week: this bonus on its trim rank only has
+# to be larger than the spread of the templates' trim ranks (templates.py).
 COVERED_ELSEWHERE_TRIM_BONUS = 10
-# Short of time, accessories from the lateral hip down the trim order (templates.py) go down to
-# MIN_ACCESSORY_SETS first; then the main lifts to MIN_MAIN_SETS; then the rest (calves, single
-# leg, plyometrics) to MIN_ACCESSORY_SETS; only then is any exercise left out (our heuristic [D]).
+# The accessories that go down to `min_trimmed_accessory_sets` first, before the main lifts: those
+# from the lateral hip down the templates' trim order (templates.py).
 MIN_TRIM_RANK_FOR_FEWER_SETS = 4
-MIN_ACCESSORY_SETS = 2
-MIN_MAIN_SETS = 3  # the low end of 3-4 (intermediate) and 3-5 (advanced) sets: science.md §2.3
 
 
 class Trimmed(NamedTuple):
@@ -63,10 +62,13 @@ def _fitted(
     rules: Rules,
 ) -> list[Fitting]:
     """Fit every session to its time budget, deciding for the week as a whole: first
-    accessories go down to 2 sets, then main lifts to 3 sets, then calves, single-leg work and
-    plyometrics to 2 sets, and only then are exercises left out, those whose category another
-    exercise of the week also covers first, so no category is lost while a duplicate stays.
-    The main lifts stay."""
+    accessories go down to `min_trimmed_accessory_sets` (2), then main lifts to
+    `min_trimmed_main_sets` (3), then calves, single-leg work and plyometrics to
+    `min_trimmed_accessory_sets`, and only then are exercises left out, those whose category
+    another exercise of the week also covers first (unless `trim_covered_categories_first` is
+    off), so no category is lost while a duplicate stays. The main lifts stay."""
+    min_accessory, min_main = rules.min_trimmed_accessory_sets, rules.min_trimmed_main_sets
+    bonus = COVERED_ELSEWHERE_TRIM_BONUS if rules.trim_covered_categories_first else 0
     fits = [
         Fitting(d, limit, budget, memo, rules)
         for d, limit, budget in zip(drafts, limits, budgets, strict=True)
@@ -79,31 +81,31 @@ def _fitted(
         (rank, i, k)
         for i, f in enumerate(fits)
         for k, rank in enumerate(f.ranks)
-        if rank >= MIN_TRIM_RANK_FOR_FEWER_SETS and f.sets[k] > MIN_ACCESSORY_SETS
+        if rank >= MIN_TRIM_RANK_FOR_FEWER_SETS and f.sets[k] > min_accessory
     ]
     for _, i, k in sorted(accessories, reverse=True):
         if fits[i].over:
-            fits[i].set_sets(k, MIN_ACCESSORY_SETS)
+            fits[i].set_sets(k, min_accessory)
     for f in fits:
         for k, p in enumerate(f.exercises):
-            while p.role is Role.MAIN and f.over and f.sets[k] > MIN_MAIN_SETS:
+            while p.role is Role.MAIN and f.over and f.sets[k] > min_main:
                 f.set_sets(k, f.sets[k] - 1)
     rest = [
         (rank, i, k)
         for i, f in enumerate(fits)
         for k, (rank, p) in enumerate(zip(f.ranks, f.exercises, strict=True))
-        if p.role is not Role.MAIN and f.sets[k] > MIN_ACCESSORY_SETS
+        if p.role is not Role.MAIN and f.sets[k] > min_accessory
     ]
     for _, i, k in sorted(rest, reverse=True):
         if fits[i].over:
-            fits[i].set_sets(k, MIN_ACCESSORY_SETS)
+            fits[i].set_sets(k, min_accessory)
     while True:
         over = [i for i, f in enumerate(fits) if f.over]
         if not over:
             return fits
         counts = Counter(c for f in fits for c in f.coverage)
         droppable = [
-            (trim_priority(fits[i], k, counts), i, k)
+            (trim_priority(fits[i], k, counts, bonus), i, k)
             for i in over
             for k, p in enumerate(fits[i].exercises)
             if p.role is not Role.MAIN
@@ -193,9 +195,11 @@ class Fitting:
         )
 
 
-def trim_priority(fit: Fitting, k: int, counts: Counter[str]) -> int:
+def trim_priority(fit: Fitting, k: int, counts: Counter[str], bonus: int) -> int:
+    """The higher, the sooner the exercise is left out: its trim rank, plus `bonus` when another
+    exercise of the week covers its category."""
     covered_elsewhere = counts[fit.coverage[k]] > 1
-    return fit.ranks[k] + COVERED_ELSEWHERE_TRIM_BONUS * covered_elsewhere
+    return fit.ranks[k] + bonus * covered_elsewhere
 
 
 def keep_only(draft: Draft, slugs: frozenset[str], budget: str) -> Draft:

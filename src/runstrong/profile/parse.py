@@ -30,6 +30,7 @@ from runstrong.profile.schema import ProfileIn
 from runstrong.validation import validation_errors
 
 RULE_TYPES = {f.name: f.type for f in fields(Rules)}
+RULE_LEAST = {f.name: f.metadata["least"] for f in fields(Rules)}
 
 
 def parse_bytes(raw: bytes, suffix: str, library: ExerciseLibrary, where: str) -> Profile:
@@ -87,6 +88,12 @@ def _rules(values: dict[str, int | float], where: str, errors: list[InputError])
         elif value < 0:
             errors.append(
                 InputError(where, f"rules.{name}", f"must not be negative (got {value!r})")
+            )
+        elif value < RULE_LEAST[name]:
+            errors.append(
+                InputError(
+                    where, f"rules.{name}", f"must be at least {RULE_LEAST[name]} (got {value!r})"
+                )
             )
         else:
             clean[name] = value
