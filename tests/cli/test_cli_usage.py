@@ -3,7 +3,9 @@ and every help text reads well."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,34 @@ def test_the_rules_table_says_on_and_off_for_switches() -> None:
     assert " on " in switch or " off " in switch
     assert "True" not in result.stdout
     assert "False" not in result.stdout
+
+
+def test_the_rules_table_keeps_each_rule_on_one_line_where_it_fits() -> None:
+    result = run_cli("rules", columns=140)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if "peak_weeks" in line)
+    assert "weeks of peak before taper" in line
+    assert "bazyler2015 (D)" in line
+
+
+def test_the_rules_on_a_narrow_terminal_are_a_list_with_whole_names() -> None:
+    """At 80 columns a four-column table would cut the rule names; each rule gets its own lines,
+    its name and default first, then what it is, indented, with no line wider than the terminal."""
+    result = run_cli("rules", columns=80)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert all(line == line.rstrip() for line in lines)
+    at = lines.index("penalty_day_before_key_run_points = 100  runstrong_heuristic")
+    assert lines[at + 1].startswith("    penalty points (dimensionless): heavy legs")
+    assert "min_loading_weeks_before_deload = 2  runstrong_heuristic" in lines
+
+
+def test_rules_piped_to_a_file_get_the_wide_table() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    result = subprocess.run(
+        [sys.executable, "-m", "runstrong", "rules"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "┃ name" in result.stdout  # a table, 120 columns wide
+    assert max(len(line) for line in result.stdout.splitlines()) == 120

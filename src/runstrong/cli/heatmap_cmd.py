@@ -118,11 +118,10 @@ def balance(source: Path, week: int, format_: str, exercises: tuple[Path, ...]) 
     if format_ == "json":
         click.echo(json.dumps(report_to_dict(report), indent=2))
         return
-    from rich.console import Console
-
     from runstrong.cli.balance_table import print_report
+    from runstrong.cli.console import output_console
 
-    print_report(Console(), report)
+    print_report(output_console(), report)
 
 
 def report_to_dict(report: BalanceReport) -> dict[str, Any]:

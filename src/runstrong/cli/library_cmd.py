@@ -86,11 +86,10 @@ def list_(
         kit = " + ".join(dict.fromkeys(have))
         title += f" that {kit} allow{'s' if len(set(have)) == 1 else ''}"
         title += " (body-weight exercises included)"
-    from rich.console import Console
-
+    from runstrong.cli.console import output_console
     from runstrong.cli.library_table import exercises_table
 
-    console = Console()
+    console = output_console()
     console.print(exercises_table(chosen, title=title, width=console.width))
 
 
@@ -114,11 +113,10 @@ def show(slug: str, format_: str, exercises: tuple[Path, ...]) -> None:
 
         click.echo(json.dumps(exercise_to_dict(ex), indent=2, ensure_ascii=False))
         return
-    from rich.console import Console
-
+    from runstrong.cli.console import output_console
     from runstrong.cli.library_table import exercise_details
 
-    Console().print(exercise_details(ex, library.citations))
+    output_console().print(exercise_details(ex, library.citations))
 
 
 @app.command()

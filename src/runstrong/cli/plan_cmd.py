@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,17 +13,6 @@ from runstrong.cli.options import exercises_option
 from runstrong.domain.errors import InputError
 
 PLAN_FORMATS = ("table", "json", "markdown")
-
-
-PIPED_WIDTH = 120  # the table's width when it goes to a file or a pipe, not a terminal
-
-
-def _piped_width() -> int | None:
-    """A terminal sets its own width (and COLUMNS any width); piped, the plan is not squeezed
-    into 80 columns."""
-    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
-        return None
-    return PIPED_WIDTH
 
 
 def parse_date(value: str | None, option: str) -> date | None:
@@ -108,13 +95,17 @@ def plan(
         return
     from rich.console import Console
 
+    from runstrong.cli.console import PIPED_WIDTH, output_console
     from runstrong.cli.plan_table import print_plan
 
     if output == "-":
-        print_plan(Console(width=_piped_width()), result.plan, athlete, result.library)
+        print_plan(output_console(), result.plan, athlete, result.library)
         return
     buffer = io.StringIO()
     print_plan(
-        Console(file=buffer, width=120, color_system=None), result.plan, athlete, result.library
+        Console(file=buffer, width=PIPED_WIDTH, color_system=None),
+        result.plan,
+        athlete,
+        result.library,
     )
     write_output(output, buffer.getvalue().encode("utf-8"))

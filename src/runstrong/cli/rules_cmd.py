@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import json
+import textwrap
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from runstrong.cli.base import Command
 from runstrong.cli.options import table_or_json_option
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+TITLE = "Rules (override in the profile's \\[rules] table)"
+HEURISTIC_KEY = "runstrong_heuristic"
+HEURISTIC_NOTE = "(D): our own heuristic drawn from that source; sources are in docs/science.md"
+INDENT = " " * 4  # a rule's description under its name, in the narrow layout
+WIDE_LAYOUT_COLUMNS = 110  # below this, one rule per two lines instead of a table
 
 
 @click.command("rules", cls=Command)
@@ -23,17 +34,45 @@ def rules(format_: str) -> None:
     if format_ == "json":
         click.echo(json.dumps(described, indent=2))
         return
-    from rich.console import Console
+    from runstrong.cli.console import output_console
+
+    console = output_console()
+    if console.width < WIDE_LAYOUT_COLUMNS:
+        _print_list(console, described)
+        return
     from rich.table import Table
 
-    table = Table(title="Rules (override in the profile's \\[rules] table)")
+    table = Table(title=TITLE, caption=HEURISTIC_NOTE, expand=True)
     table.add_column("name", no_wrap=True)
-    for col in ("default", "what", "source"):
-        table.add_column(col, overflow="fold")
+    table.add_column("default", no_wrap=True)
+    table.add_column("what", ratio=1)
+    table.add_column("source", no_wrap=True)
     for r in described:
-        source = r["cite"] + (" (our heuristic)" if r["heuristic"] else "")
-        table.add_row(r["name"], _value(r["default"]), r["doc"], source)
-    Console().print(table)
+        table.add_row(r["name"], _value(r["default"]), r["doc"], _source(r))
+    console.print(table)
+
+
+def _print_list(console: Console, described: list[dict[str, Any]]) -> None:
+    """A narrow terminal: each rule as its name, default and source, then what it is, indented
+    (a four-column table would cut the names or wrap every word)."""
+    from rich.text import Text
+
+    console.print(TITLE, style="bold")
+    console.print(HEURISTIC_NOTE)
+    for r in described:
+        head = Text.assemble((r["name"], "bold"), f" = {_value(r['default'])}  ", _source(r))
+        console.print(head)
+        doc = textwrap.fill(
+            r["doc"], console.width, initial_indent=INDENT, subsequent_indent=INDENT
+        )
+        console.print(Text(doc, style="dim"))
+
+
+def _source(rule: dict[str, Any]) -> str:
+    """The citation key, and (D) for a value we chose from it (the key runstrong_heuristic says
+    so on its own)."""
+    cite = str(rule["cite"])
+    return cite + (" (D)" if rule["heuristic"] and cite != HEURISTIC_KEY else "")
 
 
 def _value(value: object) -> str:
