@@ -356,6 +356,61 @@ def test_the_key_run_buffer_is_checked_as_many_days_ahead_as_it_reaches() -> Non
     assert all(any(w.startswith(broken) for w in s.warnings) for s in longer)
 
 
+def _key_runs_within(session: Session, runs: RunningWeek, hours: float) -> list[datetime]:
+    """The starts of the key runs (intervals, tempo, hills, long) from the session's start up to
+    `hours` later, found from the running week as written, not by the engine."""
+    at = datetime.combine(session.date, session.time)
+    found = []
+    for days in range(1, 1 + int(hours // 24) + 1):
+        day = session.date + timedelta(days=days)
+        for run in runs.runs:
+            key = run.type in (RunType.INTERVALS, RunType.TEMPO, RunType.HILLS, RunType.LONG)
+            if key and run.day.number == day.weekday():
+                start = datetime.combine(day, run.time or time(7, 0))
+                if start - at < timedelta(hours=hours):
+                    found.append(start)
+    return found
+
+
+def _hard_jumps(session: Session) -> bool:
+    lib = library()
+    return any(
+        (ply := lib.get(p.slug).plyometric) is not None and ply.intensity is not PlyoIntensity.LOW
+        for p in session.exercises
+    )
+
+
+def test_the_48_hour_buffer_is_kept_or_named_and_never_claimed_falsely() -> None:
+    """In every example plan: heavy legs or hard jumps within 48 h of a key run carry the
+    warning; a session that says no key run is within 48 h has none; a moderate one near a key
+    run says why that is fine."""
+    checked: dict[str, int] = {}
+    for example in sorted(EXAMPLES.glob("*.toml")):
+        profile = load_profile(example, library())
+        plan = generate_plan(profile, library(), start=START)
+        checked[example.stem] = _check_key_run_buffer(plan, profile.athlete.running)
+    assert sum(checked.values()) > 50, checked  # the examples put many sessions near key runs
+
+
+def _check_key_run_buffer(plan: Plan, runs: RunningWeek) -> int:
+    checked = 0
+    for session in plan.sessions:
+        near = [t for t in _key_runs_within(session, runs, 48) if t.date() > session.date]
+        if any(t.date() == session.date + timedelta(days=1) for t in near):
+            continue  # the day-before rule, tested above
+        warned = any("48 h before a key run" in w for w in session.warnings)
+        buffered = session.lower_body_load is LowerBodyLoad.HEAVY or _hard_jumps(session)
+        if near and buffered:
+            assert warned, (session.date, session.title)
+            checked += 1
+        if near:
+            assert not any("nor within 48 h" in r for r in session.reasons), session.date
+        if near and not buffered and session.lower_body_load is LowerBodyLoad.MODERATE:
+            assert any(r.startswith("moderate on the legs, so ") for r in session.reasons)
+            checked += 1
+    return checked
+
+
 # 6. Session content -------------------------------------------------------------------------
 
 

@@ -122,7 +122,8 @@ class Rules:
     key_run_buffer_hours: float = rule(
         48.0,
         cite="doma2019",
-        doc="heavy legs or plyometrics at least this long before a key run, long run or race",
+        doc="heavy legs or moderate-to-high plyometrics at least this long before a key run, "
+        "long run or race",
     )
     min_hours_between_heavy_lower: float = rule(
         48.0, cite="doma2019", doc="between two heavy lower-body sessions"
@@ -183,8 +184,8 @@ class Rules:
         20,
         cite="runstrong_heuristic",
         heuristic=True,
-        doc="penalty points (dimensionless), per key run: heavy legs less than "
-        "key_run_buffer_hours before it (beyond the next day)",
+        doc="penalty points (dimensionless), per key run: heavy legs or hard plyometrics less "
+        "than key_run_buffer_hours before it (beyond the next day)",
     )
     penalty_legs_not_on_hard_day_points: int = rule(
         10,

@@ -367,9 +367,15 @@ class Scheduler:
     def _protect_runs(
         self, day: date, at: datetime, need: SessionNeeds, reasons: list[str], warnings: list[str]
     ) -> int:
+        """The key-run rules (science.md §3.3): never heavy legs or hard plyometrics the day
+        before a key run, long run or race, and not within `key_run_buffer_hours` of one where
+        the week allows. A session only moderate on the legs, with no hard plyometrics (a
+        deload, a beginner's), needs the day before kept free and says why it may come closer."""
         rules = self.rules
         penalty = 0
         what = "heavy legs" if need.demanding_legs else "hard plyometrics"
+        buffered = need.heavy_legs or need.hard_plyo  # what the buffer protects key runs from
+        closer: list[str] = []  # key runs inside the buffer that a moderate session may come near
         for offset in range(1, self._days_ahead + 1):
             for event in self.runs_on(day + timedelta(days=offset)):
                 if not event.protected:
@@ -381,14 +387,23 @@ class Scheduler:
                         f"rule 'no {what} the day before a key run, long run or race' broken: "
                         f"{event.label} tomorrow; no better strength day this week [doma2019]"
                     )
-                elif hours < rules.key_run_buffer_hours and need.heavy_legs:
+                elif hours < rules.key_run_buffer_hours and buffered:
                     penalty += rules.penalty_key_run_buffer_points
                     warnings.append(
                         f"rule '{rules.key_run_buffer_hours:g} h before a key run' not met: "
-                        f"{event.label} is {hours:.0f} h later; keep this session's legs crisp, "
-                        f"not to failure [doma2019]"
+                        f"{event.label} is {hours:.0f} h later; keep this session's "
+                        f"{'legs' if need.heavy_legs else 'jumps'} crisp, not to failure "
+                        f"[doma2019]"
                     )
-        if penalty == 0:
+                elif hours < rules.key_run_buffer_hours:
+                    closer.append(f"{event.label} {hours:.0f} h later")
+        if penalty == 0 and closer:
+            reasons.append(
+                f"moderate on the legs, so {' and '.join(closer)} is fine: the "
+                f"{rules.key_run_buffer_hours:g} h buffer is for heavy legs and hard plyometrics, "
+                f"and the day before stays free [doma2019]"
+            )
+        elif penalty == 0:
             reasons.append(
                 f"no key run, long run or race the next day, nor within "
                 f"{rules.key_run_buffer_hours:g} h [doma2019]"
