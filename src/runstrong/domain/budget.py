@@ -50,9 +50,15 @@ def timed_groups(
 ) -> list[TimedGroup]:
     out = []
     side_switch, superset_switch = rules.side_switch_seconds, rules.superset_switch_seconds
+    get = library.get
     for members in group_indexes(exercises, rules.superset_accessories):
+        if len(members) == 1:  # most groups: one exercise, its own work and rest
+            p = exercises[members[0]]
+            work = work_seconds(p, get(p.slug).seconds_per_rep, side_switch)
+            out.append(TimedGroup(members, work, p.rest_s))
+            continue
         done = [exercises[i] for i in members]
-        work = sum(work_seconds(p, library.get(p.slug).seconds_per_rep, side_switch) for p in done)
+        work = sum(work_seconds(p, get(p.slug).seconds_per_rep, side_switch) for p in done)
         work += superset_switch * (len(members) - 1)
         out.append(TimedGroup(members, work, max(p.rest_s for p in done)))
     return out
