@@ -67,7 +67,9 @@ def timed_groups(
 def group_seconds(group: TimedGroup, sets: Sequence[int], rules: Rules) -> float:
     """One group's sets of work with rest between them, and the changeover after it."""
     members = group.members
-    n = sets[members[0]] if len(members) == 1 else max(sets[i] for i in members)
+    n = sets[members[0]]
+    for i in members[1:]:  # a superset: as many rounds as its member with the most sets
+        n = max(n, sets[i])
     return n * group.work_s + (n - 1) * group.rest_s + rules.changeover_seconds
 
 
