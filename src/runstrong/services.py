@@ -181,17 +181,17 @@ def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | 
 
 
 def week_heatmaps(result: PlanResult) -> dict[int, str]:
-    """An SVG heat map of each week's strength work, for the printable plan."""
+    """An SVG heat map of each week's strength work, laid out for the printable plan."""
     from runstrong.domain.balance import week_items
     from runstrong.domain.muscle_load import muscle_loads
-    from runstrong.render.heatmap import render_heatmap_svg
+    from runstrong.render.printed_heatmap import render_printed_heatmap_svg
 
     maps = {}
     for week in result.plan.weeks:
         if week.sessions:
             loads = muscle_loads(week_items(week, result.library))
-            maps[week.index] = render_heatmap_svg(
-                loads, title=f"Week {week.index}: muscles trained", subtitle="weighted sets"
+            maps[week.index] = render_printed_heatmap_svg(
+                loads, title=f"Week {week.index}: muscles trained (weighted sets per side)"
             )
     return maps
 

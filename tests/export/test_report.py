@@ -7,6 +7,7 @@ and the references.
 from __future__ import annotations
 
 import base64
+import ctypes
 import os
 import re
 from dataclasses import replace
@@ -15,6 +16,7 @@ from functools import cache
 from html.parser import HTMLParser
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from builders import EXAMPLES, GYM, library, make_athlete, make_prescription, make_race
@@ -31,6 +33,8 @@ VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
 A4_PT = (595.28, 841.89)
 MM_PT = 72 / 25.4
 SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
+PAGE_MARGIN_MM = 13  # left and right, report.css @page
+BODY_FILL = (0xF7, 0xF5, 0xF1)  # the skin of the heat map's figures (render/body/*.svg)
 DATA_SVG = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
 
 
@@ -86,6 +90,66 @@ def pdf_page_tops(data: bytes) -> list[str]:
         return tops
     finally:
         doc.close()
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom in mm from the page's top left
+
+
+def figures_box(page: pdfium.PdfPage) -> Box:
+    """Where the page prints the heat map's figures: the extent of the shapes painted in the
+    artwork's skin colour (the body's outline, under the muscles)."""
+    _, height = page.get_size()
+    boxes = []
+    for obj in page.get_objects(max_depth=3):
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        rgba = [ctypes.c_uint() for _ in range(4)]
+        if pdfium_c.FPDFPageObj_GetFillColor(obj.raw, *rgba) and (
+            tuple(c.value for c in rgba[:3]) == BODY_FILL
+        ):
+            boxes.append(obj.get_bounds())
+    assert boxes, "no heat map on this page"
+    return (
+        min(b[0] for b in boxes) / MM_PT,
+        (height - max(b[3] for b in boxes)) / MM_PT,
+        max(b[2] for b in boxes) / MM_PT,
+        (height - min(b[1] for b in boxes)) / MM_PT,
+    )
+
+
+def text_within(page: pdfium.PdfPage, box: Box) -> str:
+    _, height = page.get_size()
+    left, top, right, bottom = box
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_bounded(
+            left=left * MM_PT,
+            bottom=height - bottom * MM_PT,
+            right=right * MM_PT,
+            top=height - top * MM_PT,
+        )
+    finally:
+        textpage.close()
+    return " ".join(text.split())
+
+
+def printed_sizes_pt(page: pdfium.PdfPage, words: str) -> list[float]:
+    """The printed size of each letter of the first `words` on the page: its font's size times
+    the scale at which the page draws it (an SVG image's text is scaled with the image)."""
+    textpage = page.get_textpage()
+    try:
+        start = textpage.get_text_range().index(words)
+        sizes = []
+        for i in range(start, start + len(words)):
+            if words[i - start].isspace():
+                continue  # the text layer's own spaces and line ends have no size
+            matrix = pdfium_c.FS_MATRIX()
+            assert pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
+            scale = (matrix.c**2 + matrix.d**2) ** 0.5
+            sizes.append(pdfium_c.FPDFText_GetFontSize(textpage, i) * scale)
+        return sizes
+    finally:
+        textpage.close()
 
 
 def squat(**changes: object) -> Prescription:
@@ -450,11 +514,14 @@ def test_heat_maps_go_into_their_own_week_only_as_images_that_carry_the_svg() ->
     assert 'class="heatmap"' not in tiny_html()
 
 
-def test_the_weeks_gaps_are_listed_beside_its_heat_map() -> None:
+def test_the_weeks_gaps_close_its_header() -> None:
     html = tiny_html(balance={1: [], 2: ["no calf or soleus work this week", "no trunk work"]})
     assert paragraphs(html, "week-2", "gaps") == [
         "Gaps this week: • no calf or soleus work this week • no trunk work"
     ]
+    week = week_html(html, 2)
+    summary, gaps = week.index('class="week-summary"'), week.index('class="gaps"')
+    assert summary < gaps < week.index("</div>") < week.index('class="session"')
     assert paragraphs(html, "week-1", "gaps none") == ["No gaps in this week's balance."]
     # Week 3 has no session, so nothing to weigh; without `balance` no week has the block.
     assert "gaps" not in week_html(html, 3)
@@ -505,8 +572,8 @@ def test_a_week_page_of_the_pdf_holds_its_sessions_heat_map_and_gaps() -> None:
     texts = pdf_pages_text(alex_pdf())
     week = next(w for w in result.plan.weeks if balance_report(w, result.library).flags)
     page = texts[week.index]  # the cover is page 0
-    assert f"Week {week.index}: muscles trained" in page  # the heat map's own title
-    assert sum(f"Week {week.index}: muscles trained" in t for t in texts) == 1
+    assert "Muscles trained weighted sets per side" in page  # the heat map's legend
+    assert sum("Muscles trained" in t for t in texts) == len(result.plan.weeks)
     assert "Gaps this week:" in page
     for flag in balance_report(week, result.library).flags:
         assert flag in page
@@ -514,6 +581,72 @@ def test_a_week_page_of_the_pdf_holds_its_sessions_heat_map_and_gaps() -> None:
         assert s.title in page
         for p in s.exercises:
             assert p.name in page
+
+
+def test_every_week_page_prints_its_heat_map_large_at_the_top_right_with_nothing_over_it() -> None:
+    doc = pdfium.PdfDocument(alex_pdf())
+    try:
+        weeks = example("alex-marathon").plan.weeks
+        assert all(w.sessions for w in weeks)
+        for week in weeks:
+            page = doc[week.index]  # the cover is page 0
+            left, top, _, bottom = box = figures_box(page)
+            # Head to toe, the body is 50 mm or more (it was 37 mm, too small to read).
+            assert bottom - top >= 50, (week.index, box)
+            assert top < PAGE_MARGIN_MM + 2  # at the top of the page
+            assert left > 210 / 2  # on its right half
+            assert text_within(page, box) == ""  # the week's text runs beside it, not over it
+            page.close()
+    finally:
+        doc.close()
+
+
+def test_the_heat_maps_legend_is_printed_in_7_pt_type_or_larger_beside_the_figures() -> None:
+    doc = pdfium.PdfDocument(alex_pdf())
+    try:
+        page = doc[1]  # week 1
+        _, top, right, bottom = figures_box(page)
+        legend = text_within(page, (right, top, 210 - PAGE_MARGIN_MM, bottom))
+        # The heading, then a row per colour, darkest first: its loads (weighted sets).
+        ranges = r"(?: \d+(?:\.\d+)?–\d+(?:\.\d+)?){5}"
+        assert re.fullmatch(
+            rf"Muscles trained weighted sets per side{ranges} up to \S+ none", legend
+        )
+        for words in [
+            "Muscles trained",
+            "weighted sets per side",
+            "up to",
+            "none",
+            "Front",
+            "Back",
+        ]:
+            assert min(printed_sizes_pt(page, words)) >= 7, words
+        first_range = re.search(r"\d+(?:\.\d+)?–\d+(?:\.\d+)?", legend)
+        assert first_range
+        assert min(printed_sizes_pt(page, first_range.group())) >= 7
+        page.close()
+    finally:
+        doc.close()
+
+
+def test_no_text_of_a_week_page_runs_past_its_side_margins() -> None:
+    """Text beyond the margin would be text an image cut off, or a page too narrow for it."""
+    doc = pdfium.PdfDocument(alex_pdf())
+    try:
+        for index in range(1, len(example("alex-marathon").plan.weeks) + 1):
+            page = doc[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            for i, char in enumerate(text):
+                if char.isspace():
+                    continue
+                left, _, right, _ = textpage.get_charbox(i)
+                assert left / MM_PT >= PAGE_MARGIN_MM - 0.3, (index, char, text[i - 20 : i])
+                assert right / MM_PT <= 210 - PAGE_MARGIN_MM + 0.3, (index, char, text[i - 20 : i])
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
 
 
 def test_the_alex_pdf_is_a4_and_numbers_its_pages() -> None:

@@ -1,4 +1,5 @@
-"""The muscle heat map: our own artwork, coloured by load, as one SVG (and a PNG)."""
+"""The muscle heat map: our own artwork, coloured by load, as one SVG (and a PNG), in the layout
+`runstrong heatmap` writes and in the printable plan's."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from runstrong.domain.exercise import (
 from runstrong.domain.muscle_load import Side, muscle_loads
 from runstrong.domain.muscles import Muscle
 from runstrong.render.heatmap import render_heatmap_svg, svg_to_png
+from runstrong.render.printed_heatmap import render_printed_heatmap_svg
 
 NS = "{http://www.w3.org/2000/svg}"
 VIEWS = ("front", "back")
@@ -243,3 +245,102 @@ def test_the_heat_map_rasterises_to_png() -> None:
     png = svg_to_png(svg, scale=0.5)
 
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+# ---------- the printed layout: a week page of the printable plan ----------
+
+
+def legend_rows(svg: str) -> list[tuple[str, str]]:
+    """(swatch colour, its words) for each row of a printed map's legend, top to bottom: every
+    swatch is a <rect> of the document itself (not of a figure) followed by its <text>."""
+    children = list(ET.fromstring(svg))
+    return [
+        (el.get("fill", ""), children[i + 1].text or "")
+        for i, el in enumerate(children)
+        if el.tag == f"{NS}rect" and children[i + 1].tag == f"{NS}text"
+    ]
+
+
+def test_the_printed_map_has_the_strength_figures_without_tooltips() -> None:
+    svg = render_printed_heatmap_svg(both_sides({Muscle.QUADRICEPS: 3}), title="Week 1 & <2>")
+    root = ET.fromstring(svg)
+
+    assert [el.get("data-view") for el in panel(svg)] == ["front", "back"]
+    assert panel(svg, "running") == []
+    # An image shows no tooltips: the document's own title is its one <title>.
+    assert [t.text for t in root.iter(f"{NS}title")] == ["Week 1 & <2>"]
+    assert root.get("aria-label") == "Week 1 & <2>"
+    texts = [el.text for el in root.iter(f"{NS}text")]
+    assert texts[:2] == ["Front", "Back"]
+    assert "Muscles trained" in texts
+
+
+def test_the_printed_map_colours_each_muscle_as_the_heatmap_command_does() -> None:
+    loads = {
+        (Muscle.QUADRICEPS, Side.LEFT): 7.0,
+        (Muscle.QUADRICEPS, Side.RIGHT): 3.0,
+        (Muscle.SOLEUS, Side.LEFT): 0.5,
+        (Muscle.MID_BACK, Side.RIGHT): 12.0,
+    }
+
+    printed = render_printed_heatmap_svg(loads, title="Printed")
+    command = render_heatmap_svg(loads, title="Command")
+
+    for muscle in Muscle:
+        for side in Side:
+            assert fills(printed, muscle, side) == fills(command, muscle, side), (muscle, side)
+    assert fill(printed, Muscle.QUADRICEPS, Side.LEFT) != fill(
+        printed, Muscle.QUADRICEPS, Side.RIGHT
+    )
+
+
+def test_the_printed_legend_gives_the_loads_of_each_colour_darkest_first() -> None:
+    svg = render_printed_heatmap_svg(both_sides({Muscle.QUADRICEPS: 5.5}), title="Legend")
+    rows = legend_rows(svg)
+
+    # 5.5 weighted sets: a scale from 0 to 6 in six steps of 1.
+    assert [words for _, words in rows] == ["5–6", "4–5", "3–4", "2–3", "1–2", "up to 1", "none"]
+    lightness = [relative_luminance(colour) for colour, _ in rows]
+    assert lightness == sorted(lightness)
+    assert len(set(lightness)) == len(rows)
+    assert rows[0][0] == fill(svg, Muscle.QUADRICEPS, Side.LEFT)  # 5.5 is in the top step
+    assert rows[-1][0] == fill(svg, Muscle.BICEPS, Side.LEFT)  # no load
+
+
+def test_the_printed_legend_says_when_loads_go_past_a_fixed_scale() -> None:
+    svg = render_printed_heatmap_svg(
+        both_sides({Muscle.QUADRICEPS: 20, Muscle.GLUTEUS_MAXIMUS: 6}), title="Max", scale_max=6
+    )
+
+    assert [words for _, words in legend_rows(svg)][:2] == ["over 5", "4–5"]
+    assert fill(svg, Muscle.QUADRICEPS, Side.LEFT) == fill(svg, Muscle.GLUTEUS_MAXIMUS, Side.LEFT)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_printed_figures_are_cropped_to_the_body_and_keep_all_of_it(view: str) -> None:
+    text = resources.files("runstrong.render").joinpath("body", f"{view}.svg").read_text()
+    paths = " ".join(re.findall(r' d="([^"]*)"', text))
+    numbers = [float(n) for n in re.findall(r"-?\d+\.?\d*", paths)]
+    outline = 1.5  # half the silhouette's 3-wide stroke
+    left, right = min(numbers[0::2]) - outline, max(numbers[0::2]) + outline
+    top, bottom = min(numbers[1::2]) - outline, max(numbers[1::2]) + outline
+    svg = render_printed_heatmap_svg({}, title="Crop")
+    (figure,) = [el for el in panel(svg) if el.get("data-view") == view]
+    x, y, width, height = (float(n) for n in figure.get("viewBox", "").split())
+
+    assert x <= left
+    assert right <= x + width
+    assert y <= top
+    assert bottom <= y + height
+    # Cropped: at most 5 units of the artwork's 200 x 440 box left on either side of the body.
+    assert width <= right - left + 10
+    assert height <= bottom - top + 10
+
+
+def test_the_printed_map_is_the_same_for_the_same_loads() -> None:
+    loads = both_sides({Muscle.QUADRICEPS: 3.0, Muscle.MID_BACK: 1.5})
+
+    first = render_printed_heatmap_svg(loads, title="Same")
+    second = render_printed_heatmap_svg(dict(reversed(loads.items())), title="Same")
+
+    assert first == second

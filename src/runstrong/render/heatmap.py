@@ -1,13 +1,17 @@
 """Muscle heat map: front and back figures, each muscle filled by its load, as one SVG.
 
 The artwork (`body/front.svg`, `body/back.svg`, our own drawing) is parsed once and compiled into
-a template: static text with a slot for each muscle shape's fill and `<title>`. A render only
-computes 48 colours and joins strings, so it takes about a millisecond.
+a template: static text with a slot for each muscle shape's fill and, for tooltips, `<title>`.
+A render only computes 48 colours and joins strings, so it takes about a millisecond.
 
 Colours: a sequential scale of six steps, evenly spaced in lightness (CIELAB L* 87 → 23), so more
 load is always darker, also in grey print and for colour-blind readers. A muscle with no load is
 a neutral light grey. Strength (weighted sets) and running (minutes-weighted) have their own
 scales and their own panels: they measure different things and are never summed.
+
+This module's layout is the one `runstrong heatmap` writes; the printable plan has
+its own layout (`runstrong.render.printed_heatmap`) of the same figures and colours, which it
+takes from `muscle_fills` and `figure_markup`.
 """
 
 from __future__ import annotations
@@ -208,13 +212,11 @@ def _panel(parts: list[str], layer: _Layer, x: int) -> None:
     top = layer.scale_max
     if top is None:
         top = nice_scale_max(max(layer.values.values(), default=0.0), len(layer.ramp))
-    fills: dict[Key, str] = {}
+    fills = muscle_fills(layer.values, top, layer.ramp)
     titles: dict[Key, str] = {}
     for muscle in Muscle:
         for side in Side:
-            value = layer.values.get((muscle, side), 0.0)
-            fills[(muscle, side)] = colour_for(value, top, layer.ramp)
-            amount = _fmt(value)
+            amount = plain_number(layer.values.get((muscle, side), 0.0))
             unit = layer.unit if amount == "1" else layer.units
             titles[(muscle, side)] = escape(f"{MUSCLE_NAMES[muscle]} ({side}): {amount} {unit}")
     parts.append(
@@ -222,23 +224,47 @@ def _panel(parts: list[str], layer: _Layer, x: int) -> None:
     )
     for column, view in enumerate(VIEWS):
         fx = x + column * (FIGURE_W_PX + FIGURE_GAP_PX)
-        template = _template(view, layer.id_prefix)
         parts.append(
             f'<svg x="{fx}" y="{FIGURES_TOP_PX}" width="{FIGURE_W_PX}" height="{FIGURE_H_PX}" '
             f'viewBox="0 0 {FIGURE_W_PX} {FIGURE_H_PX}" data-view="{view}" '
             f'data-layer="{layer.name}">'
         )
-        figure = [template.chunks[0]]
-        for (kind, key), chunk in zip(template.slots, template.chunks[1:], strict=True):
-            figure.append(fills[key] if kind == "fill" else titles[key])
-            figure.append(chunk)
-        parts.append("".join(figure))
+        parts.append(figure_markup(view, fills, titles=titles, id_prefix=layer.id_prefix))
         parts.append("</svg>")
         parts.append(
             f'<text x="{fx + FIGURE_W_PX // 2}" y="{FIGURES_TOP_PX + FIGURE_H_PX + 16}" '
             f'font-size="12" text-anchor="middle" fill="{SOFT_INK}">{view.title()}</text>'
         )
     _legend(parts, layer, x, top)
+
+
+def muscle_fills(values: Mapping[Key, float], top: float, ramp: Sequence[str]) -> dict[Key, str]:
+    """The fill of every muscle on each side: `values` (missing keys have no load) on the scale
+    from 0 to `top` in the steps of `ramp`."""
+    return {
+        (muscle, side): colour_for(values.get((muscle, side), 0.0), top, ramp)
+        for muscle in Muscle
+        for side in Side
+    }
+
+
+def figure_markup(
+    view: str,
+    fills: Mapping[Key, str],
+    *,
+    titles: Mapping[Key, str] | None = None,
+    id_prefix: str = "",
+) -> str:
+    """The inside of one figure ("front" or "back"): the artwork with each muscle shape filled
+    from `fills` and, given `titles` (escaped text), a tooltip on each. Coordinates are the
+    artwork's own, a 200 x 440 box."""
+    template = _template(view, id_prefix, tooltips=titles is not None)
+    names = titles or {}
+    figure = [template.chunks[0]]
+    for (kind, key), chunk in zip(template.slots, template.chunks[1:], strict=True):
+        figure.append(fills[key] if kind == "fill" else names[key])
+        figure.append(chunk)
+    return "".join(figure)
 
 
 def _legend(parts: list[str], layer: _Layer, x: int, top: float) -> None:
@@ -262,14 +288,14 @@ def _legend(parts: list[str], layer: _Layer, x: int, top: float) -> None:
         )
     over = any(v > top * (1 + 1e-9) for v in layer.values.values())
     for i in range(steps + 1):
-        label = _fmt(top * i / steps) + ("+" if over and i == steps else "")
+        label = plain_number(top * i / steps) + ("+" if over and i == steps else "")
         parts.append(
             f'<text x="{ramp_x + i * SWATCH_W_PX}" y="{label_y}" font-size="11" '
             f'text-anchor="middle">{label}</text>'
         )
 
 
-def _fmt(value: float) -> str:
+def plain_number(value: float) -> str:
     """A number for people: 4.5, 12, 0.25 (at most two decimals, no trailing zeros)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
@@ -281,8 +307,9 @@ def _artwork(view: str) -> str:
 
 
 @cache
-def _template(view: str, id_prefix: str) -> _Template:
-    """Compile a view: drop namespaces, prefix ids, put slot markers on each muscle shape."""
+def _template(view: str, id_prefix: str, *, tooltips: bool) -> _Template:
+    """Compile a view: drop namespaces, prefix ids, put slot markers on each muscle shape (its
+    fill and, with `tooltips`, a `<title>`)."""
     root = ET.fromstring(_artwork(view))
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag.startswith("{"):
@@ -294,9 +321,10 @@ def _template(view: str, id_prefix: str) -> _Template:
             muscle, side = element.get("data-muscle"), element.get("data-side")
             element.attrib.pop("fill", None)
             element.set("fill", f"{{{{fill|{muscle}|{side}}}}}")
-            tooltip = ET.Element("title")
-            tooltip.text = f"{{{{title|{muscle}|{side}}}}}"
-            element.insert(0, tooltip)
+            if tooltips:
+                tooltip = ET.Element("title")
+                tooltip.text = f"{{{{title|{muscle}|{side}}}}}"
+                element.insert(0, tooltip)
     body = "".join(ET.tostring(child, encoding="unicode") for child in root if child.tag != "title")
     pieces = _SLOT.split(body)
     chunks = tuple(pieces[0::4])

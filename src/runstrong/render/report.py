@@ -1,7 +1,8 @@
 """Plan -> printable HTML: a cover, one A4 page per week, then the exercise notes and references.
 
 A week's page holds what is needed on the day: the week's header (dates, phase, deload, race,
-goal, notes) with its muscle heat map and its gaps (balance flags) at the top right, then each
+goal, notes, then its gaps: the balance flags) with its muscle heat map and the map's legend at
+the top right, printed large enough to read (`runstrong.render.printed_heatmap`), then each
 session: its header, one paragraph an exercise (position label A, B1, B2 ..., exercise, dose,
 kilograms, %1RM, RIR, tempo, rest, a tick box per set, and on a second line its first cue and
 any note), then the session's reasons and warnings in small type. What does not change from week
@@ -21,9 +22,9 @@ Speed: WeasyPrint spends its time per box and per line of text in a box. A table
 much as a paragraph and a multi-line cell several times more, a float makes every later line on
 the page be measured twice, and an inline SVG puts its 200-odd elements through the page's CSS
 cascade. So the markup is paragraphs, lines break with newlines (`white-space: pre-line`) rather
-than <br> elements, the week's side column is positioned rather than floated, and heat maps are
-images. The Alex example (21 weeks, 27 pages) renders in well under half the time of the former
-layout (a table row and every cue of each exercise on every week: 66 pages).
+than <br> elements, and the heat map is an image, positioned rather than floated. The Alex
+example (21 weeks, 27 pages) renders in well under half the time of the former layout (a table
+row and every cue of each exercise on every week: 66 pages).
 """
 
 from __future__ import annotations
@@ -86,8 +87,8 @@ def render_html(
 
     `heatmaps` maps a week's index to an SVG document (its muscle heat map); `balance` maps a
     week's index to that week's balance flags in plain words (`balance_report(week).flags`),
-    printed beside the heat map as "Gaps this week" ("No gaps" for an empty list). Weeks missing
-    from either mapping, and weeks without a session, go without.
+    printed at the end of the week's header as "Gaps this week" ("No gaps" for an empty list).
+    Weeks missing from either mapping, and weeks without a session, go without.
     """
     figures = heatmaps or {}
     parts = [_cover(plan, athlete, library)]
@@ -325,8 +326,9 @@ def _week(
     heatmap: str | None,
     flags: Sequence[str] | None,
 ) -> str:
-    """One page: the week's header with its heat map and gaps at the top right, then the
-    sessions across the full width."""
+    """One page: the week's header (its gaps last) with the heat map at its top right, then
+    the sessions across the full width. The heat map is positioned, not floated: with a float
+    on the page WeasyPrint measures every later line twice."""
     end = week.start + timedelta(days=6)
     chips = [f'<span class="chip ph-{week.phase}">{PHASE_NAMES[week.phase]} phase</span>']
     if week.deload:
@@ -336,10 +338,10 @@ def _week(
         for r in sorted(athlete.races, key=lambda r: r.date)
         if week.start <= r.date <= end
     ]
-    parts = [
-        f'<section class="week" id="week-{week.index}">',
-        '<div class="week-head">',
-        _week_side(heatmap, flags if week.sessions else None),
+    parts = [f'<section class="week" id="week-{week.index}">', '<div class="week-head">']
+    if heatmap:
+        parts.append(_heatmap_img(heatmap))
+    parts += [
         f"<h2>Week {week.index}</h2>",
         f'<p class="dates">{_short_date(week.start)} – {_long_date(end)}</p>',
         f'<p class="chips">{" ".join(chips)}</p>',
@@ -354,7 +356,10 @@ def _week(
         summary = f"{_count(len(week.sessions), 'session')}, about {minutes} min in all"
         if contacts:
             summary += f", {contacts} plyometric contacts"
-        parts.append(f'<p class="week-summary">{summary}.</p></div>')
+        parts.append(f'<p class="week-summary">{summary}.</p>')
+        if flags is not None:
+            parts.append(_gaps(flags))
+        parts.append("</div>")
         parts += [_session(s, athlete, library) for s in week.sessions]
     else:
         parts.append('</div><p class="rest-week">No strength session this week.</p>')
@@ -362,26 +367,18 @@ def _week(
     return "\n".join(parts)
 
 
-def _week_side(heatmap: str | None, flags: Sequence[str] | None) -> str:
-    """The heat map and, beside it, the week's gaps: placed at the top right of the week's
-    header. Positioned, not floated: with a float on the page WeasyPrint measures every later
-    line twice."""
-    parts = []
-    if heatmap:
-        parts.append(_heatmap_img(heatmap))
-    if flags is not None:
-        if flags:
-            items = "".join(f"{_NL}• {_with_citations(f)}" for f in flags)
-            parts.append(f'<p class="gaps"><b>Gaps this week:</b>{items}</p>')
-        else:
-            parts.append('<p class="gaps none"><b>No gaps</b> in this week\'s balance.</p>')
-    return "".join(parts)
+def _gaps(flags: Sequence[str]) -> str:
+    """The week's balance flags, or that it has none."""
+    if not flags:
+        return '<p class="gaps none"><b>No gaps</b> in this week\'s balance.</p>'
+    items = "".join(f"{_NL}• {_with_citations(f)}" for f in flags)
+    return f'<p class="gaps"><b>Gaps this week:</b>{items}</p>'
 
 
 def _heatmap_img(svg: str) -> str:
     """The heat map as an image whose source is the SVG itself (a data: URI, nothing fetched).
 
-    Inline, its 200 or so SVG elements would each go through the page's CSS cascade; as an image
+    Inline, its 150 or so SVG elements would each go through the page's CSS cascade; as an image
     WeasyPrint parses the SVG apart, which saves about a second on a 21-week plan."""
     data = base64.b64encode(_XML_PROLOGUE.sub("", svg, count=1).encode("utf-8")).decode("ascii")
     return (
