@@ -181,19 +181,26 @@ def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | 
 
 
 def week_heatmaps(result: PlanResult) -> dict[int, str]:
-    """An SVG heat map of each week's strength work, laid out for the printable plan."""
+    """An SVG heat map of each week's strength work, laid out for the printable plan. All share
+    one colour scale, so a taper week looks as light as it is next to a base week."""
     from runstrong.domain.balance import week_items
     from runstrong.domain.muscle_load import muscle_loads
-    from runstrong.render.printed_heatmap import render_printed_heatmap_svg
+    from runstrong.render.printed_heatmap import render_printed_heatmap_svg, shared_scale_max
 
-    maps = {}
-    for week in result.plan.weeks:
-        if week.sessions:
-            loads = muscle_loads(week_items(week, result.library))
-            maps[week.index] = render_printed_heatmap_svg(
-                loads, title=f"Week {week.index}: muscles trained (weighted sets per side)"
-            )
-    return maps
+    loads = {
+        week.index: muscle_loads(week_items(week, result.library))
+        for week in result.plan.weeks
+        if week.sessions
+    }
+    top = shared_scale_max(loads.values())
+    return {
+        index: render_printed_heatmap_svg(
+            week_loads,
+            title=f"Week {index}: muscles trained (weighted sets per side)",
+            scale_max=top,
+        )
+        for index, week_loads in loads.items()
+    }
 
 
 # -- heat maps and balance --------------------------------------------------------------------

@@ -672,3 +672,30 @@ def test_the_pdf_is_the_same_bytes_every_time_and_leaves_the_environment_alone(
     assert first.startswith(b"%PDF-")
     assert export_pdf(html) == first
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_the_printed_heat_maps_share_one_colour_scale_so_weeks_compare() -> None:
+    """A taper week is light: on its own scale its few sets would print as dark as a base week's
+    many. Every week's legend reads the same, and the taper weeks' darkest muscle is lighter
+    than the darkest of the plan."""
+    result = example("alex-marathon")
+    maps = services.week_heatmaps(result)
+    legends = {index: _legend(svg) for index, svg in maps.items()}
+    assert len(set(legends.values())) == 1, legends
+    swatches = re.findall(r'<rect[^>]*fill="(#[0-9a-fA-F]{6})"', legends[1])  # darkest first
+
+    def darkest(svg: str) -> int:  # the legend row of the darkest muscle drawn
+        return min(i for i, colour in enumerate(swatches) if colour in _figures(svg))
+
+    plan_darkest = min(darkest(svg) for svg in maps.values())
+    taper = [w.index for w in result.plan.weeks if w.phase is Phase.TAPER and w.sessions]
+    assert taper
+    assert all(darkest(maps[i]) > plan_darkest for i in taper)
+
+
+def _legend(svg: str) -> str:
+    return svg[svg.index(">Muscles trained<") :]
+
+
+def _figures(svg: str) -> str:
+    return svg[: svg.index(">Muscles trained<")]

@@ -11,7 +11,7 @@ An image shows no tooltips, so the shapes carry none: 56 elements fewer for Weas
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from runstrong.domain.muscle_load import Side
@@ -42,6 +42,13 @@ TEXT_SIZE = 21
 SWATCH_W, SWATCH_H = 36, 24
 ROW_PITCH = 33
 ROWS_TOP = 98
+
+
+def shared_scale_max(loads: Iterable[Mapping[tuple[Muscle, Side], float]]) -> float:
+    """One top of the colour scale for several maps (a plan's weeks), so that their colours
+    compare: the largest load of them all, rounded up as a single map's would be."""
+    largest = max((max(each.values(), default=0.0) for each in loads), default=0.0)
+    return nice_scale_max(largest, len(STRENGTH_RAMP))
 
 
 def render_printed_heatmap_svg(
