@@ -125,6 +125,19 @@ def test_peak_and_maintenance_weeks_have_one_session_and_keep_intensity() -> Non
     assert all(p.percent_1rm is None or p.percent_1rm >= 80 for p in mains)
 
 
+def test_a_coach_may_ask_for_two_maintenance_sessions_a_week() -> None:
+    """sessions_per_week_maintenance = 2: each peak week holds two maintenance sessions, with
+    different exercises (one exercise once a week) and two days or more apart."""
+    plan = marathon(equipment=GYM, rules=Rules(sessions_per_week_maintenance=2))
+    peak = [w for w in plan.weeks if w.phase is Phase.PEAK]
+    assert peak
+    for week in peak:
+        assert [s.title for s in week.sessions] == ["Strength: maintenance"] * 2
+        first, second = week.sessions
+        assert not {p.slug for p in first.exercises} & {p.slug for p in second.exercises}
+        assert (second.date - first.date).days >= 2
+
+
 def test_build_adds_more_reactive_plyometrics_than_base() -> None:
     plan = marathon(level="advanced", equipment=GYM, maxes={"back_squat": 120.0}, body_mass_kg=64.0)
     lib = library()

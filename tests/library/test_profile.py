@@ -159,6 +159,48 @@ def test_placement_trimming_and_rotation_rules_can_be_overridden() -> None:
             2,
             "p.toml: rules.trim_covered_categories_first: must be true or false (got 2)",
         ),
+        (
+            "superset_accessories",
+            "off",
+            'p.toml: rules.superset_accessories: must be true or false (got "off")',
+        ),
+        ("peak_weeks", True, "p.toml: rules.peak_weeks: must be a whole number (got true)"),
+        (
+            "key_run_buffer_hours",
+            "48h",
+            'p.toml: rules.key_run_buffer_hours: must be a number (got "48h")',
+        ),
+        (
+            "latest_session_hour",
+            30,
+            "p.toml: rules.latest_session_hour: must be at most 23 (got 30)",
+        ),
+        (
+            "deload_sets_cut_pct",
+            150,
+            "p.toml: rules.deload_sets_cut_pct: must be at most 100 (got 150)",
+        ),
+        (
+            "sessions_per_week_base_build",
+            3,
+            "p.toml: rules.sessions_per_week_base_build: must be at most 2 (got 3)",
+        ),
+        (
+            "sessions_per_week_maintenance",
+            0,
+            "p.toml: rules.sessions_per_week_maintenance: must be at least 1 (got 0)",
+        ),
+        (
+            "rir_min",
+            5,
+            "p.toml: rules.rir_min: rir_min (5) must not be more than rir_max (4)",
+        ),
+        (
+            "preferred_hours_run_to_strength",
+            2,
+            "p.toml: rules.preferred_hours_run_to_strength: min_hours_run_to_strength (3) must "
+            "not be more than preferred_hours_run_to_strength (2)",
+        ),
     ],
 )
 def test_a_bad_rule_value_is_one_line_naming_the_rule_and_value(

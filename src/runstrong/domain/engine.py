@@ -194,7 +194,8 @@ class _WeekPlanner:
         )
         self.scheduler = Scheduler(athlete, rules, start)
         self.history: list[Placed] = []
-        self.block_slugs: dict[tuple[int, Phase, str], frozenset[str]] = {}
+        # A block's exercises per session: (block, phase, template, place in the week).
+        self.block_slugs: dict[tuple[int, Phase, str, int], frozenset[str]] = {}
         self._last_loading: ContentKey | None = None  # the key of the last loading week
         # Weeks with equal content keys get equal sessions: each is drafted once.
         self._drafted: dict[ContentKey, list[Draft]] = {}
@@ -221,7 +222,7 @@ class _WeekPlanner:
                 return (A, ACT)  # mini-taper: one heavy session early, then activation
             return (A, B)[:n] if n >= 2 else (M,)
         if frame.phase in (Phase.PEAK, Phase.MAINTENANCE):
-            return (M,)[: min(cap, self.rules.sessions_per_week_maintenance)]
+            return (M,) * min(cap, self.rules.sessions_per_week_maintenance)
         if frame.phase is Phase.TAPER:
             return (T,)
         return (REC,)
@@ -264,7 +265,7 @@ class _WeekPlanner:
         placed_before = sum(p is not None for p in placements)
         placements, ready, stand_in = self._fallback_to_activation(key, frame, ready, placements)
         if stand_in is not None and placed_before:
-            notes = [*notes, "A light activation session takes the place of the rest."]
+            notes = [*notes, "A light activation session takes the place of the session left out."]
         elif stand_in is not None:
             notes = [
                 "No heavy session fits this week (race and taper limits), so a light activation "
@@ -356,7 +357,7 @@ class _WeekPlanner:
         """Exercises stay the same for a whole block, deload included: those that fit the time
         budget in every week the block lifts in, at full volume (a beginner's reduced first
         weeks are lighter still)."""
-        keys = [(key.block, key.phase, t.key) for t in key.templates]
+        keys = [(key.block, key.phase, t.key, i) for i, t in enumerate(key.templates)]
         if any(k not in self.block_slugs for k in keys):
             weeks = self.block_dose_weeks.get((key.block, key.phase)) or {key.dose_week}
             full = [key._replace(deload=False, reduced=False, dose_week=w) for w in sorted(weeks)]
@@ -599,7 +600,9 @@ class _WeekPlanner:
         self, frame: WeekFrame, ready: Ready, placement: Placement, stand_in: bool
     ) -> Session:
         draft = ready.draft
-        why = phase_reason(frame, draft, b_race_ahead=self._b_race_ahead(frame), stand_in=stand_in)
+        why = phase_reason(
+            frame, draft, self.rules, b_race_ahead=self._b_race_ahead(frame), stand_in=stand_in
+        )
         reasons = [why, *placement.reasons, *draft.notes]
         warnings = list(placement.warnings)
         budget = self.athlete.availability.session_minutes

@@ -5,11 +5,13 @@ from __future__ import annotations
 from runstrong.domain.drafts import Draft
 from runstrong.domain.periodisation import WeekFrame
 from runstrong.domain.plan import Phase, Role
+from runstrong.domain.rules import Rules
 from runstrong.domain.templates import ACT, REC, T
 
 SESSION_LEAD = {"A": "the week's squat-pattern session", "B": "the week's hinge session"}
 MAINTENANCE_PURPOSE = (
-    "one short session keeps strength while the running takes priority [ronnestad2010]"
+    "the intensity kept and the volume cut, so strength holds while the running takes "
+    "priority [ronnestad2010]"
 )
 
 
@@ -39,13 +41,21 @@ def purpose(draft: Draft) -> str:
 
 
 def phase_reason(
-    frame: WeekFrame, draft: Draft, *, b_race_ahead: bool, stand_in: bool = False
+    frame: WeekFrame,
+    draft: Draft,
+    rules: Rules,
+    *,
+    b_race_ahead: bool,
+    stand_in: bool = False,
 ) -> str:
     """The session's first reason: what it is for this week. `stand_in`: a light session in
     place of a heavy one the week could not place."""
     template = draft.template
     if template is T:
-        return "taper: the last heavy session comes 7-10 days before the race [runstrong_heuristic]"
+        return (
+            f"taper: the last heavy session comes at least {rules.last_heavy_days_before_a_race} "
+            "days before the race [runstrong_heuristic]"
+        )
     if template is ACT and frame.phase is Phase.TAPER:
         return (
             "taper: light activation only, nothing in the last days before the race [bosquet2007]"

@@ -12,21 +12,44 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 
-def rule(default: Any, *, cite: str, heuristic: bool = False, doc: str = "", least: int = 0) -> Any:
-    return field(
-        default=default,
-        metadata={"cite": cite, "heuristic": heuristic, "doc": doc, "least": least},
-    )
+def rule(
+    default: Any,
+    *,
+    cite: str,
+    heuristic: bool = False,
+    doc: str = "",
+    least: float = 0,
+    most: float | None = None,
+) -> Any:
+    metadata = {"cite": cite, "heuristic": heuristic, "doc": doc, "least": least, "most": most}
+    return field(default=default, metadata=metadata)
+
+
+HOURS_IN_A_DAY = 24
+MAX_RIR = 5  # reps in reserve are only guessed within about a rep up to 5 [hackett2017]
+# Pairs of rules where the first may not exceed the second.
+ORDERED_PAIRS = (
+    ("rir_min", "rir_max"),
+    ("min_hours_run_to_strength", "preferred_hours_run_to_strength"),
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Rules:
     # Frequency (science.md §1.1, §2.1 runner adaptation, §3.2)
     sessions_per_week_base_build: int = rule(
-        2, cite="blagrove2018", doc="strength sessions a week in base and build"
+        2,
+        cite="blagrove2018",
+        doc="strength sessions a week in base and build (1-2: the two sessions A and B)",
+        least=1,
+        most=2,
     )
     sessions_per_week_maintenance: int = rule(
-        1, cite="ronnestad2010", doc="sessions a week in peak, race season and maintenance"
+        1,
+        cite="ronnestad2010",
+        doc="sessions a week in peak, race season and maintenance (1-2)",
+        least=1,
+        most=2,
     )
     min_program_weeks_for_economy: int = rule(
         8, cite="balsalobre2016", doc="weeks of training before running-economy gains are expected"
@@ -103,7 +126,7 @@ class Rules:
         doc="loading weeks a deload needs since the last light week (race recovery, taper, deload)",
     )
     deload_sets_cut_pct: int = rule(
-        50, cite="bell2022", heuristic=True, doc="sets cut in a deload week"
+        50, cite="bell2022", heuristic=True, doc="sets cut in a deload week", most=100
     )
     deload_rir_add: int = rule(2, cite="bell2022", heuristic=True, doc="RIR added in a deload week")
     deload_plyo_cut_pct: int = rule(
@@ -111,13 +134,20 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="plyometric contacts cut in a deload week",
+        most=100,
     )
     # Scheduling (science.md §3.3)
     min_hours_run_to_strength: float = rule(
-        3.0, cite="schumann2022", doc="least time from the end of a run to strength the same day"
+        3.0,
+        cite="schumann2022",
+        doc="least time from the end of a run to strength the same day",
+        most=HOURS_IN_A_DAY,
     )
     preferred_hours_run_to_strength: float = rule(
-        6.0, cite="doma2013", doc="preferred time from the end of a run to strength the same day"
+        6.0,
+        cite="doma2013",
+        doc="preferred time from the end of a run to strength the same day",
+        most=HOURS_IN_A_DAY,
     )
     key_run_buffer_hours: float = rule(
         48.0,
@@ -136,6 +166,7 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="latest start hour when moving a session later",
+        most=23,
     )
     # Placement penalties (science.md "Every rule the engine uses"): each candidate placement of a
     # week's sessions costs the penalty points (dimensionless) of the rules it breaks; the least
@@ -228,8 +259,12 @@ class Rules:
         heuristic=True,
         doc="first weeks at reduced volume for beginners (2-3)",
     )
-    rir_min: int = rule(1, cite="hackett2017", heuristic=True, doc="lowest RIR prescribed")
-    rir_max: int = rule(4, cite="hackett2017", heuristic=True, doc="highest RIR prescribed")
+    rir_min: int = rule(
+        1, cite="hackett2017", heuristic=True, doc="lowest RIR prescribed", most=MAX_RIR
+    )
+    rir_max: int = rule(
+        4, cite="hackett2017", heuristic=True, doc="highest RIR prescribed", most=MAX_RIR
+    )
     plyo_contacts_beginner: int = rule(
         50,
         cite="runstrong_heuristic",
@@ -341,7 +376,8 @@ class Rules:
 
     @staticmethod
     def describe() -> list[dict[str, Any]]:
-        """Every rule: name, default, citation key, heuristic flag, description, least value."""
+        """Every rule: name, default, citation key, heuristic flag, description, and the least
+        and most a profile may set (most None: no upper limit)."""
         defaults = Rules()
         return [
             {
@@ -351,6 +387,7 @@ class Rules:
                 "heuristic": f.metadata["heuristic"],
                 "doc": f.metadata["doc"],
                 "least": f.metadata["least"],
+                "most": f.metadata["most"],
             }
             for f in fields(Rules)
         ]

@@ -296,9 +296,7 @@ class Scheduler:
                 )
             else:
                 penalty += rules.penalty_legs_not_on_hard_day_points
-                reasons.append(
-                    "not a key-run day: the best of your strength days for legs this week"
-                )
+                reasons.append("not a key-run day: no key-run day suits heavy legs this week")
         elif hard:
             penalty += rules.penalty_light_session_on_hard_day_points
         else:
@@ -348,7 +346,7 @@ class Scheduler:
         elif gap_h < rules.preferred_hours_run_to_strength:
             penalty += rules.penalty_under_preferred_gap_points if need.demanding_legs else 0
         reasons.append(
-            f"after {label} ({gap_h:.0f} h later): run first, then lift [doma2013, schumann2022]"
+            f"{gap_h:.0f} h after {label}: run first, then lift [doma2013, schumann2022]"
         )
         return wanted.time(), True, reasons, warnings, penalty
 

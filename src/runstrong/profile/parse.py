@@ -25,12 +25,12 @@ from runstrong.domain.athlete import (
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.profile import Profile
-from runstrong.domain.rules import Rules
+from runstrong.domain.rules import ORDERED_PAIRS, Rules
 from runstrong.profile.schema import ProfileIn
 from runstrong.validation import validation_errors
 
 RULE_TYPES = {f.name: f.type for f in fields(Rules)}
-RULE_LEAST = {f.name: f.metadata["least"] for f in fields(Rules)}
+RULE_LIMITS = {f.name: (f.metadata["least"], f.metadata["most"]) for f in fields(Rules)}
 
 
 def parse_bytes(raw: bytes, suffix: str, library: ExerciseLibrary, where: str) -> Profile:
@@ -71,33 +71,62 @@ def parse_profile(
     return Profile(athlete=_athlete(raw), start=raw.plan.start, weeks=raw.plan.weeks, rules=rules)
 
 
-def _rules(values: dict[str, int | float], where: str, errors: list[InputError]) -> Rules:
+def _rules(values: dict[str, Any], where: str, errors: list[InputError]) -> Rules:
+    """The profile's [rules] table over the defaults: each value of the rule's type and within
+    its limits (Rules metadata), and ordered pairs (rir_min <= rir_max, ...) in order."""
     clean: dict[str, int | float] = {}
     for name, value in values.items():
-        kind = RULE_TYPES.get(name)
-        if kind is None:
-            errors.append(InputError(where, f"rules.{name}", "unknown rule (see: runstrong rules)"))
-        elif kind == "bool" and value not in (0, 1):
-            errors.append(
-                InputError(where, f"rules.{name}", f"must be true or false (got {value!r})")
-            )
-        elif kind == "int" and not isinstance(value, int):
-            errors.append(
-                InputError(where, f"rules.{name}", f"must be a whole number (got {value!r})")
-            )
-        elif value < 0:
-            errors.append(
-                InputError(where, f"rules.{name}", f"must not be negative (got {value!r})")
-            )
-        elif value < RULE_LEAST[name]:
-            errors.append(
-                InputError(
-                    where, f"rules.{name}", f"must be at least {RULE_LEAST[name]} (got {value!r})"
-                )
-            )
+        problem = _rule_problem(name, value)
+        if problem:
+            errors.append(InputError(where, f"rules.{name}", problem))
         else:
             clean[name] = value
-    return Rules().override(clean)
+    rules = Rules().override(clean)
+    for low, high in ORDERED_PAIRS:
+        if getattr(rules, low) > getattr(rules, high) and (low in clean or high in clean):
+            name = low if low in clean else high
+            errors.append(
+                InputError(
+                    where,
+                    f"rules.{name}",
+                    f"{low} ({getattr(rules, low):g}) must not be more than "
+                    f"{high} ({getattr(rules, high):g})",
+                )
+            )
+    return rules
+
+
+def _shown(value: Any) -> str:
+    """A value as the profile wrote it (true, "off", 30), not as Python does (True, 'off')."""
+    return json.dumps(value)
+
+
+def _rule_problem(name: str, value: Any) -> str | None:
+    """What is wrong with `value` for the rule `name`, or None."""
+    kind = RULE_TYPES.get(name)
+    if kind is None:
+        return "unknown rule (see: runstrong rules)"
+    if kind == "bool":
+        return (
+            None
+            if value in (0, 1) and not isinstance(value, str)
+            else (f"must be true or false (got {_shown(value)})")
+        )
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "int" and not (numeric and isinstance(value, int)):
+        return f"must be a whole number (got {_shown(value)})"
+    if not numeric:
+        return f"must be a number (got {_shown(value)})"
+    least, most = RULE_LIMITS[name]
+    if value < least:
+        return (
+            f"must be at least {least:g} (got {_shown(value)})"
+            if least
+            else (f"must not be negative (got {_shown(value)})")
+        )
+    if most is not None and value > most:
+        return f"must be at most {most:g} (got {_shown(value)})"
+    return None
 
 
 def _athlete(raw: ProfileIn) -> Athlete:

@@ -119,7 +119,7 @@ class ProfileIn(Strict):
     strength: StrengthIn = StrengthIn()
     niggles: list[NiggleIn] = []
     plan: PlanIn = PlanIn()
-    rules: dict[str, int | float] = {}
+    rules: dict[str, Any] = {}  # checked against Rules in parse.py, one line per problem
 
     @model_validator(mode="after")
     def _one_run_type_per_slot(self) -> ProfileIn:
