@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import tomllib
 from datetime import date, datetime, time, timedelta
 
@@ -545,6 +546,31 @@ def test_a_substitution_for_a_niggle_says_why() -> None:
     plan = marathon(equipment=GYM, niggles=(("knee", "moderate"),))
     notes = [n for s in plan.sessions for p in s.exercises for n in p.notes]
     assert any("knee niggle" in n for n in notes)
+
+
+KETTLEBELL_AND_BANDS = frozenset(
+    {Equipment.BODYWEIGHT, Equipment.KETTLEBELL, Equipment.RESISTANCE_BAND}
+)
+
+
+@pytest.mark.parametrize("site", list(NiggleSite))
+@pytest.mark.parametrize("kit", [GYM, HOME, KETTLEBELL_AND_BANDS], ids=["gym", "home", "kb"])
+def test_a_niggle_note_names_an_exercise_the_niggle_rules_out(
+    site: NiggleSite, kit: frozenset[Equipment]
+) -> None:
+    """ "chosen instead of X, which needs care with your Y niggle" only where X lists Y among the
+    sites it is to be avoided with: never a blank site, never an exercise safe for the niggle."""
+    lib = library()
+    by_name = {ex.name: ex for ex in lib}
+    plan = marathon(equipment=kit, niggles=((str(site), "mild"),))
+    pattern = re.compile(r"chosen instead of (.+), which needs care with your (.*) niggle")
+    for note in {n for s in plan.sessions for p in s.exercises for n in p.notes}:
+        found = pattern.search(note)
+        if found is None:
+            continue
+        other, sites = found.groups()
+        assert sites == site.label, note
+        assert site in by_name[other].avoid_with, note
 
 
 # 9. Time budget -----------------------------------------------------------------------------

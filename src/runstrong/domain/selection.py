@@ -91,7 +91,10 @@ class Chooser:
             return None, ()
         unsafe_best = _pick(ranked, block, used, window, most)
         notes: tuple[str, ...] = ()
-        if unsafe_best is not None and unsafe_best.slug != chosen.slug:
+        # A note only where the niggle ruled the other exercise out: leaving unsafe exercises
+        # out of the rotation can also change which safe one a block gets.
+        ruled_out = unsafe_best is not None and unsafe_best.avoid_with & self.niggles
+        if unsafe_best is not None and ruled_out and unsafe_best.slug != chosen.slug:
             sites = ", ".join(site.label for site in sorted(unsafe_best.avoid_with & self.niggles))
             notes = (
                 f"chosen instead of {unsafe_best.name}, which needs care with your {sites} niggle",
