@@ -599,8 +599,18 @@ def test_short_of_time_main_lifts_go_down_to_the_sets_the_profile_allows() -> No
     assert main_lift_sets(marathon(equipment=GYM, session_minutes=30)) == {3}
     plan = marathon(equipment=GYM, session_minutes=30, rules=Rules(min_trimmed_main_sets=2))
     assert main_lift_sets(plan) == {2}
-    notes = {r for s in base_sessions(plan) for r in s.reasons}
-    assert "Back squat: 2 sets instead of 3 to fit your 30 minutes" in notes
+    cut = "2 sets instead of 3 to fit your 30 minutes: "
+    notes = [r for s in base_sessions(plan) for r in s.reasons if r.startswith(cut)]
+    assert any("Back squat" in r.removeprefix(cut).split(", ") for r in notes)
+
+
+def test_cuts_of_one_kind_are_one_note_naming_every_exercise() -> None:
+    """'2 sets instead of 3 to fit your 45 minutes: A, B, C', once, not one line per exercise."""
+    for session in marathon().sessions:
+        cuts = [r for r in session.reasons if " sets instead of " in r]
+        kinds = [r.split(": ", 1)[0] for r in cuts]
+        assert len(kinds) == len(set(kinds)), cuts
+        assert all(r.split(": ", 1)[1] for r in cuts)
 
 
 def test_short_of_time_accessories_go_down_to_the_sets_the_profile_allows() -> None:

@@ -172,11 +172,16 @@ class Fitting:
 
     @property
     def notes(self) -> list[str]:
+        """One line per kind of cut, naming every exercise it hit, in the order the cuts were
+        first made: "2 sets instead of 3 to fit your 45 minutes: Plank, Side plank"."""
+        names: dict[tuple[int, int], list[str]] = {}  # (sets, before) -> exercises; (0, 0) left out
+        for p, sets, before in self._events:
+            names.setdefault((sets, before), []).append(p.name)
         return [
-            f"{p.name}: {sets} sets instead of {before} to fit {self.budget}"
+            f"{sets} sets instead of {before} to fit {self.budget}: {', '.join(cut)}"
             if sets
-            else f"left out {p.name} to fit {self.budget}"
-            for p, sets, before in self._events
+            else f"left out {', '.join(cut)} to fit {self.budget}"
+            for (sets, before), cut in names.items()
         ]
 
     def result(self) -> Draft:
