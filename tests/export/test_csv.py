@@ -1,4 +1,4 @@
-"""CSV export: one row per planned set, and per side for one-sided work."""
+"""CSV export: one row per planned set, and per side for one-sided work, in the order done."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from runstrong.export.plan_csv import export_csv
 TODAY = date(2026, 11, 26)
 MONDAY = date(2027, 1, 4)
 HEADER = (
-    "date,time,week,phase,session,exercise_slug,exercise,set_number,reps,seconds,contacts,"
-    "side,load_kg,percent_1rm,rir,tempo,rest_s"
+    "date,time,week,phase,deload,session,position,exercise_slug,exercise,set_number,reps,"
+    "seconds,contacts,side,load_kg,percent_1rm,rir,tempo,rest_s"
 )
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
 
@@ -44,10 +44,16 @@ def prescription(slug: str, name: str, **changes: object) -> Prescription:
     return make_prescription(slug, name=name, **(fields | changes))
 
 
-def tiny_plan() -> Plan:
+def tiny_plan(superset: str | None = "A") -> Plan:
+    """A deload week's one session: a main lift, a calf raise (3 sets) and a per-side dead bug
+    (2 sets) in superset `superset`, a per-side hold and hops."""
     day = MONDAY + timedelta(days=1)
     exercises = (
         prescription("back_squat", "Back squat", percent_1rm=83, tempo="3-1-1-0"),
+        prescription(
+            "seated_calf_raise", "Seated calf raise", sets=3, reps=12, rest_s=60, superset=superset
+        ),
+        prescription("dead_bug", "Dead bug", reps=8, per_side=True, rest_s=90, superset=superset),
         prescription("side_plank", "Side plank", sets=1, reps=None, seconds=30, per_side=True),
         prescription("pogo_hops", "Pogo hops", sets=1, reps=None, contacts=20, rir=None),
     )
@@ -64,7 +70,7 @@ def tiny_plan() -> Plan:
         reasons=(),
         warnings=(),
     )
-    week = Week(1, MONDAY, Phase.BUILD, False, "Power.", (session,))
+    week = Week(1, MONDAY, Phase.BUILD, True, "Power.", (session,))
     return Plan(athlete="Test Runner", start=MONDAY, weeks=(week,), warnings=())
 
 
@@ -72,18 +78,39 @@ def test_a_small_plan_exports_exactly_these_rows() -> None:
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
     data = export_csv(tiny_plan(), athlete, library())
     # 83% of a 100 kg max is 83 kg, rounded down to the 2.5 kg barbell step: 82.5 kg.
-    session = '2027-01-05,07:30,1,build,"Strength A: squat, ""pogo"" & plank – Zoë"'
+    # B1 and B2 alternate for two rounds, each ending with the longer rest (90 s); B1's third
+    # set is alone, with its own rest. A per-side set rests after the right side only.
+    session = '2027-01-05,07:30,1,build,true,"Strength A: squat, ""pogo"" & plank – Zoë"'
     assert data.decode("utf-8") == "\n".join(
         [
             HEADER,
-            f"{session},back_squat,Back squat,1,5,,,,82.5,83,2,3-1-1-0,180",
-            f"{session},back_squat,Back squat,2,5,,,,82.5,83,2,3-1-1-0,180",
-            f"{session},side_plank,Side plank,1,,30,,left,,,2,,180",
-            f"{session},side_plank,Side plank,1,,30,,right,,,2,,180",
-            f"{session},pogo_hops,Pogo hops,1,,,20,,,,,,180",
+            f"{session},A,back_squat,Back squat,1,5,,,,82.5,83,2,3-1-1-0,180",
+            f"{session},A,back_squat,Back squat,2,5,,,,82.5,83,2,3-1-1-0,180",
+            f"{session},B1,seated_calf_raise,Seated calf raise,1,12,,,,,,2,,0",
+            f"{session},B2,dead_bug,Dead bug,1,8,,,left,,,2,,0",
+            f"{session},B2,dead_bug,Dead bug,1,8,,,right,,,2,,90",
+            f"{session},B1,seated_calf_raise,Seated calf raise,2,12,,,,,,2,,0",
+            f"{session},B2,dead_bug,Dead bug,2,8,,,left,,,2,,0",
+            f"{session},B2,dead_bug,Dead bug,2,8,,,right,,,2,,90",
+            f"{session},B1,seated_calf_raise,Seated calf raise,3,12,,,,,,2,,60",
+            f"{session},C,side_plank,Side plank,1,,30,,left,,,2,,0",
+            f"{session},C,side_plank,Side plank,1,,30,,right,,,2,,180",
+            f"{session},D,pogo_hops,Pogo hops,1,,,20,,,,,,180",
             "",
         ]
     )
+
+
+def test_without_supersets_each_exercise_s_sets_follow_one_another() -> None:
+    athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
+    found = rows(export_csv(tiny_plan(superset=None), athlete, library()))
+    assert [(r["position"], r["set_number"], r["side"], r["rest_s"]) for r in found[2:7]] == [
+        ("B", "1", "", "60"),
+        ("B", "2", "", "60"),
+        ("B", "3", "", "60"),
+        ("C", "1", "left", "0"),
+        ("C", "1", "right", "90"),
+    ]
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -119,12 +146,37 @@ def test_a_sample_of_the_alex_rows_matches_the_plan() -> None:
     first = found[0]
     assert first["week"] == "3"
     assert first["phase"] == str(week.phase)
+    assert first["deload"] == "false"
     assert first["session"] == session.title
     assert first["time"] == session.time.strftime("%H:%M")
     assert first["exercise"] == per_side.name
     assert first["reps"] == ("" if per_side.reps is None else str(per_side.reps))
     assert first["rir"] == ("" if per_side.rir is None else str(per_side.rir))
-    assert first["rest_s"] == str(per_side.rest_s)
+    assert {r["rest_s"] for r in found if r["side"] == "left"} == {"0"}
+
+
+def test_alex_goes_straight_from_the_nordic_curl_to_its_partner_and_rests_after_the_pair() -> None:
+    # The trial report: week 1's first session, superset C (plan text: "C1 Band-assisted Nordic
+    # hamstring curl ... then straight to C2", "C2 Banded dead bug ... rest 1:30 after the pair").
+    found = [
+        (r["position"], r["set_number"], r["side"], r["rest_s"])
+        for r in rows(example_csv("alex-marathon"))
+        if r["date"] == "2026-12-08" and r["position"] in {"C1", "C2"}
+    ]
+    assert found == [
+        ("C1", "1", "", "0"),
+        ("C2", "1", "left", "0"),
+        ("C2", "1", "right", "90"),
+        ("C1", "2", "", "0"),
+        ("C2", "2", "left", "0"),
+        ("C2", "2", "right", "90"),
+    ]
+
+
+def test_the_deload_column_marks_alex_s_deload_weeks() -> None:
+    deload_weeks = {r["week"] for r in rows(example_csv("alex-marathon")) if r["deload"] == "true"}
+    assert deload_weeks == {"4", "8", "12"}
+    assert {r["deload"] for r in rows(example_csv("alex-marathon"))} == {"true", "false"}
 
 
 def test_loads_come_from_the_athletes_maxes() -> None:

@@ -2,27 +2,36 @@
 
 Columns are fixed (`COLUMNS`); empty cells mean "not prescribed". A per-side exercise gets a row
 for the left and one for the right in each set, in that order; bilateral work leaves `side` empty.
-Loads are resolved to kilograms from the athlete's maxes and equipment (`domain.loads`), as in the
-JSON export. UTF-8 without a byte-order mark, "\\n" line endings, the same bytes for the same plan.
+Rows come in the order the sets are done, as the FIT workout runs them: a superset's members
+alternate, one set each per round, and a member with more sets does the rest alone after the
+rounds they share. `position` is the printed plan's label (A, B1, B2, C ...). `rest_s` is the
+rest taken after the row: 0 before going straight on (to the right side, or to the superset
+partner), and after a superset round the longer rest of the members in it, as the printed plan
+says (`render.dose_text.rest_texts`). `deload` is "true" or "false". Loads are resolved to
+kilograms from the athlete's maxes and equipment (`domain.loads`), as in the JSON export.
+UTF-8 without a byte-order mark, "\\n" line endings, the same bytes for the same plan.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import Plan, Prescription, Session, Week
+from runstrong.domain.plan import Plan, Prescription
+from runstrong.render.dose_text import position_labels
 
 COLUMNS: tuple[str, ...] = (
     "date",
     "time",
     "week",
     "phase",
+    "deload",
     "session",
+    "position",
     "exercise_slug",
     "exercise",
     "set_number",
@@ -54,36 +63,63 @@ def export_csv(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> bytes:
 def _rows(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> Iterator[list[Cell]]:
     for week in plan.weeks:
         for session in week.sessions:
-            for p in session.exercises:
-                yield from _set_rows(week, session, p, athlete, library)
-
-
-def _set_rows(
-    week: Week, session: Session, p: Prescription, athlete: Athlete, library: ExerciseLibrary
-) -> Iterator[list[Cell]]:
-    load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
-    sides = SIDES if p.per_side else ("",)
-    for set_number in range(1, p.sets + 1):
-        for side in sides:
-            yield [
-                session.date.isoformat(),
-                session.time.strftime("%H:%M"),
-                week.index,
-                str(week.phase),
-                session.title,
-                p.slug,
-                p.name,
-                set_number,
-                p.reps,
-                p.seconds,
-                p.contacts,
-                side,
-                _kg(load.load_kg),
-                p.percent_1rm,
-                p.rir,
-                p.tempo,
-                p.rest_s,
+            exercises = session.exercises
+            labels = position_labels(exercises)
+            loads = [
+                resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
+                for p in exercises
             ]
+            for i, set_number, side, rest_s in _sets_in_order(exercises):
+                p = exercises[i]
+                yield [
+                    session.date.isoformat(),
+                    session.time.strftime("%H:%M"),
+                    week.index,
+                    str(week.phase),
+                    "true" if week.deload else "false",
+                    session.title,
+                    labels[i],
+                    p.slug,
+                    p.name,
+                    set_number,
+                    p.reps,
+                    p.seconds,
+                    p.contacts,
+                    side,
+                    _kg(loads[i].load_kg),
+                    p.percent_1rm,
+                    p.rir,
+                    p.tempo,
+                    rest_s,
+                ]
+
+
+def _sets_in_order(exercises: Sequence[Prescription]) -> Iterator[tuple[int, int, str, int]]:
+    """(exercise index, set number, side, rest after) for every row, in the order done.
+
+    In round r of a group (a single exercise, or a superset's consecutive members) every member
+    with at least r sets does set r, in plan order; the round ends with the longest rest of
+    those members, and nothing else is followed by a rest."""
+    for group in _groups(exercises):
+        for set_number in range(1, max(exercises[i].sets for i in group) + 1):
+            active = [i for i in group if exercises[i].sets >= set_number]
+            round_rest = max(exercises[i].rest_s for i in active)
+            for i in active:
+                sides = SIDES if exercises[i].per_side else ("",)
+                for side in sides:
+                    ends_round = i == active[-1] and side == sides[-1]
+                    yield i, set_number, side, round_rest if ends_round else 0
+
+
+def _groups(exercises: Sequence[Prescription]) -> list[list[int]]:
+    """Indexes of the exercises done together: a single, or a superset's consecutive members."""
+    groups: list[list[int]] = []
+    for i, p in enumerate(exercises):
+        if groups and p.superset is not None and exercises[i - 1].superset == p.superset:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
 
 
 def _kg(value: float | None) -> str | None:
