@@ -56,7 +56,9 @@ def make_plan(
     library = open_library(extra_dirs)
     profile = load_profile(profile_path, library)
     first_day = plan_start(profile, start=start, today=today)
-    check_races_after_start(profile, first_day, str(profile_path))
+    check_races_after_start(
+        profile, first_day, str(profile_path), start_option=None if start is None else "--start"
+    )
     plan = generate_plan(profile, library, start=first_day, weeks=weeks)
     return PlanResult(plan, profile.athlete, library, profile.rules)
 

@@ -16,13 +16,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from runstrong.domain.errors import InputError
+from runstrong.domain.errors import InputError, field_path
 
 
 def validation_errors(
     where: str, exc: ValidationError, model: type[BaseModel] | None = None
 ) -> list[InputError]:
-    """One InputError per pydantic error, with the field path and the offending value.
+    """One InputError per pydantic error, with the field path (list items counted from 1:
+    running.week[6].type) and the offending value, said once.
 
     A misspelled key is one line, "strength_dayz: unknown key; did you mean 'strength_days'?",
     not two (the unknown key and the missing one): the suggestion comes from the missing fields
@@ -33,7 +34,7 @@ def validation_errors(
     used: set[tuple[str | int, ...]] = set()
     out: list[tuple[tuple[str | int, ...], InputError]] = []
     for path, err in errors:
-        field = ".".join(map(str, path)) or "(file)"
+        field = field_path(*path) or "(file)"
         if err["type"] == "extra_forbidden" and path:
             parent, key = path[:-1], str(path[-1])
             nearby = [str(p[-1]) for p in missing if p[:-1] == parent and p not in used]
@@ -48,7 +49,7 @@ def validation_errors(
 
 
 def _path(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
-    """pydantic's location without its validator and dict-key markers: running.week.1.day."""
+    """pydantic's location without its validator and dict-key markers: running, week, 1, day."""
     return tuple(p for p in loc if not str(p).startswith("function-") and p != "[key]")
 
 
@@ -64,14 +65,20 @@ def _message(err: ErrorDetails) -> str:
     hint = f"did you mean '{guess}'?" if guess else ""
     if "[key]" in err["loc"]:
         return "unknown key; " + (hint or message.replace("Input should be", "should be", 1))
-    if isinstance(value, dict):
+    if isinstance(value, dict) or (isinstance(value, str) and repr(value) in message):
         return message
     return f"{message} (got {value!r}{'; ' + hint if hint else ''})"
 
 
 def _close(word: str, candidates: Sequence[str]) -> str | None:
-    same = [c for c in candidates if c.casefold() == word.casefold()]
-    matches = same or difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    """The candidate `word` was meant to be: the same but for case, the only one it begins, or
+    a close spelling ('tues' -> 'tue', 'half' -> 'half_marathon')."""
+    folded = word.casefold()
+    same = [c for c in candidates if c.casefold() == folded]
+    begun = [c for c in candidates if folded and c.casefold().startswith(folded)]
+    if same or len(begun) == 1:
+        return (same or begun)[0]
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 

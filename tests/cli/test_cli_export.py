@@ -102,7 +102,7 @@ def test_a_broken_saved_plan_names_the_field(tmp_path: Path) -> None:
     saved.write_text(json.dumps(data), "utf-8")
     result = run("export", "fit", str(saved), "-o", str(tmp_path / "fit"))
     assert result.returncode == 2
-    assert "weeks.2.sessions.0.exercises.0.slug" in result.stderr
+    assert "weeks[3].sessions[1].exercises[1].slug" in result.stderr
     assert not (tmp_path / "fit").exists()
 
 

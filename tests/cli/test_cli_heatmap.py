@@ -102,3 +102,33 @@ def test_balance_of_the_founding_workout_flags_its_missing_calf_work() -> None:
     result = run("balance", str(FOUNDING))
     assert result.returncode == 0, result.stderr
     assert "no calf or soleus work this week" in result.stdout
+
+
+def test_a_workout_files_unknown_slug_names_the_exercise_counted_from_one(
+    tmp_path: Path,
+) -> None:
+    text = FOUNDING.read_text("utf-8")
+    assert 'slug = "seated_cable_row"' in text
+    workout = tmp_path / "workout.toml"
+    workout.write_text(text.replace('slug = "seated_cable_row"', 'slug = "moon_row"'), "utf-8")
+    out = tmp_path / "w.svg"
+    result = run("heatmap", str(workout), "-o", str(out))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"error: {workout}: workout.exercises[2].slug: no exercise 'moon_row'"
+    )
+    assert not out.exists()
+
+
+def test_a_workout_files_bad_value_names_the_exercise_counted_from_one(tmp_path: Path) -> None:
+    text = FOUNDING.read_text("utf-8")
+    old = '{ slug = "stability_ball_pull_in", sets = 3,'
+    assert old in text
+    workout = tmp_path / "workout.toml"
+    workout.write_text(text.replace(old, old.replace("sets = 3", "sets = 30")), "utf-8")
+    result = run("balance", str(workout))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"error: {workout}: workout.exercises[3].sets: "
+        "Input should be less than or equal to 10 (got 30)"
+    )

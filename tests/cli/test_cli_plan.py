@@ -94,13 +94,35 @@ def test_a_bad_profile_is_one_line_exit_2_and_nothing_written(
     assert list(tmp_path.iterdir()) == [profile]
 
 
-def test_a_race_before_the_start_option_is_an_error() -> None:
+def test_a_race_before_the_start_option_blames_the_option() -> None:
     result = run("plan", ALEX, "--start", "2027-06-07")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        f"error: {ALEX}: races.0.date: 2027-04-18 (Spring Marathon) "
-        "is before the plan start 2027-06-07"
+        "error: --start: 2027-06-07 is after the race Spring Marathon on 2027-04-18 "
+        f"({ALEX}: races[1].date); start on or before it"
     )
+
+
+def test_values_that_differ_only_in_case_make_the_same_plan(tmp_path: Path) -> None:
+    text = Path(ALEX).read_text("utf-8")
+    slips = [
+        ('strength_level = "intermediate"', 'strength_level = "Intermediate"'),
+        ('"mon", "tue", "thu", "sat"]', '"Mon", "TUE", "thu", "Sat"]'),
+        ('type = "tempo"', 'type = "Tempo"'),
+        ('distance = "marathon"', 'distance = "MARATHON"'),
+        ('priority = "A"', 'priority = "a"'),
+        ('"stability_ball"', '"Stability_Ball"'),
+        ('site = "achilles"', 'site = "Achilles"'),
+        ('severity = "mild"', 'severity = "Mild"'),
+    ]
+    for old, new in slips:
+        assert old in text, old
+        text = text.replace(old, new)
+    slipped = tmp_path / "alex.toml"
+    slipped.write_text(text, "utf-8")
+    result = run("plan", str(slipped), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == run("plan", ALEX, "--format", "json").stdout
 
 
 def test_an_unwritable_output_folder_is_one_line_exit_2(tmp_path: Path) -> None:

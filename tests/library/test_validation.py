@@ -38,7 +38,7 @@ def test_an_unknown_pattern_names_its_position(tmp_path: Path) -> None:
         tmp_path, "side_plank", 'patterns = ["trunk_lateral"', 'patterns = ["trunk_sideways"'
     )
     [line] = errors_for(tmp_path)
-    assert "patterns.0" in line
+    assert "patterns[1]" in line
     assert "'trunk_sideways'" in line
 
 
@@ -47,7 +47,7 @@ def test_unknown_equipment_is_rejected(tmp_path: Path) -> None:
         tmp_path, "bulgarian_split_squat", 'equipment = ["bench"]', 'equipment = ["chair"]'
     )
     [line] = errors_for(tmp_path)
-    assert "equipment.0" in line
+    assert "equipment[1]" in line
     assert "'chair'" in line
 
 

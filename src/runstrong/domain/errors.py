@@ -3,6 +3,20 @@
 from __future__ import annotations
 
 
+def field_path(*parts: str | int) -> str:
+    """A field's path as errors print it: table keys dotted, list items counted from 1.
+
+    field_path("running", "week", 5, "type") == "running.week[6].type" (the sixth run).
+    """
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
 class RunstrongError(Exception):
     """Base for every error caused by input (files, options): the CLI prints it and exits 2."""
 

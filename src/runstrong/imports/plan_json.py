@@ -21,7 +21,7 @@ from runstrong.domain.athlete import (
     Weekday,
 )
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError
+from runstrong.domain.errors import InputError, field_path
 from runstrong.domain.exercise import Equipment, Level
 from runstrong.domain.plan import (
     PLAN_SCHEMA_VERSION,
@@ -38,13 +38,13 @@ T = TypeVar("T")
 
 
 class _Reader:
-    """Reads fields with a path, so any problem names where it is: weeks.3.sessions.0.date."""
+    """Reads fields with a path, so any problem names where it is: weeks[3].sessions[1].date."""
 
     def __init__(self, where: str) -> None:
         self.where = where
 
     def get(self, obj: Any, key: str, path: str, convert: Callable[[Any], T]) -> T:
-        field = f"{path}.{key}" if path else key
+        field = field_path(path, key)
         if not isinstance(obj, dict) or key not in obj:
             raise InputError(self.where, field, "is missing")
         try:
@@ -65,7 +65,8 @@ def read_plan(data: Any, library: ExerciseLibrary, *, where: str) -> tuple[Plan,
         raise InputError(where, "schema_version", f"{version} is not supported (expected 1)")
     athlete = _athlete(r, r.get(data, "athlete", "", dict), data)
     weeks = tuple(
-        _week(r, w, f"weeks.{i}", library) for i, w in enumerate(r.get(data, "weeks", "", list))
+        _week(r, w, field_path("weeks", i), library)
+        for i, w in enumerate(r.get(data, "weeks", "", list))
     )
     plan = Plan(
         athlete=athlete.name,
@@ -80,10 +81,10 @@ def _athlete(r: _Reader, a: dict[str, Any], data: dict[str, Any]) -> Athlete:
     kit = r.get(a, "equipment", "athlete", dict)
     races = [
         Race(
-            r.get(x, "name", f"races.{i}", str),
-            r.get(x, "date", f"races.{i}", date.fromisoformat),
-            r.get(x, "distance", f"races.{i}", RaceDistance),
-            r.get(x, "priority", f"races.{i}", RacePriority),
+            r.get(x, "name", field_path("races", i), str),
+            r.get(x, "date", field_path("races", i), date.fromisoformat),
+            r.get(x, "distance", field_path("races", i), RaceDistance),
+            r.get(x, "priority", field_path("races", i), RacePriority),
         )
         for i, x in enumerate(r.get(data, "races", "", list))
     ]
@@ -120,7 +121,7 @@ def _week(r: _Reader, w: Any, path: str, library: ExerciseLibrary) -> Week:
         goal=r.get(w, "goal", path, str),
         notes=tuple(r.get(w, "notes", path, _strings)),
         sessions=tuple(
-            _session(r, s, f"{path}.sessions.{i}", library)
+            _session(r, s, field_path(path, "sessions", i), library)
             for i, s in enumerate(r.get(w, "sessions", path, list))
         ),
     )
@@ -139,7 +140,7 @@ def _session(r: _Reader, s: Any, path: str, library: ExerciseLibrary) -> Session
         reasons=tuple(r.get(s, "reasons", path, _strings)),
         warnings=tuple(r.get(s, "warnings", path, _strings)),
         exercises=tuple(
-            _exercise(r, e, f"{path}.exercises.{i}", library)
+            _exercise(r, e, field_path(path, "exercises", i), library)
             for i, e in enumerate(r.get(s, "exercises", path, list))
         ),
     )

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError, InputErrors
+from runstrong.domain.errors import InputError, InputErrors, field_path
 from runstrong.domain.exercise import LoadType
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
 from runstrong.domain.prescription import contacts_of
@@ -77,7 +77,8 @@ def parse_workout(data: dict[str, object], library: ExerciseLibrary, *, where: s
     exercises = []
     for i, item in enumerate(raw.workout.exercises):
         if item.slug not in library:
-            raise InputError(where, f"workout.exercises.{i}.slug", f"no exercise '{item.slug}'")
+            field = field_path("workout", "exercises", i, "slug")
+            raise InputError(where, field, f"no exercise '{item.slug}'")
         exercises.append(_prescription(item, library))
     day = raw.workout.date
     session = Session(

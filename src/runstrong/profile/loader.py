@@ -12,7 +12,7 @@ from pathlib import Path
 
 from runstrong import cache
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError
+from runstrong.domain.errors import InputError, field_path
 from runstrong.domain.profile import Profile
 
 # The code a cached Profile depends on: the validation, and the domain classes it pickles.
@@ -50,13 +50,24 @@ def _code() -> list[Path]:
     ]
 
 
-def check_races_after_start(profile: Profile, start: date, where: str) -> None:
-    """A race before the plan's first day is a mistake in the profile (or the --start option)."""
+def check_races_after_start(
+    profile: Profile, start: date, where: str, *, start_option: str | None = None
+) -> None:
+    """A race before the plan's first day is a mistake in the profile, or in the option that set
+    the start (`start_option`, "--start"): the error line blames that one."""
     for i, race in enumerate(profile.athlete.races):
         if race.date < start:
+            field = field_path("races", i, "date")
+            if start_option is not None:
+                raise InputError(
+                    start_option,
+                    "",
+                    f"{start.isoformat()} is after the race {race.name} on "
+                    f"{race.date.isoformat()} ({where}: {field}); start on or before it",
+                )
             raise InputError(
                 where,
-                f"races.{i}.date",
+                field,
                 f"{race.date.isoformat()} ({race.name}) is before the plan start "
                 f"{start.isoformat()}",
             )

@@ -27,6 +27,7 @@ from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import ORDERED_PAIRS, Rules
 from runstrong.profile.schema import ProfileIn
+from runstrong.profile.week_checks import week_clashes
 from runstrong.validation import validation_errors
 
 RULE_TYPES = {f.name: f.type for f in fields(Rules)}
@@ -57,7 +58,7 @@ def parse_profile(
         raw = ProfileIn.model_validate(data)
     except ValidationError as exc:
         raise InputErrors(validation_errors(where, exc, ProfileIn)) from None
-    errors: list[InputError] = []
+    errors = week_clashes(raw.running.week, where)
     for slug in raw.strength.one_rep_max_kg:
         if slug not in library:
             errors.append(

@@ -1,11 +1,16 @@
-"""The profile format, version 1, as pydantic models: every key known, every value checked."""
+"""The profile format, version 1, as pydantic models: every key known, every value checked.
+
+Enum values are read in any case ("10K" is "10k"); checks across several runs of the week are in
+runstrong.profile.week_checks.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from runstrong.domain.athlete import RaceDistance, RacePriority, RunType, Severity, Weekday
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
@@ -14,6 +19,26 @@ MIN_RUN_MINUTES = 1
 MAX_RUN_MINUTES = 720
 MIN_SESSION_MINUTES = 15
 MAX_SESSION_MINUTES = 180
+
+
+def _any_case(kind: type[StrEnum]) -> BeforeValidator:
+    """A value that differs from one of `kind`'s only in case ("10K", "Tempo") is that value."""
+    by_fold = {member.value.casefold(): member.value for member in kind}
+
+    def fix(value: Any) -> Any:
+        return by_fold.get(value.casefold(), value) if isinstance(value, str) else value
+
+    return BeforeValidator(fix)
+
+
+AnyCaseDay = Annotated[Weekday, _any_case(Weekday)]
+AnyCaseRunType = Annotated[RunType, _any_case(RunType)]
+AnyCaseDistance = Annotated[RaceDistance, _any_case(RaceDistance)]
+AnyCasePriority = Annotated[RacePriority, _any_case(RacePriority)]
+AnyCaseEquipment = Annotated[Equipment, _any_case(Equipment)]
+AnyCaseNiggleSite = Annotated[NiggleSite, _any_case(NiggleSite)]
+AnyCaseSeverity = Annotated[Severity, _any_case(Severity)]
+AnyCaseLevel = Annotated[Level, _any_case(Level)]
 
 
 class Strict(BaseModel):
@@ -31,7 +56,7 @@ def _parse_time(value: Any) -> Any:
 
 class AthleteIn(Strict):
     name: Annotated[str, Field(min_length=1, max_length=80)]
-    strength_level: Level
+    strength_level: AnyCaseLevel
     body_mass_kg: Annotated[float, Field(gt=25, lt=250)] | None = None
     timezone: str = "UTC"
 
@@ -50,7 +75,7 @@ class AthleteIn(Strict):
 
 
 class EquipmentIn(Strict):
-    items: list[Equipment] = []
+    items: list[AnyCaseEquipment] = []
     dumbbell_max_kg: Annotated[float, Field(gt=0, le=100)] | None = None
     dumbbell_step_kg: Annotated[float, Field(gt=0, le=10)] = 2.0
     kettlebell_kg: list[Annotated[float, Field(gt=0, le=100)]] = []
@@ -59,7 +84,7 @@ class EquipmentIn(Strict):
 
 
 class AvailabilityIn(Strict):
-    strength_days: Annotated[list[Weekday], Field(min_length=1)]
+    strength_days: Annotated[list[AnyCaseDay], Field(min_length=1)]
     sessions_per_week: Annotated[int, Field(ge=1, le=4)] | None = None
     session_minutes: Annotated[int, Field(ge=MIN_SESSION_MINUTES, le=MAX_SESSION_MINUTES)] = 45
     preferred_time: dt.time = dt.time(18, 0)
@@ -75,8 +100,8 @@ class AvailabilityIn(Strict):
 
 
 class RunIn(Strict):
-    day: Weekday
-    type: RunType
+    day: AnyCaseDay
+    type: AnyCaseRunType
     minutes: Annotated[int, Field(ge=MIN_RUN_MINUTES, le=MAX_RUN_MINUTES)] = 30
     time: dt.time | None = None
 
@@ -91,8 +116,8 @@ class RunningIn(Strict):
 class RaceIn(Strict):
     name: Annotated[str, Field(min_length=1, max_length=80)]
     date: dt.date
-    distance: RaceDistance = RaceDistance.OTHER
-    priority: RacePriority = RacePriority.A
+    distance: AnyCaseDistance = RaceDistance.OTHER
+    priority: AnyCasePriority = RacePriority.A
 
 
 class StrengthIn(Strict):
@@ -100,8 +125,8 @@ class StrengthIn(Strict):
 
 
 class NiggleIn(Strict):
-    site: NiggleSite
-    severity: Severity = Severity.MILD
+    site: AnyCaseNiggleSite
+    severity: AnyCaseSeverity = Severity.MILD
 
 
 class PlanIn(Strict):
@@ -120,13 +145,3 @@ class ProfileIn(Strict):
     niggles: list[NiggleIn] = []
     plan: PlanIn = PlanIn()
     rules: dict[str, Any] = {}  # checked against Rules in parse.py, one line per problem
-
-    @model_validator(mode="after")
-    def _one_run_type_per_slot(self) -> ProfileIn:
-        seen: set[tuple[Weekday, dt.time | None]] = set()
-        for run in self.running.week:
-            key = (run.day, run.time)
-            if key in seen:
-                raise ValueError(f"two runs on {run.day} at the same time")
-            seen.add(key)
-        return self
