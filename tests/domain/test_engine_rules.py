@@ -238,6 +238,15 @@ def test_the_loading_a_deload_needs_is_a_rule() -> None:
 # 5. Scheduling ------------------------------------------------------------------------------
 
 
+def test_a_plan_starting_midweek_says_why_its_first_week_is_short() -> None:
+    """Starting on a Friday, of the strength days Mon, Tue, Thu and Sat only Saturday is left in
+    week 1: the note blames the start, not the strength days or races."""
+    plan = marathon(start=START + timedelta(days=4))  # Friday 11 Dec
+    first = plan.weeks[0]
+    assert [s.weekday for s in first.sessions] == [Weekday.SAT]
+    assert "1 of 2 planned sessions fit this week: the plan starts on Fri 11 Dec." in first.notes
+
+
 def test_sessions_fall_only_on_strength_days() -> None:
     plan = marathon(strength_days=("tue", "fri"))
     assert {s.weekday for s in plan.sessions} <= {Weekday.TUE, Weekday.FRI}

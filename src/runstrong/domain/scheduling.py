@@ -182,6 +182,11 @@ class Scheduler:
                 f"{count} of {len(needs)} planned sessions this week: on every strength day left, "
                 "another would break two or more placement rules [runstrong_heuristic]."
             )
+        elif left_out and monday < self.plan_start:
+            notes.append(
+                f"{count} of {len(needs)} planned sessions fit this week: the plan starts on "
+                f"{self.plan_start:%a %d %b}."
+            )
         elif left_out:
             notes.append(
                 f"{count} of {len(needs)} planned sessions fit this week "
