@@ -273,6 +273,19 @@ def test_a_forced_break_of_the_day_before_rule_is_named_in_the_session_warnings(
     assert all(any("the day before" in w for w in s.warnings) for s in sat)
 
 
+def test_a_forced_day_before_break_says_which_strength_day_would_avoid_it() -> None:
+    """Saturday only, before Sunday's long run: lifting after the long run on Sunday would keep
+    the rule, so the warning says to add Sunday; with Sunday a strength day too, no session
+    carries that advice."""
+    plan = plan_for(strength_days=("sat",), sessions_per_week=1)
+    remedy = "(adding Sunday to your strength days would let it follow that run)"
+    heavy = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
+    assert heavy
+    assert all(any(remedy in w for w in s.warnings) for s in heavy)
+    both = plan_for(strength_days=("sat", "sun"), sessions_per_week=2)
+    assert not any(remedy in w for s in both.sessions for w in s.warnings)
+
+
 def test_a_strength_session_moves_later_to_leave_hours_after_the_run() -> None:
     week = RunningWeek(runs=(Run(Weekday.TUE, RunType.INTERVALS, 60, time(16, 0)),))
     plan = plan_for(running=week, strength_days=("tue", "fri"))

@@ -388,7 +388,8 @@ class Scheduler:
                     penalty += rules.penalty_day_before_key_run_points
                     warnings.append(
                         f"rule 'no {what} the day before a key run, long run or race' broken: "
-                        f"{event.label} tomorrow; no better strength day this week [doma2019]"
+                        f"{event.label} tomorrow; no better strength day this week"
+                        f"{self._remedy(day + timedelta(days=1))} [doma2019]"
                     )
                 elif hours < rules.key_run_buffer_hours and buffered:
                     penalty += rules.penalty_key_run_buffer_points
@@ -412,6 +413,16 @@ class Scheduler:
                 f"{rules.key_run_buffer_hours:g} h [doma2019]"
             )
         return penalty
+
+    def _remedy(self, key_day: date) -> str:
+        """What would avoid lifting the day before a key run: lifting after it instead, when
+        its day is not one of the athlete's strength days."""
+        weekday = Weekday.of(key_day)
+        if weekday in self.athlete.availability.strength_days or not any(
+            e.protected and not e.label.endswith("(race)") for e in self.runs_on(key_day)
+        ):
+            return ""
+        return f" (adding {weekday.full_name} to your strength days would let it follow that run)"
 
     def _spacing(
         self, at: datetime, need: SessionNeeds, placed: Sequence[Placed], warnings: list[str]
