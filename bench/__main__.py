@@ -7,6 +7,7 @@ are shared and noisy: compare ratios across machines, not milliseconds.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -98,63 +99,87 @@ def cli_medians(commands: dict[str, Command], runs: int) -> dict[str, float]:
     return {name: statistics.median(c.times) * 1000 for name, c in commands.items()}
 
 
+Row = tuple[str, float, str]  # what, median ms, note
+
+
 def main() -> None:
     # WeasyPrint and fontTools log each PDF's font notes; they would drown the table.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     result = services.make_plan(ALEX, today=TODAY, weeks=WEEKS)
-    plan, athlete, library = result.plan, result.athlete, result.library
-    profile = result.profile
-    as_dict = plan_json.plan_to_dict(plan, athlete, library)
-    rows: list[tuple[str, float, str]] = []
+    in_process, dumps = in_process_rows(result)
+    rows = [*in_process, *export_rows(result, dumps), *cli_rows()]
+    width = max(len(name) for name, _, _ in rows)
+    print(f"runstrong benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, medians")
+    for name, value, note in rows:
+        print(f"  {name:<{width}}  {value:9.2f} ms  {note}")
 
-    others = {
-        name: services.make_plan(ROOT / "examples" / f"{name}.toml", today=TODAY, weeks=WEEKS)
-        for name in OTHER_EXAMPLES
-    }
+
+def generating(result: services.PlanResult) -> Callable[[], Any]:
+    """Generating `result`'s plan again, from its validated profile."""
+    return lambda: generate_plan(
+        result.profile, result.library, start=result.plan.start, weeks=WEEKS
+    )
+
+
+def in_process_rows(result: services.PlanResult) -> tuple[list[Row], float]:
+    """The reference (json.dumps of the plan), the library load and plan generation, taking
+    turns; and the reference's median."""
+    library = result.library
+    as_dict = plan_json.plan_to_dict(result.plan, result.athlete, library)
     timed: dict[str, Callable[[], Any]] = {
         "dumps": lambda: json.dumps(as_dict),
         "indented": lambda: json.dumps(as_dict, indent=2),
         "library": load_library,
-        "alex": lambda: generate_plan(profile, library, start=plan.start, weeks=WEEKS),
+        "alex": generating(result),
     }
-    for name, other in others.items():
-        timed[name] = lambda o=other: generate_plan(
-            o.profile, library, start=o.plan.start, weeks=WEEKS
-        )
+    for name in OTHER_EXAMPLES:
+        other = services.make_plan(ROOT / "examples" / f"{name}.toml", today=TODAY, weeks=WEEKS)
+        timed[name] = generating(other)
     ms, cpu = interleaved_medians(timed, 30)
     dumps = ms["dumps"]
 
     def cpu_note(name: str) -> str:
         return f"CPU {cpu[name]:.2f} ms = {cpu[name] / cpu['dumps']:.1f} x"
 
-    rows.append(("json.dumps of the 24-week plan (reference)", dumps, "plain, C encoder"))
-    rows.append(("  the same with indent=2", ms["indented"], f"{ms['indented'] / dumps:.1f} x"))
-    rows.append(("load the exercise library", ms["library"], f"{len(library)} exercises"))
-    note = f"{ms['alex'] / dumps:.1f} x json.dumps; {cpu_note('alex')}"
-    rows.append(("generate a 24-week plan", ms["alex"], note))
+    rows: list[Row] = [
+        ("json.dumps of the 24-week plan (reference)", dumps, "plain, C encoder"),
+        ("  the same with indent=2", ms["indented"], f"{ms['indented'] / dumps:.1f} x"),
+        ("load the exercise library", ms["library"], f"{len(library)} exercises"),
+        (
+            "generate a 24-week plan",
+            ms["alex"],
+            f"{ms['alex'] / dumps:.1f} x json.dumps; {cpu_note('alex')}",
+        ),
+    ]
     for name in OTHER_EXAMPLES:
         note = f"{ms[name] / dumps:.1f} x json.dumps (Alex's); {cpu_note(name)}"
         rows.append((f"  the same for {name}", ms[name], note))
+    return rows, dumps
 
+
+def export_rows(result: services.PlanResult, dumps: float) -> list[Row]:
     options = services.ExportOptions(now=datetime(2026, 11, 26, tzinfo=UTC))
+    rows: list[Row] = []
     for fmt in ("json", "csv", "ics", "fit", "html", "pdf"):
         runs = 3 if fmt == "pdf" else 10
-        ms = median_ms(lambda fmt=fmt: services.export_one(fmt, result, options), runs)
-        rows.append((f"export {fmt}", ms, f"{ms / dumps:.1f} x json.dumps"))
+        took = median_ms(functools.partial(services.export_one, fmt, result, options), runs)
+        rows.append((f"export {fmt}", took, f"{took / dumps:.1f} x json.dumps"))
     formats = services.EXPORT_FORMATS
     every = median_ms(lambda: [services.export_one(f, result, options) for f in formats], 3)
     rows.append(("export all formats", every, ""))
 
-    week = plan.weeks[0]
     from runstrong.domain.balance import week_items
     from runstrong.domain.muscle_load import muscle_loads
     from runstrong.render.heatmap import render_heatmap_svg
 
-    loads = muscle_loads(week_items(week, library))
+    loads = muscle_loads(week_items(result.plan.weeks[0], result.library))
     svg = median_ms(lambda: render_heatmap_svg(loads, title="Week 1"), 200)
     rows.append(("render one heat-map SVG", svg, ""))
+    return rows
 
+
+def cli_rows() -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         edited = Path(folder) / "alex.toml"
         text = ALEX.read_text("utf-8")
@@ -174,20 +199,15 @@ def main() -> None:
             CLI_RUNS,
         )
     bare = cli["bare"]
-    rows.append(("python -c pass (reference for the CLI)", bare, ""))
+    rows: list[Row] = [("python -c pass (reference for the CLI)", bare, "")]
     for name, label in (
         ("version", "CLI: runstrong --version"),
         ("plan", "CLI: runstrong plan ALEX --format json"),
         ("edited", "  the same, the profile just edited"),
     ):
         rows.append((label, cli[name], f"{cli[name] / bare:.1f} x python start"))
-    floor = cli["pydantic"]
-    rows.append(("python: import pydantic, build one model", floor, "validation's floor"))
-
-    width = max(len(name) for name, _, _ in rows)
-    print(f"runstrong benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, medians")
-    for name, ms, note in rows:
-        print(f"  {name:<{width}}  {ms:9.2f} ms  {note}")
+    rows.append(("python: import pydantic, build one model", cli["pydantic"], "validation's floor"))
+    return rows
 
 
 if __name__ == "__main__":
