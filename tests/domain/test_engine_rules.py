@@ -238,6 +238,19 @@ def test_the_loading_a_deload_needs_is_a_rule() -> None:
 # 5. Scheduling ------------------------------------------------------------------------------
 
 
+def test_the_light_session_just_after_a_b_race_is_recovery_not_activation() -> None:
+    """A B race on Sunday keeps heavy legs away for two days: Monday's session gives way to a
+    light one, and the day after a race that is recovery ("Activation: light and crisp" is
+    the wording of the days before a race)."""
+    b_race = make_race(START + timedelta(weeks=8, days=6), "B", "10k")  # a Sunday
+    plan = plan_for(strength_days=("mon", "thu"), races=(make_race(RACE_DAY), b_race))
+    monday = next(s for s in plan.sessions if s.date == b_race.date + timedelta(days=1))
+    assert monday.title == "Recovery: light strength"
+    assert monday.reasons[0].startswith("recovery after the race: light work only")
+    week = next(w for w in plan.weeks if w.start == monday.date)
+    assert "A light recovery session takes the place of the session left out." in week.notes
+
+
 def test_a_plan_starting_midweek_says_why_its_first_week_is_short() -> None:
     """Starting on a Friday, of the strength days Mon, Tue, Thu and Sat only Saturday is left in
     week 1: the note blames the start, not the strength days or races."""

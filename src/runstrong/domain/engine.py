@@ -200,7 +200,8 @@ class _WeekPlanner:
         # Weeks with equal content keys get equal sessions: each is drafted once.
         self._drafted: dict[ContentKey, list[Draft]] = {}
         self._ready: dict[ContentKey, list[Ready]] = {}
-        self._stand_ins: dict[ContentKey, Ready] = {}  # light sessions for heavy ones left out
+        # Light sessions for heavy ones left out: activation, or recovery just after a race.
+        self._stand_ins: dict[tuple[ContentKey, Template], Ready] = {}
         self._prescribed: dict[tuple[str, Role, Context | None, tuple[str, ...]], Prescription] = {}
         self._marked: dict[tuple[Prescription, str], Prescription] = {}
         self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
@@ -226,6 +227,12 @@ class _WeekPlanner:
         if frame.phase is Phase.TAPER:
             return (T,)
         return (REC,)
+
+    def _race_just_before(self, frame: WeekFrame) -> bool:
+        """A race in the days before the week starts that still keep heavy legs away (a B
+        race's `no_heavy_days_after_b_race`): a light session then is recovery, not activation."""
+        since = frame.start - timedelta(days=self.rules.no_heavy_days_after_b_race)
+        return any(since <= r.date < frame.start for r in self.athlete.races)
 
     def _b_race_ahead(self, frame: WeekFrame) -> bool:
         """A B race this week or early next week, inside the heavy-session cut-off."""
@@ -264,11 +271,12 @@ class _WeekPlanner:
         )
         placed_before = sum(p is not None for p in placements)
         placements, ready, stand_in = self._fallback_to_activation(key, frame, ready, placements)
+        light = "recovery" if stand_in and stand_in.draft.template is REC else "activation"
         if stand_in is not None and placed_before:
-            notes = [*notes, "A light activation session takes the place of the session left out."]
+            notes = [*notes, f"A light {light} session takes the place of the session left out."]
         elif stand_in is not None:
             notes = [
-                "No heavy session fits this week (race and taper limits), so a light activation "
+                f"No heavy session fits this week (race and taper limits), so a light {light} "
                 "session takes its place [runstrong_heuristic]."
             ]
         sessions = []
@@ -392,9 +400,11 @@ class _WeekPlanner:
         )
         if not heavy_left_out or any(r.draft.template.light for r, _ in kept):
             return *placed, None
-        light = self._stand_ins.get(key)
+        template = REC if self._race_just_before(frame) else ACT
+        light = self._stand_ins.get((key, template))
         if light is None:
-            light = self._stand_ins[key] = self._prepare(self.draft(ACT, key, set()), key.deload)
+            light = self._prepare(self.draft(template, key, set()), key.deload)
+            self._stand_ins[key, template] = light
         history = self.history + [Placed(p.at, False, False) for _, p in kept]
         retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
         if retry[0] is None:
