@@ -743,14 +743,15 @@ def test_a_deload_repeats_last_weeks_reps_with_half_its_sets() -> None:
 def test_after_a_b_race_heavy_legs_and_jumps_do_not_fall_on_two_days_running() -> None:
     """Marco's week after his half marathon: the only days left for two heavy sessions are
     Thursday and Friday. Rather than break the 48-hour rules for heavy legs and for jumps, the
-    week keeps one heavy session and a light one takes the other's place."""
+    week keeps one heavy session and a light one takes the other's place (recovery, this soon
+    after the race)."""
     profile = load_profile(EXAMPLES / "marco-marathon-gym.toml", library())
     plan = generate_plan(profile, library())
     week = next(w for w in plan.weeks if w.start == date(2027, 3, 8))
     heavy = [s for s in week.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
     assert len(heavy) == 1
     assert any(s.lower_body_load is LowerBodyLoad.LIGHT for s in week.sessions)
-    assert any("light activation session takes the place" in n for n in week.notes)
+    assert any("light recovery session takes the place" in n for n in week.notes)
     for s in plan.sessions:
         assert not any("between heavy leg sessions" in w for w in s.warnings) or not any(
             "between plyometric sessions" in w for w in s.warnings
