@@ -251,6 +251,20 @@ def test_the_light_session_just_after_a_b_race_is_recovery_not_activation() -> N
     assert "A light recovery session takes the place of the session left out." in week.notes
 
 
+def test_a_session_title_names_only_what_the_session_holds() -> None:
+    """A runner without a box or a bench, with a knee niggle, has no single-leg knee exercise
+    left: session A's title drops "single leg" and keeps the rest; with the kit, it has it all."""
+    bare = frozenset({Equipment.BODYWEIGHT, Equipment.KETTLEBELL, Equipment.RESISTANCE_BAND})
+    plan = marathon(equipment=bare, niggles=(("knee", "mild"),))
+    a_sessions = [s for s in base_sessions(plan) if s.title.startswith("Strength A")]
+    assert a_sessions
+    assert all(not any(p.role is Role.SECONDARY for p in s.exercises) for s in a_sessions)
+    assert {s.title for s in a_sessions} == {"Strength A: squat, calves"}
+    full = {s.title for s in base_sessions(marathon(equipment=GYM, session_minutes=90))}
+    assert "Strength A: squat, single leg, calves" in full
+    assert "Strength B: hinge, hamstrings, soleus" in full
+
+
 def test_a_plan_starting_midweek_says_why_its_first_week_is_short() -> None:
     """Starting on a Friday, of the strength days Mon, Tue, Thu and Sat only Saturday is left in
     week 1: the note blames the start, not the strength days or races."""

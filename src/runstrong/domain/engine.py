@@ -625,7 +625,7 @@ class _WeekPlanner:
             date=placement.day,
             weekday=Weekday.of(placement.day),
             time=placement.start,
-            title=draft.template.title,
+            title=draft.template.title_for(draft.coverage, {p.role for p in draft.exercises}),
             after_run=placement.after_run,
             lower_body_load=ready.load,
             plyo_contacts=ready.plyo_contacts,

@@ -10,6 +10,7 @@ pull and push, plyometrics by phase and level. `trim_rank` orders what goes firs
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -123,16 +124,44 @@ SESSION_RECOVERY = (
 @dataclass(frozen=True, slots=True, eq=False)
 class Template:
     """A session: its key, its title and its slots. Each is one module-level object, compared by
-    identity."""
+    identity. `parts` name what the session holds after its title ("Strength A: squat, single
+    leg, calves"), each with what brings it (an exercise's role, or a slot's coverage label): a
+    part the session lost (to a niggle, the equipment or the time) is left out of the title."""
 
     key: str
     title: str
     slots: tuple[Slot, ...]
     light: bool = False
+    parts: tuple[tuple[str, Role | str], ...] = ()
+
+    def title_for(self, coverage: Collection[str], roles: Collection[Role]) -> str:
+        """The title of a session of this template holding `coverage` and `roles`."""
+        if not self.parts:
+            return self.title
+        held = [
+            word
+            for word, marker in self.parts
+            if (marker in roles if isinstance(marker, Role) else marker in coverage)
+        ]
+        return f"{self.title}: {', '.join(held)}" if held else self.title
 
 
-A = Template("A", "Strength A: squat, single leg, calves", SESSION_A)
-B = Template("B", "Strength B: hinge, hamstrings, soleus", SESSION_B)
+A = Template(
+    "A",
+    "Strength A",
+    SESSION_A,
+    parts=(
+        ("squat", Role.MAIN),
+        ("single leg", Role.SECONDARY),
+        ("calves", CALF_STRAIGHT.coverage),
+    ),
+)
+B = Template(
+    "B",
+    "Strength B",
+    SESSION_B,
+    parts=(("hinge", Role.MAIN), ("hamstrings", Role.POSTERIOR), ("soleus", CALF_BENT.coverage)),
+)
 M = Template("M", "Strength: maintenance", SESSION_MAINTENANCE)
 T = Template("T", "Strength: last full session before the race", SESSION_MAINTENANCE)
 ACT = Template("ACT", "Activation: light and crisp", SESSION_ACTIVATION, light=True)
