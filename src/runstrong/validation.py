@@ -78,8 +78,9 @@ def _close(word: str, candidates: Sequence[str]) -> str | None:
     begun = [c for c in candidates if folded and c.casefold().startswith(folded)]
     if same or len(begun) == 1:
         return (same or begun)[0]
-    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    by_folded = {c.casefold(): c for c in candidates}
+    matches = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
+    return by_folded[matches[0]] if matches else None
 
 
 def _field_names(model: type[BaseModel] | None, path: tuple[str | int, ...]) -> list[str]:

@@ -127,15 +127,19 @@ def test_peak_and_maintenance_weeks_have_one_session_and_keep_intensity() -> Non
 
 
 def test_a_coach_may_ask_for_two_maintenance_sessions_a_week() -> None:
-    """sessions_per_week_maintenance = 2: each peak week holds two maintenance sessions, with
-    different exercises (one exercise once a week) and two days or more apart."""
+    """sessions_per_week_maintenance = 2: each peak week holds the maintenance session twice,
+    drawn from the same exercises (not the week's leftovers: the main lifts of the one-session
+    plan both times), two days or more apart."""
     plan = marathon(equipment=GYM, rules=Rules(sessions_per_week_maintenance=2))
+    one = marathon(equipment=GYM)
     peak = [w for w in plan.weeks if w.phase is Phase.PEAK]
     assert peak
-    for week in peak:
+    for week, single in zip(peak, [w for w in one.weeks if w.phase is Phase.PEAK], strict=True):
         assert [s.title for s in week.sessions] == ["Strength: maintenance"] * 2
         first, second = week.sessions
-        assert not {p.slug for p in first.exercises} & {p.slug for p in second.exercises}
+        mains = [p.slug for p in single.sessions[0].exercises if p.role is Role.MAIN]
+        for session in (first, second):  # trimming for the week may cut their accessories apart
+            assert [p.slug for p in session.exercises if p.role is Role.MAIN] == mains
         assert (second.date - first.date).days >= 2
 
 
@@ -263,6 +267,19 @@ def test_a_session_title_names_only_what_the_session_holds() -> None:
     full = {s.title for s in base_sessions(marathon(equipment=GYM, session_minutes=90))}
     assert "Strength A: squat, single leg, calves" in full
     assert "Strength B: hinge, hamstrings, soleus" in full
+
+
+def test_a_c_race_is_trained_through_so_no_recovery_session_follows_it() -> None:
+    """With leaving a session out made free, light stand-ins come often; after a C race on a
+    Sunday they are still activation, never "Recovery" (that is for A and B races)."""
+    c_race = make_race(START + timedelta(days=6), "C", "5k")
+    plan = plan_for(
+        races=(make_race(RACE_DAY), c_race), rules=Rules(penalty_session_left_out_points=0)
+    )
+    week_after = next(w for w in plan.weeks if w.start == c_race.date + timedelta(days=1))
+    assert any(s.title.startswith("Activation") for s in week_after.sessions)
+    recovery = [s for w in plan.weeks if w.phase is not Phase.RECOVERY for s in w.sessions]
+    assert not any(s.title.startswith("Recovery") for s in recovery)
 
 
 def test_a_plan_starting_midweek_says_why_its_first_week_is_short() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -210,6 +212,65 @@ def test_a_bad_rule_value_is_one_line_naming_the_rule_and_value(
     data = alex()
     data["rules"] = {name: value}
     assert error_lines(data) == [line]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "line"),
+    [
+        (
+            "rir_min",
+            dt.date(1979, 5, 27),
+            'p.toml: rules.rir_min: must be a whole number (got "1979-05-27")',
+        ),
+        (
+            "key_run_buffer_hours",
+            dt.time(7, 32),
+            'p.toml: rules.key_run_buffer_hours: must be a number (got "07:32:00")',
+        ),
+        (
+            "key_run_buffer_hours",
+            math.inf,
+            "p.toml: rules.key_run_buffer_hours: must be a finite number (got inf)",
+        ),
+        (
+            "min_hours_run_to_strength",
+            math.nan,
+            "p.toml: rules.min_hours_run_to_strength: must be a finite number (got nan)",
+        ),
+        (
+            "key_run_buffer_hours",
+            1e6,
+            "p.toml: rules.key_run_buffer_hours: must be at most 96 (got 1000000.0)",
+        ),
+        (
+            "deload_every_weeks",
+            2,
+            "p.toml: rules.deload_every_weeks: min_loading_weeks_before_deload (2) must be less "
+            "than deload_every_weeks (2)",
+        ),
+    ],
+)
+def test_a_rule_value_toml_allows_but_the_rule_does_not_is_one_line(
+    name: str, value: object, line: str
+) -> None:
+    """TOML dates, times, inf and nan reach the rules table too: one line each, no traceback."""
+    data = alex()
+    data["rules"] = {name: value}
+    assert error_lines(data) == [line]
+
+
+def test_a_misspelling_in_another_case_still_gets_a_suggestion() -> None:
+    data = alex()
+    data["availability"]["strength_days"] = ["mon", "Tues"]
+    (line,) = error_lines(data)
+    assert line.startswith("p.toml: availability.strength_days[2]: ")
+    assert line.endswith("did you mean 'tue'?)")
+
+
+def test_two_rests_on_one_day_are_accepted() -> None:
+    data = alex()
+    data["running"]["week"] += [{"day": "fri", "type": "rest"}, {"day": "fri", "type": "rest"}]
+    assert parse_profile(data, library()).athlete.running.runs
 
 
 def test_a_rule_may_be_set_to_its_least_value() -> None:

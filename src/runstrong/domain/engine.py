@@ -229,10 +229,13 @@ class _WeekPlanner:
         return (REC,)
 
     def _race_just_before(self, frame: WeekFrame) -> bool:
-        """A race in the days before the week starts that still keep heavy legs away (a B
-        race's `no_heavy_days_after_b_race`): a light session then is recovery, not activation."""
+        """An A or B race in the `no_heavy_days_after_b_race` days before the week starts: a
+        light session then is recovery, not activation (C races are trained through)."""
         since = frame.start - timedelta(days=self.rules.no_heavy_days_after_b_race)
-        return any(since <= r.date < frame.start for r in self.athlete.races)
+        return any(
+            since <= r.date < frame.start and r.priority is not RacePriority.C
+            for r in self.athlete.races
+        )
 
     def _b_race_ahead(self, frame: WeekFrame) -> bool:
         """A B race this week or early next week, inside the heavy-session cut-off."""
@@ -358,7 +361,15 @@ class _WeekPlanner:
     def _drafts(self, key: ContentKey) -> list[Draft]:
         if key not in self._drafted:
             used: set[str] = set()  # one exercise appears once a week: variety across sessions
-            self._drafted[key] = [self.draft(t, key, used) for t in key.templates]
+            before: dict[Template, frozenset[str]] = {}  # what was used before each template
+            drafts = []
+            for t in key.templates:
+                if t in before:  # the same session twice a week: the same exercises again
+                    drafts.append(self.draft(t, key, set(before[t])))
+                else:
+                    before[t] = frozenset(used)
+                    drafts.append(self.draft(t, key, used))
+            self._drafted[key] = drafts
         return self._drafted[key]
 
     def _block_exercises(self, key: ContentKey, drafts: list[Draft]) -> list[Draft]:

@@ -26,11 +26,15 @@ def rule(
 
 
 HOURS_IN_A_DAY = 24
+# The longest spacing a rule may ask for: four days. Longer, and two sessions a week could not keep
+# it, and a key run a week later would be checked again (our limit [D]).
+MAX_BUFFER_HOURS = 96
 MAX_RIR = 5  # reps in reserve are only guessed within about a rep up to 5 [hackett2017]
-# Pairs of rules where the first may not exceed the second.
+# Pairs of rules where the first may not exceed the second, or (strict) must stay below it.
 ORDERED_PAIRS = (
-    ("rir_min", "rir_max"),
-    ("min_hours_run_to_strength", "preferred_hours_run_to_strength"),
+    ("rir_min", "rir_max", False),
+    ("min_hours_run_to_strength", "preferred_hours_run_to_strength", False),
+    ("min_loading_weeks_before_deload", "deload_every_weeks", True),
 )
 
 
@@ -117,7 +121,12 @@ class Rules:
     )
     # Deloads (science.md §3.4)
     deload_every_weeks: int = rule(
-        4, cite="bell2023", heuristic=True, doc="deload cadence when the running week gives none"
+        4,
+        cite="bell2023",
+        heuristic=True,
+        doc="deload cadence when the running week gives none (more than "
+        "min_loading_weeks_before_deload)",
+        least=1,
     )
     min_loading_weeks_before_deload: int = rule(
         2,
@@ -154,12 +163,13 @@ class Rules:
         cite="doma2019",
         doc="heavy legs or moderate-to-high plyometrics at least this long before a key run, "
         "long run or race",
+        most=MAX_BUFFER_HOURS,
     )
     min_hours_between_heavy_lower: float = rule(
-        48.0, cite="doma2019", doc="between two heavy lower-body sessions"
+        48.0, cite="doma2019", doc="between two heavy lower-body sessions", most=MAX_BUFFER_HOURS
     )
     min_hours_between_plyo: float = rule(
-        48.0, cite="nsca2016", doc="between two plyometric sessions"
+        48.0, cite="nsca2016", doc="between two plyometric sessions", most=MAX_BUFFER_HOURS
     )
     latest_session_hour: int = rule(
         21,

@@ -52,6 +52,7 @@ class Event(NamedTuple):
     label: str
     protected: bool
     recovery: bool = False
+    race: bool = False
 
 
 class Placed(NamedTuple):
@@ -113,7 +114,7 @@ class Scheduler:
             for run in self.athlete.running.runs_on(Weekday.of(day))
         ]
         events += [
-            Event(datetime.combine(day, DEFAULT_RACE_TIME), f"{r.name} (race)", True)
+            Event(datetime.combine(day, DEFAULT_RACE_TIME), f"{r.name} (race)", True, race=True)
             for r in self.races
             if r.date == day
         ]
@@ -180,7 +181,8 @@ class Scheduler:
         if left_out and options[0][1] == 0:
             notes.append(
                 f"{count} of {len(needs)} planned sessions this week: on every strength day left, "
-                "another would break two or more placement rules [runstrong_heuristic]."
+                "another would break placement rules that cost more than leaving it out "
+                "(penalty_session_left_out_points) [runstrong_heuristic]."
             )
         elif left_out and monday < self.plan_start:
             notes.append(
@@ -419,7 +421,7 @@ class Scheduler:
         its day is not one of the athlete's strength days."""
         weekday = Weekday.of(key_day)
         if weekday in self.athlete.availability.strength_days or not any(
-            e.protected and not e.label.endswith("(race)") for e in self.runs_on(key_day)
+            e.protected and not e.race for e in self.runs_on(key_day)
         ):
             return ""
         return f" (adding {weekday.full_name} to your strength days would let it follow that run)"

@@ -55,7 +55,7 @@ def label(
     mark: Callable[[Prescription, str], Prescription] | None = None,
 ) -> tuple[Prescription, ...]:
     """Flatten to the performing order, marking each pair's members with a letter: A, B, ...
-    `mark(p, letter)` makes a marked copy (default: `dataclasses.replace`; a caller that marks
+    `mark(p, letter)` makes a marked copy (default: `Prescription.revised`; a caller that marks
     the same prescriptions again and again may remember them)."""
     mark = mark or _mark
     out: list[Prescription] = []

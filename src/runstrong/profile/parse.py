@@ -7,6 +7,7 @@ calls this only for a profile it has not seen before.
 from __future__ import annotations
 
 import json
+import math
 import tomllib
 from dataclasses import fields
 from typing import Any
@@ -83,23 +84,20 @@ def _rules(values: dict[str, Any], where: str, errors: list[InputError]) -> Rule
         else:
             clean[name] = value
     rules = Rules().override(clean)
-    for low, high in ORDERED_PAIRS:
-        if getattr(rules, low) > getattr(rules, high) and (low in clean or high in clean):
+    for low, high, strict in ORDERED_PAIRS:
+        a, b = getattr(rules, low), getattr(rules, high)
+        if (a >= b if strict else a > b) and (low in clean or high in clean):
             name = low if low in clean else high
+            relation = "be less than" if strict else "not be more than"
             errors.append(
-                InputError(
-                    where,
-                    f"rules.{name}",
-                    f"{low} ({getattr(rules, low):g}) must not be more than "
-                    f"{high} ({getattr(rules, high):g})",
-                )
+                InputError(where, f"rules.{name}", f"{low} ({a:g}) must {relation} {high} ({b:g})")
             )
     return rules
 
 
 def _shown(value: Any) -> str:
     """A value as the profile wrote it (true, "off", 30), not as Python does (True, 'off')."""
-    return json.dumps(value)
+    return json.dumps(value, default=str)  # a TOML date or time as written
 
 
 def _rule_problem(name: str, value: Any) -> str | None:
@@ -118,6 +116,8 @@ def _rule_problem(name: str, value: Any) -> str | None:
         return f"must be a whole number (got {_shown(value)})"
     if not numeric:
         return f"must be a number (got {_shown(value)})"
+    if not math.isfinite(value):
+        return f"must be a finite number (got {value})"
     least, most = RULE_LIMITS[name]
     if value < least:
         return (

@@ -33,6 +33,8 @@ def week_clashes(week: Sequence[RunIn], where: str) -> list[InputError]:
                     f"{run_path(other)}; keep one of them",
                 )
             )
+        elif run.type is RunType.REST:
+            continue  # two rests on one day say the same thing
         elif (run.day, run.time) in slots:
             errors.append(
                 InputError(
