@@ -269,6 +269,19 @@ def test_a_session_title_names_only_what_the_session_holds() -> None:
     assert "Strength B: hinge, hamstrings, soleus" in full
 
 
+def test_the_session_left_out_before_gets_its_turn() -> None:
+    """Around a B race on a Sunday: its week holds A early, then activation (the mini-taper);
+    the week after has room for one heavy session, and it is B, left out the week before, not
+    A a second time while B waits."""
+    b_race = make_race(START + timedelta(weeks=8, days=6), "B", "10k")  # a Sunday
+    plan = plan_for(strength_days=("mon", "thu"), races=(make_race(RACE_DAY), b_race))
+    race_week = next(w for w in plan.weeks if w.start <= b_race.date < w.start + timedelta(7))
+    after = plan.weeks[race_week.index]  # the next week (indexes count from 1)
+    assert [s.title[:10] for s in race_week.sessions] == ["Strength A", "Activation"]
+    heavy = [s for s in after.sessions if s.title.startswith("Strength")]
+    assert [s.title[:10] for s in heavy] == ["Strength B"]
+
+
 def test_a_c_race_is_trained_through_so_no_recovery_session_follows_it() -> None:
     """With leaving a session out made free, light stand-ins come often; after a C race on a
     Sunday they are still activation, never "Recovery" (that is for A and B races)."""

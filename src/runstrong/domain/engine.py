@@ -197,6 +197,7 @@ class _WeekPlanner:
         # A block's exercises per session: (block, phase, template, place in the week).
         self.block_slugs: dict[tuple[int, Phase, str, int], frozenset[str]] = {}
         self._last_loading: ContentKey | None = None  # the key of the last loading week
+        self._last_placed: dict[str, int] = {}  # each template's last week on the calendar
         # Weeks with equal content keys get equal sessions: each is drafted once.
         self._drafted: dict[ContentKey, list[Draft]] = {}
         self._ready: dict[ContentKey, list[Ready]] = {}
@@ -272,6 +273,12 @@ class _WeekPlanner:
         placements, notes = self.scheduler.place_week(
             frame.start, [r.needs for r in ready], self.history
         )
+        turned = self._in_turn(ready)
+        if None in placements and turned != ready:  # the one left out before goes first
+            ready = turned
+            placements, notes = self.scheduler.place_week(
+                frame.start, [r.needs for r in ready], self.history
+            )
         placed_before = sum(p is not None for p in placements)
         placements, ready, stand_in = self._fallback_to_activation(key, frame, ready, placements)
         light = "recovery" if stand_in and stand_in.draft.template is REC else "activation"
@@ -288,6 +295,7 @@ class _WeekPlanner:
                 continue
             session = self._session(frame, session_ready, placement, session_ready is stand_in)
             sessions.append(session)
+            self._last_placed[session_ready.draft.template.key] = frame.index
             self.history.append(
                 Placed(
                     datetime.combine(session.date, session.time),
@@ -316,6 +324,15 @@ class _WeekPlanner:
             sessions=tuple(sessions),
             notes=frame.notes + tuple(notes),
         )
+
+    def _in_turn(self, ready: list[Ready]) -> list[Ready]:
+        """The week's heavy sessions, the one placed longest ago first (else in template order),
+        for a week with room for fewer than planned: the one left out before gets its turn, so
+        no session comes twice while another waits. A week with a light session (a B race's
+        mini-taper: heavy early, then light) keeps its order."""
+        if any(r.draft.template.light for r in ready):
+            return ready
+        return sorted(ready, key=lambda r: self._last_placed.get(r.draft.template.key, 0))
 
     def _ready_sessions(self, key: ContentKey) -> list[Ready]:
         """The week's sessions drafted, kept to the block's exercises and fitted to the time; a
