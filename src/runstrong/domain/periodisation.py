@@ -27,7 +27,9 @@ PHASE_GOALS: dict[Phase, str] = {
     Phase.PEAK: "Maintain strength with less volume: keep the intensity, cut the sets.",
     Phase.TAPER: "Shed fatigue for the race: the last heavy session early, then light activation.",
     Phase.RECOVERY: "Recover from the race: light work only, no heavy legs.",
-    Phase.MAINTENANCE: "Keep strength in race season: short, heavy sessions with few sets.",
+    Phase.MAINTENANCE: (
+        "Keep strength while the running comes first: short, heavy sessions with few sets."
+    ),
 }
 # A beginner's base and build: movement competency first (science.md §2.3, §3.1).
 BEGINNER_GOALS: dict[Phase, str] = {
