@@ -204,9 +204,10 @@ class _WeekPlanner:
         # Light sessions for heavy ones left out: activation, or recovery just after a race.
         self._stand_ins: dict[tuple[ContentKey, Template], Ready] = {}
         self._prescribed: dict[tuple[str, Role, Context | None, tuple[str, ...]], Prescription] = {}
-        self._marked: dict[tuple[Prescription, str], Prescription] = {}
         self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
-        self._resized: dict[tuple[Prescription, int], Prescription] = {}
+        # Prescriptions with one field changed (sets cut to fit, a superset letter): the same
+        # few changes recur week after week.
+        self._revised: dict[tuple[Prescription, str, object], Prescription] = {}
         self._trimmed: dict[tuple[Draft, ...], list[Trimmed]] = {}
         self._lower_body: dict[str, bool] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
@@ -273,9 +274,8 @@ class _WeekPlanner:
         placements, notes = self.scheduler.place_week(
             frame.start, [r.needs for r in ready], self.history
         )
-        turned = self._in_turn(ready)
-        if None in placements and turned != ready:  # the one left out before goes first
-            ready = turned
+        if None in placements and (turned := self._in_turn(ready)) != ready:
+            ready = turned  # the one left out before goes first
             placements, notes = self.scheduler.place_week(
                 frame.start, [r.needs for r in ready], self.history
             )
@@ -564,11 +564,15 @@ class _WeekPlanner:
         return found
 
     def with_sets(self, p: Prescription, sets: int) -> Prescription:
-        """`p` with another number of sets (remembered: trimming makes the same cuts often)."""
-        key = (p, sets)
-        found = self._resized.get(key)
+        """`p` with another number of sets (trimming makes the same cuts often)."""
+        return self._revision(p, "sets", sets)
+
+    def _revision(self, p: Prescription, name: str, value: object) -> Prescription:
+        """`p` with its field `name` set to `value`, made once per prescription and change."""
+        key = (p, name, value)
+        found = self._revised.get(key)
         if found is None:
-            found = self._resized[key] = p.revised(sets=sets)
+            found = self._revised[key] = p.revised(**{name: value})
         return found
 
     def timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
@@ -610,11 +614,7 @@ class _WeekPlanner:
 
     def _mark(self, p: Prescription, letter: str) -> Prescription:
         """`p` as a member of superset `letter` (the same few pairs recur week after week)."""
-        key = (p, letter)
-        found = self._marked.get(key)
-        if found is None:
-            found = self._marked[key] = p.revised(superset=letter)
-        return found
+        return self._revision(p, "superset", letter)
 
     def _lower_body_load(self, draft: Draft, deload: bool) -> LowerBodyLoad:
         lower = [p for p in draft.exercises if self._is_lower_body(p.slug)]

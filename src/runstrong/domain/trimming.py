@@ -140,7 +140,6 @@ class Fitting:
         # What happened, in order: (exercise, sets it went down to, sets before), or
         # (exercise, 0, 0) for one left out. Notes are worded only when asked for.
         self._events: list[tuple[Prescription, int, int]] = []
-        self.drop_notes: list[str] = []  # the exercises left out (the block's, not the week's)
         self.hard_plyo = draft.hard_plyo
         self._regroup()
 
@@ -166,9 +165,16 @@ class Fitting:
         del self.sets[k], self.ranks[k], self.coverage[k]
         # Its sets no longer matter: keep only the note that it is left out.
         self._events = [e for e in self._events if e[0] is not gone] + [(gone, 0, 0)]
-        self.drop_notes.append(f"left out {gone.name} to fit {self.budget}")
         self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
         self._regroup()
+
+    @property
+    def drop_notes(self) -> list[str]:
+        """The exercises left out, one note each (what a deload keeps: the block's, not the
+        week's cuts)."""
+        return [
+            f"left out {p.name} to fit {self.budget}" for p, sets, _ in self._events if not sets
+        ]
 
     @property
     def notes(self) -> list[str]:

@@ -106,11 +106,9 @@ def _rule_problem(name: str, value: Any) -> str | None:
     if kind is None:
         return "unknown rule (see: runstrong rules)"
     if kind == "bool":
-        return (
-            None
-            if value in (0, 1) and not isinstance(value, str)
-            else (f"must be true or false (got {_shown(value)})")
-        )
+        if value in (0, 1) and not isinstance(value, str):
+            return None
+        return f"must be true or false (got {_shown(value)})"
     numeric = isinstance(value, int | float) and not isinstance(value, bool)
     if kind == "int" and not (numeric and isinstance(value, int)):
         return f"must be a whole number (got {_shown(value)})"
@@ -120,11 +118,8 @@ def _rule_problem(name: str, value: Any) -> str | None:
         return f"must be a finite number (got {value})"
     least, most = RULE_LIMITS[name]
     if value < least:
-        return (
-            f"must be at least {least:g} (got {_shown(value)})"
-            if least
-            else (f"must not be negative (got {_shown(value)})")
-        )
+        limit = f"be at least {least:g}" if least else "not be negative"
+        return f"must {limit} (got {_shown(value)})"
     if most is not None and value > most:
         return f"must be at most {most:g} (got {_shown(value)})"
     return None
