@@ -13,7 +13,7 @@ import click
 
 from runstrong.cli.base import Group
 from runstrong.cli.errors import warn
-from runstrong.cli.options import exercises_option
+from runstrong.cli.options import exercises_option, file_output_option
 from runstrong.cli.plan_cmd import parse_date
 
 if TYPE_CHECKING:
@@ -39,14 +39,6 @@ source_argument = click.argument(
     metavar="SOURCE",
     type=click.Path(path_type=Path, dir_okay=False),
     help="A profile (TOML/JSON) or a saved plan JSON.",
-)
-file_output_option = click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    default="-",
-    show_default=True,
-    help="Output file ('-': stdout).",
 )
 dir_output_option = click.option(
     "-o",

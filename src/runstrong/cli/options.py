@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -18,11 +20,25 @@ exercises_option = click.option(
     help="Extra folder of exercise files (repeatable); also set by RUNSTRONG_EXERCISES.",
 )
 
-table_or_json_option = click.option(
-    "--format",
-    "format_",
-    type=click.Choice(TABLE_OR_JSON),
-    default="table",
+
+def format_option(choices: Sequence[str]) -> Callable[[Any], Any]:
+    """`--format` among `choices`, the first being the default."""
+    return click.option(
+        "--format",
+        "format_",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+table_or_json_option = format_option(TABLE_OR_JSON)
+file_output_option = click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    default="-",
     show_default=True,
-    help="Output format.",
+    help="Output file ('-': stdout).",
 )

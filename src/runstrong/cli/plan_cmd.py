@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from runstrong.cli.base import Command
-from runstrong.cli.options import exercises_option
+from runstrong.cli.options import exercises_option, file_output_option, format_option
 from runstrong.domain.errors import InputError
 
 PLAN_FORMATS = ("table", "json", "markdown")
@@ -31,22 +31,8 @@ def parse_date(value: str | None, option: str) -> date | None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="The runner's profile (TOML or JSON).",
 )
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(PLAN_FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    metavar="FILE",
-    default="-",
-    show_default=True,
-    help="Write to FILE ('-': stdout).",
-)
+@format_option(PLAN_FORMATS)
+@file_output_option
 @click.option(
     "--start",
     metavar="DATE",
