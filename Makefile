@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean venv
+.PHONY: run test lint typecheck pytest pytest-compiled bench clean venv wheel compiled
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "runstrong needs Python >= 3.11")'
@@ -34,10 +34,37 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -n 2 -q
 
-test: lint typecheck pytest
+test: lint typecheck pytest pytest-compiled
 
-bench: $(STAMP)
+# The released build: the planning engine compiled by mypyc (about 1.8x faster; 1-2 minutes to
+# build). `make wheel` writes it to dist/. `make compiled` installs it into .compiled/, with every
+# package but runstrong.domain linked back to src/ (so only a domain edit needs a rebuild), where
+# `make test` runs the tests again and `make bench` measures it beside .venv's pure Python (an
+# editable install: an edit always runs there).
+COMPILED := .compiled
+DOMAIN   := $(wildcard src/runstrong/domain/*.py)
+
+wheel: $(STAMP)
+	scripts/build_wheel.sh dist $(BIN)/python
+
+$(COMPILED)/.built: $(STAMP) $(DOMAIN) scripts/build_wheel.sh
+	rm -rf $(COMPILED)
+	scripts/build_wheel.sh $(COMPILED)/dist $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+		--target $(COMPILED) $(COMPILED)/dist/*.whl
+	cd $(COMPILED)/runstrong && for entry in $(CURDIR)/src/runstrong/*; do \
+		name=$$(basename $$entry); \
+		if [ $$name != domain ] && [ $$name != __pycache__ ]; then rm -rf $$name && ln -s $$entry $$name; fi; \
+	done
+	@touch $@
+
+compiled: $(COMPILED)/.built
+
+pytest-compiled: $(COMPILED)/.built
+	PYTHONPATH=$(COMPILED) RUNSTRONG_EXPECT_BUILD=compiled $(BIN)/pytest -n 2 -q
+
+bench: $(STAMP) $(COMPILED)/.built
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(COMPILED) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -28,6 +28,8 @@ from runstrong.export import plan_json
 from runstrong.library.loader import load_library
 
 ROOT = Path(__file__).resolve().parents[1]
+# The wheel's build, the engine compiled by mypyc (`make compiled`), measured beside pure Python.
+COMPILED = ROOT / ".compiled"
 ALEX = ROOT / "examples" / "alex-marathon.toml"
 TODAY = date(2026, 11, 26)
 WEEKS = 24
@@ -78,6 +80,7 @@ class Command:
 
     args: list[str]
     before: Callable[[], None] = lambda: None
+    compiled: bool = False  # run the wheel's build (.compiled) rather than .venv's pure Python
     times: list[float] = field(default_factory=list)
 
 
@@ -92,7 +95,11 @@ def cli_medians(commands: dict[str, Command], runs: int) -> dict[str, float]:
             command.before()
             start = time.perf_counter()
             subprocess.run(
-                [sys.executable, *command.args], check=True, capture_output=True, cwd=ROOT, env=env
+                [sys.executable, *command.args],
+                check=True,
+                capture_output=True,
+                cwd=ROOT,
+                env=compiled_env(env) if command.compiled else env,
             )
             if i:
                 command.times.append(time.perf_counter() - start)
@@ -102,13 +109,21 @@ def cli_medians(commands: dict[str, Command], runs: int) -> dict[str, float]:
 Row = tuple[str, float, str]  # what, median ms, note
 
 
+def compiled_env(env: dict[str, str]) -> dict[str, str]:
+    return {**env, "PYTHONPATH": str(COMPILED)}
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--generation"]:  # the child process measuring the compiled build
+        result = services.make_plan(ALEX, today=TODAY, weeks=WEEKS)
+        print(json.dumps(generation_medians(result)))
+        return
     # WeasyPrint and fontTools log each PDF's font notes; they would drown the table.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     result = services.make_plan(ALEX, today=TODAY, weeks=WEEKS)
     in_process, dumps = in_process_rows(result)
-    rows = [*in_process, *export_rows(result, dumps), *cli_rows()]
+    rows = [*in_process, *compiled_rows(), *export_rows(result, dumps), *cli_rows()]
     width = max(len(name) for name, _, _ in rows)
     print(f"runstrong benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, medians")
     for name, value, note in rows:
@@ -122,11 +137,10 @@ def generating(result: services.PlanResult) -> Callable[[], Any]:
     )
 
 
-def in_process_rows(result: services.PlanResult) -> tuple[list[Row], float]:
-    """The reference (json.dumps of the plan), the library load and plan generation, taking
-    turns; and the reference's median."""
-    library = result.library
-    as_dict = plan_json.plan_to_dict(result.plan, result.athlete, library)
+def generation_medians(result: services.PlanResult) -> dict[str, dict[str, float]]:
+    """Median wall and CPU ms of the reference (json.dumps of the plan), the library load and
+    plan generation for each example, taking turns."""
+    as_dict = plan_json.plan_to_dict(result.plan, result.athlete, result.library)
     timed: dict[str, Callable[[], Any]] = {
         "dumps": lambda: json.dumps(as_dict),
         "indented": lambda: json.dumps(as_dict, indent=2),
@@ -137,25 +151,51 @@ def in_process_rows(result: services.PlanResult) -> tuple[list[Row], float]:
         other = services.make_plan(ROOT / "examples" / f"{name}.toml", today=TODAY, weeks=WEEKS)
         timed[name] = generating(other)
     ms, cpu = interleaved_medians(timed, 30)
+    return {"ms": ms, "cpu": cpu}
+
+
+def in_process_rows(result: services.PlanResult) -> tuple[list[Row], float]:
+    """The reference, the library load and plan generation in this process (pure Python); and
+    the reference's median."""
+    medians = generation_medians(result)
+    ms = medians["ms"]
     dumps = ms["dumps"]
-
-    def cpu_note(name: str) -> str:
-        return f"CPU {cpu[name]:.2f} ms = {cpu[name] / cpu['dumps']:.1f} x"
-
     rows: list[Row] = [
         ("json.dumps of the 24-week plan (reference)", dumps, "plain, C encoder"),
         ("  the same with indent=2", ms["indented"], f"{ms['indented'] / dumps:.1f} x"),
-        ("load the exercise library", ms["library"], f"{len(library)} exercises"),
-        (
-            "generate a 24-week plan",
-            ms["alex"],
-            f"{ms['alex'] / dumps:.1f} x json.dumps; {cpu_note('alex')}",
-        ),
+        ("load the exercise library", ms["library"], f"{len(result.library)} exercises"),
+        *generation_rows("generate a 24-week plan (pure Python)", medians),
     ]
-    for name in OTHER_EXAMPLES:
-        note = f"{ms[name] / dumps:.1f} x json.dumps (Alex's); {cpu_note(name)}"
-        rows.append((f"  the same for {name}", ms[name], note))
     return rows, dumps
+
+
+def generation_rows(title: str, medians: dict[str, dict[str, float]]) -> list[Row]:
+    ms, cpu = medians["ms"], medians["cpu"]
+
+    def note(name: str, whose: str = "") -> str:
+        ratio = f"{ms[name] / ms['dumps']:.1f} x json.dumps{whose}"
+        return f"{ratio}; CPU {cpu[name]:.2f} ms = {cpu[name] / cpu['dumps']:.1f} x"
+
+    rows: list[Row] = [(title, ms["alex"], note("alex"))]
+    for name in OTHER_EXAMPLES:
+        rows.append((f"  the same for {name}", ms[name], note(name, " (Alex's)")))
+    return rows
+
+
+def compiled_rows() -> list[Row]:
+    """Generation again in the wheel's build, in a process of its own: its ratios are to the
+    json.dumps measured there."""
+    if not (COMPILED / ".built").exists():
+        return [("generate, compiled build", float("nan"), "not built: run `make compiled`")]
+    child = subprocess.run(
+        [sys.executable, "-m", "bench", "--generation"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=compiled_env(dict(os.environ)),
+    )
+    return generation_rows("generate a 24-week plan (compiled)", json.loads(child.stdout))
 
 
 def export_rows(result: services.PlanResult, dumps: float) -> list[Row]:
@@ -194,6 +234,10 @@ def cli_rows() -> list[Row]:
                 "version": Command(["-m", "runstrong", "--version"]),
                 "plan": Command([*plan, str(ALEX), "--format", "json"]),
                 "edited": Command([*plan, str(edited), "--format", "json"], edit),
+                "plan_compiled": Command([*plan, str(ALEX), "--format", "json"], compiled=True),
+                "edited_compiled": Command(
+                    [*plan, str(edited), "--format", "json"], edit, compiled=True
+                ),
                 "pydantic": Command(["-c", PYDANTIC_MODEL]),
             },
             CLI_RUNS,
@@ -204,6 +248,8 @@ def cli_rows() -> list[Row]:
         ("version", "CLI: runstrong --version"),
         ("plan", "CLI: runstrong plan ALEX --format json"),
         ("edited", "  the same, the profile just edited"),
+        ("plan_compiled", "  the same, compiled build"),
+        ("edited_compiled", "  the same, compiled build, the profile just edited"),
     ):
         rows.append((label, cli[name], f"{cli[name] / bare:.1f} x python start"))
     rows.append(("python: import pydantic, build one model", cli["pydantic"], "validation's floor"))

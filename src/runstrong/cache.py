@@ -2,7 +2,8 @@
 again on the same files skips parsing and validating them, and never imports pydantic.
 
 Each entry is a pickle named by a SHA-256 of everything its value depends on: the package
-version, the code that builds it, and the bytes of its input files. Any edit misses the cache and
+version, the build (pure Python or the mypyc-compiled domain, whose classes differ), the code that
+builds it, and the bytes of its input files. Any edit misses the cache and
 validates again; input with errors is never cached. Where: RUNSTRONG_CACHE_DIR, else
 $XDG_CACHE_HOME/runstrong, else ~/.cache/runstrong. RUNSTRONG_NO_CACHE=1 turns it off. A cache
 that cannot be read or written is ignored: it only ever saves time.
@@ -11,13 +12,14 @@ that cannot be read or written is ignored: it only ever saves time.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 CACHE_DIR_ENV = "RUNSTRONG_CACHE_DIR"
 NO_CACHE_ENV = "RUNSTRONG_NO_CACHE"
@@ -42,12 +44,20 @@ def digest(code: Iterable[Path], parts: Iterable[bytes]) -> str:
     bytes from one part to the next changes the key)."""
     from runstrong import __version__
 
-    h = hashlib.sha256(__version__.encode())
+    h = hashlib.sha256(__version__.encode() + b"\0" + build().encode())
     for path in code:
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for part in parts:
         h.update(len(part).to_bytes(8, "big") + part)
     return h.hexdigest()[:32]
+
+
+def build() -> str:
+    """ "pure" when runstrong.domain runs as Python source, "compiled" when it is the wheel's
+    mypyc-compiled extension modules."""
+    from runstrong.domain import plan
+
+    return "pure" if plan.__file__ and plan.__file__.endswith(".py") else "compiled"
 
 
 def cached(kind: str, key: Callable[[], str], load: Callable[[], T], expected: type[T]) -> T:
@@ -96,7 +106,30 @@ def _store(path: Path, value: object) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+class _Pickler(pickle.Pickler):
+    """Dataclasses are pickled as a call of their class with their fields. The default, setting
+    each attribute on an empty instance, fails for mypyc-compiled frozen dataclasses."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        names = _init_fields(type(obj))
+        if names is None:
+            return NotImplemented
+        return type(obj), tuple(getattr(obj, name) for name in names)
+
+
+_INIT_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _init_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields a dataclass is made from, in order (None for any other class)."""
+    if cls not in _INIT_FIELDS:
+        is_dataclass = dataclasses.is_dataclass(cls)
+        found = [f.name for f in dataclasses.fields(cls) if f.init] if is_dataclass else None
+        _INIT_FIELDS[cls] = None if found is None else tuple(found)
+    return _INIT_FIELDS[cls]

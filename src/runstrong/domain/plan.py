@@ -6,7 +6,7 @@ athlete's numbers when a plan is exported (`runstrong.domain.loads`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, time
 from enum import StrEnum
 from operator import attrgetter
@@ -55,16 +55,8 @@ class Role(StrEnum):
     ACTIVATION = "activation"  # light taper work
 
 
-class _HashKept:
-    """A slot to keep an immutable object's hash in: planning looks the same prescriptions up
-    in its memos thousands of times. Not a dataclass field, so never compared nor pickled."""
-
-    __slots__ = ("_hash",)
-    _hash: int
-
-
 @dataclass(frozen=True, slots=True)
-class Prescription(_HashKept):
+class Prescription:
     slug: str
     name: str
     role: Role
@@ -81,6 +73,9 @@ class Prescription(_HashKept):
     citations: tuple[str, ...]
     notes: tuple[str, ...] = ()
     superset: str | None = None  # members of a superset share a letter and alternate sets
+    # The hash, kept after the first lookup (0: not yet): planning looks the same prescriptions
+    # up in its memos thousands of times. Neither compared nor pickled.
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
 
     def revised(self, **changes: Any) -> Prescription:
         """A copy with `changes`: `dataclasses.replace` at half the cost (planning makes many)."""
@@ -89,15 +84,17 @@ class Prescription(_HashKept):
         return Prescription(**values)
 
     def __hash__(self) -> int:  # the dataclass's own hash, computed once
-        try:
-            return self._hash
-        except AttributeError:
+        found = self._hash
+        if not found:
             found = hash(_prescription_values(self))
             object.__setattr__(self, "_hash", found)
-            return found
+        return found
+
+    def __reduce__(self) -> tuple[type[Prescription], tuple[Any, ...]]:
+        return (Prescription, _prescription_values(self))
 
 
-_PRESCRIPTION_FIELDS = tuple(f.name for f in fields(Prescription))
+_PRESCRIPTION_FIELDS = tuple(f.name for f in fields(Prescription) if f.init)
 _prescription_values = attrgetter(*_PRESCRIPTION_FIELDS)
 
 

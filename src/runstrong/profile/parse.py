@@ -31,7 +31,8 @@ from runstrong.profile.schema import ProfileIn
 from runstrong.profile.week_checks import week_clashes
 from runstrong.validation import validation_errors
 
-RULE_TYPES = {f.name: f.type for f in fields(Rules)}
+# A field's type is its annotation's text in Python source, the class in the compiled build.
+RULE_TYPES = {f.name: getattr(f.type, "__name__", f.type) for f in fields(Rules)}
 RULE_LIMITS = {f.name: (f.metadata["least"], f.metadata["most"]) for f in fields(Rules)}
 
 
