@@ -256,17 +256,55 @@ def test_the_light_session_just_after_a_b_race_is_recovery_not_activation() -> N
 
 
 def test_a_session_title_names_only_what_the_session_holds() -> None:
-    """A runner without a box or a bench, with a knee niggle, has no single-leg knee exercise
-    left: session A's title drops "single leg" and keeps the rest; with the kit, it has it all."""
+    """A runner without a box or a bench, with a knee niggle, and the single-leg hip fallback
+    off, has no single-leg knee exercise left: session A's title drops "single leg" and keeps
+    the rest, and the session says why; with the kit, it has it all."""
     bare = frozenset({Equipment.BODYWEIGHT, Equipment.KETTLEBELL, Equipment.RESISTANCE_BAND})
-    plan = marathon(equipment=bare, niggles=(("knee", "mild"),))
+    off = Rules(single_leg_hip_fallback=False)
+    plan = marathon(equipment=bare, niggles=(("knee", "mild"),), rules=off)
     a_sessions = [s for s in base_sessions(plan) if s.title.startswith("Strength A")]
     assert a_sessions
     assert all(not any(p.role is Role.SECONDARY for p in s.exercises) for s in a_sessions)
     assert {s.title for s in a_sessions} == {"Strength A: squat, calves"}
+    note = "no single-leg exercise: your knee niggle rules those out"
+    assert all(note in s.reasons for s in a_sessions)
     full = {s.title for s in base_sessions(marathon(equipment=GYM, session_minutes=90))}
     assert "Strength A: squat, single leg, calves" in full
     assert "Strength B: hinge, hamstrings, soleus" in full
+
+
+SINGLE_LEG_HIP_SLUGS = {
+    "bodyweight_single_leg_romanian_deadlift",
+    "single_leg_glute_bridge",
+    "single_leg_hip_thrust",
+    "single_leg_romanian_deadlift",
+}
+
+
+def test_a_knee_niggle_without_a_box_keeps_single_leg_work_for_the_hip() -> None:
+    """Every lunge and split squat is to be avoided with a knee niggle and the knee-safe
+    step-ups need a box: the single-leg slot takes a single-leg hinge or bridge instead, and
+    says so."""
+    bare = frozenset({Equipment.BODYWEIGHT, Equipment.KETTLEBELL, Equipment.RESISTANCE_BAND})
+    plan = marathon(equipment=bare, niggles=(("knee", "mild"),))
+    sessions = base_sessions(plan)
+    single_leg = [p for s in sessions for p in s.exercises if p.role is Role.SECONDARY]
+    assert single_leg
+    assert {p.slug for p in single_leg} <= SINGLE_LEG_HIP_SLUGS
+    note = "single-leg hip work in place of single-leg knee work: your knee niggle rules those out"
+    assert all(note in p.notes for p in single_leg)
+    assert {s.title for s in sessions if s.title.startswith("Strength A")} == {
+        "Strength A: squat, single leg, calves"
+    }
+
+
+def test_a_knee_niggle_with_a_box_keeps_the_knee_safe_step_up() -> None:
+    kit = frozenset({Equipment.BODYWEIGHT, Equipment.DUMBBELLS, Equipment.BOX})
+    plan = marathon(equipment=kit, niggles=(("knee", "mild"),))
+    single_leg = [p for s in base_sessions(plan) for p in s.exercises if p.role is Role.SECONDARY]
+    assert {p.slug for p in single_leg} <= {"step_up", "lateral_step_up", "dumbbell_step_up"}
+    assert {p.slug for p in single_leg} & {"step_up", "lateral_step_up"}
+    assert not any("single-leg hip work" in n for p in single_leg for n in p.notes)
 
 
 def test_the_session_left_out_before_gets_its_turn() -> None:

@@ -471,9 +471,16 @@ class _WeekPlanner:
                 if slot.role is Role.PLYOMETRIC and not self._plyo_wanted(template, phase):
                     continue
                 ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=max_plyo)
+                if ex is None and slot.fallback and self.rules.single_leg_hip_fallback:
+                    empty, slot = slot, slot.fallback
+                    ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=None)
+                    why = self.chooser.why_empty(empty)
+                    subs = (*subs, f"single-leg hip work in place of single-leg knee work: {why}")
                 if ex is None:
                     if slot.role is Role.PLYOMETRIC and self.athlete.niggle_sites & LOWER_LEG_SITES:
                         notes.append("no plyometrics: they load your niggle")
+                    elif slot.role is Role.SECONDARY:
+                        notes.append(f"no single-leg exercise: {self.chooser.why_empty(slot)}")
                     continue
                 chosen.add(ex.slug)
                 picks.append((slot, ex, subs))

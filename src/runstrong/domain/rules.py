@@ -379,6 +379,13 @@ class Rules:
         doc="short of time, first leave out exercises whose category another exercise of the "
         "week covers (1 on, 0 off)",
     )
+    single_leg_hip_fallback: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="when no single-leg knee exercise fits (a knee niggle, no box), do single-leg hip "
+        "work instead: a single-leg Romanian deadlift, bridge or hip thrust (1 on, 0 off)",
+    )
     # Loads (science.md §2.2)
 
     def override(self, values: dict[str, Any]) -> Rules:

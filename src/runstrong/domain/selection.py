@@ -124,6 +124,8 @@ class Chooser:
                 continue
             if slot.calf is not None and not _calf_focus_matches(ex, slot.calf):
                 continue
+            if slot.single_leg and ex.laterality is Laterality.BILATERAL:
+                continue
             if slot.role is Role.MAIN and ex.ballistic:
                 continue
             if slot.role is Role.MAIN and ex.load_type not in (
@@ -133,6 +135,16 @@ class Chooser:
             ):
                 continue
             yield ex
+
+    def why_empty(self, slot: Slot) -> str:
+        """Why no exercise fits `slot`: the athlete's niggles rule out every one the kit and
+        level allow, or none is allowed."""
+        allowed = self.ranked(slot, None)
+        ruled_out = {site for ex, _ in allowed for site in ex.avoid_with & self.niggles}
+        if allowed and all(ex.avoid_with & self.niggles for ex, _ in allowed):
+            sites = ", ".join(site.label for site in sorted(ruled_out))
+            return f"your {sites} niggle rules those out"
+        return "none fits your equipment and level"
 
     def usable(self, ex: Exercise) -> bool:
         """The athlete has the equipment for `ex` and the level (remembered per exercise)."""

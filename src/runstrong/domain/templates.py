@@ -33,6 +33,9 @@ class Slot:
     trim_rank: int = 0
     calf: CalfFocus | None = None
     label: str = ""
+    single_leg: bool = False  # one-sided exercises only
+    # Filled from instead when no exercise fits the slot (`Rules.single_leg_hip_fallback`).
+    fallback: Slot | None = None
 
     @property
     def coverage(self) -> str:
@@ -44,7 +47,19 @@ P = Pattern
 PLYO = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=1)
 KNEE_MAIN = Slot(Role.MAIN, (P.KNEE_DOMINANT_BILATERAL,), label="knee_dominant")
 HINGE_MAIN = Slot(Role.MAIN, (P.HIP_HINGE,), label="posterior_chain")
-UNILATERAL = Slot(Role.SECONDARY, (P.KNEE_DOMINANT_UNILATERAL,), trim_rank=2)
+# Single-leg work that spares the knee: single-leg hinges, bridges and hip thrusts, for a
+# single-leg slot whose knee-dominant exercises are all ruled out (a knee niggle rules out every
+# lunge and split squat; a step-up needs a box) [runstrong_heuristic].
+SINGLE_LEG_HIP = Slot(
+    Role.SECONDARY,
+    (P.HIP_HINGE, P.HIP_EXTENSION),
+    trim_rank=2,
+    label="single_leg_hip",
+    single_leg=True,
+)
+UNILATERAL = Slot(
+    Role.SECONDARY, (P.KNEE_DOMINANT_UNILATERAL,), trim_rank=2, fallback=SINGLE_LEG_HIP
+)
 POSTERIOR = Slot(
     Role.POSTERIOR, (P.HIP_EXTENSION, P.KNEE_FLEXION), trim_rank=5, label="posterior_chain"
 )
