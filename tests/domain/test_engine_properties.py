@@ -109,8 +109,16 @@ def test_random_profiles_break_no_scheduling_rule_silently(profile: Profile) -> 
     for s in plan.sessions:
         tomorrow = s.date + timedelta(days=1)
         before_protected = Weekday.of(tomorrow) in protected or tomorrow in race_days
-        if before_protected and s.lower_body_load.rank >= LowerBodyLoad.MODERATE.rank:
+        hard_plyo = any(
+            (found := library().get(p.slug).plyometric) is not None
+            and found.intensity is not PlyoIntensity.LOW
+            for p in s.exercises
+        )
+        if before_protected and (s.lower_body_load is LowerBodyLoad.HEAVY or hard_plyo):
             assert any("the day before" in w for w in s.warnings), (s.date, s.warnings)
+        elif before_protected and s.lower_body_load is LowerBodyLoad.MODERATE:
+            assert any(r.startswith("moderate on the legs, so") for r in s.reasons), s.reasons
+            assert not any("the day before" in w for w in s.warnings), s.warnings
         assert s.est_minutes <= athlete.availability.session_minutes or any(
             "minutes" in w for w in s.warnings
         )

@@ -362,10 +362,28 @@ def test_heavy_legs_never_go_the_day_before_the_long_run_when_another_day_works(
 
 
 def test_a_forced_break_of_the_day_before_rule_is_named_in_the_session_warnings() -> None:
+    """Saturday only, before Sunday's long run: heavy sessions break the rule and say so; a
+    deload's moderate session does not break it (the rule is for heavy legs and hard
+    plyometrics) and says why it is fine there."""
     plan = plan_for(strength_days=("sat",), sessions_per_week=1)
-    sat = [s for s in plan.sessions if s.lower_body_load.rank >= LowerBodyLoad.MODERATE.rank]
-    assert sat
-    assert all(any("the day before" in w for w in s.warnings) for s in sat)
+    heavy = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
+    moderate = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.MODERATE]
+    assert heavy
+    assert moderate
+    assert all(any("rule 'no heavy legs the day before" in w for w in s.warnings) for s in heavy)
+    fine = "moderate on the legs, so Sunday's long run tomorrow is fine: the day before and"
+    for s in moderate:
+        assert not any("the day before" in w for w in s.warnings)
+        assert any(r.startswith(fine) for r in s.reasons), s.reasons
+
+
+def test_a_moderate_session_keeps_off_the_day_before_when_the_week_allows() -> None:
+    """A beginner's sessions are moderate: allowed the day before a key run, but another
+    strength day is preferred (penalty_moderate_day_before_key_run_points)."""
+    plan = plan_for(level="beginner", strength_days=("mon", "fri"), sessions_per_week=1)
+    loaded = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.MODERATE]
+    assert loaded
+    assert {s.weekday for s in loaded} == {Weekday.FRI}  # Monday: Tuesday's intervals next
 
 
 def test_a_forced_day_before_break_says_which_strength_day_would_avoid_it() -> None:
@@ -911,3 +929,42 @@ def test_a_block_keeps_its_exercises_in_every_week(level: str, minutes: int) -> 
         if phase in ("base", "build"):
             repeated = {t for t in titles if titles.count(t) > 1 and t.startswith("Strength")}
             assert not repeated, (phase, sorted(sessions))
+
+
+def test_a_session_on_an_easy_day_says_why_it_is_not_on_a_key_run_day() -> None:
+    """Strength days with no key run (Tuesday's intervals, Thursday's tempo and Sunday's long
+    run all fall on other days): the session says so; with Thursday a strength day too, the
+    sessions that still land on an easy day say that no key-run day suited them."""
+    none_hard = plan_for(strength_days=("mon", "wed", "fri"))
+    heavy = [s for s in none_hard.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
+    assert heavy
+    reason = "on a day without a key run: none of your strength days has one"
+    assert all(reason in s.reasons for s in heavy)
+    with_thursday = plan_for(strength_days=("mon", "thu", "fri"))
+    easy = [
+        s
+        for s in with_thursday.sessions
+        if s.lower_body_load is LowerBodyLoad.HEAVY and s.weekday is not Weekday.THU
+    ]
+    assert easy
+    other = "on a day without a key run: no key-run day this week suits this session"
+    assert all(other in s.reasons for s in easy)
+
+
+def test_jumps_left_out_for_time_do_not_count_as_hard_plyometrics() -> None:
+    """An advanced runner with 20 minutes on Monday, the day before the long run: the block's
+    jumps never fit the time, so a deload session (moderate legs, no jumps) is fine there and
+    must not warn of hard plyometrics it does not hold."""
+    week = RunningWeek(runs=(Run(Weekday.TUE, RunType.LONG, 90, time(8, 0)),))
+    plan = plan_for(
+        level="advanced",
+        equipment=frozenset({Equipment.BODYWEIGHT}),
+        strength_days=("mon",),
+        session_minutes=20,
+        running=week,
+    )
+    deloads = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.MODERATE]
+    assert deloads
+    for s in deloads:
+        assert s.plyo_contacts == 0
+        assert not any("plyometrics" in w for w in s.warnings), s.warnings

@@ -368,7 +368,8 @@ class _WeekPlanner:
         """The session's time budget in words, for the notes on what was cut to fit it."""
         limit = self._limit(draft)
         if limit < self.athlete.availability.session_minutes:
-            return f"the {limit} minutes of a race-season session"
+            kind = "the last session before the race" if draft.template is T else "maintenance"
+            return f"the {limit} minutes kept for {kind}"
         return f"your {limit} minutes"
 
     def _minutes(self, draft: Draft) -> int:

@@ -52,10 +52,7 @@ def phase_reason(
     place of a heavy one the week could not place."""
     template = draft.template
     if template is T:
-        return (
-            f"taper: the last heavy session comes at least {rules.last_heavy_days_before_a_race} "
-            "days before the race [runstrong_heuristic]"
-        )
+        return "taper: the last heavy session before the race [runstrong_heuristic]"
     if template is ACT and frame.phase is Phase.TAPER:
         return (
             "taper: light activation only, nothing in the last days before the race [bosquet2007]"

@@ -188,6 +188,13 @@ class Rules:
         doc="penalty points (dimensionless): heavy legs or hard plyometrics the day before "
         "a key run, long run or race",
     )
+    penalty_moderate_day_before_key_run_points: int = rule(
+        20,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="penalty points (dimensionless): moderate legs (a beginner's session, a deload) the "
+        "day before a key run, long run or race: allowed, but another day is preferred",
+    )
     penalty_heavy_legs_too_close_points: int = rule(
         60,
         cite="runstrong_heuristic",

@@ -97,6 +97,13 @@ class Scheduler:
             ),
             max(rules.no_strength_days_after_race, rules.no_heavy_days_after_b_race),
         )
+        key_run_days = {r.day for r in athlete.running.runs if r.type.is_protected}
+        if key_run_days & set(athlete.availability.strength_days):
+            self._easy_day_reason = (
+                "on a day without a key run: no key-run day this week suits this session"
+            )
+        else:
+            self._easy_day_reason = "on a day without a key run: none of your strength days has one"
 
     def runs_on(self, day: date) -> list[Event]:
         if day not in self._runs_cache:
@@ -303,7 +310,7 @@ class Scheduler:
                 )
             else:
                 penalty += rules.penalty_legs_not_on_hard_day_points
-                reasons.append("not a key-run day: no key-run day suits heavy legs this week")
+                reasons.append(self._easy_day_reason)
         elif hard:
             penalty += rules.penalty_light_session_on_hard_day_points
         else:
@@ -365,7 +372,8 @@ class Scheduler:
         if until is None:
             return 0
         reasons.append(
-            f"the last heavy session, {until} days before the race [runstrong_heuristic]"
+            f"{until} days before the race: the taper keeps the last heavy session at least "
+            f"{target} days out [runstrong_heuristic]"
         )
         return self.rules.penalty_per_taper_day_early_points * max(0, until - target)
 
@@ -375,10 +383,11 @@ class Scheduler:
         """The key-run rules (science.md §3.3): never heavy legs or hard plyometrics the day
         before a key run, long run or race, and not within `key_run_buffer_hours` of one where
         the week allows. A session only moderate on the legs, with no hard plyometrics (a
-        deload, a beginner's), needs the day before kept free and says why it may come closer."""
+        deload, a beginner's), keeps off the day before where the week allows (our preference,
+        not the rule) and says why it may come closer."""
         rules = self.rules
         penalty = 0
-        what = "heavy legs" if need.demanding_legs else "hard plyometrics"
+        what = "heavy legs" if need.heavy_legs else "hard plyometrics"
         buffered = need.heavy_legs or need.hard_plyo  # what the buffer protects key runs from
         closer: list[str] = []  # key runs inside the buffer that a moderate session may come near
         for offset in range(1, self._days_ahead + 1):
@@ -386,7 +395,10 @@ class Scheduler:
                 if not event.protected:
                     continue
                 hours = (event.at - at).total_seconds() / 3600
-                if offset == 1:
+                if offset == 1 and not buffered:
+                    penalty += rules.penalty_moderate_day_before_key_run_points
+                    closer.append(f"{event.label} tomorrow")
+                elif offset == 1:
                     penalty += rules.penalty_day_before_key_run_points
                     warnings.append(
                         f"rule 'no {what} the day before a key run, long run or race' broken: "
@@ -403,12 +415,20 @@ class Scheduler:
                     )
                 elif hours < rules.key_run_buffer_hours:
                     closer.append(f"{event.label} {hours:.0f} h later")
-        if penalty == 0 and closer:
-            reasons.append(
-                f"moderate on the legs, so {' and '.join(closer)} is fine: the "
-                f"{rules.key_run_buffer_hours:g} h buffer is for heavy legs and hard plyometrics, "
-                f"and the day before stays free [doma2019]"
-            )
+        if closer and not buffered:
+            runs = f"{' and '.join(closer)} {'are' if len(closer) > 1 else 'is'} fine"
+            if any(near.endswith("tomorrow") for near in closer):
+                reasons.append(
+                    f"moderate on the legs, so {runs}: the day before and the "
+                    f"{rules.key_run_buffer_hours:g} h buffer are kept free of heavy legs and "
+                    f"hard plyometrics; keep it crisp, not to failure [doma2019]"
+                )
+            else:
+                reasons.append(
+                    f"moderate on the legs, so {runs}: the {rules.key_run_buffer_hours:g} h "
+                    f"buffer is for heavy legs and hard plyometrics, and the day before stays "
+                    f"free [doma2019]"
+                )
         elif penalty == 0:
             reasons.append(
                 f"no key run, long run or race the next day, nor within "

@@ -217,11 +217,13 @@ def keep_only(draft: Draft, slugs: frozenset[str], budget: str) -> Draft:
     keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
     if len(keep) == len(draft.exercises):
         return draft
-    left_out = [p.name for p in draft.exercises if p.slug not in slugs]
-    notes = (f"left out {', '.join(left_out)} to fit {budget}",) if left_out else ()
+    left_out = [p for p in draft.exercises if p.slug not in slugs]
+    notes = (f"left out {', '.join(p.name for p in left_out)} to fit {budget}",) if left_out else ()
     return draft._replace(
         notes=draft.notes + notes,
         exercises=tuple(draft.exercises[i] for i in keep),
         trim_ranks=tuple(draft.trim_ranks[i] for i in keep),
         coverage=tuple(draft.coverage[i] for i in keep),
+        # the session's hard plyometrics, if any, were its plyometric slot's exercise
+        hard_plyo=draft.hard_plyo and all(p.role is not Role.PLYOMETRIC for p in left_out),
     )
