@@ -1,17 +1,23 @@
-"""Writing results: to stdout for "-", else atomically (temporary file, then rename)."""
+"""Writing results: to stdout for "-", else atomically (temporary file, then rename).
+
+Missing output folders are created, like `mkdir -p`, only once every target has been checked and
+right before the first write; a write that fails removes the folders it created."""
 
 from __future__ import annotations
 
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from itertools import takewhile
 from pathlib import Path
 
 from runstrong.domain.errors import InputError
 
 
 def write_output(target: str | Path, data: bytes) -> None:
+    """Write `data` to stdout ("-") or to the file `target`, making its missing folders."""
     if str(target) == "-":
         if sys.stdout.isatty() and not _is_text(data):
             raise InputError(
@@ -23,7 +29,14 @@ def write_output(target: str | Path, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    write_atomically(Path(target), data)
+    path = Path(target)
+    check_file(path)
+    created = _make_folders([path.parent], path)
+    try:
+        write_atomically(path, data)
+    except InputError:
+        _remove_folders(created)
+        raise
 
 
 def _is_text(data: bytes) -> bool:
@@ -44,9 +57,8 @@ def _umask() -> int:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
+    """Write `path` in its folder, which must exist."""
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(str(path), "", f"cannot write: the folder {folder} does not exist")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -61,14 +73,35 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise InputError(str(path), "", f"cannot write ({exc.strerror})") from None
 
 
+def _missing(folder: Path) -> list[Path]:
+    """`folder` and those of its ancestors that do not exist yet, outermost first."""
+    missing = list(takewhile(lambda p: not p.exists(), (folder, *folder.parents)))
+    return missing[::-1]
+
+
+@contextmanager
+def _path_errors() -> Iterator[None]:
+    """A path the system refuses to look at (a name too long, ...) is one error line."""
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(str(exc.filename), "", f"cannot write here ({exc.strerror})") from None
+
+
 def check_folder(folder: Path) -> None:
-    """Fail early (before any work) when `folder` cannot be an output folder."""
-    if folder.exists() and not folder.is_dir():
+    """Fail early (before any work) when `folder` cannot be, or be made, an output folder:
+    it or an ancestor is a file, or the nearest existing one is not writable."""
+    with _path_errors():
+        existing = next(p for p in (folder, *folder.parents) if p.exists())
+        is_folder = existing.is_dir()
+    if existing == folder and not is_folder:
         raise InputError(str(folder), "", "is a file, not a folder")
-    if not folder.exists() and str(folder.parent) and not folder.parent.is_dir():
+    if not is_folder:
         raise InputError(
-            str(folder), "", f"cannot write: the folder {folder.parent} does not exist"
+            str(folder), "", f"cannot create the folder: {existing} is a file, not a folder"
         )
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(str(existing), "", "cannot write here (permission denied)")
 
 
 def check_targets(folder: Path, names: Iterable[str]) -> None:
@@ -77,29 +110,68 @@ def check_targets(folder: Path, names: Iterable[str]) -> None:
     check_folder(folder)
     for name in sorted(names):
         target = folder / name
-        if target.is_dir():
-            raise InputError(
-                str(target), "", "is a folder, not a file (move it away or write elsewhere)"
-            )
-        for parent in reversed(target.relative_to(folder).parents):
-            if (folder / parent).exists() and not (folder / parent).is_dir():
-                raise InputError(str(folder / parent), "", "is a file, not a folder")
-    existing = next(p for p in (folder, *folder.parents) if p.exists())
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise InputError(str(existing), "", "cannot write here (permission denied)")
+        with _path_errors():
+            if target.is_dir():
+                raise InputError(
+                    str(target), "", "is a folder, not a file (move it away or write elsewhere)"
+                )
+            for parent in reversed(target.relative_to(folder).parents):
+                if (folder / parent).exists() and not (folder / parent).is_dir():
+                    raise InputError(str(folder / parent), "", "is a file, not a folder")
+
+
+def check_file(path: Path) -> None:
+    """Fail early (before any work) when the file `path` cannot be written ("-" is stdout)."""
+    if str(path) != "-":
+        check_targets(path.parent, [path.name])
+
+
+def _make_folders(folders: Iterable[Path], where: Path) -> list[Path]:
+    """Create the missing `folders` and their missing parents (`mkdir -p`); return what was
+    created, outermost first. If one cannot be created, none is left behind."""
+    created: list[Path] = []
+    for folder in folders:
+        for missing in _missing(folder):
+            try:
+                missing.mkdir()
+            except OSError as exc:
+                _remove_folders(created)
+                which = "" if missing == where else f" {missing}"
+                raise InputError(
+                    str(where), "", f"cannot create the folder{which} ({exc.strerror})"
+                ) from None
+            created.append(missing)
+    return created
+
+
+def _remove_folders(created: list[Path]) -> None:
+    """Undo `_make_folders`: remove the folders it created, innermost first, if still empty."""
+    for folder in reversed(created):
+        with suppress(OSError):
+            folder.rmdir()
 
 
 def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Write every file under `folder` (created if its parent exists), each atomically.
+    """Write every file under `folder` (created with its missing parents), each atomically.
 
-    All bytes are ready, and every target checked, before the first write, so a bad input or a
-    folder in the way never leaves half an export.
+    All bytes are ready, and every target checked, before the first folder is created or file
+    written, so a bad input or a folder in the way never leaves half an export. Should a write
+    still fail, the files and folders this call added are removed again (a file it replaced
+    keeps its new content).
     """
     check_targets(folder, files)
+    subfolders = sorted({folder / Path(n).parent for n in files} | {folder})
+    created = _make_folders(subfolders, folder)
+    added: list[Path] = []
     try:
-        for name in {str(Path(n).parent) for n in files} | {"."}:
-            (folder / name).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(str(folder), "", f"cannot create the folder ({exc.strerror})") from None
-    for name, data in sorted(files.items()):
-        write_atomically(folder / name, data)
+        for name, data in sorted(files.items()):
+            target = folder / name
+            is_new = not os.path.lexists(target)
+            write_atomically(target, data)
+            if is_new:
+                added.append(target)
+    except InputError:
+        for path in added:
+            path.unlink(missing_ok=True)
+        _remove_folders(created)
+        raise

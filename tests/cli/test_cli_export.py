@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from builders import EXAMPLES, run_cli
 
@@ -69,16 +70,33 @@ def test_csv_has_a_row_per_set(tmp_path: Path) -> None:
     assert len(rows) > 100
 
 
-def test_an_unwritable_output_folder_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
-    target = tmp_path / "missing" / "deeper"
-    result = run("export", "all", SAM, "-o", str(target))
-    assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "does not exist" in result.stderr
-    assert not (tmp_path / "missing").exists()
+def test_export_all_makes_missing_output_folders_like_mkdir_p(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "NAME"
+    result = run("export", "all", SAM, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "plan.json").is_file()
+    assert any((out / "fit").glob("*.fit"))
 
 
-def test_a_bad_profile_field_stops_the_export_before_anything_is_written(tmp_path: Path) -> None:
+def test_an_output_folder_that_cannot_be_made_is_one_line_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "blocker").write_bytes(b"")
+    target = tmp_path / "blocker" / "deeper" / "out"
+    for command in ("all", "fit"):
+        result = run("export", command, SAM, "-o", str(target))
+        assert result.returncode == 2
+        assert result.stderr.strip().splitlines() == [
+            f"error: {target}: cannot create the folder: {tmp_path / 'blocker'} is a file, "
+            "not a folder"
+        ]
+    assert [p.name for p in tmp_path.iterdir()] == ["blocker"]
+
+
+@pytest.mark.parametrize("out", ["out", "new/deeper/out"])
+def test_a_bad_profile_field_stops_the_export_before_anything_is_written(
+    tmp_path: Path, out: str
+) -> None:
     profile = tmp_path / "bad.toml"
     text = (
         Path(SAM)
@@ -86,12 +104,11 @@ def test_a_bad_profile_field_stops_the_export_before_anything_is_written(tmp_pat
         .replace('strength_level = "beginner"', 'strength_level = "pro"')
     )
     profile.write_text(text, "utf-8")
-    out = tmp_path / "out"
-    result = run("export", "all", str(profile), "-o", str(out))
+    result = run("export", "all", str(profile), "-o", str(tmp_path / out))
     assert result.returncode == 2
     assert "athlete.strength_level" in result.stderr
     assert "'pro'" in result.stderr
-    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [profile]
 
 
 def test_a_broken_saved_plan_names_the_field(tmp_path: Path) -> None:
@@ -100,10 +117,26 @@ def test_a_broken_saved_plan_names_the_field(tmp_path: Path) -> None:
     data = json.loads(saved.read_text("utf-8"))
     data["weeks"][2]["sessions"][0]["exercises"][0]["slug"] = "moon_squat"
     saved.write_text(json.dumps(data), "utf-8")
-    result = run("export", "fit", str(saved), "-o", str(tmp_path / "fit"))
+    for out in ("fit", "new/deeper/fit"):
+        result = run("export", "fit", str(saved), "-o", str(tmp_path / out))
+        assert result.returncode == 2
+        assert "weeks[3].sessions[1].exercises[1].slug" in result.stderr
+    assert list(tmp_path.iterdir()) == [saved]
+
+
+def test_single_file_exports_make_missing_folders_and_not_on_a_bad_profile(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "new" / "deeper" / "plan.csv"
+    result = run("export", "csv", SAM, "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_text("utf-8").startswith("date,")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(Path(SAM).read_text("utf-8").replace("beginner", "pro"), "utf-8")
+    result = run("export", "pdf", str(bad), "-o", str(tmp_path / "other" / "sub" / "plan.pdf"))
     assert result.returncode == 2
-    assert "weeks[3].sessions[1].exercises[1].slug" in result.stderr
-    assert not (tmp_path / "fit").exists()
+    assert "'pro'" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.toml", "new"]
 
 
 def test_export_all_writes_nothing_when_one_target_is_a_folder(tmp_path: Path) -> None:

@@ -75,6 +75,13 @@ def test_heatmap_of_a_session_and_of_a_range(tmp_path: Path) -> None:
     assert (tmp_path / "r.html").read_text("utf-8").startswith("<!doctype html>")
 
 
+def test_heatmap_makes_missing_output_folders(tmp_path: Path) -> None:
+    out = tmp_path / "maps" / "week" / "founding.png"
+    result = run("heatmap", str(FOUNDING), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(PNG_MAGIC)
+
+
 def test_heatmap_errors_are_one_line(tmp_path: Path) -> None:
     bad_day = run("heatmap", str(ALEX), "--session", "2026-12-09", "-o", str(tmp_path / "x.svg"))
     assert bad_day.returncode == 2
@@ -85,6 +92,10 @@ def test_heatmap_errors_are_one_line(tmp_path: Path) -> None:
     no_running = run("heatmap", str(FOUNDING), "--layer", "running", "-o", str(tmp_path / "x.svg"))
     assert no_running.returncode == 2
     assert "running layer needs the runner's profile" in no_running.stderr
+    nested = tmp_path / "new" / "deeper" / "x.svg"
+    bad_week = run("heatmap", str(ALEX), "--week", "99", "-o", str(nested))
+    assert bad_week.returncode == 2
+    assert len(bad_week.stderr.strip().splitlines()) == 1
     assert not any(tmp_path.iterdir())
 
 

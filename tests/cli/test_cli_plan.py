@@ -84,13 +84,12 @@ def test_a_bad_profile_is_one_line_exit_2_and_nothing_written(
 ) -> None:
     profile = tmp_path / "bad.toml"
     profile.write_text(content, "utf-8")
-    out = tmp_path / "plan.json"
-    result = run("plan", str(profile), "--format", "json", "-o", str(out))
-    assert result.returncode == 2
-    assert expected in result.stderr
-    assert "Traceback" not in result.stderr
-    assert all(line.startswith("error: ") for line in result.stderr.strip().splitlines())
-    assert not out.exists()
+    for out in (tmp_path / "plan.json", tmp_path / "new" / "deeper" / "plan.json"):
+        result = run("plan", str(profile), "--format", "json", "-o", str(out))
+        assert result.returncode == 2
+        assert expected in result.stderr
+        assert "Traceback" not in result.stderr
+        assert all(line.startswith("error: ") for line in result.stderr.strip().splitlines())
     assert list(tmp_path.iterdir()) == [profile]
 
 
@@ -125,11 +124,23 @@ def test_values_that_differ_only_in_case_make_the_same_plan(tmp_path: Path) -> N
     assert result.stdout == run("plan", ALEX, "--format", "json").stdout
 
 
-def test_an_unwritable_output_folder_is_one_line_exit_2(tmp_path: Path) -> None:
-    result = run("plan", ALEX, "--format", "json", "-o", str(tmp_path / "missing" / "plan.json"))
+def test_missing_output_folders_are_made_like_mkdir_p(tmp_path: Path) -> None:
+    target = tmp_path / "some" / "new" / "dir" / "plan.json"
+    result = run("plan", ALEX, "--format", "json", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(target.read_text("utf-8"))["weeks"]
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "blocker").write_bytes(b"")
+    target = tmp_path / "blocker" / "new" / "plan.json"
+    result = run("plan", ALEX, "--format", "json", "-o", str(target))
     assert result.returncode == 2
-    assert "does not exist" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {target.parent}: cannot create the folder: {tmp_path / 'blocker'} is a file, "
+        "not a folder"
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == ["blocker"]
 
 
 def test_a_missing_profile_is_one_line_exit_2(tmp_path: Path) -> None:

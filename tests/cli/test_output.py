@@ -42,10 +42,46 @@ def test_a_file_where_a_sub_folder_goes_stops_everything_before_any_write(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fit"]
 
 
-def test_an_output_folder_whose_parent_is_missing_is_refused(tmp_path: Path) -> None:
+def test_missing_parent_folders_are_created_like_mkdir_p(tmp_path: Path) -> None:
+    write_files(tmp_path / "new" / "deeper" / "out", FILES)
+    assert (tmp_path / "new" / "deeper" / "out" / "fit" / "two.fit").read_bytes() == b"2"
+    write_output(tmp_path / "other" / "sub" / "plan.json", b"{}")
+    assert (tmp_path / "other" / "sub" / "plan.json").read_bytes() == b"{}"
+
+
+def test_a_file_in_the_way_of_a_missing_folder_is_refused_before_any_folder_is_made(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "blocker").write_bytes(b"a file")
     with pytest.raises(InputError) as info:
-        write_files(tmp_path / "missing" / "out", FILES)
-    assert "does not exist" in info.value.message
+        write_files(tmp_path / "blocker" / "new" / "out", FILES)
+    assert str(info.value) == (
+        f"{tmp_path / 'blocker' / 'new' / 'out'}: cannot create the folder: "
+        f"{tmp_path / 'blocker'} is a file, not a folder"
+    )
+    with pytest.raises(InputError, match="is a file, not a folder"):
+        write_output(tmp_path / "blocker" / "new" / "plan.json", b"{}")
+    assert [p.name for p in tmp_path.iterdir()] == ["blocker"]
+    assert (tmp_path / "blocker").read_bytes() == b"a file"
+
+
+TOO_LONG = "x" * 300 + ".json"  # longer than any file system allows a name to be
+
+
+def test_a_file_that_cannot_be_written_leaves_no_new_folder_behind(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="File name too long"):
+        write_output(tmp_path / "new" / "sub" / TOO_LONG, b"{}")
+    with pytest.raises(InputError, match="File name too long"):
+        write_files(tmp_path / "out" / "new", {"fit/one.fit": b"1", TOO_LONG: b"{}"})
+    with pytest.raises(InputError, match="cannot create the folder"):
+        write_files(tmp_path / "new" / TOO_LONG, FILES)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_too_long_for_an_existing_folder_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        write_output(tmp_path / TOO_LONG, b"{}")
+    assert info.value.where == str(tmp_path / TOO_LONG)
     assert list(tmp_path.iterdir()) == []
 
 

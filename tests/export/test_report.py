@@ -384,6 +384,36 @@ def test_the_phase_strip_has_a_labelled_cell_per_week_marking_deloads_and_race_w
     assert cells == ["1 Base", "2 Base deload", "3 Taper ★ A"]
 
 
+def test_a_phase_that_opens_on_a_deload_week_shows_the_goal_of_its_loading_weeks() -> None:
+    weeks = example("priya-half-home").plan.weeks
+    # Priya's build phase opens on a running recovery week, so on a deload.
+    assert [(w.phase, w.deload) for w in weeks[10:13]] == [
+        (Phase.BASE, False),
+        (Phase.BUILD, True),
+        (Phase.BUILD, False),
+    ]
+    cover = section_text(example_html("priya-half-home"), "cover")
+    assert (
+        "Build 12–17 22 Feb – 4 Apr Keep the strength, add power: explosive lifts and more "
+        "reactive plyometrics." in cover
+    )
+    assert "Deload: fewer sets" not in cover
+
+
+def test_a_phase_of_deload_weeks_only_shows_their_goal() -> None:
+    first, second, third = tiny_plan().weeks
+    weeks = (
+        replace(first, deload=True, goal="Absorb the training."),
+        replace(second, deload=False, goal="Build strength."),
+        replace(third, deload=True),
+    )
+    plan = replace(tiny_plan(), weeks=weeks)
+    cover = section_text(render_html(plan, tiny_athlete(), library()), "cover")
+    assert "Base 1–2 4 Jan – 17 Jan Build strength." in cover
+    assert "Taper 3 18 Jan – 24 Jan Shed fatigue." in cover
+    assert "Absorb the training." not in cover
+
+
 def test_every_week_page_shows_its_phase_deload_and_goal_in_words() -> None:
     html = tiny_html()
     assert section_text(html, "week-2").startswith("Week 2 11 Jan – 17 Jan 2027")

@@ -106,6 +106,23 @@ def test_minutes_out_of_range_are_an_error() -> None:
     assert "2000" in line
 
 
+@pytest.mark.parametrize("sessions", [3, 4, 0])
+def test_a_sessions_cap_the_engine_would_ignore_is_an_error(sessions: int) -> None:
+    data = alex()
+    data["availability"]["sessions_per_week"] = sessions
+    assert error_lines(data) == [
+        "p.toml: availability.sessions_per_week: must be 1 or 2: runstrong plans at most 2 "
+        f"strength sessions a week (got {sessions})"
+    ]
+
+
+@pytest.mark.parametrize("sessions", [1, 2])
+def test_a_sessions_cap_of_one_or_two_is_kept(sessions: int) -> None:
+    data = alex()
+    data["availability"]["sessions_per_week"] = sessions
+    assert parse_profile(data, library()).athlete.availability.sessions_per_week == sessions
+
+
 def test_an_unknown_rule_override_is_an_error() -> None:
     data = alex()
     data["rules"] = {"last_heavy_days_before_a_race": 8, "magic": 1}

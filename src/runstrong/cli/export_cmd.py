@@ -66,8 +66,9 @@ def _open(source: Path, exercises: Sequence[Path]) -> PlanResult:
 
 def _single(fmt: str, source: Path, output: str, exercises: Sequence[Path], **kw: object) -> None:
     from runstrong import services
-    from runstrong.output import write_output
+    from runstrong.output import check_file, write_output
 
+    check_file(Path(output))
     if output != "-" and Path(output).suffix.lower() not in SUFFIXES[fmt]:
         warn(
             f"{output} does not end in {SUFFIXES[fmt][0]}; writing {fmt.upper()} to it all the same"

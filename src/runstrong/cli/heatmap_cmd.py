@@ -72,8 +72,9 @@ def heatmap(
     if week is not None and (session or from_ or to):
         raise InputError("--week", "", "choose one of --week, --session or --from/--to")
     from runstrong import services
-    from runstrong.output import write_output
+    from runstrong.output import check_file, write_output
 
+    check_file(output)
     result = services.open_plan(source, today=date.today(), extra_dirs=exercises)
     span = services.Span(
         week=week,

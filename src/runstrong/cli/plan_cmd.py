@@ -58,8 +58,9 @@ def plan(
     Example: runstrong plan examples/alex-marathon.toml --format markdown -o plan.md
     """
     from runstrong import services
-    from runstrong.output import write_output
+    from runstrong.output import check_file, write_output
 
+    check_file(Path(output))
     result = services.make_plan(
         profile,
         today=datetime.now().date(),

@@ -19,6 +19,9 @@ MIN_RUN_MINUTES = 1
 MAX_RUN_MINUTES = 720
 MIN_SESSION_MINUTES = 15
 MAX_SESSION_MINUTES = 180
+# The engine plans at most 2 strength sessions a week (the sessions_per_week_* rules allow at
+# most 2; docs/science.md): a higher cap would be accepted and silently ignored.
+MAX_SESSIONS_PER_WEEK = 2
 
 
 def _any_case(kind: type[StrEnum]) -> BeforeValidator:
@@ -85,11 +88,21 @@ class EquipmentIn(Strict):
 
 class AvailabilityIn(Strict):
     strength_days: Annotated[list[AnyCaseDay], Field(min_length=1)]
-    sessions_per_week: Annotated[int, Field(ge=1, le=4)] | None = None
+    sessions_per_week: int | None = None
     session_minutes: Annotated[int, Field(ge=MIN_SESSION_MINUTES, le=MAX_SESSION_MINUTES)] = 45
     preferred_time: dt.time = dt.time(18, 0)
 
     _time = field_validator("preferred_time", mode="before")(_parse_time)
+
+    @field_validator("sessions_per_week")
+    @classmethod
+    def _at_most_two(cls, value: int | None) -> int | None:
+        if value is not None and not 1 <= value <= MAX_SESSIONS_PER_WEEK:
+            raise ValueError(
+                f"must be 1 or {MAX_SESSIONS_PER_WEEK}: runstrong plans at most "
+                f"{MAX_SESSIONS_PER_WEEK} strength sessions a week"
+            )
+        return value
 
     @field_validator("strength_days")
     @classmethod

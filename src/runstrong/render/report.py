@@ -285,13 +285,15 @@ def _phase_table(weeks: list[Week]) -> str:
     rows = []
     for run in runs:
         first, last = run[0], run[-1]
+        # A phase may open on a deload (a running recovery week): its goal is its loading weeks'.
+        goal = next((w.goal for w in run if not w.deload), first.goal)
         span = f"{first.index}" if first is last else f"{first.index}–{last.index}"
         dates = f"{_short_date(first.start)} – {_short_date(last.start + timedelta(days=6))}"
         rows.append(
             f'<tr><td class="nowrap"><span class="swatch ph-{first.phase}"></span>'
             f'<b>{PHASE_NAMES[first.phase]}</b></td><td class="nowrap">{span}</td>'
             f'<td class="nowrap">{dates}</td>'
-            f"<td>{escape(first.goal)}</td></tr>"
+            f"<td>{escape(goal)}</td></tr>"
         )
     head = "<tr><th>Phase</th><th>Weeks</th><th>Dates</th><th>Goal</th></tr>"
     return f'<table class="grid phases"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
