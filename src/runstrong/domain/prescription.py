@@ -11,18 +11,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
+from runstrong.domain.intensity import percent_1rm_for
 from runstrong.domain.plan import Phase, Prescription, Role
 from runstrong.domain.rules import Rules
-
-# %1RM by the number of reps possible (NSCA, science.md §2.2) [nsca2016].
-PERCENT_1RM_BY_RM: dict[int, int] = {
-    1: 100, 2: 95, 3: 93, 4: 90, 5: 87, 6: 85, 7: 83, 8: 80, 9: 77, 10: 75, 11: 72, 12: 70,
-}  # fmt: skip
-
-
-def percent_1rm_for(reps: int, rir: int) -> int | None:
-    """The %1RM that leaves `rir` reps in reserve after `reps` reps; None past 12RM."""
-    return PERCENT_1RM_BY_RM.get(reps + rir)
 
 
 @dataclass(frozen=True, slots=True)
