@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from builders import library
 from runstrong.domain.exercise import Exercise, Level
+from runstrong.domain.load_ceiling import LoadLimit
 from runstrong.domain.plan import Phase, Role
 from runstrong.domain.prescription import Context, deloaded, dose_context, prescribe
 from runstrong.domain.rules import Rules
@@ -47,6 +48,34 @@ def test_contexts_with_one_key_get_one_dose(
     ):
         if dose_context(ex, role, ctx) == dose_context(ex, role, other):
             assert prescribe(ex, role, ctx, RULES) == prescribe(ex, role, other, RULES)
+
+
+# A light kit's limit (load_ceiling.py) is one per exercise: it must not split a key either.
+limits = st.builds(
+    LoadLimit,
+    ceiling_kg=st.floats(1, 80),
+    kit=st.just("your heaviest weight"),
+    one_rm_kg=st.floats(10, 150),
+    known_max=st.booleans(),
+)
+
+
+@settings(max_examples=500)
+@given(
+    st.sampled_from(EXERCISES),
+    st.sampled_from(Role),
+    contexts,
+    st.integers(0, 7),
+    st.sampled_from(Phase),
+    limits,
+)
+def test_with_a_light_kit_contexts_with_one_key_still_get_one_dose(
+    ex: Exercise, role: Role, ctx: Context, week: int, phase: Phase, limit: LoadLimit
+) -> None:
+    other = ctx._replace(week_in_block=week, phase=phase)
+    if dose_context(ex, role, ctx) == dose_context(ex, role, other):
+        got = prescribe(ex, role, ctx, RULES, limit=limit)
+        assert got == prescribe(ex, role, other, RULES, limit=limit)
 
 
 def test_an_accessory_has_one_key_across_the_training_phases() -> None:

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
 from runstrong.domain.intensity import percent_1rm_for
+from runstrong.domain.load_ceiling import LoadLimit, light_dose
 from runstrong.domain.plan import Phase, Prescription, Role
 from runstrong.domain.rules import Rules
 
@@ -78,6 +79,8 @@ CALF_REPS_LOADED = 8
 CALF_TEMPO = "3-0-3-0"  # heavy slow plantarflexion for tendon adaptation [bohm2015]
 MAIN_TEMPO = {Phase.BUILD: "2-0-X-0"}  # build: lift with intent, fast up [bazyler2015]
 DEFAULT_MAIN_TEMPO = "2-0-1-0"  # ACSM: 1-2 s each way for heavy loads [acsm2009]
+# A dose changed for light kit cites the table its reps come from and the slack of RIR guesses.
+LIGHT_CITE: dict[bool, tuple[str, ...]] = {False: (), True: ("nsca2016", "hackett2017")}
 
 
 class Context(NamedTuple):
@@ -100,11 +103,13 @@ def prescribe(
     name: str | None = None,
     notes: tuple[str, ...] = (),
     known_max: bool = True,
+    limit: LoadLimit | None = None,
 ) -> Prescription:
     """The exercise's dose in its role and context, shown as `name` (default: its own name), with
     `notes` after the dose's own. Without a `known_max` the dose is reps in reserve alone: a
-    %1RM target is only given where it turns into kilograms (rule 10)."""
-    label = Label(name or ex.name, notes, known_max)
+    %1RM target is only given where it turns into kilograms (rule 10). With the `limit` of the
+    athlete's kit, a dose it cannot load gets more reps, or a slower tempo (load_ceiling.py)."""
+    label = Label(name or ex.name, notes, known_max, limit)
     if ex.load_type is LoadType.PLYOMETRIC_CONTACTS:
         return _plyometric(ex, role, ctx, label)
     if ctx.activation:
@@ -120,6 +125,7 @@ class Label(NamedTuple):
     name: str
     notes: tuple[str, ...]
     known_max: bool
+    limit: LoadLimit | None = None
 
 
 def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
@@ -186,12 +192,18 @@ def _finish(
     rir = max(rules.rir_min, min(rules.rir_max, rir))
     timed = ex.load_type is LoadType.TIMED_HOLD
     reps = None if timed else min(dose.reps, ex.max_reps or dose.reps)
+    light = None if reps is None else light_dose(label.limit, reps, rir, rules)
+    if light is not None:
+        reps = min(light.reps, ex.max_reps or light.reps)
+        notes.append(light.note)
     seconds = HOLD_SECONDS[ex.level] if timed else None
     percent = None
     if ex.percent_1rm and label.known_max and reps is not None and ctx.level is not Level.BEGINNER:
         percent = percent_1rm_for(reps, rir)
     tempo = None
-    if ex.tempo is not None and not timed:
+    if light is not None and light.tempo is not None:
+        tempo = light.tempo
+    elif ex.tempo is not None and not timed:
         tempo = ex.tempo
     elif role is Role.CALF and not timed:
         tempo = CALF_TEMPO
@@ -211,7 +223,9 @@ def _finish(
         rest_s=dose.rest_s,
         tempo=tempo,
         why=ex.why.text,
-        citations=tuple(dict.fromkeys(ex.why.citations + dose.cite)),
+        citations=tuple(
+            dict.fromkeys(ex.why.citations + dose.cite + LIGHT_CITE[light is not None])
+        ),
         notes=(*notes, *label.notes),
     )
 
