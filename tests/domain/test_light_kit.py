@@ -204,3 +204,18 @@ def test_without_a_heaviest_weight_nothing_is_judged() -> None:
     plan = generate_plan(make_profile(athlete), library(), start=START)
     assert "goblet_squat" in {p.slug for p in mains(plan)}
     assert not any("too light" in n for s in plan.sessions for p in s.exercises for n in p.notes)
+
+
+def test_a_ladder_is_walked_rung_by_rung_either_way() -> None:
+    lib = library()
+    up = lib.ladder(lib.get("split_squat"), "progression", 3)
+    assert [ex.slug for ex in up] == [
+        "dumbbell_split_squat",
+        "bulgarian_split_squat",
+        "barbell_bulgarian_split_squat",
+    ]
+    down = lib.ladder(lib.get("bulgarian_split_squat"), "regression", 3)
+    assert [ex.slug for ex in down] == ["bodyweight_bulgarian_split_squat", "split_squat"]
+    assert [ex.slug for ex in lib.ladder(lib.get("split_squat"), "progression", 1)] == [
+        "dumbbell_split_squat"
+    ]

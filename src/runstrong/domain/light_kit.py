@@ -18,7 +18,7 @@ from runstrong.domain.load_ceiling import LoadLimit, load_limit, reach, shortfal
 from runstrong.domain.plan import Role
 from runstrong.domain.prescription import Context, prescribe
 from runstrong.domain.rules import Rules
-from runstrong.domain.selection import MAX_RUNGS, Chooser
+from runstrong.domain.selection import MAX_RUNGS, Chooser, suits_role
 
 # The pattern of the single-leg lifts of the same movement as a two-legged lift's.
 SINGLE_LEG_PATTERN = {
@@ -57,7 +57,7 @@ class KitCheck:
         name = display_name(ex, self.athlete.equipment.available)
         nearest: tuple[float, Exercise] | None = None
         for other in self._harder(ex):
-            if other.slug in used or not self._allowed(other):
+            if other.slug in used or not self._allowed(other, role):
                 continue
             theirs, _ = self.reach(other, role, contexts)
             if theirs >= 1:
@@ -82,19 +82,18 @@ class KitCheck:
         nearest, reps, rir = min((reach(limit, r, i, self.rules), r, i) for r, i in judged)
         return nearest, "" if nearest >= 1 else shortfall_text(limit, reps, rir)
 
-    def _allowed(self, ex: Exercise) -> bool:
-        return self.chooser.usable(ex) and not ex.avoid_with & self.chooser.niggles
+    def _allowed(self, ex: Exercise, role: Role) -> bool:
+        """The athlete's kit and level allow `ex`, it is safe for their niggles, and it can fill
+        the role."""
+        chooser = self.chooser
+        return chooser.usable(ex) and not ex.avoid_with & chooser.niggles and suits_role(ex, role)
 
     def _harder(self, ex: Exercise) -> Iterator[Exercise]:
         """The rungs above `ex` on its ladder, then (for a two-legged lift) loaded single-leg
         lifts of its movement: true single-leg before alternating, harder levels and higher
         rungs of their own ladders first."""
         library = self.chooser.library
-        slug, rungs = ex.progression, 0
-        while slug is not None and slug in library and rungs < MAX_RUNGS:
-            rung = library.get(slug)
-            yield rung
-            slug, rungs = rung.progression, rungs + 1
+        yield from library.ladder(ex, "progression", MAX_RUNGS)
         pattern = SINGLE_LEG_PATTERN.get(ex.primary_pattern)
         if ex.per_side or pattern is None:
             return
@@ -104,22 +103,13 @@ class KitCheck:
             if other.primary_pattern is pattern
             and other.per_side
             and other.load_type is LoadType.EXTERNAL_LOAD
-            and not other.ballistic
         ]
         yield from sorted(
             single_leg,
             key=lambda other: (
                 other.laterality is not Laterality.UNILATERAL,
                 -other.level.rank,
-                -self._rungs_below(other),
+                -sum(1 for _ in library.ladder(other, "regression", MAX_RUNGS)),
                 other.slug,
             ),
         )
-
-    def _rungs_below(self, ex: Exercise) -> int:
-        """How many easier variants lie below `ex` on its ladder (at most MAX_RUNGS)."""
-        library = self.chooser.library
-        slug, rungs = ex.regression, 0
-        while slug is not None and slug in library and rungs < MAX_RUNGS:
-            slug, rungs = library.get(slug).regression, rungs + 1
-        return rungs
