@@ -483,7 +483,8 @@ class _WeekPlanner:
                     if slot.role is Role.PLYOMETRIC and self.athlete.niggle_sites & LOWER_LEG_SITES:
                         notes.append("no plyometrics: they load your niggle")
                     continue
-                if not template.light:  # light kit: a harder variant the kit can load
+                if not template.light and self.kit.limit(ex) is not None:
+                    # light kit: a harder variant the kit can load (science.md §2.8)
                     doses = self._block_doses(template, phase, block)
                     ex, heavier = self.kit.heavier(ex, slot.role, doses, chosen)
                     subs += heavier
@@ -496,10 +497,9 @@ class _WeekPlanner:
 
     def _block_doses(self, template: Template, phase: Phase, block: int) -> tuple[Context, ...]:
         """The dose contexts of every week the block lifts in (its exercises must suit all)."""
-        weeks = self.block_dose_weeks.get((block, phase)) or {0}
         dose_phase = Phase.PEAK if template is T else phase
-        level = self.athlete.level
-        return tuple(Context(level, dose_phase, w, False, 0, False) for w in sorted(weeks))
+        weeks = sorted(self.block_dose_weeks.get((block, phase)) or {0})
+        return tuple(Context(self.athlete.level, dose_phase, w, False, 0, False) for w in weeks)
 
     def _prescribe(
         self, ex: Exercise, role: Role, ctx: Context, notes: tuple[str, ...]

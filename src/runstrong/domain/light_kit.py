@@ -9,14 +9,14 @@ dose changes instead (prescription.py with load_ceiling.light_dose).
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.exercise import Exercise, Laterality, LoadType, Pattern, display_name
 from runstrong.domain.load_ceiling import LoadLimit, load_limit, reach, shortfall_text
 from runstrong.domain.plan import Role
-from runstrong.domain.prescription import Context, prescribe
+from runstrong.domain.prescription import Context, effort
 from runstrong.domain.rules import Rules
 from runstrong.domain.selection import MAX_RUNGS, Chooser, suits_role
 
@@ -37,6 +37,15 @@ class KitCheck:
     chooser: Chooser
     rules: Rules
     _limits: dict[str, LoadLimit | None] = field(default_factory=dict, compare=False, repr=False)
+    _reach: dict[tuple[str, Role, tuple[Context, ...]], tuple[float, int, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _notes: dict[tuple[str, Role, tuple[Context, ...], str], str] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _harder: dict[str, tuple[Exercise, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def limit(self, ex: Exercise) -> LoadLimit | None:
         """What the kit and the athlete allow for `ex`; None when it is not judged."""
@@ -45,42 +54,64 @@ class KitCheck:
         return self._limits[ex.slug]
 
     def heavier(
-        self, ex: Exercise, role: Role, contexts: Sequence[Context], used: Collection[str]
+        self, ex: Exercise, role: Role, contexts: tuple[Context, ...], used: Collection[str]
     ) -> tuple[Exercise, tuple[str, ...]]:
         """`ex`, or the first harder variant the kit can load for every dose of `contexts` (not
-        `used` this week, safe for the athlete's niggles), with a note saying why. With none, the
-        variant whose doses the kit comes nearest, if nearer than for `ex` (its dose then changes
-        for the light load too)."""
-        own, why = self.reach(ex, role, contexts)
+        `used` this week, safe for the athlete's niggles, able to fill the role), with a note
+        saying why. With none, the variant whose doses the kit comes nearest, if nearer than for
+        `ex` (its dose then changes for the light load too)."""
+        own = self.reach(ex, role, contexts)[0]
         if own >= 1:
             return ex, ()
-        name = display_name(ex, self.athlete.equipment.available)
-        nearest: tuple[float, Exercise] | None = None
-        for other in self._harder(ex):
+        nearest, chosen = own, None
+        for other in self.harder(ex):
             if other.slug in used or not self._allowed(other, role):
                 continue
-            theirs, _ = self.reach(other, role, contexts)
+            theirs = self.reach(other, role, contexts)[0]
             if theirs >= 1:
-                return other, (f"chosen instead of {name}, for its heaviest sets: {why}",)
-            if theirs > (nearest[0] if nearest else own):
-                nearest = (theirs, other)
-        if nearest is None:
+                return other, (self._instead(ex, role, contexts, "for its heaviest sets"),)
+            if theirs > nearest:
+                nearest, chosen = theirs, other
+        if chosen is None:
             return ex, ()
-        return nearest[1], (f"chosen instead of {name}, which your kit loads less well: {why}",)
+        return chosen, (self._instead(ex, role, contexts, "which your kit loads less well"),)
 
-    def reach(self, ex: Exercise, role: Role, contexts: Sequence[Context]) -> tuple[float, str]:
-        """How near the kit's heaviest load comes to what the heaviest of `ex`'s doses in
-        `contexts` needs (1 or more: within reach; infinite: not judged), and why it falls
-        short, in words."""
+    def _instead(self, ex: Exercise, role: Role, contexts: tuple[Context, ...], how: str) -> str:
+        """The note on a swap: "chosen instead of Goblet squat, for its heaviest sets: your
+        heaviest dumbbell (30 kg) is too light for 5 reps with 2 in reserve, ..." (made once)."""
+        key = (ex.slug, role, contexts, how)
+        if key not in self._notes:
+            self._notes[key] = self._note(ex, role, contexts, how)
+        return self._notes[key]
+
+    def _note(self, ex: Exercise, role: Role, contexts: tuple[Context, ...], how: str) -> str:
+        _, reps, rir = self.reach(ex, role, contexts)
         limit = self.limit(ex)
-        if limit is None:
-            return math.inf, ""
-        doses = {(p.reps, p.rir) for p in (prescribe(ex, role, c, self.rules) for c in contexts)}
-        judged = sorted((r, i) for r, i in doses if r is not None and i is not None)
-        if not judged:
-            return math.inf, ""
-        nearest, reps, rir = min((reach(limit, r, i, self.rules), r, i) for r, i in judged)
-        return nearest, "" if nearest >= 1 else shortfall_text(limit, reps, rir)
+        assert limit is not None
+        name = display_name(ex, self.athlete.equipment.available)
+        return f"chosen instead of {name}, {how}: {shortfall_text(limit, reps, rir)}"
+
+    def reach(
+        self, ex: Exercise, role: Role, contexts: tuple[Context, ...]
+    ) -> tuple[float, int, int]:
+        """How near the kit's heaviest load comes to what the heaviest of `ex`'s doses in
+        `contexts` needs (1 or more: within reach; infinite: not judged), and that dose's reps
+        and RIR (computed once per exercise, role and doses)."""
+        key = (ex.slug, role, contexts)
+        found = self._reach.get(key)
+        if found is None:
+            found = self._reach[key] = self._reach_of(ex, role, contexts)
+        return found
+
+    def _reach_of(
+        self, ex: Exercise, role: Role, contexts: tuple[Context, ...]
+    ) -> tuple[float, int, int]:
+        limit = self.limit(ex)
+        doses = {effort(ex, role, c, self.rules) for c in contexts} if limit else set()
+        judged = [(d.reps, d.rir) for d in doses if d is not None and d.reps is not None]
+        if limit is None or not judged:
+            return math.inf, 0, 0
+        return min((reach(limit, reps, rir, self.rules), reps, rir) for reps, rir in judged)
 
     def _allowed(self, ex: Exercise, role: Role) -> bool:
         """The athlete's kit and level allow `ex`, it is safe for their niggles, and it can fill
@@ -88,7 +119,13 @@ class KitCheck:
         chooser = self.chooser
         return chooser.usable(ex) and not ex.avoid_with & chooser.niggles and suits_role(ex, role)
 
-    def _harder(self, ex: Exercise) -> Iterator[Exercise]:
+    def harder(self, ex: Exercise) -> tuple[Exercise, ...]:
+        """The harder variants of `ex`, in the order they are tried (computed once)."""
+        if ex.slug not in self._harder:
+            self._harder[ex.slug] = tuple(self._variants(ex))
+        return self._harder[ex.slug]
+
+    def _variants(self, ex: Exercise) -> Iterator[Exercise]:
         """The rungs above `ex` on its ladder, then (for a two-legged lift) loaded single-leg
         lifts of its movement: true single-leg before alternating, harder levels and higher
         rungs of their own ladders first."""

@@ -114,11 +114,7 @@ def prescribe(
         return _plyometric(ex, role, ctx, label)
     if ctx.activation:
         return _activation(ex, role, rules, label)
-    if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
-        dose = _main_dose(ctx)
-    else:  # a body-weight or band "main" lift is dosed by reps, like an accessory
-        dose = _accessory_dose(ex, role, ctx)
-    return _finish(ex, role, dose, ctx, rules, label)
+    return _finish(ex, role, _dose(ex, role, ctx), ctx, rules, label)
 
 
 class Label(NamedTuple):
@@ -126,6 +122,39 @@ class Label(NamedTuple):
     notes: tuple[str, ...]
     known_max: bool
     limit: LoadLimit | None = None
+
+
+class Effort(NamedTuple):
+    """The sets, reps (None: a timed hold) and reps in reserve of a dose."""
+
+    sets: int
+    reps: int | None
+    rir: int
+
+
+def effort(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Effort | None:
+    """The sets, reps and RIR `prescribe` starts from, before the kit's limit changes them;
+    None for plyometrics and light activation work (no load to judge)."""
+    if ex.load_type is LoadType.PLYOMETRIC_CONTACTS or ctx.activation:
+        return None
+    return _effort(ex, _dose(ex, role, ctx), ctx, rules)
+
+
+def _dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
+    if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
+        return _main_dose(ctx)
+    return _accessory_dose(ex, role, ctx)  # a body-weight or band "main" lift: by reps
+
+
+def _effort(ex: Exercise, dose: Dose, ctx: Context, rules: Rules) -> Effort:
+    """The dose's sets and RIR for a beginner's first weeks and within the RIR rules, and its
+    reps within the exercise's own most."""
+    sets, rir = dose.sets, dose.rir
+    if ctx.reduced_volume:
+        sets, rir = min(sets, 2), max(rir, 3)
+    rir = max(rules.rir_min, min(rules.rir_max, rir))
+    timed = ex.load_type is LoadType.TIMED_HOLD
+    return Effort(sets, None if timed else min(dose.reps, ex.max_reps or dose.reps), rir)
 
 
 def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
@@ -184,15 +213,14 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
 def _finish(
     ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules, label: Label
 ) -> Prescription:
-    sets, rir = dose.sets, dose.rir
+    sets, reps, rir = _effort(ex, dose, ctx, rules)
     notes: list[str] = []
     if ctx.reduced_volume:
-        sets, rir = min(sets, 2), max(rir, 3)
         notes.append("first weeks: 2 sets, easy effort, to limit soreness [runstrong_heuristic]")
-    rir = max(rules.rir_min, min(rules.rir_max, rir))
-    timed = ex.load_type is LoadType.TIMED_HOLD
-    reps = None if timed else min(dose.reps, ex.max_reps or dose.reps)
-    light = None if reps is None else light_dose(label.limit, reps, rir, rules)
+    timed = reps is None
+    light = (
+        None if reps is None or label.limit is None else light_dose(label.limit, reps, rir, rules)
+    )
     if light is not None:
         reps = min(light.reps, ex.max_reps or light.reps)
         notes.append(light.note)
