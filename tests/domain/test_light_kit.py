@@ -219,3 +219,18 @@ def test_a_ladder_is_walked_rung_by_rung_either_way() -> None:
     assert [ex.slug for ex in lib.ladder(lib.get("split_squat"), "progression", 1)] == [
         "dumbbell_split_squat"
     ]
+
+
+def test_a_max_of_a_lift_dosed_by_rir_is_said_to_check_the_kit_only_where_it_can() -> None:
+    def warnings(**kit: float) -> tuple[str, ...]:
+        athlete = make_athlete(equipment=HOME, maxes={"goblet_squat": 40.0}, **kit)  # type: ignore[arg-type]
+        return generate_plan(make_profile(athlete), library(), start=START, weeks=1).warnings
+
+    assert (
+        "Your Goblet squat max gives no %1RM: Goblet squat is dosed by reps in reserve. It is "
+        "used to check that your heaviest weight is enough for its sets."
+    ) in warnings(dumbbell_max_kg=24.0)
+    # dumbbells of no stated weight: nothing to check against, so the max is not used at all
+    assert (
+        "Your Goblet squat max is not used: Goblet squat is dosed by reps in reserve, not by %1RM."
+    ) in warnings()
