@@ -12,7 +12,7 @@ FIELDS = {
     "slug", "name", "aliases", "patterns", "equipment", "equipment_any", "level", "laterality",
     "load_type", "percent_1rm", "muscles", "plyometric", "progression", "regression",
     "substitutes", "fit", "cues", "why", "avoid_with", "seconds_per_rep", "max_reps",
-    "ballistic", "tempo",
+    "ballistic", "tempo", "weights_held",
 }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from builders import library
 from runstrong.domain.exercise import Exercise, Level
+from runstrong.domain.load_ceiling import LoadLimit
 from runstrong.domain.plan import Phase, Role
 from runstrong.domain.prescription import Context, deloaded, dose_context, prescribe
 from runstrong.domain.rules import Rules
@@ -25,6 +26,16 @@ contexts = st.builds(
 )
 
 
+# A light kit's limit (load_ceiling.py) is one per exercise: it must not split a key either.
+limits = st.builds(
+    LoadLimit,
+    ceiling_kg=st.floats(1, 80),
+    kit=st.just("your heaviest weight"),
+    one_rm_kg=st.floats(10, 150),
+    known_max=st.booleans(),
+)
+
+
 @settings(max_examples=1000)  # cheap, and the cases that differ are a few percent of all
 @given(
     st.sampled_from(EXERCISES),
@@ -33,12 +44,19 @@ contexts = st.builds(
     st.integers(0, 7),
     st.sampled_from(Phase),
     st.integers(0, 150),
+    st.one_of(st.none(), limits),
 )
 def test_contexts_with_one_key_get_one_dose(
-    ex: Exercise, role: Role, ctx: Context, week: int, phase: Phase, contacts: int
+    ex: Exercise,
+    role: Role,
+    ctx: Context,
+    week: int,
+    phase: Phase,
+    contacts: int,
+    limit: LoadLimit | None,
 ) -> None:
     """Each change dose_context may leave out of the key: the week, the phase, the contacts,
-    alone and together."""
+    alone and together; with or without a light kit's limit."""
     for other in (
         ctx._replace(week_in_block=week),
         ctx._replace(phase=phase),
@@ -46,7 +64,8 @@ def test_contexts_with_one_key_get_one_dose(
         ctx._replace(week_in_block=week, phase=phase, plyo_contacts=contacts),
     ):
         if dose_context(ex, role, ctx) == dose_context(ex, role, other):
-            assert prescribe(ex, role, ctx, RULES) == prescribe(ex, role, other, RULES)
+            got = prescribe(ex, role, ctx, RULES, limit=limit)
+            assert got == prescribe(ex, role, other, RULES, limit=limit)
 
 
 def test_an_accessory_has_one_key_across_the_training_phases() -> None:

@@ -13,11 +13,13 @@ from builders import library, make_athlete, make_profile, make_race
 from runstrong.domain.athlete import Run, RunningWeek, RunType, Weekday
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Level, NiggleSite, PlyoIntensity
+from runstrong.domain.load_ceiling import load_limit, within_reach
 from runstrong.domain.plan import LowerBodyLoad
 from runstrong.domain.profile import Profile
 from runstrong.export import plan_json
 
 START = date(2026, 12, 7)
+KETTLEBELLS = [8.0, 12.0, 16.0, 24.0, 24.0, 32.0]
 DAYS = [d.value for d in Weekday]
 
 runs = st.lists(
@@ -60,11 +62,38 @@ def profiles(draw: st.DrawFn) -> Profile:
         session_minutes=draw(st.integers(20, 90)),
         running=RunningWeek(tuple(draw(runs)), draw(st.one_of(st.none(), st.integers(3, 5)))),
         races=races,
-        maxes=draw(st.sampled_from([{}, {"back_squat": 100.0, "romanian_deadlift": 110.0}])),
+        maxes=draw(
+            st.sampled_from(
+                [
+                    {},
+                    {"back_squat": 100.0, "romanian_deadlift": 110.0},
+                    {"goblet_squat": 40.0, "dumbbell_romanian_deadlift": 60.0},
+                ]
+            )
+        ),
         niggles=tuple(niggles),
-        body_mass_kg=70.0,
+        body_mass_kg=draw(st.sampled_from([None, 55.0, 70.0, 90.0])),
+        # light and heavy kits alike (science.md §2.8); None: the heaviest weight not given
+        dumbbell_max_kg=draw(st.one_of(st.none(), st.sampled_from([4.0, 10.0, 16.0, 24.0, 40.0]))),
+        kettlebell_kgs=tuple(sorted(draw(st.lists(st.sampled_from(KETTLEBELLS), max_size=4)))),
+        barbell_max_kg=draw(st.one_of(st.none(), st.sampled_from([40.0, 100.0]))),
     )
     return make_profile(athlete)
+
+
+@given(profiles())
+def test_random_profiles_give_no_dose_the_kit_cannot_load_and_name_a_light_one(
+    profile: Profile,
+) -> None:
+    """science.md §2.8: every judged dose is within reach of the kit's heaviest load; a dose
+    raised to more reps or slowed for a light load says so."""
+    athlete, lib, rules = profile.athlete, library(), profile.rules
+    for s in generate_plan(profile, lib, start=START).sessions:
+        for p in s.exercises:
+            limit = load_limit(lib.get(p.slug), athlete, rules)
+            assert within_reach(limit, p.reps, p.rir, rules), (p.name, p.reps, p.rir, limit)
+            if p.tempo == "4-1-1-0":  # light_load_lowering_seconds' tempo
+                assert any("is too light for" in note for note in p.notes), (p.name, p.notes)
 
 
 @given(profiles())

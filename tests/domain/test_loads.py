@@ -5,9 +5,9 @@ from __future__ import annotations
 from builders import GYM, library, make_athlete, make_prescription
 from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment
+from runstrong.domain.intensity import percent_1rm_for
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Prescription
-from runstrong.domain.prescription import percent_1rm_for
 
 
 def prescription(slug: str, percent: int | None, reps: int = 5) -> Prescription:

@@ -253,6 +253,43 @@ def test_placement_trimming_and_rotation_rules_can_be_overridden() -> None:
             "p.toml: rules.deload_every_weeks: min_loading_weeks_before_deload (2) must be less "
             "than deload_every_weeks (2)",
         ),
+        # the light-kit rules (science.md §2.8): the %1RM table ends at 12 reps, a tempo digit
+        # at 9 s, reps in reserve at 5, a share at 100 %
+        (
+            "light_load_max_reps",
+            13,
+            "p.toml: rules.light_load_max_reps: must be at most 12 (got 13)",
+        ),
+        (
+            "light_load_max_reps",
+            0,
+            "p.toml: rules.light_load_max_reps: must be at least 1 (got 0)",
+        ),
+        (
+            "light_load_lowering_seconds",
+            10,
+            "p.toml: rules.light_load_lowering_seconds: must be at most 9 (got 10)",
+        ),
+        (
+            "light_load_lowering_seconds",
+            0,
+            "p.toml: rules.light_load_lowering_seconds: must be at least 1 (got 0)",
+        ),
+        (
+            "load_rir_slack_reps",
+            6,
+            "p.toml: rules.load_rir_slack_reps: must be at most 5 (got 6)",
+        ),
+        (
+            "est_single_leg_1rm_pct",
+            101,
+            "p.toml: rules.est_single_leg_1rm_pct: must be at most 100 (got 101)",
+        ),
+        (
+            "est_bilateral_1rm_per_kg_intermediate",
+            -0.5,
+            "p.toml: rules.est_bilateral_1rm_per_kg_intermediate: must not be negative (got -0.5)",
+        ),
     ],
 )
 def test_a_bad_rule_value_is_one_line_naming_the_rule_and_value(

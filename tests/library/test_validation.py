@@ -62,6 +62,18 @@ def test_a_broken_progression_link_is_reported(tmp_path: Path) -> None:
     assert line.endswith("progression: no exercise has the slug 'flying_split_squat'")
 
 
+def test_two_weights_held_needs_dumbbells_or_kettlebells(tmp_path: Path) -> None:
+    write_variant(tmp_path, "back_squat", "[muscles]", "weights_held = 2\n\n[muscles]")
+    [line] = errors_for(tmp_path)
+    assert line.endswith("only dumbbells or kettlebells are held in each hand")
+
+
+def test_weights_held_is_one_or_two(tmp_path: Path) -> None:
+    write_variant(tmp_path, "farmer_carry", "weights_held = 2", "weights_held = 3")
+    [line] = errors_for(tmp_path)
+    assert "weights_held" in line
+
+
 def test_a_fit_name_the_profile_lacks_is_reported(tmp_path: Path) -> None:
     write_variant(
         tmp_path,

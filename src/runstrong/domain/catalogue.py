@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from runstrong.domain.exercise import Equipment, Exercise, Level, Pattern
 
@@ -29,6 +30,19 @@ class ExerciseLibrary:
 
     def get(self, slug: str) -> Exercise:
         return self.exercises[slug]
+
+    def ladder(
+        self, ex: Exercise, way: Literal["progression", "regression"], most: int
+    ) -> Iterator[Exercise]:
+        """The rungs above (`progression`) or below (`regression`) `ex` on its ladder, nearest
+        first, at most `most` of them."""
+        slug = ex.progression if way == "progression" else ex.regression
+        for _ in range(most):
+            if slug is None or slug not in self.exercises:
+                return
+            rung = self.exercises[slug]
+            yield rung
+            slug = rung.progression if way == "progression" else rung.regression
 
     def with_pattern(self, pattern: Pattern) -> tuple[Exercise, ...]:
         """Exercises that train `pattern` (indexed on first use)."""

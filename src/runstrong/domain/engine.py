@@ -21,6 +21,8 @@ from runstrong.domain.budget import TimedGroup, minutes_for, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.drafts import ContentKey, Draft, Pick
 from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
+from runstrong.domain.light_kit import KitCheck
+from runstrong.domain.load_ceiling import load_limit
 from runstrong.domain.periodisation import (
     BEGINNER_BUILD_GOAL_WITHOUT_JUMPS,
     BEGINNER_GOALS,
@@ -115,7 +117,7 @@ def _generate(
         first_day, n_weeks, athlete.races, rules, athlete.running.recovery_week_every
     )
     planner = _WeekPlanner(athlete, library, rules, first_day, frames)
-    warnings = _profile_warnings(athlete) + _unused_maxes(athlete, library) + warnings
+    warnings = _profile_warnings(athlete) + _unused_maxes(athlete, library, rules) + warnings
     built = [planner.week(frame) for frame in frames]
     return Plan(athlete=athlete.name, start=first_day, weeks=tuple(built), warnings=tuple(warnings))
 
@@ -146,13 +148,18 @@ def _profile_warnings(athlete: Athlete) -> list[str]:
     return warnings
 
 
-def _unused_maxes(athlete: Athlete, library: ExerciseLibrary) -> list[str]:
+def _unused_maxes(athlete: Athlete, library: ExerciseLibrary, rules: Rules) -> list[str]:
     """Say so when a known max cannot turn into kilograms (rule 10: never ignore input silently)."""
     out = []
     kit = athlete.equipment.available
     for slug in sorted(athlete.one_rep_max_kg):
         ex = library.get(slug)
-        if not ex.percent_1rm:
+        if not ex.percent_1rm and load_limit(ex, athlete, rules) is not None:
+            out.append(
+                f"Your {ex.name} max gives no %1RM: {ex.name} is dosed by reps in reserve. It "
+                "is used to check that your heaviest weight is enough for its sets."
+            )
+        elif not ex.percent_1rm:
             out.append(
                 f"Your {ex.name} max is not used: {ex.name} is dosed by reps in reserve, "
                 "not by %1RM."
@@ -192,6 +199,7 @@ class _WeekPlanner:
             frozenset(athlete.one_rep_max_kg),
             rules,
         )
+        self.kit = KitCheck(athlete, self.chooser, rules)
         self.scheduler = Scheduler(athlete, rules, start)
         self.history: list[Placed] = []
         # A block's exercises per session: (block, phase, template, place in the week).
@@ -483,12 +491,23 @@ class _WeekPlanner:
                     elif slot.role is Role.SECONDARY:
                         notes.append(f"no single-leg exercise: {self.chooser.why_empty(slot)}")
                     continue
+                if not template.light and self.kit.limit(ex) is not None:
+                    # light kit: a harder variant the kit can load (science.md §2.8)
+                    doses = self._block_doses(template, phase, block)
+                    ex, heavier = self.kit.heavier(ex, slot.role, doses, chosen)
+                    subs += heavier
                 chosen.add(ex.slug)
                 picks.append((slot, ex, subs))
             self._picked[key] = (tuple(picks), tuple(notes))
         picks_, notes_ = self._picked[key]
         used.update(ex.slug for _, ex, _ in picks_)
         return picks_, notes_
+
+    def _block_doses(self, template: Template, phase: Phase, block: int) -> tuple[Context, ...]:
+        """The dose contexts of every week the block lifts in (its exercises must suit all)."""
+        dose_phase = Phase.PEAK if template is T else phase
+        weeks = sorted(self.block_dose_weeks.get((block, phase)) or {0})
+        return tuple(Context(self.athlete.level, dose_phase, w, False, 0, False) for w in weeks)
 
     def _prescribe(
         self, ex: Exercise, role: Role, ctx: Context, notes: tuple[str, ...]
@@ -503,7 +522,14 @@ class _WeekPlanner:
             name = self._names[ex.slug]
             known = ex.slug in self.athlete.one_rep_max_kg
             found = self._prescribed[key] = prescribe(
-                ex, role, ctx, self.rules, name=name, notes=notes, known_max=known
+                ex,
+                role,
+                ctx,
+                self.rules,
+                name=name,
+                notes=notes,
+                known_max=known,
+                limit=self.kit.limit(ex),
             )
         return found
 

@@ -202,6 +202,7 @@ class Exercise:
     max_reps: int | None = None  # the most reps a set should hold (e.g. Nordic curls)
     ballistic: bool = False  # swung or thrown fast: never a slow, heavy main lift
     tempo: str | None = None  # the exercise's own tempo, when the default does not suit it
+    weights_held: int = 1  # dumbbells or kettlebells held at most (2: a weight in each hand)
     source: str = ""
 
     @property

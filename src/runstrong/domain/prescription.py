@@ -11,18 +11,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
+from runstrong.domain.intensity import percent_1rm_for
+from runstrong.domain.load_ceiling import LoadLimit, light_dose
 from runstrong.domain.plan import Phase, Prescription, Role
 from runstrong.domain.rules import Rules
-
-# %1RM by the number of reps possible (NSCA, science.md §2.2) [nsca2016].
-PERCENT_1RM_BY_RM: dict[int, int] = {
-    1: 100, 2: 95, 3: 93, 4: 90, 5: 87, 6: 85, 7: 83, 8: 80, 9: 77, 10: 75, 11: 72, 12: 70,
-}  # fmt: skip
-
-
-def percent_1rm_for(reps: int, rir: int) -> int | None:
-    """The %1RM that leaves `rir` reps in reserve after `reps` reps; None past 12RM."""
-    return PERCENT_1RM_BY_RM.get(reps + rir)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +79,8 @@ CALF_REPS_LOADED = 8
 CALF_TEMPO = "3-0-3-0"  # heavy slow plantarflexion for tendon adaptation [bohm2015]
 MAIN_TEMPO = {Phase.BUILD: "2-0-X-0"}  # build: lift with intent, fast up [bazyler2015]
 DEFAULT_MAIN_TEMPO = "2-0-1-0"  # ACSM: 1-2 s each way for heavy loads [acsm2009]
+# A dose changed for light kit cites the table its reps come from and the slack of RIR guesses.
+LIGHT_CITE: dict[bool, tuple[str, ...]] = {False: (), True: ("nsca2016", "hackett2017")}
 
 
 class Context(NamedTuple):
@@ -109,26 +103,58 @@ def prescribe(
     name: str | None = None,
     notes: tuple[str, ...] = (),
     known_max: bool = True,
+    limit: LoadLimit | None = None,
 ) -> Prescription:
     """The exercise's dose in its role and context, shown as `name` (default: its own name), with
     `notes` after the dose's own. Without a `known_max` the dose is reps in reserve alone: a
-    %1RM target is only given where it turns into kilograms (rule 10)."""
-    label = Label(name or ex.name, notes, known_max)
+    %1RM target is only given where it turns into kilograms (rule 10). With the `limit` of the
+    athlete's kit, a dose it cannot load gets more reps, or a slower tempo (load_ceiling.py)."""
+    label = Label(name or ex.name, notes, known_max, limit)
     if ex.load_type is LoadType.PLYOMETRIC_CONTACTS:
         return _plyometric(ex, role, ctx, label)
     if ctx.activation:
         return _activation(ex, role, rules, label)
-    if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
-        dose = _main_dose(ctx)
-    else:  # a body-weight or band "main" lift is dosed by reps, like an accessory
-        dose = _accessory_dose(ex, role, ctx)
-    return _finish(ex, role, dose, ctx, rules, label)
+    return _finish(ex, role, _dose(ex, role, ctx), ctx, rules, label)
 
 
 class Label(NamedTuple):
     name: str
     notes: tuple[str, ...]
     known_max: bool
+    limit: LoadLimit | None = None
+
+
+class Effort(NamedTuple):
+    """The sets, reps (None: a timed hold) and reps in reserve of a dose."""
+
+    sets: int
+    reps: int | None
+    rir: int
+
+
+def effort(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Effort | None:
+    """The sets, reps and RIR `prescribe` starts from, before the kit's limit changes them;
+    None for plyometrics and light activation work (no load to judge)."""
+    if ex.load_type is LoadType.PLYOMETRIC_CONTACTS or ctx.activation:
+        return None
+    return _effort(ex, _dose(ex, role, ctx), ctx, rules)
+
+
+def _dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
+    if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
+        return _main_dose(ctx)
+    return _accessory_dose(ex, role, ctx)  # a body-weight or band "main" lift: by reps
+
+
+def _effort(ex: Exercise, dose: Dose, ctx: Context, rules: Rules) -> Effort:
+    """The dose's sets and RIR for a beginner's first weeks and within the RIR rules, and its
+    reps within the exercise's own most."""
+    sets, rir = dose.sets, dose.rir
+    if ctx.reduced_volume:
+        sets, rir = min(sets, 2), max(rir, 3)
+    rir = max(rules.rir_min, min(rules.rir_max, rir))
+    timed = ex.load_type is LoadType.TIMED_HOLD
+    return Effort(sets, None if timed else min(dose.reps, ex.max_reps or dose.reps), rir)
 
 
 def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
@@ -187,20 +213,25 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
 def _finish(
     ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules, label: Label
 ) -> Prescription:
-    sets, rir = dose.sets, dose.rir
+    sets, reps, rir = _effort(ex, dose, ctx, rules)
     notes: list[str] = []
     if ctx.reduced_volume:
-        sets, rir = min(sets, 2), max(rir, 3)
         notes.append("first weeks: 2 sets, easy effort, to limit soreness [runstrong_heuristic]")
-    rir = max(rules.rir_min, min(rules.rir_max, rir))
-    timed = ex.load_type is LoadType.TIMED_HOLD
-    reps = None if timed else min(dose.reps, ex.max_reps or dose.reps)
+    timed = reps is None
+    light = (
+        None if reps is None or label.limit is None else light_dose(label.limit, reps, rir, rules)
+    )
+    if light is not None:
+        reps = min(light.reps, ex.max_reps or light.reps)
+        notes.append(light.note)
     seconds = HOLD_SECONDS[ex.level] if timed else None
     percent = None
     if ex.percent_1rm and label.known_max and reps is not None and ctx.level is not Level.BEGINNER:
         percent = percent_1rm_for(reps, rir)
     tempo = None
-    if ex.tempo is not None and not timed:
+    if light is not None and light.tempo is not None:
+        tempo = light.tempo
+    elif ex.tempo is not None and not timed:
         tempo = ex.tempo
     elif role is Role.CALF and not timed:
         tempo = CALF_TEMPO
@@ -220,7 +251,9 @@ def _finish(
         rest_s=dose.rest_s,
         tempo=tempo,
         why=ex.why.text,
-        citations=tuple(dict.fromkeys(ex.why.citations + dose.cite)),
+        citations=tuple(
+            dict.fromkeys(ex.why.citations + dose.cite + LIGHT_CITE[light is not None])
+        ),
         notes=(*notes, *label.notes),
     )
 

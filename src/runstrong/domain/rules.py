@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from runstrong.domain.intensity import LAST_RM
+
 
 def rule(
     default: Any,
@@ -393,7 +395,63 @@ class Rules:
         doc="when no single-leg knee exercise fits (a knee niggle, no box), do single-leg hip "
         "work instead: a single-leg Romanian deadlift, bridge or hip thrust (1 on, 0 off)",
     )
-    # Loads (science.md §2.2)
+    # Light kit (science.md §2.8): is the heaviest load the kit allows enough for the dose?
+    # Without a known max, the athlete's 1RM (kg lifted) is estimated from body mass and level,
+    # low on purpose, so that only a kit clearly too light for the dose changes the plan.
+    est_bilateral_1rm_per_kg_beginner: float = rule(
+        0.5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="estimated 1RM (kg lifted per kg of body mass) of a two-legged squat, hinge or hip "
+        "thrust without a known max, beginner",
+    )
+    est_bilateral_1rm_per_kg_intermediate: float = rule(
+        0.75,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="estimated 1RM (kg lifted per kg of body mass) of a two-legged squat, hinge or hip "
+        "thrust without a known max, intermediate",
+    )
+    est_bilateral_1rm_per_kg_advanced: float = rule(
+        1.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="estimated 1RM (kg lifted per kg of body mass) of a two-legged squat, hinge or hip "
+        "thrust without a known max, advanced",
+    )
+    est_single_leg_1rm_pct: int = rule(
+        35,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="estimated 1RM of a single-leg squat, lunge or hinge, in % of the two-legged estimate",
+        most=100,
+    )
+    load_rir_slack_reps: int = rule(
+        1,
+        cite="hackett2017",
+        heuristic=True,
+        doc="reps a set may leave in reserve beyond its RIR before the kit counts as too light "
+        "for the dose (RIR is guessed to about a rep)",
+        most=MAX_RIR,
+    )
+    light_load_max_reps: int = rule(
+        12,
+        cite="nsca2016",
+        heuristic=True,
+        doc="most reps a set is raised to when the kit is too light for the dose (the NSCA "
+        "%1RM table ends at 12)",
+        least=1,
+        most=LAST_RM,
+    )
+    light_load_lowering_seconds: int = rule(
+        4,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="seconds to lower each rep, with a 1-second pause, when the kit is too light even "
+        "at light_load_max_reps",
+        least=1,
+        most=9,
+    )
 
     def override(self, values: dict[str, Any]) -> Rules:
         return replace(self, **values)

@@ -36,6 +36,7 @@ MACHINES = frozenset(
     }
 )
 PLYO_RANK = {PlyoIntensity.LOW: 0, PlyoIntensity.MODERATE: 1, PlyoIntensity.HIGH: 2}
+MAIN_LOAD_TYPES = frozenset({LoadType.EXTERNAL_LOAD, LoadType.BODYWEIGHT_REPS, LoadType.BAND})
 # How far up its progression ladder an exercise's harder rungs are counted for
 # `Rules.outgrown_rung_penalty_points`: bounds the walk along the library's ladders, so an
 # exercise at the foot of a long ladder loses at most this many rungs' worth of score.
@@ -114,9 +115,7 @@ class Chooser:
     def _eligible(self, slot: Slot, max_plyo: PlyoIntensity | None) -> Iterable[Exercise]:
         candidates = {ex.slug: ex for p in slot.patterns for ex in self.library.with_pattern(p)}
         for ex in candidates.values():
-            if not self.usable(ex):
-                continue
-            if (slot.role is Role.PLYOMETRIC) != ex.is_plyometric:
+            if not self.usable(ex) or not suits_role(ex, slot.role):
                 continue
             if ex.plyometric is not None and (
                 max_plyo is None or PLYO_RANK[ex.plyometric.intensity] > PLYO_RANK[max_plyo]
@@ -125,14 +124,6 @@ class Chooser:
             if slot.calf is not None and not _calf_focus_matches(ex, slot.calf):
                 continue
             if slot.single_leg and ex.laterality is Laterality.BILATERAL:
-                continue
-            if slot.role is Role.MAIN and ex.ballistic:
-                continue
-            if slot.role is Role.MAIN and ex.load_type not in (
-                LoadType.EXTERNAL_LOAD,
-                LoadType.BODYWEIGHT_REPS,
-                LoadType.BAND,
-            ):
                 continue
             yield ex
 
@@ -155,12 +146,11 @@ class Chooser:
     def _rungs_above(self, ex: Exercise) -> int:
         """How many harder variants up the progression ladder the athlete can do (at most
         MAX_RUNGS)."""
-        rungs, slug = 0, ex.progression
-        while slug is not None and slug in self.library and rungs < MAX_RUNGS:
-            nxt = self.library.get(slug)
-            if not self.usable(nxt):
+        rungs = 0
+        for rung in self.library.ladder(ex, "progression", MAX_RUNGS):
+            if not self.usable(rung):
                 break
-            rungs, slug = rungs + 1, nxt.progression
+            rungs += 1
         return rungs
 
     def _score(self, slot: Slot, ex: Exercise) -> float:
@@ -199,6 +189,14 @@ class Chooser:
         if slot.role is Role.PLYOMETRIC and ex.plyometric is not None:
             score += PLYO_RANK[ex.plyometric.intensity]  # the hardest the athlete is cleared for
         return score
+
+
+def suits_role(ex: Exercise, role: Role) -> bool:
+    """Whether `ex` can fill a slot of `role` at all: plyometric drills go in plyometric slots
+    only, and a main lift is lifted slowly (not swung: ballistic) for reps (not held for time)."""
+    if (role is Role.PLYOMETRIC) != ex.is_plyometric:
+        return False
+    return role is not Role.MAIN or (not ex.ballistic and ex.load_type in MAIN_LOAD_TYPES)
 
 
 def _pick(

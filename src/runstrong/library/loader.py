@@ -157,6 +157,7 @@ def _to_domain(
         max_reps=data.max_reps,
         ballistic=data.ballistic,
         tempo=data.tempo,
+        weights_held=data.weights_held,
         source=where,
     )
 

@@ -27,6 +27,7 @@ from runstrong.domain.muscles import ALLOWED_MUSCLE_WEIGHTS, Muscle
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Our own default for time estimates when a file gives none (design heuristic [D]).
 DEFAULT_SECONDS_PER_REP = 3.0
+HAND_WEIGHTS = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL})
 
 Slug = Annotated[str, Field(pattern=SLUG_RE.pattern, max_length=60)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -78,6 +79,7 @@ class ExerciseFile(Strict):
     max_reps: Annotated[int, Field(ge=1, le=30)] | None = None
     ballistic: bool = False
     tempo: Annotated[str, Field(pattern=r"^[0-9]-[0-9]-[0-9X]-[0-9]$")] | None = None
+    weights_held: Annotated[int, Field(ge=1, le=2)] = 1
 
     @field_validator("muscles")
     @classmethod
@@ -103,6 +105,8 @@ class ExerciseFile(Strict):
             self.equipment_any or set(self.equipment) - {Equipment.BODYWEIGHT}
         ):
             raise ValueError("equipment: an 'external_load' exercise needs something to lift")
+        if self.weights_held > 1 and not HAND_WEIGHTS & {*self.equipment, *self.equipment_any}:
+            raise ValueError("weights_held: only dumbbells or kettlebells are held in each hand")
         for link in ("progression", "regression"):
             if getattr(self, link) == self.slug:
                 raise ValueError(f"{link}: an exercise cannot link to itself")

@@ -46,4 +46,5 @@ def exercise_to_dict(ex: Exercise) -> dict[str, Any]:
         "max_reps": ex.max_reps,
         "ballistic": ex.ballistic,
         "tempo": ex.tempo,
+        "weights_held": ex.weights_held,
     }
