@@ -162,3 +162,20 @@ def test_a_piped_plan_table_is_not_squeezed_into_80_columns() -> None:
     assert max(len(line) for line in piped.stdout.splitlines()) == 120
     narrow = run_cli("plan", ALEX, "--weeks", "1", columns=90)  # COLUMNS still rules
     assert max(len(line) for line in narrow.stdout.splitlines()) == 90
+
+
+def test_a_load_capped_by_the_barbell_says_so_in_the_markdown_plan(tmp_path: Path) -> None:
+    """Marco's 160 kg deadlift with a barbell loaded to 140 kg at most: his heaviest deadlifts
+    (3 reps at 90%, 144 kg) are capped, and the dose line says what share of his max the load
+    really is; lighter ones are not."""
+    text = (EXAMPLES / "marco-marathon-gym.toml").read_text("utf-8")
+    profile = tmp_path / "marco.toml"
+    profile.write_text(text.replace("[equipment]\n", "[equipment]\nbarbell_max_kg = 140\n"))
+    result = run("plan", str(profile), "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    deadlifts = [line for line in result.stdout.splitlines() if "| Deadlift |" in line]
+    note = "(capped at your heaviest barbell load: 140 kg is 88% of your max; expect a rep more"
+    capped = [line for line in deadlifts if note in line]
+    assert capped
+    assert all("3 × 3 @ 140 kg, 90% 1RM" in line for line in capped)
+    assert all("capped" not in line for line in deadlifts if "90% 1RM" not in line)

@@ -858,6 +858,23 @@ def test_after_a_b_race_heavy_legs_and_jumps_do_not_fall_on_two_days_running() -
         ), s.date
 
 
+@pytest.mark.parametrize(("distance", "days"), [("ultra", 7), ("marathon", 7), ("10k", 2)])
+def test_heavy_legs_wait_longer_after_a_long_b_race(distance: str, days: int) -> None:
+    """A B race on a Saturday: no heavy legs or hard plyometrics for a week after a marathon or
+    an ultra (no_heavy_days_after_long_race), two days after a 10k (no_heavy_days_after_b_race);
+    a light session just after a long one is recovery."""
+    b_race = make_race(START + timedelta(weeks=8, days=5), "B", distance)  # a Saturday
+    plan = plan_for(races=(make_race(RACE_DAY), b_race))
+    after = [s for s in plan.sessions if 0 < (s.date - b_race.date).days <= 12]
+    heavy_gaps = [
+        (s.date - b_race.date).days for s in after if s.lower_body_load is LowerBodyLoad.HEAVY
+    ]
+    assert heavy_gaps
+    assert min(heavy_gaps) > days
+    if days == 7:
+        assert any(s.title == "Recovery: light strength" for s in after)
+
+
 # 10. Loads ----------------------------------------------------------------------------------
 
 

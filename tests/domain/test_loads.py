@@ -35,8 +35,22 @@ def test_a_dumbbell_load_is_capped_at_the_heaviest_dumbbell() -> None:
     ex = library().get("goblet_squat")
     got = resolve_load(prescription("goblet_squat", 80), ex, {"goblet_squat": 40.0}, kit)
     assert got.load_kg == 20.0
-    assert got.note is not None
-    assert "heaviest dumbbell" in got.note
+    assert got.note == (
+        "capped at your heaviest dumbbell: 20 kg is 50% of your max; slow the lowering instead"
+    )
+
+
+def test_a_capped_barbell_load_says_the_share_of_the_max_it_really_is() -> None:
+    """90% of a 160 kg deadlift is 144 kg; a 140 kg barbell is 87.5% of it, said as 88%."""
+    kit = EquipmentSet(items=GYM, barbell_max_kg=140.0)
+    got = resolve_load(
+        prescription("deadlift", 90, reps=3), library().get("deadlift"), {"deadlift": 160.0}, kit
+    )
+    assert got.load_kg == 140.0
+    assert got.note == (
+        "capped at your heaviest barbell load: 140 kg is 88% of your max; "
+        "expect a rep more in reserve"
+    )
 
 
 def test_without_a_known_max_there_is_no_load() -> None:

@@ -71,7 +71,7 @@ def _row(s: Session, athlete: Athlete, library: ExerciseLibrary) -> tuple[Text, 
     for label, p, after in zip(position_labels(s.exercises), s.exercises, rests, strict=True):
         load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
         body.append(f"{label}. {p.name}: ", style="bold")
-        body.append(dose_text(p, load.load_kg, after) + "\n")
+        body.append(dose_text(p, load.load_kg, after, load.note) + "\n")
     why = Text("\n".join(s.reasons))
     for w in s.warnings:
         why.append("\n! " + w, style="yellow")

@@ -66,6 +66,11 @@ class RaceDistance(StrEnum):
     ULTRA = "ultra"
     OTHER = "other"
 
+    @property
+    def is_long(self) -> bool:
+        """A marathon or an ultra: longer recovery after it."""
+        return self in (RaceDistance.MARATHON, RaceDistance.ULTRA)
+
 
 class RacePriority(StrEnum):
     A = "A"

@@ -43,7 +43,13 @@ from runstrong.domain.prescription import (
 from runstrong.domain.profile import Profile
 from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
-from runstrong.domain.scheduling import Placed, Placement, Scheduler, SessionNeeds
+from runstrong.domain.scheduling import (
+    Placed,
+    Placement,
+    Scheduler,
+    SessionNeeds,
+    no_heavy_days_after,
+)
 from runstrong.domain.selection import Chooser
 from runstrong.domain.templates import ACT, REC, A, B, M, T, Template
 from runstrong.domain.trimming import Trimmed, keep_only, trim
@@ -239,11 +245,12 @@ class _WeekPlanner:
         return (REC,)
 
     def _race_just_before(self, frame: WeekFrame) -> bool:
-        """An A or B race in the `no_heavy_days_after_b_race` days before the week starts: a
-        light session then is recovery, not activation (C races are trained through)."""
-        since = frame.start - timedelta(days=self.rules.no_heavy_days_after_b_race)
+        """An A or B race in the days before the week starts that keep heavy legs away
+        (`no_heavy_days_after`): a light session then is recovery, not activation (C races are
+        trained through)."""
         return any(
-            since <= r.date < frame.start and r.priority is not RacePriority.C
+            0 < (frame.start - r.date).days <= no_heavy_days_after(r, self.rules)
+            and r.priority is not RacePriority.C
             for r in self.athlete.races
         )
 

@@ -33,19 +33,29 @@ def resolve_load(
     if Equipment.BARBELL in gear:
         load = _round_to(raw, kit.barbell_step_kg)
         if kit.barbell_max_kg is not None and load > kit.barbell_max_kg:
-            return ResolvedLoad(kit.barbell_max_kg, "capped at your heaviest barbell load")
+            return _capped(
+                kit.barbell_max_kg, one_rm, "barbell load", "expect a rep more in reserve"
+            )
         return ResolvedLoad(load)
     if Equipment.DUMBBELLS in gear:
         load = _round_to(raw, kit.dumbbell_step_kg)
         if kit.dumbbell_max_kg is not None and load > kit.dumbbell_max_kg:
-            return ResolvedLoad(
-                kit.dumbbell_max_kg, "capped at your heaviest dumbbell: slow the lowering instead"
-            )
+            return _capped(kit.dumbbell_max_kg, one_rm, "dumbbell", "slow the lowering instead")
         return ResolvedLoad(load)
     if Equipment.KETTLEBELL in gear and kit.kettlebell_kgs:
         lighter = [kg for kg in kit.kettlebell_kgs if kg <= raw]
         return ResolvedLoad(max(lighter) if lighter else min(kit.kettlebell_kgs))
     return ResolvedLoad(_round_to(raw, 1.0))
+
+
+def _capped(load_kg: float, one_rm: float, kit: str, advice: str) -> ResolvedLoad:
+    """The heaviest load the kit allows, lighter than the dose's %1RM: said with the share of
+    the max it really is."""
+    share = round(100 * load_kg / one_rm)
+    return ResolvedLoad(
+        load_kg,
+        f"capped at your heaviest {kit}: {load_kg:g} kg is {share}% of your max; {advice}",
+    )
 
 
 def _round_to(value: float, step: float) -> float:

@@ -121,6 +121,13 @@ class Rules:
         heuristic=True,
         doc="no heavy legs or hard plyometrics in these days after a B race",
     )
+    no_heavy_days_after_long_race: int = rule(
+        7,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="no heavy legs or hard plyometrics in these days after a marathon or ultra (in place "
+        "of no_heavy_days_after_b_race)",
+    )
     # Deloads (science.md §3.4)
     deload_every_weeks: int = rule(
         4,

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
-from runstrong.domain.athlete import Athlete, RacePriority, Run, RunType, Weekday
+from runstrong.domain.athlete import Athlete, Race, RacePriority, Run, RunType, Weekday
 from runstrong.domain.rules import Rules
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
@@ -73,6 +73,14 @@ class PlacedWeek(NamedTuple):
     notes: tuple[str, ...]
 
 
+def no_heavy_days_after(race: Race, rules: Rules) -> int:
+    """Days after an A or B race with no heavy legs or hard plyometrics: more after a marathon
+    or an ultra."""
+    if race.distance.is_long:
+        return rules.no_heavy_days_after_long_race
+    return rules.no_heavy_days_after_b_race
+
+
 class Scheduler:
     def __init__(self, athlete: Athlete, rules: Rules, plan_start: date) -> None:
         self.athlete = athlete
@@ -95,7 +103,11 @@ class Scheduler:
                 rules.last_activation_days_before_race,
                 self._days_ahead,
             ),
-            max(rules.no_strength_days_after_race, rules.no_heavy_days_after_b_race),
+            max(
+                rules.no_strength_days_after_race,
+                rules.no_heavy_days_after_b_race,
+                rules.no_heavy_days_after_long_race,
+            ),
         )
         key_run_days = {r.day for r in athlete.running.runs if r.type.is_protected}
         if key_run_days & set(athlete.availability.strength_days):
@@ -256,7 +268,7 @@ class Scheduler:
             if race.priority is RacePriority.A and 0 < -until <= rules.no_strength_days_after_race:
                 return False
             demanding = need.demanding_legs or need.hard_plyo
-            if demanding and 0 < -until <= rules.no_heavy_days_after_b_race:
+            if demanding and 0 < -until <= no_heavy_days_after(race, rules):
                 return False
         return True
 

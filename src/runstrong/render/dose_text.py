@@ -85,11 +85,19 @@ def _duration(seconds: int) -> str:
     return f"{minutes}:{seconds:02d}" if minutes else f"{seconds} s"
 
 
-def dose_text(p: Prescription, load_kg: float | None = None, rest_text: str | None = None) -> str:
-    """The dose in one line; `rest_text` (from `rest_texts`) in place of the exercise's own rest."""
+def dose_text(
+    p: Prescription,
+    load_kg: float | None = None,
+    rest_text: str | None = None,
+    load_note: str | None = None,
+) -> str:
+    """The dose in one line; `rest_text` (from `rest_texts`) in place of the exercise's own rest,
+    and the load's own note (a load capped by the kit) after the effort."""
     text = amount(p)
     if eff := effort(p, load_kg):
         text += f" @ {eff}"
+    if load_note:
+        text += f" ({load_note})"
     if p.tempo:
         text += f", tempo {p.tempo}"
     return f"{text}, {rest_text or 'rest ' + rest(p)}"

@@ -56,7 +56,7 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> list[str
         load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
         why = p.why + (" " + " ".join(f"({n})" for n in p.notes) if p.notes else "")
         cites = ", ".join(p.citations)
-        dose = dose_text(p, load.load_kg, after)
+        dose = dose_text(p, load.load_kg, after, load.note)
         lines.append(f"| {label} | {p.name} | {dose} | {why} [{cites}] |")
     lines += ["", "Why this day: " + "; ".join(s.reasons)]
     lines += [f"> Warning: {w}" for w in s.warnings]
