@@ -386,6 +386,27 @@ def test_a_moderate_session_keeps_off_the_day_before_when_the_week_allows() -> N
     assert {s.weekday for s in loaded} == {Weekday.FRI}  # Monday: Tuesday's intervals next
 
 
+def test_a_moderate_session_the_day_before_a_key_run_beats_breaking_a_rule() -> None:
+    """The moderate day-before preference must weigh less than any rule a session breaks: a
+    beginner with Monday (a recovery run) and Friday (the day before the long run) lifts on
+    Friday, with a reason and no warning, not on Monday with "no strength on recovery days"
+    broken and "no better strength day this week" (untrue)."""
+    week = RunningWeek(
+        runs=(
+            Run(Weekday.MON, RunType.RECOVERY, 30, time(7, 0)),
+            Run(Weekday.WED, RunType.INTERVALS, 40, time(7, 0)),
+            Run(Weekday.SAT, RunType.LONG, 80, time(8, 0)),
+        )
+    )
+    plan = plan_for(
+        level="beginner", strength_days=("mon", "fri"), sessions_per_week=1, running=week
+    )
+    loaded = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.MODERATE]
+    assert loaded
+    assert {s.weekday for s in loaded} == {Weekday.FRI}
+    assert not any(w for s in loaded for w in s.warnings)
+
+
 def test_a_forced_day_before_break_says_which_strength_day_would_avoid_it() -> None:
     """Saturday only, before Sunday's long run: lifting after the long run on Sunday would keep
     the rule, so the warning says to add Sunday; with Sunday a strength day too, no session

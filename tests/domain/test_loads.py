@@ -64,3 +64,23 @@ def test_percent_follows_the_nsca_table_at_reps_plus_reserve() -> None:
     assert percent_1rm_for(4, 1) == 87  # a 5RM load
     assert percent_1rm_for(8, 2) == 75  # a 10RM load
     assert percent_1rm_for(12, 4) is None  # beyond 12RM: no %1RM
+
+
+def test_a_load_held_in_each_hand_is_per_dumbbell_and_capped_by_the_pair() -> None:
+    """weights_held = 2: the max is the kg lifted with both hands (load_ceiling.py counts the
+    heaviest pair, 2 × dumbbell_max_kg, as the kit's ceiling), so each dumbbell carries half of
+    it; the cap and its share of the max count both dumbbells, as the light-kit check does."""
+    from dataclasses import replace
+
+    kit = EquipmentSet(items=frozenset({Equipment.DUMBBELLS}), dumbbell_max_kg=24.0)
+    ex = replace(library().get("dumbbell_romanian_deadlift"), percent_1rm=True)
+    assert ex.weights_held == 2
+    maxes = {ex.slug: 60.0}
+    within = resolve_load(prescription(ex.slug, 80), ex, maxes, kit)
+    assert within.load_kg == 24.0  # 48 kg in all: a 24 kg dumbbell in each hand
+    assert within.note is None
+    capped = resolve_load(prescription(ex.slug, 90), ex, maxes, kit)
+    assert capped.load_kg == 24.0
+    assert capped.note == (
+        "capped at your heaviest dumbbells: 2 × 24 kg is 80% of your max; slow the lowering instead"
+    )

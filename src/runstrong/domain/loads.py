@@ -3,7 +3,9 @@
 Plans keep %1RM; loads are resolved only when a plan is shown or exported, so a new 1RM changes
 every future session at once. Rounding: the barbell to `barbell_step_kg` (the smallest change the
 plates allow), dumbbells to `dumbbell_step_kg` capped at `dumbbell_max_kg`,
-kettlebells to the nearest bell the athlete owns that is not heavier.
+kettlebells to the nearest bell the athlete owns that is not heavier. For an exercise held with a
+weight in each hand (`weights_held` 2) the max is the kg lifted with both, and the load is each
+dumbbell's (or each of a pair of kettlebells, one weight listed twice), as in load_ceiling.py.
 """
 
 from __future__ import annotations
@@ -37,24 +39,31 @@ def resolve_load(
                 kit.barbell_max_kg, one_rm, "barbell load", "expect a rep more in reserve"
             )
         return ResolvedLoad(load)
+    held = ex.weights_held  # 2: a weight in each hand, each carrying half the load
     if Equipment.DUMBBELLS in gear:
-        load = _round_to(raw, kit.dumbbell_step_kg)
+        load = _round_to(raw / held, kit.dumbbell_step_kg)
         if kit.dumbbell_max_kg is not None and load > kit.dumbbell_max_kg:
-            return _capped(kit.dumbbell_max_kg, one_rm, "dumbbell", "slow the lowering instead")
+            return _capped(
+                kit.dumbbell_max_kg, one_rm, "dumbbell", "slow the lowering instead", held
+            )
         return ResolvedLoad(load)
     if Equipment.KETTLEBELL in gear and kit.kettlebell_kgs:
-        lighter = [kg for kg in kit.kettlebell_kgs if kg <= raw]
-        return ResolvedLoad(max(lighter) if lighter else min(kit.kettlebell_kgs))
+        bells = kit.kettlebell_kgs
+        pairs = [kg for kg in set(bells) if bells.count(kg) > 1] if held == 2 else []
+        each = raw / 2 if pairs else raw  # as load_ceiling: two of one weight, else one bell
+        owned = pairs or bells
+        lighter = [kg for kg in owned if kg <= each]
+        return ResolvedLoad(max(lighter) if lighter else min(owned))
     return ResolvedLoad(_round_to(raw, 1.0))
 
 
-def _capped(load_kg: float, one_rm: float, kit: str, advice: str) -> ResolvedLoad:
+def _capped(load_kg: float, one_rm: float, kit: str, advice: str, held: int = 1) -> ResolvedLoad:
     """The heaviest load the kit allows, lighter than the dose's %1RM: said with the share of
-    the max it really is."""
-    share = round(100 * load_kg / one_rm)
+    the max it really is (both weights counted when one is held in each hand)."""
+    share = round(100 * held * load_kg / one_rm)
+    what = f"{kit}s: {held} × {load_kg:g} kg" if held > 1 else f"{kit}: {load_kg:g} kg"
     return ResolvedLoad(
-        load_kg,
-        f"capped at your heaviest {kit}: {load_kg:g} kg is {share}% of your max; {advice}",
+        load_kg, f"capped at your heaviest {what} is {share}% of your max; {advice}"
     )
 
 

@@ -197,8 +197,11 @@ class Rules:
         doc="penalty points (dimensionless): heavy legs or hard plyometrics the day before "
         "a key run, long run or race",
     )
+    # Above penalty_legs_not_on_hard_day_points (an easy day is preferred to the day before a
+    # key run), and below penalty_recovery_day_points, the cheapest broken rule, even with those
+    # 10 points added: a preference must not outweigh a rule and its warning.
     penalty_moderate_day_before_key_run_points: int = rule(
-        20,
+        12,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="penalty points (dimensionless): moderate legs (a beginner's session, a deload) the "
