@@ -47,7 +47,8 @@ DOMAIN   := $(wildcard src/runstrong/domain/*.py)
 wheel: $(STAMP)
 	scripts/build_wheel.sh dist $(BIN)/python
 
-$(COMPILED)/.built: $(STAMP) $(DOMAIN) scripts/build_wheel.sh
+# The folder too: a module added or removed changes it.
+$(COMPILED)/.built: $(STAMP) $(DOMAIN) src/runstrong/domain scripts/build_wheel.sh
 	rm -rf $(COMPILED)
 	scripts/build_wheel.sh $(COMPILED)/dist $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \

@@ -1006,3 +1006,17 @@ def test_jumps_left_out_for_time_do_not_count_as_hard_plyometrics() -> None:
     for s in deloads:
         assert s.plyo_contacts == 0
         assert not any("plyometrics" in w for w in s.warnings), s.warnings
+
+
+def test_a_long_race_never_gets_fewer_days_than_a_short_one() -> None:
+    """With the B-race days raised above the long-race days, a marathon B race keeps the
+    larger of the two."""
+    b_race = make_race(START + timedelta(weeks=8, days=5), "B", "marathon")  # a Saturday
+    rules = Rules(no_heavy_days_after_b_race=9, no_heavy_days_after_long_race=3)
+    plan = plan_for(races=(make_race(RACE_DAY), b_race), rules=rules)
+    gaps = [
+        (s.date - b_race.date).days
+        for s in plan.sessions
+        if s.lower_body_load is LowerBodyLoad.HEAVY and s.date > b_race.date
+    ]
+    assert min(gaps) > 9

@@ -125,8 +125,9 @@ class Rules:
         7,
         cite="runstrong_heuristic",
         heuristic=True,
-        doc="no heavy legs or hard plyometrics in these days after a marathon or ultra (in place "
-        "of no_heavy_days_after_b_race)",
+        doc="no heavy legs or hard plyometrics in these days after a marathon or ultra (at least "
+        "no_heavy_days_after_b_race)",
+        most=28,
     )
     # Deloads (science.md §3.4)
     deload_every_weeks: int = rule(

@@ -77,7 +77,7 @@ def no_heavy_days_after(race: Race, rules: Rules) -> int:
     """Days after an A or B race with no heavy legs or hard plyometrics: more after a marathon
     or an ultra."""
     if race.distance.is_long:
-        return rules.no_heavy_days_after_long_race
+        return max(rules.no_heavy_days_after_long_race, rules.no_heavy_days_after_b_race)
     return rules.no_heavy_days_after_b_race
 
 
