@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from builders import HOME, library, make_athlete, make_profile
+from builders import GYM, HOME, library, make_athlete, make_profile
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment
@@ -226,11 +226,34 @@ def test_a_max_of_a_lift_dosed_by_rir_is_said_to_check_the_kit_only_where_it_can
         athlete = make_athlete(equipment=HOME, maxes={"goblet_squat": 40.0}, **kit)  # type: ignore[arg-type]
         return generate_plan(make_profile(athlete), library(), start=START, weeks=1).warnings
 
-    assert (
+    checked = (
         "Your Goblet squat max gives no %1RM: Goblet squat is dosed by reps in reserve. It is "
         "used to check that your heaviest weight is enough for its sets."
-    ) in warnings(dumbbell_max_kg=24.0)
+    )
+    # 24 kg is too light for the goblet squat's sets: a harder variant takes its place
+    assert (
+        f"{checked} Goblet squat is not in this plan: a harder variant or another exercise "
+        "took its place." in warnings(dumbbell_max_kg=24.0)
+    )
+    # 40 kg is enough: the goblet squat stays, checked
+    assert checked in warnings(dumbbell_max_kg=40.0)
     # dumbbells of no stated weight: nothing to check against, so the max is not used at all
     assert (
         "Your Goblet squat max is not used: Goblet squat is dosed by reps in reserve, not by %1RM."
     ) in warnings()
+
+
+def test_a_max_for_a_lift_the_plan_does_not_choose_says_so() -> None:
+    """A gym runner with back- and front-squat maxes: one block has one main squat, the back
+    squat; the front squat's max goes unused, and the plan says so."""
+    maxes = {"back_squat": 100.0, "front_squat": 90.0}
+    athlete = make_athlete(equipment=GYM, maxes=maxes)
+    plan = generate_plan(make_profile(athlete), library(), start=START, weeks=4)
+    slugs = {p.slug for s in plan.sessions for p in s.exercises}
+    assert "back_squat" in slugs
+    assert "front_squat" not in slugs
+    assert (
+        "Your Front squat max is not used: Front squat is not in this plan (other exercises "
+        "took its place)."
+    ) in plan.warnings
+    assert not any("Back squat max" in w for w in plan.warnings)

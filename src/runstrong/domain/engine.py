@@ -123,8 +123,11 @@ def _generate(
         first_day, n_weeks, athlete.races, rules, athlete.running.recovery_week_every
     )
     planner = _WeekPlanner(athlete, library, rules, first_day, frames)
-    warnings = _profile_warnings(athlete) + _unused_maxes(athlete, library, rules) + warnings
     built = [planner.week(frame) for frame in frames]
+    in_plan = {p.slug for week in built for s in week.sessions for p in s.exercises}
+    warnings = (
+        _profile_warnings(athlete) + _unused_maxes(athlete, library, rules, in_plan) + warnings
+    )
     return Plan(athlete=athlete.name, start=first_day, weeks=tuple(built), warnings=tuple(warnings))
 
 
@@ -154,16 +157,25 @@ def _profile_warnings(athlete: Athlete) -> list[str]:
     return warnings
 
 
-def _unused_maxes(athlete: Athlete, library: ExerciseLibrary, rules: Rules) -> list[str]:
-    """Say so when a known max cannot turn into kilograms (rule 10: never ignore input silently)."""
+def _unused_maxes(
+    athlete: Athlete, library: ExerciseLibrary, rules: Rules, in_plan: set[str]
+) -> list[str]:
+    """Say so when a known max cannot turn into kilograms, or its exercise is not in the plan
+    (rule 10: never ignore input silently)."""
     out = []
     kit = athlete.equipment.available
     for slug in sorted(athlete.one_rep_max_kg):
         ex = library.get(slug)
         if not ex.percent_1rm and load_limit(ex, athlete, rules) is not None:
+            absent = (
+                ""
+                if slug in in_plan
+                else f" {ex.name} is not in this plan: a harder variant or another exercise "
+                "took its place."
+            )
             out.append(
                 f"Your {ex.name} max gives no %1RM: {ex.name} is dosed by reps in reserve. It "
-                "is used to check that your heaviest weight is enough for its sets."
+                f"is used to check that your heaviest weight is enough for its sets.{absent}"
             )
         elif not ex.percent_1rm:
             out.append(
@@ -174,6 +186,11 @@ def _unused_maxes(athlete: Athlete, library: ExerciseLibrary, rules: Rules) -> l
             out.append(
                 f"Your {ex.name} max is not used: your equipment does not allow {ex.name}, "
                 "so the plan doses its lifts by reps in reserve."
+            )
+        elif slug not in in_plan:
+            out.append(
+                f"Your {ex.name} max is not used: {ex.name} is not in this plan (other "
+                "exercises took its place)."
             )
     return out
 
