@@ -128,6 +128,12 @@ class EquipmentSet:
     def available(self) -> frozenset[Equipment]:
         return self.items | {Equipment.BODYWEIGHT}
 
+    @property
+    def kettlebell_pairs(self) -> tuple[float, ...]:
+        """The kettlebell weights owned twice (listed at least twice): a weight in each hand."""
+        bells = self.kettlebell_kgs
+        return tuple(sorted(kg for kg in set(bells) if bells.count(kg) > 1))
+
 
 @dataclass(frozen=True, slots=True)
 class Availability:

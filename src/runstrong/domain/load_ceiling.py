@@ -82,7 +82,7 @@ def ceiling(ex: Exercise, kit: EquipmentSet) -> tuple[float, str] | None:
     if Equipment.KETTLEBELL in gear:
         if not kit.kettlebell_kgs:
             return None
-        options.append(_kettlebells(kit.kettlebell_kgs, ex.weights_held))
+        options.append(_kettlebells(kit, ex.weights_held))
     return max(options, key=lambda option: option[0], default=None)
 
 
@@ -92,9 +92,9 @@ def _held(kg: float, count: int, kind: str) -> tuple[float, str]:
     return kg, f"your heaviest {kind} ({kg:g} kg)"
 
 
-def _kettlebells(bells: tuple[float, ...], count: int) -> tuple[float, str]:
+def _kettlebells(kit: EquipmentSet, count: int) -> tuple[float, str]:
     """One bell, or with a weight in each hand two of one weight (a weight listed twice)."""
-    pairs = [kg for kg in set(bells) if bells.count(kg) > 1]
+    pairs, bells = kit.kettlebell_pairs, kit.kettlebell_kgs
     if count == 2 and pairs and 2 * max(pairs) > max(bells):
         return _held(max(pairs), 2, "kettlebell")
     return _held(max(bells), 1, "kettlebell")

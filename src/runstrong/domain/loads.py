@@ -48,10 +48,9 @@ def resolve_load(
             )
         return ResolvedLoad(load)
     if Equipment.KETTLEBELL in gear and kit.kettlebell_kgs:
-        bells = kit.kettlebell_kgs
-        pairs = [kg for kg in set(bells) if bells.count(kg) > 1] if held == 2 else []
+        pairs = kit.kettlebell_pairs if held == 2 else ()
         each = raw / 2 if pairs else raw  # as load_ceiling: two of one weight, else one bell
-        owned = pairs or bells
+        owned = pairs or kit.kettlebell_kgs
         lighter = [kg for kg in owned if kg <= each]
         return ResolvedLoad(max(lighter) if lighter else min(owned))
     return ResolvedLoad(_round_to(raw, 1.0))

@@ -32,6 +32,10 @@ HOURS_IN_A_DAY = 24
 # it, and a key run a week later would be checked again (our limit [D]).
 MAX_BUFFER_HOURS = 96
 MAX_RIR = 5  # reps in reserve are only guessed within about a rep up to 5 [hackett2017]
+# The longest a race may keep heavy legs away: four weeks, after which its recovery is a plan of
+# its own (our limit [D]).
+MAX_DAYS_AFTER_RACE = 28
+MAX_TEMPO_SECONDS = 9  # a tempo such as 4-1-1-0 writes each phase as one digit
 # Pairs of rules where the first may not exceed the second, or (strict) must stay below it.
 ORDERED_PAIRS = (
     ("rir_min", "rir_max", False),
@@ -127,7 +131,7 @@ class Rules:
         heuristic=True,
         doc="no heavy legs or hard plyometrics in these days after a marathon or ultra (at least "
         "no_heavy_days_after_b_race)",
-        most=28,
+        most=MAX_DAYS_AFTER_RACE,
     )
     # Deloads (science.md §3.4)
     deload_every_weeks: int = rule(
@@ -461,7 +465,7 @@ class Rules:
         doc="seconds to lower each rep, with a 1-second pause, when the kit is too light even "
         "at light_load_max_reps",
         least=1,
-        most=9,
+        most=MAX_TEMPO_SECONDS,
     )
 
     def override(self, values: dict[str, Any]) -> Rules:
