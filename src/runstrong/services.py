@@ -81,7 +81,8 @@ def open_plan(
         return PlanResult(plan, _workout_athlete(plan), library, is_workout=True)
     if source.suffix.lower() == ".json":
         try:
-            data = json.loads(source.read_bytes())
+            raw = source.read_bytes()
+            data = json.loads(raw)
         except OSError as exc:
             raise InputError(str(source), "", f"cannot be read ({exc.strerror})") from None
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -90,7 +91,7 @@ def open_plan(
             if start or weeks:
                 raise InputError("--start/--weeks", "", "apply to profiles, not to a saved plan")
             library = open_library(extra_dirs)
-            plan, athlete = read_plan(data, library, where=str(source))
+            plan, athlete = read_plan(raw, library, where=str(source))
             return PlanResult(plan, athlete, library)
     return make_plan(source, today=today, start=start, weeks=weeks, extra_dirs=extra_dirs)
 

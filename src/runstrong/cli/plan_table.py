@@ -18,6 +18,7 @@ from runstrong.render.dose_text import (
     rest_texts,
     weeks_text,
 )
+from runstrong.render.messages import cited, text
 
 PHASE_STYLE = {
     "base": "blue",
@@ -39,7 +40,7 @@ def print_plan(console: Console, plan: Plan, athlete: Athlete, library: Exercise
     )
     console.print(HOW_TO_READ, style="dim", markup=False)
     for warning in plan.warnings:
-        console.print(f"[yellow]! {warning}[/]")
+        console.print(f"! {cited(warning)}", style="yellow", markup=False)
     for week in plan.weeks:
         console.print(_week(week, athlete, library))
 
@@ -50,7 +51,7 @@ def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> Panel:
     if week.deload:
         title += " · DELOAD"
     parts: list[Text | Table] = [Text(week.goal, style="italic")]
-    parts += [Text(f"• {n}") for n in week.notes]
+    parts += [Text(f"• {cited(n)}") for n in week.notes]
     if week.sessions:
         table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
         table.add_column("When", width=14)
@@ -71,8 +72,10 @@ def _row(s: Session, athlete: Athlete, library: ExerciseLibrary) -> tuple[Text, 
     for label, p, after in zip(position_labels(s.exercises), s.exercises, rests, strict=True):
         load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
         body.append(f"{label}. {p.name}: ", style="bold")
-        body.append(dose_text(p, load.load_kg, after, load.note) + "\n")
-    why = Text("\n".join(s.reasons))
+        body.append(
+            dose_text(p, load.load_kg, after, text(load.note) if load.note else None) + "\n"
+        )
+    why = Text("\n".join(cited(r) for r in s.reasons))
     for w in s.warnings:
-        why.append("\n! " + w, style="yellow")
+        why.append("\n! " + cited(w), style="yellow")
     return when, body, why

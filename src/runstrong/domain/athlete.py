@@ -7,6 +7,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
+from runstrong.domain.identity import athlete_id_from_name
 
 
 class Weekday(StrEnum):
@@ -155,6 +156,12 @@ class Athlete:
     races: tuple[Race, ...] = ()
     one_rep_max_kg: dict[str, float] = field(default_factory=dict)
     niggles: tuple[Niggle, ...] = ()
+    id: str = ""  # the profile's athlete.id; empty: derived from the name (`key`)
+
+    @property
+    def key(self) -> str:
+        """The athlete's id: the profile's, else derived from the name (domain/identity.py)."""
+        return self.id or athlete_id_from_name(self.name)
 
     @property
     def niggle_sites(self) -> frozenset[NiggleSite]:

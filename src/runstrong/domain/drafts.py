@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise
+from runstrong.domain.messages import Reason
 from runstrong.domain.plan import Phase, Prescription
 from runstrong.domain.templates import Slot, Template
 
-Pick = tuple[Slot, Exercise, tuple[str, ...]]  # a slot, its exercise, notes on the choice
+Pick = tuple[Slot, Exercise, tuple[Reason, ...]]  # a slot, its exercise, notes on the choice
 
 
 class ContentKey(NamedTuple):
@@ -31,5 +32,5 @@ class Draft(NamedTuple):
     exercises: tuple[Prescription, ...]
     trim_ranks: tuple[int, ...]
     coverage: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Reason, ...]
     hard_plyo: bool

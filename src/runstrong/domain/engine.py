@@ -21,8 +21,10 @@ from runstrong.domain.budget import TimedGroup, minutes_for, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.drafts import ContentKey, Draft, Pick
 from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
+from runstrong.domain.identity import places, session_id
 from runstrong.domain.light_kit import KitCheck
 from runstrong.domain.load_ceiling import load_limit
+from runstrong.domain.messages import Reason, Why, reason
 from runstrong.domain.periodisation import (
     BEGINNER_BUILD_GOAL_WITHOUT_JUMPS,
     BEGINNER_GOALS,
@@ -52,7 +54,7 @@ from runstrong.domain.scheduling import (
 )
 from runstrong.domain.selection import Chooser
 from runstrong.domain.templates import ACT, REC, A, B, M, T, Template
-from runstrong.domain.trimming import Trimmed, keep_only, trim
+from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
 LOWER_LEG_SITES = frozenset(
     {
@@ -77,7 +79,7 @@ class Ready(NamedTuple):
     plyo_contacts: int
     # What a deload of this week keeps of its notes: the block's and the exercises left out,
     # not the sets cut to fit the time.
-    notes_for_deload: tuple[str, ...] = ()
+    notes_for_deload: tuple[Reason, ...] = ()
 
 
 def generate_plan(
@@ -128,7 +130,13 @@ def _generate(
     warnings = (
         _profile_warnings(athlete) + _unused_maxes(athlete, library, rules, in_plan) + warnings
     )
-    return Plan(athlete=athlete.name, start=first_day, weeks=tuple(built), warnings=tuple(warnings))
+    return Plan(
+        athlete=athlete.name,
+        start=first_day,
+        weeks=tuple(built),
+        warnings=tuple(warnings),
+        id=athlete.key,
+    )
 
 
 def plan_start(profile: Profile, *, start: date | None, today: date | None) -> date:
@@ -140,26 +148,20 @@ def plan_start(profile: Profile, *, start: date | None, today: date | None) -> d
     return today + timedelta(days=7 - today.weekday())
 
 
-def _profile_warnings(athlete: Athlete) -> list[str]:
-    warnings = []
-    for niggle in athlete.niggles:
-        if niggle.severity is Severity.SEVERE:
-            warnings.append(
-                f"Severe {niggle.site.label} niggle: see a physiotherapist or doctor. "
-                "The plan leaves out "
-                f"exercises that load it and, for the lower leg, all plyometrics."
-            )
+def _profile_warnings(athlete: Athlete) -> list[Reason]:
+    warnings = [
+        reason(Why.SEVERE_NIGGLE, site=str(niggle.site))
+        for niggle in athlete.niggles
+        if niggle.severity is Severity.SEVERE
+    ]
     if athlete.niggles:
-        warnings.append(
-            "runstrong is not medical advice: stop any exercise that brings on pain "
-            "and get it seen."
-        )
+        warnings.append(reason(Why.NOT_MEDICAL_ADVICE))
     return warnings
 
 
 def _unused_maxes(
     athlete: Athlete, library: ExerciseLibrary, rules: Rules, in_plan: set[str]
-) -> list[str]:
+) -> list[Reason]:
     """Say so when a known max cannot turn into kilograms, or its exercise is not in the plan
     (rule 10: never ignore input silently)."""
     out = []
@@ -167,31 +169,13 @@ def _unused_maxes(
     for slug in sorted(athlete.one_rep_max_kg):
         ex = library.get(slug)
         if not ex.percent_1rm and load_limit(ex, athlete, rules) is not None:
-            absent = (
-                ""
-                if slug in in_plan
-                else f" {ex.name} is not in this plan: a harder variant or another exercise "
-                "took its place."
-            )
-            out.append(
-                f"Your {ex.name} max gives no %1RM: {ex.name} is dosed by reps in reserve. It "
-                f"is used to check that your heaviest weight is enough for its sets.{absent}"
-            )
+            out.append(reason(Why.MAX_CHECKS_KIT, exercise=ex.name, in_plan=int(slug in in_plan)))
         elif not ex.percent_1rm:
-            out.append(
-                f"Your {ex.name} max is not used: {ex.name} is dosed by reps in reserve, "
-                "not by %1RM."
-            )
+            out.append(reason(Why.MAX_UNUSED_BY_RIR, exercise=ex.name))
         elif not ex.fits(kit):
-            out.append(
-                f"Your {ex.name} max is not used: your equipment does not allow {ex.name}, "
-                "so the plan doses its lifts by reps in reserve."
-            )
+            out.append(reason(Why.MAX_UNUSED_KIT, exercise=ex.name))
         elif slug not in in_plan:
-            out.append(
-                f"Your {ex.name} max is not used: {ex.name} is not in this plan (other "
-                "exercises took its place)."
-            )
+            out.append(reason(Why.MAX_UNUSED_NOT_IN_PLAN, exercise=ex.name))
     return out
 
 
@@ -234,7 +218,9 @@ class _WeekPlanner:
         self._ready: dict[ContentKey, list[Ready]] = {}
         # Light sessions for heavy ones left out: activation, or recovery just after a race.
         self._stand_ins: dict[tuple[ContentKey, Template], Ready] = {}
-        self._prescribed: dict[tuple[str, Role, Context | None, tuple[str, ...]], Prescription] = {}
+        self._prescribed: dict[
+            tuple[str, Role, Context | None, tuple[Reason, ...]], Prescription
+        ] = {}
         self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
         # Prescriptions with one field changed (sets cut to fit, a superset letter): the same
         # few changes recur week after week.
@@ -243,7 +229,8 @@ class _WeekPlanner:
         self._lower_body: dict[str, bool] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
-            tuple[Template, Phase, int, frozenset[str]], tuple[tuple[Pick, ...], tuple[str, ...]]
+            tuple[Template, Phase, int, frozenset[str]],
+            tuple[tuple[Pick, ...], tuple[Reason, ...]],
         ] = {}
 
     # -- which sessions ---------------------------------------------------------------------
@@ -315,17 +302,19 @@ class _WeekPlanner:
         placements, ready, stand_in = self._fallback_to_activation(key, frame, ready, placements)
         light = "recovery" if stand_in and stand_in.draft.template is REC else "activation"
         if stand_in is not None and placed_before:
-            notes = [*notes, f"A light {light} session takes the place of the session left out."]
+            notes = [*notes, reason(Why.STAND_IN, light=light)]
         elif stand_in is not None:
-            notes = [
-                f"No heavy session fits this week (race and taper limits), so a light {light} "
-                "session takes its place [runstrong_heuristic]."
-            ]
+            notes = [reason(Why.STAND_IN_ONLY, "runstrong_heuristic", light=light)]
         sessions = []
-        for session_ready, placement in zip(ready, placements, strict=True):
+        ids = [
+            session_id(self.athlete.key, frame.start, place)
+            for place in places([r.draft.template.key for r in ready])
+        ]
+        for session_ready, placement, sid in zip(ready, placements, ids, strict=True):
             if placement is None:
                 continue
-            session = self._session(frame, session_ready, placement, session_ready is stand_in)
+            stand = session_ready is stand_in
+            session = self._session(frame, session_ready, placement, stand, sid)
             sessions.append(session)
             self._last_placed[session_ready.draft.template.key] = frame.index
             self.history.append(
@@ -396,13 +385,13 @@ class _WeekPlanner:
             return min(limit, self.rules.maintenance_session_max_minutes)
         return limit
 
-    def _budget_text(self, draft: Draft) -> str:
-        """The session's time budget in words, for the notes on what was cut to fit it."""
+    def _budget(self, draft: Draft) -> Budget:
+        """The session's time budget, for the notes on what was cut to fit it: the athlete's
+        minutes, or the shorter time kept for maintenance or the taper's last heavy session."""
         limit = self._limit(draft)
         if limit < self.athlete.availability.session_minutes:
-            kind = "the last session before the race" if draft.template is T else "maintenance"
-            return f"the {limit} minutes kept for {kind}"
-        return f"your {limit} minutes"
+            return Budget(limit, "taper" if draft.template is T else "maintenance")
+        return Budget(limit, "yours")
 
     def _minutes(self, draft: Draft) -> int:
         groups = self.timed_groups(draft.exercises)
@@ -437,7 +426,7 @@ class _WeekPlanner:
             for k, *per_week in zip(keys, *fitted, strict=True):
                 self.block_slugs.setdefault(k, frozenset.intersection(*per_week))
         return [
-            keep_only(d, self.block_slugs[k], self._budget_text(d))
+            keep_only(d, self.block_slugs[k], self._budget(d))
             for d, k in zip(drafts, keys, strict=True)
         ]
 
@@ -491,14 +480,14 @@ class _WeekPlanner:
 
     def _pick(
         self, template: Template, phase: Phase, block: int, used: set[str]
-    ) -> tuple[tuple[Pick, ...], tuple[str, ...]]:
+    ) -> tuple[tuple[Pick, ...], tuple[Reason, ...]]:
         """The exercise for each of the template's slots (the same all block), and notes on
         slots left empty. Adds the chosen slugs to `used`."""
         key = (template, phase, block, frozenset(used))
         if key not in self._picked:
             max_plyo = self._max_plyo(phase)
             picks: list[Pick] = []
-            notes: list[str] = []
+            notes: list[Reason] = []
             chosen = set(used)
             for slot in template.slots:
                 if slot.role is Role.PLYOMETRIC and not self._plyo_wanted(template, phase):
@@ -507,13 +496,14 @@ class _WeekPlanner:
                 if ex is None and slot.fallback and self.rules.single_leg_hip_fallback:
                     empty, slot = slot, slot.fallback
                     ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=None)
-                    why = self.chooser.why_empty(empty)
-                    subs = (*subs, f"single-leg hip work in place of single-leg knee work: {why}")
+                    sites = self.chooser.why_empty(empty)
+                    subs = (*subs, reason(Why.SINGLE_LEG_HIP, niggle_sites=sites))
                 if ex is None:
                     if slot.role is Role.PLYOMETRIC and self.athlete.niggle_sites & LOWER_LEG_SITES:
-                        notes.append("no plyometrics: they load your niggle")
+                        notes.append(reason(Why.NO_PLYO_NIGGLE))
                     elif slot.role is Role.SECONDARY:
-                        notes.append(f"no single-leg exercise: {self.chooser.why_empty(slot)}")
+                        sites = self.chooser.why_empty(slot)
+                        notes.append(reason(Why.NO_SINGLE_LEG, niggle_sites=sites))
                     continue
                 if not template.light and self.kit.limit(ex) is not None:
                     # light kit: a harder variant the kit can load (science.md §2.8)
@@ -534,7 +524,7 @@ class _WeekPlanner:
         return tuple(Context(self.athlete.level, dose_phase, w, False, 0, False) for w in weeks)
 
     def _prescribe(
-        self, ex: Exercise, role: Role, ctx: Context, notes: tuple[str, ...]
+        self, ex: Exercise, role: Role, ctx: Context, notes: tuple[Reason, ...]
     ) -> Prescription:
         """The dose (computed once per exercise, role, dose context and notes on the choice),
         named for the athlete's equipment."""
@@ -617,7 +607,7 @@ class _WeekPlanner:
         found = self._trimmed.get(key)
         if found is None:
             limits = [self._limit(d) for d in drafts]
-            budgets = [self._budget_text(d) for d in drafts]
+            budgets = [self._budget(d) for d in drafts]
             found = self._trimmed[key] = trim(drafts, limits, budgets, self, self.rules)
         return found
 
@@ -646,7 +636,7 @@ class _WeekPlanner:
         draft: Draft,
         deload: bool,
         minutes: int | None = None,
-        notes_for_deload: tuple[str, ...] = (),
+        notes_for_deload: tuple[Reason, ...] = (),
     ) -> Ready:
         """The session with what placement and the plan need; `minutes` if already counted."""
         load = self._lower_body_load(draft, deload)
@@ -693,7 +683,7 @@ class _WeekPlanner:
         return found
 
     def _session(
-        self, frame: WeekFrame, ready: Ready, placement: Placement, stand_in: bool
+        self, frame: WeekFrame, ready: Ready, placement: Placement, stand_in: bool, sid: str
     ) -> Session:
         draft = ready.draft
         why = phase_reason(
@@ -703,10 +693,7 @@ class _WeekPlanner:
         warnings = list(placement.warnings)
         budget = self.athlete.availability.session_minutes
         if ready.minutes > budget:
-            warnings.append(
-                f"about {ready.minutes} minutes, more than your {budget}"
-                f": even the main lifts alone take longer"
-            )
+            warnings.append(reason(Why.OVER_TIME, minutes=ready.minutes, budget_minutes=budget))
         return Session(
             date=placement.day,
             weekday=Weekday.of(placement.day),
@@ -719,4 +706,5 @@ class _WeekPlanner:
             exercises=ready.exercises,
             reasons=tuple(reasons),
             warnings=tuple(warnings),
+            id=sid,
         )

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.exercise import Exercise, Laterality, LoadType, Pattern, display_name
-from runstrong.domain.load_ceiling import LoadLimit, load_limit, reach, shortfall_text
+from runstrong.domain.load_ceiling import (
+    LoadLimit,
+    load_limit,
+    reach,
+    shortfall,
+    shortfall_citations,
+)
+from runstrong.domain.messages import Reason, Why
 from runstrong.domain.plan import Role
 from runstrong.domain.prescription import Context, effort
 from runstrong.domain.rules import Rules
@@ -40,7 +47,7 @@ class KitCheck:
     _reach: dict[tuple[str, Role, tuple[Context, ...]], tuple[float, int, int]] = field(
         default_factory=dict, compare=False, repr=False
     )
-    _notes: dict[tuple[str, Role, tuple[Context, ...], str], str] = field(
+    _notes: dict[tuple[str, Role, tuple[Context, ...], str], Reason] = field(
         default_factory=dict, compare=False, repr=False
     )
     _harder: dict[str, tuple[Exercise, ...]] = field(
@@ -55,7 +62,7 @@ class KitCheck:
 
     def heavier(
         self, ex: Exercise, role: Role, contexts: tuple[Context, ...], used: Collection[str]
-    ) -> tuple[Exercise, tuple[str, ...]]:
+    ) -> tuple[Exercise, tuple[Reason, ...]]:
         """`ex`, or the first harder variant the kit can load for every dose of `contexts` (not
         `used` this week, safe for the athlete's niggles, able to fill the role), with a note
         saying why. With none, the variant whose doses the kit comes nearest, if nearer than for
@@ -69,14 +76,14 @@ class KitCheck:
                 continue
             theirs = self.reach(other, role, contexts)[0]
             if theirs >= 1:
-                return other, (self._instead(ex, role, contexts, "for its heaviest sets"),)
+                return other, (self._instead(ex, role, contexts, "heaviest_sets"),)
             if theirs > nearest:
                 nearest, chosen = theirs, other
         if chosen is None:
             return ex, ()
-        return chosen, (self._instead(ex, role, contexts, "which your kit loads less well"),)
+        return chosen, (self._instead(ex, role, contexts, "loads_less_well"),)
 
-    def _instead(self, ex: Exercise, role: Role, contexts: tuple[Context, ...], how: str) -> str:
+    def _instead(self, ex: Exercise, role: Role, contexts: tuple[Context, ...], how: str) -> Reason:
         """The note on a swap: "chosen instead of Goblet squat, for its heaviest sets: your
         heaviest dumbbell (30 kg) is too light for 5 reps with 2 in reserve, ..." (made once)."""
         key = (ex.slug, role, contexts, how)
@@ -84,12 +91,13 @@ class KitCheck:
             self._notes[key] = self._note(ex, role, contexts, how)
         return self._notes[key]
 
-    def _note(self, ex: Exercise, role: Role, contexts: tuple[Context, ...], how: str) -> str:
+    def _note(self, ex: Exercise, role: Role, contexts: tuple[Context, ...], how: str) -> Reason:
         _, reps, rir = self.reach(ex, role, contexts)
         limit = self.limit(ex)
         assert limit is not None
         name = display_name(ex, self.athlete.equipment.available)
-        return f"chosen instead of {name}, {how}: {shortfall_text(limit, reps, rir)}"
+        params = (("replaced", name), ("how", how), *shortfall(limit, reps, rir))
+        return Reason(Why.HEAVIER_VARIANT, params, shortfall_citations(limit))
 
     def reach(
         self, ex: Exercise, role: Role, contexts: tuple[Context, ...]

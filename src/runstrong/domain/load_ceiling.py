@@ -20,6 +20,7 @@ from typing import NamedTuple
 from runstrong.domain.athlete import Athlete, EquipmentSet
 from runstrong.domain.exercise import Equipment, Exercise, Level, LoadType, Pattern
 from runstrong.domain.intensity import percent_1rm_for, reps_possible_at
+from runstrong.domain.messages import Param, Reason, Why
 from runstrong.domain.rules import Rules
 
 JUDGED_PATTERNS = frozenset(
@@ -33,11 +34,20 @@ JUDGED_PATTERNS = frozenset(
 PAUSE_S = 1  # the pause at the bottom of a slowed rep (part of light_load_lowering_seconds' tempo)
 
 
+class Kit(NamedTuple):
+    """The weights that make a ceiling: `held` (1 or 2) of a `kind` (barbell, dumbbell,
+    kettlebell) of `kg` each."""
+
+    kind: str
+    held: int
+    kg: float
+
+
 class LoadLimit(NamedTuple):
     """What the kit and the athlete allow for one exercise."""
 
     ceiling_kg: float  # the heaviest load the kit allows
-    kit: str  # that load in words: "your heaviest dumbbell (30 kg)"
+    kit: Kit  # the weights of that load
     one_rm_kg: float  # the athlete's 1RM for the exercise, known or estimated
     known_max: bool
 
@@ -47,7 +57,7 @@ class LightDose(NamedTuple):
 
     reps: int
     tempo: str | None
-    note: str
+    note: Reason
 
 
 def load_limit(ex: Exercise, athlete: Athlete, rules: Rules) -> LoadLimit | None:
@@ -64,17 +74,15 @@ def load_limit(ex: Exercise, athlete: Athlete, rules: Rules) -> LoadLimit | None
     return LoadLimit(top[0], top[1], one_rm, known is not None)
 
 
-def ceiling(ex: Exercise, kit: EquipmentSet) -> tuple[float, str] | None:
-    """The heaviest load the kit allows for `ex`, in kg and in words; None when unknown (a kind
-    of kit without its heaviest weight, machines, bands, body weight)."""
+def ceiling(ex: Exercise, kit: EquipmentSet) -> tuple[float, Kit] | None:
+    """The heaviest load the kit allows for `ex`, in kg, and the weights it is made of; None
+    when unknown (a kind of kit without its heaviest weight, machines, bands, body weight)."""
     gear = ex.equipment | (ex.equipment_any & kit.available)
-    options: list[tuple[float, str]] = []
+    options: list[tuple[float, Kit]] = []
     if Equipment.BARBELL in gear:
         if kit.barbell_max_kg is None:
             return None
-        options.append(
-            (kit.barbell_max_kg, f"your heaviest barbell load ({kit.barbell_max_kg:g} kg)")
-        )
+        options.append((kit.barbell_max_kg, Kit("barbell", 1, kit.barbell_max_kg)))
     if Equipment.DUMBBELLS in gear:
         if kit.dumbbell_max_kg is None:
             return None
@@ -86,13 +94,13 @@ def ceiling(ex: Exercise, kit: EquipmentSet) -> tuple[float, str] | None:
     return max(options, key=lambda option: option[0], default=None)
 
 
-def _held(kg: float, count: int, kind: str) -> tuple[float, str]:
+def _held(kg: float, count: int, kind: str) -> tuple[float, Kit]:
     if count == 2:
-        return 2 * kg, f"your heaviest pair of {kind}s (2 × {kg:g} kg)"
-    return kg, f"your heaviest {kind} ({kg:g} kg)"
+        return 2 * kg, Kit(kind, 2, kg)
+    return kg, Kit(kind, 1, kg)
 
 
-def _kettlebells(kit: EquipmentSet, count: int) -> tuple[float, str]:
+def _kettlebells(kit: EquipmentSet, count: int) -> tuple[float, Kit]:
     """One bell, or with a weight in each hand two of one weight (a weight listed twice)."""
     pairs, bells = kit.kettlebell_pairs, kit.kettlebell_kgs
     if count == 2 and pairs and 2 * max(pairs) > max(bells):
@@ -135,19 +143,26 @@ def within_reach(limit: LoadLimit | None, reps: int | None, rir: int | None, rul
     return reach(limit, reps, rir, rules) >= 1
 
 
-def shortfall_text(limit: LoadLimit, reps: int, rir: int) -> str:
-    """Why the kit is short, in words: "your heaviest kettlebell (20 kg) is too light for 5 reps
-    with 2 in reserve, which need about 40 kg by our estimate for your body mass and level"."""
+def shortfall(limit: LoadLimit, reps: int, rir: int) -> tuple[tuple[str, Param], ...]:
+    """Why the kit is short, as a reason's parameters: the kit (`kit`, `held`, `kit_kg`), the
+    dose (`reps`, `rir`), the load it needs (`need_kg`) and from what: `percent` of the known
+    max `max_kg`, or our estimate for the body mass and level (`percent` 0)."""
     percent = percent_1rm_for(reps, rir) or 0
     need = limit.one_rm_kg * percent / 100
-    if limit.known_max:
-        basis = f", {percent} % of your {limit.one_rm_kg:g} kg max [nsca2016]"
-    else:
-        basis = " by our estimate for your body mass and level [runstrong_heuristic]"
     return (
-        f"{limit.kit} is too light for {reps} reps with {rir} in reserve, which need about "
-        f"{need:.0f} kg{basis}"
+        ("kit", limit.kit.kind),
+        ("held", limit.kit.held),
+        ("kit_kg", limit.kit.kg),
+        ("reps", reps),
+        ("rir", rir),
+        ("need_kg", round(need)),
+        ("percent", percent if limit.known_max else 0),
+        ("max_kg", limit.one_rm_kg if limit.known_max else 0),
     )
+
+
+def shortfall_citations(limit: LoadLimit) -> tuple[str, ...]:
+    return ("nsca2016",) if limit.known_max else ("runstrong_heuristic",)
 
 
 def light_dose(limit: LoadLimit | None, reps: int, rir: int, rules: Rules) -> LightDose | None:
@@ -157,17 +172,17 @@ def light_dose(limit: LoadLimit | None, reps: int, rir: int, rules: Rules) -> Li
     if within_reach(limit, reps, rir, rules):
         return None
     assert limit is not None
-    why = shortfall_text(limit, reps, rir)
+    why = shortfall(limit, reps, rir)
+    cites = shortfall_citations(limit)
     cap = max(reps, rules.light_load_max_reps)
     possible = reps_possible_at(100 * limit.ceiling_kg / limit.one_rm_kg)
     if possible is not None and possible - rir <= cap:
         more = max(reps, possible - rir)
-        return LightDose(more, None, f"{why}: {more} reps instead, to end near {rir} in reserve")
+        return LightDose(more, None, Reason(Why.LIGHT_MORE_REPS, (*why, ("new_reps", more)), cites))
     down = rules.light_load_lowering_seconds
+    params = (*why, ("new_reps", cap), ("lowering_s", down), ("pause_s", PAUSE_S))
     return LightDose(
         cap,
         f"{down}-{PAUSE_S}-1-0",
-        f"{why}: {cap} reps instead, {down} s down with a {PAUSE_S}-s pause at the bottom, to "
-        f"come nearer {rir} in reserve; still a lighter set than the dose, which heavier "
-        "weights would give [runstrong_heuristic]",
+        Reason(Why.LIGHT_SLOW_TEMPO, params, tuple(dict.fromkeys((*cites, "runstrong_heuristic")))),
     )

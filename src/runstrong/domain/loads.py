@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment, Exercise
+from runstrong.domain.messages import Reason, Why, reason
 from runstrong.domain.plan import Prescription
 
 
 @dataclass(frozen=True, slots=True)
 class ResolvedLoad:
     load_kg: float | None
-    note: str | None = None
+    note: Reason | None = None
 
 
 def resolve_load(
@@ -35,17 +36,13 @@ def resolve_load(
     if Equipment.BARBELL in gear:
         load = _round_to(raw, kit.barbell_step_kg)
         if kit.barbell_max_kg is not None and load > kit.barbell_max_kg:
-            return _capped(
-                kit.barbell_max_kg, one_rm, "barbell load", "expect a rep more in reserve"
-            )
+            return _capped(kit.barbell_max_kg, one_rm, "barbell load", "more_in_reserve")
         return ResolvedLoad(load)
     held = ex.weights_held  # 2: a weight in each hand, each carrying half the load
     if Equipment.DUMBBELLS in gear:
         load = _round_to(raw / held, kit.dumbbell_step_kg)
         if kit.dumbbell_max_kg is not None and load > kit.dumbbell_max_kg:
-            return _capped(
-                kit.dumbbell_max_kg, one_rm, "dumbbell", "slow the lowering instead", held
-            )
+            return _capped(kit.dumbbell_max_kg, one_rm, "dumbbell", "slow_lowering", held)
         return ResolvedLoad(load)
     if Equipment.KETTLEBELL in gear and kit.kettlebell_kgs:
         pairs = kit.kettlebell_pairs if held == 2 else ()
@@ -60,10 +57,8 @@ def _capped(load_kg: float, one_rm: float, kit: str, advice: str, held: int = 1)
     """The heaviest load the kit allows, lighter than the dose's %1RM: said with the share of
     the max it really is (both weights counted when one is held in each hand)."""
     share = round(100 * held * load_kg / one_rm)
-    what = f"{kit}s: {held} × {load_kg:g} kg" if held > 1 else f"{kit}: {load_kg:g} kg"
-    return ResolvedLoad(
-        load_kg, f"capped at your heaviest {what} is {share}% of your max; {advice}"
-    )
+    note = reason(Why.LOAD_CAPPED, kit=kit, held=held, load_kg=load_kg, share=share, advice=advice)
+    return ResolvedLoad(load_kg, note)
 
 
 def _round_to(value: float, step: float) -> float:

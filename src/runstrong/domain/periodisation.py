@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runstrong.domain.athlete import Race, RaceDistance, RacePriority
+from runstrong.domain.messages import Reason, Why, reason
 from runstrong.domain.plan import Phase
 from runstrong.domain.rules import Rules
 
@@ -58,7 +59,7 @@ class WeekFrame:
     week_in_block: int  # 0-based
     goal: str
     races: tuple[Race, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Reason, ...]
 
 
 def monday_on_or_before(day: date) -> date:
@@ -91,11 +92,11 @@ def periodise(
     races: tuple[Race, ...],
     rules: Rules,
     recovery_week_every: int | None,
-) -> tuple[list[WeekFrame], list[str]]:
+) -> tuple[list[WeekFrame], list[Reason]]:
     """The week frames of a plan and the plan-level warnings about its shape."""
     monday = monday_on_or_before(start)
     phases: list[Phase | None] = [None] * n_weeks
-    warnings: list[str] = []
+    warnings: list[Reason] = []
     a_races = sorted((r for r in races if r.priority is RacePriority.A), key=lambda r: r.date)
     cycle_start = 0
     for race in a_races:
@@ -117,7 +118,7 @@ def periodise(
 
 def _assign_cycle(
     phases: list[Phase | None], first: int, race_week: int, race: Race, rules: Rules
-) -> list[str]:
+) -> list[Reason]:
     """Taper, peak and build counted back from the race week; base fills what is left."""
     n = len(phases)
     available = race_week - first + 1
@@ -136,11 +137,18 @@ def _assign_cycle(
     warnings = []
     if available < rules.min_program_weeks_for_economy:
         warnings.append(
-            f"{race.name} on {race.date.isoformat()} is only {available} week(s) away: "
-            "too soon for "
-            f"a full cycle (running-economy gains need about {rules.min_program_weeks_for_economy}"
-            f"+ weeks [balsalobre2016]). This is a short plan: "
-            f"{base} base, {build} build, {peak} peak and {taper} taper week(s)."
+            reason(
+                Why.SHORT_CYCLE,
+                "balsalobre2016",
+                race=race.name,
+                race_date=race.date.isoformat(),
+                weeks=available,
+                min_weeks=rules.min_program_weeks_for_economy,
+                base=base,
+                build=build,
+                peak=peak,
+                taper=taper,
+            )
         )
     return warnings
 
@@ -186,13 +194,11 @@ def _frames(
     return frames
 
 
-def _race_note(race: Race) -> str:
-    what = {
-        RacePriority.A: "A race: the plan peaks for it",
-        RacePriority.B: "B race: a short mini-taper",
-        RacePriority.C: "C race: trained through, only the day before kept free of heavy legs",
-    }[race.priority]
-    distance = str(race.distance).replace("_", " ")
-    named = distance.casefold() in race.name.casefold()  # "Park 5k", not "Park 5k (5k)"
-    title = race.name if named else f"{race.name} ({distance})"
-    return f"{title} on {race.date.strftime('%a %d %b')}: {what}."
+def _race_note(race: Race) -> Reason:
+    return reason(
+        Why.RACE_IN_WEEK,
+        race=race.name,
+        distance=str(race.distance),
+        race_date=race.date.isoformat(),
+        priority=str(race.priority),
+    )

@@ -13,8 +13,9 @@ from operator import attrgetter
 from typing import Any
 
 from runstrong.domain.athlete import Weekday
+from runstrong.domain.messages import Reason
 
-PLAN_SCHEMA_VERSION = 1
+PLAN_SCHEMA_VERSION = 2
 
 
 class Phase(StrEnum):
@@ -69,9 +70,9 @@ class Prescription:
     percent_1rm: int | None
     rest_s: int
     tempo: str | None
-    why: str
+    why: str  # the exercise's own case, from its library file
     citations: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Reason, ...] = ()
     superset: str | None = None  # members of a superset share a letter and alternate sets
     # The hash, kept after the first lookup (0: not yet): planning looks the same prescriptions
     # up in its memos thousands of times. Neither compared nor pickled.
@@ -109,8 +110,23 @@ class Session:
     plyo_contacts: int
     est_minutes: int
     exercises: tuple[Prescription, ...]
-    reasons: tuple[str, ...]
-    warnings: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    warnings: tuple[Reason, ...]
+    # Its identity (docs/formats.md, "Identities"): the athlete's id, the week's Monday and the
+    # session's place in the week's template ("alex/2027-03-01/A"); stays through re-plans.
+    id: str = ""
+
+    @property
+    def exercise_ids(self) -> tuple[str, ...]:
+        """Each prescription's id: the session's, then its role and, for a role that comes
+        twice, its count ("alex/2027-03-01/A/main", ".../upper2"): a swapped exercise keeps the
+        id of its slot."""
+        seen: dict[str, int] = {}
+        out = []
+        for p in self.exercises:
+            n = seen[p.role] = seen.get(p.role, 0) + 1
+            out.append(f"{self.id}/{p.role}{n if n > 1 else ''}")
+        return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +137,7 @@ class Week:
     deload: bool
     goal: str
     sessions: tuple[Session, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +145,9 @@ class Plan:
     athlete: str
     start: date
     weeks: tuple[Week, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Reason, ...]
     schema_version: int = PLAN_SCHEMA_VERSION
+    id: str = ""  # the athlete's id: one plan per athlete, re-planned in versions
 
     @property
     def sessions(self) -> tuple[Session, ...]:

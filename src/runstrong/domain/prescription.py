@@ -13,6 +13,7 @@ from typing import NamedTuple
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
 from runstrong.domain.intensity import percent_1rm_for
 from runstrong.domain.load_ceiling import LoadLimit, light_dose
+from runstrong.domain.messages import Reason, Why, reason
 from runstrong.domain.plan import Phase, Prescription, Role
 from runstrong.domain.rules import Rules
 
@@ -81,6 +82,8 @@ MAIN_TEMPO = {Phase.BUILD: "2-0-X-0"}  # build: lift with intent, fast up [bazyl
 DEFAULT_MAIN_TEMPO = "2-0-1-0"  # ACSM: 1-2 s each way for heavy loads [acsm2009]
 # A dose changed for light kit cites the table its reps come from and the slack of RIR guesses.
 LIGHT_CITE: dict[bool, tuple[str, ...]] = {False: (), True: ("nsca2016", "hackett2017")}
+ACTIVATION_CUE = reason(Why.ACTIVATION_CUE)  # easy, crisp reps, well short of fatigue
+PLYO_CUE = reason(Why.PLYO_CUE)  # quick, springy contacts; stop a set when they slow
 
 
 class Context(NamedTuple):
@@ -101,7 +104,7 @@ def prescribe(
     rules: Rules,
     *,
     name: str | None = None,
-    notes: tuple[str, ...] = (),
+    notes: tuple[Reason, ...] = (),
     known_max: bool = True,
     limit: LoadLimit | None = None,
 ) -> Prescription:
@@ -119,7 +122,7 @@ def prescribe(
 
 class Label(NamedTuple):
     name: str
-    notes: tuple[str, ...]
+    notes: tuple[Reason, ...]
     known_max: bool
     limit: LoadLimit | None = None
 
@@ -214,9 +217,10 @@ def _finish(
     ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules, label: Label
 ) -> Prescription:
     sets, reps, rir = _effort(ex, dose, ctx, rules)
-    notes: list[str] = []
+    notes: list[Reason] = []
     if ctx.reduced_volume:
-        notes.append("first weeks: 2 sets, easy effort, to limit soreness [runstrong_heuristic]")
+        weeks = rules.beginner_reduced_volume_weeks
+        notes.append(reason(Why.REDUCED_VOLUME, "runstrong_heuristic", weeks=weeks))
     timed = reps is None
     light = (
         None if reps is None or label.limit is None else light_dose(label.limit, reps, rir, rules)
@@ -276,7 +280,7 @@ def _activation(ex: Exercise, role: Role, rules: Rules, label: Label) -> Prescri
         tempo=None,
         why=ex.why.text,
         citations=tuple(dict.fromkeys((*ex.why.citations, "bazyler2015"))),
-        notes=("light activation: easy, crisp reps; stop well short of fatigue", *label.notes),
+        notes=(ACTIVATION_CUE, *label.notes),
     )
 
 
@@ -300,7 +304,7 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, label: Label) -> Prescri
         tempo=None,
         why=ex.why.text,
         citations=tuple(dict.fromkeys((*ex.why.citations, "nsca2016"))),
-        notes=("quick, springy contacts; stop a set when they slow down", *label.notes),
+        notes=(PLYO_CUE, *label.notes),
     )
 
 
@@ -319,14 +323,17 @@ def deloaded(p: Prescription, rules: Rules) -> Prescription:
     percent = p.percent_1rm
     if percent is not None and p.reps is not None and rir is not None:
         percent = percent_1rm_for(p.reps, rir)
-    changes = []
-    if sets < p.sets:
-        changes.append(f"{p.sets - sets} fewer set{'s' if p.sets - sets > 1 else ''}")
-    if rir is not None and p.rir is not None and rir > p.rir:
-        changes.append(f"RIR +{rir - p.rir}")
-    if not changes:
+    fewer = p.sets - sets
+    more_rir = rir - p.rir if rir is not None and p.rir is not None else 0
+    if not fewer and more_rir <= 0:
         return p
-    note = f"deload: same {'contacts' if plyometric else 'reps'}, {' and '.join(changes)}"
+    note = reason(
+        Why.DELOAD_DOSE,
+        "bell2022",
+        kept="contacts" if plyometric else "reps",
+        fewer_sets=fewer,
+        more_rir=max(0, more_rir),
+    )
     return p.revised(sets=sets, rir=rir, percent_1rm=percent, notes=(*p.notes, note))
 
 

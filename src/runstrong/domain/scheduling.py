@@ -15,6 +15,7 @@ from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from runstrong.domain.athlete import Athlete, Race, RacePriority, Run, RunType, Weekday
+from runstrong.domain.messages import Reason, Why, race_ref, reason, run_ref
 from runstrong.domain.rules import Rules
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
@@ -36,8 +37,8 @@ class Placement(NamedTuple):
     day: date
     start: time
     after_run: bool
-    reasons: tuple[str, ...]
-    warnings: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    warnings: tuple[Reason, ...]
     penalty: int
 
     @property
@@ -49,7 +50,7 @@ class Event(NamedTuple):
     """A run (or race) that strength must not spoil."""
 
     at: datetime
-    label: str
+    label: str  # the run as data (messages.run_ref)
     protected: bool
     recovery: bool = False
     race: bool = False
@@ -70,7 +71,7 @@ WeekShape = tuple[tuple[SessionNeeds, ...], tuple[tuple[timedelta, bool, bool], 
 class PlacedWeek(NamedTuple):
     monday: date
     placements: tuple[Placement | None, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Reason, ...]
 
 
 def no_heavy_days_after(race: Race, rules: Rules) -> int:
@@ -111,11 +112,9 @@ class Scheduler:
         )
         key_run_days = {r.day for r in athlete.running.runs if r.type.is_protected}
         if key_run_days & set(athlete.availability.strength_days):
-            self._easy_day_reason = (
-                "on a day without a key run: no key-run day this week suits this session"
-            )
+            self._easy_day_reason = reason(Why.EASY_DAY_NO_KEY_DAY_SUITS)
         else:
-            self._easy_day_reason = "on a day without a key run: none of your strength days has one"
+            self._easy_day_reason = reason(Why.EASY_DAY_NO_KEY_DAY)
 
     def runs_on(self, day: date) -> list[Event]:
         if day not in self._runs_cache:
@@ -133,7 +132,7 @@ class Scheduler:
             for run in self.athlete.running.runs_on(Weekday.of(day))
         ]
         events += [
-            Event(datetime.combine(day, DEFAULT_RACE_TIME), f"{r.name} (race)", True, race=True)
+            Event(datetime.combine(day, DEFAULT_RACE_TIME), race_ref(r.name), True, race=True)
             for r in self.races
             if r.date == day
         ]
@@ -141,7 +140,7 @@ class Scheduler:
 
     def place_week(
         self, monday: date, needs: Sequence[SessionNeeds], history: Sequence[Placed]
-    ) -> tuple[list[Placement | None], list[str]]:
+    ) -> tuple[list[Placement | None], list[Reason]]:
         """A placement for as many sessions as fit, in order (None for the rest), and notes."""
         # Only sessions within the longest spacing rule of this week can break one.
         reach_h = max(self.rules.min_hours_between_heavy_lower, self.rules.min_hours_between_plyo)
@@ -176,7 +175,7 @@ class Scheduler:
 
     def _place(
         self, monday: date, needs: Sequence[SessionNeeds], history: Sequence[Placed]
-    ) -> tuple[list[Placement | None], list[str]]:
+    ) -> tuple[list[Placement | None], list[Reason]]:
         days = [monday + timedelta(days=i) for i in range(7)]
         strength_days = {d.number for d in self.athlete.availability.strength_days}
         candidates = [d for d in days if d.weekday() in strength_days and d >= self.plan_start]
@@ -192,27 +191,23 @@ class Scheduler:
             cost = sum(p.penalty for p in best) + left_out_points * left_out
             options.append((cost, left_out, best))
         if not options:
-            notes = ["No strength session this week: no strength day is allowed."] if needs else []
+            notes = [reason(Why.NO_STRENGTH_DAY)] if needs else []
             return [None] * len(needs), notes
         _, left_out, best = min(options, key=lambda option: option[:2])
         count = len(best)
         notes = []
+        planned = len(needs)
         if left_out and options[0][1] == 0:
             notes.append(
-                f"{count} of {len(needs)} planned sessions this week: on every strength day left, "
-                "another would break placement rules that cost more than leaving it out "
-                "(penalty_session_left_out_points) [runstrong_heuristic]."
+                reason(Why.SESSIONS_LEFT_OUT, "runstrong_heuristic", count=count, planned=planned)
             )
         elif left_out and monday < self.plan_start:
+            start = self.plan_start.isoformat()
             notes.append(
-                f"{count} of {len(needs)} planned sessions fit this week: the plan starts on "
-                f"{self.plan_start:%a %d %b}."
+                reason(Why.SESSIONS_BEFORE_START, count=count, planned=planned, start_date=start)
             )
         elif left_out:
-            notes.append(
-                f"{count} of {len(needs)} planned sessions fit this week "
-                f"(strength days, race and taper limits)."
-            )
+            notes.append(reason(Why.SESSIONS_LIMITED, count=count, planned=planned))
         return [*best, *([None] * left_out)], notes
 
     def _best(
@@ -312,26 +307,22 @@ class Scheduler:
         hard = any(e.protected for e in runs)
         if need.demanding_legs:
             if hard:
-                reasons.append(
-                    "hard days hard: strength on a day that is already hard [foster1998]"
-                )
+                reasons.append(reason(Why.HARD_DAYS_HARD, "foster1998"))
             elif any(e.recovery for e in runs):
                 penalty += rules.penalty_recovery_day_points
-                warnings.append(
-                    "rule 'no strength on recovery days' broken: no better strength day this week"
-                )
+                warnings.append(reason(Why.RECOVERY_DAY))
             else:
                 penalty += rules.penalty_legs_not_on_hard_day_points
                 reasons.append(self._easy_day_reason)
         elif hard:
             penalty += rules.penalty_light_session_on_hard_day_points
         else:
-            reasons.append("light on the legs, so it can go on an easy day [runstrong_heuristic]")
+            reasons.append(reason(Why.LIGHT_ON_EASY_DAY, "runstrong_heuristic"))
         return Placement(day, start, after_run, tuple(reasons), tuple(warnings), penalty)
 
     def _time_of_day(
         self, day: date, need: SessionNeeds
-    ) -> tuple[time, bool, list[str], list[str], int]:
+    ) -> tuple[time, bool, list[Reason], list[Reason], int]:
         """Run first; lift `min_hours_run_to_strength` later, or the preferred gap if it fits."""
         rules = self.rules
         preferred = self.athlete.availability.preferred_time
@@ -344,8 +335,8 @@ class Scheduler:
         latest = datetime.combine(day, time(rules.latest_session_hour, 0))
         wanted = datetime.combine(day, preferred)
         label = _run_label(run)
-        reasons: list[str] = []
-        warnings: list[str] = []
+        reasons: list[Reason] = []
+        warnings: list[Reason] = []
         penalty = 0
         gap_h = (wanted - run_end).total_seconds() / 3600
         if gap_h < rules.preferred_hours_run_to_strength:
@@ -353,44 +344,51 @@ class Scheduler:
                 moved = _round_up_quarter(run_end + timedelta(hours=hours))
                 if wanted < moved <= latest:
                     wanted = moved
-                    reasons.append(f"moved to {moved:%H:%M} to leave {hours:g} h after the run")
+                    at = f"{moved:%H:%M}"
+                    reasons.append(reason(Why.MOVED_AFTER_RUN, time=at, hours=hours))
                     break
             gap_h = (wanted - run_end).total_seconds() / 3600
         if wanted < run_start:
             penalty += rules.penalty_before_run_points
             warnings.append(
-                f"rule 'run first, strength later' broken: {label} starts at {run_start:%H:%M}, "
-                f"after this session and too late to lift after it [doma2013]"
+                reason(Why.RUN_FIRST, "doma2013", run=label, run_time=f"{run_start:%H:%M}")
             )
             return wanted.time(), False, reasons, warnings, penalty
         if gap_h < rules.min_hours_run_to_strength:
             penalty += rules.penalty_too_soon_after_run_points
             warnings.append(
-                f"rule 'at least {rules.min_hours_run_to_strength:g} h after the run' broken: "
-                f"only {gap_h:.1f} h after {label} [schumann2022]"
+                reason(
+                    Why.TOO_SOON_AFTER_RUN,
+                    "schumann2022",
+                    min_hours=rules.min_hours_run_to_strength,
+                    hours=round(gap_h, 2),
+                    run=label,
+                )
             )
         elif gap_h < rules.preferred_hours_run_to_strength:
             penalty += rules.penalty_under_preferred_gap_points if need.demanding_legs else 0
         reasons.append(
-            f"{gap_h:.0f} h after {label}: run first, then lift [doma2013, schumann2022]"
+            reason(Why.AFTER_RUN, "doma2013", "schumann2022", hours=round(gap_h, 2), run=label)
         )
         return wanted.time(), True, reasons, warnings, penalty
 
-    def _taper_timing(self, day: date, reasons: list[str]) -> int:
+    def _taper_timing(self, day: date, reasons: list[Reason]) -> int:
         """The last heavy session goes as close to `last_heavy_days_before_a_race` as allowed."""
         target = self.rules.last_heavy_days_before_a_race
         ahead = [(r.date - day).days for r in self.races if r.priority is RacePriority.A]
         until = min((d for d in ahead if d > 0), default=None)
         if until is None:
             return 0
-        reasons.append(
-            f"{until} days before the race: the taper keeps the last heavy session at least "
-            f"{target} days out [runstrong_heuristic]"
-        )
+        reasons.append(reason(Why.TAPER_TIMING, "runstrong_heuristic", days=until, target=target))
         return self.rules.penalty_per_taper_day_early_points * max(0, until - target)
 
     def _protect_runs(
-        self, day: date, at: datetime, need: SessionNeeds, reasons: list[str], warnings: list[str]
+        self,
+        day: date,
+        at: datetime,
+        need: SessionNeeds,
+        reasons: list[Reason],
+        warnings: list[Reason],
     ) -> int:
         """The key-run rules (science.md §3.3): never heavy legs or hard plyometrics the day
         before a key run, long run or race, and not within `key_run_buffer_hours` of one where
@@ -399,9 +397,14 @@ class Scheduler:
         not the rule) and says why it may come closer."""
         rules = self.rules
         penalty = 0
-        what = "heavy legs" if need.heavy_legs else "hard plyometrics"
+        what = "heavy_legs" if need.heavy_legs else "hard_plyo"
         buffered = need.heavy_legs or need.hard_plyo  # what the buffer protects key runs from
-        closer: list[str] = []  # key runs inside the buffer that a moderate session may come near
+        buffer_h = rules.key_run_buffer_hours
+        # Key runs inside the buffer that a moderate session may come near: tomorrow's, and
+        # later ones with the hours to them.
+        tomorrow: list[str] = []
+        later: list[str] = []
+        later_hours: list[str] = []
         for offset in range(1, self._days_ahead + 1):
             for event in self.runs_on(day + timedelta(days=offset)):
                 if not event.protected:
@@ -409,57 +412,60 @@ class Scheduler:
                 hours = (event.at - at).total_seconds() / 3600
                 if offset == 1 and not buffered:
                     penalty += rules.penalty_moderate_day_before_key_run_points
-                    closer.append(f"{event.label} tomorrow")
+                    tomorrow.append(event.label)
                 elif offset == 1:
                     penalty += rules.penalty_day_before_key_run_points
                     warnings.append(
-                        f"rule 'no {what} the day before a key run, long run or race' broken: "
-                        f"{event.label} tomorrow; no better strength day this week"
-                        f"{self._remedy(day + timedelta(days=1))} [doma2019]"
+                        reason(
+                            Why.DAY_BEFORE_KEY_RUN,
+                            "doma2019",
+                            load=what,
+                            run=event.label,
+                            add_day=self._remedy(day + timedelta(days=1)),
+                        )
                     )
-                elif hours < rules.key_run_buffer_hours and buffered:
+                elif hours < buffer_h and buffered:
                     penalty += rules.penalty_key_run_buffer_points
                     warnings.append(
-                        f"rule '{rules.key_run_buffer_hours:g} h before a key run' not met: "
-                        f"{event.label} is {hours:.0f} h later; keep this session's "
-                        f"{'legs' if need.heavy_legs else 'jumps'} crisp, not to failure "
-                        f"[doma2019]"
+                        reason(
+                            Why.KEY_RUN_BUFFER,
+                            "doma2019",
+                            load=what,
+                            run=event.label,
+                            hours=round(hours),
+                            buffer_hours=buffer_h,
+                        )
                     )
-                elif hours < rules.key_run_buffer_hours:
-                    closer.append(f"{event.label} {hours:.0f} h later")
-        if closer and not buffered:
-            runs = f"{' and '.join(closer)} {'are' if len(closer) > 1 else 'is'} fine"
-            if any(near.endswith("tomorrow") for near in closer):
-                reasons.append(
-                    f"moderate on the legs, so {runs}: the day before and the "
-                    f"{rules.key_run_buffer_hours:g} h buffer are kept free of heavy legs and "
-                    f"hard plyometrics; keep it crisp, not to failure [doma2019]"
-                )
-            else:
-                reasons.append(
-                    f"moderate on the legs, so {runs}: the {rules.key_run_buffer_hours:g} h "
-                    f"buffer is for heavy legs and hard plyometrics, and the day before stays "
-                    f"free [doma2019]"
-                )
-        elif penalty == 0:
+                elif hours < buffer_h:
+                    later.append(event.label)
+                    later_hours.append(str(round(hours)))
+        if (tomorrow or later) and not buffered:
             reasons.append(
-                f"no key run, long run or race the next day, nor within "
-                f"{rules.key_run_buffer_hours:g} h [doma2019]"
+                reason(
+                    Why.MODERATE_NEAR_KEY_RUN,
+                    "doma2019",
+                    tomorrow=tuple(tomorrow),
+                    later=tuple(later),
+                    later_hours=tuple(later_hours),
+                    buffer_hours=buffer_h,
+                )
             )
+        elif penalty == 0:
+            reasons.append(reason(Why.NO_KEY_RUN_NEAR, "doma2019", buffer_hours=buffer_h))
         return penalty
 
     def _remedy(self, key_day: date) -> str:
         """What would avoid lifting the day before a key run: lifting after it instead, when
-        its day is not one of the athlete's strength days."""
+        its day is not one of the athlete's strength days: that weekday's key, else ""."""
         weekday = Weekday.of(key_day)
         if weekday in self.athlete.availability.strength_days or not any(
             e.protected and not e.race for e in self.runs_on(key_day)
         ):
             return ""
-        return f" (adding {weekday.full_name} to your strength days would let it follow that run)"
+        return str(weekday)
 
     def _spacing(
-        self, at: datetime, need: SessionNeeds, placed: Sequence[Placed], warnings: list[str]
+        self, at: datetime, need: SessionNeeds, placed: Sequence[Placed], warnings: list[Reason]
     ) -> int:
         rules = self.rules
         penalty = 0
@@ -468,24 +474,28 @@ class Scheduler:
             if need.heavy_legs and other.heavy_legs and hours < rules.min_hours_between_heavy_lower:
                 penalty += rules.penalty_heavy_legs_too_close_points
                 warnings.append(
-                    f"rule '{rules.min_hours_between_heavy_lower:g} h between heavy leg sessions' "
-                    f"broken: {hours:.0f} h after the last one [doma2019]"
+                    reason(
+                        Why.HEAVY_LEGS_TOO_CLOSE,
+                        "doma2019",
+                        min_hours=rules.min_hours_between_heavy_lower,
+                        hours=round(hours),
+                    )
                 )
             if need.plyo and other.plyo and hours < rules.min_hours_between_plyo:
                 penalty += rules.penalty_plyo_too_close_points
                 warnings.append(
-                    f"rule '{rules.min_hours_between_plyo:g} h between plyometric sessions' "
-                    "broken: "
-                    f"{hours:.0f} h after the last one [nsca2016]"
+                    reason(
+                        Why.PLYO_TOO_CLOSE,
+                        "nsca2016",
+                        min_hours=rules.min_hours_between_plyo,
+                        hours=round(hours),
+                    )
                 )
         return penalty
 
 
 def _run_label(run: Run) -> str:
-    kind = "long run" if run.type is RunType.LONG else f"{run.type} run"
-    if run.type is RunType.RACE:
-        kind = "race"
-    return f"{run.day.full_name}'s {kind}"
+    return run_ref(str(run.day), str(run.type))
 
 
 def _round_up_quarter(moment: datetime) -> datetime:

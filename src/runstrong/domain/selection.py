@@ -21,6 +21,7 @@ from runstrong.domain.exercise import (
     NiggleSite,
     PlyoIntensity,
 )
+from runstrong.domain.messages import Reason, Why, reason
 from runstrong.domain.muscles import Muscle
 from runstrong.domain.plan import Role
 from runstrong.domain.rules import Rules
@@ -61,7 +62,7 @@ class Chooser:
     _usable: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _chosen: dict[
         tuple[Slot, int, frozenset[str], PlyoIntensity | None],
-        tuple[Exercise | None, tuple[str, ...]],
+        tuple[Exercise | None, tuple[Reason, ...]],
     ] = field(default_factory=dict, compare=False, repr=False)
 
     def choose(
@@ -71,7 +72,7 @@ class Chooser:
         block: int,
         used: Collection[str],
         max_plyo: PlyoIntensity | None,
-    ) -> tuple[Exercise | None, tuple[str, ...]]:
+    ) -> tuple[Exercise | None, tuple[Reason, ...]]:
         """The exercise for the slot, and notes on substitutions (e.g. for a niggle)."""
         if slot.role is not Role.PLYOMETRIC:
             max_plyo = None  # the cap only matters where plyometrics are eligible
@@ -82,7 +83,7 @@ class Chooser:
 
     def _choose(
         self, slot: Slot, block: int, used: Collection[str], max_plyo: PlyoIntensity | None
-    ) -> tuple[Exercise | None, tuple[str, ...]]:
+    ) -> tuple[Exercise | None, tuple[Reason, ...]]:
         ranked = self.ranked(slot, max_plyo)
         window, most = self.rules.rotation_score_window_points, self.rules.rotation_max_exercises
         if not self.niggles:
@@ -91,15 +92,13 @@ class Chooser:
         if chosen is None:
             return None, ()
         unsafe_best = _pick(ranked, block, used, window, most)
-        notes: tuple[str, ...] = ()
+        notes: tuple[Reason, ...] = ()
         # A note only where the niggle ruled the other exercise out: leaving unsafe exercises
         # out of the rotation can also change which safe one a block gets.
         ruled_out = unsafe_best is not None and unsafe_best.avoid_with & self.niggles
         if unsafe_best is not None and ruled_out and unsafe_best.slug != chosen.slug:
-            sites = ", ".join(site.label for site in sorted(unsafe_best.avoid_with & self.niggles))
-            notes = (
-                f"chosen instead of {unsafe_best.name}, which needs care with your {sites} niggle",
-            )
+            sites = tuple(str(site) for site in sorted(unsafe_best.avoid_with & self.niggles))
+            notes = (reason(Why.NIGGLE_SWAP, replaced=unsafe_best.name, niggle_sites=sites),)
         return chosen, notes
 
     def ranked(self, slot: Slot, max_plyo: PlyoIntensity | None) -> list[tuple[Exercise, float]]:
@@ -127,15 +126,14 @@ class Chooser:
                 continue
             yield ex
 
-    def why_empty(self, slot: Slot) -> str:
-        """Why no exercise fits `slot`: the athlete's niggles rule out every one the kit and
-        level allow, or none is allowed."""
+    def why_empty(self, slot: Slot) -> tuple[str, ...]:
+        """Why no exercise fits `slot`: the niggle sites that rule out every one the kit and
+        level allow, or none (empty) when the kit and level allow none."""
         allowed = self.ranked(slot, None)
         ruled_out = {site for ex, _ in allowed for site in ex.avoid_with & self.niggles}
         if allowed and all(ex.avoid_with & self.niggles for ex, _ in allowed):
-            sites = ", ".join(site.label for site in sorted(ruled_out))
-            return f"your {sites} niggle rules those out"
-        return "none fits your equipment and level"
+            return tuple(str(site) for site in sorted(ruled_out))
+        return ()
 
     def usable(self, ex: Exercise) -> bool:
         """The athlete has the equipment for `ex` and the level (remembered per exercise)."""

@@ -13,6 +13,7 @@ from typing import NamedTuple, Protocol
 
 from runstrong.domain.budget import TimedGroup, group_seconds, minutes_of
 from runstrong.domain.drafts import Draft
+from runstrong.domain.messages import Reason, Why, reason
 from runstrong.domain.plan import Prescription, Role
 from runstrong.domain.rules import Rules
 
@@ -35,18 +36,41 @@ COVERED_ELSEWHERE_TRIM_BONUS = 10
 MIN_TRIM_RANK_FOR_FEWER_SETS = 4
 
 
+class Budget(NamedTuple):
+    """A session's time limit and whose it is: the athlete's (`yours`), or the shorter time kept
+    for `maintenance` or the `taper`'s last heavy session."""
+
+    minutes: int
+    kind: str
+
+    def left_out(self, names: tuple[str, ...]) -> Reason:
+        return reason(
+            Why.LEFT_OUT_TO_FIT, exercises=names, budget_minutes=self.minutes, budget=self.kind
+        )
+
+    def sets_cut(self, sets: int, before: int, names: tuple[str, ...]) -> Reason:
+        return reason(
+            Why.SETS_CUT_TO_FIT,
+            sets=sets,
+            before=before,
+            exercises=names,
+            budget_minutes=self.minutes,
+            budget=self.kind,
+        )
+
+
 class Trimmed(NamedTuple):
     """A session fitted to its time."""
 
     draft: Draft  # with its cut sets, and notes on every cut
     minutes: int
-    notes_for_deload: tuple[str, ...]  # the draft's own notes and the exercises left out
+    notes_for_deload: tuple[Reason, ...]  # the draft's own notes and the exercises left out
 
 
 def trim(
     drafts: list[Draft],
     limits: list[int],
-    budgets: list[str],
+    budgets: list[Budget],
     memo: Memo,
     rules: Rules,
 ) -> list[Trimmed]:
@@ -57,7 +81,7 @@ def trim(
 def _fitted(
     drafts: list[Draft],
     limits: list[int],
-    budgets: list[str],
+    budgets: list[Budget],
     memo: Memo,
     rules: Rules,
 ) -> list[Fitting]:
@@ -124,13 +148,13 @@ class Fitting:
         self,
         draft: Draft,
         limit: int,
-        budget: str,
+        budget: Budget,
         memo: Memo,
         rules: Rules,
     ) -> None:
         self.original = draft
         self.limit = limit
-        self.budget = budget  # the limit in words, for the notes
+        self.budget = budget  # the limit, for the notes
         self.memo = memo
         self.rules = rules
         self.exercises = list(draft.exercises)
@@ -169,24 +193,22 @@ class Fitting:
         self._regroup()
 
     @property
-    def drop_notes(self) -> list[str]:
+    def drop_notes(self) -> list[Reason]:
         """The exercises left out, one note each (what a deload keeps: the block's, not the
         week's cuts)."""
-        return [
-            f"left out {p.name} to fit {self.budget}" for p, sets, _ in self._events if not sets
-        ]
+        return [self.budget.left_out((p.name,)) for p, sets, _ in self._events if not sets]
 
     @property
-    def notes(self) -> list[str]:
+    def notes(self) -> list[Reason]:
         """One line per kind of cut, naming every exercise it hit, in the order the cuts were
         first made: "2 sets instead of 3 to fit your 45 minutes: Plank, Side plank"."""
         names: dict[tuple[int, int], list[str]] = {}  # (sets, before) -> exercises; (0, 0) left out
         for p, sets, before in self._events:
             names.setdefault((sets, before), []).append(p.name)
         return [
-            f"{sets} sets instead of {before} to fit {self.budget}: {', '.join(cut)}"
+            self.budget.sets_cut(sets, before, tuple(cut))
             if sets
-            else f"left out {', '.join(cut)} to fit {self.budget}"
+            else self.budget.left_out(tuple(cut))
             for (sets, before), cut in names.items()
         ]
 
@@ -213,12 +235,12 @@ def trim_priority(fit: Fitting, k: int, counts: Counter[str], bonus: int) -> int
     return fit.ranks[k] + bonus * covered_elsewhere
 
 
-def keep_only(draft: Draft, slugs: frozenset[str], budget: str) -> Draft:
+def keep_only(draft: Draft, slugs: frozenset[str], budget: Budget) -> Draft:
     keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
     if len(keep) == len(draft.exercises):
         return draft
     left_out = [p for p in draft.exercises if p.slug not in slugs]
-    notes = (f"left out {', '.join(p.name for p in left_out)} to fit {budget}",) if left_out else ()
+    notes = (budget.left_out(tuple(p.name for p in left_out)),) if left_out else ()
     return draft._replace(
         notes=draft.notes + notes,
         exercises=tuple(draft.exercises[i] for i in keep),

@@ -1,8 +1,9 @@
 """Plan -> iCalendar (RFC 5545): one event per session, all-day events for races and deload weeks.
 
 Calendars must update, not duplicate, when a plan is exported again:
-- UIDs are uuid5 of `UID_NAMESPACE` and a key that survives content changes (athlete, week start,
-  ordinal of the session in its week), so a re-import replaces the old event.
+- UIDs are uuid5 of `UID_NAMESPACE` and a key that survives content changes: a session's id
+  (docs/formats.md, "Identities"), a race's or deload week's athlete id and date, so a re-import
+  replaces the old event.
 - Each event carries `X-RUNSTRONG-FINGERPRINT`, a sha256 of its meaningful content. Given the bytes
   of the previous export (`previous`), an unchanged event keeps its DTSTAMP and SEQUENCE, a changed
   one gets SEQUENCE + 1 and DTSTAMP = `now`, a new one SEQUENCE 0 and DTSTAMP = `now`. Exporting an
@@ -30,6 +31,7 @@ from runstrong.domain.errors import InputError
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Prescription, Session, Week
 from runstrong.render.dose_text import dose_text, position_labels, rest, rest_texts
+from runstrong.render.messages import cited
 
 PRODID = "-//runstrong//runstrong plan//EN"
 UID_NAMESPACE = uuid.UUID("399ef41c-6f3e-4a2f-b471-019e239d485c")
@@ -160,9 +162,9 @@ def workout_text(
                 text = _superset_text(labels[i:end], exercises[i:end]) + "\n" + text
         blocks.append(text)
     if session.reasons:
-        blocks.append("\n".join(["Why this day:", *(f"- {r}" for r in session.reasons)]))
+        blocks.append("\n".join(["Why this day:", *(f"- {cited(r)}" for r in session.reasons)]))
     if session.warnings:
-        blocks.append("\n".join(["Warnings:", *(f"- {w}" for w in session.warnings)]))
+        blocks.append("\n".join(["Warnings:", *(f"- {cited(w)}" for w in session.warnings)]))
     return "\n\n".join(blocks)
 
 
@@ -195,7 +197,7 @@ def _exercise_text(
         lines.append("   Cues:")
         lines += [f"   - {cue}" for cue in exercise.cues]
     lines.append(f"   Why: {p.why}")
-    lines += [f"   Note: {note}" for note in (*p.notes, *([load.note] if load.note else []))]
+    lines += [f"   Note: {cited(note)}" for note in (*p.notes, *([load.note] if load.note else []))]
     return "\n".join(lines)
 
 
@@ -207,12 +209,11 @@ def _session_entries(
     alarm_minutes: int | None,
 ) -> Iterator[_Entry]:
     for week in plan.weeks:
-        ordered = sorted(week.sessions, key=lambda s: (s.date, s.time))
-        for ordinal, session in enumerate(ordered, start=1):
+        for session in sorted(week.sessions, key=lambda s: (s.date, s.time)):
             start = datetime.combine(session.date, session.time, tzinfo=zone)
             categories = [str(week.phase), *([DELOAD_CATEGORY] if week.deload else [])]
             yield _Entry(
-                key=f"{athlete.name}|{week.start.isoformat()}|{ordinal}",
+                key=session.id,
                 start=start,
                 end=start + timedelta(minutes=session.est_minutes),
                 summary=session.title,
@@ -227,7 +228,7 @@ def _race_entries(athlete: Athlete) -> Iterator[_Entry]:
     for race in athlete.races:
         distance = str(race.distance).replace("_", " ")
         yield _Entry(
-            key=f"{athlete.name}|race|{race.name}|{race.date.isoformat()}",
+            key=f"{athlete.key}|race|{race.name}|{race.date.isoformat()}",
             start=race.date,
             end=race.date + timedelta(days=1),
             summary=f"Race: {race.name} ({distance}, {race.priority} race)",
@@ -248,11 +249,11 @@ def _deload_entries(plan: Plan, athlete: Athlete) -> Iterator[_Entry]:
         if not week.deload:
             continue
         days = [f"- {_day_text(s.date)} {s.time:%H:%M}: {s.title}" for s in week.sessions]
-        text = [f"Week {week.index}, {week.phase} phase. {week.goal}", *week.notes]
+        text = [f"Week {week.index}, {week.phase} phase. {week.goal}", *map(cited, week.notes)]
         if days:
             text += ["", "Sessions this week:", *days]
         yield _Entry(
-            key=f"{athlete.name}|deload|{week.start.isoformat()}",
+            key=f"{athlete.key}|deload|{week.start.isoformat()}",
             start=week.start,
             end=week.start + timedelta(days=WEEK_DAYS),
             summary="Deload week",
@@ -270,7 +271,7 @@ def _calendar(plan: Plan, athlete: Athlete) -> Calendar:
     calendar.add("x-wr-calname", f"Strength plan: {athlete.name}")
     calendar.add("x-wr-timezone", athlete.timezone)
     if plan.warnings:
-        calendar.add("x-wr-caldesc", " ".join(plan.warnings))  # one line: an X- property
+        calendar.add("x-wr-caldesc", " ".join(map(cited, plan.warnings)))  # one line: X- property
     return calendar
 
 

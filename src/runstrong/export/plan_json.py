@@ -1,4 +1,9 @@
-"""Plan -> JSON (docs/formats.md, "Plan JSON"): versioned, deterministic, loads resolved to kg."""
+"""Plan -> JSON (docs/formats.md, "Plan JSON"): versioned, deterministic, loads resolved to kg.
+
+Every reason, warning and note is written as its record (rule id, citations, parameters) and its
+words (`text`, from the message catalogue). The plan's `version` is a hash of everything else in
+the file (domain/identity.py), so an unchanged plan keeps its version.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,18 @@ from typing import Any
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.identity import content_version
 from runstrong.domain.loads import resolve_load
+from runstrong.domain.messages import Reason
 from runstrong.domain.plan import Plan, Prescription, Session, Week
+from runstrong.render.messages import text
 
 
 def plan_to_dict(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
-    return {
+    body = {
         "schema_version": plan.schema_version,
+        "id": plan.id or athlete.key,
+        "version": "",
         "athlete": _athlete(athlete),
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
@@ -26,15 +36,41 @@ def plan_to_dict(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> dict
             }
             for r in sorted(athlete.races, key=lambda r: r.date)
         ],
-        "warnings": list(plan.warnings),
+        "warnings": _reasons(plan.warnings),
         "weeks": [_week(w, athlete, library) for w in plan.weeks],
     }
+    body["version"] = content_version(_canonical(body))
+    return body
+
+
+def plan_version(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
+    """The plan's version: a hash of its content (what the JSON holds but the version itself)."""
+    return str(plan_to_dict(plan, athlete, library)["version"])
+
+
+def _canonical(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def reason_dict(reason: Reason) -> dict[str, Any]:
+    """A reason as plan JSON writes it: the record, then its words."""
+    return {
+        "rule": str(reason.why),
+        "citations": list(reason.citations),
+        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in reason.params},
+        "text": text(reason),
+    }
+
+
+def _reasons(reasons: tuple[Reason, ...]) -> list[dict[str, Any]]:
+    return [reason_dict(r) for r in reasons]
 
 
 def _athlete(athlete: Athlete) -> dict[str, Any]:
     """What a saved plan needs to be exported again without its profile (loads, zone, races)."""
     kit = athlete.equipment
     return {
+        "id": athlete.key,
         "name": athlete.name,
         "strength_level": str(athlete.level),
         "timezone": athlete.timezone,
@@ -63,13 +99,14 @@ def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> dict[str, A
         "phase": str(week.phase),
         "deload": week.deload,
         "goal": week.goal,
-        "notes": list(week.notes),
+        "notes": _reasons(week.notes),
         "sessions": [_session(s, athlete, library) for s in week.sessions],
     }
 
 
 def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
     return {
+        "id": s.id,
         "date": s.date.isoformat(),
         "weekday": str(s.weekday),
         "time": s.time.strftime("%H:%M"),
@@ -78,16 +115,22 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> dict[str
         "lower_body_load": str(s.lower_body_load),
         "plyo_contacts": s.plyo_contacts,
         "est_minutes": s.est_minutes,
-        "reasons": list(s.reasons),
-        "warnings": list(s.warnings),
-        "exercises": [_exercise(p, athlete, library) for p in s.exercises],
+        "reasons": _reasons(s.reasons),
+        "warnings": _reasons(s.warnings),
+        "exercises": [
+            _exercise(p, pid, athlete, library)
+            for p, pid in zip(s.exercises, s.exercise_ids, strict=True)
+        ],
     }
 
 
-def _exercise(p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
+def _exercise(
+    p: Prescription, pid: str, athlete: Athlete, library: ExerciseLibrary
+) -> dict[str, Any]:
     ex = library.get(p.slug)
     load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment)
     return {
+        "id": pid,
         "slug": p.slug,
         "name": p.name,
         "role": str(p.role),
@@ -103,7 +146,7 @@ def _exercise(p: Prescription, athlete: Athlete, library: ExerciseLibrary) -> di
         "tempo": p.tempo,
         "why": p.why,
         "citations": list(p.citations),
-        "load_note": load.note,
-        "notes": list(p.notes),
+        "load_note": reason_dict(load.note) if load.note else None,
+        "notes": _reasons(p.notes),
         "superset": p.superset,
     }

@@ -1,14 +1,20 @@
 """A saved plan JSON (docs/formats.md, "Plan JSON") -> Plan and the athlete data it carries.
 
 So that `runstrong export ... plan.json` works without the profile: the plan keeps the athlete's
-name, zone, equipment and known maxes, and its races.
+name, zone, equipment and known maxes, and its races. The file is validated strictly (pydantic,
+strict mode, unknown keys refused): `"deload": "false"` or `"sets": 3.9` is an error naming the
+field, never a guess. Schema 2 is read as written; schema 1 (before ids and reasons as records)
+is still read: its reasons become text reasons (`Why.TEXT`) and its sessions take the ids of
+their place in the week by date (`S1`, `S2`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, time
-from typing import Any, TypeVar
+import datetime as dt
+import json
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from runstrong.domain.athlete import (
     Athlete,
@@ -21,160 +27,328 @@ from runstrong.domain.athlete import (
     Weekday,
 )
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError, field_path
+from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.exercise import Equipment, Level
-from runstrong.domain.plan import (
-    PLAN_SCHEMA_VERSION,
-    LowerBodyLoad,
-    Phase,
-    Plan,
-    Prescription,
-    Role,
-    Session,
-    Week,
-)
+from runstrong.domain.identity import ID_PATTERN, session_id
+from runstrong.domain.messages import Reason, Why
+from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
 
-T = TypeVar("T")
+Count = Annotated[int, Field(ge=0)]
+Positive = Annotated[int, Field(ge=1)]
+Kg = Annotated[float, Field(gt=0)]
+Id = Annotated[str, Field(pattern=f"^{ID_PATTERN}$")]
 
 
-class _Reader:
-    """Reads fields with a path, so any problem names where it is: weeks[3].sessions[1].date."""
-
-    def __init__(self, where: str) -> None:
-        self.where = where
-
-    def get(self, obj: Any, key: str, path: str, convert: Callable[[Any], T]) -> T:
-        field = field_path(path, key)
-        if not isinstance(obj, dict) or key not in obj:
-            raise InputError(self.where, field, "is missing")
-        try:
-            return convert(obj[key])
-        except (TypeError, ValueError, KeyError) as exc:
-            raise InputError(self.where, field, f"is not valid ({obj[key]!r}: {exc})") from None
-
-    def opt(self, obj: Any, key: str, path: str, convert: Callable[[Any], T]) -> T | None:
-        if isinstance(obj, dict) and obj.get(key) is None:
-            return None
-        return self.get(obj, key, path, convert)
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-def read_plan(data: Any, library: ExerciseLibrary, *, where: str) -> tuple[Plan, Athlete]:
-    r = _Reader(where)
-    version = r.get(data, "schema_version", "", int)
-    if version != PLAN_SCHEMA_VERSION:
-        raise InputError(where, "schema_version", f"{version} is not supported (expected 1)")
-    athlete = _athlete(r, r.get(data, "athlete", "", dict), data)
-    weeks = tuple(
-        _week(r, w, field_path("weeks", i), library)
-        for i, w in enumerate(r.get(data, "weeks", "", list))
-    )
-    plan = Plan(
-        athlete=athlete.name,
-        start=r.get(data, "start", "", date.fromisoformat),
-        weeks=weeks,
-        warnings=tuple(r.get(data, "warnings", "", _strings)),
-    )
+def _local(value: dt.time) -> dt.time:
+    if value.tzinfo is not None:
+        raise ValueError("should be a local time like 18:00, without an offset")
+    return value
+
+
+class ReasonIn(_Strict):
+    rule: Why
+    citations: list[str]
+    params: dict[str, str | int | float | list[str]]
+    text: str  # the words when the plan was written; read again from the catalogue
+
+    def reason(self) -> Reason:
+        params = tuple(
+            (key, tuple(value) if isinstance(value, list) else value)
+            for key, value in self.params.items()
+        )
+        return Reason(self.rule, params, tuple(self.citations))
+
+
+class ExerciseIn(_Strict):
+    id: str | None = None
+    slug: str
+    name: str
+    role: Role
+    sets: Positive
+    reps: Positive | None
+    seconds: Positive | None
+    contacts: Positive | None
+    per_side: bool
+    rir: Count | None
+    percent_1rm: Annotated[int, Field(ge=1, le=100)] | None
+    load_kg: Kg | None
+    rest_s: Count
+    tempo: str | None
+    why: str
+    citations: list[str]
+    load_note: ReasonIn | None
+    notes: list[ReasonIn]
+    superset: str | None
+
+    @model_validator(mode="after")
+    def _one_amount(self) -> ExerciseIn:
+        given = [n for n in ("reps", "seconds", "contacts") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "should have exactly one of reps, seconds and contacts"
+                f" (has {', '.join(given) or 'none'})"
+            )
+        return self
+
+
+class SessionIn(_Strict):
+    id: Annotated[str, Field(min_length=1)]
+    date: dt.date
+    weekday: Weekday
+    time: dt.time
+    title: str
+    after_run: bool
+    lower_body_load: LowerBodyLoad
+    plyo_contacts: Count
+    est_minutes: Count
+    reasons: list[ReasonIn]
+    warnings: list[ReasonIn]
+    exercises: list[ExerciseIn]
+
+    _time = field_validator("time")(_local)
+
+
+class WeekIn(_Strict):
+    index: Positive
+    start: dt.date
+    phase: Phase
+    deload: bool
+    goal: str
+    notes: list[ReasonIn]
+    sessions: list[SessionIn]
+
+
+class EquipmentIn(_Strict):
+    items: list[Equipment]
+    dumbbell_max_kg: Kg | None
+    dumbbell_step_kg: Kg
+    kettlebell_kg: list[Kg]
+    barbell_max_kg: Kg | None
+    barbell_step_kg: Kg
+
+
+class AthleteIn(_Strict):
+    id: Id | None = None
+    name: Annotated[str, Field(min_length=1)]
+    strength_level: Level
+    timezone: str
+    body_mass_kg: Kg | None
+    equipment: EquipmentIn
+    one_rep_max_kg: dict[str, Kg]
+
+
+class RaceIn(_Strict):
+    name: str
+    date: dt.date
+    distance: RaceDistance
+    priority: RacePriority
+
+
+class PlanIn(_Strict):
+    schema_version: Literal[2]
+    id: Id
+    version: str
+    athlete: AthleteIn
+    start: dt.date
+    end: dt.date
+    races: list[RaceIn]
+    warnings: list[ReasonIn]
+    weeks: list[WeekIn]
+
+
+# Schema 1: the same, with reasons, warnings and notes as text and no ids.
+class ExerciseInV1(ExerciseIn):
+    load_note: str | None  # type: ignore[assignment]
+    notes: list[str]  # type: ignore[assignment]
+
+
+class SessionInV1(SessionIn):
+    id: None = None  # type: ignore[assignment]
+    reasons: list[str]  # type: ignore[assignment]
+    warnings: list[str]  # type: ignore[assignment]
+    exercises: list[ExerciseInV1]  # type: ignore[assignment]
+
+
+class WeekInV1(WeekIn):
+    notes: list[str]  # type: ignore[assignment]
+    sessions: list[SessionInV1]  # type: ignore[assignment]
+
+
+class PlanInV1(_Strict):
+    schema_version: Literal[1]
+    athlete: AthleteIn
+    start: dt.date
+    end: dt.date
+    races: list[RaceIn]
+    warnings: list[str]
+    weeks: list[WeekInV1]
+
+
+def read_plan(raw: bytes, library: ExerciseLibrary, *, where: str) -> tuple[Plan, Athlete]:
+    """The plan and athlete of a saved plan's bytes; every problem one InputError line."""
+    from runstrong.validation import validation_errors
+
+    try:
+        version = json.loads(raw).get("schema_version")
+    except (ValueError, AttributeError):
+        version = None  # not JSON, or not an object: the model says so
+    model: type[PlanIn] | type[PlanInV1] = PlanInV1 if version == 1 else PlanIn
+    try:
+        data = model.model_validate_json(raw)
+    except ValidationError as exc:
+        errors = validation_errors(where, exc, model)
+        raise errors[0] if len(errors) == 1 else InputErrors(errors) from None
+    athlete = _athlete(data.athlete, data.races)
+    if isinstance(data, PlanIn):
+        plan = Plan(
+            athlete=athlete.name,
+            start=data.start,
+            weeks=tuple(
+                _week(w, f"weeks[{i + 1}]", where, library) for i, w in enumerate(data.weeks)
+            ),
+            warnings=tuple(r.reason() for r in data.warnings),
+            id=data.id,
+        )
+    else:
+        plan = Plan(
+            athlete=athlete.name,
+            start=data.start,
+            weeks=tuple(
+                _week_v1(w, f"weeks[{i + 1}]", where, library, athlete.key)
+                for i, w in enumerate(data.weeks)
+            ),
+            warnings=_texts(data.warnings),
+            id=athlete.key,
+        )
     return plan, athlete
 
 
-def _athlete(r: _Reader, a: dict[str, Any], data: dict[str, Any]) -> Athlete:
-    kit = r.get(a, "equipment", "athlete", dict)
-    races = [
-        Race(
-            r.get(x, "name", field_path("races", i), str),
-            r.get(x, "date", field_path("races", i), date.fromisoformat),
-            r.get(x, "distance", field_path("races", i), RaceDistance),
-            r.get(x, "priority", field_path("races", i), RacePriority),
-        )
-        for i, x in enumerate(r.get(data, "races", "", list))
-    ]
+def _athlete(a: AthleteIn, races: list[RaceIn]) -> Athlete:
+    kit = a.equipment
     return Athlete(
-        name=r.get(a, "name", "athlete", str),
-        level=r.get(a, "strength_level", "athlete", Level),
-        timezone=r.get(a, "timezone", "athlete", str),
-        body_mass_kg=r.opt(a, "body_mass_kg", "athlete", float),
+        name=a.name,
+        id=a.id or "",
+        level=a.strength_level,
+        timezone=a.timezone,
+        body_mass_kg=a.body_mass_kg,
         equipment=EquipmentSet(
-            items=r.get(kit, "items", "athlete.equipment", lambda v: frozenset(map(Equipment, v))),
-            dumbbell_max_kg=r.opt(kit, "dumbbell_max_kg", "athlete.equipment", float),
-            dumbbell_step_kg=r.get(kit, "dumbbell_step_kg", "athlete.equipment", float),
-            kettlebell_kgs=r.get(
-                kit, "kettlebell_kg", "athlete.equipment", lambda v: tuple(map(float, v))
-            ),
-            barbell_max_kg=r.opt(kit, "barbell_max_kg", "athlete.equipment", float),
-            barbell_step_kg=r.get(kit, "barbell_step_kg", "athlete.equipment", float),
+            items=frozenset(kit.items),
+            dumbbell_max_kg=kit.dumbbell_max_kg,
+            dumbbell_step_kg=kit.dumbbell_step_kg,
+            kettlebell_kgs=tuple(kit.kettlebell_kg),
+            barbell_max_kg=kit.barbell_max_kg,
+            barbell_step_kg=kit.barbell_step_kg,
         ),
         availability=Availability(strength_days=tuple(Weekday)),
         running=RunningWeek(runs=()),
-        races=tuple(races),
-        one_rep_max_kg=r.get(
-            a, "one_rep_max_kg", "athlete", lambda v: {str(k): float(x) for k, x in v.items()}
-        ),
+        races=tuple(Race(r.name, r.date, r.distance, r.priority) for r in races),
+        one_rep_max_kg=dict(a.one_rep_max_kg),
     )
 
 
-def _week(r: _Reader, w: Any, path: str, library: ExerciseLibrary) -> Week:
+def _week(w: WeekIn, path: str, where: str, library: ExerciseLibrary) -> Week:
     return Week(
-        index=r.get(w, "index", path, int),
-        start=r.get(w, "start", path, date.fromisoformat),
-        phase=r.get(w, "phase", path, Phase),
-        deload=r.get(w, "deload", path, bool),
-        goal=r.get(w, "goal", path, str),
-        notes=tuple(r.get(w, "notes", path, _strings)),
+        index=w.index,
+        start=w.start,
+        phase=w.phase,
+        deload=w.deload,
+        goal=w.goal,
+        notes=tuple(r.reason() for r in w.notes),
         sessions=tuple(
-            _session(r, s, field_path(path, "sessions", i), library)
-            for i, s in enumerate(r.get(w, "sessions", path, list))
+            Session(
+                date=s.date,
+                weekday=s.weekday,
+                time=s.time,
+                title=s.title,
+                after_run=s.after_run,
+                lower_body_load=s.lower_body_load,
+                plyo_contacts=s.plyo_contacts,
+                est_minutes=s.est_minutes,
+                exercises=tuple(
+                    _exercise(
+                        e,
+                        tuple(r.reason() for r in e.notes),
+                        f"{path}.sessions[{i + 1}].exercises[{k + 1}]",
+                        where,
+                        library,
+                    )
+                    for k, e in enumerate(s.exercises)
+                ),
+                reasons=tuple(r.reason() for r in s.reasons),
+                warnings=tuple(r.reason() for r in s.warnings),
+                id=s.id,
+            )
+            for i, s in enumerate(w.sessions)
         ),
     )
 
 
-def _session(r: _Reader, s: Any, path: str, library: ExerciseLibrary) -> Session:
-    return Session(
-        date=r.get(s, "date", path, date.fromisoformat),
-        weekday=r.get(s, "weekday", path, Weekday),
-        time=r.get(s, "time", path, time.fromisoformat),
-        title=r.get(s, "title", path, str),
-        after_run=r.get(s, "after_run", path, bool),
-        lower_body_load=r.get(s, "lower_body_load", path, LowerBodyLoad),
-        plyo_contacts=r.get(s, "plyo_contacts", path, int),
-        est_minutes=r.get(s, "est_minutes", path, int),
-        reasons=tuple(r.get(s, "reasons", path, _strings)),
-        warnings=tuple(r.get(s, "warnings", path, _strings)),
-        exercises=tuple(
-            _exercise(r, e, field_path(path, "exercises", i), library)
-            for i, e in enumerate(r.get(s, "exercises", path, list))
+def _week_v1(w: WeekInV1, path: str, where: str, library: ExerciseLibrary, athlete_id: str) -> Week:
+    ordered = sorted(w.sessions, key=lambda s: (s.date, s.time))
+    return Week(
+        index=w.index,
+        start=w.start,
+        phase=w.phase,
+        deload=w.deload,
+        goal=w.goal,
+        notes=_texts(w.notes),
+        sessions=tuple(
+            Session(
+                date=s.date,
+                weekday=s.weekday,
+                time=s.time,
+                title=s.title,
+                after_run=s.after_run,
+                lower_body_load=s.lower_body_load,
+                plyo_contacts=s.plyo_contacts,
+                est_minutes=s.est_minutes,
+                exercises=tuple(
+                    _exercise(
+                        e,
+                        _texts(e.notes),
+                        f"{path}.sessions[{i + 1}].exercises[{k + 1}]",
+                        where,
+                        library,
+                    )
+                    for k, e in enumerate(s.exercises)
+                ),
+                reasons=_texts(s.reasons),
+                warnings=_texts(s.warnings),
+                id=session_id(athlete_id, w.start, f"S{ordered.index(s) + 1}"),
+            )
+            for i, s in enumerate(w.sessions)
         ),
     )
 
 
-def _strings(value: Any) -> list[str]:
-    return [str(x) for x in value]
+def _texts(items: list[str]) -> tuple[Reason, ...]:
+    return tuple(Reason(Why.TEXT, (("text", t),)) for t in items)
 
 
-def _known_slug(library: ExerciseLibrary) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if value not in library:
-            raise ValueError("no exercise has this slug")
-        return str(value)
-
-    return check
-
-
-def _exercise(r: _Reader, e: Any, path: str, library: ExerciseLibrary) -> Prescription:
+def _exercise(
+    e: ExerciseIn, notes: tuple[Reason, ...], path: str, where: str, library: ExerciseLibrary
+) -> Prescription:
+    if e.slug not in library:
+        raise InputError(where, f"{path}.slug", f"no exercise '{e.slug}' in the library")
     return Prescription(
-        slug=r.get(e, "slug", path, _known_slug(library)),
-        name=r.get(e, "name", path, str),
-        role=r.get(e, "role", path, Role),
-        sets=r.get(e, "sets", path, int),
-        reps=r.opt(e, "reps", path, int),
-        seconds=r.opt(e, "seconds", path, int),
-        contacts=r.opt(e, "contacts", path, int),
-        per_side=r.get(e, "per_side", path, bool),
-        rir=r.opt(e, "rir", path, int),
-        percent_1rm=r.opt(e, "percent_1rm", path, int),
-        rest_s=r.get(e, "rest_s", path, int),
-        tempo=r.opt(e, "tempo", path, str),
-        why=r.get(e, "why", path, str),
-        citations=tuple(r.get(e, "citations", path, _strings)),
-        notes=tuple(r.get(e, "notes", path, _strings)),
-        superset=r.opt(e, "superset", path, str),
+        slug=e.slug,
+        name=e.name,
+        role=e.role,
+        sets=e.sets,
+        reps=e.reps,
+        seconds=e.seconds,
+        contacts=e.contacts,
+        per_side=e.per_side,
+        rir=e.rir,
+        percent_1rm=e.percent_1rm,
+        rest_s=e.rest_s,
+        tempo=e.tempo,
+        why=e.why,
+        citations=tuple(e.citations),
+        notes=notes,
+        superset=e.superset,
     )

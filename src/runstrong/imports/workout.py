@@ -19,6 +19,8 @@ from runstrong.domain.athlete import Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError, InputErrors, field_path
 from runstrong.domain.exercise import LoadType
+from runstrong.domain.identity import athlete_id_from_name, session_id
+from runstrong.domain.messages import Why, reason
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
 from runstrong.domain.prescription import contacts_of
 from runstrong.validation import validation_errors
@@ -81,6 +83,7 @@ def parse_workout(data: dict[str, object], library: ExerciseLibrary, *, where: s
             raise InputError(where, field, f"no exercise '{item.slug}'")
         exercises.append(_prescription(item, library))
     day = raw.workout.date
+    monday = day - dt.timedelta(days=day.weekday())
     session = Session(
         date=day,
         weekday=Weekday.of(day),
@@ -91,11 +94,18 @@ def parse_workout(data: dict[str, object], library: ExerciseLibrary, *, where: s
         plyo_contacts=sum(contacts_of(p) for p in exercises),
         est_minutes=0,
         exercises=tuple(exercises),
-        reasons=(f"from the workout file {Path(where).name}",),
+        reasons=(reason(Why.FROM_WORKOUT_FILE, file=Path(where).name),),
         warnings=(),
+        id=session_id(athlete_id_from_name(raw.workout.name), monday, "W"),
     )
     week = Week(1, day, Phase.BASE, False, raw.workout.name, (session,))
-    return Plan(athlete=raw.workout.name, start=day, weeks=(week,), warnings=())
+    return Plan(
+        athlete=raw.workout.name,
+        start=day,
+        weeks=(week,),
+        warnings=(),
+        id=athlete_id_from_name(raw.workout.name),
+    )
 
 
 def _prescription(item: ExerciseIn, library: ExerciseLibrary) -> Prescription:

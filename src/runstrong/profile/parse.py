@@ -130,6 +130,7 @@ def _athlete(raw: ProfileIn) -> Athlete:
     eq = raw.equipment
     return Athlete(
         name=raw.athlete.name,
+        id=raw.athlete.id or "",
         level=raw.athlete.strength_level,
         body_mass_kg=raw.athlete.body_mass_kg,
         timezone=raw.athlete.timezone,

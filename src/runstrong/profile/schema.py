@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from runstrong.domain.athlete import RaceDistance, RacePriority, RunType, Severity, Weekday
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
+from runstrong.domain.identity import ID_PATTERN
 
 MIN_RUN_MINUTES = 1
 MAX_RUN_MINUTES = 720
@@ -59,6 +60,8 @@ def _parse_time(value: Any) -> Any:
 
 class AthleteIn(Strict):
     name: Annotated[str, Field(min_length=1, max_length=80)]
+    # The athlete's id in session ids, calendar UIDs and the database (domain/identity.py).
+    id: Annotated[str, Field(pattern=f"^{ID_PATTERN}$")] | None = None
     strength_level: AnyCaseLevel
     body_mass_kg: Annotated[float, Field(gt=25, lt=250)] | None = None
     timezone: str = "UTC"

@@ -13,6 +13,7 @@ from runstrong.render.dose_text import (
     rest_texts,
     weeks_text,
 )
+from runstrong.render.messages import cited, text
 
 
 def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
@@ -24,7 +25,7 @@ def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> s
         )
     lines += ["", f"*{HOW_TO_READ}*"]
     if plan.warnings:
-        lines += ["", "**Warnings**", ""] + [f"- {w}" for w in plan.warnings]
+        lines += ["", "**Warnings**", ""] + [f"- {cited(w)}" for w in plan.warnings]
     for week in plan.weeks:
         deload = ", deload" if week.deload else ""
         lines += [
@@ -33,7 +34,7 @@ def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> s
             "",
         ]
         lines.append(f"*{week.goal}*")
-        lines += [f"- {note}" for note in week.notes]
+        lines += [f"- {cited(note)}" for note in week.notes]
         if not week.sessions:
             lines += ["", "No strength session this week."]
         for session in week.sessions:
@@ -54,10 +55,10 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> list[str
     rests = rest_texts(s.exercises)
     for label, p, after in zip(position_labels(s.exercises), s.exercises, rests, strict=True):
         load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
-        why = p.why + (" " + " ".join(f"({n})" for n in p.notes) if p.notes else "")
+        why = p.why + (" " + " ".join(f"({cited(n)})" for n in p.notes) if p.notes else "")
         cites = ", ".join(p.citations)
-        dose = dose_text(p, load.load_kg, after, load.note)
+        dose = dose_text(p, load.load_kg, after, text(load.note) if load.note else None)
         lines.append(f"| {label} | {p.name} | {dose} | {why} [{cites}] |")
-    lines += ["", "Why this day: " + "; ".join(s.reasons)]
-    lines += [f"> Warning: {w}" for w in s.warnings]
+    lines += ["", "Why this day: " + "; ".join(cited(r) for r in s.reasons)]
+    lines += [f"> Warning: {cited(w)}" for w in s.warnings]
     return lines

@@ -42,8 +42,10 @@ from runstrong.domain.athlete import Athlete, EquipmentSet, Race
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.loads import resolve_load
+from runstrong.domain.messages import Reason, Why
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
 from runstrong.render.dose_text import amount, position_labels, rest_texts
+from runstrong.render.messages import text as reason_text
 
 PHASE_NAMES: dict[Phase, str] = {
     Phase.BASE: "Base",
@@ -350,7 +352,7 @@ def _week(
         f'<p class="goal">{escape(week.goal)}</p>',
     ]
     if week.notes:
-        notes = _NL.join(f"• {_with_citations(n)}" for n in week.notes)
+        notes = _NL.join(f"• {_reason(n)}" for n in week.notes)
         parts.append(f'<p class="week-notes">{notes}</p>')
     if week.sessions:
         minutes = sum(s.est_minutes for s in week.sessions)
@@ -403,9 +405,9 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> str:
     ]
     small = []
     if shared:
-        small.append("<b>Every exercise:</b> " + "; ".join(_with_citations(n) for n in shared))
+        small.append("<b>Every exercise:</b> " + "; ".join(_reason(n) for n in shared))
     if s.reasons:
-        reasons = "; ".join(_with_citations(r.rstrip(". ")) for r in s.reasons)
+        reasons = "; ".join(_reason(r, stop=False) for r in s.reasons)
         small.append(f"<b>Why this day:</b> {reasons}.")
     if small:
         parts.append(f'<p class="why-day">{_NL.join(small)}</p>')
@@ -431,7 +433,7 @@ def _session_head(s: Session) -> str:
 
 def _resolved(
     p: Prescription, athlete: Athlete, library: ExerciseLibrary
-) -> tuple[float | None, list[str]]:
+) -> tuple[float | None, list[Reason]]:
     """The kilograms for this athlete, and the prescription's notes (with the load's own)."""
     load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
     return load.load_kg, [*p.notes, *([load.note] if load.note else [])]
@@ -442,7 +444,7 @@ def _exercise(
     p: Prescription,
     load_kg: float | None,
     rest_text: str,
-    notes: list[str],
+    notes: list[Reason],
     library: ExerciseLibrary,
 ) -> str:
     """Two lines: label, name, dose, load and effort, tempo, rest and a tick box per set; then
@@ -461,7 +463,7 @@ def _exercise(
     values.append(rest_text)
     pad = "\u2007" if len(label) == 1 else ""
     second = [_line(exercise.cues[0])] if exercise.cues else []
-    second += [f'<span class="note">{_with_citations(n)}</span>' for n in notes]
+    second += [f'<span class="note">{_reason(n)}</span>' for n in notes]
     return (
         f'<p class="x"><b>{label}{pad}\u2002{_line(p.name)}</b>\u2003<b>{escape(amount(p))}</b>'
         f" · {' · '.join(values)}\u2003{_boxes(p.sets)}"
@@ -469,11 +471,11 @@ def _exercise(
     )
 
 
-def _warnings(items: Iterable[str], label: str) -> str:
+def _warnings(items: Iterable[Reason], label: str) -> str:
     items = list(items)
     if not items:
         return ""
-    body = _NL.join(f"• {_with_citations(w)}" for w in items)
+    body = _NL.join(f"• {_reason(w)}" for w in items)
     return f'<p class="warnings"><b class="label">⚠ {escape(label)}</b>{_NL}{body}</p>'
 
 
@@ -545,18 +547,20 @@ def _references(plan: Plan, library: ExerciseLibrary) -> str:
 
 def _cited_keys(plan: Plan, library: ExerciseLibrary) -> set[str]:
     keys: set[str] = set()
-    texts = list(plan.warnings)
+    reasons = list(plan.warnings)
     for week in plan.weeks:
-        texts += week.notes
+        reasons += week.notes
         for s in week.sessions:
             for p in s.exercises:
                 keys.update(p.citations)
                 keys.update(library.get(p.slug).why.citations)
-                texts += p.notes
-            texts += [*s.reasons, *s.warnings]
-    for text in texts:
-        for group in _CITATION_GROUP.findall(text):
-            keys.update(k.strip() for k in group.split(","))
+                reasons += p.notes
+            reasons += [*s.reasons, *s.warnings]
+    for r in reasons:
+        keys.update(r.citations)
+        if r.why is Why.TEXT:  # a plan saved before reasons were records: keys in its text
+            for group in _CITATION_GROUP.findall(reason_text(r)):
+                keys.update(k.strip() for k in group.split(","))
     return keys
 
 
@@ -572,6 +576,17 @@ def _line(text: str) -> str:
 def _boxes(sets: int) -> str:
     """A tick box per set, joined by no-break spaces so they stay together."""
     return NBSP.join([TICK_BOX] * sets)
+
+
+def _reason(reason: Reason, *, stop: bool = True) -> str:
+    """A reason in words, escaped onto one line, its sources in the small citation style
+    (`stop=False`: without a closing full stop, for a list joined by semicolons)."""
+    words = reason_text(reason)
+    if not stop:
+        words = words.rstrip(". ")
+    if reason.why is Why.TEXT:
+        return _with_citations(words)
+    return _line(words) + _cite(reason.citations)
 
 
 def _with_citations(text: str) -> str:

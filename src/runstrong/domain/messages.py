@@ -1,0 +1,116 @@
+"""Decisions as records: what the engine decided and why, without a word of English.
+
+A `Reason` is a rule id (`Why`), the sources behind it (citation keys into docs/science.md) and
+the numbers and names the decision turned on (its parameters). The words come only from the
+message catalogue (`runstrong.render.messages`), one template per rule id, so the terminal, the
+printable plan, the calendar, the JSON and later the web app say the same thing, and tests check
+rule ids and parameters, not wording.
+
+Parameters are plain JSON values: text, whole numbers, decimals, or lists of text. By convention
+a date is an ISO text (`2027-04-18`) in a parameter whose name ends in `date`; a run is named by
+`run_ref` (`"tue:intervals"`, `"race:Spring Marathon"`); a weekday by its three-letter key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+Param = str | int | float | tuple[str, ...]
+Params = tuple[tuple[str, Param], ...]
+
+
+class Why(StrEnum):
+    """Every rule id a reason, warning or note can carry. Where a decision applies a threshold of
+    `Rules`, the id is that field's name; otherwise it names the decision."""
+
+    # The plan as a whole
+    SEVERE_NIGGLE = "severe_niggle"
+    NOT_MEDICAL_ADVICE = "not_medical_advice"
+    MAX_CHECKS_KIT = "max_checks_kit"
+    MAX_UNUSED_BY_RIR = "max_unused_by_rir"
+    MAX_UNUSED_KIT = "max_unused_kit"
+    MAX_UNUSED_NOT_IN_PLAN = "max_unused_not_in_plan"
+    SHORT_CYCLE = "min_program_weeks_for_economy"
+    # A week
+    RACE_IN_WEEK = "race_in_week"
+    NO_STRENGTH_DAY = "no_strength_day"
+    SESSIONS_LEFT_OUT = "penalty_session_left_out_points"
+    SESSIONS_BEFORE_START = "sessions_before_start"
+    SESSIONS_LIMITED = "sessions_limited"
+    STAND_IN = "stand_in"
+    STAND_IN_ONLY = "stand_in_only"
+    # A session: what it is for
+    PHASE_WEEK = "phase_week"
+    DELOAD_WEEK = "deload_week"
+    TAPER_LAST_HEAVY = "taper_last_heavy"
+    TAPER_ACTIVATION = "taper_activation"
+    ACTIVATION_STAND_IN = "activation_stand_in"
+    B_RACE_MINI_TAPER = "last_heavy_days_before_b_race"
+    RACE_RECOVERY = "race_recovery"
+    # A session: its day and time
+    HARD_DAYS_HARD = "hard_days_hard"
+    RECOVERY_DAY = "penalty_recovery_day_points"
+    EASY_DAY_NO_KEY_DAY_SUITS = "easy_day_no_key_day_suits"
+    EASY_DAY_NO_KEY_DAY = "easy_day_no_key_day"
+    LIGHT_ON_EASY_DAY = "light_on_easy_day"
+    MOVED_AFTER_RUN = "preferred_hours_run_to_strength"
+    RUN_FIRST = "penalty_before_run_points"
+    TOO_SOON_AFTER_RUN = "min_hours_run_to_strength"
+    AFTER_RUN = "after_run"
+    TAPER_TIMING = "last_heavy_days_before_a_race"
+    DAY_BEFORE_KEY_RUN = "penalty_day_before_key_run_points"
+    KEY_RUN_BUFFER = "key_run_buffer_hours"
+    MODERATE_NEAR_KEY_RUN = "penalty_moderate_day_before_key_run_points"
+    NO_KEY_RUN_NEAR = "no_key_run_near"
+    HEAVY_LEGS_TOO_CLOSE = "min_hours_between_heavy_lower"
+    PLYO_TOO_CLOSE = "min_hours_between_plyo"
+    OVER_TIME = "session_minutes"
+    # A session: its content
+    NO_PLYO_NIGGLE = "no_plyo_niggle"
+    NO_SINGLE_LEG = "no_single_leg"
+    LEFT_OUT_TO_FIT = "left_out_to_fit"
+    SETS_CUT_TO_FIT = "sets_cut_to_fit"
+    # An exercise
+    NIGGLE_SWAP = "niggle_swap"
+    SINGLE_LEG_HIP = "single_leg_hip_fallback"
+    HEAVIER_VARIANT = "heavier_variant"
+    LIGHT_MORE_REPS = "light_load_more_reps"
+    LIGHT_SLOW_TEMPO = "light_load_lowering_seconds"
+    LOAD_CAPPED = "load_capped"
+    REDUCED_VOLUME = "beginner_reduced_volume_weeks"
+    ACTIVATION_CUE = "activation_cue"
+    PLYO_CUE = "plyo_cue"
+    DELOAD_DOSE = "deload_dose"
+    FROM_WORKOUT_FILE = "from_workout_file"
+    # A plan saved before reasons were records (plan JSON schema 1): its text, kept as it was
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One decision: its rule id, its sources and its parameters (in the order they were given)."""
+
+    why: Why
+    params: Params = ()
+    citations: tuple[str, ...] = ()
+
+    def get(self, name: str) -> Param | None:
+        for key, value in self.params:
+            if key == name:
+                return value
+        return None
+
+
+def reason(why: Why, *citations: str, **params: Param) -> Reason:
+    """`Reason(why, params, citations)`, the parameters by name."""
+    return Reason(why, tuple(params.items()), citations)
+
+
+def run_ref(weekday: str, run_type: str) -> str:
+    """A run named as data: its weekday key and its type (`"tue:intervals"`)."""
+    return f"{weekday}:{run_type}"
+
+
+def race_ref(name: str) -> str:
+    return f"race:{name}"

@@ -1,0 +1,413 @@
+"""The message catalogue: the words for every rule id (`domain.messages.Why`).
+
+One template per rule id, each a function of the reason's parameters. `text(reason)` gives the
+sentence without its sources; `cited(reason)` adds them in brackets, as the terminal, the
+Markdown and the calendar show them; the printable plan links them itself. A test renders every
+rule id, so a new rule id without words fails the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+from runstrong.domain.athlete import Weekday
+from runstrong.domain.exercise import NiggleSite
+from runstrong.domain.messages import Param, Reason, Why
+
+
+class P:
+    """A reason's parameters, read by type (a missing or mistyped one is a bug: it raises)."""
+
+    def __init__(self, params: Mapping[str, Param]) -> None:
+        self._params = params
+
+    def s(self, name: str) -> str:
+        value = self._params[name]
+        if not isinstance(value, str):
+            raise TypeError(f"parameter {name} is not text: {value!r}")
+        return value
+
+    def n(self, name: str) -> float:
+        value = self._params[name]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"parameter {name} is not a number: {value!r}")
+        return value
+
+    def i(self, name: str) -> int:
+        return round(self.n(name))
+
+    def t(self, name: str) -> tuple[str, ...]:
+        value = self._params[name]
+        if not isinstance(value, tuple):
+            raise TypeError(f"parameter {name} is not a list: {value!r}")
+        return value
+
+    def d(self, name: str) -> date:
+        return date.fromisoformat(self.s(name))
+
+
+# -- words for the data in parameters ---------------------------------------------------------
+
+
+def run_text(ref: str) -> str:
+    """A run named by `messages.run_ref`: "Tuesday's intervals run", "Sunday's long run",
+    "Spring Marathon (race)"."""
+    kind, _, rest = ref.partition(":")
+    if kind == "race":
+        return f"{rest} (race)"
+    day = Weekday(kind).full_name
+    if rest == "long":
+        return f"{day}'s long run"
+    if rest == "race":
+        return f"{day}'s race"
+    return f"{day}'s {rest} run"
+
+
+def and_list(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def sites_text(sites: Sequence[str]) -> str:
+    return ", ".join(NiggleSite(s).label for s in sites)
+
+
+def plural(n: float, noun: str) -> str:
+    return f"{n:g} {noun}" if n == 1 else f"{n:g} {noun}s"
+
+
+def kit_text(p: P) -> str:
+    """ "your heaviest pair of dumbbells (2 × 20 kg)", "your heaviest barbell load (60 kg)"."""
+    kind, kg = p.s("kit"), p.n("kit_kg")
+    if kind == "barbell":
+        return f"your heaviest barbell load ({kg:g} kg)"
+    if p.i("held") == 2:
+        return f"your heaviest pair of {kind}s (2 × {kg:g} kg)"
+    return f"your heaviest {kind} ({kg:g} kg)"
+
+
+def shortfall_text(p: P) -> str:
+    basis = (
+        f", {p.i('percent')} % of your {p.n('max_kg'):g} kg max"
+        if p.n("max_kg")
+        else " by our estimate for your body mass and level"
+    )
+    return (
+        f"{kit_text(p)} is too light for {p.i('reps')} reps with {p.i('rir')} in reserve, which "
+        f"need about {p.i('need_kg')} kg{basis}"
+    )
+
+
+def budget_text(p: P) -> str:
+    minutes, kind = p.i("budget_minutes"), p.s("budget")
+    if kind == "taper":
+        return f"the {minutes} minutes kept for the last session before the race"
+    if kind == "maintenance":
+        return f"the {minutes} minutes kept for maintenance"
+    return f"your {minutes} minutes"
+
+
+_LOAD = {"heavy_legs": "heavy legs", "hard_plyo": "hard plyometrics"}
+_EXTRAS = {
+    "single_leg": "single-leg",
+    "hamstring": "hamstring",
+    "calf_straight_knee": "straight-knee calf",
+    "calf_bent_knee": "bent-knee calf",
+    "trunk": "trunk",
+}
+_SESSION_LEAD = {"A": "the week's squat-pattern session", "B": "the week's hinge session"}
+_RACE_PRIORITY = {
+    "A": "A race: the plan peaks for it",
+    "B": "B race: a short mini-taper",
+    "C": "C race: trained through, only the day before kept free of heavy legs",
+}
+
+
+# -- the templates ----------------------------------------------------------------------------
+
+
+def _max_checks_kit(p: P) -> str:
+    name = p.s("exercise")
+    text = (
+        f"Your {name} max gives no %1RM: {name} is dosed by reps in reserve. It is used to check "
+        "that your heaviest weight is enough for its sets."
+    )
+    if not p.i("in_plan"):
+        text += f" {name} is not in this plan: a harder variant or another exercise took its place."
+    return text
+
+
+def _short_cycle(p: P) -> str:
+    return (
+        f"{p.s('race')} on {p.s('race_date')} is only {p.i('weeks')} week(s) away: too soon for "
+        f"a full cycle (running-economy gains need about {p.i('min_weeks')}+ weeks). This is a "
+        f"short plan: {p.i('base')} base, {p.i('build')} build, {p.i('peak')} peak and "
+        f"{p.i('taper')} taper week(s)."
+    )
+
+
+def _race_in_week(p: P) -> str:
+    name, distance = p.s("race"), p.s("distance").replace("_", " ")
+    named = distance.casefold() in name.casefold()  # "Park 5k", not "Park 5k (5k)"
+    title = name if named else f"{name} ({distance})"
+    return f"{title} on {p.d('race_date'):%a %d %b}: {_RACE_PRIORITY[p.s('priority')]}."
+
+
+def _phase_week(p: P) -> str:
+    session = p.s("session")
+    if session == "M":
+        purpose = (
+            "the intensity kept and the volume cut, so strength holds while the running takes "
+            "priority"
+        )
+    elif session in _SESSION_LEAD:
+        extras = [_EXTRAS[e] for e in p.t("extras")]
+        purpose = _SESSION_LEAD[session]
+        if extras:
+            purpose += f", with {and_list(extras)} work"
+    else:
+        purpose = p.s("title")
+    return f"{p.s('phase').capitalize()} phase, week {p.i('week')} of this block: {purpose}"
+
+
+def _day_before_key_run(p: P) -> str:
+    text = (
+        f"rule 'no {_LOAD[p.s('load')]} the day before a key run, long run or race' broken: "
+        f"{run_text(p.s('run'))} tomorrow; no better strength day this week"
+    )
+    if add := p.s("add_day"):
+        text += (
+            f" (adding {Weekday(add).full_name} to your strength days would let it follow that run)"
+        )
+    return text
+
+
+def _key_run_buffer(p: P) -> str:
+    part = "legs" if p.s("load") == "heavy_legs" else "jumps"
+    return (
+        f"rule '{p.n('buffer_hours'):g} h before a key run' not met: {run_text(p.s('run'))} is "
+        f"{p.i('hours')} h later; keep this session's {part} crisp, not to failure"
+    )
+
+
+def _moderate_near_key_run(p: P) -> str:
+    near = [f"{run_text(r)} tomorrow" for r in p.t("tomorrow")]
+    near += [
+        f"{run_text(r)} {h} h later" for r, h in zip(p.t("later"), p.t("later_hours"), strict=True)
+    ]
+    runs = f"{' and '.join(near)} {'are' if len(near) > 1 else 'is'} fine"
+    buffer = f"{p.n('buffer_hours'):g} h"
+    if p.t("tomorrow"):
+        return (
+            f"moderate on the legs, so {runs}: the day before and the {buffer} buffer are kept "
+            "free of heavy legs and hard plyometrics; keep it crisp, not to failure"
+        )
+    return (
+        f"moderate on the legs, so {runs}: the {buffer} buffer is for heavy legs and hard "
+        "plyometrics, and the day before stays free"
+    )
+
+
+def _sessions_before_start(p: P) -> str:
+    return (
+        f"{p.i('count')} of {p.i('planned')} planned sessions fit this week: the plan starts on "
+        f"{p.d('start_date'):%a %d %b}."
+    )
+
+
+def _no_single_leg(p: P) -> str:
+    return f"no single-leg exercise: {_why_empty(p)}"
+
+
+def _why_empty(p: P) -> str:
+    sites = p.t("niggle_sites")
+    if sites:
+        return f"your {sites_text(sites)} niggle rules those out"
+    return "none fits your equipment and level"
+
+
+def _heavier_variant(p: P) -> str:
+    how = (
+        "for its heaviest sets"
+        if p.s("how") == "heaviest_sets"
+        else "which your kit loads less well"
+    )
+    return f"chosen instead of {p.s('replaced')}, {how}: {shortfall_text(p)}"
+
+
+def _light_slow_tempo(p: P) -> str:
+    return (
+        f"{shortfall_text(p)}: {p.i('new_reps')} reps instead, {p.i('lowering_s')} s down with a "
+        f"{p.i('pause_s')}-s pause at the bottom, to come nearer {p.i('rir')} in reserve; still a "
+        "lighter set than the dose, which heavier weights would give"
+    )
+
+
+def _load_capped(p: P) -> str:
+    kind, held, kg = p.s("kit"), p.i("held"), p.n("load_kg")
+    what = f"{kind}s: {held} × {kg:g} kg" if held > 1 else f"{kind}: {kg:g} kg"
+    advice = {
+        "more_in_reserve": "expect a rep more in reserve",
+        "slow_lowering": "slow the lowering instead",
+    }[p.s("advice")]
+    return f"capped at your heaviest {what} is {p.i('share')}% of your max; {advice}"
+
+
+def _deload_dose(p: P) -> str:
+    changes = []
+    if fewer := p.i("fewer_sets"):
+        changes.append(f"{fewer} fewer set{'s' if fewer > 1 else ''}")
+    if more := p.i("more_rir"):
+        changes.append(f"RIR +{more}")
+    return f"deload: same {p.s('kept')}, {' and '.join(changes)}"
+
+
+Template = Callable[[P], str]
+
+CATALOGUE: dict[Why, Template] = {
+    Why.SEVERE_NIGGLE: lambda p: (
+        f"Severe {NiggleSite(p.s('site')).label} niggle: see a physiotherapist or doctor. The "
+        "plan leaves out exercises that load it and, for the lower leg, all plyometrics."
+    ),
+    Why.NOT_MEDICAL_ADVICE: lambda p: (
+        "runstrong is not medical advice: stop any exercise that brings on pain and get it seen."
+    ),
+    Why.MAX_CHECKS_KIT: _max_checks_kit,
+    Why.MAX_UNUSED_BY_RIR: lambda p: (
+        f"Your {p.s('exercise')} max is not used: {p.s('exercise')} is dosed by reps in "
+        "reserve, not by %1RM."
+    ),
+    Why.MAX_UNUSED_KIT: lambda p: (
+        f"Your {p.s('exercise')} max is not used: your equipment does not allow "
+        f"{p.s('exercise')}, so the plan doses its lifts by reps in reserve."
+    ),
+    Why.MAX_UNUSED_NOT_IN_PLAN: lambda p: (
+        f"Your {p.s('exercise')} max is not used: {p.s('exercise')} is not in this plan (other "
+        "exercises took its place)."
+    ),
+    Why.SHORT_CYCLE: _short_cycle,
+    Why.RACE_IN_WEEK: _race_in_week,
+    Why.NO_STRENGTH_DAY: lambda p: "No strength session this week: no strength day is allowed.",
+    Why.SESSIONS_LEFT_OUT: lambda p: (
+        f"{p.i('count')} of {p.i('planned')} planned sessions this week: on every strength day "
+        "left, another would break placement rules that cost more than leaving it out "
+        "(penalty_session_left_out_points)."
+    ),
+    Why.SESSIONS_BEFORE_START: _sessions_before_start,
+    Why.SESSIONS_LIMITED: lambda p: (
+        f"{p.i('count')} of {p.i('planned')} planned sessions fit this week (strength days, "
+        "race and taper limits)."
+    ),
+    Why.STAND_IN: lambda p: (
+        f"A light {p.s('light')} session takes the place of the session left out."
+    ),
+    Why.STAND_IN_ONLY: lambda p: (
+        f"No heavy session fits this week (race and taper limits), so a light {p.s('light')} "
+        "session takes its place."
+    ),
+    Why.PHASE_WEEK: _phase_week,
+    Why.DELOAD_WEEK: lambda p: "deload week: same exercises, fewer sets, more in reserve",
+    Why.TAPER_LAST_HEAVY: lambda p: "taper: the last heavy session before the race",
+    Why.TAPER_ACTIVATION: lambda p: (
+        "taper: light activation only, nothing in the last days before the race"
+    ),
+    Why.ACTIVATION_STAND_IN: lambda p: (
+        "light activation in place of a heavy session that no day this week allows without "
+        "breaking the rules"
+    ),
+    Why.B_RACE_MINI_TAPER: lambda p: (
+        "a B race is near: one heavy session early in the week, then light activation"
+    ),
+    Why.RACE_RECOVERY: lambda p: "recovery after the race: light work only",
+    Why.HARD_DAYS_HARD: lambda p: "hard days hard: strength on a day that is already hard",
+    Why.RECOVERY_DAY: lambda p: (
+        "rule 'no strength on recovery days' broken: no better strength day this week"
+    ),
+    Why.EASY_DAY_NO_KEY_DAY_SUITS: lambda p: (
+        "on a day without a key run: no key-run day this week suits this session"
+    ),
+    Why.EASY_DAY_NO_KEY_DAY: lambda p: (
+        "on a day without a key run: none of your strength days has one"
+    ),
+    Why.LIGHT_ON_EASY_DAY: lambda p: "light on the legs, so it can go on an easy day",
+    Why.MOVED_AFTER_RUN: lambda p: (
+        f"moved to {p.s('time')} to leave {p.n('hours'):g} h after the run"
+    ),
+    Why.RUN_FIRST: lambda p: (
+        f"rule 'run first, strength later' broken: {run_text(p.s('run'))} starts at "
+        f"{p.s('run_time')}, after this session and too late to lift after it"
+    ),
+    Why.TOO_SOON_AFTER_RUN: lambda p: (
+        f"rule 'at least {p.n('min_hours'):g} h after the run' broken: only "
+        f"{p.n('hours'):.1f} h after {run_text(p.s('run'))}"
+    ),
+    Why.AFTER_RUN: lambda p: (
+        f"{p.n('hours'):.0f} h after {run_text(p.s('run'))}: run first, then lift"
+    ),
+    Why.TAPER_TIMING: lambda p: (
+        f"{p.i('days')} days before the race: the taper keeps the last heavy session at least "
+        f"{p.i('target')} days out"
+    ),
+    Why.DAY_BEFORE_KEY_RUN: _day_before_key_run,
+    Why.KEY_RUN_BUFFER: _key_run_buffer,
+    Why.MODERATE_NEAR_KEY_RUN: _moderate_near_key_run,
+    Why.NO_KEY_RUN_NEAR: lambda p: (
+        f"no key run, long run or race the next day, nor within {p.n('buffer_hours'):g} h"
+    ),
+    Why.HEAVY_LEGS_TOO_CLOSE: lambda p: (
+        f"rule '{p.n('min_hours'):g} h between heavy leg sessions' broken: {p.i('hours')} h "
+        "after the last one"
+    ),
+    Why.PLYO_TOO_CLOSE: lambda p: (
+        f"rule '{p.n('min_hours'):g} h between plyometric sessions' broken: {p.i('hours')} h "
+        "after the last one"
+    ),
+    Why.OVER_TIME: lambda p: (
+        f"about {p.i('minutes')} minutes, more than your {p.i('budget_minutes')}: even the "
+        "main lifts alone take longer"
+    ),
+    Why.NO_PLYO_NIGGLE: lambda p: "no plyometrics: they load your niggle",
+    Why.NO_SINGLE_LEG: _no_single_leg,
+    Why.LEFT_OUT_TO_FIT: lambda p: (
+        f"left out {', '.join(p.t('exercises'))} to fit {budget_text(p)}"
+    ),
+    Why.SETS_CUT_TO_FIT: lambda p: (
+        f"{p.i('sets')} sets instead of {p.i('before')} to fit {budget_text(p)}: "
+        f"{', '.join(p.t('exercises'))}"
+    ),
+    Why.NIGGLE_SWAP: lambda p: (
+        f"chosen instead of {p.s('replaced')}, which needs care with your "
+        f"{sites_text(p.t('niggle_sites'))} niggle"
+    ),
+    Why.SINGLE_LEG_HIP: lambda p: (
+        f"single-leg hip work in place of single-leg knee work: {_why_empty(p)}"
+    ),
+    Why.HEAVIER_VARIANT: _heavier_variant,
+    Why.LIGHT_MORE_REPS: lambda p: (
+        f"{shortfall_text(p)}: {p.i('new_reps')} reps instead, to end near {p.i('rir')} in reserve"
+    ),
+    Why.LIGHT_SLOW_TEMPO: _light_slow_tempo,
+    Why.LOAD_CAPPED: _load_capped,
+    Why.REDUCED_VOLUME: lambda p: "first weeks: 2 sets, easy effort, to limit soreness",
+    Why.ACTIVATION_CUE: lambda p: "light activation: easy, crisp reps; stop well short of fatigue",
+    Why.PLYO_CUE: lambda p: "quick, springy contacts; stop a set when they slow down",
+    Why.DELOAD_DOSE: _deload_dose,
+    Why.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
+    Why.TEXT: lambda p: p.s("text"),
+}
+
+
+def text(reason: Reason) -> str:
+    """The reason in words, without its sources."""
+    return CATALOGUE[reason.why](P(dict(reason.params)))
+
+
+def cited(reason: Reason) -> str:
+    """The reason in words with its sources in brackets: "... [doma2013, schumann2022]"."""
+    words = text(reason)
+    if not reason.citations:
+        return words
+    stop = "." if words.endswith(".") else ""
+    return f"{words.removesuffix('.')} [{', '.join(reason.citations)}]{stop}"
