@@ -24,7 +24,7 @@ from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity
 from runstrong.domain.identity import places, session_id
 from runstrong.domain.light_kit import KitCheck
 from runstrong.domain.load_ceiling import load_limit
-from runstrong.domain.messages import Reason, Why, reason
+from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.periodisation import (
     BEGINNER_BUILD_GOAL_WITHOUT_JUMPS,
     BEGINNER_GOALS,
@@ -150,12 +150,12 @@ def plan_start(profile: Profile, *, start: date | None, today: date | None) -> d
 
 def _profile_warnings(athlete: Athlete) -> list[Reason]:
     warnings = [
-        reason(Why.SEVERE_NIGGLE, site=str(niggle.site))
+        reason(RuleId.SEVERE_NIGGLE, site=str(niggle.site))
         for niggle in athlete.niggles
         if niggle.severity is Severity.SEVERE
     ]
     if athlete.niggles:
-        warnings.append(reason(Why.NOT_MEDICAL_ADVICE))
+        warnings.append(reason(RuleId.NOT_MEDICAL_ADVICE))
     return warnings
 
 
@@ -169,13 +169,15 @@ def _unused_maxes(
     for slug in sorted(athlete.one_rep_max_kg):
         ex = library.get(slug)
         if not ex.percent_1rm and load_limit(ex, athlete, rules) is not None:
-            out.append(reason(Why.MAX_CHECKS_KIT, exercise=ex.name, in_plan=int(slug in in_plan)))
+            out.append(
+                reason(RuleId.MAX_CHECKS_KIT, exercise=ex.name, in_plan=int(slug in in_plan))
+            )
         elif not ex.percent_1rm:
-            out.append(reason(Why.MAX_UNUSED_BY_RIR, exercise=ex.name))
+            out.append(reason(RuleId.MAX_UNUSED_BY_RIR, exercise=ex.name))
         elif not ex.fits(kit):
-            out.append(reason(Why.MAX_UNUSED_KIT, exercise=ex.name))
+            out.append(reason(RuleId.MAX_UNUSED_KIT, exercise=ex.name))
         elif slug not in in_plan:
-            out.append(reason(Why.MAX_UNUSED_NOT_IN_PLAN, exercise=ex.name))
+            out.append(reason(RuleId.MAX_UNUSED_NOT_IN_PLAN, exercise=ex.name))
     return out
 
 
@@ -302,9 +304,9 @@ class _WeekPlanner:
         placements, ready, stand_in = self._fallback_to_activation(key, frame, ready, placements)
         light = "recovery" if stand_in and stand_in.draft.template is REC else "activation"
         if stand_in is not None and placed_before:
-            notes = [*notes, reason(Why.STAND_IN, light=light)]
+            notes = [*notes, reason(RuleId.STAND_IN, light=light)]
         elif stand_in is not None:
-            notes = [reason(Why.STAND_IN_ONLY, "runstrong_heuristic", light=light)]
+            notes = [reason(RuleId.STAND_IN_ONLY, "runstrong_heuristic", light=light)]
         sessions = []
         ids = [
             session_id(self.athlete.key, frame.start, place)
@@ -497,13 +499,13 @@ class _WeekPlanner:
                     empty, slot = slot, slot.fallback
                     ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=None)
                     sites = self.chooser.why_empty(empty)
-                    subs = (*subs, reason(Why.SINGLE_LEG_HIP, niggle_sites=sites))
+                    subs = (*subs, reason(RuleId.SINGLE_LEG_HIP, niggle_sites=sites))
                 if ex is None:
                     if slot.role is Role.PLYOMETRIC and self.athlete.niggle_sites & LOWER_LEG_SITES:
-                        notes.append(reason(Why.NO_PLYO_NIGGLE))
+                        notes.append(reason(RuleId.NO_PLYO_NIGGLE))
                     elif slot.role is Role.SECONDARY:
                         sites = self.chooser.why_empty(slot)
-                        notes.append(reason(Why.NO_SINGLE_LEG, niggle_sites=sites))
+                        notes.append(reason(RuleId.NO_SINGLE_LEG, niggle_sites=sites))
                     continue
                 if not template.light and self.kit.limit(ex) is not None:
                     # light kit: a harder variant the kit can load (science.md §2.8)
@@ -693,7 +695,7 @@ class _WeekPlanner:
         warnings = list(placement.warnings)
         budget = self.athlete.availability.session_minutes
         if ready.minutes > budget:
-            warnings.append(reason(Why.OVER_TIME, minutes=ready.minutes, budget_minutes=budget))
+            warnings.append(reason(RuleId.OVER_TIME, minutes=ready.minutes, budget_minutes=budget))
         return Session(
             date=placement.day,
             weekday=Weekday.of(placement.day),

@@ -21,7 +21,7 @@ from runstrong.domain.load_ceiling import (
     shortfall,
     shortfall_citations,
 )
-from runstrong.domain.messages import Reason, Why
+from runstrong.domain.messages import Reason, RuleId
 from runstrong.domain.plan import Role
 from runstrong.domain.prescription import Context, effort
 from runstrong.domain.rules import Rules
@@ -97,7 +97,7 @@ class KitCheck:
         assert limit is not None
         name = display_name(ex, self.athlete.equipment.available)
         params = (("replaced", name), ("how", how), *shortfall(limit, reps, rir))
-        return Reason(Why.HEAVIER_VARIANT, params, shortfall_citations(limit))
+        return Reason(RuleId.HEAVIER_VARIANT, params, shortfall_citations(limit))
 
     def reach(
         self, ex: Exercise, role: Role, contexts: tuple[Context, ...]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from runstrong.domain.athlete import Athlete, EquipmentSet
 from runstrong.domain.exercise import Equipment, Exercise, Level, LoadType, Pattern
 from runstrong.domain.intensity import percent_1rm_for, reps_possible_at
-from runstrong.domain.messages import Param, Reason, Why
+from runstrong.domain.messages import Param, Reason, RuleId
 from runstrong.domain.rules import Rules
 
 JUDGED_PATTERNS = frozenset(
@@ -178,11 +178,15 @@ def light_dose(limit: LoadLimit | None, reps: int, rir: int, rules: Rules) -> Li
     possible = reps_possible_at(100 * limit.ceiling_kg / limit.one_rm_kg)
     if possible is not None and possible - rir <= cap:
         more = max(reps, possible - rir)
-        return LightDose(more, None, Reason(Why.LIGHT_MORE_REPS, (*why, ("new_reps", more)), cites))
+        return LightDose(
+            more, None, Reason(RuleId.LIGHT_MORE_REPS, (*why, ("new_reps", more)), cites)
+        )
     down = rules.light_load_lowering_seconds
     params = (*why, ("new_reps", cap), ("lowering_s", down), ("pause_s", PAUSE_S))
     return LightDose(
         cap,
         f"{down}-{PAUSE_S}-1-0",
-        Reason(Why.LIGHT_SLOW_TEMPO, params, tuple(dict.fromkeys((*cites, "runstrong_heuristic")))),
+        Reason(
+            RuleId.LIGHT_SLOW_TEMPO, params, tuple(dict.fromkeys((*cites, "runstrong_heuristic")))
+        ),
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment, Exercise
-from runstrong.domain.messages import Reason, Why, reason
+from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Prescription
 
 
@@ -57,7 +57,9 @@ def _capped(load_kg: float, one_rm: float, kit: str, advice: str, held: int = 1)
     """The heaviest load the kit allows, lighter than the dose's %1RM: said with the share of
     the max it really is (both weights counted when one is held in each hand)."""
     share = round(100 * held * load_kg / one_rm)
-    note = reason(Why.LOAD_CAPPED, kit=kit, held=held, load_kg=load_kg, share=share, advice=advice)
+    note = reason(
+        RuleId.LOAD_CAPPED, kit=kit, held=held, load_kg=load_kg, share=share, advice=advice
+    )
     return ResolvedLoad(load_kg, note)
 
 

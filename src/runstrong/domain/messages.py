@@ -1,6 +1,6 @@
 """Decisions as records: what the engine decided and why, without a word of English.
 
-A `Reason` is a rule id (`Why`), the sources behind it (citation keys into docs/science.md) and
+A `Reason` is a rule id (`RuleId`), the sources behind it (citation keys into docs/science.md) and
 the numbers and names the decision turned on (its parameters). The words come only from the
 message catalogue (`runstrong.render.messages`), one template per rule id, so the terminal, the
 printable plan, the calendar, the JSON and later the web app say the same thing, and tests check
@@ -20,7 +20,7 @@ Param = str | int | float | tuple[str, ...]
 Params = tuple[tuple[str, Param], ...]
 
 
-class Why(StrEnum):
+class RuleId(StrEnum):
     """Every rule id a reason, warning or note can carry. Where a decision applies a threshold of
     `Rules`, the id is that field's name; otherwise it names the decision."""
 
@@ -65,7 +65,7 @@ class Why(StrEnum):
     NO_KEY_RUN_NEAR = "no_key_run_near"
     HEAVY_LEGS_TOO_CLOSE = "min_hours_between_heavy_lower"
     PLYO_TOO_CLOSE = "min_hours_between_plyo"
-    OVER_TIME = "session_minutes"
+    OVER_TIME = "over_time"
     # A session: its content
     NO_PLYO_NIGGLE = "no_plyo_niggle"
     NO_SINGLE_LEG = "no_single_leg"
@@ -75,7 +75,7 @@ class Why(StrEnum):
     NIGGLE_SWAP = "niggle_swap"
     SINGLE_LEG_HIP = "single_leg_hip_fallback"
     HEAVIER_VARIANT = "heavier_variant"
-    LIGHT_MORE_REPS = "light_load_more_reps"
+    LIGHT_MORE_REPS = "light_load_max_reps"
     LIGHT_SLOW_TEMPO = "light_load_lowering_seconds"
     LOAD_CAPPED = "load_capped"
     REDUCED_VOLUME = "beginner_reduced_volume_weeks"
@@ -91,7 +91,7 @@ class Why(StrEnum):
 class Reason:
     """One decision: its rule id, its sources and its parameters (in the order they were given)."""
 
-    why: Why
+    rule: RuleId
     params: Params = ()
     citations: tuple[str, ...] = ()
 
@@ -102,9 +102,9 @@ class Reason:
         return None
 
 
-def reason(why: Why, *citations: str, **params: Param) -> Reason:
-    """`Reason(why, params, citations)`, the parameters by name."""
-    return Reason(why, tuple(params.items()), citations)
+def reason(rule: RuleId, *citations: str, **params: Param) -> Reason:
+    """`Reason(rule, params, citations)`, the parameters by name."""
+    return Reason(rule, tuple(params.items()), citations)
 
 
 def run_ref(weekday: str, run_type: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runstrong.domain.athlete import Race, RaceDistance, RacePriority
-from runstrong.domain.messages import Reason, Why, reason
+from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Phase
 from runstrong.domain.rules import Rules
 
@@ -138,7 +138,7 @@ def _assign_cycle(
     if available < rules.min_program_weeks_for_economy:
         warnings.append(
             reason(
-                Why.SHORT_CYCLE,
+                RuleId.SHORT_CYCLE,
                 "balsalobre2016",
                 race=race.name,
                 race_date=race.date.isoformat(),
@@ -196,7 +196,7 @@ def _frames(
 
 def _race_note(race: Race) -> Reason:
     return reason(
-        Why.RACE_IN_WEEK,
+        RuleId.RACE_IN_WEEK,
         race=race.name,
         distance=str(race.distance),
         race_date=race.date.isoformat(),

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
 from runstrong.domain.intensity import percent_1rm_for
 from runstrong.domain.load_ceiling import LoadLimit, light_dose
-from runstrong.domain.messages import Reason, Why, reason
+from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Phase, Prescription, Role
 from runstrong.domain.rules import Rules
 
@@ -82,8 +82,8 @@ MAIN_TEMPO = {Phase.BUILD: "2-0-X-0"}  # build: lift with intent, fast up [bazyl
 DEFAULT_MAIN_TEMPO = "2-0-1-0"  # ACSM: 1-2 s each way for heavy loads [acsm2009]
 # A dose changed for light kit cites the table its reps come from and the slack of RIR guesses.
 LIGHT_CITE: dict[bool, tuple[str, ...]] = {False: (), True: ("nsca2016", "hackett2017")}
-ACTIVATION_CUE = reason(Why.ACTIVATION_CUE)  # easy, crisp reps, well short of fatigue
-PLYO_CUE = reason(Why.PLYO_CUE)  # quick, springy contacts; stop a set when they slow
+ACTIVATION_CUE = reason(RuleId.ACTIVATION_CUE)  # easy, crisp reps, well short of fatigue
+PLYO_CUE = reason(RuleId.PLYO_CUE)  # quick, springy contacts; stop a set when they slow
 
 
 class Context(NamedTuple):
@@ -220,7 +220,7 @@ def _finish(
     notes: list[Reason] = []
     if ctx.reduced_volume:
         weeks = rules.beginner_reduced_volume_weeks
-        notes.append(reason(Why.REDUCED_VOLUME, "runstrong_heuristic", weeks=weeks))
+        notes.append(reason(RuleId.REDUCED_VOLUME, "runstrong_heuristic", weeks=weeks))
     timed = reps is None
     light = (
         None if reps is None or label.limit is None else light_dose(label.limit, reps, rir, rules)
@@ -328,7 +328,7 @@ def deloaded(p: Prescription, rules: Rules) -> Prescription:
     if not fewer and more_rir <= 0:
         return p
     note = reason(
-        Why.DELOAD_DOSE,
+        RuleId.DELOAD_DOSE,
         "bell2022",
         kept="contacts" if plyometric else "reps",
         fewer_sets=fewer,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from runstrong.domain.drafts import Draft
-from runstrong.domain.messages import Reason, Why, reason
+from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.periodisation import WeekFrame
 from runstrong.domain.plan import Phase, Role
 from runstrong.domain.rules import Rules
@@ -40,23 +40,25 @@ def phase_reason(
     place of a heavy one the week could not place."""
     template = draft.template
     if template is T:
-        return reason(Why.TAPER_LAST_HEAVY, "runstrong_heuristic")
+        return reason(RuleId.TAPER_LAST_HEAVY, "runstrong_heuristic")
     if template is ACT and frame.phase is Phase.TAPER:
-        return reason(Why.TAPER_ACTIVATION, "bosquet2007")
+        return reason(RuleId.TAPER_ACTIVATION, "bosquet2007")
     if template is ACT and stand_in:
-        return reason(Why.ACTIVATION_STAND_IN, "runstrong_heuristic")
+        return reason(RuleId.ACTIVATION_STAND_IN, "runstrong_heuristic")
     if template is ACT and b_race_ahead:
         return reason(
-            Why.B_RACE_MINI_TAPER, "runstrong_heuristic", days=rules.last_heavy_days_before_b_race
+            RuleId.B_RACE_MINI_TAPER,
+            "runstrong_heuristic",
+            days=rules.last_heavy_days_before_b_race,
         )
     if template is REC:
-        return reason(Why.RACE_RECOVERY, "runstrong_heuristic")
+        return reason(RuleId.RACE_RECOVERY, "runstrong_heuristic")
     if frame.deload:
-        return reason(Why.DELOAD_WEEK, "bell2022")
+        return reason(RuleId.DELOAD_WEEK, "bell2022")
     key = template.key
     cites = ("ronnestad2010",) if key == "M" else ()
     return reason(
-        Why.PHASE_WEEK,
+        RuleId.PHASE_WEEK,
         *cites,
         phase=str(frame.phase),
         week=frame.week_in_block + 1,

@@ -15,7 +15,7 @@ from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from runstrong.domain.athlete import Athlete, Race, RacePriority, Run, RunType, Weekday
-from runstrong.domain.messages import Reason, Why, race_ref, reason, run_ref
+from runstrong.domain.messages import Reason, RuleId, race_ref, reason, run_ref
 from runstrong.domain.rules import Rules
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
@@ -112,9 +112,9 @@ class Scheduler:
         )
         key_run_days = {r.day for r in athlete.running.runs if r.type.is_protected}
         if key_run_days & set(athlete.availability.strength_days):
-            self._easy_day_reason = reason(Why.EASY_DAY_NO_KEY_DAY_SUITS)
+            self._easy_day_reason = reason(RuleId.EASY_DAY_NO_KEY_DAY_SUITS)
         else:
-            self._easy_day_reason = reason(Why.EASY_DAY_NO_KEY_DAY)
+            self._easy_day_reason = reason(RuleId.EASY_DAY_NO_KEY_DAY)
 
     def runs_on(self, day: date) -> list[Event]:
         if day not in self._runs_cache:
@@ -191,7 +191,7 @@ class Scheduler:
             cost = sum(p.penalty for p in best) + left_out_points * left_out
             options.append((cost, left_out, best))
         if not options:
-            notes = [reason(Why.NO_STRENGTH_DAY)] if needs else []
+            notes = [reason(RuleId.NO_STRENGTH_DAY)] if needs else []
             return [None] * len(needs), notes
         _, left_out, best = min(options, key=lambda option: option[:2])
         count = len(best)
@@ -199,15 +199,17 @@ class Scheduler:
         planned = len(needs)
         if left_out and options[0][1] == 0:
             notes.append(
-                reason(Why.SESSIONS_LEFT_OUT, "runstrong_heuristic", count=count, planned=planned)
+                reason(
+                    RuleId.SESSIONS_LEFT_OUT, "runstrong_heuristic", count=count, planned=planned
+                )
             )
         elif left_out and monday < self.plan_start:
             start = self.plan_start.isoformat()
             notes.append(
-                reason(Why.SESSIONS_BEFORE_START, count=count, planned=planned, start_date=start)
+                reason(RuleId.SESSIONS_BEFORE_START, count=count, planned=planned, start_date=start)
             )
         elif left_out:
-            notes.append(reason(Why.SESSIONS_LIMITED, count=count, planned=planned))
+            notes.append(reason(RuleId.SESSIONS_LIMITED, count=count, planned=planned))
         return [*best, *([None] * left_out)], notes
 
     def _best(
@@ -307,17 +309,17 @@ class Scheduler:
         hard = any(e.protected for e in runs)
         if need.demanding_legs:
             if hard:
-                reasons.append(reason(Why.HARD_DAYS_HARD, "foster1998"))
+                reasons.append(reason(RuleId.HARD_DAYS_HARD, "foster1998"))
             elif any(e.recovery for e in runs):
                 penalty += rules.penalty_recovery_day_points
-                warnings.append(reason(Why.RECOVERY_DAY))
+                warnings.append(reason(RuleId.RECOVERY_DAY))
             else:
                 penalty += rules.penalty_legs_not_on_hard_day_points
                 reasons.append(self._easy_day_reason)
         elif hard:
             penalty += rules.penalty_light_session_on_hard_day_points
         else:
-            reasons.append(reason(Why.LIGHT_ON_EASY_DAY, "runstrong_heuristic"))
+            reasons.append(reason(RuleId.LIGHT_ON_EASY_DAY, "runstrong_heuristic"))
         return Placement(day, start, after_run, tuple(reasons), tuple(warnings), penalty)
 
     def _time_of_day(
@@ -345,20 +347,20 @@ class Scheduler:
                 if wanted < moved <= latest:
                     wanted = moved
                     at = f"{moved:%H:%M}"
-                    reasons.append(reason(Why.MOVED_AFTER_RUN, time=at, hours=hours))
+                    reasons.append(reason(RuleId.MOVED_AFTER_RUN, time=at, hours=hours))
                     break
             gap_h = (wanted - run_end).total_seconds() / 3600
         if wanted < run_start:
             penalty += rules.penalty_before_run_points
             warnings.append(
-                reason(Why.RUN_FIRST, "doma2013", run=label, run_time=f"{run_start:%H:%M}")
+                reason(RuleId.RUN_FIRST, "doma2013", run=label, run_time=f"{run_start:%H:%M}")
             )
             return wanted.time(), False, reasons, warnings, penalty
         if gap_h < rules.min_hours_run_to_strength:
             penalty += rules.penalty_too_soon_after_run_points
             warnings.append(
                 reason(
-                    Why.TOO_SOON_AFTER_RUN,
+                    RuleId.TOO_SOON_AFTER_RUN,
                     "schumann2022",
                     min_hours=rules.min_hours_run_to_strength,
                     hours=round(gap_h, 2),
@@ -368,7 +370,7 @@ class Scheduler:
         elif gap_h < rules.preferred_hours_run_to_strength:
             penalty += rules.penalty_under_preferred_gap_points if need.demanding_legs else 0
         reasons.append(
-            reason(Why.AFTER_RUN, "doma2013", "schumann2022", hours=round(gap_h, 2), run=label)
+            reason(RuleId.AFTER_RUN, "doma2013", "schumann2022", hours=round(gap_h, 2), run=label)
         )
         return wanted.time(), True, reasons, warnings, penalty
 
@@ -379,7 +381,9 @@ class Scheduler:
         until = min((d for d in ahead if d > 0), default=None)
         if until is None:
             return 0
-        reasons.append(reason(Why.TAPER_TIMING, "runstrong_heuristic", days=until, target=target))
+        reasons.append(
+            reason(RuleId.TAPER_TIMING, "runstrong_heuristic", days=until, target=target)
+        )
         return self.rules.penalty_per_taper_day_early_points * max(0, until - target)
 
     def _protect_runs(
@@ -417,7 +421,7 @@ class Scheduler:
                     penalty += rules.penalty_day_before_key_run_points
                     warnings.append(
                         reason(
-                            Why.DAY_BEFORE_KEY_RUN,
+                            RuleId.DAY_BEFORE_KEY_RUN,
                             "doma2019",
                             load=what,
                             run=event.label,
@@ -428,7 +432,7 @@ class Scheduler:
                     penalty += rules.penalty_key_run_buffer_points
                     warnings.append(
                         reason(
-                            Why.KEY_RUN_BUFFER,
+                            RuleId.KEY_RUN_BUFFER,
                             "doma2019",
                             load=what,
                             run=event.label,
@@ -442,7 +446,7 @@ class Scheduler:
         if (tomorrow or later) and not buffered:
             reasons.append(
                 reason(
-                    Why.MODERATE_NEAR_KEY_RUN,
+                    RuleId.MODERATE_NEAR_KEY_RUN,
                     "doma2019",
                     tomorrow=tuple(tomorrow),
                     later=tuple(later),
@@ -451,7 +455,7 @@ class Scheduler:
                 )
             )
         elif penalty == 0:
-            reasons.append(reason(Why.NO_KEY_RUN_NEAR, "doma2019", buffer_hours=buffer_h))
+            reasons.append(reason(RuleId.NO_KEY_RUN_NEAR, "doma2019", buffer_hours=buffer_h))
         return penalty
 
     def _remedy(self, key_day: date) -> str:
@@ -475,7 +479,7 @@ class Scheduler:
                 penalty += rules.penalty_heavy_legs_too_close_points
                 warnings.append(
                     reason(
-                        Why.HEAVY_LEGS_TOO_CLOSE,
+                        RuleId.HEAVY_LEGS_TOO_CLOSE,
                         "doma2019",
                         min_hours=rules.min_hours_between_heavy_lower,
                         hours=round(hours),
@@ -485,7 +489,7 @@ class Scheduler:
                 penalty += rules.penalty_plyo_too_close_points
                 warnings.append(
                     reason(
-                        Why.PLYO_TOO_CLOSE,
+                        RuleId.PLYO_TOO_CLOSE,
                         "nsca2016",
                         min_hours=rules.min_hours_between_plyo,
                         hours=round(hours),

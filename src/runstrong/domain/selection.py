@@ -21,7 +21,7 @@ from runstrong.domain.exercise import (
     NiggleSite,
     PlyoIntensity,
 )
-from runstrong.domain.messages import Reason, Why, reason
+from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.muscles import Muscle
 from runstrong.domain.plan import Role
 from runstrong.domain.rules import Rules
@@ -98,7 +98,7 @@ class Chooser:
         ruled_out = unsafe_best is not None and unsafe_best.avoid_with & self.niggles
         if unsafe_best is not None and ruled_out and unsafe_best.slug != chosen.slug:
             sites = tuple(str(site) for site in sorted(unsafe_best.avoid_with & self.niggles))
-            notes = (reason(Why.NIGGLE_SWAP, replaced=unsafe_best.name, niggle_sites=sites),)
+            notes = (reason(RuleId.NIGGLE_SWAP, replaced=unsafe_best.name, niggle_sites=sites),)
         return chosen, notes
 
     def ranked(self, slot: Slot, max_plyo: PlyoIntensity | None) -> list[tuple[Exercise, float]]:

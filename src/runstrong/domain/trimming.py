@@ -13,7 +13,7 @@ from typing import NamedTuple, Protocol
 
 from runstrong.domain.budget import TimedGroup, group_seconds, minutes_of
 from runstrong.domain.drafts import Draft
-from runstrong.domain.messages import Reason, Why, reason
+from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Prescription, Role
 from runstrong.domain.rules import Rules
 
@@ -45,12 +45,12 @@ class Budget(NamedTuple):
 
     def left_out(self, names: tuple[str, ...]) -> Reason:
         return reason(
-            Why.LEFT_OUT_TO_FIT, exercises=names, budget_minutes=self.minutes, budget=self.kind
+            RuleId.LEFT_OUT_TO_FIT, exercises=names, budget_minutes=self.minutes, budget=self.kind
         )
 
     def sets_cut(self, sets: int, before: int, names: tuple[str, ...]) -> Reason:
         return reason(
-            Why.SETS_CUT_TO_FIT,
+            RuleId.SETS_CUT_TO_FIT,
             sets=sets,
             before=before,
             exercises=names,

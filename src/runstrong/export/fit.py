@@ -42,10 +42,10 @@ space ("B1 ") before the longest exercise name plus " per side" (48). Text is cu
 character boundary (a word boundary where there is one) and ends with "…" when cut.
 
 Identity. A device keys a workout by (type, manufacturer, product, serial, time_created). The
-serial is the session's date as YYYYMMDD followed by its place in that day (0-9), and
-`time_created` is the session's own start (its date and time in the athlete's timezone), never
-the export time: exporting the same plan twice gives the same bytes, and a re-planned session on
-the same day and time replaces its old file on the watch.
+serial is a 32-bit hash of the session's id (docs/formats.md, "Identities"; `session_serials`),
+and `time_created` is the session's own start (its date and time in the athlete's timezone),
+never the export time: exporting the same plan twice gives the same bytes, and a session
+re-planned to the same day and time replaces its old file on the watch.
 
 Schedule. `schedule.fit` (file type `schedules`) lists the next `MAX_SCHEDULED_WORKOUTS` = 30
 sessions: watches keep only about 30 future scheduled workouts (delivery.md), so we export a
@@ -111,6 +111,7 @@ from fit_tool.validation import validate_definition
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.identity import serial32
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Prescription, Session
 from runstrong.domain.rules import Rules
@@ -118,7 +119,6 @@ from runstrong.render.dose_text import effort, position_labels
 
 PRODUCT_ID = 0x5253  # "RS": our product id under manufacturer `development` (255)
 MAX_SCHEDULED_WORKOUTS = 30  # watches keep about 30 future scheduled workouts (delivery.md)
-MAX_SESSIONS_PER_DAY = 10  # the serial's last digit
 DEFAULT_WARM_UP_MINUTES: int = Rules().warm_up_minutes
 SCHEDULE_FILE_NAME = "schedule.fit"
 
@@ -172,16 +172,11 @@ def workout_name(session: Session) -> str:
 
 
 def session_serials(sessions: Sequence[Session]) -> tuple[int, ...]:
-    """Serial numbers, unique per session: YYYYMMDD and the session's place in its day (0-9)."""
-    seen: dict[date, int] = {}
-    serials = []
-    for s in sessions:
-        k = seen.get(s.date, 0)
-        if k >= MAX_SESSIONS_PER_DAY:
-            raise ValueError(f"more than {MAX_SESSIONS_PER_DAY} sessions on {s.date}")
-        seen[s.date] = k + 1
-        serials.append((s.date.year * 10_000 + s.date.month * 100 + s.date.day) * 10 + k)
-    return tuple(serials)
+    """Each session's file serial: a 32-bit hash of its id (docs/formats.md, "Identities"), so a
+    session keeps its serial through re-plans; two ids of one plan that hash alike are told
+    apart (`identity.serial32`)."""
+    taken: set[int] = set()
+    return tuple(serial32(s.id or f"{s.date.isoformat()}/{s.title}", taken) for s in sessions)
 
 
 def schedule_file(

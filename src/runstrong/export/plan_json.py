@@ -55,7 +55,7 @@ def _canonical(body: dict[str, Any]) -> bytes:
 def reason_dict(reason: Reason) -> dict[str, Any]:
     """A reason as plan JSON writes it: the record, then its words."""
     return {
-        "rule": str(reason.why),
+        "rule": str(reason.rule),
         "citations": list(reason.citations),
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in reason.params},
         "text": text(reason),

@@ -4,7 +4,7 @@ So that `runstrong export ... plan.json` works without the profile: the plan kee
 name, zone, equipment and known maxes, and its races. The file is validated strictly (pydantic,
 strict mode, unknown keys refused): `"deload": "false"` or `"sets": 3.9` is an error naming the
 field, never a guess. Schema 2 is read as written; schema 1 (before ids and reasons as records)
-is still read: its reasons become text reasons (`Why.TEXT`) and its sessions take the ids of
+is still read: its reasons become text reasons (`RuleId.TEXT`) and its sessions take the ids of
 their place in the week by date (`S1`, `S2`).
 """
 
@@ -30,7 +30,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.exercise import Equipment, Level
 from runstrong.domain.identity import ID_PATTERN, session_id
-from runstrong.domain.messages import Reason, Why
+from runstrong.domain.messages import Reason, RuleId
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
 
 Count = Annotated[int, Field(ge=0)]
@@ -50,7 +50,7 @@ def _local(value: dt.time) -> dt.time:
 
 
 class ReasonIn(_Strict):
-    rule: Why
+    rule: RuleId
     citations: list[str]
     params: dict[str, str | int | float | list[str]]
     text: str  # the words when the plan was written; read again from the catalogue
@@ -326,7 +326,7 @@ def _week_v1(w: WeekInV1, path: str, where: str, library: ExerciseLibrary, athle
 
 
 def _texts(items: list[str]) -> tuple[Reason, ...]:
-    return tuple(Reason(Why.TEXT, (("text", t),)) for t in items)
+    return tuple(Reason(RuleId.TEXT, (("text", t),)) for t in items)
 
 
 def _exercise(

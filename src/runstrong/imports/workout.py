@@ -20,7 +20,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError, InputErrors, field_path
 from runstrong.domain.exercise import LoadType
 from runstrong.domain.identity import athlete_id_from_name, session_id
-from runstrong.domain.messages import Why, reason
+from runstrong.domain.messages import RuleId, reason
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
 from runstrong.domain.prescription import contacts_of
 from runstrong.validation import validation_errors
@@ -94,7 +94,7 @@ def parse_workout(data: dict[str, object], library: ExerciseLibrary, *, where: s
         plyo_contacts=sum(contacts_of(p) for p in exercises),
         est_minutes=0,
         exercises=tuple(exercises),
-        reasons=(reason(Why.FROM_WORKOUT_FILE, file=Path(where).name),),
+        reasons=(reason(RuleId.FROM_WORKOUT_FILE, file=Path(where).name),),
         warnings=(),
         id=session_id(athlete_id_from_name(raw.workout.name), monday, "W"),
     )

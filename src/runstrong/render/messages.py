@@ -1,4 +1,4 @@
-"""The message catalogue: the words for every rule id (`domain.messages.Why`).
+"""The message catalogue: the words for every rule id (`domain.messages.RuleId`).
 
 One template per rule id, each a function of the reason's parameters. `text(reason)` gives the
 sentence without its sources; `cited(reason)` adds them in brackets, as the terminal, the
@@ -13,7 +13,7 @@ from datetime import date
 
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.exercise import NiggleSite
-from runstrong.domain.messages import Param, Reason, Why
+from runstrong.domain.messages import Param, Reason, RuleId
 
 
 class P:
@@ -266,142 +266,144 @@ def _deload_dose(p: P) -> str:
 
 Template = Callable[[P], str]
 
-CATALOGUE: dict[Why, Template] = {
-    Why.SEVERE_NIGGLE: lambda p: (
+CATALOGUE: dict[RuleId, Template] = {
+    RuleId.SEVERE_NIGGLE: lambda p: (
         f"Severe {NiggleSite(p.s('site')).label} niggle: see a physiotherapist or doctor. The "
         "plan leaves out exercises that load it and, for the lower leg, all plyometrics."
     ),
-    Why.NOT_MEDICAL_ADVICE: lambda p: (
+    RuleId.NOT_MEDICAL_ADVICE: lambda p: (
         "runstrong is not medical advice: stop any exercise that brings on pain and get it seen."
     ),
-    Why.MAX_CHECKS_KIT: _max_checks_kit,
-    Why.MAX_UNUSED_BY_RIR: lambda p: (
+    RuleId.MAX_CHECKS_KIT: _max_checks_kit,
+    RuleId.MAX_UNUSED_BY_RIR: lambda p: (
         f"Your {p.s('exercise')} max is not used: {p.s('exercise')} is dosed by reps in "
         "reserve, not by %1RM."
     ),
-    Why.MAX_UNUSED_KIT: lambda p: (
+    RuleId.MAX_UNUSED_KIT: lambda p: (
         f"Your {p.s('exercise')} max is not used: your equipment does not allow "
         f"{p.s('exercise')}, so the plan doses its lifts by reps in reserve."
     ),
-    Why.MAX_UNUSED_NOT_IN_PLAN: lambda p: (
+    RuleId.MAX_UNUSED_NOT_IN_PLAN: lambda p: (
         f"Your {p.s('exercise')} max is not used: {p.s('exercise')} is not in this plan (other "
         "exercises took its place)."
     ),
-    Why.SHORT_CYCLE: _short_cycle,
-    Why.RACE_IN_WEEK: _race_in_week,
-    Why.NO_STRENGTH_DAY: lambda p: "No strength session this week: no strength day is allowed.",
-    Why.SESSIONS_LEFT_OUT: lambda p: (
+    RuleId.SHORT_CYCLE: _short_cycle,
+    RuleId.RACE_IN_WEEK: _race_in_week,
+    RuleId.NO_STRENGTH_DAY: lambda p: "No strength session this week: no strength day is allowed.",
+    RuleId.SESSIONS_LEFT_OUT: lambda p: (
         f"{p.i('count')} of {p.i('planned')} planned sessions this week: on every strength day "
         "left, another would break placement rules that cost more than leaving it out "
         "(penalty_session_left_out_points)."
     ),
-    Why.SESSIONS_BEFORE_START: _sessions_before_start,
-    Why.SESSIONS_LIMITED: lambda p: (
+    RuleId.SESSIONS_BEFORE_START: _sessions_before_start,
+    RuleId.SESSIONS_LIMITED: lambda p: (
         f"{p.i('count')} of {p.i('planned')} planned sessions fit this week (strength days, "
         "race and taper limits)."
     ),
-    Why.STAND_IN: lambda p: (
+    RuleId.STAND_IN: lambda p: (
         f"A light {p.s('light')} session takes the place of the session left out."
     ),
-    Why.STAND_IN_ONLY: lambda p: (
+    RuleId.STAND_IN_ONLY: lambda p: (
         f"No heavy session fits this week (race and taper limits), so a light {p.s('light')} "
         "session takes its place."
     ),
-    Why.PHASE_WEEK: _phase_week,
-    Why.DELOAD_WEEK: lambda p: "deload week: same exercises, fewer sets, more in reserve",
-    Why.TAPER_LAST_HEAVY: lambda p: "taper: the last heavy session before the race",
-    Why.TAPER_ACTIVATION: lambda p: (
+    RuleId.PHASE_WEEK: _phase_week,
+    RuleId.DELOAD_WEEK: lambda p: "deload week: same exercises, fewer sets, more in reserve",
+    RuleId.TAPER_LAST_HEAVY: lambda p: "taper: the last heavy session before the race",
+    RuleId.TAPER_ACTIVATION: lambda p: (
         "taper: light activation only, nothing in the last days before the race"
     ),
-    Why.ACTIVATION_STAND_IN: lambda p: (
+    RuleId.ACTIVATION_STAND_IN: lambda p: (
         "light activation in place of a heavy session that no day this week allows without "
         "breaking the rules"
     ),
-    Why.B_RACE_MINI_TAPER: lambda p: (
+    RuleId.B_RACE_MINI_TAPER: lambda p: (
         "a B race is near: one heavy session early in the week, then light activation"
     ),
-    Why.RACE_RECOVERY: lambda p: "recovery after the race: light work only",
-    Why.HARD_DAYS_HARD: lambda p: "hard days hard: strength on a day that is already hard",
-    Why.RECOVERY_DAY: lambda p: (
+    RuleId.RACE_RECOVERY: lambda p: "recovery after the race: light work only",
+    RuleId.HARD_DAYS_HARD: lambda p: "hard days hard: strength on a day that is already hard",
+    RuleId.RECOVERY_DAY: lambda p: (
         "rule 'no strength on recovery days' broken: no better strength day this week"
     ),
-    Why.EASY_DAY_NO_KEY_DAY_SUITS: lambda p: (
+    RuleId.EASY_DAY_NO_KEY_DAY_SUITS: lambda p: (
         "on a day without a key run: no key-run day this week suits this session"
     ),
-    Why.EASY_DAY_NO_KEY_DAY: lambda p: (
+    RuleId.EASY_DAY_NO_KEY_DAY: lambda p: (
         "on a day without a key run: none of your strength days has one"
     ),
-    Why.LIGHT_ON_EASY_DAY: lambda p: "light on the legs, so it can go on an easy day",
-    Why.MOVED_AFTER_RUN: lambda p: (
+    RuleId.LIGHT_ON_EASY_DAY: lambda p: "light on the legs, so it can go on an easy day",
+    RuleId.MOVED_AFTER_RUN: lambda p: (
         f"moved to {p.s('time')} to leave {p.n('hours'):g} h after the run"
     ),
-    Why.RUN_FIRST: lambda p: (
+    RuleId.RUN_FIRST: lambda p: (
         f"rule 'run first, strength later' broken: {run_text(p.s('run'))} starts at "
         f"{p.s('run_time')}, after this session and too late to lift after it"
     ),
-    Why.TOO_SOON_AFTER_RUN: lambda p: (
+    RuleId.TOO_SOON_AFTER_RUN: lambda p: (
         f"rule 'at least {p.n('min_hours'):g} h after the run' broken: only "
         f"{p.n('hours'):.1f} h after {run_text(p.s('run'))}"
     ),
-    Why.AFTER_RUN: lambda p: (
+    RuleId.AFTER_RUN: lambda p: (
         f"{p.n('hours'):.0f} h after {run_text(p.s('run'))}: run first, then lift"
     ),
-    Why.TAPER_TIMING: lambda p: (
+    RuleId.TAPER_TIMING: lambda p: (
         f"{p.i('days')} days before the race: the taper keeps the last heavy session at least "
         f"{p.i('target')} days out"
     ),
-    Why.DAY_BEFORE_KEY_RUN: _day_before_key_run,
-    Why.KEY_RUN_BUFFER: _key_run_buffer,
-    Why.MODERATE_NEAR_KEY_RUN: _moderate_near_key_run,
-    Why.NO_KEY_RUN_NEAR: lambda p: (
+    RuleId.DAY_BEFORE_KEY_RUN: _day_before_key_run,
+    RuleId.KEY_RUN_BUFFER: _key_run_buffer,
+    RuleId.MODERATE_NEAR_KEY_RUN: _moderate_near_key_run,
+    RuleId.NO_KEY_RUN_NEAR: lambda p: (
         f"no key run, long run or race the next day, nor within {p.n('buffer_hours'):g} h"
     ),
-    Why.HEAVY_LEGS_TOO_CLOSE: lambda p: (
+    RuleId.HEAVY_LEGS_TOO_CLOSE: lambda p: (
         f"rule '{p.n('min_hours'):g} h between heavy leg sessions' broken: {p.i('hours')} h "
         "after the last one"
     ),
-    Why.PLYO_TOO_CLOSE: lambda p: (
+    RuleId.PLYO_TOO_CLOSE: lambda p: (
         f"rule '{p.n('min_hours'):g} h between plyometric sessions' broken: {p.i('hours')} h "
         "after the last one"
     ),
-    Why.OVER_TIME: lambda p: (
+    RuleId.OVER_TIME: lambda p: (
         f"about {p.i('minutes')} minutes, more than your {p.i('budget_minutes')}: even the "
         "main lifts alone take longer"
     ),
-    Why.NO_PLYO_NIGGLE: lambda p: "no plyometrics: they load your niggle",
-    Why.NO_SINGLE_LEG: _no_single_leg,
-    Why.LEFT_OUT_TO_FIT: lambda p: (
+    RuleId.NO_PLYO_NIGGLE: lambda p: "no plyometrics: they load your niggle",
+    RuleId.NO_SINGLE_LEG: _no_single_leg,
+    RuleId.LEFT_OUT_TO_FIT: lambda p: (
         f"left out {', '.join(p.t('exercises'))} to fit {budget_text(p)}"
     ),
-    Why.SETS_CUT_TO_FIT: lambda p: (
+    RuleId.SETS_CUT_TO_FIT: lambda p: (
         f"{p.i('sets')} sets instead of {p.i('before')} to fit {budget_text(p)}: "
         f"{', '.join(p.t('exercises'))}"
     ),
-    Why.NIGGLE_SWAP: lambda p: (
+    RuleId.NIGGLE_SWAP: lambda p: (
         f"chosen instead of {p.s('replaced')}, which needs care with your "
         f"{sites_text(p.t('niggle_sites'))} niggle"
     ),
-    Why.SINGLE_LEG_HIP: lambda p: (
+    RuleId.SINGLE_LEG_HIP: lambda p: (
         f"single-leg hip work in place of single-leg knee work: {_why_empty(p)}"
     ),
-    Why.HEAVIER_VARIANT: _heavier_variant,
-    Why.LIGHT_MORE_REPS: lambda p: (
+    RuleId.HEAVIER_VARIANT: _heavier_variant,
+    RuleId.LIGHT_MORE_REPS: lambda p: (
         f"{shortfall_text(p)}: {p.i('new_reps')} reps instead, to end near {p.i('rir')} in reserve"
     ),
-    Why.LIGHT_SLOW_TEMPO: _light_slow_tempo,
-    Why.LOAD_CAPPED: _load_capped,
-    Why.REDUCED_VOLUME: lambda p: "first weeks: 2 sets, easy effort, to limit soreness",
-    Why.ACTIVATION_CUE: lambda p: "light activation: easy, crisp reps; stop well short of fatigue",
-    Why.PLYO_CUE: lambda p: "quick, springy contacts; stop a set when they slow down",
-    Why.DELOAD_DOSE: _deload_dose,
-    Why.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
-    Why.TEXT: lambda p: p.s("text"),
+    RuleId.LIGHT_SLOW_TEMPO: _light_slow_tempo,
+    RuleId.LOAD_CAPPED: _load_capped,
+    RuleId.REDUCED_VOLUME: lambda p: "first weeks: 2 sets, easy effort, to limit soreness",
+    RuleId.ACTIVATION_CUE: lambda p: (
+        "light activation: easy, crisp reps; stop well short of fatigue"
+    ),
+    RuleId.PLYO_CUE: lambda p: "quick, springy contacts; stop a set when they slow down",
+    RuleId.DELOAD_DOSE: _deload_dose,
+    RuleId.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
+    RuleId.TEXT: lambda p: p.s("text"),
 }
 
 
 def text(reason: Reason) -> str:
     """The reason in words, without its sources."""
-    return CATALOGUE[reason.why](P(dict(reason.params)))
+    return CATALOGUE[reason.rule](P(dict(reason.params)))
 
 
 def cited(reason: Reason) -> str:

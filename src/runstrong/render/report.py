@@ -42,7 +42,7 @@ from runstrong.domain.athlete import Athlete, EquipmentSet, Race
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.loads import resolve_load
-from runstrong.domain.messages import Reason, Why
+from runstrong.domain.messages import Reason, RuleId
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
 from runstrong.render.dose_text import amount, position_labels, rest_texts
 from runstrong.render.messages import text as reason_text
@@ -558,7 +558,7 @@ def _cited_keys(plan: Plan, library: ExerciseLibrary) -> set[str]:
             reasons += [*s.reasons, *s.warnings]
     for r in reasons:
         keys.update(r.citations)
-        if r.why is Why.TEXT:  # a plan saved before reasons were records: keys in its text
+        if r.rule is RuleId.TEXT:  # a plan saved before reasons were records: keys in its text
             for group in _CITATION_GROUP.findall(reason_text(r)):
                 keys.update(k.strip() for k in group.split(","))
     return keys
@@ -584,7 +584,7 @@ def _reason(reason: Reason, *, stop: bool = True) -> str:
     words = reason_text(reason)
     if not stop:
         words = words.rstrip(". ")
-    if reason.why is Why.TEXT:
+    if reason.rule is RuleId.TEXT:
         return _with_citations(words)
     return _line(words) + _cite(reason.citations)
 
