@@ -1,0 +1,253 @@
+"""The message catalogue: words for every rule id. The only tests that read reason wording."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+
+import pytest
+from hypothesis import given
+
+from builders import EXAMPLES, library
+from domain.test_engine_properties import profiles
+from runstrong.domain.engine import generate_plan
+from runstrong.domain.messages import Reason, RuleId, reason
+from runstrong.domain.plan import Plan
+from runstrong.domain.profile import Profile
+from runstrong.domain.rules import Rules
+from runstrong.profile.loader import load_profile
+from runstrong.render.messages import CATALOGUE, cited, run_text, text
+
+SHORTFALL = {
+    "kit": "kettlebell",
+    "held": 1,
+    "kit_kg": 20.0,
+    "reps": 5,
+    "rir": 2,
+    "need_kg": 40,
+    "percent": 0,
+    "max_kg": 0,
+}
+
+# One reason of every rule id, with the parameters the engine gives it.
+SAMPLES: dict[RuleId, Reason] = {
+    RuleId.SEVERE_NIGGLE: reason(RuleId.SEVERE_NIGGLE, site="knee"),
+    RuleId.NOT_MEDICAL_ADVICE: reason(RuleId.NOT_MEDICAL_ADVICE),
+    RuleId.MAX_CHECKS_KIT: reason(RuleId.MAX_CHECKS_KIT, exercise="Goblet squat", in_plan=0),
+    RuleId.MAX_UNUSED_BY_RIR: reason(RuleId.MAX_UNUSED_BY_RIR, exercise="Hip thrust"),
+    RuleId.MAX_UNUSED_KIT: reason(RuleId.MAX_UNUSED_KIT, exercise="Back squat"),
+    RuleId.MAX_UNUSED_NOT_IN_PLAN: reason(RuleId.MAX_UNUSED_NOT_IN_PLAN, exercise="Deadlift"),
+    RuleId.SHORT_CYCLE: reason(
+        RuleId.SHORT_CYCLE,
+        "balsalobre2016",
+        race="Park 10k",
+        race_date="2027-02-14",
+        weeks=5,
+        min_weeks=8,
+        base=3,
+        build=0,
+        peak=1,
+        taper=1,
+    ),
+    RuleId.RACE_IN_WEEK: reason(
+        RuleId.RACE_IN_WEEK, race="Park 5k", distance="5k", race_date="2027-03-06", priority="C"
+    ),
+    RuleId.NO_STRENGTH_DAY: reason(RuleId.NO_STRENGTH_DAY),
+    RuleId.SESSIONS_LEFT_OUT: reason(RuleId.SESSIONS_LEFT_OUT, count=1, planned=2),
+    RuleId.SESSIONS_BEFORE_START: reason(
+        RuleId.SESSIONS_BEFORE_START, count=1, planned=2, start_date="2027-01-07"
+    ),
+    RuleId.SESSIONS_LIMITED: reason(RuleId.SESSIONS_LIMITED, count=1, planned=2),
+    RuleId.STAND_IN: reason(RuleId.STAND_IN, light="activation"),
+    RuleId.STAND_IN_ONLY: reason(RuleId.STAND_IN_ONLY, light="recovery"),
+    RuleId.PHASE_WEEK: reason(
+        RuleId.PHASE_WEEK,
+        phase="base",
+        week=2,
+        session="A",
+        title="Strength A",
+        extras=("single_leg", "calf_straight_knee"),
+    ),
+    RuleId.DELOAD_WEEK: reason(RuleId.DELOAD_WEEK, "bell2022"),
+    RuleId.TAPER_LAST_HEAVY: reason(RuleId.TAPER_LAST_HEAVY),
+    RuleId.TAPER_ACTIVATION: reason(RuleId.TAPER_ACTIVATION),
+    RuleId.ACTIVATION_STAND_IN: reason(RuleId.ACTIVATION_STAND_IN),
+    RuleId.B_RACE_MINI_TAPER: reason(RuleId.B_RACE_MINI_TAPER, days=5),
+    RuleId.RACE_RECOVERY: reason(RuleId.RACE_RECOVERY),
+    RuleId.HARD_DAYS_HARD: reason(RuleId.HARD_DAYS_HARD, "foster1998"),
+    RuleId.RECOVERY_DAY: reason(RuleId.RECOVERY_DAY),
+    RuleId.EASY_DAY_NO_KEY_DAY_SUITS: reason(RuleId.EASY_DAY_NO_KEY_DAY_SUITS),
+    RuleId.EASY_DAY_NO_KEY_DAY: reason(RuleId.EASY_DAY_NO_KEY_DAY),
+    RuleId.LIGHT_ON_EASY_DAY: reason(RuleId.LIGHT_ON_EASY_DAY),
+    RuleId.MOVED_AFTER_RUN: reason(RuleId.MOVED_AFTER_RUN, time="11:00", hours=3.0),
+    RuleId.RUN_FIRST: reason(RuleId.RUN_FIRST, run="sat:long", run_time="19:00"),
+    RuleId.TOO_SOON_AFTER_RUN: reason(
+        RuleId.TOO_SOON_AFTER_RUN, min_hours=3.0, hours=1.5, run="tue:intervals"
+    ),
+    RuleId.AFTER_RUN: reason(
+        RuleId.AFTER_RUN, "doma2013", "schumann2022", hours=10.0, run="tue:intervals"
+    ),
+    RuleId.TAPER_TIMING: reason(RuleId.TAPER_TIMING, days=10, target=9),
+    RuleId.DAY_BEFORE_KEY_RUN: reason(
+        RuleId.DAY_BEFORE_KEY_RUN, load="heavy_legs", run="tue:intervals", add_day="tue"
+    ),
+    RuleId.KEY_RUN_BUFFER: reason(
+        RuleId.KEY_RUN_BUFFER, load="hard_plyo", run="thu:tempo", hours=37, buffer_hours=48.0
+    ),
+    RuleId.MODERATE_NEAR_KEY_RUN: reason(
+        RuleId.MODERATE_NEAR_KEY_RUN,
+        tomorrow=("sun:long",),
+        later=("race:Spring Marathon",),
+        later_hours=("40",),
+        buffer_hours=48.0,
+    ),
+    RuleId.NO_KEY_RUN_NEAR: reason(RuleId.NO_KEY_RUN_NEAR, buffer_hours=48.0),
+    RuleId.HEAVY_LEGS_TOO_CLOSE: reason(RuleId.HEAVY_LEGS_TOO_CLOSE, min_hours=48.0, hours=24),
+    RuleId.PLYO_TOO_CLOSE: reason(RuleId.PLYO_TOO_CLOSE, min_hours=48.0, hours=24),
+    RuleId.OVER_TIME: reason(RuleId.OVER_TIME, minutes=52, budget_minutes=30),
+    RuleId.NO_PLYO_NIGGLE: reason(RuleId.NO_PLYO_NIGGLE),
+    RuleId.NO_SINGLE_LEG: reason(RuleId.NO_SINGLE_LEG, niggle_sites=("knee",)),
+    RuleId.LEFT_OUT_TO_FIT: reason(
+        RuleId.LEFT_OUT_TO_FIT, exercises=("Side plank",), budget_minutes=30, budget="yours"
+    ),
+    RuleId.SETS_CUT_TO_FIT: reason(
+        RuleId.SETS_CUT_TO_FIT,
+        sets=2,
+        before=3,
+        exercises=("Plank", "Side plank"),
+        budget_minutes=30,
+        budget="maintenance",
+    ),
+    RuleId.NIGGLE_SWAP: reason(RuleId.NIGGLE_SWAP, replaced="Box jump", niggle_sites=("achilles",)),
+    RuleId.SINGLE_LEG_HIP: reason(RuleId.SINGLE_LEG_HIP, niggle_sites=()),
+    RuleId.HEAVIER_VARIANT: Reason(
+        RuleId.HEAVIER_VARIANT,
+        (
+            ("replaced", "Kettlebell Romanian deadlift"),
+            ("how", "heaviest_sets"),
+            *SHORTFALL.items(),
+        ),
+    ),
+    RuleId.LIGHT_MORE_REPS: Reason(RuleId.LIGHT_MORE_REPS, (*SHORTFALL.items(), ("new_reps", 9))),
+    RuleId.LIGHT_SLOW_TEMPO: Reason(
+        RuleId.LIGHT_SLOW_TEMPO,
+        (*SHORTFALL.items(), ("new_reps", 12), ("lowering_s", 4), ("pause_s", 1)),
+    ),
+    RuleId.LOAD_CAPPED: reason(
+        RuleId.LOAD_CAPPED, kit="dumbbell", held=2, load_kg=20.0, share=67, advice="slow_lowering"
+    ),
+    RuleId.REDUCED_VOLUME: reason(RuleId.REDUCED_VOLUME, weeks=2),
+    RuleId.ACTIVATION_CUE: reason(RuleId.ACTIVATION_CUE),
+    RuleId.PLYO_CUE: reason(RuleId.PLYO_CUE),
+    RuleId.DELOAD_DOSE: reason(RuleId.DELOAD_DOSE, kept="reps", fewer_sets=1, more_rir=1),
+    RuleId.FROM_WORKOUT_FILE: reason(RuleId.FROM_WORKOUT_FILE, file="founding.toml"),
+    RuleId.TEXT: reason(RuleId.TEXT, text="kept as it was [acsm2009]"),
+}
+
+RULE_SUFFIXES = ("_points", "_hours", "_days", "_weeks", "_seconds", "_kg", "_pct", "_reps")
+
+
+def test_every_rule_id_has_words_and_a_sample() -> None:
+    assert set(CATALOGUE) == set(RuleId)
+    assert set(SAMPLES) == set(RuleId)
+
+
+@pytest.mark.parametrize("rule", list(RuleId), ids=str)
+def test_every_rule_id_renders_its_sample_as_one_plain_line(rule: RuleId) -> None:
+    words = text(SAMPLES[rule])
+    assert words.strip() == words
+    assert words
+    assert "\n" not in words
+    assert "{" not in words
+    assert "_" not in words.replace("penalty_session_left_out_points", "")
+
+
+def test_a_rule_id_named_like_a_threshold_is_a_field_of_rules() -> None:
+    names = {f.name for f in fields(Rules)}
+    for rule in RuleId:
+        if rule.value.endswith(RULE_SUFFIXES) or rule.value in names:
+            assert rule.value in names, rule
+
+
+def _every_reason(plan: Plan) -> list[Reason]:
+    found = list(plan.warnings)
+    for week in plan.weeks:
+        found += week.notes
+        for s in week.sessions:
+            found += [*s.reasons, *s.warnings, *(n for p in s.exercises for n in p.notes)]
+    return found
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.stem)
+def test_every_reason_of_the_example_plans_renders(example: object) -> None:
+    profile = load_profile(example, library())  # type: ignore[arg-type]
+    for r in _every_reason(generate_plan(profile, library(), today=date(2026, 11, 30))):
+        assert text(r)
+
+
+@given(profiles())
+def test_every_reason_of_a_random_plan_renders(profile: Profile) -> None:
+    plan = generate_plan(profile, library(), start=date(2027, 1, 4))
+    for r in _every_reason(plan):
+        assert "{" not in text(r)
+
+
+# -- wording (the catalogue's own) ----------------------------------------------------------------
+
+
+def test_runs_are_named_by_day_and_kind_and_races_by_name() -> None:
+    assert run_text("tue:intervals") == "Tuesday's intervals run"
+    assert run_text("sun:long") == "Sunday's long run"
+    assert run_text("race:Spring Marathon") == "Spring Marathon (race)"
+
+
+def test_a_reason_with_sources_cites_them_after_its_words() -> None:
+    after = SAMPLES[RuleId.AFTER_RUN]
+    assert cited(after) == (
+        "10 h after Tuesday's intervals run: run first, then lift [doma2013, schumann2022]"
+    )
+    assert cited(SAMPLES[RuleId.DELOAD_WEEK]).endswith(" [bell2022]")
+
+
+def test_a_sentence_keeps_its_full_stop_after_its_sources() -> None:
+    short = SAMPLES[RuleId.SHORT_CYCLE]
+    assert cited(short).endswith("1 taper week(s) [balsalobre2016].")
+
+
+def test_the_key_run_buffer_warning_names_the_run_the_hours_and_what_to_keep_crisp() -> None:
+    assert text(SAMPLES[RuleId.KEY_RUN_BUFFER]) == (
+        "rule '48 h before a key run' not met: Thursday's tempo run is 37 h later; keep this "
+        "session's jumps crisp, not to failure"
+    )
+
+
+def test_a_forced_day_before_break_says_which_day_would_avoid_it() -> None:
+    assert text(SAMPLES[RuleId.DAY_BEFORE_KEY_RUN]).endswith(
+        "(adding Tuesday to your strength days would let it follow that run)"
+    )
+
+
+def test_a_phase_reason_names_what_the_session_holds() -> None:
+    assert text(SAMPLES[RuleId.PHASE_WEEK]) == (
+        "Base phase, week 2 of this block: the week's squat-pattern session, with single-leg "
+        "and straight-knee calf work"
+    )
+
+
+def test_a_light_kit_swap_says_what_the_kit_cannot_load() -> None:
+    assert text(SAMPLES[RuleId.HEAVIER_VARIANT]) == (
+        "chosen instead of Kettlebell Romanian deadlift, for its heaviest sets: your heaviest "
+        "kettlebell (20 kg) is too light for 5 reps with 2 in reserve, which need about 40 kg "
+        "by our estimate for your body mass and level"
+    )
+
+
+def test_a_moderate_session_near_key_runs_lists_each_with_when() -> None:
+    assert text(SAMPLES[RuleId.MODERATE_NEAR_KEY_RUN]).startswith(
+        "moderate on the legs, so Sunday's long run tomorrow and Spring Marathon (race) 40 h "
+        "later are fine: the day before"
+    )
+
+
+def test_a_plan_saved_before_records_keeps_its_text() -> None:
+    assert cited(SAMPLES[RuleId.TEXT]) == "kept as it was [acsm2009]"
