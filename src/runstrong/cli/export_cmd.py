@@ -70,10 +70,11 @@ def _open(source: Path, exercises: Sequence[Path]) -> PlanResult:
 
 def _single(fmt: str, source: Path, output: str, exercises: Sequence[Path], **kw: object) -> None:
     from runstrong import services
-    from runstrong.output import check_file, write_output
+    from runstrong.output import check_file, write_output, writes_through
 
     check_file(Path(output))
-    if output != "-" and Path(output).suffix.lower() not in SUFFIXES[fmt]:
+    named = output != "-" and not writes_through(Path(output))  # not stdout, /dev/null, a pipe
+    if named and Path(output).suffix.lower() not in SUFFIXES[fmt]:
         warn(
             f"{output} does not end in {SUFFIXES[fmt][0]}; writing {fmt.upper()} to it all the same"
         )
