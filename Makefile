@@ -47,8 +47,9 @@ DOMAIN   := $(wildcard src/runstrong/domain/*.py)
 wheel: $(STAMP)
 	scripts/build_wheel.sh dist $(BIN)/python
 
-# The folder too: a module added or removed changes it.
-$(COMPILED)/.built: $(STAMP) $(DOMAIN) src/runstrong/domain scripts/build_wheel.sh
+# The folders too: a module added or removed changes them (a new top-level module, such as
+# settings.py, needs its link in .compiled/runstrong).
+$(COMPILED)/.built: $(STAMP) $(DOMAIN) src/runstrong/domain src/runstrong scripts/build_wheel.sh
 	rm -rf $(COMPILED)
 	scripts/build_wheel.sh $(COMPILED)/dist $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \

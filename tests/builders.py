@@ -41,6 +41,9 @@ from runstrong.domain.plan import Prescription, Role
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
 from runstrong.library.loader import load_library
+from runstrong.profile.loader import load_profile
+from runstrong.services import PlanResult, make_plan
+from runstrong.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -60,6 +63,11 @@ W = Weekday
 @cache
 def library() -> ExerciseLibrary:
     return load_library()
+
+
+def plan_from_file(path: Path, today: date) -> PlanResult:
+    """A profile file's plan, made as the CLI makes it on `today`."""
+    return make_plan(load_profile(path, library()), library(), Settings(today=today))
 
 
 def standard_week() -> RunningWeek:

@@ -1,12 +1,16 @@
 """A cache of validated inputs (the exercise library, runner profiles), so that a command run
 again on the same files skips parsing and validating them, and never imports pydantic.
 
-Each entry is a pickle named by a SHA-256 of everything its value depends on: the package
-version, the build (pure Python or the mypyc-compiled domain, whose classes differ), the code that
-builds it, and the bytes of its input files. Any edit misses the cache and
-validates again; input with errors is never cached. Where: RUNSTRONG_CACHE_DIR, else
-$XDG_CACHE_HOME/runstrong, else ~/.cache/runstrong. RUNSTRONG_NO_CACHE=1 turns it off. A cache
-that cannot be read or written is ignored: it only ever saves time.
+Each entry is a pickle named by a SHA-256 of everything its value depends on: the package version,
+the build (pure Python or the mypyc-compiled domain, whose classes differ), the source of every
+module of the runstrong package (`code_digest`: no hand-kept list of the modules that matter),
+and the bytes of its input files. Any edit misses the cache and validates again; input with
+errors is never cached. The folder is the caller's (runstrong.settings: the CLI reads
+RUNSTRONG_CACHE_DIR and RUNSTRONG_NO_CACHE once at its start); None turns the cache off.
+
+Safe under threads and processes: an entry is written to a temporary file of its own and renamed
+into place, so a reader sees a whole entry or none, and two writers of one key write the same
+value. A cache that cannot be read or written is ignored: it only ever saves time.
 """
 
 from __future__ import annotations
@@ -17,39 +21,53 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-CACHE_DIR_ENV = "RUNSTRONG_CACHE_DIR"
-NO_CACHE_ENV = "RUNSTRONG_NO_CACHE"
 MAX_ENTRIES = 64  # per kind (library, profile): the least recently used go first
 
 T = TypeVar("T")
 
 
-def enabled() -> bool:
-    return not os.environ.get(NO_CACHE_ENV)
-
-
-def cache_dir() -> Path:
-    if explicit := os.environ.get(CACHE_DIR_ENV):
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "runstrong"
-
-
-def digest(code: Iterable[Path], parts: Iterable[bytes]) -> str:
-    """The key of a value built by the `code` files from `parts` (each named, so that moving
+def digest(parts: Iterable[bytes]) -> str:
+    """The key of a value built by runstrong's code from `parts` (each named, so that moving
     bytes from one part to the next changes the key)."""
-    from runstrong import __version__
-
-    h = hashlib.sha256(__version__.encode() + b"\0" + build().encode())
-    for path in code:
-        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    h = hashlib.sha256(code_digest().encode())
     for part in parts:
         h.update(len(part).to_bytes(8, "big") + part)
     return h.hexdigest()[:32]
+
+
+_CODE_DIGEST: list[str] = []
+_CODE_LOCK = threading.Lock()
+
+
+def code_digest() -> str:
+    """A SHA-256 of the package version, the build and every .py file of the runstrong package
+    (by path and bytes), computed once a process (about 2 ms). The compiled build ships the
+    sources it was compiled from beside its modules, so they name its code too."""
+    with _CODE_LOCK:
+        if not _CODE_DIGEST:
+            _CODE_DIGEST.append(package_digest(Path(__file__).parent))
+        return _CODE_DIGEST[0]
+
+
+def package_digest(root: Path) -> str:
+    """The digest of the package in `root`: version, build, and each .py file's path and bytes.
+    (os.walk and open, not pathlib: half the time, and this runs at every command's start.)"""
+    from runstrong import __version__
+
+    h = hashlib.sha256(f"{__version__}\0{build()}\0".encode())
+    top = len(str(root)) + 1
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        subfolders[:] = sorted(d for d in subfolders if d not in ("__pycache__", "data"))
+        for name in sorted(n for n in names if n.endswith(".py")):
+            path = os.path.join(folder, name)
+            with open(path, "rb") as fh:
+                h.update(path[top:].encode() + b"\0" + fh.read() + b"\0")
+    return h.hexdigest()
 
 
 def build() -> str:
@@ -60,14 +78,17 @@ def build() -> str:
     return "pure" if plan.__file__ and plan.__file__.endswith(".py") else "compiled"
 
 
-def cached(kind: str, key: Callable[[], str], load: Callable[[], T], expected: type[T]) -> T:
-    """`load()` once per key: later calls read the value back (if it is still an `expected`).
-    Anything wrong with the cache (unreadable code files for the key, a corrupt or foreign
-    entry, a folder that cannot be written) only costs the time of `load()`."""
-    if not enabled():
+def cached(
+    folder: Path | None, kind: str, key: Callable[[], str], load: Callable[[], T], expected: type[T]
+) -> T:
+    """`load()` once per key: later calls read the value back from `folder` (if it is still an
+    `expected`); no folder, no cache. Anything wrong with the cache (unreadable code files for
+    the key, a corrupt or foreign entry, a folder that cannot be written) only costs the time of
+    `load()`."""
+    if folder is None:
         return load()
     try:
-        path = cache_dir() / f"{kind}-{key()}.pickle"
+        path = folder / f"{kind}-{key()}.pickle"
     except OSError:
         return load()
     try:
@@ -92,24 +113,29 @@ def _touch(path: Path) -> None:
 
 def _prune(folder: Path, kind: str) -> None:
     """Keep the MAX_ENTRIES most recently used entries of a kind (every edit of a profile makes
-    a new one)."""
-    try:
-        entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-MAX_ENTRIES]:
+    a new one). An entry another thread or process removed first is skipped."""
+    entries: list[tuple[int, Path]] = []
+    for entry in folder.glob(f"{kind}-*.pickle"):
+        with contextlib.suppress(OSError):
+            entries.append((entry.stat().st_mtime_ns, entry))
+    for _, old in sorted(entries)[:-MAX_ENTRIES]:
+        with contextlib.suppress(OSError):
             old.unlink()
-    except OSError:
-        pass
 
 
 def _store(path: Path, value: object) -> None:
+    """Write the entry to a temporary file of its own, then rename it into place (atomic)."""
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         os.replace(tmp, path)
-    except OSError:
-        pass
+    except (OSError, pickle.PicklingError):
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 class _Pickler(pickle.Pickler):
@@ -127,7 +153,8 @@ _INIT_FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
 def _init_fields(cls: type) -> tuple[str, ...] | None:
-    """The fields a dataclass is made from, in order (None for any other class)."""
+    """The fields a dataclass is made from, in order (None for any other class). Threads may
+    compute one class's fields twice; they get the same answer."""
     if cls not in _INIT_FIELDS:
         is_dataclass = dataclasses.is_dataclass(cls)
         found = [f.name for f in dataclasses.fields(cls) if f.init] if is_dataclass else None

@@ -1,4 +1,9 @@
-"""Writing results: to stdout for "-", else atomically (temporary file, then rename).
+"""Writing results: to stdout for "-", else to a file.
+
+A regular file (new or not) is written atomically: a temporary file in its folder, then a rename
+over it; through a symbolic link, the link stays and the file it points to is replaced so. Anything
+else (a character or block device such as /dev/null, a named pipe) is written through, opened
+and written like `>` does in a shell: a rename would put a regular file in its place.
 
 Missing output folders are created, like `mkdir -p`, only once every target has been checked and
 right before the first write; a write that fails removes the folders it created."""
@@ -6,6 +11,7 @@ right before the first write; a write that fails removes the folders it created.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -31,12 +37,43 @@ def write_output(target: str | Path, data: bytes) -> None:
         return
     path = Path(target)
     check_file(path)
-    created = _make_folders([path.parent], path)
+    if writes_through(path):
+        write_through(path, data)
+        return
+    destination = _destination(path)
+    created = _make_folders([destination.parent], path)
     try:
-        write_atomically(path, data)
+        write_atomically(destination, data)
     except InputError:
         _remove_folders(created)
         raise
+
+
+def _destination(path: Path) -> Path:
+    """The file a write to `path` replaces: the file a symbolic link points to, else `path`."""
+    try:
+        return path.resolve() if path.is_symlink() else path
+    except (OSError, RuntimeError):  # a loop of links: replaced like a file
+        return path
+
+
+def writes_through(path: Path) -> bool:
+    """Whether `path` (through any symbolic links) is something other than a regular file or a
+    folder: a device or a pipe is written in place, never replaced."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # nothing there yet (or a link to nothing): a new regular file
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def write_through(path: Path, data: bytes) -> None:
+    """Write `data` into what `path` is (a device, a pipe), as `cat > path` does."""
+    try:
+        with path.open("wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise InputError(str(path), "", f"cannot write ({exc.strerror})") from None
 
 
 def _is_text(data: bytes) -> bool:
@@ -121,9 +158,19 @@ def check_targets(folder: Path, names: Iterable[str]) -> None:
 
 
 def check_file(path: Path) -> None:
-    """Fail early (before any work) when the file `path` cannot be written ("-" is stdout)."""
-    if str(path) != "-":
-        check_targets(path.parent, [path.name])
+    """Fail early (before any work) when the file `path` cannot be written ("-" is stdout): a
+    device or pipe needs write permission on itself, a file (or the file a link points to)
+    a folder it can be written in."""
+    if str(path) == "-":
+        return
+    with _path_errors():
+        through = writes_through(path)
+    if through:
+        if not os.access(path, os.W_OK):
+            raise InputError(str(path), "", "cannot write here (permission denied)")
+        return
+    destination = _destination(path)
+    check_targets(destination.parent, [destination.name])
 
 
 def _make_folders(folders: Iterable[Path], where: Path) -> list[Path]:
@@ -166,8 +213,11 @@ def write_files(folder: Path, files: dict[str, bytes]) -> None:
     try:
         for name, data in sorted(files.items()):
             target = folder / name
+            if writes_through(target):
+                write_through(target, data)
+                continue
             is_new = not os.path.lexists(target)
-            write_atomically(target, data)
+            write_atomically(_destination(target), data)
             if is_new:
                 added.append(target)
     except InputError:

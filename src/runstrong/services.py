@@ -1,31 +1,47 @@
-"""Use cases: the one place that wires the library, the engine, renderers and exporters together."""
+"""Use cases: the one place that wires the library, the engine, renderers and exporters together.
+
+Services take domain objects (a Profile, a saved plan, an ExerciseLibrary) and the front end's
+`Settings`; they read no paths, environment or clock. Their errors are domain errors
+(runstrong.domain.errors) that each front end words in its own terms. Reading files is the
+adapters' work (runstrong.imports.source, runstrong.profile, runstrong.library), called by the
+front end.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.engine import generate_plan, plan_start
-from runstrong.domain.errors import InputError
+from runstrong.domain.errors import (
+    InputError,
+    NoRunningWeekError,
+    NoSessionOnError,
+    NotAWeekError,
+    RaceBeforeStartError,
+    RangeBackwardsError,
+    StartForSavedPlanError,
+    UnknownExerciseError,
+)
+from runstrong.domain.exercise import Exercise
 from runstrong.domain.plan import Plan, Session
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
+from runstrong.imports.source import SavedPlan, Source, Workout
+from runstrong.settings import Settings
 
 if TYPE_CHECKING:
     from runstrong.domain.balance import BalanceReport
 
 
-def open_library(extra_dirs: Sequence[Path] = ()) -> ExerciseLibrary:
-    """The built-in library, then the RUNSTRONG_EXERCISES folders, then `extra_dirs`."""
-    from runstrong.library.loader import extra_dirs_from_env, load_library  # pydantic: lazy
+def open_library(settings: Settings) -> ExerciseLibrary:
+    """The built-in library, then the settings' exercise folders (cached in its cache folder)."""
+    from runstrong.library.loader import load_library  # pydantic: lazy
 
-    return load_library([*extra_dirs_from_env(), *extra_dirs])
+    return load_library(settings.exercise_dirs, cache_dir=settings.cache_dir)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,67 +59,46 @@ class PlanResult:
 
 
 def make_plan(
-    profile_path: Path,
+    profile: Profile,
+    library: ExerciseLibrary,
+    settings: Settings,
     *,
-    today: date,
     start: date | None = None,
     weeks: int | None = None,
-    extra_dirs: Sequence[Path] = (),
 ) -> PlanResult:
-    from runstrong.profile.loader import check_races_after_start, load_profile
-
-    library = open_library(extra_dirs)
-    profile = load_profile(profile_path, library)
-    first_day = plan_start(profile, start=start, today=today)
-    check_races_after_start(
-        profile, first_day, str(profile_path), start_option=None if start is None else "--start"
-    )
+    """The plan for `profile`: from `start`, else the profile's start, else the Monday after
+    the settings' today. A race before that day is a `RaceBeforeStartError`."""
+    first_day = plan_start(profile, start=start, today=settings.today)
+    check_races_after_start(profile, first_day, start_given=start is not None)
     plan = generate_plan(profile, library, start=first_day, weeks=weeks)
     return PlanResult(plan, profile.athlete, library, profile.rules)
 
 
+def check_races_after_start(profile: Profile, start: date, *, start_given: bool) -> None:
+    """A race before the plan's first day is a mistake in the profile, or in the start the
+    caller gave (`start_given`)."""
+    for i, race in enumerate(profile.athlete.races):
+        if race.date < start:
+            raise RaceBeforeStartError(i, race.name, race.date, start, start_given=start_given)
+
+
 def open_plan(
-    source: Path,
+    source: Source,
+    library: ExerciseLibrary,
+    settings: Settings,
     *,
-    today: date,
     start: date | None = None,
     weeks: int | None = None,
-    extra_dirs: Sequence[Path] = (),
 ) -> PlanResult:
-    """A plan from a profile (TOML or JSON), a plan saved with `runstrong plan --format json`,
-    or a one-session workout file."""
-    if source.suffix.lower() == ".toml" and _is_workout(source):
-        from runstrong.imports.workout import load_workout
-
-        library = open_library(extra_dirs)
-        plan = load_workout(source, library)
-        return PlanResult(plan, _workout_athlete(plan), library, is_workout=True)
-    if source.suffix.lower() == ".json":
-        try:
-            raw = source.read_bytes()
-            data = json.loads(raw)
-        except OSError as exc:
-            raise InputError(str(source), "", f"cannot be read ({exc.strerror})") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(str(source), "", f"is not valid JSON ({exc})") from None
-        if isinstance(data, dict) and "weeks" in data:
-            if start or weeks:
-                raise InputError("--start/--weeks", "", "apply to profiles, not to a saved plan")
-            from runstrong.imports.plan_json import read_plan  # pydantic: lazy
-
-            library = open_library(extra_dirs)
-            plan, athlete = read_plan(raw, library, where=str(source))
-            return PlanResult(plan, athlete, library)
-    return make_plan(source, today=today, start=start, weeks=weeks, extra_dirs=extra_dirs)
-
-
-def _is_workout(path: Path) -> bool:
-    """A TOML file with a [workout] table (checked on the text: it is validated when loaded)."""
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return any(line.strip() == "[workout]" for line in text.splitlines())
+    """The plan a source holds: a profile's plan made now, a saved plan as saved (a start or a
+    length for it is a `StartForSavedPlanError`), or a workout's one session."""
+    if isinstance(source, Workout):
+        return PlanResult(source.plan, _workout_athlete(source.plan), library, is_workout=True)
+    if isinstance(source, SavedPlan):
+        if start is not None or weeks is not None:
+            raise StartForSavedPlanError(start, weeks)
+        return PlanResult(source.plan, source.athlete, library)
+    return make_plan(source, library, settings, start=start, weeks=weeks)
 
 
 def _workout_athlete(plan: Plan) -> Athlete:
@@ -117,6 +112,22 @@ def _workout_athlete(plan: Plan) -> Athlete:
         availability=Availability(strength_days=()),
         running=RunningWeek(runs=()),
     )
+
+
+def find_exercise(library: ExerciseLibrary, name: str) -> Exercise:
+    """The exercise `name` means: its slug (hyphens or spaces for underscores), its display name
+    or an alias, in any case. Else an `UnknownExerciseError` with the nearest slugs."""
+    import difflib
+
+    folded = " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
+    by_name: dict[str, str] = {}
+    for ex in library:
+        for known in (ex.slug, ex.name, *ex.aliases):
+            by_name.setdefault(" ".join(known.casefold().replace("_", " ").split()), ex.slug)
+    if folded in by_name:
+        return library.get(by_name[folded])
+    close = difflib.get_close_matches(folded, list(by_name), n=3, cutoff=0.6)
+    raise UnknownExerciseError(name, tuple(dict.fromkeys(by_name[c] for c in close)))
 
 
 # -- exports ----------------------------------------------------------------------------------
@@ -220,43 +231,39 @@ class Span:
     end: date | None = None
 
 
-def select(plan: Plan, span: Span, where: str) -> tuple[list[Session], str, float]:
+def select(plan: Plan, span: Span) -> tuple[list[Session], str, float]:
     """The sessions in the span, a label for it, and how many weeks of running it covers."""
     if span.session is not None:
         sessions = [s for s in plan.sessions if s.date == span.session]
         if not sessions:
-            raise InputError(
-                "--session", "", f"no session on {span.session.isoformat()} in {where}"
-            )
+            raise NoSessionOnError(span.session)
         return sessions, f"session of {span.session:%a %d %b %Y}", 1 / 7
     if span.start is not None or span.end is not None:
         first = span.start or plan.start
         last = span.end or plan.end
         if last < first:
-            raise InputError("--to", "", f"{last.isoformat()} is before --from {first.isoformat()}")
+            raise RangeBackwardsError(first, last)
         sessions = [s for s in plan.sessions if first <= s.date <= last]
         return sessions, f"{first:%d %b} to {last:%d %b %Y}", ((last - first).days + 1) / 7
     index = span.week or 1
     if not 1 <= index <= len(plan.weeks):
-        raise InputError("--week", "", f"{index} is not a week of this plan (1-{len(plan.weeks)})")
+        raise NotAWeekError(index, len(plan.weeks))
     week = plan.weeks[index - 1]
     return list(week.sessions), f"week {index}, {week.phase}, from {week.start:%d %b %Y}", 1.0
 
 
-def heatmap_svg(result: PlanResult, span: Span, layer: str, where: str) -> str:
+def heatmap_svg(result: PlanResult, span: Span, layer: str) -> str:
     from runstrong.domain.balance import session_items
     from runstrong.domain.muscle_load import muscle_loads
     from runstrong.domain.running_load import running_muscle_minutes
     from runstrong.render.heatmap import render_heatmap_svg
 
-    sessions, label, weeks = select(result.plan, span, where)
+    sessions, label, weeks = select(result.plan, span)
     items = [item for s in sessions for item in session_items(s, result.library)]
     running = None
     if layer in ("running", "both"):
         if not result.athlete.running.runs:
-            raise InputError(
-                where, "", "has no running week: the running layer needs the runner's profile"
-            )
+            raise NoRunningWeekError()
         per_week = running_muscle_minutes(result.athlete.running)
         running = {m: v * weeks for m, v in per_week.items()}
     n = len(sessions)
@@ -271,8 +278,8 @@ def heatmap_svg(result: PlanResult, span: Span, layer: str, where: str) -> str:
     )  # fmt: skip
 
 
-def balance(result: PlanResult, week: int, where: str) -> BalanceReport:
+def balance(result: PlanResult, week: int) -> BalanceReport:
     from runstrong.domain.balance import balance_report
 
-    select(result.plan, Span(week=week), where)  # checks the week exists
+    select(result.plan, Span(week=week))  # checks the week exists
     return balance_report(result.plan.weeks[week - 1], result.library)

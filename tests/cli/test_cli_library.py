@@ -65,7 +65,8 @@ def test_library_show_of_an_unknown_slug_is_one_line_and_exit_2() -> None:
     result = run("library", "show", "moon_squat")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "error: library: slug: no exercise 'moon_squat' (try: runstrong library list)"
+        "error: library: slug: no exercise 'moon_squat'; did you mean front_squat (Front squat)? "
+        "(see: runstrong library list)"
     ]
 
 

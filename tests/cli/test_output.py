@@ -98,3 +98,29 @@ def test_binary_data_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatc
     finally:
         terminal.close()
         os.close(main)
+
+
+def test_a_linked_file_in_an_output_folder_keeps_its_link(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_bytes(b"old")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.txt").symlink_to(elsewhere)
+    write_files(tmp_path / "out", FILES)
+    assert (tmp_path / "out" / "a.txt").is_symlink()
+    assert elsewhere.read_bytes() == b"a"
+
+
+def test_a_pipe_in_an_output_folder_is_written_into(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    (tmp_path / "out").mkdir()
+    pipe = tmp_path / "out" / "a.txt"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_files(tmp_path / "out", FILES)
+    reader.join(timeout=30)
+    assert received == [b"a"]
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)

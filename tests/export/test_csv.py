@@ -9,7 +9,7 @@ from functools import cache
 
 import pytest
 
-from builders import EXAMPLES, GYM, library, make_athlete, make_prescription
+from builders import EXAMPLES, GYM, library, make_athlete, make_prescription, plan_from_file
 from runstrong import services
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
@@ -26,7 +26,7 @@ EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
 
 @cache
 def example(name: str) -> services.PlanResult:
-    return services.make_plan(EXAMPLES / f"{name}.toml", today=TODAY)
+    return plan_from_file(EXAMPLES / f"{name}.toml", TODAY)
 
 
 @cache

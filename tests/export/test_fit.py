@@ -25,6 +25,7 @@ from builders import (
     make_prescription,
     make_profile,
     make_race,
+    plan_from_file,
 )
 from runstrong import services
 from runstrong.domain.athlete import Athlete, Race, Weekday
@@ -221,7 +222,7 @@ def steps_of(data: bytes, *, strings: bool = False) -> list[dict[str, Any]]:
 
 
 def example(name: str) -> services.PlanResult:
-    return services.make_plan(EXAMPLES / f"{name}.toml", today=TODAY)
+    return plan_from_file(EXAMPLES / f"{name}.toml", TODAY)
 
 
 @cache

@@ -14,7 +14,7 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar, Event
 
-from builders import EXAMPLES
+from builders import EXAMPLES, plan_from_file
 from runstrong import services
 from runstrong.domain.errors import InputError
 from runstrong.domain.plan import Plan, Session
@@ -30,7 +30,7 @@ ALEX = EXAMPLES / "alex-marathon.toml"
 
 @cache
 def example(path: Path) -> services.PlanResult:
-    return services.make_plan(path, today=TODAY)
+    return plan_from_file(path, TODAY)
 
 
 @cache

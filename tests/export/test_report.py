@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import base64
 import ctypes
+import io
 import os
 import re
+import time as time_module
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -19,7 +21,15 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from builders import EXAMPLES, GYM, library, make_athlete, make_prescription, make_race
+from builders import (
+    EXAMPLES,
+    GYM,
+    library,
+    make_athlete,
+    make_prescription,
+    make_race,
+    plan_from_file,
+)
 from runstrong import services
 from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.balance import balance_report
@@ -40,7 +50,7 @@ DATA_SVG = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
 
 @cache
 def example(name: str) -> services.PlanResult:
-    return services.make_plan(EXAMPLES / f"{name}.toml", today=TODAY)
+    return plan_from_file(EXAMPLES / f"{name}.toml", TODAY)
 
 
 @cache
@@ -702,6 +712,48 @@ def test_the_pdf_is_the_same_bytes_every_time_and_leaves_the_environment_alone(
     assert first.startswith(b"%PDF-")
     assert export_pdf(html) == first
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_the_pdf_depends_neither_on_the_clock_nor_on_source_date_epoch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Font subsets are stamped with the time they were made (fontTools, in whole seconds) or
+    SOURCE_DATE_EPOCH: the export sets each font's stamp back to its creation date."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    html = tiny_html()
+    first = export_pdf(html)
+    time_module.sleep(1.1)  # into the next second
+    assert export_pdf(html) == first
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
+    assert export_pdf(html) == first
+
+
+def test_an_embedded_fonts_modified_stamp_becomes_its_created_stamp() -> None:
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont
+
+    from runstrong.export.pdf import fixed_font_timestamp
+
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef"])
+    builder.setupCharacterMap({})
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph()})
+    builder.setupHorizontalMetrics({".notdef": (500, 0)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Tiny", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.font["head"].created = 3_000_000_000  # seconds since 1904
+    builder.font["head"].modified = 3_600_000_000
+    builder.font.recalcTimestamp = False
+    made = io.BytesIO()
+    builder.save(made)
+    assert TTFont(io.BytesIO(made.getvalue()))["head"].modified == 3_600_000_000
+    fixed = TTFont(io.BytesIO(fixed_font_timestamp(made.getvalue())))
+    assert fixed["head"].modified == 3_000_000_000
+    assert fixed["head"].created == 3_000_000_000
+    assert fixed_font_timestamp(b"not a font") == b"not a font"
 
 
 def test_the_printed_heat_maps_share_one_colour_scale_so_weeks_compare() -> None:

@@ -14,11 +14,11 @@ import pytest
 
 from builders import EXAMPLES, library
 from runstrong.domain.athlete import RaceDistance, RacePriority, RunType, Severity, Weekday
-from runstrong.domain.errors import InputError, InputErrors, RunstrongError
+from runstrong.domain.errors import InputErrors, RaceBeforeStartError, RunstrongError
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
 from runstrong.profile import load_profile
-from runstrong.profile.loader import check_races_after_start
 from runstrong.profile.parse import parse_profile
+from runstrong.services import check_races_after_start
 
 ALEX = EXAMPLES / "alex-marathon.toml"
 
@@ -324,22 +324,23 @@ def test_a_rule_may_be_set_to_its_least_value() -> None:
     )
 
 
-def test_a_race_before_the_start_is_an_error() -> None:
+@pytest.mark.parametrize("start_given", [True, False])
+def test_a_race_before_the_start_is_an_error_that_says_which_race_and_whose_start(
+    start_given: bool,
+) -> None:
     profile = load_profile(ALEX, library())
-    with pytest.raises(InputError) as info:
-        check_races_after_start(profile, date(2027, 5, 1), "p.toml")
-    assert str(info.value) == (
-        "p.toml: races[1].date: 2027-04-18 (Spring Marathon) is before the plan start 2027-05-01"
+    with pytest.raises(RaceBeforeStartError) as info:
+        check_races_after_start(profile, date(2027, 5, 1), start_given=start_given)
+    err = info.value
+    assert (err.race_index, err.race_name, err.race_date) == (
+        0,
+        "Spring Marathon",
+        date(2027, 4, 18),
     )
-
-
-def test_a_race_before_a_start_from_an_option_blames_the_option() -> None:
-    profile = load_profile(ALEX, library())
-    with pytest.raises(InputError) as info:
-        check_races_after_start(profile, date(2027, 5, 1), "p.toml", start_option="--start")
-    assert str(info.value) == (
-        "--start: 2027-05-01 is after the race Spring Marathon on 2027-04-18 "
-        "(p.toml: races[1].date); start on or before it"
+    assert (err.start, err.start_given, err.field) == (
+        date(2027, 5, 1),
+        start_given,
+        "races[1].date",
     )
 
 

@@ -40,9 +40,16 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     ),
     no_args_is_help=True,
 )
-# `--debug` is declared here for --help; run_safely reads and removes it before parsing.
+# `--debug` is declared here for --help; run_safely reads and removes it before parsing, and
+# moves `--today DATE` here from wherever it was given.
 @click.option(
     "--debug", is_flag=True, help="Show tracebacks for errors (allowed after any command)."
+)
+@click.option(
+    "--today",
+    metavar="DATE",
+    help="Take this day as today (YYYY-MM-DD) in every date the command works out "
+    "(allowed after any command).",
 )
 @click.option(
     "--version",
@@ -52,5 +59,13 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     callback=_version,
     help="Show the version.",
 )
-def app(debug: bool) -> None:
-    pass
+@click.pass_context
+def app(ctx: click.Context, debug: bool, today: str | None) -> None:
+    """The entry point's one reading of the environment and the clock: the Settings every
+    sub-command gives the services (runstrong.cli.options.current_settings)."""
+    import os
+
+    from runstrong.cli.options import parse_date
+    from runstrong.settings import from_environment
+
+    ctx.obj = from_environment(os.environ, today=parse_date(today, "--today"))

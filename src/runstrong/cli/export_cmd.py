@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Collection, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,8 +13,12 @@ import click
 
 from runstrong.cli.base import Group
 from runstrong.cli.errors import warn
-from runstrong.cli.options import exercises_option, file_output_option
-from runstrong.cli.plan_cmd import parse_date
+from runstrong.cli.options import (
+    current_settings,
+    exercises_option,
+    file_output_option,
+    parse_date,
+)
 
 if TYPE_CHECKING:
     from runstrong.domain.plan import Plan
@@ -59,17 +63,18 @@ SUFFIXES = {
 
 
 def _open(source: Path, exercises: Sequence[Path]) -> PlanResult:
-    from runstrong import services
+    from runstrong.cli.sources import open_source
 
-    return services.open_plan(source, today=date.today(), extra_dirs=exercises)
+    return open_source(source, exercises)
 
 
 def _single(fmt: str, source: Path, output: str, exercises: Sequence[Path], **kw: object) -> None:
     from runstrong import services
-    from runstrong.output import check_file, write_output
+    from runstrong.output import check_file, write_output, writes_through
 
     check_file(Path(output))
-    if output != "-" and Path(output).suffix.lower() not in SUFFIXES[fmt]:
+    named = output != "-" and not writes_through(Path(output))  # not stdout, /dev/null, a pipe
+    if named and Path(output).suffix.lower() not in SUFFIXES[fmt]:
         warn(
             f"{output} does not end in {SUFFIXES[fmt][0]}; writing {fmt.upper()} to it all the same"
         )
@@ -82,7 +87,8 @@ def _single(fmt: str, source: Path, output: str, exercises: Sequence[Path], **kw
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    """The time stamp written into files (a calendar's DTSTAMP): now, or --today at 00:00 UTC."""
+    return current_settings().timestamp
 
 
 @app.command()
@@ -249,7 +255,8 @@ def _warn_older_fit_files(folder: Path, names: Collection[str]) -> None:
 
 
 def _read_previous(path: str | Path) -> bytes | None:
-    if str(path) == "-":
+    """The calendar written before to `path`, if it is a regular file (never wait on a pipe)."""
+    if str(path) == "-" or not Path(path).is_file():
         return None
     try:
         return Path(path).read_bytes()

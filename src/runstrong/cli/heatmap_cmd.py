@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from runstrong.cli.base import Command
-from runstrong.cli.options import exercises_option, table_or_json_option
-from runstrong.cli.plan_cmd import parse_date
+from runstrong.cli.options import (
+    TABLE_OR_JSON,
+    exercises_option,
+    file_output_option,
+    parse_date,
+    resolve_format,
+    table_or_json_option,
+)
 from runstrong.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -72,17 +76,20 @@ def heatmap(
     if week is not None and (session or from_ or to):
         raise InputError("--week", "", "choose one of --week, --session or --from/--to")
     from runstrong import services
+    from runstrong.cli.errors import worded
+    from runstrong.cli.sources import open_source
     from runstrong.output import check_file, write_output
 
-    check_file(output)
-    result = services.open_plan(source, today=date.today(), extra_dirs=exercises)
     span = services.Span(
         week=week,
         session=parse_date(session, "--session"),
         start=parse_date(from_, "--from"),
         end=parse_date(to, "--to"),
     )
-    svg = services.heatmap_svg(result, span, layer, str(source))
+    check_file(output)
+    result = open_source(source, exercises)
+    with worded(source):
+        svg = services.heatmap_svg(result, span, layer)
     if suffix == ".svg":
         data = svg.encode("utf-8")
     elif suffix == ".png":
@@ -106,23 +113,34 @@ def heatmap(
     help="Which week.",
 )
 @table_or_json_option
+@file_output_option
 @exercises_option
-def balance(source: Path, week: int, format_: str, exercises: tuple[Path, ...]) -> None:
+def balance(
+    source: Path, week: int, format_: str | None, output: str, exercises: tuple[Path, ...]
+) -> None:
     """A week's balance: sets per muscle against runner bands, patterns, and gaps.
 
     Example: runstrong balance examples/alex-marathon.toml --week 2
     """
     from runstrong import services
+    from runstrong.cli.console import echo_to, print_to
+    from runstrong.cli.errors import worded
+    from runstrong.cli.sources import open_source
+    from runstrong.output import check_file
 
-    result = services.open_plan(source, today=date.today(), extra_dirs=exercises)
-    report = services.balance(result, week, str(source))
-    if format_ == "json":
-        click.echo(json.dumps(report_to_dict(report), indent=2))
+    fmt = resolve_format(format_, output, TABLE_OR_JSON)
+    check_file(Path(output))
+    result = open_source(source, exercises)
+    with worded(source):
+        report = services.balance(result, week)
+    if fmt == "json":
+        import json
+
+        echo_to(output, json.dumps(report_to_dict(report), indent=2))
         return
     from runstrong.cli.balance_table import print_report
-    from runstrong.cli.console import output_console
 
-    print_report(output_console(), report)
+    print_to(output, lambda console: print_report(console, report))
 
 
 def report_to_dict(report: BalanceReport) -> dict[str, Any]:

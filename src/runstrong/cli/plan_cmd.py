@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import io
-from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from runstrong.cli.base import Command
-from runstrong.cli.options import exercises_option, file_output_option, format_option
+from runstrong.cli.options import (
+    current_settings,
+    exercises_option,
+    file_output_option,
+    format_option,
+    parse_date,
+    resolve_format,
+)
 from runstrong.domain.errors import InputError
 
 PLAN_FORMATS = ("table", "json", "markdown")
-
-
-def parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(option, "", f"'{value}' is not a date like 2026-12-07") from None
 
 
 @click.command("plan", cls=Command)
@@ -47,7 +43,7 @@ def parse_date(value: str | None, option: str) -> date | None:
 @exercises_option
 def plan(
     profile: Path,
-    format_: str,
+    format_: str | None,
     output: str,
     start: str | None,
     weeks: int | None,
@@ -58,41 +54,45 @@ def plan(
     Example: runstrong plan examples/alex-marathon.toml --format markdown -o plan.md
     """
     from runstrong import services
+    from runstrong.cli.errors import worded
+    from runstrong.imports.source import SavedPlan, Workout, read_source
     from runstrong.output import check_file, write_output
 
+    fmt = resolve_format(format_, output, PLAN_FORMATS)
+    first_day = parse_date(start, "--start")
     check_file(Path(output))
-    result = services.make_plan(
-        profile,
-        today=datetime.now().date(),
-        start=parse_date(start, "--start"),
-        weeks=weeks,
-        extra_dirs=exercises,
-    )
+    settings = current_settings(exercises)
+    library = services.open_library(settings)
+    source = read_source(profile, library, cache_dir=settings.cache_dir)
+    if isinstance(source, SavedPlan | Workout):
+        raise InputError(str(profile), "", not_a_profile(source, profile))
+    with worded(profile):
+        result = services.make_plan(source, library, settings, start=first_day, weeks=weeks)
     athlete = result.athlete
-    if format_ == "json":
+    if fmt == "json":
         from runstrong.export import plan_json
 
         write_output(output, plan_json.export(result.plan, athlete, result.library))
         return
-    if format_ == "markdown":
+    if fmt == "markdown":
         from runstrong.render.plan_markdown import render_markdown
 
         text = render_markdown(result.plan, athlete, result.library)
         write_output(output, text.encode("utf-8"))
         return
-    from rich.console import Console
-
-    from runstrong.cli.console import PIPED_WIDTH, output_console
+    from runstrong.cli.console import print_to
     from runstrong.cli.plan_table import print_plan
 
-    if output == "-":
-        print_plan(output_console(), result.plan, athlete, result.library)
-        return
-    buffer = io.StringIO()
-    print_plan(
-        Console(file=buffer, width=PIPED_WIDTH, color_system=None),
-        result.plan,
-        athlete,
-        result.library,
-    )
-    write_output(output, buffer.getvalue().encode("utf-8"))
+    print_to(output, lambda console: print_plan(console, result.plan, athlete, result.library))
+
+
+def not_a_profile(source: object, path: Path) -> str:
+    """What `runstrong plan` says of a source that already is a plan or a workout."""
+    from runstrong.imports.source import SavedPlan
+
+    if isinstance(source, SavedPlan):
+        return (
+            "is a saved plan, not a profile: write it in another format with runstrong export "
+            f"(e.g. runstrong export csv {path} -o plan.csv)"
+        )
+    return "is a workout file, not a profile: see what it trains with runstrong heatmap or balance"

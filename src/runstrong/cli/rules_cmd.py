@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from runstrong.cli.base import Command
-from runstrong.cli.options import table_or_json_option
+from runstrong.cli.options import (
+    TABLE_OR_JSON,
+    file_output_option,
+    resolve_format,
+    table_or_json_option,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,20 +28,28 @@ WIDE_LAYOUT_COLUMNS = 110  # below this, one rule per two lines instead of a tab
 
 @click.command("rules", cls=Command)
 @table_or_json_option
-def rules(format_: str) -> None:
+@file_output_option
+def rules(format_: str | None, output: str) -> None:
     """List the engine's rules; override any of them in a profile's [rules] table.
 
     Example: runstrong rules --format json
     """
+    from pathlib import Path
+
+    from runstrong.cli.console import echo_to, print_to
     from runstrong.domain.rules import Rules
+    from runstrong.output import check_file
 
+    fmt = resolve_format(format_, output, TABLE_OR_JSON)
+    check_file(Path(output))
     described = Rules.describe()
-    if format_ == "json":
-        click.echo(json.dumps(described, indent=2))
+    if fmt == "json":
+        echo_to(output, json.dumps(described, indent=2))
         return
-    from runstrong.cli.console import output_console
+    print_to(output, lambda console: _print(console, described))
 
-    console = output_console()
+
+def _print(console: Console, described: list[dict[str, Any]]) -> None:
     if console.width < WIDE_LAYOUT_COLUMNS:
         _print_list(console, described)
         return

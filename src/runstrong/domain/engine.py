@@ -9,9 +9,7 @@ week's sessions by phase and level, fill their slots (selection.py) and dose the
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -92,32 +90,6 @@ def generate_plan(
 ) -> Plan:
     """The strength plan for `profile`. `start` beats the profile's start; without either, the
     plan starts the Monday after `today`."""
-    with _collector_paused():
-        return _generate(profile, library, start=start, today=today, weeks=weeks)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Planning makes tens of thousands of short-lived objects and no reference cycles (tested),
-    so the cyclic garbage collector frees nothing here, yet its passes took 10 to 15% of the
-    time. It is paused while a plan is made, then left as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _generate(
-    profile: Profile,
-    library: ExerciseLibrary,
-    *,
-    start: date | None,
-    today: date | None,
-    weeks: int | None,
-) -> Plan:
     athlete, rules = profile.athlete, profile.rules
     first_day = plan_start(profile, start=start, today=today)
     n_weeks = weeks or profile.weeks or plan_length_weeks(first_day, athlete.races, rules)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 def field_path(*parts: str | int) -> str:
     """A field's path as errors print it: table keys dotted, list items counted from 1.
@@ -37,3 +39,77 @@ class InputErrors(RunstrongError):  # noqa: N818 (a list of InputError)
     def __init__(self, errors: list[InputError]) -> None:
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+# -- errors of a use case's arguments: fields for each front end to word in its own terms -------
+
+
+class RaceBeforeStartError(RunstrongError):
+    """A race of the profile falls before the plan's first day: a mistake in the profile, or in
+    the start the caller gave (`start_given`)."""
+
+    def __init__(
+        self, race_index: int, race_name: str, race_date: date, start: date, *, start_given: bool
+    ) -> None:
+        self.race_index = race_index
+        self.race_name = race_name
+        self.race_date = race_date
+        self.start = start
+        self.start_given = start_given
+        self.field = field_path("races", race_index, "date")
+        super().__init__(
+            f"{self.field}: {race_date.isoformat()} ({race_name}) is before the plan start "
+            f"{start.isoformat()}"
+        )
+
+
+class StartForSavedPlanError(RunstrongError):
+    """A start or a length was given with a saved plan: they shape a plan made from a profile."""
+
+    def __init__(self, start: date | None, weeks: int | None) -> None:
+        self.start = start
+        self.weeks = weeks
+        super().__init__("a start or a number of weeks applies to a profile, not a saved plan")
+
+
+class NotAWeekError(RunstrongError):
+    """A week number outside the plan (weeks count from 1)."""
+
+    def __init__(self, week: int, weeks: int) -> None:
+        self.week = week
+        self.weeks = weeks
+        super().__init__(f"{week} is not a week of this plan (1-{weeks})")
+
+
+class NoSessionOnError(RunstrongError):
+    """No strength session on the day asked for."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        super().__init__(f"no session on {day.isoformat()}")
+
+
+class RangeBackwardsError(RunstrongError):
+    """A date range whose last day comes before its first."""
+
+    def __init__(self, first: date, last: date) -> None:
+        self.first = first
+        self.last = last
+        super().__init__(f"{last.isoformat()} is before {first.isoformat()}")
+
+
+class NoRunningWeekError(RunstrongError):
+    """The running layer was asked of a plan without the runner's running week (a workout)."""
+
+    def __init__(self) -> None:
+        super().__init__("no running week: the running layer needs the runner's profile")
+
+
+class UnknownExerciseError(RunstrongError):
+    """No exercise has this slug or name; `suggestions` are the nearest slugs, best first."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f"; did you mean {suggestions[0]}?" if suggestions else ""
+        super().__init__(f"no exercise '{name}'{hint}")

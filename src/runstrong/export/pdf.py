@@ -6,9 +6,11 @@ Deterministic: the same HTML gives the same bytes on the same machine. What we c
   `<meta name="dcterms.created">` (the report has none) and no random file identifier unless
   `pdf_identifier` is given.
 - The embedded fonts are subsets. Without HarfBuzz-subset (>= 4.1) WeasyPrint subsets with
-  fontTools, which stamps each subset's `head.modified` with the current time, unless
-  `SOURCE_DATE_EPOCH` is set (the reproducible-builds convention). We set it to
-  `FONT_TIMESTAMP_EPOCH_S` for the duration of the call when the caller has not set it.
+  fontTools, which stamps each subset's `head.modified` with the current time (or
+  SOURCE_DATE_EPOCH from the environment). A finisher, run on the PDF's objects before they
+  are written, sets every embedded font's `modified` back to its `created` (`_fixed_fonts`):
+  the bytes depend on neither the clock nor the environment, and nothing process-wide changes
+  during a call (threads may export at once).
 
 Fonts come from the machine (the report names system font stacks only), so two machines with
 different fonts installed make different files; one machine always makes the same file.
@@ -16,22 +18,16 @@ different fonts installed make different files; one machine always makes the sam
 
 from __future__ import annotations
 
-import os
-import threading
+import io
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from types import ModuleType
-
-FONT_TIMESTAMP_EPOCH_S = 0
-_ENV_LOCK = threading.Lock()
+from typing import Any
 
 
 def export_pdf(html: str) -> bytes:
     """Render a self-contained HTML document to PDF bytes. No base URL: nothing is fetched."""
     weasyprint = _weasyprint()
-    with _fixed_font_timestamps():
-        pdf: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+    pdf: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(finisher=_fixed_fonts)
     return pdf
 
 
@@ -50,14 +46,38 @@ def _weasyprint() -> ModuleType:
     return module
 
 
-@contextmanager
-def _fixed_font_timestamps() -> Iterator[None]:
-    with _ENV_LOCK:
-        if "SOURCE_DATE_EPOCH" in os.environ:
-            yield
-            return
-        os.environ["SOURCE_DATE_EPOCH"] = str(FONT_TIMESTAMP_EPOCH_S)
-        try:
-            yield
-        finally:
-            del os.environ["SOURCE_DATE_EPOCH"]
+def _fixed_fonts(_document: Any, pdf: Any) -> None:
+    """WeasyPrint's finisher: each embedded font file (a stream with /Length1, TrueType, or
+    /Subtype /OpenType) gets `head.modified` = `head.created`."""
+    import pydyf
+
+    for obj in pdf.objects:
+        if not isinstance(obj, pydyf.Stream) or len(obj.stream) != 1:
+            continue
+        extra = obj.extra
+        if "Length1" not in extra and extra.get("Subtype") != "/OpenType":
+            continue
+        data = obj.stream[0]
+        if isinstance(data, bytes):
+            fixed = fixed_font_timestamp(data)
+            obj.stream[0] = fixed
+            if "Length1" in extra:
+                extra["Length1"] = len(fixed)
+
+
+def fixed_font_timestamp(font: bytes) -> bytes:
+    """An OpenType or TrueType font's bytes with its `modified` time set to its `created` time
+    (the table's checksums made again); anything unreadable as a font, unchanged."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        ttfont = TTFont(io.BytesIO(font), recalcTimestamp=False, recalcBBoxes=False)
+        head = ttfont["head"]
+        if head.modified == head.created:
+            return font
+        head.modified = head.created
+        out = io.BytesIO()
+        ttfont.save(out)
+    except Exception:  # not a font fontTools reads: kept as WeasyPrint wrote it
+        return font
+    return out.getvalue()

@@ -1,5 +1,5 @@
 """The exercise library: data files -> validated domain objects."""
 
-from runstrong.library.loader import EXTRA_DIRS_ENV, load_library
+from runstrong.library.loader import load_library
 
-__all__ = ["EXTRA_DIRS_ENV", "load_library"]
+__all__ = ["load_library"]

@@ -6,7 +6,6 @@ reported together (`InputErrors`) so that a coach fixing a folder sees every mis
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Sequence
 from importlib.resources import files
@@ -24,22 +23,18 @@ if TYPE_CHECKING:
 
 BUILTIN_DIR = Path(str(files("runstrong.library").joinpath("data/exercises")))
 CITATIONS_FILE = Path(str(files("runstrong.library").joinpath("data/citations.toml")))
-# Setting: extra exercise folders, separated like PATH (docs/formats.md, "Your own exercises").
-EXTRA_DIRS_ENV = "RUNSTRONG_EXERCISES"
 
 
-def extra_dirs_from_env(environ: dict[str, str] | None = None) -> list[Path]:
-    value = (os.environ if environ is None else environ).get(EXTRA_DIRS_ENV, "")
-    return [Path(p) for p in value.split(os.pathsep) if p]
-
-
-def load_library(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> ExerciseLibrary:
+def load_library(
+    extra_dirs: Sequence[Path] = (), *, builtin: bool = True, cache_dir: Path | None = None
+) -> ExerciseLibrary:
     """The built-in exercises plus `extra_dirs`; a later folder's slug replaces an earlier one.
 
-    Validated libraries are cached (runstrong.library.cache): only changed files are slow."""
+    With a `cache_dir`, validated libraries are cached there (runstrong.library.cache): only
+    changed files are slow."""
     folders = ([BUILTIN_DIR] if builtin else []) + list(extra_dirs)
     data_files = [CITATIONS_FILE, BUILTIN_DIR.parent / "fit_exercises.tsv"]
-    return cached(folders, data_files, lambda: _load(folders))
+    return cached(folders, data_files, lambda: _load(folders), cache_dir)
 
 
 def _load(folders: list[Path]) -> ExerciseLibrary:
@@ -187,7 +182,7 @@ def _fit_ids(where: str, data: ExerciseFile, errors: list[InputError]) -> FitExe
     return FitExercise(category_id, data.fit.category, name_id, data.fit.name)
 
 
-def validate_folder(folder: Path) -> int:
+def validate_folder(folder: Path, *, cache_dir: Path | None = None) -> int:
     """Validate a coach's folder against the built-in library; returns how many files it holds."""
-    load_library([folder])
+    load_library([folder], cache_dir=cache_dir)
     return sum(1 for _ in folder.glob("*.toml"))
