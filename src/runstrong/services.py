@@ -16,7 +16,6 @@ from runstrong.domain.errors import InputError
 from runstrong.domain.plan import Plan, Session
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
-from runstrong.imports.plan_json import read_plan
 
 if TYPE_CHECKING:
     from runstrong.domain.balance import BalanceReport
@@ -90,6 +89,8 @@ def open_plan(
         if isinstance(data, dict) and "weeks" in data:
             if start or weeks:
                 raise InputError("--start/--weeks", "", "apply to profiles, not to a saved plan")
+            from runstrong.imports.plan_json import read_plan  # pydantic: lazy
+
             library = open_library(extra_dirs)
             plan, athlete = read_plan(raw, library, where=str(source))
             return PlanResult(plan, athlete, library)
