@@ -101,6 +101,11 @@ class Reason:
                 return value
         return None
 
+    def __reduce__(self) -> tuple[type[Reason], tuple[Why, Params, tuple[str, ...]]]:
+        # Pickled as a call with its fields: a mypyc-compiled frozen dataclass cannot be
+        # unpickled field by field (as Prescription.__reduce__).
+        return (Reason, (self.why, self.params, self.citations))
+
 
 def reason(why: Why, *citations: str, **params: Param) -> Reason:
     """`Reason(why, params, citations)`, the parameters by name."""
