@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from datetime import date, time
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from runstrong.domain import messages
 from runstrong.domain.athlete import (
     Athlete,
     Availability,
@@ -192,3 +194,11 @@ def make_prescription(slug: str, **fields: Any) -> Prescription:
         "citations": (),
     }
     return Prescription(slug=slug, **(defaults | fields))
+
+
+def with_rule(
+    reasons: Iterable[messages.Reason], rule: messages.RuleId, **params: messages.Param
+) -> list[messages.Reason]:
+    """The reasons of rule `rule` whose parameters include `params` (tests check rule ids and
+    parameters, never wording)."""
+    return [r for r in reasons if r.rule is rule and all(r.get(k) == v for k, v in params.items())]

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from builders import EXAMPLES, ROOT, run_cli
+from runstrong.domain.messages import RuleId, reason
+from runstrong.render import messages
 
 ALEX = str(EXAMPLES / "alex-marathon.toml")
 
@@ -23,20 +25,26 @@ def test_plan_json_is_versioned_and_has_the_documented_fields() -> None:
     result = run("plan", ALEX, "--format", "json")
     assert result.returncode == 0, result.stderr
     plan = json.loads(result.stdout)
-    assert plan["schema_version"] == 1
+    assert plan["schema_version"] == 2
+    assert {"id", "version"} <= set(plan)
     week = plan["weeks"][0]
-    assert {"index", "start", "phase", "deload", "goal", "sessions"} <= set(week)
+    assert {"index", "start", "phase", "deload", "goal", "notes", "sessions"} <= set(week)
     session = week["sessions"][0]
     assert {
-        "date", "weekday", "time", "title", "after_run", "lower_body_load", "plyo_contacts",
+        "id", "date", "weekday", "time", "title", "after_run", "lower_body_load", "plyo_contacts",
         "est_minutes", "reasons", "warnings", "exercises",
     } <= set(session)  # fmt: skip
     exercise = session["exercises"][0]
     assert {
-        "slug", "name", "sets", "reps", "seconds", "contacts", "per_side", "rir", "percent_1rm",
-        "load_kg", "rest_s", "tempo", "why", "citations",
+        "id", "slug", "name", "sets", "reps", "seconds", "contacts", "per_side", "rir",
+        "percent_1rm", "load_kg", "rest_s", "tempo", "why", "citations", "load_note", "notes",
     } <= set(exercise)  # fmt: skip
     assert isinstance(plan["warnings"], list)
+    # every reason, warning and note: its rule id, sources and parameters, and its words
+    for record in (*plan["warnings"], *session["reasons"], *session["warnings"]):
+        assert set(record) == {"rule", "citations", "params", "text"}
+        assert isinstance(record["params"], dict)
+    assert session["reasons"]
 
 
 def test_the_json_plan_is_byte_identical_across_runs() -> None:
@@ -174,8 +182,30 @@ def test_a_load_capped_by_the_barbell_says_so_in_the_markdown_plan(tmp_path: Pat
     result = run("plan", str(profile), "--format", "markdown")
     assert result.returncode == 0, result.stderr
     deadlifts = [line for line in result.stdout.splitlines() if "| Deadlift |" in line]
-    note = "(capped at your heaviest barbell load: 140 kg is 88% of your max; expect a rep more"
-    capped = [line for line in deadlifts if note in line]
+    capped_at = reason(
+        RuleId.LOAD_CAPPED,
+        kit="barbell load",
+        held=1,
+        load_kg=140.0,
+        share=88,  # 140 of 160 kg
+        advice="more_in_reserve",
+    )
+    capped = [line for line in deadlifts if f"({messages.text(capped_at)})" in line]
     assert capped
     assert all("3 × 3 @ 140 kg, 90% 1RM" in line for line in capped)
-    assert all("capped" not in line for line in deadlifts if "90% 1RM" not in line)
+    assert len(capped) == sum("90% 1RM" in line for line in deadlifts)
+    # the plan's records: the 90% deadlifts carry the cap, the lighter ones no load note
+    saved = json.loads(run("plan", str(profile), "--format", "json").stdout)
+    notes = [
+        (x["percent_1rm"], x["load_note"])
+        for week in saved["weeks"]
+        for session in week["sessions"]
+        for x in session["exercises"]
+        if x["slug"] == "deadlift"
+    ]
+    assert {p for p, note in notes if note is not None} == {90}
+    assert all(
+        note["rule"] == str(RuleId.LOAD_CAPPED) and note["params"]["share"] == 88
+        for p, note in notes
+        if note is not None
+    )

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from builders import library
 from runstrong.domain.exercise import Exercise, Level
-from runstrong.domain.load_ceiling import LoadLimit
+from runstrong.domain.load_ceiling import Kit, LoadLimit
 from runstrong.domain.plan import Phase, Role
 from runstrong.domain.prescription import Context, deloaded, dose_context, prescribe
 from runstrong.domain.rules import Rules
@@ -30,7 +30,7 @@ contexts = st.builds(
 limits = st.builds(
     LoadLimit,
     ceiling_kg=st.floats(1, 80),
-    kit=st.just("your heaviest weight"),
+    kit=st.just(Kit("dumbbell", 1, 20.0)),
     one_rm_kg=st.floats(10, 150),
     known_max=st.booleans(),
 )

@@ -9,11 +9,12 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import library, make_athlete, make_profile, make_race
+from builders import library, make_athlete, make_profile, make_race, with_rule
 from runstrong.domain.athlete import Run, RunningWeek, RunType, Weekday
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Level, NiggleSite, PlyoIntensity
 from runstrong.domain.load_ceiling import load_limit, within_reach
+from runstrong.domain.messages import RuleId
 from runstrong.domain.plan import LowerBodyLoad
 from runstrong.domain.profile import Profile
 from runstrong.export import plan_json
@@ -93,7 +94,8 @@ def test_random_profiles_give_no_dose_the_kit_cannot_load_and_name_a_light_one(
             limit = load_limit(lib.get(p.slug), athlete, rules)
             assert within_reach(limit, p.reps, p.rir, rules), (p.name, p.reps, p.rir, limit)
             if p.tempo == "4-1-1-0":  # light_load_lowering_seconds' tempo
-                assert any("is too light for" in note for note in p.notes), (p.name, p.notes)
+                slowed = with_rule(p.notes, RuleId.LIGHT_SLOW_TEMPO, new_reps=p.reps)
+                assert slowed, (p.name, p.notes)
 
 
 @given(profiles())
@@ -144,18 +146,19 @@ def test_random_profiles_break_no_scheduling_rule_silently(profile: Profile) -> 
             for p in s.exercises
         )
         if before_protected and (s.lower_body_load is LowerBodyLoad.HEAVY or hard_plyo):
-            assert any("the day before" in w for w in s.warnings), (s.date, s.warnings)
+            assert with_rule(s.warnings, RuleId.DAY_BEFORE_KEY_RUN), (s.date, s.warnings)
         elif before_protected and s.lower_body_load is LowerBodyLoad.MODERATE:
-            assert any(r.startswith("moderate on the legs, so") for r in s.reasons), s.reasons
-            assert not any("the day before" in w for w in s.warnings), s.warnings
-        assert s.est_minutes <= athlete.availability.session_minutes or any(
-            "minutes" in w for w in s.warnings
+            near = with_rule(s.reasons, RuleId.MODERATE_NEAR_KEY_RUN)
+            assert any(r.get("tomorrow") for r in near), s.reasons
+            assert not with_rule(s.warnings, RuleId.DAY_BEFORE_KEY_RUN), s.warnings
+        assert s.est_minutes <= athlete.availability.session_minutes or with_rule(
+            s.warnings, RuleId.OVER_TIME, minutes=s.est_minutes
         )
     heavy = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
     for a, b in itertools.pairwise(heavy):
         gap = datetime.combine(b.date, b.time) - datetime.combine(a.date, a.time)
         if gap < timedelta(hours=48):
-            assert any("between heavy leg sessions" in w for w in b.warnings)
+            assert with_rule(b.warnings, RuleId.HEAVY_LEGS_TOO_CLOSE)
 
 
 @given(profiles())

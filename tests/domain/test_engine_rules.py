@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import itertools
-import re
 import tomllib
 from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from builders import EXAMPLES, GYM, HOME, library, make_athlete, make_profile, make_race
+from builders import (
+    EXAMPLES,
+    GYM,
+    HOME,
+    library,
+    make_athlete,
+    make_profile,
+    make_race,
+    with_rule,
+)
 from runstrong.domain.athlete import Run, RunningWeek, RunType, Weekday
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Level, NiggleSite, Pattern, PlyoIntensity
+from runstrong.domain.messages import RuleId
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Role, Session
 from runstrong.domain.rules import Rules
 from runstrong.profile import load_profile
@@ -62,8 +71,11 @@ def test_no_race_gives_base_then_maintenance() -> None:
 
 
 def test_a_race_too_close_for_a_full_cycle_gives_a_short_plan_and_a_warning() -> None:
-    plan = plan_for(races=(make_race(START + timedelta(days=26)),))
-    assert any("too soon for a full cycle" in w for w in plan.warnings)
+    race = make_race(START + timedelta(days=26))
+    plan = plan_for(races=(race,))
+    [warning] = with_rule(plan.warnings, RuleId.SHORT_CYCLE, race_date=race.date.isoformat())
+    assert warning.get("weeks") == 4
+    assert warning.get("min_weeks") == Rules().min_program_weeks_for_economy
     assert phases(plan)[-1] == "recovery"
     assert "taper" in phases(plan)
 
@@ -250,9 +262,9 @@ def test_the_light_session_just_after_a_b_race_is_recovery_not_activation() -> N
     plan = plan_for(strength_days=("mon", "thu"), races=(make_race(RACE_DAY), b_race))
     monday = next(s for s in plan.sessions if s.date == b_race.date + timedelta(days=1))
     assert monday.title == "Recovery: light strength"
-    assert monday.reasons[0].startswith("recovery after the race: light work only")
+    assert monday.reasons[0].rule is RuleId.RACE_RECOVERY
     week = next(w for w in plan.weeks if w.start == monday.date)
-    assert "A light recovery session takes the place of the session left out." in week.notes
+    assert with_rule(week.notes, RuleId.STAND_IN, light="recovery")
 
 
 def test_a_session_title_names_only_what_the_session_holds() -> None:
@@ -266,8 +278,9 @@ def test_a_session_title_names_only_what_the_session_holds() -> None:
     assert a_sessions
     assert all(not any(p.role is Role.SECONDARY for p in s.exercises) for s in a_sessions)
     assert {s.title for s in a_sessions} == {"Strength A: squat, calves"}
-    note = "no single-leg exercise: your knee niggle rules those out"
-    assert all(note in s.reasons for s in a_sessions)
+    assert all(
+        with_rule(s.reasons, RuleId.NO_SINGLE_LEG, niggle_sites=("knee",)) for s in a_sessions
+    )
     full = {s.title for s in base_sessions(marathon(equipment=GYM, session_minutes=90))}
     assert "Strength A: squat, single leg, calves" in full
     assert "Strength B: hinge, hamstrings, soleus" in full
@@ -291,8 +304,9 @@ def test_a_knee_niggle_without_a_box_keeps_single_leg_work_for_the_hip() -> None
     single_leg = [p for s in sessions for p in s.exercises if p.role is Role.SECONDARY]
     assert single_leg
     assert {p.slug for p in single_leg} <= SINGLE_LEG_HIP_SLUGS
-    note = "single-leg hip work in place of single-leg knee work: your knee niggle rules those out"
-    assert all(note in p.notes for p in single_leg)
+    assert all(
+        with_rule(p.notes, RuleId.SINGLE_LEG_HIP, niggle_sites=("knee",)) for p in single_leg
+    )
     assert {s.title for s in sessions if s.title.startswith("Strength A")} == {
         "Strength A: squat, single leg, calves"
     }
@@ -304,7 +318,7 @@ def test_a_knee_niggle_with_a_box_keeps_the_knee_safe_step_up() -> None:
     single_leg = [p for s in base_sessions(plan) for p in s.exercises if p.role is Role.SECONDARY]
     assert {p.slug for p in single_leg} <= {"step_up", "lateral_step_up", "dumbbell_step_up"}
     assert {p.slug for p in single_leg} & {"step_up", "lateral_step_up"}
-    assert not any("single-leg hip work" in n for p in single_leg for n in p.notes)
+    assert not any(with_rule(p.notes, RuleId.SINGLE_LEG_HIP) for p in single_leg)
 
 
 def test_the_session_left_out_before_gets_its_turn() -> None:
@@ -339,7 +353,9 @@ def test_a_plan_starting_midweek_says_why_its_first_week_is_short() -> None:
     plan = marathon(start=START + timedelta(days=4))  # Friday 11 Dec
     first = plan.weeks[0]
     assert [s.weekday for s in first.sessions] == [Weekday.SAT]
-    assert "1 of 2 planned sessions fit this week: the plan starts on Fri 11 Dec." in first.notes
+    assert with_rule(
+        first.notes, RuleId.SESSIONS_BEFORE_START, count=1, planned=2, start_date="2026-12-11"
+    )
 
 
 def test_sessions_fall_only_on_strength_days() -> None:
@@ -370,11 +386,12 @@ def test_a_forced_break_of_the_day_before_rule_is_named_in_the_session_warnings(
     moderate = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.MODERATE]
     assert heavy
     assert moderate
-    assert all(any("rule 'no heavy legs the day before" in w for w in s.warnings) for s in heavy)
-    fine = "moderate on the legs, so Sunday's long run tomorrow is fine: the day before and"
+    broken = RuleId.DAY_BEFORE_KEY_RUN
+    assert all(with_rule(s.warnings, broken, load="heavy_legs", run="sun:long") for s in heavy)
     for s in moderate:
-        assert not any("the day before" in w for w in s.warnings)
-        assert any(r.startswith(fine) for r in s.reasons), s.reasons
+        assert not with_rule(s.warnings, RuleId.DAY_BEFORE_KEY_RUN)
+        fine = with_rule(s.reasons, RuleId.MODERATE_NEAR_KEY_RUN, tomorrow=("sun:long",), later=())
+        assert fine, s.reasons
 
 
 def test_a_moderate_session_keeps_off_the_day_before_when_the_week_allows() -> None:
@@ -412,12 +429,14 @@ def test_a_forced_day_before_break_says_which_strength_day_would_avoid_it() -> N
     the rule, so the warning says to add Sunday; with Sunday a strength day too, no session
     carries that advice."""
     plan = plan_for(strength_days=("sat",), sessions_per_week=1)
-    remedy = "(adding Sunday to your strength days would let it follow that run)"
     heavy = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
     assert heavy
-    assert all(any(remedy in w for w in s.warnings) for s in heavy)
+    assert all(with_rule(s.warnings, RuleId.DAY_BEFORE_KEY_RUN, add_day="sun") for s in heavy)
     both = plan_for(strength_days=("sat", "sun"), sessions_per_week=2)
-    assert not any(remedy in w for s in both.sessions for w in s.warnings)
+    remedied = [
+        with_rule(s.warnings, RuleId.DAY_BEFORE_KEY_RUN, add_day="sun") for s in both.sessions
+    ]
+    assert not any(remedied)
 
 
 def test_a_strength_session_moves_later_to_leave_hours_after_the_run() -> None:
@@ -425,7 +444,7 @@ def test_a_strength_session_moves_later_to_leave_hours_after_the_run() -> None:
     plan = plan_for(running=week, strength_days=("tue", "fri"))
     tue = next(s for s in plan.sessions if s.weekday is Weekday.TUE)
     assert tue.time >= time(20, 0)
-    assert any("moved to" in r for r in tue.reasons)
+    assert with_rule(tue.reasons, RuleId.MOVED_AFTER_RUN, time=f"{tue.time:%H:%M}")
 
 
 def test_heavy_leg_sessions_are_48_hours_apart_or_say_why_not() -> None:
@@ -434,7 +453,7 @@ def test_heavy_leg_sessions_are_48_hours_apart_or_say_why_not() -> None:
         heavy = [s for s in week.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
         for a, b in itertools.pairwise(heavy):
             if (b.date - a.date).days < 2:
-                assert any("between heavy leg sessions" in w for w in b.warnings)
+                assert with_rule(b.warnings, RuleId.HEAVY_LEGS_TOO_CLOSE)
 
 
 # A profile for placement by hand: strength on Tuesday (after the 07:00 intervals) or Thursday
@@ -502,7 +521,8 @@ def test_a_profile_penalty_for_light_work_on_a_hard_day_moves_it_to_another_day(
     assert len(light(changed)) == len(light(default))
     assert {s.weekday for s in light(changed)} == {Weekday.THU}
     assert all(
-        any("'run first, strength later' broken" in w for w in s.warnings) for s in light(changed)
+        with_rule(s.warnings, RuleId.RUN_FIRST, run="thu:easy", run_time="19:00")
+        for s in light(changed)
     )
     assert heavy_times(changed) == heavy_times(default)  # the penalty is for light work only
 
@@ -516,14 +536,18 @@ def test_the_key_run_buffer_is_checked_as_many_days_ahead_as_it_reaches() -> Non
             Run(Weekday.SUN, RunType.LONG, 120, time(8, 0)),
         )
     )
-    broken = "rule '120 h before a key run' not met: Sunday's long run is 110 h later"
     kw: dict[str, object] = {"running": week, "strength_days": ("tue",), "sessions_per_week": 1}
     default = [s for s in base_sessions(plan_for(**kw)) if s.weekday is Weekday.TUE]
     assert default
-    assert not any("before a key run" in w for s in default for w in s.warnings)
+    assert not any(
+        with_rule(s.warnings, RuleId.KEY_RUN_BUFFER)
+        or with_rule(s.warnings, RuleId.DAY_BEFORE_KEY_RUN)
+        for s in default
+    )
     longer = base_sessions(plan_for(rules=Rules(key_run_buffer_hours=120.0), **kw))
     assert longer
-    assert all(any(w.startswith(broken) for w in s.warnings) for s in longer)
+    broken = {"buffer_hours": 120.0, "run": "sun:long", "hours": 110}
+    assert all(with_rule(s.warnings, RuleId.KEY_RUN_BUFFER, **broken) for s in longer)
 
 
 def _key_runs_within(session: Session, runs: RunningWeek, hours: float) -> list[datetime]:
@@ -568,15 +592,15 @@ def _check_key_run_buffer(plan: Plan, runs: RunningWeek) -> int:
         near = [t for t in _key_runs_within(session, runs, 48) if t.date() > session.date]
         if any(t.date() == session.date + timedelta(days=1) for t in near):
             continue  # the day-before rule, tested above
-        warned = any("48 h before a key run" in w for w in session.warnings)
+        warned = bool(with_rule(session.warnings, RuleId.KEY_RUN_BUFFER, buffer_hours=48))
         buffered = session.lower_body_load is LowerBodyLoad.HEAVY or _hard_jumps(session)
         if near and buffered:
             assert warned, (session.date, session.title)
             checked += 1
         if near:
-            assert not any("nor within 48 h" in r for r in session.reasons), session.date
+            assert not with_rule(session.reasons, RuleId.NO_KEY_RUN_NEAR), session.date
         if near and not buffered and session.lower_body_load is LowerBodyLoad.MODERATE:
-            assert any(r.startswith("moderate on the legs, so ") for r in session.reasons)
+            assert with_rule(session.reasons, RuleId.MODERATE_NEAR_KEY_RUN, buffer_hours=48)
             checked += 1
     return checked
 
@@ -701,7 +725,9 @@ def test_no_exercise_is_contraindicated_for_a_niggle(site: NiggleSite) -> None:
 def test_a_substitution_for_a_niggle_says_why() -> None:
     plan = marathon(equipment=GYM, niggles=(("knee", "moderate"),))
     notes = [n for s in plan.sessions for p in s.exercises for n in p.notes]
-    assert any("knee niggle" in n for n in notes)
+    assert any(
+        "knee" in (n.get("niggle_sites") or ()) for n in with_rule(notes, RuleId.NIGGLE_SWAP)
+    )
 
 
 KETTLEBELL_AND_BANDS = frozenset(
@@ -714,18 +740,17 @@ KETTLEBELL_AND_BANDS = frozenset(
 def test_a_niggle_note_names_an_exercise_the_niggle_rules_out(
     site: NiggleSite, kit: frozenset[Equipment]
 ) -> None:
-    """ "chosen instead of X, which needs care with your Y niggle" only where X lists Y among the
-    sites it is to be avoided with: never a blank site, never an exercise safe for the niggle."""
+    """A note that X was swapped for the niggle (`niggle_swap`: "chosen instead of X, which needs
+    care with your Y niggle") only where X lists Y among the sites it is to be avoided with: never
+    a blank site, never an exercise safe for the niggle."""
     lib = library()
     by_name = {ex.name: ex for ex in lib}
     plan = marathon(equipment=kit, niggles=((str(site), "mild"),))
-    pattern = re.compile(r"chosen instead of (.+), which needs care with your (.*) niggle")
-    for note in {n for s in plan.sessions for p in s.exercises for n in p.notes}:
-        found = pattern.search(note)
-        if found is None:
-            continue
-        other, sites = found.groups()
-        assert sites == site.label, note
+    notes = {n for s in plan.sessions for p in s.exercises for n in p.notes}
+    for note in with_rule(notes, RuleId.NIGGLE_SWAP):
+        other = note.get("replaced")
+        assert isinstance(other, str), note
+        assert note.get("niggle_sites") == (str(site),), note
         assert site in by_name[other].avoid_with, note
 
 
@@ -735,14 +760,17 @@ def test_a_niggle_note_names_an_exercise_the_niggle_rules_out(
 @pytest.mark.parametrize("minutes", [20, 30, 45, 60])
 def test_sessions_fit_the_time_budget_or_say_so(minutes: int) -> None:
     for s in marathon(equipment=GYM, session_minutes=minutes).sessions:
-        assert s.est_minutes <= minutes or any("minutes" in w for w in s.warnings)
+        over = with_rule(
+            s.warnings, RuleId.OVER_TIME, minutes=s.est_minutes, budget_minutes=minutes
+        )
+        assert s.est_minutes <= minutes or over
 
 
 def test_short_sessions_trim_accessories_before_the_main_lift() -> None:
     plan = marathon(equipment=GYM, session_minutes=25)
     for s in base_sessions(plan):
         assert any(p.role is Role.MAIN for p in s.exercises)
-    assert any("left out" in r for s in plan.sessions for r in s.reasons)
+    assert any(with_rule(s.reasons, RuleId.LEFT_OUT_TO_FIT) for s in plan.sessions)
 
 
 def main_lift_sets(plan: Plan) -> set[int]:
@@ -755,18 +783,22 @@ def test_short_of_time_main_lifts_go_down_to_the_sets_the_profile_allows() -> No
     assert main_lift_sets(marathon(equipment=GYM, session_minutes=30)) == {3}
     plan = marathon(equipment=GYM, session_minutes=30, rules=Rules(min_trimmed_main_sets=2))
     assert main_lift_sets(plan) == {2}
-    cut = "2 sets instead of 3 to fit your 30 minutes: "
-    notes = [r for s in base_sessions(plan) for r in s.reasons if r.startswith(cut)]
-    assert any("Back squat" in r.removeprefix(cut).split(", ") for r in notes)
+    cut = {"sets": 2, "before": 3, "budget_minutes": 30, "budget": "yours"}
+    reasons = [r for s in base_sessions(plan) for r in s.reasons]
+    notes = with_rule(reasons, RuleId.SETS_CUT_TO_FIT, **cut)
+    assert any("Back squat" in (r.get("exercises") or ()) for r in notes)
 
 
 def test_cuts_of_one_kind_are_one_note_naming_every_exercise() -> None:
     """'2 sets instead of 3 to fit your 45 minutes: A, B, C', once, not one line per exercise."""
+    cuts_seen = 0
     for session in marathon().sessions:
-        cuts = [r for r in session.reasons if " sets instead of " in r]
-        kinds = [r.split(": ", 1)[0] for r in cuts]
+        cuts = with_rule(session.reasons, RuleId.SETS_CUT_TO_FIT)
+        kinds = [(r.get("sets"), r.get("before"), r.get("budget_minutes")) for r in cuts]
         assert len(kinds) == len(set(kinds)), cuts
-        assert all(r.split(": ", 1)[1] for r in cuts)
+        assert all(r.get("exercises") for r in cuts)
+        cuts_seen += len(cuts)
+    assert cuts_seen
 
 
 def test_short_of_time_accessories_go_down_to_the_sets_the_profile_allows() -> None:
@@ -872,10 +904,10 @@ def test_after_a_b_race_heavy_legs_and_jumps_do_not_fall_on_two_days_running() -
     heavy = [s for s in week.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
     assert len(heavy) == 1
     assert any(s.lower_body_load is LowerBodyLoad.LIGHT for s in week.sessions)
-    assert any("light recovery session takes the place" in n for n in week.notes)
+    assert with_rule(week.notes, RuleId.STAND_IN, light="recovery")
     for s in plan.sessions:
-        assert not any("between heavy leg sessions" in w for w in s.warnings) or not any(
-            "between plyometric sessions" in w for w in s.warnings
+        assert not with_rule(s.warnings, RuleId.HEAVY_LEGS_TOO_CLOSE) or not with_rule(
+            s.warnings, RuleId.PLYO_TOO_CLOSE
         ), s.date
 
 
@@ -976,8 +1008,7 @@ def test_a_session_on_an_easy_day_says_why_it_is_not_on_a_key_run_day() -> None:
     none_hard = plan_for(strength_days=("mon", "wed", "fri"))
     heavy = [s for s in none_hard.sessions if s.lower_body_load is LowerBodyLoad.HEAVY]
     assert heavy
-    reason = "on a day without a key run: none of your strength days has one"
-    assert all(reason in s.reasons for s in heavy)
+    assert all(with_rule(s.reasons, RuleId.EASY_DAY_NO_KEY_DAY) for s in heavy)
     with_thursday = plan_for(strength_days=("mon", "thu", "fri"))
     easy = [
         s
@@ -985,8 +1016,7 @@ def test_a_session_on_an_easy_day_says_why_it_is_not_on_a_key_run_day() -> None:
         if s.lower_body_load is LowerBodyLoad.HEAVY and s.weekday is not Weekday.THU
     ]
     assert easy
-    other = "on a day without a key run: no key-run day this week suits this session"
-    assert all(other in s.reasons for s in easy)
+    assert all(with_rule(s.reasons, RuleId.EASY_DAY_NO_KEY_DAY_SUITS) for s in easy)
 
 
 def test_jumps_left_out_for_time_do_not_count_as_hard_plyometrics() -> None:
@@ -1005,7 +1035,9 @@ def test_jumps_left_out_for_time_do_not_count_as_hard_plyometrics() -> None:
     assert deloads
     for s in deloads:
         assert s.plyo_contacts == 0
-        assert not any("plyometrics" in w for w in s.warnings), s.warnings
+        assert not with_rule(s.warnings, RuleId.DAY_BEFORE_KEY_RUN, load="hard_plyo"), s.warnings
+        assert not with_rule(s.warnings, RuleId.KEY_RUN_BUFFER, load="hard_plyo"), s.warnings
+        assert not with_rule(s.warnings, RuleId.PLYO_TOO_CLOSE), s.warnings
 
 
 def test_a_long_race_never_gets_fewer_days_than_a_short_one() -> None:

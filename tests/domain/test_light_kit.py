@@ -12,11 +12,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from builders import GYM, HOME, library, make_athlete, make_profile
+from builders import GYM, HOME, library, make_athlete, make_profile, with_rule
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.light_kit import KitCheck
+from runstrong.domain.messages import Reason, RuleId
 from runstrong.domain.plan import Phase, Plan, Prescription, Role
 from runstrong.domain.prescription import Context
 from runstrong.domain.rules import Rules
@@ -28,6 +29,8 @@ RULES = Rules()
 KETTLEBELLS_AND_BANDS = frozenset({Equipment.KETTLEBELL, Equipment.RESISTANCE_BAND})
 # The base block's three weeks for an intermediate: 3 × 8, 3 × 6, 4 × 5, all at RIR 2.
 BASE_BLOCK = tuple(Context(make_athlete().level, Phase.BASE, w, False, 0, False) for w in range(3))
+# The notes that say the kit is too light for a dose (load_ceiling.shortfall).
+SHORTFALL = frozenset({RuleId.HEAVIER_VARIANT, RuleId.LIGHT_MORE_REPS, RuleId.LIGHT_SLOW_TEMPO})
 
 
 def kit_check(athlete: Athlete) -> KitCheck:
@@ -42,9 +45,11 @@ def kit_check(athlete: Athlete) -> KitCheck:
     return KitCheck(athlete, chooser, RULES)
 
 
-def heavier(athlete: Athlete, slug: str, used: frozenset[str] = frozenset()) -> tuple[str, str]:
+def heavier(
+    athlete: Athlete, slug: str, used: frozenset[str] = frozenset()
+) -> tuple[str, tuple[Reason, ...]]:
     ex, notes = kit_check(athlete).heavier(library().get(slug), Role.MAIN, BASE_BLOCK, used)
-    return ex.slug, " ".join(notes)
+    return ex.slug, notes
 
 
 def mains(plan: Plan) -> list[Prescription]:
@@ -57,16 +62,20 @@ def mains(plan: Plan) -> list[Prescription]:
 def test_a_two_legged_rdl_the_bells_cannot_load_becomes_a_single_leg_rdl() -> None:
     # 20 kg < 38.4 kg two-legged; 20 kg >= 13.4 kg single-leg
     athlete = make_athlete(equipment=KETTLEBELLS_AND_BANDS, kettlebell_kgs=(12.0, 16.0, 20.0))
-    slug, note = heavier(athlete, "dumbbell_romanian_deadlift")
+    slug, notes = heavier(athlete, "dumbbell_romanian_deadlift")
     assert slug == "single_leg_romanian_deadlift"
-    assert note.startswith("chosen instead of Kettlebell Romanian deadlift, for its heaviest sets:")
-    assert "your heaviest kettlebell (20 kg) is too light for 5 reps with 2 in reserve" in note
+    [note] = notes
+    assert note.rule is RuleId.HEAVIER_VARIANT
+    assert note.get("replaced") == "Kettlebell Romanian deadlift"
+    assert note.get("how") == "heaviest_sets"
+    too_light = {"kit": "kettlebell", "held": 1, "kit_kg": 20.0, "reps": 5, "rir": 2}
+    assert {k: note.get(k) for k in too_light} == too_light
 
 
 def test_a_kit_that_is_enough_keeps_the_lift() -> None:
     # a pair of 24 kg bells: 48 kg >= 38.4 kg
     athlete = make_athlete(equipment=KETTLEBELLS_AND_BANDS, kettlebell_kgs=(16.0, 24.0, 24.0, 32.0))
-    assert heavier(athlete, "dumbbell_romanian_deadlift") == ("dumbbell_romanian_deadlift", "")
+    assert heavier(athlete, "dumbbell_romanian_deadlift") == ("dumbbell_romanian_deadlift", ())
 
 
 def test_single_leg_squats_come_highest_rung_first_and_skip_what_the_week_uses() -> None:
@@ -90,9 +99,10 @@ def test_with_no_variant_in_reach_the_nearest_one_is_taken() -> None:
     # 2 × 10 kg is 52 % of the 38.4 kg a two-legged RDL needs; one 10 kg dumbbell is 75 % of
     # the 13.4 kg a single-leg RDL needs: nearer, though still short
     athlete = make_athlete(equipment=HOME, dumbbell_max_kg=10.0)
-    slug, note = heavier(athlete, "dumbbell_romanian_deadlift")
+    slug, notes = heavier(athlete, "dumbbell_romanian_deadlift")
     assert slug == "single_leg_romanian_deadlift"
-    assert note.startswith("chosen instead of Dumbbell Romanian deadlift, which your kit loads")
+    replaced = "Dumbbell Romanian deadlift"
+    assert with_rule(notes, RuleId.HEAVIER_VARIANT, replaced=replaced, how="loads_less_well")
 
 
 def test_a_rung_of_the_ladder_comes_before_a_single_leg_lift() -> None:
@@ -150,15 +160,12 @@ def test_the_trial_runner_with_light_bells_gets_no_two_legged_kettlebell_rdl(
     assert hinge == []
     single = [p for p in mains(plan) if p.slug == "single_leg_romanian_deadlift"]
     assert any(p.reps == 5 and p.rir == 2 for p in single)
-    swapped = [
-        p
-        for p in single
-        if any(n.startswith("chosen instead of Kettlebell Romanian deadlift") for n in p.notes)
-    ]
+    replaced = "Kettlebell Romanian deadlift"
+    swapped = [p for p in single if with_rule(p.notes, RuleId.HEAVIER_VARIANT, replaced=replaced)]
     assert swapped
+    too_light = {"kit": "kettlebell", "held": 1, "kit_kg": 20.0, "reps": 5}
     assert all(
-        any("your heaviest kettlebell (20 kg) is too light for 5 reps" in n for n in p.notes)
-        for p in swapped
+        with_rule(p.notes, RuleId.HEAVIER_VARIANT, replaced=replaced, **too_light) for p in swapped
     )
     # and the goblet squat with 20 kg (needs 38.4 kg) gives way to a loaded split squat
     assert not any(p.slug == "goblet_squat" for p in mains(plan))
@@ -172,7 +179,7 @@ def test_the_same_runner_with_heavy_bells_keeps_the_kettlebell_rdl_4_x_5(tmp_pat
     rdl = [p for p in mains(plan) if p.slug == "dumbbell_romanian_deadlift"]
     assert any((p.sets, p.reps, p.rir) == (4, 5, 2) for p in rdl)
     assert rdl[0].name == "Kettlebell Romanian deadlift"
-    assert not any("too light" in n for p in rdl for n in p.notes)
+    assert not any(n.rule in SHORTFALL for p in rdl for n in p.notes)
 
 
 def test_a_known_max_for_the_lift_decides_instead_of_the_estimate() -> None:
@@ -195,7 +202,8 @@ def test_a_lift_no_variant_can_load_gets_12_slow_reps_and_says_the_set_stays_lig
     hinge = [p for p in mains(plan) if p.slug == "single_leg_romanian_deadlift"]
     assert hinge
     assert all((p.reps, p.rir, p.tempo) == (12, 2, "4-1-1-0") for p in hinge)
-    assert all(any("still a lighter set than the dose" in n for n in p.notes) for p in hinge)
+    slow = {"new_reps": 12, "lowering_s": 4, "pause_s": 1, "rir": 2}
+    assert all(with_rule(p.notes, RuleId.LIGHT_SLOW_TEMPO, **slow) for p in hinge)
 
 
 def test_without_a_heaviest_weight_nothing_is_judged() -> None:
@@ -203,7 +211,7 @@ def test_without_a_heaviest_weight_nothing_is_judged() -> None:
     athlete = make_athlete(equipment=HOME)
     plan = generate_plan(make_profile(athlete), library(), start=START)
     assert "goblet_squat" in {p.slug for p in mains(plan)}
-    assert not any("too light" in n for s in plan.sessions for p in s.exercises for n in p.notes)
+    assert not any(n.rule in SHORTFALL for s in plan.sessions for p in s.exercises for n in p.notes)
 
 
 def test_a_ladder_is_walked_rung_by_rung_either_way() -> None:
@@ -222,25 +230,21 @@ def test_a_ladder_is_walked_rung_by_rung_either_way() -> None:
 
 
 def test_a_max_of_a_lift_dosed_by_rir_is_said_to_check_the_kit_only_where_it_can() -> None:
-    def warnings(**kit: float) -> tuple[str, ...]:
+    def warnings(**kit: float) -> tuple[Reason, ...]:
         athlete = make_athlete(equipment=HOME, maxes={"goblet_squat": 40.0}, **kit)  # type: ignore[arg-type]
         return generate_plan(make_profile(athlete), library(), start=START, weeks=1).warnings
 
-    checked = (
-        "Your Goblet squat max gives no %1RM: Goblet squat is dosed by reps in reserve. It is "
-        "used to check that your heaviest weight is enough for its sets."
-    )
+    goblet = "Goblet squat"
     # 24 kg is too light for the goblet squat's sets: a harder variant takes its place
-    assert (
-        f"{checked} Goblet squat is not in this plan: a harder variant or another exercise "
-        "took its place." in warnings(dumbbell_max_kg=24.0)
-    )
+    light = warnings(dumbbell_max_kg=24.0)
+    assert with_rule(light, RuleId.MAX_CHECKS_KIT, exercise=goblet, in_plan=0)
     # 40 kg is enough: the goblet squat stays, checked
-    assert checked in warnings(dumbbell_max_kg=40.0)
+    enough = warnings(dumbbell_max_kg=40.0)
+    assert with_rule(enough, RuleId.MAX_CHECKS_KIT, exercise=goblet, in_plan=1)
     # dumbbells of no stated weight: nothing to check against, so the max is not used at all
-    assert (
-        "Your Goblet squat max is not used: Goblet squat is dosed by reps in reserve, not by %1RM."
-    ) in warnings()
+    unknown = warnings()
+    assert with_rule(unknown, RuleId.MAX_UNUSED_BY_RIR, exercise=goblet)
+    assert not with_rule(unknown, RuleId.MAX_CHECKS_KIT)
 
 
 def test_a_max_for_a_lift_the_plan_does_not_choose_says_so() -> None:
@@ -252,8 +256,5 @@ def test_a_max_for_a_lift_the_plan_does_not_choose_says_so() -> None:
     slugs = {p.slug for s in plan.sessions for p in s.exercises}
     assert "back_squat" in slugs
     assert "front_squat" not in slugs
-    assert (
-        "Your Front squat max is not used: Front squat is not in this plan (other exercises "
-        "took its place)."
-    ) in plan.warnings
-    assert not any("Back squat max" in w for w in plan.warnings)
+    assert with_rule(plan.warnings, RuleId.MAX_UNUSED_NOT_IN_PLAN, exercise="Front squat")
+    assert not any(w.get("exercise") == "Back squat" for w in plan.warnings)

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import pytest
 
-from builders import GYM, HOME, library, make_athlete
+from builders import GYM, HOME, library, make_athlete, with_rule
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.load_ceiling import (
+    Kit,
     LoadLimit,
     ceiling,
     estimated_1rm,
     light_dose,
     load_limit,
     needed_kg,
-    shortfall_text,
+    shortfall,
+    shortfall_citations,
     within_reach,
 )
+from runstrong.domain.messages import RuleId
 from runstrong.domain.plan import Phase, Role
 from runstrong.domain.prescription import Context, prescribe
 from runstrong.domain.rules import Rules
@@ -34,7 +37,7 @@ def kb_athlete(*bells: float, **kw: object) -> Athlete:
 
 
 def limit(ceiling_kg: float, one_rm_kg: float, known: bool = False) -> LoadLimit:
-    return LoadLimit(ceiling_kg, f"a {ceiling_kg:g} kg weight", one_rm_kg, known)
+    return LoadLimit(ceiling_kg, Kit("dumbbell", 1, ceiling_kg), one_rm_kg, known)
 
 
 # -- the heaviest load the kit allows ---------------------------------------------------------
@@ -44,11 +47,11 @@ def test_a_kettlebell_rdl_with_a_weight_in_each_hand_needs_a_pair_of_one_weight(
     rdl = library().get("dumbbell_romanian_deadlift")  # weights_held = 2
     assert ceiling(rdl, kb_athlete(12, 16, 20).equipment) == (
         20,
-        "your heaviest kettlebell (20 kg)",  # 12, 16, 20: no pair, so one bell
+        Kit("kettlebell", 1, 20),  # 12, 16, 20: no pair, so one bell
     )
     assert ceiling(rdl, kb_athlete(16, 24, 24, 32).equipment) == (
         48,
-        "your heaviest pair of kettlebells (2 × 24 kg)",  # 2 × 24 beats the single 32
+        Kit("kettlebell", 2, 24),  # 2 × 24 beats the single 32
     )
 
 
@@ -56,11 +59,11 @@ def test_a_goblet_squat_holds_one_weight() -> None:
     goblet = library().get("goblet_squat")
     assert ceiling(goblet, kb_athlete(16, 24, 24, 32).equipment) == (
         32,
-        "your heaviest kettlebell (32 kg)",
+        Kit("kettlebell", 1, 32),
     )
     assert ceiling(goblet, make_athlete(dumbbell_max_kg=30.0).equipment) == (
         30,
-        "your heaviest dumbbell (30 kg)",
+        Kit("dumbbell", 1, 30),
     )
 
 
@@ -68,7 +71,7 @@ def test_dumbbells_count_twice_for_a_weight_in_each_hand() -> None:
     rdl = library().get("dumbbell_romanian_deadlift")
     assert ceiling(rdl, make_athlete(dumbbell_max_kg=30.0).equipment) == (
         60,
-        "your heaviest pair of dumbbells (2 × 30 kg)",
+        Kit("dumbbell", 2, 30),
     )
 
 
@@ -77,14 +80,14 @@ def test_with_dumbbells_and_kettlebells_the_heavier_counts() -> None:
     kit = make_athlete(
         equipment=HOME | {Equipment.KETTLEBELL}, dumbbell_max_kg=24.0, kettlebell_kgs=(32.0,)
     ).equipment
-    assert ceiling(goblet, kit) == (32, "your heaviest kettlebell (32 kg)")
+    assert ceiling(goblet, kit) == (32, Kit("kettlebell", 1, 32))
 
 
 def test_a_barbell_counts_its_heaviest_load_and_without_one_is_not_judged() -> None:
     squat = library().get("back_squat")
     assert ceiling(squat, make_athlete(equipment=GYM, barbell_max_kg=60.0).equipment) == (
         60,
-        "your heaviest barbell load (60 kg)",
+        Kit("barbell", 1, 60),
     )
     assert ceiling(squat, make_athlete(equipment=GYM).equipment) is None
 
@@ -130,9 +133,7 @@ def test_the_estimate_is_a_rule_a_profile_can_change() -> None:
 def test_a_known_max_for_that_exercise_beats_the_estimate() -> None:
     goblet = library().get("goblet_squat")
     athlete = make_athlete(dumbbell_max_kg=24.0, maxes={"goblet_squat": 40.0})
-    assert load_limit(goblet, athlete, RULES) == LoadLimit(
-        24, "your heaviest dumbbell (24 kg)", 40.0, True
-    )
+    assert load_limit(goblet, athlete, RULES) == LoadLimit(24, Kit("dumbbell", 1, 24), 40.0, True)
 
 
 def test_a_known_max_of_another_exercise_is_not_converted() -> None:
@@ -177,14 +178,29 @@ def test_the_shortfall_names_the_kit_the_dose_and_the_load_it_needs() -> None:
     rdl = library().get("dumbbell_romanian_deadlift")
     light = load_limit(rdl, kb_athlete(12, 16, 20, body_mass_kg=64.0), RULES)
     assert light is not None
-    assert shortfall_text(light, 5, 2) == (
-        "your heaviest kettlebell (20 kg) is too light for 5 reps with 2 in reserve, which need "
-        "about 40 kg by our estimate for your body mass and level [runstrong_heuristic]"
-    )  # 48 × 83 % = 39.8 kg
-    known = LoadLimit(24, "your heaviest dumbbell (24 kg)", 40.0, True)
-    assert shortfall_text(known, 5, 2).endswith(
-        "which need about 33 kg, 83 % of your 40 kg max [nsca2016]"
-    )  # 40 × 83 % = 33.2 kg
+    assert dict(shortfall(light, 5, 2)) == {
+        "kit": "kettlebell",
+        "held": 1,
+        "kit_kg": 20,
+        "reps": 5,
+        "rir": 2,
+        "need_kg": 40,  # 48 × 83 % = 39.8 kg
+        "percent": 0,  # no known max: by our estimate for the body mass and level
+        "max_kg": 0,
+    }
+    assert shortfall_citations(light) == ("runstrong_heuristic",)
+    known = LoadLimit(24, Kit("dumbbell", 1, 24), 40.0, True)
+    assert dict(shortfall(known, 5, 2)) == {
+        "kit": "dumbbell",
+        "held": 1,
+        "kit_kg": 24,
+        "reps": 5,
+        "rir": 2,
+        "need_kg": 33,  # 40 × 83 % = 33.2 kg
+        "percent": 83,
+        "max_kg": 40,
+    }
+    assert shortfall_citations(known) == ("nsca2016",)
 
 
 # -- the dose for a light kit -----------------------------------------------------------------
@@ -199,7 +215,8 @@ def test_a_light_load_gets_the_reps_it_allows_at_the_rir() -> None:
     got = light_dose(limit(30, 40.0, known=True), 5, 2, RULES)
     assert got is not None
     assert (got.reps, got.tempo) == (8, None)
-    assert got.note.endswith(": 8 reps instead, to end near 2 in reserve")
+    assert got.note.rule is RuleId.LIGHT_MORE_REPS
+    assert (got.note.get("new_reps"), got.note.get("rir")) == (8, 2)
 
 
 def test_too_light_even_at_12_reps_slows_the_tempo_and_says_the_set_stays_light() -> None:
@@ -207,7 +224,7 @@ def test_too_light_even_at_12_reps_slows_the_tempo_and_says_the_set_stays_light(
     got = light_dose(limit(20, 48.0), 5, 2, RULES)
     assert got is not None
     assert (got.reps, got.tempo) == (12, "4-1-1-0")
-    assert "still a lighter set than the dose" in got.note
+    assert with_rule([got.note], RuleId.LIGHT_SLOW_TEMPO, new_reps=12, lowering_s=4, pause_s=1)
 
 
 def test_more_reps_than_the_cap_allows_slows_the_tempo_instead() -> None:
@@ -239,7 +256,7 @@ def test_prescribe_turns_a_dose_the_kit_cannot_load_into_a_light_one() -> None:
     assert (plain.sets, plain.reps, plain.rir) == (4, 5, 2)  # the intermediate's third week
     got = prescribe(rdl, Role.MAIN, base_week(2), RULES, limit=light)
     assert (got.sets, got.reps, got.rir, got.tempo) == (4, 12, 2, "4-1-1-0")
-    assert any("20 kg) is too light for 5 reps with 2 in reserve" in n for n in got.notes)
+    assert with_rule(got.notes, RuleId.LIGHT_SLOW_TEMPO, kit_kg=20, reps=5, rir=2)
     assert {"nsca2016", "hackett2017"} <= set(got.citations)
 
 

@@ -7,6 +7,7 @@ from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.intensity import percent_1rm_for
 from runstrong.domain.loads import resolve_load
+from runstrong.domain.messages import RuleId, reason
 from runstrong.domain.plan import Prescription
 
 
@@ -35,8 +36,8 @@ def test_a_dumbbell_load_is_capped_at_the_heaviest_dumbbell() -> None:
     ex = library().get("goblet_squat")
     got = resolve_load(prescription("goblet_squat", 80), ex, {"goblet_squat": 40.0}, kit)
     assert got.load_kg == 20.0
-    assert got.note == (
-        "capped at your heaviest dumbbell: 20 kg is 50% of your max; slow the lowering instead"
+    assert got.note == reason(
+        RuleId.LOAD_CAPPED, kit="dumbbell", held=1, load_kg=20.0, share=50, advice="slow_lowering"
     )
 
 
@@ -47,9 +48,13 @@ def test_a_capped_barbell_load_says_the_share_of_the_max_it_really_is() -> None:
         prescription("deadlift", 90, reps=3), library().get("deadlift"), {"deadlift": 160.0}, kit
     )
     assert got.load_kg == 140.0
-    assert got.note == (
-        "capped at your heaviest barbell load: 140 kg is 88% of your max; "
-        "expect a rep more in reserve"
+    assert got.note == reason(
+        RuleId.LOAD_CAPPED,
+        kit="barbell load",
+        held=1,
+        load_kg=140.0,
+        share=88,
+        advice="more_in_reserve",
     )
 
 
@@ -81,6 +86,6 @@ def test_a_load_held_in_each_hand_is_per_dumbbell_and_capped_by_the_pair() -> No
     assert within.note is None
     capped = resolve_load(prescription(ex.slug, 90), ex, maxes, kit)
     assert capped.load_kg == 24.0
-    assert capped.note == (
-        "capped at your heaviest dumbbells: 2 × 24 kg is 80% of your max; slow the lowering instead"
+    assert capped.note == reason(
+        RuleId.LOAD_CAPPED, kit="dumbbell", held=2, load_kg=24.0, share=80, advice="slow_lowering"
     )

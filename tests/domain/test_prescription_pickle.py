@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 from builders import ROOT, make_prescription
+from runstrong.domain.messages import RuleId, reason
 
 MADE_ELSEWHERE = """
 import pickle, sys
@@ -36,8 +37,9 @@ def test_a_prescription_pickled_in_another_process_is_found_by_an_equal_one() ->
 
 
 def test_a_prescription_survives_a_round_trip_with_every_field() -> None:
-    p = make_prescription("side_plank", name="Side plank", notes=("n",), superset="C")
+    notes = (reason(RuleId.NIGGLE_SWAP, replaced="Plank", niggle_sites=("low_back",)),)
+    p = make_prescription("side_plank", name="Side plank", notes=notes, superset="C")
     hash(p)
     again = pickle.loads(pickle.dumps(p))
     assert again == p
-    assert (again.superset, again.notes, again.name) == ("C", ("n",), "Side plank")
+    assert (again.superset, again.notes, again.name) == ("C", notes, "Side plank")

@@ -16,10 +16,12 @@ from icalendar import Calendar, Event
 
 from builders import EXAMPLES, plan_from_file
 from runstrong import services
+from runstrong.domain.engine import generate_plan
 from runstrong.domain.errors import InputError
 from runstrong.domain.plan import Plan, Session
 from runstrong.export.ics import export_ics
 from runstrong.render.dose_text import position_labels
+from runstrong.render.messages import cited
 
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -159,9 +161,9 @@ def test_description_holds_each_exercise_with_its_sets_cues_why_and_the_days_rea
                 assert f"- {cue}" in lines
             assert f"Why: {p.why}" in lines
         assert "Why this day:" in lines
-        assert all(f"- {reason}" in lines for reason in session.reasons)
+        assert all(f"- {cited(reason)}" in lines for reason in session.reasons)
         assert ("Warnings:" in lines) == bool(session.warnings)
-        assert all(warning in text for warning in session.warnings)
+        assert all(cited(warning) in text for warning in session.warnings)
 
 
 def test_a_superset_is_labelled_as_on_paper_and_explained_once_before_its_first_member() -> None:
@@ -239,11 +241,22 @@ def test_uids_are_unique_and_ours(path: Path) -> None:
     assert all(re.fullmatch(r"[0-9a-f-]{36}@runstrong", uid) for uid in uids)
 
 
-def test_two_athletes_with_the_same_plan_and_race_never_share_a_uid() -> None:
-    """A coach may import several runners' calendars into one: no event may replace another's."""
+@pytest.mark.parametrize(
+    "who",
+    [{"name": "Alex's training partner"}, {"name": "Alex", "id": "alex-from-the-club"}],
+    ids=["another-name", "same-name-own-id"],
+)
+def test_two_athletes_with_the_same_plan_and_race_never_share_a_uid(who: dict[str, str]) -> None:
+    """A coach may import several runners' calendars into one: no event may replace another's.
+    Each runner's plan is made from their own profile (session ids, so UIDs, start with the
+    athlete's id); two runners of one name need `athlete.id` to tell them apart."""
     result = example(ALEX)
-    twin = replace(result.profile.athlete, name="Alex's training partner")
-    partner = export_ics(result.plan, twin, result.library, now=NOW)
+    twin = replace(result.profile.athlete, **who)
+    profile = replace(result.profile, athlete=twin)
+    weeks = len(result.plan.weeks)
+    plan = generate_plan(profile, result.library, start=result.plan.start, weeks=weeks)
+    assert [s.date for s in plan.sessions] == [s.date for s in result.plan.sessions]
+    partner = export_ics(plan, twin, result.library, now=NOW)
     alex = {str(e["UID"]) for e in events(exported(ALEX))}
     assert len(events(partner)) == len(alex)
     assert not alex & {str(e["UID"]) for e in events(partner)}

@@ -33,8 +33,10 @@ from builders import (
 from runstrong import services
 from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.balance import balance_report
+from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
 from runstrong.export.pdf import export_pdf
+from runstrong.render.messages import cited, text
 from runstrong.render.report import render_html
 
 TODAY = date(2026, 11, 26)
@@ -46,6 +48,11 @@ SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
 PAGE_MARGIN_MM = 13  # left and right, report.css @page
 BODY_FILL = (0xF7, 0xF5, 0xF1)  # the skin of the heat map's figures (render/body/*.svg)
 DATA_SVG = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
+# The tiny plan's reasons: why its sessions fall on their day, and week 2's warning.
+AFTER_TUESDAY = reason(RuleId.AFTER_RUN, "doma2013", "schumann2022", hours=10, run="tue:intervals")
+NEAR_TEMPO = reason(
+    RuleId.KEY_RUN_BUFFER, "doma2019", load="heavy_legs", run="thu:tempo", hours=37, buffer_hours=48
+)
 
 
 @cache
@@ -190,7 +197,7 @@ def split_squat(**changes: object) -> Prescription:
     return make_prescription(**(fields | changes))  # type: ignore[arg-type]
 
 
-def session(day: date, *exercises: Prescription, warnings: tuple[str, ...] = ()) -> Session:
+def session(day: date, *exercises: Prescription, warnings: tuple[Reason, ...] = ()) -> Session:
     return Session(
         date=day,
         weekday=Weekday.of(day),
@@ -201,7 +208,7 @@ def session(day: date, *exercises: Prescription, warnings: tuple[str, ...] = ())
         plyo_contacts=0,
         est_minutes=40,
         exercises=exercises or (squat(), split_squat()),
-        reasons=("after Tuesday's intervals run: run first, then lift [doma2013, schumann2022]",),
+        reasons=(AFTER_TUESDAY,),
         warnings=warnings,
     )
 
@@ -222,11 +229,13 @@ def tiny_plan(name: str = "Test Runner", *week_1: Prescription) -> Plan:
             Phase.BASE,
             True,
             "Absorb the training.",
-            (session(MONDAY + timedelta(8), warnings=("heavy legs 37 h before a tempo run",)),),
+            (session(MONDAY + timedelta(8), warnings=(NEAR_TEMPO,)),),
         ),
         Week(3, MONDAY + timedelta(14), Phase.TAPER, False, "Shed fatigue.", ()),
     )
-    return Plan(athlete=name, start=MONDAY, weeks=weeks, warnings=("Not medical advice.",))
+    return Plan(
+        athlete=name, start=MONDAY, weeks=weeks, warnings=(reason(RuleId.NOT_MEDICAL_ADVICE),)
+    )
 
 
 def tiny_athlete(name: str = "Test Runner") -> Athlete:
@@ -378,7 +387,9 @@ def test_the_cover_describes_the_athlete_and_the_plan_span() -> None:
     assert "dumbbells (up to 30 kg)" in cover
     assert "Monday, Tuesday, Thursday, Saturday" in cover
     assert "7 Dec 2026 – 2 May 2027 · 21 weeks" in cover
-    assert "not medical advice" in cover
+    warnings = example("alex-marathon").plan.warnings  # "Read first"
+    assert any(w.rule is RuleId.NOT_MEDICAL_ADVICE for w in warnings)
+    assert all(text(w).removesuffix(".") in cover for w in warnings)
     assert "B1 and B2 make a superset" in cover  # the key explains the position labels
 
 
@@ -453,7 +464,7 @@ def test_a_session_header_says_when_what_and_how_hard_then_why_this_day() -> Non
     week = section_text(tiny_html(), "week-1")
     assert "Tue 5 Jan · 18:00 · Strength A: squat & single leg about 40 min · legs: heavy" in week
     assert "no plyometrics · after the day's run" in week
-    assert "Why this day: after Tuesday's intervals run: run first, then lift" in week
+    assert f"Why this day: {cited(AFTER_TUESDAY)}" in week
 
 
 def test_a_superset_is_labelled_b1_and_b2_in_gym_notation() -> None:
@@ -468,19 +479,15 @@ def test_a_superset_is_labelled_b1_and_b2_in_gym_notation() -> None:
 
 
 def test_a_note_all_exercises_share_is_said_once_and_one_of_its_own_beside_its_cue() -> None:
-    deload = "deload: sets cut 50%, RIR +2"
-    html = tiny_html(
-        squat(notes=(deload,)),
-        split_squat(
-            notes=(deload, "chosen instead of Split squat, which needs care with your knee")
-        ),
-    )
+    deload = reason(RuleId.DELOAD_DOSE, "bell2022", kept="reps", fewer_sets=1, more_rir=2)
+    swap = reason(RuleId.NIGGLE_SWAP, replaced="Split squat", niggle_sites=("knee",))
+    html = tiny_html(squat(notes=(deload,)), split_squat(notes=(deload, swap)))
     week = section_text(html, "week-1")
-    assert week.count(deload) == 1
-    assert f"Every exercise: {deload}" in week
+    assert week.count(cited(deload)) == 1
+    assert f"Every exercise: {cited(deload)}" in week
     lines = paragraphs(html, "week-1", "x")
-    assert lines[1].endswith("· chosen instead of Split squat, which needs care with your knee")
-    assert "chosen instead" not in lines[0]
+    assert lines[1].endswith(f"· {cited(swap)}")
+    assert cited(swap) not in lines[0]
 
 
 def test_a_set_gets_one_tick_box() -> None:
@@ -490,9 +497,7 @@ def test_a_set_gets_one_tick_box() -> None:
 
 def test_session_warnings_are_set_apart_and_labelled() -> None:
     html = tiny_html()
-    assert paragraphs(html, "week-2", "warnings") == [
-        "⚠ Warning • heavy legs 37 h before a tempo run"
-    ]
+    assert paragraphs(html, "week-2", "warnings") == [f"⚠ Warning • {cited(NEAR_TEMPO)}"]
     assert paragraphs(html, "week-1", "warnings") == []
 
 

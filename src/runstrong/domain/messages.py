@@ -101,6 +101,11 @@ class Reason:
                 return value
         return None
 
+    def __reduce__(self) -> tuple[type[Reason], tuple[RuleId, Params, tuple[str, ...]]]:
+        # Pickled as a call with its fields: a mypyc-compiled frozen dataclass cannot be
+        # unpickled field by field (as Prescription.__reduce__).
+        return (Reason, (self.rule, self.params, self.citations))
+
 
 def reason(rule: RuleId, *citations: str, **params: Param) -> Reason:
     """`Reason(rule, params, citations)`, the parameters by name."""

@@ -586,7 +586,9 @@ def _reason(reason: Reason, *, stop: bool = True) -> str:
         words = words.rstrip(". ")
     if reason.rule is RuleId.TEXT:
         return _with_citations(words)
-    return _line(words) + _cite(reason.citations)
+    # The sources before a closing full stop, as `messages.cited` puts them.
+    end = "." if reason.citations and words.endswith(".") else ""
+    return _line(words.removesuffix(end)) + _cite(reason.citations) + end
 
 
 def _with_citations(text: str) -> str:
