@@ -167,6 +167,7 @@ def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | 
             now=options.now,
             previous=options.previous_ics,
             alarm_minutes=options.alarm_minutes,
+            today=options.day,
         )
     if fmt == "fit":
         from runstrong.export import fit
