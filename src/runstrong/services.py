@@ -145,10 +145,18 @@ ALL_FILE_NAMES = {
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
+    """`now` stamps what changed (ICS DTSTAMP); `today` (default: `now`'s date) starts the FIT
+    schedule and ends the calendar's cancelled events."""
+
     now: datetime
     previous_ics: bytes | None = None
     alarm_minutes: int | None = None
     fit_from: date | None = None
+    today: date | None = None
+
+    @property
+    def day(self) -> date:
+        return self.today or self.now.date()
 
 
 def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | dict[str, bytes]:
@@ -172,13 +180,19 @@ def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | 
             now=options.now,
             previous=options.previous_ics,
             alarm_minutes=options.alarm_minutes,
+            today=options.day,
         )
     if fmt == "fit":
         from runstrong.export import fit
 
         warm_up = result.rules.warm_up_minutes
         return fit.export_fit(
-            plan, athlete, library, from_date=options.fit_from, warm_up_minutes=warm_up
+            plan,
+            athlete,
+            library,
+            today=options.day,
+            from_date=options.fit_from,
+            warm_up_minutes=warm_up,
         )
     if fmt in ("html", "pdf"):
         from runstrong.domain.balance import balance_report

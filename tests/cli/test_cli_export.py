@@ -8,6 +8,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from garmin_fit_sdk import Decoder, Stream
 
 from builders import EXAMPLES, run_cli
 
@@ -181,6 +182,25 @@ def test_export_fit_from_after_the_last_session_warns_the_schedule_is_empty(
     assert warning.startswith("warning: --from 2031-01-01 is after the plan's last session (")
     assert warning.endswith("): schedule.fit is empty")
     assert (tmp_path / "watch" / "schedule.fit").exists()
+
+
+def test_export_fit_of_a_plan_that_is_over_warns_the_schedule_is_empty(tmp_path: Path) -> None:
+    kim = str(EXAMPLES / "kim-no-race.toml")
+    saved = tmp_path / "plan.json"
+    made = run("plan", kim, "--start", "2020-01-06", "--format", "json", "-o", str(saved))
+    assert made.returncode == 0, made.stderr
+    result = run("export", "fit", str(saved), "-o", str(tmp_path / "watch"))
+    assert result.returncode == 0, result.stderr
+    [warning] = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warning.startswith("warning: the plan's last session (2020-")
+    assert warning.endswith(
+        "is before today: schedule.fit is empty (--from DATE schedules from another day)"
+    )
+    schedule = (tmp_path / "watch" / "schedule.fit").read_bytes()
+    messages, errors = Decoder(Stream.from_byte_array(bytearray(schedule))).read()
+    assert errors == []
+    assert "schedule_mesgs" not in messages
+    assert len(list((tmp_path / "watch").glob("*.fit"))) > 1  # the workouts are all written
 
 
 def test_export_fit_from_within_the_plan_does_not_warn(tmp_path: Path) -> None:

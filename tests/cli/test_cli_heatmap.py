@@ -6,6 +6,7 @@ import json
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from builders import EXAMPLES, library, run_cli
 from runstrong.domain.balance import session_items
@@ -143,3 +144,71 @@ def test_a_workout_files_bad_value_names_the_exercise_counted_from_one(tmp_path:
         f"error: {workout}: workout.exercises[3].sets: "
         "Input should be less than or equal to 10 (got 30)"
     )
+
+
+# A whole week's exercises as one workout: every pattern a runner needs is there.
+FULL_WEEK = """schema_version = 1
+
+[workout]
+name = "A full week in one"
+exercises = [
+  { slug = "bulgarian_split_squat", sets = 3, reps = 8 },
+  { slug = "dumbbell_lateral_lunge", sets = 3, reps = 8 },
+  { slug = "dumbbell_overhead_press", sets = PRESS_SETS, reps = 8 },
+  { slug = "assisted_nordic_hamstring_curl", sets = 2, reps = 6 },
+  { slug = "band_dead_bug", sets = 2, reps = 12 },
+  { slug = "eccentric_heel_drop", sets = 2, reps = 10 },
+  { slug = "dumbbell_romanian_deadlift", sets = 3, reps = 8 },
+  { slug = "chin_up", sets = 2, reps = 8 },
+  { slug = "bent_knee_calf_raise", sets = 2, reps = 10 },
+  { slug = "cable_chop", sets = 2, reps = 12 },
+  { slug = "side_plank", sets = 2, seconds = 30 },
+]
+"""
+NO_GAPS = "No gaps: every category runners need is trained this week."
+
+
+def balance_of(tmp_path: Path, press_sets: int) -> tuple[str, dict[str, Any]]:
+    workout = tmp_path / "week.toml"
+    workout.write_text(FULL_WEEK.replace("PRESS_SETS", str(press_sets)), "utf-8")
+    table = run("balance", str(workout))
+    as_json = run("balance", str(workout), "--format", "json")
+    assert table.returncode == as_json.returncode == 0, table.stderr + as_json.stderr
+    return table.stdout, json.loads(as_json.stdout)
+
+
+def status_column(table: str) -> dict[str, str]:
+    rows = [line.split("│") for line in table.splitlines() if line.count("│") == 5]
+    return {row[1].strip(): row[4].strip() for row in rows}
+
+
+def test_balance_says_no_gaps_only_above_a_table_with_no_muscle_below_its_band(
+    tmp_path: Path,
+) -> None:
+    table, report = balance_of(tmp_path, press_sets=2)
+    muscles = {m["muscle"]: m for m in report["muscles"]}
+    # the mid-back is below its band on its own; the pull group (by the lats) is within
+    assert muscles["mid_back"]["weighted_sets"] < muscles["mid_back"]["band"][0]
+    assert muscles["latissimus_dorsi"]["weighted_sets"] >= muscles["latissimus_dorsi"]["band"][0]
+    assert (muscles["mid_back"]["status"], muscles["mid_back"]["group"]) == (
+        "within",
+        "upper-body pull",
+    )
+    assert report["flags"] == []
+    assert NO_GAPS in table
+    statuses = status_column(table)
+    assert statuses["mid_back"].startswith("within (upper-body pull")
+    assert not any(s.startswith("below") for s in statuses.values())
+
+
+def test_balance_of_a_week_with_a_muscle_below_its_band_names_it_and_never_says_no_gaps(
+    tmp_path: Path,
+) -> None:
+    table, report = balance_of(tmp_path, press_sets=1)
+    statuses = status_column(table)
+    below = sorted(m for m, s in statuses.items() if s.startswith("below"))
+    assert below == ["pectoralis", "triceps"]  # the push group, below as a group
+    assert NO_GAPS not in table
+    [flag] = report["flags"]
+    assert flag.startswith("upper-body push below the runner band")
+    assert f"! {flag}" in table

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -209,3 +210,49 @@ def test_a_load_capped_by_the_barbell_says_so_in_the_markdown_plan(tmp_path: Pat
         for p, note in notes
         if note is not None
     )
+    assert all("capped" not in line for line in deadlifts if "90% 1RM" not in line)
+
+
+def with_rules(tmp_path: Path, table: str) -> Path:
+    profile = tmp_path / "alex.toml"
+    profile.write_text(Path(ALEX).read_text("utf-8") + "\n[rules]\n" + table, "utf-8")
+    return profile
+
+
+def test_a_profile_sets_the_calf_tempo_by_its_rule_name(tmp_path: Path) -> None:
+    default = json.loads(run("plan", ALEX, "--format", "json", "--weeks", "2").stdout)
+    profile = with_rules(tmp_path, "calf_lowering_seconds = 4\n")
+    result = run("plan", str(profile), "--format", "json", "--weeks", "2")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+
+    def calf_tempos(p: dict[str, Any]) -> set[str]:
+        return {
+            e["tempo"]
+            for w in p["weeks"]
+            for s in w["sessions"]
+            for e in s["exercises"]
+            if e["role"] == "calf" and e["tempo"]
+        }
+
+    assert "3-0-3-0" in calf_tempos(default)  # an exercise's own tempo stays its own
+    assert calf_tempos(plan) == calf_tempos(default) - {"3-0-3-0"} | {"4-0-3-0"}
+
+
+def test_a_dose_rule_outside_its_limits_is_one_line_exit_2(tmp_path: Path) -> None:
+    profile = with_rules(tmp_path, "calf_lowering_seconds = 12\nscore_loaded_points = -1\n")
+    result = run("plan", str(profile))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: {profile}: rules.calf_lowering_seconds: must be at most 9 (got 12)",
+        f"error: {profile}: rules.score_loaded_points: must not be negative (got -1)",
+    ]
+
+
+def test_the_rules_command_lists_the_selection_weights_and_dose_numbers() -> None:
+    listed = {r["name"]: r for r in json.loads(run("rules", "--format", "json").stdout)}
+    assert listed["score_primary_pattern_points"]["default"] == 3.0
+    assert listed["score_main_known_max_points"]["default"] == 4.0
+    assert listed["plyo_rest_seconds"]["default"] == 90
+    assert listed["plyo_rest_seconds"]["cite"] == "nsca2016"
+    assert listed["calf_lowering_seconds"]["most"] == 9

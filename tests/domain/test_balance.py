@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 
-from builders import GYM, library, make_prescription, make_profile, make_race
+from builders import GYM, library, make_prescription, make_profile, make_race, plan_from_file
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.balance import (
     BAND_GROUPS,
@@ -259,7 +259,7 @@ def test_calf_raises_are_told_apart_by_their_muscle_weights() -> None:
     assert not is_bent_knee_calf(lib.get("tibialis_raise"))
 
 
-def test_a_grouped_muscle_can_read_below_while_its_group_is_within() -> None:
+def test_a_grouped_muscle_below_its_band_takes_its_groups_verdict() -> None:
     # chin-ups load the lats fully (1.0) and the mid-back as a synergist (0.5)
     weights = library().get("chin_up").muscle_weights
     assert (weights[Muscle.LATISSIMUS_DORSI], weights[Muscle.MID_BACK]) == (1.0, 0.5)
@@ -269,9 +269,60 @@ def test_a_grouped_muscle_can_read_below_while_its_group_is_within() -> None:
     pull = next(g for g in report.groups if g.name == "upper-body pull")
     assert pull.load == 3.0
     assert pull.status is BandStatus.WITHIN
-    assert report.muscle(Muscle.MID_BACK).load == 1.5
-    assert report.muscle(Muscle.MID_BACK).status is BandStatus.BELOW
+    mid_back = report.muscle(Muscle.MID_BACK)
+    assert mid_back.load == 1.5
+    assert mid_back.band is not None
+    assert mid_back.load < mid_back.band[0]  # below its band, on its own
+    assert mid_back.status is BandStatus.WITHIN
+    assert mid_back.group == "upper-body pull"
     assert not any(f.startswith("upper-body pull below") for f in report.flags)
+
+
+def test_a_group_below_its_band_makes_every_member_below() -> None:
+    week = hand_week(prescribe("back_squat", 3), prescribe("chin_up", 1))  # pull: 1.0 of 2-8
+
+    report = balance_report(week, library())
+
+    assert {report.muscle(m).status for m in BAND_GROUPS["upper-body pull"]} == {BandStatus.BELOW}
+    assert "upper-body pull below the runner band (1.0 of 2-8 weighted sets)" in report.flags
+
+
+def every_example_week() -> list[Week]:
+    from builders import EXAMPLES
+
+    return [
+        week
+        for path in sorted(EXAMPLES.glob("*.toml"))
+        for week in plan_from_file(path, date(2026, 11, 26)).plan.weeks
+        if week.sessions
+    ]
+
+
+def test_a_week_without_flags_shows_no_muscle_below_its_band() -> None:
+    """What `runstrong balance` prints as "No gaps" above its table: every week of every example
+    plan, grouped members below their own band included."""
+    clean = 0
+    for week in every_example_week():
+        report = balance_report(week, library())
+        if report.flags or report.light:
+            continue
+        clean += 1
+        assert [m.muscle for m in report.muscles if m.status is BandStatus.BELOW] == []
+        assert [g.name for g in report.groups if g.status is BandStatus.BELOW] == []
+    assert clean
+
+
+def test_the_examples_have_clean_weeks_with_a_grouped_muscle_below_its_own_band() -> None:
+    """Guards the test above: the case that printed "No gaps" above a "below" row."""
+    cases = [
+        m
+        for week in every_example_week()
+        for report in [balance_report(week, library())]
+        if not report.flags and not report.light
+        for m in report.muscles
+        if m.group is not None and m.band is not None and m.load < m.band[0]
+    ]
+    assert cases
 
 
 def test_every_member_of_a_band_group_has_the_same_band() -> None:

@@ -101,6 +101,7 @@ def expected_sets(s: Session, athlete: Athlete, lib: ExerciseLibrary) -> list[Se
     A single exercise: its sets, each followed by its rest. A superset (consecutive exercises
     with one letter): one set of each member in turn, then the larger rest, while both have sets
     left; then the member with more sets does the rest of them, each followed by its own rest.
+    A hold per side is two timed sets in a row, left then right, with no rest between.
     """
     labels = position_labels(s.exercises)
     groups: list[list[tuple[str, Prescription]]] = []
@@ -114,11 +115,18 @@ def expected_sets(s: Session, athlete: Athlete, lib: ExerciseLibrary) -> list[Se
         for round_ in range(max(p.sets for _, p in group)):
             active = [(label, p) for label, p in group if p.sets > round_]
             rest_ms = max(p.rest_s for _, p in active) * 1000 or None
-            for n, (label, p) in enumerate(active, start=1):
-                done.append(
-                    (planned_work(label, p, athlete, lib), rest_ms if n == len(active) else None)
-                )
+            works = [
+                work
+                for label, p in active
+                for work in [planned_work(label, p, athlete, lib)] * sides(p)
+            ]
+            done += [(w, rest_ms if n == len(works) else None) for n, w in enumerate(works, 1)]
     return done
+
+
+def sides(p: Prescription) -> int:
+    """Work steps a set has: a hold per side is timed on each side, anything else counted once."""
+    return 2 if p.per_side and p.seconds is not None else 1
 
 
 def planned_work(label: str, p: Prescription, athlete: Athlete, lib: ExerciseLibrary) -> Work:
@@ -135,8 +143,9 @@ def planned_work(label: str, p: Prescription, athlete: Athlete, lib: ExerciseLib
 
 
 def decoded_blocks(steps: list[dict[str, Any]]) -> list[Block]:
-    """Walk the steps after the warm-up as blocks: one or two work steps, a rest or none, and a
-    repeat that loops back to the block's first work step."""
+    """Walk the steps after the warm-up as blocks: one to four work steps (two exercises, each
+    a step or a timed step a side), a rest or none, and a repeat that loops back to the block's
+    first work step."""
     assert [s["message_index"] for s in steps] == list(range(len(steps)))
     assert steps[0]["intensity"] == WARMUP
     blocks, i = [], 1
@@ -145,7 +154,7 @@ def decoded_blocks(steps: list[dict[str, Any]]) -> list[Block]:
         while steps[i].get("intensity") == ACTIVE:
             works.append(decoded_work(steps[i]))
             i += 1
-        assert 1 <= len(works) <= 2, f"step {first}: {len(works)} work steps in one block"
+        assert 1 <= len(works) <= 4, f"step {first}: {len(works)} work steps in one block"
         rest = steps[i] if steps[i].get("intensity") == REST else None
         i += 1 if rest else 0
         repeat = steps[i]
@@ -229,7 +238,7 @@ def example(name: str) -> services.PlanResult:
 def exported(name: str) -> tuple[services.PlanResult, dict[str, bytes]]:
     """An example's plan and its FIT files, made once per test run (both are immutable)."""
     result = example(name)
-    return result, export_fit(result.plan, result.profile.athlete, result.library)
+    return result, export_fit(result.plan, result.profile.athlete, result.library, today=TODAY)
 
 
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
@@ -275,10 +284,54 @@ def test_the_schedule_lists_the_next_thirty_sessions_in_date_order_by_their_file
             assert entry[key] == file_id[key], key
 
 
+def schedule_days(files: dict[str, bytes]) -> list[date]:
+    entries = decode(files["schedule.fit"]).get("schedule_mesgs", [])
+    return [(FIT_EPOCH_LOCAL + timedelta(seconds=e["scheduled_time"])).date() for e in entries]
+
+
+def test_the_schedule_starts_today_when_the_plan_has_begun() -> None:
+    result = example("alex-marathon")
+    today = result.plan.start + timedelta(weeks=3, days=2)  # a Wednesday, weeks in
+    files = export_fit(result.plan, result.profile.athlete, result.library, today=today)
+    days = schedule_days(files)
+    upcoming = sorted(s.date for s in result.plan.sessions if s.date >= today)
+    assert days[0] == upcoming[0]
+    assert days[0] > result.plan.start
+    assert min(days) >= today
+    assert len(days) == min(MAX_SCHEDULED_WORKOUTS, len(upcoming))
+    # every workout file is still written, the past ones too
+    assert len(files) == len(result.plan.sessions) + 1
+
+
+def test_the_schedule_includes_a_session_on_today() -> None:
+    result = example("alex-marathon")
+    today = result.plan.sessions[5].date
+    days = schedule_days(
+        export_fit(result.plan, result.profile.athlete, result.library, today=today)
+    )
+    assert days[0] == today
+
+
+def test_the_schedule_starts_at_the_plan_start_when_that_is_later_than_today() -> None:
+    result = example("alex-marathon")
+    assert result.plan.start > TODAY
+    files = export_fit(result.plan, result.profile.athlete, result.library, today=TODAY)
+    assert schedule_days(files)[0] == min(s.date for s in result.plan.sessions)
+
+
+def test_the_schedule_of_a_plan_that_is_over_is_empty() -> None:
+    result = example("alex-marathon")
+    after = result.plan.end + timedelta(days=1)
+    files = export_fit(result.plan, result.profile.athlete, result.library, today=after)
+    assert schedule_days(files) == []
+
+
 def test_the_schedule_starts_at_from_date() -> None:
     result = example("alex-marathon")
     later = result.plan.start + timedelta(weeks=10)
-    files = export_fit(result.plan, result.profile.athlete, result.library, from_date=later)
+    files = export_fit(
+        result.plan, result.profile.athlete, result.library, today=TODAY, from_date=later
+    )
     entries = decode(files["schedule.fit"])["schedule_mesgs"]
     first = FIT_EPOCH_LOCAL + timedelta(seconds=entries[0]["scheduled_time"])
     upcoming = [s for s in result.plan.sessions if s.date >= later]
@@ -299,7 +352,7 @@ def test_serials_are_unique_within_a_plan_and_the_same_on_every_export() -> None
 def test_the_same_plan_exports_the_same_bytes() -> None:
     first = exported("alex-marathon")[1]
     again = example("alex-marathon")  # planned afresh, exported afresh
-    assert export_fit(again.plan, again.profile.athlete, again.library) == first
+    assert export_fit(again.plan, again.profile.athlete, again.library, today=TODAY) == first
 
 
 # One workout --------------------------------------------------------------------------------
@@ -388,14 +441,15 @@ def layout(steps: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return out
 
 
-def test_a_superset_is_two_work_steps_one_rest_and_one_repeat_labelled_as_on_paper() -> None:
+def test_a_superset_is_its_work_steps_one_rest_and_one_repeat_labelled_as_on_paper() -> None:
     data = session_workout(calf_and_plank(3, 3), make_athlete(), library(), serial=1)
     assert layout(steps_of(data, strings=True)) == [
         ("A Goblet squat", 8),
         ("Rest", 120_000),
         ("repeat", 1, 3),
         ("B1 Seated calf raise", 12),
-        ("B2 Side plank per side", 30_000),
+        ("B2 Side plank left", 30_000),  # a hold per side: each side timed
+        ("B2 Side plank right", 30_000),
         ("Rest", 60_000),  # the larger of the two rests, once per round
         ("repeat", 4, 3),
     ]
@@ -405,18 +459,20 @@ def test_the_superset_member_with_more_sets_does_its_extra_sets_alone_after_the_
     data = session_workout(calf_and_plank(3, 2), make_athlete(), library(), serial=1)
     assert layout(steps_of(data, strings=True))[3:] == [
         ("B1 Seated calf raise", 12),
-        ("B2 Side plank per side", 30_000),
+        ("B2 Side plank left", 30_000),
+        ("B2 Side plank right", 30_000),
         ("Rest", 60_000),
         ("repeat", 4, 2),
         ("B1 Seated calf raise", 12),
         ("Rest", 60_000),
-        ("repeat", 8, 1),
+        ("repeat", 9, 1),
     ]
     data = session_workout(calf_and_plank(2, 4), make_athlete(), library(), serial=1)
-    assert layout(steps_of(data, strings=True))[7:] == [
-        ("B2 Side plank per side", 30_000),
+    assert layout(steps_of(data, strings=True))[8:] == [
+        ("B2 Side plank left", 30_000),
+        ("B2 Side plank right", 30_000),
         ("Rest", 45_000),  # alone, the plank keeps its own rest
-        ("repeat", 8, 2),
+        ("repeat", 9, 2),
     ]
 
 
@@ -426,7 +482,8 @@ def test_a_superset_with_no_rest_loops_straight_back_to_its_first_exercise() -> 
     steps = steps_of(session_workout(s, make_athlete(), library(), serial=1), strings=True)
     assert layout(steps)[2:] == [
         ("B1 Seated calf raise", 12),
-        ("B2 Side plank per side", 30_000),
+        ("B2 Side plank left", 30_000),
+        ("B2 Side plank right", 30_000),
         ("repeat", 3, 2),
     ]
 
@@ -452,11 +509,107 @@ def test_the_example_plans_have_supersets_with_unequal_sets_to_check() -> None:
     assert any(a.sets != b.sets for a, b in pairs)
 
 
-def test_a_hold_is_written_in_milliseconds_and_per_side_is_in_the_name() -> None:
-    hold = rx("side_plank", reps=None, seconds=30, per_side=True)
+def test_a_hold_is_written_in_milliseconds() -> None:
+    hold = rx("side_plank", reps=None, seconds=40)
     work = steps_of(session_workout(session(hold), make_athlete(), library(), serial=1))[1]
-    assert (work["duration_type"], work["duration_value"]) == (TIME, 30_000)
-    assert work["wkt_step_name"] == "A Side plank per side"
+    assert (work["duration_type"], work["duration_value"]) == (TIME, 40_000)
+    assert work["wkt_step_name"] == "A Side plank"
+
+
+def test_a_hold_per_side_is_two_timed_steps_left_then_right_inside_the_sets_repeat() -> None:
+    """Side plank, 3 x 30 s per side: the watch times the left side, then the right, 3 times."""
+    hold = rx("side_plank", sets=3, reps=None, seconds=30, per_side=True, rest_s=45)
+    steps = steps_of(session_workout(session(hold), make_athlete(), library(), serial=1))
+    left, right, rest, repeat = steps[1:]
+    for work in (left, right):
+        assert (work["intensity"], work["duration_type"]) == (ACTIVE, TIME)
+        assert work["duration_value"] == 30_000
+        assert (work["exercise_category"], work["exercise_name"]) == (19, 66)  # plank/side_plank
+    assert (left["wkt_step_name"], right["wkt_step_name"]) == (
+        "A Side plank left",
+        "A Side plank right",
+    )
+    assert left["notes"].startswith("Left side")
+    assert right["notes"].startswith("Right side")
+    assert (rest["intensity"], rest["duration_value"]) == (REST, 45_000)
+    assert (repeat["duration_value"], repeat["target_value"]) == (1, 3)
+
+
+def test_reps_per_side_are_one_step_whose_name_and_notes_say_each_side() -> None:
+    lunge = rx("bulgarian_split_squat", reps=8, rir=2, per_side=True)
+    steps = steps_of(session_workout(session(lunge), make_athlete(), library(), serial=1))
+    work, _rest, _repeat = steps[1:]
+    assert (work["duration_type"], work["duration_value"]) == (REPS, 8)
+    assert work["wkt_step_name"] == "A Bulgarian split squat per side"
+    assert work["notes"].startswith("Each side; RIR 2")
+
+
+def test_a_long_name_per_side_is_shortened_before_its_side() -> None:
+    name = "Single-leg Romanian deadlift on a wobbly cushion, slowly"  # 56 bytes
+    held = rx("side_plank", name=name, reps=None, seconds=30, per_side=True)
+    counted = rx("single_leg_romanian_deadlift", name=name, reps=8, per_side=True)
+    for p, ends in [(held, (" left", " right")), (counted, (" per side",))]:
+        steps = steps_of(session_workout(session(p), make_athlete(), library(), serial=1))
+        names = [s["wkt_step_name"] for s in steps if s.get("intensity") == ACTIVE]
+        assert [n.rsplit("…", 1)[1] for n in names] == list(ends)
+        assert all(n.startswith("A Single-leg Romanian") for n in names)
+        assert all(len(n.encode("utf-8")) <= 51 for n in names)
+
+
+def test_notes_keep_the_dose_whole_and_cut_the_cue_first() -> None:
+    """The dose (side, %1RM and RIR, tempo) fits the 49 bytes; the cue takes what is left."""
+    athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
+    squat = rx("back_squat", reps=3, rir=1, percent_1rm=85, tempo="2-0-X-0")
+    notes = steps_of(session_workout(session(squat), athlete, library(), serial=1))[1]["notes"]
+    cue = library().get("back_squat").cues[0]
+    assert notes.startswith("85% 1RM, RIR 1; tempo 2-0-X-0; ")
+    assert notes.endswith("…")
+    assert cue.startswith(notes.split("; ")[-1].removesuffix("…"))  # the cue, cut
+    assert len(notes.encode("utf-8")) <= 49
+
+
+def test_a_cue_that_would_be_cut_to_a_word_or_two_is_left_out() -> None:
+    """40 bytes of dose leave 7 for the cue: "Each side; ...; tempo 2-0-X-0; Stand…" would say
+    nothing, so the notes are the dose alone."""
+    athlete = make_athlete(equipment=GYM, maxes={"bulgarian_split_squat": 60.0})
+    lunge = rx(
+        "bulgarian_split_squat", reps=3, rir=1, percent_1rm=85, tempo="2-0-X-0", per_side=True
+    )
+    notes = steps_of(session_workout(session(lunge), athlete, library(), serial=1))[1]["notes"]
+    assert notes == "Each side; 85% 1RM, RIR 1; tempo 2-0-X-0"
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_note_of_every_example_plan_holds_its_whole_dose(name: str) -> None:
+    result, files = exported(name)
+    for s in result.plan.sessions:
+        labels = position_labels(s.exercises)
+        steps = [st for st in steps_of(files[file_name(s)]) if st.get("intensity") == ACTIVE]
+        works = [(label, p) for label, p in zip(labels, s.exercises, strict=True)]
+        expected = [(label, p) for label, p in works for _ in range(sides(p))]
+        # each exercise's first set's steps come first in its block: check them in order
+        named = [st for st in steps if st["wkt_step_name"].split(" ", 1)[0] in dict(works)]
+        for label, p in expected:
+            step = next(st for st in named if st["wkt_step_name"].split(" ", 1)[0] == label)
+            named.remove(step)
+            notes = step.get("notes", "")
+            assert len(notes.encode("utf-8")) <= 49
+            if p.rir is not None:
+                assert f"RIR {p.rir}" in notes
+            if p.percent_1rm is not None:
+                assert f"{p.percent_1rm}% 1RM" in notes
+            if p.tempo is not None:
+                assert f"tempo {p.tempo}" in notes
+            if p.per_side:
+                assert notes.split(";")[0] in ("Left side", "Right side", "Each side")
+
+
+def test_the_example_plans_have_holds_per_side_and_tempos_to_check() -> None:
+    """Guards the notes test against passing on plans without the long doses."""
+    rxs = [p for n in EXAMPLE_NAMES for s in exported(n)[0].plan.sessions for p in s.exercises]
+    assert any(p.per_side and p.seconds is not None for p in rxs)
+    assert any(p.per_side and p.tempo is not None and p.rir is not None for p in rxs)
+    assert any(p.percent_1rm is not None and p.tempo is not None for p in rxs)
 
 
 def test_plyometric_contacts_count_as_reps_and_the_notes_say_contacts() -> None:
@@ -531,7 +684,7 @@ def test_two_sessions_with_the_same_name_on_one_day_get_two_files() -> None:
         weeks=(Week(0, date(2026, 12, 7), Phase.BASE, False, "", (s, s)),),
         warnings=(),
     )
-    files = export_fit(plan, make_athlete(), library())
+    files = export_fit(plan, make_athlete(), library(), today=date(2026, 12, 1))
     assert sorted(files) == [
         "2026-12-08_strength-a-2.fit",
         "2026-12-08_strength-a.fit",

@@ -48,6 +48,7 @@ def export(
     now: datetime = NOW,
     previous: bytes | None = None,
     alarm_minutes: int | None = None,
+    today: date | None = None,
 ) -> bytes:
     athlete, library = result.profile.athlete, result.library
     return export_ics(
@@ -57,6 +58,7 @@ def export(
         now=now,
         previous=previous,
         alarm_minutes=alarm_minutes,
+        today=today,
     )
 
 
@@ -450,3 +452,131 @@ def test_an_exported_file_on_disk_reads_back_the_same(tmp_path: Path) -> None:
     with target.open(encoding="utf-8", newline="") as fh:
         calendar = ics.Calendar(fh.read())
     assert len(calendar.events) == len(events(target.read_bytes()))
+
+
+# Sessions the plan no longer has -----------------------------------------------------------
+
+
+def drop_session(plan: Plan, week: int, number: int) -> Plan:
+    """The plan without session `number` of week `week` (both 0-based): a strength day given up."""
+    old = plan.weeks[week]
+    sessions = tuple(s for i, s in enumerate(old.sessions) if i != number % len(old.sessions))
+    weeks = list(plan.weeks)
+    weeks[week] = replace(old, sessions=sessions)
+    return replace(plan, weeks=tuple(weeks))
+
+
+def by_uid(data: bytes) -> dict[str, Event]:
+    return {str(e["UID"]): e for e in events(data)}
+
+
+def ics_by_uid(data: bytes) -> dict[str, ics.Event]:
+    """The other parser's reading of the same file."""
+    return {e.uid: e for e in ics.Calendar(data.decode("utf-8")).events}
+
+
+def dropped_session() -> tuple[services.PlanResult, Session, bytes, bytes]:
+    """Alex's plan exported at NOW, then again at LATER without week 3's last session (the last:
+    so no other session of the week changes its place, whatever a UID is made from)."""
+    result = example(ALEX)
+    first = export(result)
+    gone = result.plan.weeks[2].sessions[-1]
+    second = export(
+        result, drop_session(result.plan, 2, -1), now=LATER, previous=first, today=TODAY
+    )
+    return result, gone, first, second
+
+
+def start_of(result: services.PlanResult, session: Session) -> datetime:
+    zone = ZoneInfo(result.profile.athlete.timezone)
+    return datetime.combine(session.date, session.time, tzinfo=zone)
+
+
+def test_a_session_the_plan_no_longer_has_is_cancelled_under_its_uid_with_a_higher_sequence() -> (
+    None
+):
+    result, gone, first, second = dropped_session()
+    uid = uid_at(first, start_of(result, gone))
+    cancelled = by_uid(second)[uid]
+    assert cancelled["STATUS"] == "CANCELLED"
+    assert cancelled["SEQUENCE"] == 1
+    assert cancelled["DTSTAMP"].dt == LATER
+    assert cancelled["DTSTART"].dt == start_of(result, gone)
+    assert str(cancelled["SUMMARY"]) == gone.title
+    other = ics_by_uid(second)[uid]
+    assert other.status == "CANCELLED"
+    assert other.begin == start_of(result, gone)
+    # every other event is as it was, and none of them is cancelled
+    live = [e for u, e in by_uid(second).items() if u != uid]
+    assert len(live) == len(events(first)) - 1
+    assert {(e["SEQUENCE"], e.get("STATUS")) for e in live} == {(0, None)}
+    assert [e for e in ics_by_uid(second).values() if e.status == "CANCELLED"] == [other]
+
+
+def test_a_cancelled_event_stays_as_it_is_when_the_plan_is_exported_again() -> None:
+    result, _, _, second = dropped_session()
+    plan = drop_session(result.plan, 2, -1)
+    third = export(result, plan, now=LATER + timedelta(days=1), previous=second, today=TODAY)
+    assert third == second
+
+
+def test_a_cancelled_session_that_comes_back_is_a_change_with_a_higher_sequence() -> None:
+    result, gone, first, second = dropped_session()
+    uid = uid_at(first, start_of(result, gone))
+    later = LATER + timedelta(days=1)
+    third = export(result, now=later, previous=second, today=TODAY)
+    back = by_uid(third)[uid]
+    assert back.get("STATUS") is None
+    assert (back["SEQUENCE"], back["DTSTAMP"].dt) == (2, later)
+    assert ics_by_uid(third)[uid].status is None
+
+
+def test_a_removed_session_whose_day_has_passed_is_left_out() -> None:
+    result = example(ALEX)
+    first = export(result)
+    gone = result.plan.weeks[2].sessions[-1]
+    plan = drop_session(result.plan, 2, -1)
+    uid = uid_at(first, start_of(result, gone))
+    on_the_day = export(result, plan, now=LATER, previous=first, today=gone.date)
+    assert by_uid(on_the_day)[uid]["STATUS"] == "CANCELLED"
+    after = export(result, plan, now=LATER, previous=first, today=gone.date + timedelta(days=1))
+    assert uid not in by_uid(after)
+    assert uid not in ics_by_uid(after)
+    assert len(events(after)) == len(events(first)) - 1
+
+
+def test_today_defaults_to_nows_date_in_the_athletes_zone() -> None:
+    result = example(ALEX)
+    first = export(result)
+    gone = result.plan.weeks[2].sessions[-1]
+    plan = drop_session(result.plan, 2, -1)
+    uid = uid_at(first, start_of(result, gone))
+    zone = ZoneInfo(result.profile.athlete.timezone)
+    that_evening = datetime.combine(gone.date, time(23, 30), tzinfo=zone)
+    assert uid in by_uid(export(result, plan, now=that_evening, previous=first))
+    next_morning = that_evening + timedelta(hours=1)
+    assert uid not in by_uid(export(result, plan, now=next_morning, previous=first))
+
+
+def test_a_shorter_plan_cancels_every_later_session_and_deload_week() -> None:
+    result = example(ALEX)
+    first = export(result)
+    short = replace(result.plan, weeks=result.plan.weeks[:6])
+    second = export(result, short, now=LATER, previous=first, today=TODAY)
+    kept = {str(e["UID"]) for e in events(export(result, short))}
+    cancelled = {u for u, e in by_uid(second).items() if e.get("STATUS") == "CANCELLED"}
+    assert cancelled == set(by_uid(first)) - kept
+    later_sessions = [s for w in result.plan.weeks[6:] for s in w.sessions]
+    later_deloads = [w for w in result.plan.weeks[6:] if w.deload]
+    assert len(cancelled) == len(later_sessions) + len(later_deloads)
+    assert {u for u, e in ics_by_uid(second).items() if e.status == "CANCELLED"} == cancelled
+
+    # in the order they happen, with the live events
+    def when(event: Event) -> tuple[date, str]:
+        start = event["DTSTART"].dt
+        if isinstance(start, datetime):
+            return (start.date(), start.strftime("%H:%M"))
+        return (start, "")
+
+    written = [(when(e), str(e["UID"])) for e in events(second)]
+    assert written == sorted(written)

@@ -27,6 +27,24 @@ def errors_for(folder: Path) -> list[str]:
     return [str(e) for e in info.value.errors]
 
 
+def test_every_built_in_exercise_file_says_its_format_version_first() -> None:
+    files = sorted(BUILTIN.glob("*.toml"))
+    assert files
+    assert [
+        f.name for f in files if not f.read_text("utf-8").startswith("schema_version = 1\n")
+    ] == []
+
+
+def test_an_exercise_file_of_another_version_is_one_line(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "side_plank", "schema_version = 1", "schema_version = 2")
+    assert errors_for(tmp_path) == [f"{path}: schema_version: Input should be 1 (got 2)"]
+
+
+def test_an_exercise_file_without_a_version_is_one_line(tmp_path: Path) -> None:
+    path = write_variant(tmp_path, "side_plank", "schema_version = 1\n", "")
+    assert errors_for(tmp_path) == [f"{path}: schema_version: missing"]
+
+
 def test_an_unknown_muscle_names_the_file_and_the_field(tmp_path: Path) -> None:
     path = write_variant(tmp_path, "side_plank", "obliques = 1.0", "oblique = 1.0")
     [line] = errors_for(tmp_path)

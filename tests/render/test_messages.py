@@ -136,7 +136,7 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.LOAD_CAPPED: reason(
         RuleId.LOAD_CAPPED, kit="dumbbell", held=2, load_kg=20.0, share=67, advice="slow_lowering"
     ),
-    RuleId.REDUCED_VOLUME: reason(RuleId.REDUCED_VOLUME, weeks=2),
+    RuleId.REDUCED_VOLUME: reason(RuleId.REDUCED_VOLUME, weeks=2, sets=2),
     RuleId.ACTIVATION_CUE: reason(RuleId.ACTIVATION_CUE),
     RuleId.PLYO_CUE: reason(RuleId.PLYO_CUE),
     RuleId.DELOAD_DOSE: reason(RuleId.DELOAD_DOSE, kept="reps", fewer_sets=1, more_rir=1),

@@ -19,9 +19,13 @@ def print_report(console: Console, report: BalanceReport) -> None:
     table = Table(title="Weighted sets per muscle (per side)")
     for col in ("muscle", "sets", "runner band", "status"):
         table.add_column(col)
+    groups = {g.name: g for g in report.groups}
     for m in report.muscles:
         band = f"{m.band[0]:g}-{m.band[1]:g}" if m.band else ""
-        table.add_row(str(m.muscle), f"{m.load:.1f}", band, str(m.status or ""))
+        status = str(m.status or "")
+        if m.group is not None:  # judged with its group, by the group's most loaded member
+            status += f" ({m.group} {groups[m.group].load:.1f})"
+        table.add_row(str(m.muscle), f"{m.load:.1f}", band, status)
     console.print(table)
     patterns = Table(title="Movement patterns (sets)")
     patterns.add_column("pattern")

@@ -78,8 +78,10 @@ def _single(fmt: str, source: Path, output: str, exercises: Sequence[Path], **kw
         warn(
             f"{output} does not end in {SUFFIXES[fmt][0]}; writing {fmt.upper()} to it all the same"
         )
+    today = current_settings().today
     result = _open(source, exercises)
-    data = services.export_one(fmt, result, services.ExportOptions(now=_now(), **kw))  # type: ignore[arg-type]
+    options = services.ExportOptions(now=_now(), today=today, **kw)  # type: ignore[arg-type]
+    data = services.export_one(fmt, result, options)
     assert isinstance(data, bytes)
     write_output(output, data)
     if output != "-":
@@ -164,7 +166,12 @@ def pdf(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
 @app.command()
 @source_argument
 @dir_output_option
-@click.option("--from", "from_", metavar="DATE", help="Schedule from this day (YYYY-MM-DD).")
+@click.option(
+    "--from",
+    "from_",
+    metavar="DATE",
+    help="Schedule from this day (YYYY-MM-DD); default: today, or the plan's start if later.",
+)
 @exercises_option
 def fit(source: Path, output: Path, from_: str | None, exercises: tuple[Path, ...]) -> None:
     """FIT workout files for the watch, one per session, and a schedule of the next 30.
@@ -177,12 +184,13 @@ def fit(source: Path, output: Path, from_: str | None, exercises: tuple[Path, ..
     from runstrong.output import check_folder, write_files
 
     check_folder(output)
+    today = current_settings().today
     result = _open(source, exercises)
     first_day = parse_date(from_, "--from")
-    options = services.ExportOptions(now=_now(), fit_from=first_day)
+    options = services.ExportOptions(now=_now(), today=today, fit_from=first_day)
     files = services.export_one("fit", result, options)
     assert isinstance(files, dict)
-    _warn_empty_schedule(result.plan, first_day)
+    _warn_empty_schedule(result.plan, first_day, today)
     _warn_older_fit_files(output, files)
     write_files(output, files)
     print(f"wrote {len(files)} FIT files to {output}", file=sys.stderr)
@@ -203,8 +211,10 @@ def all_(source: Path, output: Path, exercises: tuple[Path, ...]) -> None:
     from runstrong.output import check_folder, write_files
 
     check_folder(output)
+    today = current_settings().today
     result = _open(source, exercises)
-    options = services.ExportOptions(now=_now(), previous_ics=_read_previous(output / "plan.ics"))
+    previous = _read_previous(output / "plan.ics")
+    options = services.ExportOptions(now=_now(), today=today, previous_ics=previous)
     files: dict[str, bytes] = {}
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("Exporting", total=len(services.EXPORT_FORMATS))
@@ -228,8 +238,9 @@ def all_(source: Path, output: Path, exercises: tuple[Path, ...]) -> None:
     print(f"  {output / 'fit'}/ ({sum('/' in n for n in files)} FIT files)", file=sys.stderr)
 
 
-def _warn_empty_schedule(plan: Plan, first_day: date | None) -> None:
-    """schedule.fit lists the sessions from `first_day` on (default: the plan's start)."""
+def _warn_empty_schedule(plan: Plan, first_day: date | None, today: date) -> None:
+    """schedule.fit lists the sessions from `first_day` on (default: today, or the plan's start
+    when that is later)."""
     dates = [s.date for s in plan.sessions]
     if not dates:
         warn("the plan has no strength sessions: schedule.fit is empty")
@@ -237,6 +248,11 @@ def _warn_empty_schedule(plan: Plan, first_day: date | None) -> None:
         warn(
             f"--from {first_day.isoformat()} is after the plan's last session "
             f"({max(dates).isoformat()}): schedule.fit is empty"
+        )
+    elif first_day is None and max(dates) < today:
+        warn(
+            f"the plan's last session ({max(dates).isoformat()}) is before today: schedule.fit "
+            "is empty (--from DATE schedules from another day)"
         )
 
 

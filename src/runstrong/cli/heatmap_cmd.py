@@ -156,6 +156,7 @@ def report_to_dict(report: BalanceReport) -> dict[str, Any]:
                 "weighted_sets": round(m.load, 2),
                 "band": list(m.band) if m.band else None,
                 "status": str(m.status) if m.status else None,
+                "group": m.group,
             }
             for m in report.muscles
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -10,6 +11,7 @@ from rich.text import Text
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
+from runstrong.domain.messages import Reason
 from runstrong.domain.plan import Plan, Session, Week
 from runstrong.render.dose_text import (
     HOW_TO_READ,
@@ -19,6 +21,8 @@ from runstrong.render.dose_text import (
     weeks_text,
 )
 from runstrong.render.messages import cited, text
+
+NOTE_INDENT = 3  # columns: an exercise's notes, dim, under its dose
 
 PHASE_STYLE = {
     "base": "blue",
@@ -65,17 +69,34 @@ def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> Panel:
     return Panel(Group(*parts), title=title, title_align="left", border_style=style)
 
 
-def _row(s: Session, athlete: Athlete, library: ExerciseLibrary) -> tuple[Text, Text, Text]:
+def _row(s: Session, athlete: Athlete, library: ExerciseLibrary) -> tuple[Text, Group, Text]:
+    """The session's exercises, each with its dose and, dim and indented under it, its notes (a
+    swap for a niggle, a load the kit cannot reach: what the printed plan says); a note every
+    exercise shares (a deload's cut) is said once, under them all."""
     when = Text(f"{s.date:%a %d %b}\n{s.time:%H:%M}\n~{s.est_minutes} min")
-    body = Text(s.title + "\n", style="bold")
+    lines: list[Text | Padding] = [Text(s.title, style="bold")]
     rests = rest_texts(s.exercises)
+    shared = shared_notes(s)
     for label, p, after in zip(position_labels(s.exercises), s.exercises, rests, strict=True):
         load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
-        body.append(f"{label}. {p.name}: ", style="bold")
-        body.append(
-            dose_text(p, load.load_kg, after, text(load.note) if load.note else None) + "\n"
-        )
+        line = Text(f"{label}. {p.name}: ", style="bold")
+        note = text(load.note) if load.note else None
+        line.append(dose_text(p, load.load_kg, after, note), style="not bold")
+        lines.append(line)
+        if own := [cited(n) for n in p.notes if n not in shared]:
+            lines.append(Padding(Text("; ".join(own), style="dim"), (0, 0, 0, NOTE_INDENT)))
+    if shared:
+        every = "; ".join(cited(n) for n in shared)
+        lines.append(Text(f"Every exercise: {every}", style="dim"))
     why = Text("\n".join(cited(r) for r in s.reasons))
     for w in s.warnings:
         why.append("\n! " + cited(w), style="yellow")
-    return when, body, why
+    return when, Group(*lines), why
+
+
+def shared_notes(s: Session) -> list[Reason]:
+    """The notes every exercise of a session has (two or more exercises), in the first's order."""
+    notes = [p.notes for p in s.exercises]
+    if len(notes) < 2:
+        return []
+    return [n for n in notes[0] if all(n in other for other in notes[1:])]

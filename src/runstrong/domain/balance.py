@@ -41,8 +41,11 @@ dose gives from every slot that uses the muscle. They are our heuristics, not fi
   direct work, so there is no floor; the ceiling is one direct exercise x 3 sets x 2 sessions.
 
 Grouped muscles (trunk, pull, push) stand in for each other: a group is judged by its most
-loaded member (an overhead press is push work though the chest barely works), and only the
-group can raise a "below the band" flag; each member still gets its own status for the heat map.
+loaded member (an overhead press is push work though the chest barely works), only the group
+can raise a "below the band" flag, and each member's status is its group's. One verdict per
+muscle: a status is "below" exactly where the report says so, by a flag of its own or by the
+missing pattern that explains it (outside light weeks), so a report without flags shows no
+muscle below its band.
 In peak and maintenance weeks one session a week keeps strength (§3.2 [ronnestad2010],
 [spiering2021]), so the bands are halved. Deload, taper and recovery weeks are light on
 purpose: the report says so in a note and flags nothing.
@@ -185,12 +188,14 @@ class BandStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MuscleBalance:
-    """One muscle's weekly load (weighted sets per side) and, if it has one, its band."""
+    """One muscle's weekly load (weighted sets per side) and, if it has one, its band; the status
+    of a muscle in a band group (`group`, its name) is the group's."""
 
     muscle: Muscle
     load: float
     band: Band | None
     status: BandStatus | None
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,18 +283,11 @@ def balance_report(week: Week, library: ExerciseLibrary) -> BalanceReport:
     scale = ONE_SESSION_BAND_SCALE if week.phase in ONE_SESSION_PHASES else 1.0
     bands = {m: (low * scale, high * scale) for m, (low, high) in TARGET_BANDS.items()}
     loads = total_by_muscle(muscle_loads(items))
-    muscles = tuple(
-        MuscleBalance(
-            m,
-            loads.get(m, 0.0),
-            bands.get(m),
-            status_of(loads.get(m, 0.0), bands[m]) if m in bands else None,
-        )
-        for m in Muscle
-    )
     groups = tuple(
         _group_balance(name, members, loads, bands) for name, members in BAND_GROUPS.items()
     )
+    group_of = {m: g for g in groups for m in g.muscles}
+    muscles = tuple(_muscle_balance(m, loads.get(m, 0.0), bands, group_of.get(m)) for m in Muscle)
     strength = [(ex, sets) for ex, sets in items if not ex.is_plyometric]
     pattern_sets = _pattern_sets(items)
     light = is_light(week)
@@ -312,6 +310,16 @@ def balance_report(week: Week, library: ExerciseLibrary) -> BalanceReport:
         flags=flags,
         notes=notes,
     )
+
+
+def _muscle_balance(
+    muscle: Muscle, load: float, bands: dict[Muscle, Band], group: GroupBalance | None
+) -> MuscleBalance:
+    """A grouped muscle takes its group's verdict; any other muscle with a band is judged alone."""
+    band = bands.get(muscle)
+    if group is not None:
+        return MuscleBalance(muscle, load, band, group.status, group.name)
+    return MuscleBalance(muscle, load, band, status_of(load, band) if band else None)
 
 
 def _group_balance(
@@ -379,11 +387,10 @@ def _band_flags(
     muscles: tuple[MuscleBalance, ...], groups: tuple[GroupBalance, ...], gaps: tuple[str, ...]
 ) -> tuple[str, ...]:
     """Below-the-band flags, except where a missing pattern already says it."""
-    grouped = {m for g in groups for m in g.muscles}
     below = [
         (m.muscle.value.replace("_", " "), m.load, m.band)
         for m in muscles
-        if m.muscle not in grouped and m.status is BandStatus.BELOW and m.band is not None
+        if m.group is None and m.status is BandStatus.BELOW and m.band is not None
     ]
     below.extend((g.name, g.load, g.band) for g in groups if g.status is BandStatus.BELOW)
     return tuple(

@@ -63,23 +63,10 @@ MAINTENANCE_MAIN = {
 LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RECOVERY, Phase.TRANSITION})
 MAINTENANCE_PHASES = frozenset({Phase.PEAK, Phase.MAINTENANCE, Phase.TAPER})
 
-# Reps for body-weight exercises by the exercise's own level: harder variants, fewer reps [D].
-BODYWEIGHT_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 10, Level.ADVANCED: 6}
-HOLD_SECONDS = {Level.BEGINNER: 30, Level.INTERMEDIATE: 40, Level.ADVANCED: 45}
-ACCESSORY_REST_S = {Role.SECONDARY: 90, Role.POSTERIOR: 90, Role.CALF: 60, Role.UPPER: 75}
-SHORT_REST_S = {Role.HIP: 30, Role.TRUNK: 30, Role.ACTIVATION: 30}
-# Loaded accessories by the athlete's level: 10-12 reps at RIR 3-4 for beginners, fewer, closer to
-# failure with experience (science.md §2.3 [acsm2009]).
-ACCESSORY_RIR = {Level.BEGINNER: 3, Level.INTERMEDIATE: 2, Level.ADVANCED: 2}
-LOADED_ACCESSORY_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 8, Level.ADVANCED: 6}
-MAX_PLYO_SETS = 5  # quality over volume: more contacts come from easier drills [D]
-PLYO_REST_S = 90  # science.md §6: 60-180 s between plyometric sets [nsca2016]
-REPS_PER_PLYO_SET = {PlyoIntensity.LOW: 20, PlyoIntensity.MODERATE: 8, PlyoIntensity.HIGH: 5}
-CALF_REPS_BODYWEIGHT = 10  # slow, heavy-feeling sets: 3 s up, 3 s down [bohm2015] [D]
-CALF_REPS_LOADED = 8
-CALF_TEMPO = "3-0-3-0"  # heavy slow plantarflexion for tendon adaptation [bohm2015]
-MAIN_TEMPO = {Phase.BUILD: "2-0-X-0"}  # build: lift with intent, fast up [bazyler2015]
-DEFAULT_MAIN_TEMPO = "2-0-1-0"  # ACSM: 1-2 s each way for heavy loads [acsm2009]
+# Every other number of a dose is a Rules field (rules.py, "Accessory and plyometric doses"):
+# accessory sets, reps and RIR by level, reps and holds of body-weight exercises by the
+# exercise's own level (harder variants, fewer reps), rests by role, calf and main-lift tempos,
+# plyometric reps and sets, light activation work.
 # A dose changed for light kit cites the table its reps come from and the slack of RIR guesses.
 LIGHT_CITE: dict[bool, tuple[str, ...]] = {False: (), True: ("nsca2016", "hackett2017")}
 ACTIVATION_CUE = reason(RuleId.ACTIVATION_CUE)  # easy, crisp reps, well short of fatigue
@@ -114,10 +101,10 @@ def prescribe(
     athlete's kit, a dose it cannot load gets more reps, or a slower tempo (load_ceiling.py)."""
     label = Label(name or ex.name, notes, known_max, limit)
     if ex.load_type is LoadType.PLYOMETRIC_CONTACTS:
-        return _plyometric(ex, role, ctx, label)
+        return _plyometric(ex, role, ctx, rules, label)
     if ctx.activation:
         return _activation(ex, role, rules, label)
-    return _finish(ex, role, _dose(ex, role, ctx), ctx, rules, label)
+    return _finish(ex, role, _dose(ex, role, ctx, rules), ctx, rules, label)
 
 
 class Label(NamedTuple):
@@ -140,13 +127,13 @@ def effort(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Effort | Non
     None for plyometrics and light activation work (no load to judge)."""
     if ex.load_type is LoadType.PLYOMETRIC_CONTACTS or ctx.activation:
         return None
-    return _effort(ex, _dose(ex, role, ctx), ctx, rules)
+    return _effort(ex, _dose(ex, role, ctx, rules), ctx, rules)
 
 
-def _dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
+def _dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dose:
     if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
         return _main_dose(ctx)
-    return _accessory_dose(ex, role, ctx)  # a body-weight or band "main" lift: by reps
+    return _accessory_dose(ex, role, ctx, rules)  # a body-weight or band "main" lift: by reps
 
 
 def _effort(ex: Exercise, dose: Dose, ctx: Context, rules: Rules) -> Effort:
@@ -154,7 +141,8 @@ def _effort(ex: Exercise, dose: Dose, ctx: Context, rules: Rules) -> Effort:
     reps within the exercise's own most."""
     sets, rir = dose.sets, dose.rir
     if ctx.reduced_volume:
-        sets, rir = min(sets, 2), max(rir, 3)
+        sets = min(sets, rules.beginner_reduced_volume_sets)
+        rir = max(rir, rules.beginner_reduced_volume_min_rir)
     rir = max(rules.rir_min, min(rules.rir_max, rir))
     timed = ex.load_type is LoadType.TIMED_HOLD
     return Effort(sets, None if timed else min(dose.reps, ex.max_reps or dose.reps), rir)
@@ -195,22 +183,68 @@ def dose_cycle_position(level: Level, phase: Phase, week_in_block: int) -> int:
     return week_in_block % len(_main_table(level, phase))
 
 
-def _accessory_dose(ex: Exercise, role: Role, ctx: Context) -> Dose:
-    sets = 2 if ctx.level is Level.BEGINNER or ctx.phase in MAINTENANCE_PHASES else 3
-    rir = ACCESSORY_RIR[ctx.level]
+def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dose:
+    """Accessories by the athlete's level: 10-12 reps at RIR 3-4 for beginners, fewer, closer to
+    failure with experience (science.md §2.3 [acsm2009]); body-weight and band work by the
+    exercise's own level; calves slow and heavy [bohm2015]."""
+    light = ctx.level is Level.BEGINNER or ctx.phase in MAINTENANCE_PHASES
+    sets = rules.accessory_sets_light if light else rules.accessory_sets
+    beginner = ctx.level is Level.BEGINNER
+    rir = _by_level(
+        ctx.level,
+        rules.accessory_rir_beginner,
+        rules.accessory_rir_intermediate,
+        rules.accessory_rir_advanced,
+    )
     if role is Role.CALF:
-        reps = (
-            CALF_REPS_BODYWEIGHT if ex.load_type is LoadType.BODYWEIGHT_REPS else CALF_REPS_LOADED
-        )
-        return Dose(sets, reps, rir, ACCESSORY_REST_S[role], ("bohm2015", "hebert_losier2012"))
+        bodyweight = ex.load_type is LoadType.BODYWEIGHT_REPS
+        reps = rules.calf_reps_bodyweight if bodyweight else rules.calf_reps_loaded
+        cite = ("bohm2015", "hebert_losier2012")
+        return Dose(sets, reps, rir, rules.calf_rest_seconds, cite)
     if role in (Role.HIP, Role.TRUNK):
-        reps = 12 if ex.load_type in (LoadType.BAND, LoadType.BODYWEIGHT_REPS) else 10
-        return Dose(2 if ctx.level is Level.BEGINNER else 3, reps, 3, SHORT_REST_S[role], ())
+        unloaded = ex.load_type in (LoadType.BAND, LoadType.BODYWEIGHT_REPS)
+        reps = rules.hip_trunk_reps_bodyweight if unloaded else rules.hip_trunk_reps_loaded
+        sets = rules.hip_trunk_sets_beginner if beginner else rules.hip_trunk_sets
+        return Dose(sets, reps, rules.hip_trunk_rir, rules.hip_trunk_rest_seconds, ())
     if ex.load_type in (LoadType.BODYWEIGHT_REPS, LoadType.BAND):
-        reps = BODYWEIGHT_REPS[ex.level]
+        reps = _by_level(
+            ex.level,
+            rules.bodyweight_reps_beginner_variant,
+            rules.bodyweight_reps_intermediate_variant,
+            rules.bodyweight_reps_advanced_variant,
+        )
     else:
-        reps = LOADED_ACCESSORY_REPS[ctx.level]
-    return Dose(sets, reps, rir, ACCESSORY_REST_S.get(role, 75), ("acsm2009",))
+        reps = _by_level(
+            ctx.level,
+            rules.loaded_accessory_reps_beginner,
+            rules.loaded_accessory_reps_intermediate,
+            rules.loaded_accessory_reps_advanced,
+        )
+    return Dose(sets, reps, rir, _accessory_rest_seconds(role, rules), ("acsm2009",))
+
+
+def _by_level(level: Level, beginner: int, intermediate: int, advanced: int) -> int:
+    if level is Level.BEGINNER:
+        return beginner
+    return intermediate if level is Level.INTERMEDIATE else advanced
+
+
+def _accessory_rest_seconds(role: Role, rules: Rules) -> int:
+    if role is Role.SECONDARY:
+        return rules.single_leg_rest_seconds
+    if role is Role.POSTERIOR:
+        return rules.posterior_rest_seconds
+    if role is Role.UPPER:
+        return rules.upper_rest_seconds
+    return rules.bodyweight_main_rest_seconds  # a body-weight or band main lift
+
+
+def _main_tempo(phase: Phase, rules: Rules) -> str:
+    """Down, pause, up, pause: 1-2 s each way for heavy loads [acsm2009]; in build, lift with
+    intent, as fast as possible (X) [bazyler2015]."""
+    explosive = phase is Phase.BUILD and rules.main_explosive_lift_in_build
+    up = "X" if explosive else str(rules.main_lifting_seconds)
+    return f"{rules.main_lowering_seconds}-0-{up}-0"
 
 
 def _finish(
@@ -219,8 +253,8 @@ def _finish(
     sets, reps, rir = _effort(ex, dose, ctx, rules)
     notes: list[Reason] = []
     if ctx.reduced_volume:
-        weeks = rules.beginner_reduced_volume_weeks
-        notes.append(reason(RuleId.REDUCED_VOLUME, "runstrong_heuristic", weeks=weeks))
+        weeks, sets = rules.beginner_reduced_volume_weeks, rules.beginner_reduced_volume_sets
+        notes.append(reason(RuleId.REDUCED_VOLUME, "runstrong_heuristic", weeks=weeks, sets=sets))
     timed = reps is None
     light = (
         None if reps is None or label.limit is None else light_dose(label.limit, reps, rir, rules)
@@ -228,7 +262,14 @@ def _finish(
     if light is not None:
         reps = min(light.reps, ex.max_reps or light.reps)
         notes.append(light.note)
-    seconds = HOLD_SECONDS[ex.level] if timed else None
+    seconds = None
+    if timed:
+        seconds = _by_level(
+            ex.level,
+            rules.hold_seconds_beginner_variant,
+            rules.hold_seconds_intermediate_variant,
+            rules.hold_seconds_advanced_variant,
+        )
     percent = None
     if ex.percent_1rm and label.known_max and reps is not None and ctx.level is not Level.BEGINNER:
         percent = percent_1rm_for(reps, rir)
@@ -238,9 +279,9 @@ def _finish(
     elif ex.tempo is not None and not timed:
         tempo = ex.tempo
     elif role is Role.CALF and not timed:
-        tempo = CALF_TEMPO
+        tempo = f"{rules.calf_lowering_seconds}-0-{rules.calf_lifting_seconds}-0"  # [bohm2015]
     elif role is Role.MAIN:
-        tempo = MAIN_TEMPO.get(ctx.phase, DEFAULT_MAIN_TEMPO)
+        tempo = _main_tempo(ctx.phase, rules)
     return Prescription(
         slug=ex.slug,
         name=label.name,
@@ -269,14 +310,14 @@ def _activation(ex: Exercise, role: Role, rules: Rules, label: Label) -> Prescri
         slug=ex.slug,
         name=label.name,
         role=role,
-        sets=2,
-        reps=None if timed else 8,
-        seconds=20 if timed else None,
+        sets=rules.activation_sets,
+        reps=None if timed else rules.activation_reps,
+        seconds=rules.activation_hold_seconds if timed else None,
         contacts=None,
         per_side=ex.per_side,
         rir=None if timed else rules.rir_max,
         percent_1rm=None,
-        rest_s=SHORT_REST_S[Role.ACTIVATION],
+        rest_s=rules.activation_rest_seconds,
         tempo=None,
         why=ex.why.text,
         citations=tuple(dict.fromkeys((*ex.why.citations, "bazyler2015"))),
@@ -284,11 +325,17 @@ def _activation(ex: Exercise, role: Role, rules: Rules, label: Label) -> Prescri
     )
 
 
-def _plyometric(ex: Exercise, role: Role, ctx: Context, label: Label) -> Prescription:
+def _plyometric(ex: Exercise, role: Role, ctx: Context, rules: Rules, label: Label) -> Prescription:
     assert ex.plyometric is not None
     per_rep = ex.plyometric.contacts_per_rep * (2 if ex.per_side else 1)
-    reps = min(REPS_PER_PLYO_SET[ex.plyometric.intensity], ex.max_reps or 99)
-    sets = max(1, min(MAX_PLYO_SETS, round(ctx.plyo_contacts / (reps * per_rep))))
+    intensity = ex.plyometric.intensity
+    per_set = rules.plyo_reps_low_intensity
+    if intensity is PlyoIntensity.MODERATE:
+        per_set = rules.plyo_reps_moderate_intensity
+    elif intensity is PlyoIntensity.HIGH:
+        per_set = rules.plyo_reps_high_intensity
+    reps = min(per_set, ex.max_reps or per_set)
+    sets = max(1, min(rules.plyo_max_sets, round(ctx.plyo_contacts / (reps * per_rep))))
     return Prescription(
         slug=ex.slug,
         name=label.name,
@@ -300,7 +347,7 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, label: Label) -> Prescri
         per_side=ex.per_side,
         rir=None,
         percent_1rm=None,
-        rest_s=PLYO_REST_S,
+        rest_s=rules.plyo_rest_seconds,
         tempo=None,
         why=ex.why.text,
         citations=tuple(dict.fromkeys((*ex.why.citations, "nsca2016"))),

@@ -36,6 +36,12 @@ MAX_RIR = 5  # reps in reserve are only guessed within about a rep up to 5 [hack
 # its own (our limit [D]).
 MAX_DAYS_AFTER_RACE = 28
 MAX_TEMPO_SECONDS = 9  # a tempo such as 4-1-1-0 writes each phase as one digit
+# Limits of a dose: reps at most 30 (as an exercise file's max_reps), holds of 5-600 s and rests
+# up to 600 s (as a workout file's; docs/formats.md).
+MAX_REPS = 30
+MIN_HOLD_SECONDS = 5
+MAX_HOLD_SECONDS = 600
+MAX_REST_SECONDS = 600
 # Pairs of rules where the first may not exceed the second, or (strict) must stay below it.
 ORDERED_PAIRS = (
     ("rir_min", "rir_max", False),
@@ -326,6 +332,322 @@ class Rules:
     high_plyo_min_squat_bw_ratio: float = rule(
         1.5, cite="nsca2016", doc="squat 1RM per body mass before high-intensity plyometrics"
     )
+    # Accessory and plyometric doses (prescription.py; science.md §2.3, §2.4, §3.1); the main
+    # lifts' dose tables by level and phase stay tables in prescription.py (science.md §2.3).
+    beginner_reduced_volume_sets: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        doc="most sets of any exercise in a beginner's first weeks (beginner_reduced_volume_weeks)",
+    )
+    beginner_reduced_volume_min_rir: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="least RIR in a beginner's first weeks",
+        most=MAX_RIR,
+    )
+    accessory_sets: int = rule(
+        3,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        doc="sets of a single-leg, posterior-chain, calf or upper-body accessory",
+    )
+    accessory_sets_light: int = rule(
+        2,
+        cite="spiering2021",
+        heuristic=True,
+        least=1,
+        doc="sets of those accessories for a beginner, and in peak, race season and taper",
+    )
+    accessory_rir_beginner: int = rule(
+        3,
+        cite="acsm2009",
+        heuristic=True,
+        doc="RIR of an accessory, beginner",
+        most=MAX_RIR,
+    )
+    accessory_rir_intermediate: int = rule(
+        2,
+        cite="acsm2009",
+        heuristic=True,
+        doc="RIR of an accessory, intermediate",
+        most=MAX_RIR,
+    )
+    accessory_rir_advanced: int = rule(
+        2,
+        cite="acsm2009",
+        heuristic=True,
+        doc="RIR of an accessory, advanced",
+        most=MAX_RIR,
+    )
+    loaded_accessory_reps_beginner: int = rule(
+        12,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a loaded accessory, beginner",
+    )
+    loaded_accessory_reps_intermediate: int = rule(
+        8,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a loaded accessory, intermediate",
+    )
+    loaded_accessory_reps_advanced: int = rule(
+        6,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a loaded accessory, advanced",
+    )
+    bodyweight_reps_beginner_variant: int = rule(
+        12,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a body-weight or band exercise of beginner level (harder variants, fewer "
+        "reps)",
+    )
+    bodyweight_reps_intermediate_variant: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a body-weight or band exercise of intermediate level",
+    )
+    bodyweight_reps_advanced_variant: int = rule(
+        6,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a body-weight or band exercise of advanced level",
+    )
+    hold_seconds_beginner_variant: int = rule(
+        30,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=MIN_HOLD_SECONDS,
+        most=MAX_HOLD_SECONDS,
+        doc="seconds of a timed hold of beginner level",
+    )
+    hold_seconds_intermediate_variant: int = rule(
+        40,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=MIN_HOLD_SECONDS,
+        most=MAX_HOLD_SECONDS,
+        doc="seconds of a timed hold of intermediate level",
+    )
+    hold_seconds_advanced_variant: int = rule(
+        45,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=MIN_HOLD_SECONDS,
+        most=MAX_HOLD_SECONDS,
+        doc="seconds of a timed hold of advanced level",
+    )
+    single_leg_rest_seconds: int = rule(
+        90,
+        cite="acsm2009",
+        heuristic=True,
+        most=MAX_REST_SECONDS,
+        doc="rest after a single-leg set",
+    )
+    posterior_rest_seconds: int = rule(
+        90,
+        cite="acsm2009",
+        heuristic=True,
+        most=MAX_REST_SECONDS,
+        doc="rest after a posterior-chain accessory set",
+    )
+    calf_rest_seconds: int = rule(
+        60, cite="bohm2015", heuristic=True, most=MAX_REST_SECONDS, doc="rest after a calf set"
+    )
+    upper_rest_seconds: int = rule(
+        75,
+        cite="acsm2009",
+        heuristic=True,
+        most=MAX_REST_SECONDS,
+        doc="rest after an upper-body set",
+    )
+    bodyweight_main_rest_seconds: int = rule(
+        75,
+        cite="acsm2009",
+        heuristic=True,
+        most=MAX_REST_SECONDS,
+        doc="rest after a set of a body-weight or band main lift (dosed by reps, not %1RM)",
+    )
+    hip_trunk_sets: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        doc="sets of a hip or trunk exercise",
+    )
+    hip_trunk_sets_beginner: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        doc="sets of a hip or trunk exercise, beginner",
+    )
+    hip_trunk_reps_bodyweight: int = rule(
+        12,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a body-weight or band hip or trunk exercise",
+    )
+    hip_trunk_reps_loaded: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a loaded hip or trunk exercise",
+    )
+    hip_trunk_rir: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        most=MAX_RIR,
+        doc="RIR of a hip or trunk exercise",
+    )
+    hip_trunk_rest_seconds: int = rule(
+        30,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        most=MAX_REST_SECONDS,
+        doc="rest after a hip or trunk set",
+    )
+    calf_reps_bodyweight: int = rule(
+        10,
+        cite="bohm2015",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a body-weight calf raise: slow, heavy-feeling sets",
+    )
+    calf_reps_loaded: int = rule(
+        8,
+        cite="bohm2015",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a loaded calf raise",
+    )
+    calf_lowering_seconds: int = rule(
+        3,
+        cite="bohm2015",
+        heuristic=True,
+        least=1,
+        most=MAX_TEMPO_SECONDS,
+        doc="seconds to lower a calf raise (tempo 3-0-3-0): heavy, slow loading for the tendon",
+    )
+    calf_lifting_seconds: int = rule(
+        3,
+        cite="bohm2015",
+        heuristic=True,
+        least=1,
+        most=MAX_TEMPO_SECONDS,
+        doc="seconds to lift a calf raise",
+    )
+    main_lowering_seconds: int = rule(
+        2,
+        cite="acsm2009",
+        least=1,
+        most=MAX_TEMPO_SECONDS,
+        doc="seconds to lower a main lift (tempo 2-0-1-0): 1-2 s each way for heavy loads",
+    )
+    main_lifting_seconds: int = rule(
+        1,
+        cite="acsm2009",
+        least=1,
+        most=MAX_TEMPO_SECONDS,
+        doc="seconds to lift a main lift outside build",
+    )
+    main_explosive_lift_in_build: bool = rule(
+        True,
+        cite="bazyler2015",
+        heuristic=True,
+        doc="in build, lift main lifts as fast as possible, tempo 2-0-X-0 (1 on, 0 off)",
+    )
+    plyo_reps_low_intensity: int = rule(
+        20,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps a set of a low-intensity plyometric drill (pogos, skips)",
+    )
+    plyo_reps_moderate_intensity: int = rule(
+        8,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps a set of a moderate-intensity plyometric drill",
+    )
+    plyo_reps_high_intensity: int = rule(
+        5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps a set of a high-intensity plyometric drill (bounds, drop jumps)",
+    )
+    plyo_max_sets: int = rule(
+        5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        doc="most sets of one plyometric drill: quality over volume, more contacts come from "
+        "easier drills",
+    )
+    plyo_rest_seconds: int = rule(
+        90,
+        cite="nsca2016",
+        heuristic=True,
+        most=MAX_REST_SECONDS,
+        doc="rest after a plyometric set (60-180)",
+    )
+    activation_sets: int = rule(
+        2, cite="bazyler2015", heuristic=True, least=1, doc="sets of a light activation exercise"
+    )
+    activation_reps: int = rule(
+        8,
+        cite="bazyler2015",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps of a light activation exercise (at rir_max)",
+    )
+    activation_hold_seconds: int = rule(
+        20,
+        cite="bazyler2015",
+        heuristic=True,
+        least=MIN_HOLD_SECONDS,
+        most=MAX_HOLD_SECONDS,
+        doc="seconds of a light activation hold",
+    )
+    activation_rest_seconds: int = rule(
+        30,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        most=MAX_REST_SECONDS,
+        doc="rest after a light activation set",
+    )
     superset_accessories: bool = rule(
         True,
         cite="runstrong_heuristic",
@@ -354,6 +676,95 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) off an exercise per harder rung of its ladder "
         "that a trained athlete can do",
+    )
+    # The candidates' scores (selection.py; docs/architecture.md "Filling the slots"): our own
+    # weights on one scale, in points (dimensionless), that only weigh one choice against
+    # another. The defaults order the choices: a known max (+4) outweighs a unilateral main
+    # lift (-2), barbell work for beginners (-4) outweighs a %1RM lift (+2), and so on.
+    score_primary_pattern_points: float = rule(
+        3.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) for an exercise whose main pattern is one the slot "
+        "asks for",
+    )
+    score_level_gap_strength_points: float = rule(
+        2.0,
+        cite="acsm2009",
+        heuristic=True,
+        doc="score points (dimensionless) off a strength exercise (main lift, single leg, "
+        "posterior chain, calf) per level it is below the athlete's",
+    )
+    score_level_gap_other_points: float = rule(
+        1.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) off any other exercise (plyometrics, hip, upper body, "
+        "trunk) per level it is below the athlete's",
+    )
+    score_loaded_points: float = rule(
+        2.0,
+        cite="acsm2009",
+        heuristic=True,
+        doc="score points (dimensionless) for a loaded strength exercise when the athlete has "
+        "dumbbells, a kettlebell or a barbell",
+    )
+    score_main_unilateral_penalty_points: float = rule(
+        2.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) off a main lift done one side at a time",
+    )
+    score_main_machine_penalty_points: float = rule(
+        1.0,
+        cite="acsm2009",
+        heuristic=True,
+        doc="score points (dimensionless) off a main lift on a machine: free-weight multi-joint "
+        "lifts first",
+    )
+    score_main_barbell_beginner_penalty_points: float = rule(
+        4.0,
+        cite="acsm2009",
+        heuristic=True,
+        doc="score points (dimensionless) off a barbell main lift for a beginner: body weight, "
+        "bands and dumbbells first",
+    )
+    score_main_percent_1rm_points: float = rule(
+        2.0,
+        cite="nsca2016",
+        heuristic=True,
+        doc="score points (dimensionless) for a main lift dosed by %1RM, for a trained athlete",
+    )
+    score_main_known_max_points: float = rule(
+        4.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) for a main lift whose max the athlete knows",
+    )
+    score_single_leg_hold_penalty_points: float = rule(
+        3.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) off a timed hold in the single-leg strength slot",
+    )
+    score_plyo_intensity_points: float = rule(
+        1.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) per step of plyometric intensity (low 0, moderate 1, "
+        "high 2): the hardest drill the athlete is cleared for",
+    )
+    score_activation_level_penalty_points: float = rule(
+        2.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) off a light activation exercise per level above beginner",
+    )
+    score_activation_loaded_penalty_points: float = rule(
+        2.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="score points (dimensionless) off a loaded light activation exercise",
     )
     maintenance_session_max_minutes: int = rule(
         40,

@@ -1,9 +1,10 @@
 """Choosing an exercise for a slot: equipment, level, niggles, role, and rotation between blocks.
 
 Candidates must fit the athlete's equipment and level and be safe for their niggles; they are
-scored for the role (heavy main lifts favour loadable %1RM lifts for trained athletes; beginners
-favour body weight, bands and dumbbells: science.md §2.3), and blocks rotate among the best few
-(`Rules.rotation_score_window_points`, `rotation_max_exercises`).
+scored for the role in the `Rules.score_*_points` weights (heavy main lifts favour loadable %1RM
+lifts for trained athletes; beginners favour body weight, bands and dumbbells: science.md §2.3),
+and blocks rotate among the best few (`Rules.rotation_score_window_points`,
+`rotation_max_exercises`).
 """
 
 from __future__ import annotations
@@ -152,40 +153,49 @@ class Chooser:
         return rungs
 
     def _score(self, slot: Slot, ex: Exercise) -> float:
-        """Our own scoring heuristic [D]; docs/architecture.md explains it."""
-        score = 3.0 if ex.patterns[0] in slot.patterns else 0.0
+        """Our own scoring heuristic [D], in the `Rules.score_*_points` weights;
+        docs/architecture.md explains it."""
+        rules = self.rules
+        score = rules.score_primary_pattern_points if ex.patterns[0] in slot.patterns else 0.0
         gap = self.level.rank - ex.level.rank
         has_loads = bool(self.equipment & LOADING_EQUIPMENT)
         if slot.role is Role.ACTIVATION:
+            loaded = ex.load_type is LoadType.EXTERNAL_LOAD
             return (
                 score
-                - 2.0 * ex.level.rank
-                - (2.0 if ex.load_type is LoadType.EXTERNAL_LOAD else 0.0)
+                - rules.score_activation_level_penalty_points * ex.level.rank
+                - (rules.score_activation_loaded_penalty_points if loaded else 0.0)
             )
         strength_role = slot.role in (Role.MAIN, Role.SECONDARY, Role.POSTERIOR, Role.CALF)
-        score -= (2.0 if strength_role else 1.0) * gap
+        per_level = (
+            rules.score_level_gap_strength_points
+            if strength_role
+            else rules.score_level_gap_other_points
+        )
+        score -= per_level * gap
         if strength_role and has_loads and ex.load_type is LoadType.EXTERNAL_LOAD:
-            score += 2.0
+            score += rules.score_loaded_points
         if slot.role is Role.MAIN:
             if ex.laterality is not Laterality.BILATERAL:
-                score -= 2.0
-            if ex.equipment & MACHINES:
-                score -= 1.0  # free-weight multi-joint lifts first for the main lift [acsm2009]
+                score -= rules.score_main_unilateral_penalty_points
+            if ex.equipment & MACHINES:  # free-weight multi-joint lifts first [acsm2009]
+                score -= rules.score_main_machine_penalty_points
             if (
                 self.level is Level.BEGINNER
                 and Equipment.BARBELL in ex.equipment | ex.equipment_any
-            ):
-                score -= 4.0  # beginners: body weight, bands and dumbbells (science.md §2.3)
+            ):  # beginners: body weight, bands and dumbbells (science.md §2.3)
+                score -= rules.score_main_barbell_beginner_penalty_points
             if self.level is not Level.BEGINNER and ex.percent_1rm:
-                score += 2.0
+                score += rules.score_main_percent_1rm_points
             if ex.slug in self.known_maxes:
-                score += 4.0
+                score += rules.score_main_known_max_points
         if gap > 0:  # a trained athlete gets the harder rungs of a ladder
-            score -= self.rules.outgrown_rung_penalty_points * self._rungs_above(ex)
+            score -= rules.outgrown_rung_penalty_points * self._rungs_above(ex)
         if slot.role is Role.SECONDARY and ex.load_type is LoadType.TIMED_HOLD:
-            score -= 3.0
+            score -= rules.score_single_leg_hold_penalty_points
         if slot.role is Role.PLYOMETRIC and ex.plyometric is not None:
-            score += PLYO_RANK[ex.plyometric.intensity]  # the hardest the athlete is cleared for
+            # the hardest the athlete is cleared for
+            score += rules.score_plyo_intensity_points * PLYO_RANK[ex.plyometric.intensity]
         return score
 
 

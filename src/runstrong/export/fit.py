@@ -29,9 +29,13 @@ Step names lead with the exercise's position label from the printed plan
 (`render.dose_text.position_labels`: "A Back squat", "B1 Seated calf raise", "B2 Side plank"),
 so the watch and the paper say the same thing; `exercise_title` keeps the plain name.
 
-Per-side exercises are one work step named "... per side" whose reps or seconds count one side:
-the athlete does both sides, then presses lap. Two steps (left, right) would double the work
-steps and the lap presses for no information the plan has: it doses both sides alike.
+Per-side exercises. A timed hold (a side plank, 3 x 30 s per side) is two timed work steps in
+the set's repeat, "... left" then "... right", so the watch times both sides; the second starts
+when the first ends. Reps (and contacts) per side are one work step named "... per side" whose
+count is one side's: the athlete does both sides, then presses lap. A watch shows the exercise's
+title and the step's notes more readily than a long step name, so the notes lead with the side
+("Left side", "Right side", "Each side"), and a cut step name keeps its side: the exercise name
+is shortened, never the side.
 
 Names (our own choice [D]). `wkt_name` is "Tue 08 Dec Strength A": the date leads so a watch
 that shows few characters still tells sessions apart; the full title goes in `wkt_description`.
@@ -39,7 +43,10 @@ FIT strings have no length in the profile: a field is at most 255 bytes, its NUL
 Garmin's C SDK (config.csv) allocates 16 bytes for names, 50 for notes and 200 for exercise
 titles; we keep notes and titles to those and let names run to 51 bytes: a position label and a
 space ("B1 ") before the longest exercise name plus " per side" (48). Text is cut on a UTF-8
-character boundary (a word boundary where there is one) and ends with "…" when cut.
+character boundary (a word boundary where there is one) and ends with "…" when cut. Notes hold
+the side, the dose the watch has no field for (contacts, %1RM and RIR, tempo) and the first cue;
+the dose is kept whole and the cue is cut to the room left, or left out when less than
+`MIN_CUE_BYTES` is left.
 
 Identity. A device keys a workout by (type, manufacturer, product, serial, time_created). The
 serial is a 32-bit hash of the session's id (docs/formats.md, "Identities"; `session_serials`),
@@ -48,7 +55,8 @@ never the export time: exporting the same plan twice gives the same bytes, and a
 re-planned to the same day and time replaces its old file on the watch.
 
 Schedule. `schedule.fit` (file type `schedules`) lists the next `MAX_SCHEDULED_WORKOUTS` = 30
-sessions: watches keep only about 30 future scheduled workouts (delivery.md), so we export a
+sessions from today (or from the plan's start when that is later; `today` is an argument):
+watches keep only about 30 future scheduled workouts (delivery.md), so we export a
 rolling window and the user re-exports to move it on. Each entry repeats its workout's
 manufacturer, product, serial and time_created, which is how the device finds the workout.
 
@@ -125,6 +133,7 @@ SCHEDULE_FILE_NAME = "schedule.fit"
 WKT_NAME_MAX_BYTES = 48
 STEP_NAME_MAX_BYTES = 51  # "B1 " and the longest name plus " per side"
 NOTES_MAX_BYTES = 49  # Garmin C SDK: notes[50], NUL included
+MIN_CUE_BYTES = 16  # less room than this after the dose: the notes leave the cue out
 EXERCISE_TITLE_MAX_BYTES = 199  # Garmin C SDK: exercise_title.wkt_step_name[200]
 DESCRIPTION_MAX_BYTES = 254  # the FIT field limit: 255 bytes with the NUL
 # warm-up and work step strings, NUL included
@@ -137,6 +146,10 @@ _UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _WARM_UP_CATEGORY = ExerciseCategory.WARM_UP.value
 _WARM_UP_NOTES = "Easy cardio and mobility, then a light first set"
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc, all 65 of them
+# Per-side work: (step name suffix, notes prefix) of each work step of one set.
+_SIDES_HELD = ((" left", "Left side"), (" right", "Right side"))  # a timed hold: one step a side
+_SIDES_COUNTED = ((" per side", "Each side"),)  # reps or contacts: one step, one side's count
+_NO_SIDE = (("", ""),)
 
 # A message: (FIT field or sub-field name, value) pairs; enums as their numbers (cheap to hash).
 _Values = tuple[tuple[str, Any], ...]
@@ -195,18 +208,19 @@ def export_fit(
     athlete: Athlete,
     library: ExerciseLibrary,
     *,
+    today: date,
     from_date: date | None = None,
     warm_up_minutes: int | None = DEFAULT_WARM_UP_MINUTES,
 ) -> dict[str, bytes]:
     """Every session's workout file by file name, then "schedule.fit" for the next 30 sessions
-    from `from_date` (the plan's start by default)."""
+    from `from_date`, by default from `today` or the plan's start, whichever is later."""
     sessions = plan.sessions
     serials = session_serials(sessions)
     export = _Export(athlete, library)
     files: dict[str, bytes] = {}
     for session, serial in zip(sessions, serials, strict=True):
         files[_unique(file_name(session), files)] = export.workout(session, serial, warm_up_minutes)
-    first_day = from_date or plan.start
+    first_day = from_date or schedule_start(plan, today)
     upcoming = [(s, n) for s, n in zip(sessions, serials, strict=True) if s.date >= first_day]
     files[SCHEDULE_FILE_NAME] = _schedule_file(
         export.messages,
@@ -215,6 +229,11 @@ def export_fit(
         athlete.timezone,
     )
     return files
+
+
+def schedule_start(plan: Plan, today: date) -> date:
+    """The first day schedule.fit lists by default: today, or the plan's start when later."""
+    return max(today, plan.start)
 
 
 def fit_text(text: str, max_bytes: int) -> str:
@@ -356,9 +375,10 @@ def _fit_file(messages: Iterable[tuple[_LocalType, _Values]]) -> bytes:
 
 @dataclass(frozen=True, slots=True)
 class _ExerciseSteps:
-    """A prescription's work step without its message_index; `title` is its exercise_title."""
+    """A prescription's work steps of one set (two for a hold per side: left, right) without
+    their message_index; `title` is its exercise_title."""
 
-    work: _Values
+    works: tuple[_Values, ...]
     rest_s: int
     sets: int
     title: tuple[int, int, str] | None  # exercise category, exercise name, title text
@@ -383,7 +403,7 @@ class _Export:
             members = [self._exercise_steps(exercises[i], labels[i]) for i in group]
             for active, rounds in _rounds(members):
                 first = len(steps)
-                steps += [(m.exercise_step, e.work) for e in active]
+                steps += [(m.exercise_step, work) for e in active for work in e.works]
                 rest_s = max(e.rest_s for e in active)
                 if rest_s > 0:
                     steps.append((m.rest_step, _rest(rest_s)))
@@ -477,24 +497,29 @@ def _exercise_steps(
 ) -> _ExerciseSteps:
     ex = library.get(p.slug)
     load_kg = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
-    name = f"{p.name} per side" if p.per_side else p.name
-    name = f"{label} {fit_text(name, STEP_NAME_MAX_BYTES - len(label.encode()) - 1)}"
-    work = [
-        *_step(name, Intensity.ACTIVE.value),
-        *_duration(seconds=p.seconds, reps=p.reps if p.reps is not None else p.contacts),
-        ("exercise_category", ex.fit.category_id),
-    ]
-    if ex.fit.name_id is not None:
-        work.append(("exercise_name", ex.fit.name_id))
-    if load_kg is not None:
-        work.append(("exercise_weight", load_kg))
-        work.append(("weight_display_unit", FitBaseUnit.KILOGRAM.value))
-    if notes := _notes(p, ex.cues):
-        work.append(("notes", notes))
+    sides: tuple[tuple[str, str], ...] = _NO_SIDE
+    if p.per_side:
+        sides = _SIDES_HELD if p.seconds is not None else _SIDES_COUNTED
+    works = []
+    for suffix, side in sides:
+        room = STEP_NAME_MAX_BYTES - len(label.encode()) - 1 - len(suffix.encode())
+        work = [
+            *_step(f"{label} {fit_text(p.name, room)}{suffix}", Intensity.ACTIVE.value),
+            *_duration(seconds=p.seconds, reps=p.reps if p.reps is not None else p.contacts),
+            ("exercise_category", ex.fit.category_id),
+        ]
+        if ex.fit.name_id is not None:
+            work.append(("exercise_name", ex.fit.name_id))
+        if load_kg is not None:
+            work.append(("exercise_weight", load_kg))
+            work.append(("weight_display_unit", FitBaseUnit.KILOGRAM.value))
+        if notes := _notes(p, ex.cues, side):
+            work.append(("notes", notes))
+        works.append(tuple(work))
     title = None
     if ex.fit.name_id is not None:
         title = (ex.fit.category_id, ex.fit.name_id, fit_text(p.name, EXERCISE_TITLE_MAX_BYTES))
-    return _ExerciseSteps(tuple(work), p.rest_s, p.sets, title)
+    return _ExerciseSteps(tuple(works), p.rest_s, p.sets, title)
 
 
 def _rest(seconds: int) -> _Values:
@@ -526,18 +551,25 @@ def _repeat(first_index: int, sets: int) -> _Values:
     )
 
 
-def _notes(p: Prescription, cues: tuple[str, ...]) -> str:
-    """The dose the watch cannot show in a field: contacts, RIR, %1RM, tempo, the first cue."""
-    parts = []
+def _notes(p: Prescription, cues: tuple[str, ...], side: str = "") -> str:
+    """The side, then the dose the watch cannot show in a field (contacts, %1RM and RIR, tempo),
+    whole, then the first cue, cut to the room left (left out when it does not fit and less
+    than MIN_CUE_BYTES is left)."""
+    parts = [side] if side else []
     if p.contacts is not None and p.reps is None and p.seconds is None:
         parts.append(f"{p.contacts} contacts")
     if dose := effort(p, None):  # the kilograms are in exercise_weight
         parts.append(dose)
     if p.tempo:
         parts.append(f"tempo {p.tempo}")
+    text = "; ".join(parts)
     if cues:
-        parts.append(cues[0])
-    return fit_text("; ".join(parts), NOTES_MAX_BYTES)
+        room = NOTES_MAX_BYTES - len(text.encode("utf-8")) - (len("; ") if text else 0)
+        cue = fit_text(cues[0], room)
+        cut = cue.endswith(_ELLIPSIS) and not cues[0].endswith(_ELLIPSIS)
+        if cue and (not cut or room >= MIN_CUE_BYTES):
+            text = f"{text}; {cue}" if text else cue
+    return fit_text(text, NOTES_MAX_BYTES)
 
 
 # Messages -----------------------------------------------------------------------------------

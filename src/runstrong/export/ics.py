@@ -8,6 +8,12 @@ Calendars must update, not duplicate, when a plan is exported again:
   of the previous export (`previous`), an unchanged event keeps its DTSTAMP and SEQUENCE, a changed
   one gets SEQUENCE + 1 and DTSTAMP = `now`, a new one SEQUENCE 0 and DTSTAMP = `now`. Exporting an
   unchanged plan against its previous file gives the same bytes.
+- An event of the previous export whose UID this export lacks (a session the plan no longer has,
+  a race taken out of the profile) is written again as cancelled (STATUS:CANCELLED, same UID,
+  SEQUENCE + 1, DTSTAMP = `now`), so that calendars which imported the file drop it, until its
+  last day is before `today`; then it is left out. An event already cancelled in the previous
+  file is copied as it is. A cancelled event carries no fingerprint, so a session that comes
+  back later is a change (SEQUENCE + 1 again). Which events count is decided by UID alone.
 Times are local to the athlete's zone (TZID + VTIMEZONE built from zoneinfo; UTC is written as Z).
 Pure: no I/O; the caller reads the previous file and writes the result.
 """
@@ -37,6 +43,11 @@ PRODID = "-//runstrong//runstrong plan//EN"
 UID_NAMESPACE = uuid.UUID("399ef41c-6f3e-4a2f-b471-019e239d485c")
 UID_DOMAIN = "runstrong"
 FINGERPRINT_PROPERTY = "X-RUNSTRONG-FINGERPRINT"
+CANCELLED = "CANCELLED"
+CANCELLED_DESCRIPTION = "Cancelled: no longer in the plan."
+# The properties a cancelled event keeps from its previous version (besides UID, DTSTAMP and
+# SEQUENCE, which are set).
+_KEPT_WHEN_CANCELLED = ("DTSTART", "DTEND", "SUMMARY", "CATEGORIES", "TRANSP")
 STRENGTH_CATEGORY = "strength"
 DELOAD_CATEGORY = "deload"
 RACE_CATEGORY = "race"
@@ -91,6 +102,10 @@ class _Stamp:
     fingerprint: str | None
 
 
+# An event and where it goes in the file (`_Entry.sort_key`'s order).
+_Placed = tuple[tuple[date, bool, str, str], Event]
+
+
 def export_ics(
     plan: Plan,
     athlete: Athlete,
@@ -99,28 +114,36 @@ def export_ics(
     now: datetime,
     previous: bytes | None = None,
     alarm_minutes: int | None = None,
+    today: date | None = None,
 ) -> bytes:
-    """The plan as an iCalendar file; `previous` is the last export's bytes (see module doc)."""
+    """The plan as an iCalendar file; `previous` is the last export's bytes, `today` (default:
+    `now`'s date in the athlete's zone) the day before which cancelled events are left out (see
+    module doc)."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
     if alarm_minutes is not None and alarm_minutes < 0:
         raise ValueError("alarm_minutes must be zero or more")
     stamp_now = now.astimezone(UTC).replace(microsecond=0)
     zone = ZoneInfo(athlete.timezone)
-    entries = sorted(
-        [
-            *_session_entries(plan, athlete, library, zone, alarm_minutes),
-            *_race_entries(athlete),
-            *_deload_entries(plan, athlete),
-        ],
-        key=lambda e: e.sort_key,
-    )
-    stamps = _previous_stamps(previous) if previous is not None else {}
+    entries = [
+        *_session_entries(plan, athlete, library, zone, alarm_minutes),
+        *_race_entries(athlete),
+        *_deload_entries(plan, athlete),
+    ]
+    prior = _previous_events(previous) if previous is not None else []
+    stamps = _previous_stamps(prior)
+    placed: list[_Placed] = [
+        (entry.sort_key, _event(entry, stamps.get(entry.uid), stamp_now)) for entry in entries
+    ]
+    live = {entry.uid for entry in entries}
+    day = today if today is not None else stamp_now.astimezone(zone).date()
+    placed += _cancelled_events(prior, live, day, stamp_now)
+    placed.sort(key=lambda pair: pair[0])
     calendar = _calendar(plan, athlete)
-    for entry in entries:
-        calendar.add_component(_event(entry, stamps.get(entry.uid), stamp_now))
-    if entries:
-        first, last = entries[0].sort_key[0], entries[-1].sort_key[0]
+    for _, event in placed:
+        calendar.add_component(event)
+    if placed:
+        first, last = placed[0][0][0], placed[-1][0][0]
         calendar.add_missing_timezones(
             first_date=date(first.year - TIMEZONE_MARGIN_YEARS, 1, 1),
             last_date=date(last.year + TIMEZONE_MARGIN_YEARS + 1, 1, 1),
@@ -303,28 +326,85 @@ def _event(entry: _Entry, previous: _Stamp | None, now: datetime) -> Event:
     return event
 
 
-def _previous_stamps(previous: bytes) -> dict[str, _Stamp]:
-    """UID -> (DTSTAMP, SEQUENCE, fingerprint) of each event in the previous export."""
+def _previous_events(previous: bytes) -> list[Event]:
+    """The events (with a UID) of the previous export."""
     try:
         calendar = Calendar.from_ical(previous)
     except ValueError as exc:
         raise InputError("previous calendar", "", f"not an iCalendar file ({exc})") from None
     if calendar.name != "VCALENDAR":
         raise InputError("previous calendar", "", "not an iCalendar file (no VCALENDAR)")
+    return [
+        event
+        for event in calendar.walk("VEVENT")
+        if isinstance(event, Event) and event.get("UID") is not None
+    ]
+
+
+def _previous_stamps(events: Sequence[Event]) -> dict[str, _Stamp]:
+    """UID -> (DTSTAMP, SEQUENCE, fingerprint) of each event in the previous export."""
     stamps = {}
-    for event in calendar.walk("VEVENT"):
-        uid = event.get("UID")
-        if uid is None:
-            continue
-        raw_stamp = event.get("DTSTAMP")
-        dtstamp = raw_stamp.dt if raw_stamp is not None else None
+    for event in events:
         fingerprint = event.get(FINGERPRINT_PROPERTY)
-        stamps[str(uid)] = _Stamp(
-            dtstamp=dtstamp.astimezone(UTC) if _is_aware(dtstamp) else None,
+        stamps[str(event["UID"])] = _Stamp(
+            dtstamp=_dtstamp(event),
             sequence=_int_or_zero(event.get("SEQUENCE")),
             fingerprint=str(fingerprint) if fingerprint is not None else None,
         )
     return stamps
+
+
+def _dtstamp(event: Event) -> datetime | None:
+    raw = event.get("DTSTAMP")
+    value = raw.dt if raw is not None else None
+    return value.astimezone(UTC) if _is_aware(value) else None
+
+
+def _cancelled_events(
+    previous: Sequence[Event], live: set[str], today: date, now: datetime
+) -> list[_Placed]:
+    """The previous export's events that this one lacks, as cancelled events, while their last
+    day is today or later (see module doc)."""
+    out: list[_Placed] = []
+    for old in previous:
+        uid = str(old["UID"])
+        moment = _moment(old, "DTSTART")
+        if uid in live or moment is None or _last_day(old, moment) < today:
+            continue
+        dtstamp = _dtstamp(old)
+        sequence = _int_or_zero(old.get("SEQUENCE"))
+        if str(old.get("STATUS", "")).upper() != CANCELLED or dtstamp is None:
+            dtstamp, sequence = now, sequence + 1
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", dtstamp)
+        event.add("sequence", sequence)
+        for name in _KEPT_WHEN_CANCELLED:
+            if name in old:
+                event[name] = old[name]
+        event.add("description", CANCELLED_DESCRIPTION)
+        event.add("status", CANCELLED)
+        if isinstance(moment, datetime):
+            out.append(((moment.date(), True, moment.strftime("%H:%M"), uid), event))
+        else:
+            out.append(((moment, False, "", uid), event))
+    return out
+
+
+def _moment(event: Event, name: str) -> date | datetime | None:
+    """A DTSTART or DTEND as a date (all day) or a datetime; None when missing or not a time."""
+    value = event.decoded(name, None)
+    return value if isinstance(value, date) else None
+
+
+def _last_day(event: Event, start: date | datetime) -> date:
+    """The event's last day: its end's date (an all-day end is the day after), else its start's."""
+    end = _moment(event, "DTEND")
+    if isinstance(end, datetime):
+        return end.date()
+    if end is not None:
+        return end - timedelta(days=1)
+    return start.date() if isinstance(start, datetime) else start
 
 
 def _is_aware(value: object) -> TypeGuard[datetime]:

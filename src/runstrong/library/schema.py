@@ -8,7 +8,7 @@ keys) live in `runstrong.library.loader`.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -56,6 +56,7 @@ class WhyData(Strict):
 
 
 class ExerciseFile(Strict):
+    schema_version: Literal[1]  # the format's version (docs/formats.md); any other is an error
     slug: Slug
     name: Annotated[str, Field(min_length=2, max_length=60)]
     aliases: list[Text] = []

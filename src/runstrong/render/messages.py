@@ -390,7 +390,9 @@ CATALOGUE: dict[RuleId, Template] = {
     ),
     RuleId.LIGHT_SLOW_TEMPO: _light_slow_tempo,
     RuleId.LOAD_CAPPED: _load_capped,
-    RuleId.REDUCED_VOLUME: lambda p: "first weeks: 2 sets, easy effort, to limit soreness",
+    RuleId.REDUCED_VOLUME: lambda p: (
+        f"first weeks: {p.i('sets')} sets, easy effort, to limit soreness"
+    ),
     RuleId.ACTIVATION_CUE: lambda p: (
         "light activation: easy, crisp reps; stop well short of fatigue"
     ),
