@@ -43,6 +43,7 @@ from runstrong.domain.prescription import (
 from runstrong.domain.profile import Profile
 from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
+from runstrong.domain.running_calendar import RunningCalendar, change_note
 from runstrong.domain.scheduling import (
     Placed,
     Placement,
@@ -87,11 +88,13 @@ def generate_plan(
     start: date | None = None,
     today: date | None = None,
     weeks: int | None = None,
+    calendar: RunningCalendar | None = None,
 ) -> Plan:
     """The strength plan for `profile`. `start` beats the profile's start; without either, the
-    plan starts the Monday after `today`."""
+    plan starts the Monday after `today`. `calendar`: the runs of each date and the dates
+    strength may go on, by default the profile's (its usual week with its dated changes)."""
     with _collector_paused():
-        return _generate(profile, library, start=start, today=today, weeks=weeks)
+        return _generate(profile, library, start=start, today=today, weeks=weeks, calendar=calendar)
 
 
 @contextmanager
@@ -115,6 +118,7 @@ def _generate(
     start: date | None,
     today: date | None,
     weeks: int | None,
+    calendar: RunningCalendar | None,
 ) -> Plan:
     athlete, rules = profile.athlete, profile.rules
     first_day = plan_start(profile, start=start, today=today)
@@ -122,7 +126,9 @@ def _generate(
     frames, warnings = periodise(
         first_day, n_weeks, athlete.races, rules, athlete.running.recovery_week_every
     )
-    planner = _WeekPlanner(athlete, library, rules, first_day, frames)
+    if calendar is None:
+        calendar = RunningCalendar.of(athlete)
+    planner = _WeekPlanner(athlete, library, rules, first_day, frames, calendar)
     built = [planner.week(frame) for frame in frames]
     in_plan = {p.slug for week in built for s in week.sessions for p in s.exercises}
     warnings = (
@@ -203,8 +209,11 @@ class _WeekPlanner:
         rules: Rules,
         start: date,
         frames: Sequence[WeekFrame],
+        calendar: RunningCalendar,
     ) -> None:
         self.athlete = athlete
+        self.start = start
+        self.calendar = calendar
         self.library = library
         self.rules = rules
         # The dose-cycle weeks each block lifts in (a deload repeats one of them): the block's
@@ -223,7 +232,7 @@ class _WeekPlanner:
             rules,
         )
         self.kit = KitCheck(athlete, self.chooser, rules)
-        self.scheduler = Scheduler(athlete, rules, start)
+        self.scheduler = Scheduler(athlete, rules, start, calendar)
         self.history: list[Placed] = []
         # A block's exercises per session: (block, phase, template, place in the week).
         self.block_slugs: dict[tuple[int, Phase, str, int], frozenset[str]] = {}
@@ -354,8 +363,17 @@ class _WeekPlanner:
             deload=frame.deload,
             goal=goal,
             sessions=tuple(sessions),
-            notes=frame.notes + tuple(notes),
+            notes=frame.notes + self._calendar_notes(frame) + tuple(notes),
         )
+
+    def _calendar_notes(self, frame: WeekFrame) -> tuple[str, ...]:
+        """The profile's dated changes (another running week, other strength days) that cover
+        the week's dates in the plan."""
+        if self.calendar.weekly:
+            return ()
+        first = max(frame.start, self.start)
+        changes = self.calendar.changes(first, frame.start + timedelta(days=6))
+        return tuple(change_note(change) for change in changes)
 
     def _in_turn(self, ready: list[Ready]) -> list[Ready]:
         """The week's heavy sessions, the one placed longest ago first (else in template order),
@@ -462,15 +480,20 @@ class _WeekPlanner:
         if not heavy_left_out or any(r.draft.template.light for r, _ in kept):
             return *placed, None
         template = REC if self._race_just_before(frame) else ACT
-        light = self._stand_ins.get((key, template))
-        if light is None:
-            light = self._prepare(self.draft(template, key, set()), key.deload)
-            self._stand_ins[key, template] = light
         history = self.history + [Placed(p.at, False, False) for _, p in kept]
+        light = self._stand_in(key, template)
         retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
         if retry[0] is None:
             return *placed, None
         return [*placed[0], retry[0]], [*placed[1], light], light
+
+    def _stand_in(self, key: ContentKey, template: Template) -> Ready:
+        """The light session (activation or recovery) for a week whose heavy ones do not fit."""
+        light = self._stand_ins.get((key, template))
+        if light is None:
+            light = self._prepare(self.draft(template, key, set()), key.deload)
+            self._stand_ins[key, template] = light
+        return light
 
     def draft(self, template: Template, key: ContentKey, used: set[str]) -> Draft:
         """The template's session for the week: its exercises chosen, then dosed."""
