@@ -179,3 +179,36 @@ def test_a_load_capped_by_the_barbell_says_so_in_the_markdown_plan(tmp_path: Pat
     assert capped
     assert all("3 × 3 @ 140 kg, 90% 1RM" in line for line in capped)
     assert all("capped" not in line for line in deadlifts if "90% 1RM" not in line)
+
+
+PRIYA = str(EXAMPLES / "priya-half-home.toml")
+
+
+def test_a_profiles_dated_changes_show_in_the_plan() -> None:
+    """Priya's profile: no strength over Christmas (24-27 Dec), and a ski trip (25-31 Jan)
+    with two easy runs and the hotel gym on Saturday only."""
+    result = run("plan", PRIYA, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    weeks = {w["start"]: w for w in json.loads(result.stdout)["weeks"]}
+    christmas = weeks["2026-12-21"]
+    assert [s["date"] for s in christmas["sessions"]] == ["2026-12-21", "2026-12-23"]
+    assert (
+        "Christmas with family: no strength from Thu 24 Dec to Sun 27 Dec." in (christmas["notes"])
+    )
+    ski = weeks["2027-01-25"]
+    assert [s["date"] for s in ski["sessions"]] == ["2027-01-30"]
+    assert ski["sessions"][0]["warnings"] == []  # no long run on the Sunday of the trip
+    assert any(n.startswith("1 of 2 planned sessions fit this week") for n in ski["notes"])
+
+
+def test_a_bad_dated_change_is_one_line_exit_2_and_nothing_written(tmp_path: Path) -> None:
+    text = Path(PRIYA).read_text("utf-8").replace("to = 2027-01-31\nruns", "to = 2027-01-21\nruns")
+    profile = tmp_path / "priya.toml"
+    profile.write_text(text, "utf-8")
+    out = tmp_path / "plan.json"
+    result = run("plan", str(profile), "--format", "json", "-o", str(out))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {profile}: running.overrides[1].to: 2027-01-21 is before from (2027-01-25)"
+    ]
+    assert not out.exists()
