@@ -212,3 +212,40 @@ def test_a_bad_dated_change_is_one_line_exit_2_and_nothing_written(tmp_path: Pat
         f"error: {profile}: running.overrides[1].to: 2027-01-21 is before from (2027-01-25)"
     ]
     assert not out.exists()
+
+
+@pytest.mark.parametrize("race_day", ["2027-05-03", "2027-05-05", "2027-05-09"])
+def test_a_race_in_the_first_week_plans_a_race_week_then_recovery(
+    tmp_path: Path, race_day: str
+) -> None:
+    """Alex's marathon moved into the first week of a plan starting Monday 3 May: on the
+    start day, on day 3 and on day 7."""
+    text = Path(ALEX).read_text("utf-8")
+    text = text.replace("date = 2027-04-18", f"date = {race_day}")
+    text = text.replace("start = 2026-12-07", "start = 2027-05-03")
+    profile = tmp_path / "alex.toml"
+    profile.write_text(text, "utf-8")
+    result = run("plan", str(profile), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert [w["phase"] for w in plan["weeks"]] == ["taper", "recovery", "recovery"]
+    for s in plan["weeks"][0]["sessions"]:
+        if s["date"] < race_day:
+            assert s["title"] == "Activation: light and crisp"
+        else:
+            assert s["title"] == "Recovery: light strength"
+
+
+def test_a_race_before_the_start_in_the_first_week_stays_an_error(tmp_path: Path) -> None:
+    text = Path(ALEX).read_text("utf-8").replace("start = 2026-12-07", "start = 2027-04-19")
+    text = text.replace("date = 2027-04-18", "date = 2027-04-20").replace(
+        "start = 2027-04-19", "start = 2027-04-21"
+    )
+    profile = tmp_path / "alex.toml"
+    profile.write_text(text, "utf-8")
+    result = run("plan", str(profile))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"error: {profile}: races[1].date: 2027-04-20 (Spring Marathon) is before the plan "
+        "start 2027-04-21"
+    )

@@ -483,6 +483,11 @@ class _WeekPlanner:
         history = self.history + [Placed(p.at, False, False) for _, p in kept]
         light = self._stand_in(key, template)
         retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
+        if retry[0] is None and template is ACT and self._race_in_week(frame):
+            # activation only comes before the race: after it, the week's light session is
+            # the race's recovery
+            light = self._stand_in(key, REC)
+            retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
         if retry[0] is None:
             return *placed, None
         return [*placed[0], retry[0]], [*placed[1], light], light
@@ -494,6 +499,11 @@ class _WeekPlanner:
             light = self._prepare(self.draft(template, key, set()), key.deload)
             self._stand_ins[key, template] = light
         return light
+
+    @staticmethod
+    def _race_in_week(frame: WeekFrame) -> bool:
+        """An A or B race this week (C races are trained through)."""
+        return any(r.priority is not RacePriority.C for r in frame.races)
 
     def draft(self, template: Template, key: ContentKey, used: set[str]) -> Draft:
         """The template's session for the week: its exercises chosen, then dosed."""
@@ -680,6 +690,7 @@ class _WeekPlanner:
             plyo=any(p.contacts for p in draft.exercises),
             hard_plyo=draft.hard_plyo,
             last_heavy=draft.template is T,
+            before_race=draft.template is T or draft.template is ACT,
         )
         return Ready(
             draft=draft,

@@ -134,7 +134,9 @@ def _assign_cycle(
         if first + offset < n:
             phases[first + offset] = phase
     warnings = []
-    if available < rules.min_program_weeks_for_economy:
+    if race_week == 0:
+        warnings.append(_first_week_race_warning(race, rules))
+    elif available < rules.min_program_weeks_for_economy:
         warnings.append(
             f"{race.name} on {race.date.isoformat()} is only {available} week(s) away: "
             "too soon for "
@@ -143,6 +145,17 @@ def _assign_cycle(
             f"{base} base, {build} build, {peak} peak and {taper} taper week(s)."
         )
     return warnings
+
+
+def _first_week_race_warning(race: Race, rules: Rules) -> str:
+    """An A race in the plan's first week: no cycle at all, only its race week and recovery."""
+    return (
+        f"{race.name} on {race.date.isoformat()} falls in the plan's first week: too soon for "
+        f"a cycle (running-economy gains need about {rules.min_program_weeks_for_economy}+ "
+        f"weeks [balsalobre2016]). That week is its race week, with at most a light session "
+        f"{rules.last_activation_days_before_race} or more days before the race; recovery "
+        f"follows it."
+    )
 
 
 def _deloads(phases: list[Phase], rules: Rules, every: int | None) -> list[bool]:

@@ -3,8 +3,8 @@
 Every candidate placement is scored by the rules it would break, each costing its `Rules.penalty_*`
 points; the least bad placement wins and each broken rule is named in that session's warnings. Hard
 limits (strength days only, nothing in the last days before a race or right after an A race, the
-taper's last heavy day) are never broken. Runs and strength days are read by date from the running
-calendar (running_calendar.py).
+taper's last heavy day, a taper or activation session never after the race of its week) are never
+broken. Runs and strength days are read by date from the running calendar (running_calendar.py).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class SessionNeeds(NamedTuple):
     plyo: bool  # any plyometrics
     hard_plyo: bool  # moderate or high intensity plyometrics
     last_heavy: bool = False  # the taper's last heavy session: as late as the cut-off allows
+    before_race: bool = False  # taper or activation: never after an A or B race of its week
 
 
 class Placement(NamedTuple):
@@ -232,9 +233,7 @@ class Scheduler:
         if not options:
             if not needs:
                 return [], []
-            return [None] * len(needs), [
-                "No strength session this week: no strength day is allowed."
-            ]
+            return [None] * len(needs), [_none_fit_note(bool(candidates))]
         _, left_out, best = min(options, key=lambda option: option[:2])
         count = len(best)
         notes = []
@@ -296,6 +295,8 @@ class Scheduler:
                 return False
             if race.priority is RacePriority.C:
                 continue
+            if need.before_race and until < 0 and race.date >= day - timedelta(days=day.weekday()):
+                return False  # the race of its week has been run: what follows is recovery
             if 0 < until <= rules.no_strength_days_before_race:
                 return False
             if need.demanding_legs or need.hard_plyo:
@@ -553,6 +554,16 @@ def _easy_day_text(key_run_strength_day: bool) -> str:
     if key_run_strength_day:
         return "on a day without a key run: no key-run day this week suits this session"
     return "on a day without a key run: none of your strength days has one"
+
+
+def _none_fit_note(any_strength_day: bool) -> str:
+    """Why a week has no strength session: no strength day at all, or only race days."""
+    if any_strength_day:
+        return (
+            "No strength session this week: the race and the days around it leave no "
+            "strength day free (race limits)."
+        )
+    return "No strength session this week: no strength day is allowed."
 
 
 def _exception_left_out_note(count: int, planned: int) -> str:
