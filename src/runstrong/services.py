@@ -10,7 +10,7 @@ front end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from runstrong.domain.athlete import Athlete
@@ -269,7 +269,8 @@ def select(plan: Plan, span: Span) -> tuple[list[Session], str, float]:
 def heatmap_svg(result: PlanResult, span: Span, layer: str) -> str:
     from runstrong.domain.balance import session_items
     from runstrong.domain.muscle_load import muscle_loads
-    from runstrong.domain.running_load import running_muscle_minutes
+    from runstrong.domain.running_calendar import RunningCalendar
+    from runstrong.domain.running_load import runs_muscle_minutes
     from runstrong.render.heatmap import render_heatmap_svg
 
     sessions, label, weeks = select(result.plan, span)
@@ -278,8 +279,12 @@ def heatmap_svg(result: PlanResult, span: Span, layer: str) -> str:
     if layer in ("running", "both"):
         if not result.athlete.running.runs:
             raise NoRunningWeekError()
-        per_week = running_muscle_minutes(result.athlete.running)
-        running = {m: v * weeks for m, v in per_week.items()}
+        # The runs of the dates shown (their own running week where the profile changes it);
+        # a session's day: a seventh of its week.
+        first, last = _span_dates(result.plan, span)
+        runs = RunningCalendar.of(result.athlete).runs_between(first, last)
+        scale = weeks if span.session is not None else 1.0
+        running = {m: v * scale for m, v in runs_muscle_minutes(runs).items()}
     n = len(sessions)
     if result.is_workout:
         title, subtitle = result.plan.athlete, f"{len(items)} exercises"
@@ -290,6 +295,17 @@ def heatmap_svg(result: PlanResult, span: Span, layer: str) -> str:
         muscle_loads(items), title=title, subtitle=subtitle, running=running,
         strength=layer != "running",
     )  # fmt: skip
+
+
+def _span_dates(plan: Plan, span: Span) -> tuple[date, date]:
+    """The dates whose running a heat map shows: the week, the range, or a session's week."""
+    if span.session is not None:
+        monday = span.session - timedelta(days=span.session.weekday())
+        return monday, monday + timedelta(days=6)
+    if span.start is not None or span.end is not None:
+        return span.start or plan.start, span.end or plan.end
+    week = plan.weeks[(span.week or 1) - 1]
+    return week.start, week.start + timedelta(days=6)
 
 
 def balance(result: PlanResult, week: int) -> BalanceReport:

@@ -89,7 +89,9 @@ def _field_names(model: type[BaseModel] | None, path: tuple[str | int, ...]) -> 
     for part in path:
         kind = _child(kind, part)
     found = _models(kind)
-    return list(found[0].model_fields) if found else []
+    if not found:
+        return []
+    return [f.alias or name for name, f in found[0].model_fields.items()]  # "from", not "from_"
 
 
 def _child(kind: Any, part: str | int) -> Any:

@@ -212,3 +212,27 @@ def test_balance_of_a_week_with_a_muscle_below_its_band_names_it_and_never_says_
     [flag] = report["flags"]
     assert flag.startswith("upper-body push below the runner band")
     assert f"! {flag}" in table
+
+
+def soleus_running_minutes(svg: str) -> str:
+    root = ET.fromstring(svg)
+    [path] = [el for el in root.iter() if el.get("id") == "running-soleus-left-back"]
+    title = next(iter(path))
+    assert title.text is not None
+    return title.text
+
+
+def test_the_running_layer_shows_the_running_week_of_the_dates_shown(tmp_path: Path) -> None:
+    """Priya's usual week loads the soleus 0.22 x (40 + 55 x 1.2 + 40 + 30 x 0.9 + 50 x 1.1
+    + 100) = 72.16 weighted minutes; her ski trip (week 8) has two easy runs, 0.22 x 75 = 16.5."""
+    priya = EXAMPLES / "priya-half-home.toml"
+    shown = {}
+    for week in ("7", "8"):
+        out = tmp_path / f"week{week}.svg"
+        result = run("heatmap", str(priya), "--week", week, "--layer", "running", "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        shown[week] = soleus_running_minutes(out.read_text("utf-8"))
+    assert shown == {
+        "7": "Soleus (left): 72.16 weighted minutes of running",
+        "8": "Soleus (left): 16.5 weighted minutes of running",
+    }

@@ -256,3 +256,80 @@ def test_the_rules_command_lists_the_selection_weights_and_dose_numbers() -> Non
     assert listed["plyo_rest_seconds"]["default"] == 90
     assert listed["plyo_rest_seconds"]["cite"] == "nsca2016"
     assert listed["calf_lowering_seconds"]["most"] == 9
+
+
+PRIYA = str(EXAMPLES / "priya-half-home.toml")
+
+
+def test_a_profiles_dated_changes_show_in_the_plan() -> None:
+    """Priya's profile: no strength over Christmas (24-27 Dec), and a ski trip (25-31 Jan)
+    with two easy runs and the hotel gym on Saturday only."""
+    result = run("plan", PRIYA, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    weeks = {w["start"]: w for w in json.loads(result.stdout)["weeks"]}
+    christmas = weeks["2026-12-21"]
+    assert [s["date"] for s in christmas["sessions"]] == ["2026-12-21", "2026-12-23"]
+    [note] = [n for n in christmas["notes"] if n["rule"] == "dated_change"]
+    assert note["params"] == {
+        "kind": "no_strength",
+        "first_date": "2026-12-24",
+        "last_date": "2026-12-27",
+        "label": "Christmas with family",
+        "days": [],
+    }
+    ski = weeks["2027-01-25"]
+    assert [s["date"] for s in ski["sessions"]] == ["2027-01-30"]
+    assert ski["sessions"][0]["warnings"] == []  # no long run on the Sunday of the trip
+    assert {"rule": "sessions_exception", "count": 1, "planned": 2} in [
+        {"rule": n["rule"], **n["params"]} for n in ski["notes"]
+    ]
+
+
+def test_a_bad_dated_change_is_one_line_exit_2_and_nothing_written(tmp_path: Path) -> None:
+    text = Path(PRIYA).read_text("utf-8").replace("to = 2027-01-31\nruns", "to = 2027-01-21\nruns")
+    profile = tmp_path / "priya.toml"
+    profile.write_text(text, "utf-8")
+    out = tmp_path / "plan.json"
+    result = run("plan", str(profile), "--format", "json", "-o", str(out))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {profile}: running.overrides[1].to: 2027-01-21 is before from (2027-01-25)"
+    ]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("race_day", ["2027-05-03", "2027-05-05", "2027-05-09"])
+def test_a_race_in_the_first_week_plans_a_race_week_then_recovery(
+    tmp_path: Path, race_day: str
+) -> None:
+    """Alex's marathon moved into the first week of a plan starting Monday 3 May: on the
+    start day, on day 3 and on day 7."""
+    text = Path(ALEX).read_text("utf-8")
+    text = text.replace("date = 2027-04-18", f"date = {race_day}")
+    text = text.replace("start = 2026-12-07", "start = 2027-05-03")
+    profile = tmp_path / "alex.toml"
+    profile.write_text(text, "utf-8")
+    result = run("plan", str(profile), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert [w["phase"] for w in plan["weeks"]] == ["taper", "recovery", "recovery"]
+    for s in plan["weeks"][0]["sessions"]:
+        if s["date"] < race_day:
+            assert s["title"] == "Activation: light and crisp"
+        else:
+            assert s["title"] == "Recovery: light strength"
+
+
+def test_a_race_before_the_start_in_the_first_week_stays_an_error(tmp_path: Path) -> None:
+    text = Path(ALEX).read_text("utf-8").replace("start = 2026-12-07", "start = 2027-04-19")
+    text = text.replace("date = 2027-04-18", "date = 2027-04-20").replace(
+        "start = 2027-04-19", "start = 2027-04-21"
+    )
+    profile = tmp_path / "alex.toml"
+    profile.write_text(text, "utf-8")
+    result = run("plan", str(profile))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"error: {profile}: races[1].date: 2027-04-20 (Spring Marathon) is before the plan "
+        "start 2027-04-21"
+    )

@@ -211,6 +211,73 @@ def test_a_c_race_gets_no_taper_but_no_session_on_race_day() -> None:
     assert len(week.sessions) == 2
 
 
+@pytest.mark.parametrize("distance", ["marathon", "10k"])
+@pytest.mark.parametrize("day", [1, 3, 7])
+def test_a_race_in_the_plans_first_week_makes_it_the_race_week_then_recovery(
+    day: int, distance: str
+) -> None:
+    """A race on the start day, on day 3 or on day 7 of week 1: that week is the race week,
+    with at most one light session, 3 or more days before the race; after the race, only a
+    light recovery session; never the taper's "last full session before the race" after it
+    (a 10k allowed heavy legs 4 days after: that session came after the race); recovery weeks
+    follow."""
+    race = make_race(START + timedelta(days=day - 1), distance=distance)
+    plan = plan_for(races=(race,))
+    first = plan.weeks[0]
+    assert first.phase is Phase.TAPER
+    before = [s for s in first.sessions if s.date < race.date]
+    after = [s for s in first.sessions if s.date > race.date]
+    assert len(before) <= 1
+    for s in before:
+        assert s.title == "Activation: light and crisp"
+        assert (race.date - s.date).days >= 3
+    for s in after:
+        assert s.title == "Recovery: light strength"
+        assert s.reasons[0].rule is RuleId.RACE_RECOVERY
+        assert (s.date - race.date).days > 3  # no strength in the 3 days after an A race
+    assert all(s.lower_body_load.rank <= LowerBodyLoad.LIGHT.rank for s in first.sessions)
+    recovery_weeks = 2 if distance == "marathon" else 1
+    assert phases(plan)[1:] == ["recovery"] * recovery_weeks
+    assert with_rule(plan.warnings, RuleId.FIRST_WEEK_RACE)
+
+
+def test_a_race_on_the_start_day_is_followed_by_a_recovery_session_that_week() -> None:
+    plan = plan_for(races=(make_race(START, distance="10k"),))
+    assert [(s.weekday, s.title) for s in plan.weeks[0].sessions] == [
+        (Weekday.SAT, "Recovery: light strength")
+    ]
+
+
+def test_a_race_midweek_in_week_1_leaves_the_week_empty_and_says_why() -> None:
+    """A race on Wednesday: Monday and Tuesday are its last 2 days, Thursday and Saturday
+    within the 3 days after an A race: no strength day is left, and the note blames the race,
+    not the strength days."""
+    plan = plan_for(races=(make_race(START + timedelta(days=2), distance="10k"),))
+    first = plan.weeks[0]
+    assert first.sessions == ()
+    assert with_rule(first.notes, RuleId.NO_STRENGTH_DAY_RACE)
+
+
+def test_a_race_on_day_7_of_week_1_gets_one_light_session_early_in_the_week() -> None:
+    race = make_race(START + timedelta(days=6))
+    [session] = plan_for(races=(race,)).weeks[0].sessions
+    assert session.title == "Activation: light and crisp"
+    assert session.date <= race.date - timedelta(days=3)
+
+
+def test_the_last_full_session_never_comes_after_the_race_of_its_week() -> None:
+    """A half marathon on the Tuesday of its race week, later in a plan: heavy legs are
+    allowed again 3 days after it, yet the race week's session after the race is recovery,
+    not the taper's last full session before the race (as it was)."""
+    race = make_race(date(2027, 4, 13), distance="half_marathon")  # a Tuesday
+    plan = plan_for(races=(race,))
+    week = next(w for w in plan.weeks if w.start <= race.date < w.start + timedelta(days=7))
+    assert [s.title for s in week.sessions if s.date > race.date] == ["Recovery: light strength"]
+    assert not [
+        s for s in plan.sessions if s.title.startswith("Strength: last") and s.date > race.date
+    ]
+
+
 # 4. Deloads ---------------------------------------------------------------------------------
 
 

@@ -495,3 +495,172 @@ def test_two_runs_at_one_time_name_both_entries() -> None:
         "p.toml: running.week[7]: a second run on sat at the same time as running.week[5]; "
         "give one of them another time"
     ]
+
+
+# Dated changes: running.overrides and availability.exceptions -------------------------------
+
+PRIYA = EXAMPLES / "priya-half-home.toml"
+
+
+def with_dated(
+    overrides: list[dict[str, Any]] | None = None, exceptions: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    data = alex()
+    if overrides is not None:
+        data["running"]["overrides"] = overrides
+    if exceptions is not None:
+        data["availability"]["exceptions"] = exceptions
+    return data
+
+
+def span(first: str, last: str, **fields: Any) -> dict[str, Any]:
+    return {"from": date.fromisoformat(first), "to": date.fromisoformat(last), **fields}
+
+
+def test_the_example_with_dated_changes_reads_them_as_written() -> None:
+    athlete = load_profile(PRIYA, library()).athlete
+    [trip] = athlete.running.overrides
+    assert (trip.first, trip.last, trip.label) == (date(2027, 1, 25), date(2027, 1, 31), "Ski trip")
+    assert [(r.day, r.type, r.minutes) for r in trip.runs] == [
+        (Weekday.TUE, RunType.EASY, 30),
+        (Weekday.SAT, RunType.EASY, 45),
+    ]
+    christmas, gym = athlete.availability.exceptions
+    assert (christmas.first, christmas.last, christmas.strength_days) == (
+        date(2026, 12, 24),
+        date(2026, 12, 27),
+        (),
+    )
+    assert gym.strength_days == (Weekday.SAT,)
+
+
+def test_dated_changes_in_json_take_iso_date_strings(tmp_path: Path) -> None:
+    data = with_dated(
+        [{"from": "2027-01-11", "to": "2027-01-17", "runs": []}],
+        [{"from": "2027-01-11", "to": "2027-01-16", "strength_days": ["Sat", "mon"]}],
+    )
+    path = tmp_path / "alex.json"
+    path.write_text(json.dumps(data, default=str), "utf-8")
+    athlete = load_profile(path, library()).athlete
+    assert athlete.running.overrides[0].runs == ()
+    assert athlete.availability.exceptions[0].strength_days == (Weekday.SAT, Weekday.MON)
+
+
+def test_dates_outside_the_plan_are_accepted() -> None:
+    data = with_dated([span("2019-01-01", "2019-01-07", runs=[])])
+    assert parse_profile(data, library()).athlete.running.overrides[0].first == date(2019, 1, 1)
+
+
+def test_a_span_that_ends_before_it_begins_is_named() -> None:
+    data = with_dated(exceptions=[span("2027-01-17", "2027-01-11", no_strength=True)])
+    assert error_lines(data) == [
+        "p.toml: availability.exceptions[1].to: 2027-01-11 is before from (2027-01-17)"
+    ]
+
+
+def test_overlapping_overrides_name_both() -> None:
+    data = with_dated(
+        [span("2027-01-11", "2027-01-17", runs=[]), span("2027-01-17", "2027-01-20", runs=[])]
+    )
+    assert error_lines(data) == [
+        "p.toml: running.overrides[2]: 2027-01-17 to 2027-01-20 overlaps running.overrides[1] "
+        "(2027-01-11 to 2027-01-17): a date can have only one running week"
+    ]
+
+
+def test_overlapping_exceptions_name_both() -> None:
+    data = with_dated(
+        exceptions=[
+            span("2027-01-11", "2027-01-17", no_strength=True),
+            span("2027-01-01", "2027-01-11", strength_days=["sat"]),
+        ]
+    )
+    assert error_lines(data) == [
+        "p.toml: availability.exceptions[2]: 2027-01-01 to 2027-01-11 overlaps "
+        "availability.exceptions[1] (2027-01-11 to 2027-01-17): a date can have only one exception"
+    ]
+
+
+def test_an_override_and_an_exception_may_share_dates() -> None:
+    data = with_dated(
+        [span("2027-01-11", "2027-01-17", runs=[])],
+        [span("2027-01-11", "2027-01-17", no_strength=True)],
+    )
+    athlete = parse_profile(data, library()).athlete
+    assert len(athlete.running.overrides) == 1
+    assert len(athlete.availability.exceptions) == 1
+
+
+def test_an_unknown_weekday_in_an_exception_suggests_the_nearest() -> None:
+    data = with_dated(exceptions=[span("2027-01-11", "2027-01-17", strength_days=["satur"])])
+    [line] = error_lines(data)
+    assert line.startswith("p.toml: availability.exceptions[1].strength_days[1]: ")
+    assert line.endswith("(got 'satur'; did you mean 'sat'?)")
+
+
+def test_a_misspelled_from_suggests_from() -> None:
+    data = with_dated(exceptions=[{"form": date(2027, 1, 11), "to": date(2027, 1, 17)}])
+    assert error_lines(data) == [
+        "p.toml: availability.exceptions[1].form: unknown key; did you mean 'from'?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        (
+            {},
+            "availability.exceptions[1]",
+            "give no_strength = true (no strength on these dates) or strength_days (only these "
+            'days, e.g. ["sat"])',
+        ),
+        (
+            {"no_strength": True, "strength_days": ["sat"]},
+            "availability.exceptions[1].no_strength",
+            "give no_strength or strength_days, not both",
+        ),
+        (
+            {"no_strength": False},
+            "availability.exceptions[1].no_strength",
+            "false changes nothing: give no_strength = true, or strength_days",
+        ),
+    ],
+)
+def test_an_exception_says_exactly_one_of_no_strength_and_strength_days(
+    fields: dict[str, Any], field: str, message: str
+) -> None:
+    data = with_dated(exceptions=[span("2027-01-11", "2027-01-17", **fields)])
+    assert error_lines(data) == [f"p.toml: {field}: {message}"]
+
+
+def test_an_empty_list_of_strength_days_is_an_error() -> None:
+    data = with_dated(exceptions=[span("2027-01-11", "2027-01-17", strength_days=[])])
+    [line] = error_lines(data)
+    assert line.startswith("p.toml: availability.exceptions[1].strength_days: ")
+
+
+def test_a_day_a_short_span_does_not_contain_is_named() -> None:
+    """11-13 Jan 2027 is Monday to Wednesday: a Friday run or a Saturday session is a slip."""
+    data = with_dated(
+        [span("2027-01-11", "2027-01-13", runs=[{"day": "fri", "type": "easy"}])],
+        [span("2027-01-11", "2027-01-13", strength_days=["mon", "sat"])],
+    )
+    assert error_lines(data) == [
+        "p.toml: running.overrides[1].runs[1].day: 'fri': 2027-01-11 to 2027-01-13 has no Friday",
+        "p.toml: availability.exceptions[1].strength_days[2]: 'sat': 2027-01-11 to 2027-01-13 "
+        "has no Saturday",
+    ]
+
+
+def test_an_overrides_runs_are_checked_like_the_usual_week() -> None:
+    runs = [{"day": "tue", "type": "easy"}, {"day": "tue", "type": "rest"}]
+    data = with_dated([span("2027-01-11", "2027-01-17", runs=runs)])
+    assert error_lines(data) == [
+        "p.toml: running.overrides[1].runs[2]: a rest on tue, the day of the easy run "
+        "running.overrides[1].runs[1]; keep one of them"
+    ]
+
+
+def test_an_override_must_say_its_runs() -> None:
+    data = with_dated([span("2027-01-11", "2027-01-17", label="Travel")])
+    assert error_lines(data) == ["p.toml: running.overrides[1].runs: missing"]

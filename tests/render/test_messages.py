@@ -53,6 +53,24 @@ SAMPLES: dict[RuleId, Reason] = {
         RuleId.RACE_IN_WEEK, race="Park 5k", distance="5k", race_date="2027-03-06", priority="C"
     ),
     RuleId.NO_STRENGTH_DAY: reason(RuleId.NO_STRENGTH_DAY),
+    RuleId.NO_STRENGTH_DAY_RACE: reason(RuleId.NO_STRENGTH_DAY_RACE),
+    RuleId.SESSIONS_EXCEPTION: reason(RuleId.SESSIONS_EXCEPTION, count=1, planned=2),
+    RuleId.DATED_CHANGE: reason(
+        RuleId.DATED_CHANGE,
+        kind="strength_only",
+        first_date="2027-01-25",
+        last_date="2027-01-31",
+        label="Ski trip, hotel gym",
+        days=("sat",),
+    ),
+    RuleId.FIRST_WEEK_RACE: reason(
+        RuleId.FIRST_WEEK_RACE,
+        "balsalobre2016",
+        race="Park 10k",
+        race_date="2027-01-06",
+        min_weeks=8,
+        days=5,
+    ),
     RuleId.SESSIONS_LEFT_OUT: reason(RuleId.SESSIONS_LEFT_OUT, count=1, planned=2),
     RuleId.SESSIONS_BEFORE_START: reason(
         RuleId.SESSIONS_BEFORE_START, count=1, planned=2, start_date="2027-01-07"
@@ -251,3 +269,18 @@ def test_a_moderate_session_near_key_runs_lists_each_with_when() -> None:
 
 def test_a_plan_saved_before_records_keeps_its_text() -> None:
     assert cited(SAMPLES[RuleId.TEXT]) == "kept as it was [acsm2009]"
+
+
+def test_a_dated_change_is_named_by_its_label_dates_and_effect() -> None:
+    assert text(SAMPLES[RuleId.DATED_CHANGE]) == (
+        "Ski trip, hotel gym: strength only on Saturday from Mon 25 Jan to Sun 31 Jan."
+    )
+    no_running = reason(
+        RuleId.DATED_CHANGE,
+        kind="no_running",
+        first_date="2027-01-25",
+        last_date="2027-01-25",
+        label="",
+        days=(),
+    )
+    assert text(no_running) == "No running on Mon 25 Jan."

@@ -94,9 +94,25 @@ class Run:
 
 
 @dataclass(frozen=True, slots=True)
+class RunningOverride:
+    """Another running week for the dates `first` to `last` (both included): travel, a race
+    week, a training camp. Its runs fall on their weekdays within those dates, in place of the
+    usual week's; no runs: no running on those dates."""
+
+    first: date
+    last: date
+    runs: tuple[Run, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class RunningWeek:
+    """The usual running week, repeated, and the dates that have another one
+    (runstrong.domain.running_calendar reads both by date)."""
+
     runs: tuple[Run, ...]
     recovery_week_every: int | None = None
+    overrides: tuple[RunningOverride, ...] = ()
 
     def runs_on(self, day: Weekday) -> tuple[Run, ...]:
         return tuple(run for run in self.runs if run.day is day and run.type is not RunType.REST)
@@ -137,11 +153,23 @@ class EquipmentSet:
 
 
 @dataclass(frozen=True, slots=True)
+class StrengthException:
+    """Other strength days for the dates `first` to `last` (both included): only
+    `strength_days` on those dates, none when it is empty."""
+
+    first: date
+    last: date
+    strength_days: tuple[Weekday, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Availability:
     strength_days: tuple[Weekday, ...]
     sessions_per_week: int | None = None
     session_minutes: int = 45
     preferred_time: time = time(18, 0)
+    exceptions: tuple[StrengthException, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ from runstrong.domain.prescription import (
 from runstrong.domain.profile import Profile
 from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
+from runstrong.domain.running_calendar import RunningCalendar, change_note
 from runstrong.domain.scheduling import (
     Placed,
     Placement,
@@ -87,16 +88,20 @@ def generate_plan(
     start: date | None = None,
     today: date | None = None,
     weeks: int | None = None,
+    calendar: RunningCalendar | None = None,
 ) -> Plan:
     """The strength plan for `profile`. `start` beats the profile's start; without either, the
-    plan starts the Monday after `today`."""
+    plan starts the Monday after `today`. `calendar`: the runs of each date and the dates
+    strength may go on, by default the profile's (its usual week with its dated changes)."""
     athlete, rules = profile.athlete, profile.rules
     first_day = plan_start(profile, start=start, today=today)
     n_weeks = weeks or profile.weeks or plan_length_weeks(first_day, athlete.races, rules)
     frames, warnings = periodise(
         first_day, n_weeks, athlete.races, rules, athlete.running.recovery_week_every
     )
-    planner = _WeekPlanner(athlete, library, rules, first_day, frames)
+    if calendar is None:
+        calendar = RunningCalendar.of(athlete)
+    planner = _WeekPlanner(athlete, library, rules, first_day, frames, calendar)
     built = [planner.week(frame) for frame in frames]
     in_plan = {p.slug for week in built for s in week.sessions for p in s.exercises}
     warnings = (
@@ -161,8 +166,11 @@ class _WeekPlanner:
         rules: Rules,
         start: date,
         frames: Sequence[WeekFrame],
+        calendar: RunningCalendar,
     ) -> None:
         self.athlete = athlete
+        self.start = start
+        self.calendar = calendar
         self.library = library
         self.rules = rules
         # The dose-cycle weeks each block lifts in (a deload repeats one of them): the block's
@@ -181,7 +189,7 @@ class _WeekPlanner:
             rules,
         )
         self.kit = KitCheck(athlete, self.chooser, rules)
-        self.scheduler = Scheduler(athlete, rules, start)
+        self.scheduler = Scheduler(athlete, rules, start, calendar)
         self.history: list[Placed] = []
         # A block's exercises per session: (block, phase, template, place in the week).
         self.block_slugs: dict[tuple[int, Phase, str, int], frozenset[str]] = {}
@@ -317,8 +325,17 @@ class _WeekPlanner:
             deload=frame.deload,
             goal=goal,
             sessions=tuple(sessions),
-            notes=frame.notes + tuple(notes),
+            notes=frame.notes + self._calendar_notes(frame) + tuple(notes),
         )
+
+    def _calendar_notes(self, frame: WeekFrame) -> tuple[Reason, ...]:
+        """The profile's dated changes (another running week, other strength days) that cover
+        the week's dates in the plan."""
+        if self.calendar.weekly:
+            return ()
+        first = max(frame.start, self.start)
+        changes = self.calendar.changes(first, frame.start + timedelta(days=6))
+        return tuple(change_note(change) for change in changes)
 
     def _in_turn(self, ready: list[Ready]) -> list[Ready]:
         """The week's heavy sessions, the one placed longest ago first (else in template order),
@@ -425,15 +442,30 @@ class _WeekPlanner:
         if not heavy_left_out or any(r.draft.template.light for r, _ in kept):
             return *placed, None
         template = REC if self._race_just_before(frame) else ACT
+        history = self.history + [Placed(p.at, False, False) for _, p in kept]
+        light = self._stand_in(key, template)
+        retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
+        if retry[0] is None and template is ACT and self._race_in_week(frame):
+            # activation only comes before the race: after it, the week's light session is
+            # the race's recovery
+            light = self._stand_in(key, REC)
+            retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
+        if retry[0] is None:
+            return *placed, None
+        return [*placed[0], retry[0]], [*placed[1], light], light
+
+    def _stand_in(self, key: ContentKey, template: Template) -> Ready:
+        """The light session (activation or recovery) for a week whose heavy ones do not fit."""
         light = self._stand_ins.get((key, template))
         if light is None:
             light = self._prepare(self.draft(template, key, set()), key.deload)
             self._stand_ins[key, template] = light
-        history = self.history + [Placed(p.at, False, False) for _, p in kept]
-        retry, _ = self.scheduler.place_week(frame.start, [light.needs], history)
-        if retry[0] is None:
-            return *placed, None
-        return [*placed[0], retry[0]], [*placed[1], light], light
+        return light
+
+    @staticmethod
+    def _race_in_week(frame: WeekFrame) -> bool:
+        """An A or B race this week (C races are trained through)."""
+        return any(r.priority is not RacePriority.C for r in frame.races)
 
     def draft(self, template: Template, key: ContentKey, used: set[str]) -> Draft:
         """The template's session for the week: its exercises chosen, then dosed."""
@@ -621,6 +653,7 @@ class _WeekPlanner:
             plyo=any(p.contacts for p in draft.exercises),
             hard_plyo=draft.hard_plyo,
             last_heavy=draft.template is T,
+            before_race=draft.template is T or draft.template is ACT,
         )
         return Ready(
             draft=draft,

@@ -32,9 +32,13 @@ class RuleId(StrEnum):
     MAX_UNUSED_KIT = "max_unused_kit"
     MAX_UNUSED_NOT_IN_PLAN = "max_unused_not_in_plan"
     SHORT_CYCLE = "min_program_weeks_for_economy"
+    FIRST_WEEK_RACE = "first_week_race"
     # A week
     RACE_IN_WEEK = "race_in_week"
     NO_STRENGTH_DAY = "no_strength_day"
+    NO_STRENGTH_DAY_RACE = "no_strength_day_race"
+    DATED_CHANGE = "dated_change"
+    SESSIONS_EXCEPTION = "sessions_exception"
     SESSIONS_LEFT_OUT = "penalty_session_left_out_points"
     SESSIONS_BEFORE_START = "sessions_before_start"
     SESSIONS_LIMITED = "sessions_limited"

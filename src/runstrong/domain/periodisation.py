@@ -135,7 +135,9 @@ def _assign_cycle(
         if first + offset < n:
             phases[first + offset] = phase
     warnings = []
-    if available < rules.min_program_weeks_for_economy:
+    if race_week == 0:
+        warnings.append(_first_week_race_warning(race, rules))
+    elif available < rules.min_program_weeks_for_economy:
         warnings.append(
             reason(
                 RuleId.SHORT_CYCLE,
@@ -151,6 +153,18 @@ def _assign_cycle(
             )
         )
     return warnings
+
+
+def _first_week_race_warning(race: Race, rules: Rules) -> Reason:
+    """An A race in the plan's first week: no cycle at all, only its race week and recovery."""
+    return reason(
+        RuleId.FIRST_WEEK_RACE,
+        "balsalobre2016",
+        race=race.name,
+        race_date=race.date.isoformat(),
+        min_weeks=rules.min_program_weeks_for_economy,
+        days=rules.last_activation_days_before_race,
+    )
 
 
 def _deloads(phases: list[Phase], rules: Rules, every: int | None) -> list[bool]:

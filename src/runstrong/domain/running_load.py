@@ -24,7 +24,7 @@ The model is our heuristic [D] [runstrong_heuristic], drawn from docs/science.md
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from runstrong.domain.athlete import Run, RunningWeek, RunType
 from runstrong.domain.muscles import Muscle
@@ -119,8 +119,14 @@ def running_muscle_minutes(week: RunningWeek) -> dict[Muscle, float]:
 
     Muscles no run loads are absent, so a week of rest (or no runs) gives an empty dict.
     """
+    return runs_muscle_minutes(week.runs)
+
+
+def runs_muscle_minutes(runs: Iterable[Run]) -> dict[Muscle, float]:
+    """Minutes-weighted load of any runs per muscle, in `Muscle` order: the runs of a usual
+    week, or of the dates a heat map shows (`RunningCalendar.runs_between`)."""
     totals: dict[Muscle, float] = {}
-    for run in week.runs:
+    for run in runs:
         for muscle, minutes in run_muscle_minutes(run).items():
             totals[muscle] = totals.get(muscle, 0.0) + minutes
     return {m: totals[m] for m in Muscle if m in totals}

@@ -3,7 +3,8 @@
 Every candidate placement is scored by the rules it would break, each costing its `Rules.penalty_*`
 points; the least bad placement wins and each broken rule is named in that session's warnings. Hard
 limits (strength days only, nothing in the last days before a race or right after an A race, the
-taper's last heavy day) are never broken.
+taper's last heavy day, a taper or activation session never after the race of its week) are never
+broken. Runs and strength days are read by date from the running calendar (running_calendar.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import NamedTuple
 from runstrong.domain.athlete import Athlete, Race, RacePriority, Run, RunType, Weekday
 from runstrong.domain.messages import Reason, RuleId, race_ref, reason, run_ref
 from runstrong.domain.rules import Rules
+from runstrong.domain.running_calendar import DaySignature, RunningCalendar
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
 DEFAULT_RACE_TIME = time(9, 0)
@@ -31,6 +33,7 @@ class SessionNeeds(NamedTuple):
     plyo: bool  # any plyometrics
     hard_plyo: bool  # moderate or high intensity plyometrics
     last_heavy: bool = False  # the taper's last heavy session: as late as the cut-off allows
+    before_race: bool = False  # taper or activation: never after an A or B race of its week
 
 
 class Placement(NamedTuple):
@@ -64,8 +67,11 @@ class Placed(NamedTuple):
     plyo: bool
 
 
-# A week's sessions and the sessions placed before it, relative to its Monday.
-WeekShape = tuple[tuple[SessionNeeds, ...], tuple[tuple[timedelta, bool, bool], ...]]
+# A week's sessions, the sessions placed before it (relative to its Monday), and what the
+# running calendar holds for the dates its placement reads (() for the usual weeks).
+WeekShape = tuple[
+    tuple[SessionNeeds, ...], tuple[tuple[timedelta, bool, bool], ...], tuple[DaySignature, ...]
+]
 
 
 class PlacedWeek(NamedTuple):
@@ -83,15 +89,34 @@ def no_heavy_days_after(race: Race, rules: Rules) -> int:
 
 
 class Scheduler:
-    def __init__(self, athlete: Athlete, rules: Rules, plan_start: date) -> None:
+    def __init__(
+        self,
+        athlete: Athlete,
+        rules: Rules,
+        plan_start: date,
+        calendar: RunningCalendar | None = None,
+    ) -> None:
         self.athlete = athlete
         self.rules = rules
         self.plan_start = plan_start
+        self.calendar = RunningCalendar.of(athlete) if calendar is None else calendar
         self.races = tuple(sorted(athlete.races, key=lambda r: r.date))
         self._runs_cache: dict[date, list[Event]] = {}
         self._day_cache: dict[tuple[date, SessionNeeds], Placement] = {}
-        self._weekday_cache: dict[tuple[int, SessionNeeds], Placement] = {}
+        # A day's verdict away from races, by weekday and what the calendar holds that week.
+        self._weekday_cache: dict[
+            tuple[int, SessionNeeds, tuple[DaySignature, ...]], Placement
+        ] = {}
         self._placed_weeks: dict[WeekShape, PlacedWeek] = {}
+        self._signatures: dict[date, tuple[DaySignature, ...]] = {}
+        self._day_runs: dict[date, tuple[Run, ...]] = {}
+        self._easy_day_reasons: dict[date, Reason] = {}
+        # Without dated changes the calendar is the usual week: read by weekday, at no cost.
+        calendar = self.calendar
+        self._dated = not calendar.weekly
+        days = [plan_start + timedelta(days=i) for i in range(7)]
+        self._weekday_runs = [calendar.runs_on(d) for d in sorted(days, key=date.weekday)]
+        self._usual_strength_days = {d.number for d in calendar.strength_days}
         # Days ahead in which a key run can make heavy legs break a rule: the next day, and as
         # many as `key_run_buffer_hours` reaches into (from any time of day).
         self._days_ahead = max(1, math.ceil(rules.key_run_buffer_hours / 24))
@@ -110,11 +135,8 @@ class Scheduler:
                 rules.no_heavy_days_after_long_race,
             ),
         )
-        key_run_days = {r.day for r in athlete.running.runs if r.type.is_protected}
-        if key_run_days & set(athlete.availability.strength_days):
-            self._easy_day_reason = reason(RuleId.EASY_DAY_NO_KEY_DAY_SUITS)
-        else:
-            self._easy_day_reason = reason(RuleId.EASY_DAY_NO_KEY_DAY)
+        # The dates a week's placement reads: its own and the days its Sunday looks ahead to.
+        self._week_reach = 6 + self._days_ahead
 
     def runs_on(self, day: date) -> list[Event]:
         if day not in self._runs_cache:
@@ -129,7 +151,7 @@ class Scheduler:
                 run.type.is_protected,
                 run.type is RunType.RECOVERY,
             )
-            for run in self.athlete.running.runs_on(Weekday.of(day))
+            for run in self._runs_of(day)
         ]
         events += [
             Event(datetime.combine(day, DEFAULT_RACE_TIME), race_ref(r.name), True, race=True)
@@ -137,6 +159,15 @@ class Scheduler:
             if r.date == day
         ]
         return events
+
+    def _runs_of(self, day: date) -> tuple[Run, ...]:
+        """The calendar's runs of `day` (asked for again and again)."""
+        if not self._dated:
+            return self._weekday_runs[day.weekday()]
+        found = self._day_runs.get(day)
+        if found is None:
+            found = self._day_runs[day] = self.calendar.runs_on(day)
+        return found
 
     def place_week(
         self, monday: date, needs: Sequence[SessionNeeds], history: Sequence[Placed]
@@ -171,14 +202,24 @@ class Scheduler:
             return None
         midnight = datetime.combine(monday, time(0))
         recent = tuple((p.at - midnight, p.heavy_legs, p.plyo) for p in history)
-        return tuple(needs), recent
+        return tuple(needs), recent, self._signature(monday)
+
+    def _signature(self, monday: date) -> tuple[DaySignature, ...]:
+        """What the calendar holds for the dates the week's placement reads: () for the usual
+        weeks, so that weeks inside an override or exception are worked out on their own."""
+        if not self._dated:
+            return ()
+        found = self._signatures.get(monday)
+        if found is None:
+            last = monday + timedelta(days=self._week_reach)
+            found = self._signatures[monday] = self.calendar.signature(monday, last)
+        return found
 
     def _place(
         self, monday: date, needs: Sequence[SessionNeeds], history: Sequence[Placed]
     ) -> tuple[list[Placement | None], list[Reason]]:
         days = [monday + timedelta(days=i) for i in range(7)]
-        strength_days = {d.number for d in self.athlete.availability.strength_days}
-        candidates = [d for d in days if d.weekday() in strength_days and d >= self.plan_start]
+        candidates = [d for d in days if d >= self.plan_start and self._allows_strength(d)]
         left_out_points = self.rules.penalty_session_left_out_points
         options: list[tuple[int, int, list[Placement]]] = []
         for count in range(min(len(needs), len(candidates)), 0, -1):
@@ -191,8 +232,9 @@ class Scheduler:
             cost = sum(p.penalty for p in best) + left_out_points * left_out
             options.append((cost, left_out, best))
         if not options:
-            notes = [reason(RuleId.NO_STRENGTH_DAY)] if needs else []
-            return [None] * len(needs), notes
+            if not needs:
+                return [], []
+            return [None] * len(needs), [_none_fit_note(bool(candidates))]
         _, left_out, best = min(options, key=lambda option: option[:2])
         count = len(best)
         notes = []
@@ -208,6 +250,8 @@ class Scheduler:
             notes.append(
                 reason(RuleId.SESSIONS_BEFORE_START, count=count, planned=planned, start_date=start)
             )
+        elif left_out and any(self.calendar.exception_on(d) for d in days):
+            notes.append(reason(RuleId.SESSIONS_EXCEPTION, count=count, planned=planned))
         elif left_out:
             notes.append(reason(RuleId.SESSIONS_LIMITED, count=count, planned=planned))
         return [*best, *([None] * left_out)], notes
@@ -250,6 +294,8 @@ class Scheduler:
                 return False
             if race.priority is RacePriority.C:
                 continue
+            if need.before_race and until < 0 and race.date >= day - timedelta(days=day.weekday()):
+                return False  # the race of its week has been run: what follows is recovery
             if 0 < until <= rules.no_strength_days_before_race:
                 return False
             if need.demanding_legs or need.hard_plyo:
@@ -280,7 +326,9 @@ class Scheduler:
 
     def _on_day(self, day: date, need: SessionNeeds) -> Placement:
         """The day's own verdict for the session. With no race that day or in the days it looks
-        ahead to, it depends on the weekday alone, and is judged once per weekday."""
+        ahead to, it depends on the weekday and what the calendar holds for the week alone, and
+        is judged once per weekday in the usual weeks (once per weekday and week's signature
+        where an override or exception changes them)."""
         key = (day, need)
         found = self._day_cache.get(key)
         if found is None:
@@ -289,7 +337,8 @@ class Scheduler:
             if need.last_heavy or race_near:
                 found = self._judge_day(day, need)
             else:
-                weekday_key = (day.weekday(), need)
+                monday = day - timedelta(days=day.weekday())
+                weekday_key = (day.weekday(), need, self._signature(monday))
                 same = self._weekday_cache.get(weekday_key)
                 if same is None:
                     same = self._weekday_cache[weekday_key] = self._judge_day(day, need)
@@ -315,7 +364,7 @@ class Scheduler:
                 warnings.append(reason(RuleId.RECOVERY_DAY))
             else:
                 penalty += rules.penalty_legs_not_on_hard_day_points
-                reasons.append(self._easy_day_reason)
+                reasons.append(self._easy_day_reason(day))
         elif hard:
             penalty += rules.penalty_light_session_on_hard_day_points
         else:
@@ -328,7 +377,7 @@ class Scheduler:
         """Run first; lift `min_hours_run_to_strength` later, or the preferred gap if it fits."""
         rules = self.rules
         preferred = self.athlete.availability.preferred_time
-        runs = list(self.athlete.running.runs_on(Weekday.of(day)))
+        runs = self._runs_of(day)
         if not runs:
             return preferred, False, [], [], 0
         run = max(runs, key=lambda r: r.time or DEFAULT_RUN_TIME)
@@ -373,6 +422,25 @@ class Scheduler:
             reason(RuleId.AFTER_RUN, "doma2013", "schumann2022", hours=round(gap_h, 2), run=label)
         )
         return wanted.time(), True, reasons, warnings, penalty
+
+    def _allows_strength(self, day: date) -> bool:
+        if not self._dated:
+            return day.weekday() in self._usual_strength_days
+        return self.calendar.allows_strength(day)
+
+    def _easy_day_reason(self, day: date) -> Reason:
+        """Why heavy legs are on an easy day: does any date of the week allow strength on a day
+        with a key run?"""
+        monday = day - timedelta(days=day.weekday())
+        found = self._easy_day_reasons.get(monday)
+        if found is None:
+            week = [monday + timedelta(days=i) for i in range(7)]
+            key_day = any(
+                self._allows_strength(d) and any(r.type.is_protected for r in self._runs_of(d))
+                for d in week
+            )
+            found = self._easy_day_reasons[monday] = _easy_day_text(key_day)
+        return found
 
     def _taper_timing(self, day: date, reasons: list[Reason]) -> int:
         """The last heavy session goes as close to `last_heavy_days_before_a_race` as allowed."""
@@ -460,10 +528,13 @@ class Scheduler:
 
     def _remedy(self, key_day: date) -> str:
         """What would avoid lifting the day before a key run: lifting after it instead, when
-        its day is not one of the athlete's strength days: that weekday's key, else ""."""
+        its day is not one of the athlete's strength days (and no exception rules that date
+        out): that weekday's key, else ""."""
         weekday = Weekday.of(key_day)
-        if weekday in self.athlete.availability.strength_days or not any(
-            e.protected and not e.race for e in self.runs_on(key_day)
+        if (
+            self._allows_strength(key_day)
+            or self.calendar.exception_on(key_day) is not None
+            or not any(e.protected and not e.race for e in self.runs_on(key_day))
         ):
             return ""
         return str(weekday)
@@ -496,6 +567,19 @@ class Scheduler:
                     )
                 )
         return penalty
+
+
+def _easy_day_text(key_run_strength_day: bool) -> Reason:
+    if key_run_strength_day:
+        return reason(RuleId.EASY_DAY_NO_KEY_DAY_SUITS)
+    return reason(RuleId.EASY_DAY_NO_KEY_DAY)
+
+
+def _none_fit_note(any_strength_day: bool) -> Reason:
+    """Why a week has no strength session: no strength day at all, or only race days."""
+    if any_strength_day:
+        return reason(RuleId.NO_STRENGTH_DAY_RACE)
+    return reason(RuleId.NO_STRENGTH_DAY)
 
 
 def _run_label(run: Run) -> str:

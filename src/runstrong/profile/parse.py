@@ -21,13 +21,16 @@ from runstrong.domain.athlete import (
     Niggle,
     Race,
     Run,
+    RunningOverride,
     RunningWeek,
+    StrengthException,
 )
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import ORDERED_PAIRS, Rules
-from runstrong.profile.schema import ProfileIn
+from runstrong.profile.calendar_checks import calendar_problems
+from runstrong.profile.schema import ProfileIn, RunIn
 from runstrong.profile.week_checks import week_clashes
 from runstrong.validation import validation_errors
 
@@ -61,6 +64,7 @@ def parse_profile(
     except ValidationError as exc:
         raise InputErrors(validation_errors(where, exc, ProfileIn)) from None
     errors = week_clashes(raw.running.week, where)
+    errors += calendar_problems(raw, where)
     for slug in raw.strength.one_rep_max_kg:
         if slug not in library:
             errors.append(
@@ -147,12 +151,24 @@ def _athlete(raw: ProfileIn) -> Athlete:
             sessions_per_week=raw.availability.sessions_per_week,
             session_minutes=raw.availability.session_minutes,
             preferred_time=raw.availability.preferred_time,
+            exceptions=tuple(
+                StrengthException(e.from_, e.to, tuple(e.strength_days or ()), e.label or "")
+                for e in raw.availability.exceptions
+            ),
         ),
         running=RunningWeek(
-            runs=tuple(Run(r.day, r.type, r.minutes, r.time) for r in raw.running.week),
+            runs=_runs(raw.running.week),
             recovery_week_every=raw.running.recovery_week_every,
+            overrides=tuple(
+                RunningOverride(o.from_, o.to, _runs(o.runs), o.label or "")
+                for o in raw.running.overrides
+            ),
         ),
         races=tuple(Race(r.name, r.date, r.distance, r.priority) for r in raw.races),
         one_rep_max_kg=dict(raw.strength.one_rep_max_kg),
         niggles=tuple(Niggle(n.site, n.severity) for n in raw.niggles),
     )
+
+
+def _runs(runs: list[RunIn]) -> tuple[Run, ...]:
+    return tuple(Run(r.day, r.type, r.minutes, r.time) for r in runs)

@@ -1,7 +1,8 @@
 """The profile format, version 1, as pydantic models: every key known, every value checked.
 
 Enum values are read in any case ("10K" is "10k"); checks across several runs of the week are in
-runstrong.profile.week_checks.
+runstrong.profile.week_checks, checks of the dated changes (running.overrides,
+availability.exceptions) across fields and items in runstrong.profile.calendar_checks.
 """
 
 from __future__ import annotations
@@ -89,11 +90,35 @@ class EquipmentIn(Strict):
     barbell_step_kg: Annotated[float, Field(gt=0, le=10)] = 2.5
 
 
+def _no_repeated_day(value: list[Weekday] | None) -> list[Weekday] | None:
+    if value is not None and len(set(value)) != len(value):
+        raise ValueError("a day is listed twice")
+    return value
+
+
+class DatedIn(Strict):
+    """A span of dates, both included (`from` is a Python keyword: the field is `from_`)."""
+
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+    label: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+
+
+class StrengthExceptionIn(DatedIn):
+    """Other strength days for a span of dates: none (`no_strength = true`) or only these."""
+
+    no_strength: bool | None = None
+    strength_days: Annotated[list[AnyCaseDay], Field(min_length=1)] | None = None
+
+    _days = field_validator("strength_days")(_no_repeated_day)
+
+
 class AvailabilityIn(Strict):
     strength_days: Annotated[list[AnyCaseDay], Field(min_length=1)]
     sessions_per_week: int | None = None
     session_minutes: Annotated[int, Field(ge=MIN_SESSION_MINUTES, le=MAX_SESSION_MINUTES)] = 45
     preferred_time: dt.time = dt.time(18, 0)
+    exceptions: list[StrengthExceptionIn] = []
 
     _time = field_validator("preferred_time", mode="before")(_parse_time)
 
@@ -107,12 +132,7 @@ class AvailabilityIn(Strict):
             )
         return value
 
-    @field_validator("strength_days")
-    @classmethod
-    def _no_repeats(cls, value: list[Weekday]) -> list[Weekday]:
-        if len(set(value)) != len(value):
-            raise ValueError("a day is listed twice")
-        return value
+    _days = field_validator("strength_days")(_no_repeated_day)
 
 
 class RunIn(Strict):
@@ -124,9 +144,16 @@ class RunIn(Strict):
     _time = field_validator("time", mode="before")(_parse_time)
 
 
+class RunningOverrideIn(DatedIn):
+    """Another running week for a span of dates; `runs = []`: no running."""
+
+    runs: list[RunIn]
+
+
 class RunningIn(Strict):
     week: list[RunIn] = []
     recovery_week_every: Annotated[int, Field(ge=2, le=8)] | None = None
+    overrides: list[RunningOverrideIn] = []
 
 
 class RaceIn(Strict):

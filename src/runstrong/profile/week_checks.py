@@ -10,11 +10,14 @@ from runstrong.domain.errors import InputError, field_path
 from runstrong.profile.schema import RunIn
 
 
-def week_clashes(week: Sequence[RunIn], where: str) -> list[InputError]:
-    """A rest on a day that has a real run, and two runs on one day at one time."""
+def week_clashes(
+    week: Sequence[RunIn], where: str, at: tuple[str | int, ...] = ("running", "week")
+) -> list[InputError]:
+    """A rest on a day that has a real run, and two runs on one day at one time. `at`: where
+    the runs are in the profile (the usual week, or an override's runs)."""
 
     def run_path(i: int) -> str:
-        return field_path("running", "week", i)
+        return field_path(*at, i)
 
     first_run: dict[Weekday, int] = {}
     for i, run in enumerate(week):

@@ -228,6 +228,23 @@ def _why_empty(p: P) -> str:
     return "none fits your equipment and level"
 
 
+def _dated_change(p: P) -> str:
+    first, last = p.d("first_date"), p.d("last_date")
+    span = f"on {first:%a %d %b}" if first == last else f"from {first:%a %d %b} to {last:%a %d %b}"
+    kind = p.s("kind")
+    if kind == "running":
+        what = f"Another running week {span}; sessions are placed around its runs."
+    elif kind == "no_running":
+        what = f"No running {span}."
+    elif kind == "strength_only":
+        days = [Weekday(d).full_name for d in p.t("days")]
+        what = f"Strength only on {and_list(days)} {span}."
+    else:
+        what = f"No strength {span}."
+    label = p.s("label")
+    return f"{label}: {what[0].lower()}{what[1:]}" if label else what
+
+
 def _heavier_variant(p: P) -> str:
     how = (
         "for its heaviest sets"
@@ -290,6 +307,21 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.SHORT_CYCLE: _short_cycle,
     RuleId.RACE_IN_WEEK: _race_in_week,
     RuleId.NO_STRENGTH_DAY: lambda p: "No strength session this week: no strength day is allowed.",
+    RuleId.NO_STRENGTH_DAY_RACE: lambda p: (
+        "No strength session this week: the race and the days around it leave no strength day "
+        "free (race limits)."
+    ),
+    RuleId.SESSIONS_EXCEPTION: lambda p: (
+        f"{p.i('count')} of {p.i('planned')} planned sessions fit this week: your availability "
+        "exception leaves fewer strength days than usual."
+    ),
+    RuleId.DATED_CHANGE: _dated_change,
+    RuleId.FIRST_WEEK_RACE: lambda p: (
+        f"{p.s('race')} on {p.s('race_date')} falls in the plan's first week: too soon for a "
+        f"cycle (running-economy gains need about {p.i('min_weeks')}+ weeks). That week is its "
+        f"race week, with at most a light session {p.i('days')} or more days before the race; "
+        "recovery follows it."
+    ),
     RuleId.SESSIONS_LEFT_OUT: lambda p: (
         f"{p.i('count')} of {p.i('planned')} planned sessions this week: on every strength day "
         "left, another would break placement rules that cost more than leaving it out "
