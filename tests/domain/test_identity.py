@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import library, make_athlete, make_profile, make_race
-from runstrong.domain.athlete import Athlete, Weekday
+from runstrong.domain.athlete import Athlete, Run, RunningOverride, RunType, Weekday
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.identity import athlete_id_from_name, places, serial32, session_id
 from runstrong.domain.plan import Plan, Session
@@ -143,3 +143,21 @@ def test_a_profile_id_names_every_session() -> None:
     plan = generate_plan(profile, library(), start=START)
     assert plan.id == "club-7"
     assert all(s.id.startswith("club-7/") for s in plan.sessions)
+
+
+def test_a_travel_week_changes_only_its_own_sessions_and_they_keep_their_ids() -> None:
+    before = plan_for(base_athlete())
+    monday = START + timedelta(weeks=2)
+    trip = RunningOverride(
+        monday, monday + timedelta(days=6), (Run(Weekday.WED, RunType.EASY, 30, time(7, 0)),)
+    )
+    usual = base_athlete()
+    after = plan_for(replace(usual, running=replace(usual.running, overrides=(trip,))))
+    old, new = by_id(before), by_id(after)
+    assert old.keys() == new.keys()
+    in_trip = [i for i in new if monday <= new[i].date <= monday + timedelta(days=6)]
+    assert in_trip
+    assert any(new[i].reasons != old[i].reasons for i in in_trip), "the trip changes its week"
+    outside = [i for i in new if new[i].date < monday - timedelta(days=7)]
+    assert outside
+    assert all(new[i] == old[i] for i in outside)
