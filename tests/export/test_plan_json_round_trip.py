@@ -3,6 +3,7 @@ takes nothing on trust."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date
 from functools import cache
@@ -168,3 +169,13 @@ def test_a_bad_saved_plan_on_the_command_line_is_one_line_and_writes_nothing(
     assert done.stderr.startswith(f"error: {bad}: weeks[1].deload: ")
     assert "Traceback" not in done.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_the_file_is_what_the_standard_library_would_write(name: str) -> None:
+    plan, athlete, data = planned(name)
+    body = plan_json.plan_to_dict(plan, athlete, library())
+    assert data.decode("utf-8") == json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    without = {k: v for k, v in body.items() if k != "version"} | {"version": ""}
+    canonical = json.dumps(without, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert hashlib.sha256(canonical.encode()).hexdigest()[:16] == body["version"]

@@ -169,6 +169,7 @@ class _WeekPlanner:
         calendar: RunningCalendar,
     ) -> None:
         self.athlete = athlete
+        self.athlete_id = athlete.key  # derived from the name: made once
         self.start = start
         self.calendar = calendar
         self.library = library
@@ -209,6 +210,7 @@ class _WeekPlanner:
         self._revised: dict[tuple[Prescription, str, object], Prescription] = {}
         self._trimmed: dict[tuple[Draft, ...], list[Trimmed]] = {}
         self._lower_body: dict[str, bool] = {}
+        self._budgets: dict[Template, Budget] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
             tuple[Template, Phase, int, frozenset[str]],
@@ -289,7 +291,7 @@ class _WeekPlanner:
             notes = [reason(RuleId.STAND_IN_ONLY, "runstrong_heuristic", light=light)]
         sessions = []
         ids = [
-            session_id(self.athlete.key, frame.start, place)
+            session_id(self.athlete_id, frame.start, place)
             for place in places([r.draft.template.key for r in ready])
         ]
         for session_ready, placement, sid in zip(ready, placements, ids, strict=True):
@@ -378,11 +380,17 @@ class _WeekPlanner:
 
     def _budget(self, draft: Draft) -> Budget:
         """The session's time budget, for the notes on what was cut to fit it: the athlete's
-        minutes, or the shorter time kept for maintenance or the taper's last heavy session."""
-        limit = self._limit(draft)
-        if limit < self.athlete.availability.session_minutes:
-            return Budget(limit, "taper" if draft.template is T else "maintenance")
-        return Budget(limit, "yours")
+        minutes, or the shorter time kept for maintenance or the taper's last heavy session
+        (one per template)."""
+        found = self._budgets.get(draft.template)
+        if found is None:
+            limit = self._limit(draft)
+            if limit < self.athlete.availability.session_minutes:
+                found = Budget(limit, "taper" if draft.template is T else "maintenance")
+            else:
+                found = Budget(limit, "yours")
+            self._budgets[draft.template] = found
+        return found
 
     def _minutes(self, draft: Draft) -> int:
         groups = self.timed_groups(draft.exercises)

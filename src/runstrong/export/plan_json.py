@@ -7,8 +7,10 @@ the file (domain/identity.py), so an unchanged plan keeps its version.
 
 from __future__ import annotations
 
-import json
+from functools import lru_cache
 from typing import Any
+
+import msgspec
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -49,7 +51,8 @@ def plan_version(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
 
 
 def _canonical(body: dict[str, Any]) -> bytes:
-    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    """The content as compact JSON with sorted keys, the bytes the version hashes."""
+    return msgspec.json.encode(body, order="sorted")
 
 
 def reason_dict(reason: Reason) -> dict[str, Any]:
@@ -62,8 +65,13 @@ def reason_dict(reason: Reason) -> dict[str, Any]:
     }
 
 
+# A plan repeats its reasons week after week: each is put into words once (keyed on the whole
+# record, so never stale; thread-safe). The dicts are shared: never changed once made.
+_reason_dict = lru_cache(maxsize=4096)(reason_dict)
+
+
 def _reasons(reasons: tuple[Reason, ...]) -> list[dict[str, Any]]:
-    return [reason_dict(r) for r in reasons]
+    return [_reason_dict(r) for r in reasons]
 
 
 def _athlete(athlete: Athlete) -> dict[str, Any]:
@@ -88,8 +96,10 @@ def _athlete(athlete: Athlete) -> dict[str, Any]:
 
 
 def export(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> bytes:
-    text = json.dumps(plan_to_dict(plan, athlete, library), indent=2, ensure_ascii=False)
-    return (text + "\n").encode("utf-8")
+    # msgspec writes the same bytes as json.dumps(indent=2, ensure_ascii=False) (tested), about
+    # 20 times as fast: the standard library indents in pure Python.
+    data = msgspec.json.encode(plan_to_dict(plan, athlete, library))
+    return msgspec.json.format(data, indent=2) + b"\n"
 
 
 def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
@@ -146,7 +156,7 @@ def _exercise(
         "tempo": p.tempo,
         "why": p.why,
         "citations": list(p.citations),
-        "load_note": reason_dict(load.note) if load.note else None,
+        "load_note": _reason_dict(load.note) if load.note else None,
         "notes": _reasons(p.notes),
         "superset": p.superset,
     }
