@@ -13,7 +13,7 @@ a date is an ISO text (`2027-04-18`) in a parameter whose name ends in `date`; a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 Param = str | int | float | tuple[str, ...]
@@ -98,6 +98,16 @@ class Reason:
     rule: RuleId
     params: Params = ()
     citations: tuple[str, ...] = ()
+    # The hash, kept after the first lookup (0: not yet): the planner's memos are keyed on drafts
+    # and prescriptions that hold reasons. Neither compared nor pickled.
+    _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    def __hash__(self) -> int:  # the dataclass's own hash, computed once
+        found = self._hash
+        if not found:
+            found = hash((self.rule, self.params, self.citations))
+            object.__setattr__(self, "_hash", found)
+        return found
 
     def get(self, name: str) -> Param | None:
         for key, value in self.params:
