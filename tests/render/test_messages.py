@@ -284,3 +284,11 @@ def test_a_dated_change_is_named_by_its_label_dates_and_effect() -> None:
         days=(),
     )
     assert text(no_running) == "No running on Mon 25 Jan."
+
+
+def test_shared_records_keep_each_parameters_own_type() -> None:
+    whole = reason(RuleId.NO_KEY_RUN_NEAR, buffer_hours=48)
+    decimal = reason(RuleId.NO_KEY_RUN_NEAR, buffer_hours=48.0)
+    assert isinstance(whole.get("buffer_hours"), int)
+    assert isinstance(decimal.get("buffer_hours"), float)
+    assert reason(RuleId.NO_KEY_RUN_NEAR, buffer_hours=48.0) is decimal
