@@ -9,10 +9,31 @@ from functools import cache
 
 import pytest
 
-from builders import EXAMPLES, GYM, library, make_athlete, make_prescription, plan_from_file
+from builders import (
+    EXAMPLES,
+    GYM,
+    library,
+    make_athlete,
+    make_prescription,
+    plan_from_file,
+    reps_of,
+    rir_of,
+)
 from runstrong import services
 from runstrong.domain.athlete import Weekday
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
+from runstrong.domain.plan import (
+    ByPercent,
+    ByRir,
+    Contacts,
+    Hold,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Session,
+    Week,
+)
 from runstrong.export.plan_csv import export_csv
 
 TODAY = date(2026, 11, 26)
@@ -40,7 +61,7 @@ def rows(data: bytes) -> list[dict[str, str]]:
 
 
 def prescription(slug: str, name: str, **changes: object) -> Prescription:
-    fields: dict[str, object] = {"sets": 2, "reps": 5, "rest_s": 180, "why": ""}
+    fields: dict[str, object] = {"sets": 2, "dose": Reps(5, ByRir(2)), "rest_s": 180, "why": ""}
     return make_prescription(slug, name=name, **(fields | changes))
 
 
@@ -49,13 +70,25 @@ def tiny_plan(superset: str | None = "A") -> Plan:
     (2 sets) in superset `superset`, a per-side hold and hops."""
     day = MONDAY + timedelta(days=1)
     exercises = (
-        prescription("back_squat", "Back squat", percent_1rm=83, tempo="3-1-1-0"),
+        prescription("back_squat", "Back squat", dose=Reps(5, ByPercent(83, 2)), tempo="3-1-1-0"),
         prescription(
-            "seated_calf_raise", "Seated calf raise", sets=3, reps=12, rest_s=60, superset=superset
+            "seated_calf_raise",
+            "Seated calf raise",
+            sets=3,
+            dose=Reps(12, ByRir(2)),
+            rest_s=60,
+            superset=superset,
         ),
-        prescription("dead_bug", "Dead bug", reps=8, per_side=True, rest_s=90, superset=superset),
-        prescription("side_plank", "Side plank", sets=1, reps=None, seconds=30, per_side=True),
-        prescription("pogo_hops", "Pogo hops", sets=1, reps=None, contacts=20, rir=None),
+        prescription(
+            "dead_bug",
+            "Dead bug",
+            dose=Reps(8, ByRir(2)),
+            per_side=True,
+            rest_s=90,
+            superset=superset,
+        ),
+        prescription("side_plank", "Side plank", sets=1, dose=Hold(30), per_side=True),
+        prescription("pogo_hops", "Pogo hops", sets=1, dose=Contacts(20)),
     )
     session = Session(
         date=day,
@@ -93,8 +126,8 @@ def test_a_small_plan_exports_exactly_these_rows() -> None:
             f"{session},B2,dead_bug,Dead bug,2,8,,,left,,,2,,0",
             f"{session},B2,dead_bug,Dead bug,2,8,,,right,,,2,,90",
             f"{session},B1,seated_calf_raise,Seated calf raise,3,12,,,,,,2,,60",
-            f"{session},C,side_plank,Side plank,1,,30,,left,,,2,,0",
-            f"{session},C,side_plank,Side plank,1,,30,,right,,,2,,180",
+            f"{session},C,side_plank,Side plank,1,,30,,left,,,,,0",
+            f"{session},C,side_plank,Side plank,1,,30,,right,,,,,180",
             f"{session},D,pogo_hops,Pogo hops,1,,,20,,,,,,180",
             "",
         ]
@@ -150,8 +183,8 @@ def test_a_sample_of_the_alex_rows_matches_the_plan() -> None:
     assert first["session"] == session.title
     assert first["time"] == session.time.strftime("%H:%M")
     assert first["exercise"] == per_side.name
-    assert first["reps"] == ("" if per_side.reps is None else str(per_side.reps))
-    assert first["rir"] == ("" if per_side.rir is None else str(per_side.rir))
+    assert first["reps"] == ("" if reps_of(per_side) is None else str(reps_of(per_side)))
+    assert first["rir"] == ("" if rir_of(per_side) is None else str(rir_of(per_side)))
     assert {r["rest_s"] for r in found if r["side"] == "left"} == {"0"}
 
 

@@ -25,14 +25,29 @@ from builders import (
     make_prescription,
     make_profile,
     make_race,
+    percent_of,
     plan_from_file,
+    rir_of,
 )
 from runstrong import services
 from runstrong.domain.athlete import Athlete, Race, Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import (
+    ByPercent,
+    ByRir,
+    Contacts,
+    Hold,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Role,
+    Session,
+    Week,
+)
 from runstrong.export.fit import (
     MAX_SCHEDULED_WORKOUTS,
     export_fit,
@@ -126,18 +141,13 @@ def expected_sets(s: Session, athlete: Athlete, lib: ExerciseLibrary) -> list[Se
 
 def sides(p: Prescription) -> int:
     """Work steps a set has: a hold per side is timed on each side, anything else counted once."""
-    return 2 if p.per_side and p.seconds is not None else 1
+    return 2 if p.per_side and isinstance(p.dose, Hold) else 1
 
 
 def planned_work(label: str, p: Prescription, athlete: Athlete, lib: ExerciseLibrary) -> Work:
     ex = lib.get(p.slug)
-    amount: int | None
-    if p.seconds is not None:
-        kind, amount = TIME, p.seconds * 1000
-    elif p.reps is not None or p.contacts is not None:
-        kind, amount = REPS, p.reps if p.reps is not None else p.contacts
-    else:
-        kind, amount = OPEN, None
+    dose = p.dose
+    kind, amount = (TIME, dose.seconds * 1000) if isinstance(dose, Hold) else (REPS, dose.count)
     load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
     return Work(label, ex.fit.category_id, ex.fit.name_id, kind, amount, load)
 
@@ -398,9 +408,8 @@ def test_without_warm_up_minutes_the_warm_up_ends_at_the_lap_key() -> None:
 
 
 def test_a_step_carries_the_exercise_ids_reps_sets_and_rest() -> None:
-    data = session_workout(
-        session(rx("goblet_squat", sets=4, reps=6, rest_s=120)), make_athlete(), library(), serial=1
-    )
+    squat = rx("goblet_squat", sets=4, dose=Reps(6, ByRir(2)), rest_s=120)
+    data = session_workout(session(squat), make_athlete(), library(), serial=1)
     work, rest, repeat = steps_of(data)[1:]
     assert (work["exercise_category"], work["exercise_name"]) == (28, 37)  # squat/goblet_squat
     assert (work["duration_type"], work["duration_value"]) == (REPS, 6)
@@ -416,13 +425,19 @@ def calf_and_plank(calf_sets: int, plank_sets: int) -> Session:
     """A squat, then a superset: seated calf raise (rest 60 s) with a side plank (rest 45 s)."""
     return session(
         rx("goblet_squat", sets=3, rest_s=120),
-        rx("seated_calf_raise", role=Role.CALF, sets=calf_sets, reps=12, rest_s=60, superset="A"),
+        rx(
+            "seated_calf_raise",
+            role=Role.CALF,
+            sets=calf_sets,
+            dose=Reps(12, ByRir(2)),
+            rest_s=60,
+            superset="A",
+        ),
         rx(
             "side_plank",
             role=Role.TRUNK,
             sets=plank_sets,
-            reps=None,
-            seconds=30,
+            dose=Hold(30),
             per_side=True,
             rest_s=45,
             superset="A",
@@ -510,7 +525,7 @@ def test_the_example_plans_have_supersets_with_unequal_sets_to_check() -> None:
 
 
 def test_a_hold_is_written_in_milliseconds() -> None:
-    hold = rx("side_plank", reps=None, seconds=40)
+    hold = rx("side_plank", dose=Hold(40))
     work = steps_of(session_workout(session(hold), make_athlete(), library(), serial=1))[1]
     assert (work["duration_type"], work["duration_value"]) == (TIME, 40_000)
     assert work["wkt_step_name"] == "A Side plank"
@@ -518,7 +533,7 @@ def test_a_hold_is_written_in_milliseconds() -> None:
 
 def test_a_hold_per_side_is_two_timed_steps_left_then_right_inside_the_sets_repeat() -> None:
     """Side plank, 3 x 30 s per side: the watch times the left side, then the right, 3 times."""
-    hold = rx("side_plank", sets=3, reps=None, seconds=30, per_side=True, rest_s=45)
+    hold = rx("side_plank", sets=3, dose=Hold(30), per_side=True, rest_s=45)
     steps = steps_of(session_workout(session(hold), make_athlete(), library(), serial=1))
     left, right, rest, repeat = steps[1:]
     for work in (left, right):
@@ -536,7 +551,7 @@ def test_a_hold_per_side_is_two_timed_steps_left_then_right_inside_the_sets_repe
 
 
 def test_reps_per_side_are_one_step_whose_name_and_notes_say_each_side() -> None:
-    lunge = rx("bulgarian_split_squat", reps=8, rir=2, per_side=True)
+    lunge = rx("bulgarian_split_squat", dose=Reps(8, ByRir(2)), per_side=True)
     steps = steps_of(session_workout(session(lunge), make_athlete(), library(), serial=1))
     work, _rest, _repeat = steps[1:]
     assert (work["duration_type"], work["duration_value"]) == (REPS, 8)
@@ -546,8 +561,8 @@ def test_reps_per_side_are_one_step_whose_name_and_notes_say_each_side() -> None
 
 def test_a_long_name_per_side_is_shortened_before_its_side() -> None:
     name = "Single-leg Romanian deadlift on a wobbly cushion, slowly"  # 56 bytes
-    held = rx("side_plank", name=name, reps=None, seconds=30, per_side=True)
-    counted = rx("single_leg_romanian_deadlift", name=name, reps=8, per_side=True)
+    held = rx("side_plank", name=name, dose=Hold(30), per_side=True)
+    counted = rx("single_leg_romanian_deadlift", name=name, dose=Reps(8, ByRir(2)), per_side=True)
     for p, ends in [(held, (" left", " right")), (counted, (" per side",))]:
         steps = steps_of(session_workout(session(p), make_athlete(), library(), serial=1))
         names = [s["wkt_step_name"] for s in steps if s.get("intensity") == ACTIVE]
@@ -559,7 +574,7 @@ def test_a_long_name_per_side_is_shortened_before_its_side() -> None:
 def test_notes_keep_the_dose_whole_and_cut_the_cue_first() -> None:
     """The dose (side, %1RM and RIR, tempo) fits the 49 bytes; the cue takes what is left."""
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
-    squat = rx("back_squat", reps=3, rir=1, percent_1rm=85, tempo="2-0-X-0")
+    squat = rx("back_squat", dose=Reps(3, ByPercent(85, 1)), tempo="2-0-X-0")
     notes = steps_of(session_workout(session(squat), athlete, library(), serial=1))[1]["notes"]
     cue = library().get("back_squat").cues[0]
     assert notes.startswith("85% 1RM, RIR 1; tempo 2-0-X-0; ")
@@ -573,7 +588,7 @@ def test_a_cue_that_would_be_cut_to_a_word_or_two_is_left_out() -> None:
     nothing, so the notes are the dose alone."""
     athlete = make_athlete(equipment=GYM, maxes={"bulgarian_split_squat": 60.0})
     lunge = rx(
-        "bulgarian_split_squat", reps=3, rir=1, percent_1rm=85, tempo="2-0-X-0", per_side=True
+        "bulgarian_split_squat", dose=Reps(3, ByPercent(85, 1)), tempo="2-0-X-0", per_side=True
     )
     notes = steps_of(session_workout(session(lunge), athlete, library(), serial=1))[1]["notes"]
     assert notes == "Each side; 85% 1RM, RIR 1; tempo 2-0-X-0"
@@ -594,10 +609,10 @@ def test_every_note_of_every_example_plan_holds_its_whole_dose(name: str) -> Non
             named.remove(step)
             notes = step.get("notes", "")
             assert len(notes.encode("utf-8")) <= 49
-            if p.rir is not None:
-                assert f"RIR {p.rir}" in notes
-            if p.percent_1rm is not None:
-                assert f"{p.percent_1rm}% 1RM" in notes
+            if rir_of(p) is not None:
+                assert f"RIR {rir_of(p)}" in notes
+            if percent_of(p) is not None:
+                assert f"{percent_of(p)}% 1RM" in notes
             if p.tempo is not None:
                 assert f"tempo {p.tempo}" in notes
             if p.per_side:
@@ -607,13 +622,13 @@ def test_every_note_of_every_example_plan_holds_its_whole_dose(name: str) -> Non
 def test_the_example_plans_have_holds_per_side_and_tempos_to_check() -> None:
     """Guards the notes test against passing on plans without the long doses."""
     rxs = [p for n in EXAMPLE_NAMES for s in exported(n)[0].plan.sessions for p in s.exercises]
-    assert any(p.per_side and p.seconds is not None for p in rxs)
-    assert any(p.per_side and p.tempo is not None and p.rir is not None for p in rxs)
-    assert any(p.percent_1rm is not None and p.tempo is not None for p in rxs)
+    assert any(p.per_side and isinstance(p.dose, Hold) for p in rxs)
+    assert any(p.per_side and p.tempo is not None and rir_of(p) is not None for p in rxs)
+    assert any(percent_of(p) is not None and p.tempo is not None for p in rxs)
 
 
 def test_plyometric_contacts_count_as_reps_and_the_notes_say_contacts() -> None:
-    hops = rx("pogo_hops", reps=None, contacts=20, rir=None)
+    hops = rx("pogo_hops", dose=Contacts(20))
     work = steps_of(session_workout(session(hops), make_athlete(), library(), serial=1))[1]
     assert (work["duration_type"], work["duration_value"]) == (REPS, 20)
     assert work["exercise_category"] == 20  # plyo
@@ -623,7 +638,7 @@ def test_plyometric_contacts_count_as_reps_and_the_notes_say_contacts() -> None:
 
 def test_a_load_from_the_athletes_max_is_written_in_kilograms() -> None:
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
-    squat = rx("back_squat", reps=5, rir=2, percent_1rm=75, tempo="2-0-1-0")
+    squat = rx("back_squat", dose=Reps(5, ByPercent(75, 2)), tempo="2-0-1-0")
     work = steps_of(session_workout(session(squat), athlete, library(), serial=1))[1]
     assert work["exercise_weight"] == 75.0
     assert work["weight_display_unit"] == KILOGRAM
@@ -631,7 +646,7 @@ def test_a_load_from_the_athletes_max_is_written_in_kilograms() -> None:
 
 
 def test_without_a_known_max_no_weight_is_written() -> None:
-    squat = rx("back_squat", percent_1rm=75)
+    squat = rx("back_squat", dose=Reps(8, ByPercent(75, 2)))
     work = steps_of(
         session_workout(session(squat), make_athlete(equipment=GYM), library(), serial=1)
     )[1]
@@ -640,7 +655,7 @@ def test_without_a_known_max_no_weight_is_written() -> None:
 
 
 def test_each_category_and_name_pair_gets_one_exercise_title() -> None:
-    s = session(rx("goblet_squat"), rx("pogo_hops", reps=None, contacts=10), rx("goblet_squat"))
+    s = session(rx("goblet_squat"), rx("pogo_hops", dose=Contacts(10)), rx("goblet_squat"))
     messages = decode(session_workout(s, make_athlete(), library(), serial=1))
     titles = [
         (t["exercise_category"], t["exercise_name"], t["wkt_step_name"])

@@ -144,6 +144,34 @@ def test_an_unknown_key_an_unknown_rule_and_two_amounts_are_each_named() -> None
     assert "exactly one of" in both
 
 
+def _exercise_with(doc: dict[str, Any], key: str) -> dict[str, Any]:
+    """The first exercise of the plan whose `key` (reps, seconds, contacts) is set."""
+    return next(
+        e for w in doc["weeks"] for s in w["sessions"] for e in s["exercises"] if e[key] is not None
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "changes", "words"),
+    [
+        ("seconds", {"rir": 2}, "take no rir or percent_1rm"),
+        ("reps", {"reps": None, "contacts": 20, "rir": 2}, "contacts take no rir"),
+        ("reps", {"rir": None, "percent_1rm": 80}, "needs the rir"),
+    ],
+)
+def test_a_dose_no_prescription_can_have_is_an_error_naming_the_exercise(
+    key: str, changes: dict[str, int | None], words: str
+) -> None:
+    """RIR and %1RM belong to reps alone, and a %1RM comes with the RIR it leaves."""
+    doc = json.loads(planned("alex-marathon")[2])
+    _exercise_with(doc, key).update(changes)
+    message = _error(json.dumps(doc).encode())
+    assert message.startswith("plan.json: weeks[")
+    assert ".exercises[" in message
+    assert words in message
+    assert "\n" not in message
+
+
 def test_a_session_time_with_an_offset_is_an_error() -> None:
     message = _error(_edited(lambda d: d["weeks"][0]["sessions"][0].update(time="18:00:00+02:00")))
     assert message.startswith("plan.json: weeks[1].sessions[1].time: ")

@@ -34,7 +34,18 @@ from runstrong import services
 from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.balance import balance_report
 from runstrong.domain.messages import Reason, RuleId, reason
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import (
+    ByPercent,
+    ByRir,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Role,
+    Session,
+    Week,
+)
 from runstrong.export.pdf import export_pdf
 from runstrong.render.messages import cited, text
 from runstrong.render.report import render_html
@@ -173,8 +184,7 @@ def squat(**changes: object) -> Prescription:
     fields: dict[str, object] = {
         "slug": "back_squat",
         "name": "Back squat",
-        "reps": 5,
-        "percent_1rm": 80,
+        "dose": Reps(5, ByPercent(80, 2)),
         "rest_s": 180,
         "tempo": "3-1-1-0",
         "why": "Heavy squats <make> runners economical & robust.",
@@ -190,7 +200,7 @@ def split_squat(**changes: object) -> Prescription:
         "role": Role.SECONDARY,
         "sets": 2,
         "per_side": True,
-        "rir": 3,
+        "dose": Reps(8, ByRir(3)),
         "why": "Single-leg strength.",
         "citations": ("mackey2021",),
     }

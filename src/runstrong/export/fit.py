@@ -121,7 +121,7 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.identity import serial32
 from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import Plan, Prescription, Session
+from runstrong.domain.plan import Contacts, Dose, Hold, Plan, Prescription, Session
 from runstrong.domain.rules import Rules
 from runstrong.render.dose_text import effort, position_labels
 
@@ -499,13 +499,13 @@ def _exercise_steps(
     load_kg = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
     sides: tuple[tuple[str, str], ...] = _NO_SIDE
     if p.per_side:
-        sides = _SIDES_HELD if p.seconds is not None else _SIDES_COUNTED
+        sides = _SIDES_HELD if isinstance(p.dose, Hold) else _SIDES_COUNTED
     works = []
     for suffix, side in sides:
         room = STEP_NAME_MAX_BYTES - len(label.encode()) - 1 - len(suffix.encode())
         work = [
             *_step(f"{label} {fit_text(p.name, room)}{suffix}", Intensity.ACTIVE.value),
-            *_duration(seconds=p.seconds, reps=p.reps if p.reps is not None else p.contacts),
+            *_dose_duration(p.dose),
             ("exercise_category", ex.fit.category_id),
         ]
         if ex.fit.name_id is not None:
@@ -520,6 +520,13 @@ def _exercise_steps(
     if ex.fit.name_id is not None:
         title = (ex.fit.category_id, ex.fit.name_id, fit_text(p.name, EXERCISE_TITLE_MAX_BYTES))
     return _ExerciseSteps(tuple(works), p.rest_s, p.sets, title)
+
+
+def _dose_duration(dose: Dose) -> _Values:
+    """A hold's seconds, or the reps (contacts count as reps) of one set."""
+    if isinstance(dose, Hold):
+        return _duration(seconds=dose.seconds)
+    return _duration(reps=dose.count)
 
 
 def _rest(seconds: int) -> _Values:
@@ -556,8 +563,8 @@ def _notes(p: Prescription, cues: tuple[str, ...], side: str = "") -> str:
     whole, then the first cue, cut to the room left (left out when it does not fit and less
     than MIN_CUE_BYTES is left)."""
     parts = [side] if side else []
-    if p.contacts is not None and p.reps is None and p.seconds is None:
-        parts.append(f"{p.contacts} contacts")
+    if isinstance(p.dose, Contacts):
+        parts.append(f"{p.dose.count} contacts")
     if dose := effort(p, None):  # the kilograms are in exercise_weight
         parts.append(dose)
     if p.tempo:

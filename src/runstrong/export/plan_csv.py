@@ -22,6 +22,7 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.plan import Plan, Prescription
+from runstrong.export.plan_json import dose_fields
 from runstrong.render.dose_text import position_labels
 
 COLUMNS: tuple[str, ...] = (
@@ -69,8 +70,9 @@ def _rows(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> Iterator[li
                 resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
                 for p in exercises
             ]
+            doses = [dose_fields(p.dose) for p in exercises]
             for i, set_number, side, rest_s in _sets_in_order(exercises):
-                p = exercises[i]
+                p, dose = exercises[i], doses[i]
                 yield [
                     session.date.isoformat(),
                     session.time.strftime("%H:%M"),
@@ -82,13 +84,13 @@ def _rows(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> Iterator[li
                     p.slug,
                     p.name,
                     set_number,
-                    p.reps,
-                    p.seconds,
-                    p.contacts,
+                    dose.reps,
+                    dose.seconds,
+                    dose.contacts,
                     side,
                     _kg(loads[i].load_kg),
-                    p.percent_1rm,
-                    p.rir,
+                    dose.percent_1rm,
+                    dose.rir,
                     p.tempo,
                     rest_s,
                 ]

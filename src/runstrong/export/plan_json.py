@@ -8,15 +8,37 @@ the file (domain/identity.py), so an unchanged plan keeps its version.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.identity import content_version
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.messages import Reason
-from runstrong.domain.plan import Plan, Prescription, Session, Week
+from runstrong.domain.plan import ByPercent, Contacts, Dose, Hold, Plan, Prescription, Session, Week
 from runstrong.render.messages import text
+
+
+class DoseFields(NamedTuple):
+    """A dose as plan JSON and CSV write it: one of reps, seconds and contacts, and with reps
+    the RIR and the %1RM (None: not prescribed)."""
+
+    reps: int | None
+    seconds: int | None
+    contacts: int | None
+    rir: int | None
+    percent_1rm: int | None
+
+
+def dose_fields(dose: Dose) -> DoseFields:
+    if isinstance(dose, Hold):
+        return DoseFields(None, dose.seconds, None, None, None)
+    if isinstance(dose, Contacts):
+        return DoseFields(None, None, dose.count, None, None)
+    effort = dose.effort
+    if isinstance(effort, ByPercent):
+        return DoseFields(dose.count, None, None, effort.rir, effort.percent_1rm)
+    return DoseFields(dose.count, None, None, None if effort is None else effort.rir, None)
 
 
 def plan_to_dict(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
@@ -129,18 +151,19 @@ def _exercise(
 ) -> dict[str, Any]:
     ex = library.get(p.slug)
     load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment)
+    dose = dose_fields(p.dose)
     return {
         "id": pid,
         "slug": p.slug,
         "name": p.name,
         "role": str(p.role),
         "sets": p.sets,
-        "reps": p.reps,
-        "seconds": p.seconds,
-        "contacts": p.contacts,
+        "reps": dose.reps,
+        "seconds": dose.seconds,
+        "contacts": dose.contacts,
         "per_side": p.per_side,
-        "rir": p.rir,
-        "percent_1rm": p.percent_1rm,
+        "rir": dose.rir,
+        "percent_1rm": dose.percent_1rm,
         "load_kg": load.load_kg,
         "rest_s": p.rest_s,
         "tempo": p.tempo,

@@ -44,7 +44,7 @@ from runstrong.domain.exercise import Equipment
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.messages import Reason, RuleId
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
-from runstrong.render.dose_text import amount, position_labels, rest_texts
+from runstrong.render.dose_text import amount, effort_parts, position_labels, rest_texts
 from runstrong.render.messages import text as reason_text
 
 PHASE_NAMES: dict[Phase, str] = {
@@ -454,10 +454,7 @@ def _exercise(
     values = []
     if load_kg is not None:
         values.append(f"{load_kg:g} kg")
-    if p.percent_1rm is not None:
-        values.append(f"{p.percent_1rm}% 1RM")
-    if p.rir is not None:
-        values.append(f"RIR {p.rir}")
+    values += effort_parts(p)
     if p.tempo:
         values.append(f"tempo {escape(p.tempo)}")
     values.append(rest_text)
