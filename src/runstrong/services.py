@@ -10,7 +10,8 @@ front end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from runstrong.domain.athlete import Athlete
@@ -30,11 +31,13 @@ from runstrong.domain.exercise import Exercise
 from runstrong.domain.plan import Plan, Session
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
+from runstrong.export.exporter import ExportOptions as ExportOptions  # the options of export_one
 from runstrong.imports.source import SavedPlan, Source, Workout
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
     from runstrong.domain.balance import BalanceReport
+    from runstrong.render.resolved import ResolvedPlan
 
 
 def open_library(settings: Settings) -> ExerciseLibrary:
@@ -44,7 +47,7 @@ def open_library(settings: Settings) -> ExerciseLibrary:
     return load_library(settings.exercise_dirs, cache_dir=settings.cache_dir)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PlanResult:
     plan: Plan
     athlete: Athlete
@@ -56,6 +59,14 @@ class PlanResult:
     def profile(self) -> Profile:
         """The athlete and rules the plan was made with (a saved plan: default rules)."""
         return Profile(athlete=self.athlete, rules=self.rules)
+
+    @cached_property
+    def resolved(self) -> ResolvedPlan:
+        """The plan resolved for its athlete (loads, labels, rest texts, notes), which every
+        renderer and exporter reads: made on first use, once for all the formats of an export."""
+        from runstrong.render.resolved import resolve
+
+        return resolve(self.plan, self.athlete, self.library, self.rules)
 
 
 def make_plan(
@@ -143,40 +154,22 @@ ALL_FILE_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ExportOptions:
-    """`now` stamps what changed (ICS DTSTAMP); `today` (default: `now`'s date) starts the FIT
-    schedule and ends the calendar's cancelled events."""
-
-    now: datetime
-    previous_ics: bytes | None = None
-    alarm_minutes: int | None = None
-    fit_from: date | None = None
-    today: date | None = None
-
-    @property
-    def day(self) -> date:
-        return self.today or self.now.date()
-
-
 def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | dict[str, bytes]:
     """One format's bytes (FIT: a folder of files by name). Heavy exporters load on first use."""
-    plan, athlete, library = result.plan, result.athlete, result.library
+    resolved, plan, library = result.resolved, result.plan, result.library
     if fmt == "json":
         from runstrong.export import plan_json
 
-        return plan_json.export(plan, athlete, library)
+        return plan_json.export_json(resolved)
     if fmt == "csv":
         from runstrong.export import plan_csv
 
-        return plan_csv.export_csv(plan, athlete, library)
+        return plan_csv.export_csv(resolved)
     if fmt == "ics":
         from runstrong.export import ics
 
         return ics.export_ics(
-            plan,
-            athlete,
-            library,
+            resolved,
             now=options.now,
             previous=options.previous_ics,
             alarm_minutes=options.alarm_minutes,
@@ -187,9 +180,7 @@ def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | 
 
         warm_up = result.rules.warm_up_minutes
         return fit.export_fit(
-            plan,
-            athlete,
-            library,
+            resolved,
             today=options.day,
             from_date=options.fit_from,
             warm_up_minutes=warm_up,
@@ -200,7 +191,7 @@ def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | 
 
         heatmaps = week_heatmaps(result)
         gaps = {w.index: balance_report(w, library).flags for w in plan.weeks if w.sessions}
-        html = render_html(plan, athlete, library, heatmaps=heatmaps, balance=gaps)
+        html = render_html(resolved, heatmaps=heatmaps, balance=gaps)
         if fmt == "html":
             return html.encode("utf-8")
         from runstrong.export import pdf

@@ -35,6 +35,7 @@ from runstrong.domain.plan import (
     Week,
 )
 from runstrong.export.plan_csv import export_csv
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 26)
 MONDAY = date(2027, 1, 4)
@@ -53,7 +54,7 @@ def example(name: str) -> services.PlanResult:
 @cache
 def example_csv(name: str) -> bytes:
     result = example(name)
-    return export_csv(result.plan, result.profile.athlete, result.library)
+    return export_csv(result.resolved)
 
 
 def rows(data: bytes) -> list[dict[str, str]]:
@@ -109,7 +110,7 @@ def tiny_plan(superset: str | None = "A") -> Plan:
 
 def test_a_small_plan_exports_exactly_these_rows() -> None:
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
-    data = export_csv(tiny_plan(), athlete, library())
+    data = export_csv(resolve(tiny_plan(), athlete, library()))
     # 83% of a 100 kg max is 83 kg, rounded down to the 2.5 kg barbell step: 82.5 kg.
     # B1 and B2 alternate for two rounds, each ending with the longer rest (90 s); B1's third
     # set is alone, with its own rest. A per-side set rests after the right side only.
@@ -136,7 +137,7 @@ def test_a_small_plan_exports_exactly_these_rows() -> None:
 
 def test_without_supersets_each_exercise_s_sets_follow_one_another() -> None:
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
-    found = rows(export_csv(tiny_plan(superset=None), athlete, library()))
+    found = rows(export_csv(resolve(tiny_plan(superset=None), athlete, library())))
     assert [(r["position"], r["set_number"], r["side"], r["rest_s"]) for r in found[2:7]] == [
         ("B", "1", "", "60"),
         ("B", "2", "", "60"),
@@ -222,5 +223,5 @@ def test_loads_come_from_the_athletes_maxes() -> None:
 
 def test_the_csv_is_the_same_bytes_every_time() -> None:
     result = example("marco-marathon-gym")
-    again = export_csv(result.plan, result.profile.athlete, result.library)
+    again = export_csv(result.resolved)
     assert again == example_csv("marco-marathon-gym")

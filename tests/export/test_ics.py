@@ -22,6 +22,7 @@ from runstrong.domain.plan import Plan, Session
 from runstrong.export.ics import export_ics
 from runstrong.render.dose_text import position_labels
 from runstrong.render.messages import cited
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -52,9 +53,7 @@ def export(
 ) -> bytes:
     athlete, library = result.profile.athlete, result.library
     return export_ics(
-        plan or result.plan,
-        athlete,
-        library,
+        resolve(plan or result.plan, athlete, library),
         now=now,
         previous=previous,
         alarm_minutes=alarm_minutes,
@@ -259,7 +258,7 @@ def test_two_athletes_with_the_same_plan_and_race_never_share_a_uid(who: dict[st
     weeks = len(result.plan.weeks)
     plan = generate_plan(profile, result.library, start=result.plan.start, weeks=weeks)
     assert [s.date for s in plan.sessions] == [s.date for s in result.plan.sessions]
-    partner = export_ics(plan, twin, result.library, now=NOW)
+    partner = export_ics(resolve(plan, twin, result.library), now=NOW)
     alex = {str(e["UID"]) for e in events(exported(ALEX))}
     assert len(events(partner)) == len(alex)
     assert not alex & {str(e["UID"]) for e in events(partner)}
@@ -289,7 +288,7 @@ def test_a_vtimezone_for_the_athlete_zone_comes_before_the_events(path: Path) ->
 def test_a_utc_athlete_gets_utc_times_and_no_vtimezone() -> None:
     result = example(ALEX)
     athlete = replace(result.profile.athlete, timezone="UTC")
-    data = export_ics(result.plan, athlete, result.library, now=NOW)
+    data = export_ics(resolve(result.plan, athlete, result.library), now=NOW)
     assert b"BEGIN:VTIMEZONE" not in data
     first = session_events(data)[0]["DTSTART"].dt
     session = in_time_order(result.plan)[0]

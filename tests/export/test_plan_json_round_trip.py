@@ -20,6 +20,7 @@ from runstrong.domain.plan import Plan
 from runstrong.export import plan_json
 from runstrong.imports.plan_json import read_plan
 from runstrong.profile.loader import load_profile
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 30)
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
@@ -30,7 +31,7 @@ V1_FILE = ROOT / "tests" / "data" / "alex-marathon.plan-v1.json"
 def planned(name: str) -> tuple[Plan, Athlete, bytes]:
     profile = load_profile(EXAMPLES / f"{name}.toml", library())
     plan = generate_plan(profile, library(), today=TODAY)
-    return plan, profile.athlete, plan_json.export(plan, profile.athlete, library())
+    return plan, profile.athlete, plan_json.export_json(resolve(plan, profile.athlete, library()))
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -44,7 +45,7 @@ def test_every_example_plan_reads_back_as_the_same_plan(name: str) -> None:
 def test_a_plan_read_back_writes_the_same_bytes(name: str) -> None:
     _, _, data = planned(name)
     again, athlete = read_plan(data, library(), where="plan.json")
-    assert plan_json.export(again, athlete, library()) == data
+    assert plan_json.export_json(resolve(again, athlete, library())) == data
 
 
 def test_the_plan_json_carries_ids_a_version_and_reasons_as_records_with_their_words() -> None:
@@ -69,9 +70,9 @@ def test_the_version_changes_with_the_content_and_only_with_it() -> None:
     _, _, data = planned("alex-marathon")
     doc = json.loads(data)
     plan, athlete = read_plan(data, library(), where="plan.json")
-    assert plan_json.plan_version(plan, athlete, library()) == doc["version"]
+    assert plan_json.plan_version(resolve(plan, athlete, library())) == doc["version"]
     shorter = Plan(plan.athlete, plan.start, plan.weeks[:-1], plan.warnings, id=plan.id)
-    assert plan_json.plan_version(shorter, athlete, library()) != doc["version"]
+    assert plan_json.plan_version(resolve(shorter, athlete, library())) != doc["version"]
 
 
 # -- schema 1 -----------------------------------------------------------------------------------
@@ -94,9 +95,11 @@ def test_a_schema_1_plan_still_reads_with_its_words_kept_and_ids_by_place() -> N
 
 def test_a_schema_1_plan_saves_again_as_schema_2() -> None:
     plan, athlete = read_plan(V1_FILE.read_bytes(), library(), where=V1_FILE.name)
-    doc = json.loads(plan_json.export(plan, athlete, library()))
+    doc = json.loads(plan_json.export_json(resolve(plan, athlete, library())))
     assert doc["schema_version"] == 2
-    again, _ = read_plan(plan_json.export(plan, athlete, library()), library(), where="x")
+    again, _ = read_plan(
+        plan_json.export_json(resolve(plan, athlete, library())), library(), where="x"
+    )
     assert again == plan
 
 

@@ -49,6 +49,7 @@ from runstrong.domain.plan import (
 from runstrong.export.pdf import export_pdf
 from runstrong.render.messages import cited, text
 from runstrong.render.report import render_html
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 26)
 MONDAY = date(2027, 1, 4)
@@ -260,7 +261,7 @@ def tiny_html(
     balance: dict[int, list[str]] | None = None,
 ) -> str:
     plan = tiny_plan("Test Runner", *week_1)
-    return render_html(plan, tiny_athlete(), library(), heatmaps=heatmaps, balance=balance)
+    return render_html(resolve(plan, tiny_athlete(), library()), heatmaps=heatmaps, balance=balance)
 
 
 class Outline(HTMLParser):
@@ -439,7 +440,7 @@ def test_a_phase_of_deload_weeks_only_shows_their_goal() -> None:
         replace(third, deload=True),
     )
     plan = replace(tiny_plan(), weeks=weeks)
-    cover = section_text(render_html(plan, tiny_athlete(), library()), "cover")
+    cover = section_text(render_html(resolve(plan, tiny_athlete(), library())), "cover")
     assert "Base 1–2 4 Jan – 17 Jan Build strength." in cover
     assert "Taper 3 18 Jan – 24 Jan Shed fatigue." in cover
     assert "Absorb the training." not in cover
@@ -542,7 +543,7 @@ def test_the_exercise_notes_say_in_which_weeks_each_exercise_comes() -> None:
 
 def test_text_from_the_profile_is_escaped() -> None:
     name = '<script>alert("x")</script> & Co'
-    html = render_html(tiny_plan(name), tiny_athlete(name), library())
+    html = render_html(resolve(tiny_plan(name), tiny_athlete(name), library()))
     assert "<script" not in html
     assert "Strength plan: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
     assert outline(html).errors == []

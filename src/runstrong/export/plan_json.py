@@ -11,12 +11,12 @@ import json
 from typing import Any, NamedTuple
 
 from runstrong.domain.athlete import Athlete
-from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.identity import content_version
-from runstrong.domain.loads import resolve_load
 from runstrong.domain.messages import Reason
-from runstrong.domain.plan import ByPercent, Contacts, Dose, Hold, Plan, Prescription, Session, Week
+from runstrong.domain.plan import ByPercent, Contacts, Dose, Hold
+from runstrong.export.exporter import ExportOptions
 from runstrong.render.messages import text
+from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession, ResolvedWeek
 
 
 class DoseFields(NamedTuple):
@@ -41,7 +41,8 @@ def dose_fields(dose: Dose) -> DoseFields:
     return DoseFields(dose.count, None, None, None if effort is None else effort.rir, None)
 
 
-def plan_to_dict(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
+def plan_to_dict(resolved: ResolvedPlan) -> dict[str, Any]:
+    plan, athlete = resolved.plan, resolved.athlete
     body = {
         "schema_version": plan.schema_version,
         "id": plan.id or athlete.key,
@@ -59,15 +60,15 @@ def plan_to_dict(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> dict
             for r in sorted(athlete.races, key=lambda r: r.date)
         ],
         "warnings": _reasons(plan.warnings),
-        "weeks": [_week(w, athlete, library) for w in plan.weeks],
+        "weeks": [_week(w) for w in resolved.weeks],
     }
     body["version"] = content_version(_canonical(body))
     return body
 
 
-def plan_version(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
+def plan_version(resolved: ResolvedPlan) -> str:
     """The plan's version: a hash of its content (what the JSON holds but the version itself)."""
-    return str(plan_to_dict(plan, athlete, library)["version"])
+    return str(plan_to_dict(resolved)["version"])
 
 
 def _canonical(body: dict[str, Any]) -> bytes:
@@ -109,12 +110,18 @@ def _athlete(athlete: Athlete) -> dict[str, Any]:
     }
 
 
-def export(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> bytes:
-    text = json.dumps(plan_to_dict(plan, athlete, library), indent=2, ensure_ascii=False)
+def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
+    """The `Exporter` of plan JSON (export.exporter)."""
+    return export_json(resolved)
+
+
+def export_json(resolved: ResolvedPlan) -> bytes:
+    text = json.dumps(plan_to_dict(resolved), indent=2, ensure_ascii=False)
     return (text + "\n").encode("utf-8")
 
 
-def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
+def _week(resolved: ResolvedWeek) -> dict[str, Any]:
+    week = resolved.week
     return {
         "index": week.index,
         "start": week.start.isoformat(),
@@ -122,11 +129,12 @@ def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> dict[str, A
         "deload": week.deload,
         "goal": week.goal,
         "notes": _reasons(week.notes),
-        "sessions": [_session(s, athlete, library) for s in week.sessions],
+        "sessions": [_session(s) for s in resolved.sessions],
     }
 
 
-def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> dict[str, Any]:
+def _session(resolved: ResolvedSession) -> dict[str, Any]:
+    s = resolved.session
     return {
         "id": s.id,
         "date": s.date.isoformat(),
@@ -139,21 +147,15 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> dict[str
         "est_minutes": s.est_minutes,
         "reasons": _reasons(s.reasons),
         "warnings": _reasons(s.warnings),
-        "exercises": [
-            _exercise(p, pid, athlete, library)
-            for p, pid in zip(s.exercises, s.exercise_ids, strict=True)
-        ],
+        "exercises": [_exercise(x) for x in resolved.exercises],
     }
 
 
-def _exercise(
-    p: Prescription, pid: str, athlete: Athlete, library: ExerciseLibrary
-) -> dict[str, Any]:
-    ex = library.get(p.slug)
-    load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment)
+def _exercise(x: ResolvedExercise) -> dict[str, Any]:
+    p = x.prescription
     dose = dose_fields(p.dose)
     return {
-        "id": pid,
+        "id": x.id,
         "slug": p.slug,
         "name": p.name,
         "role": str(p.role),
@@ -164,12 +166,12 @@ def _exercise(
         "per_side": p.per_side,
         "rir": dose.rir,
         "percent_1rm": dose.percent_1rm,
-        "load_kg": load.load_kg,
+        "load_kg": x.load_kg,
         "rest_s": p.rest_s,
         "tempo": p.tempo,
         "why": p.why,
         "citations": list(p.citations),
-        "load_note": reason_dict(load.note) if load.note else None,
+        "load_note": reason_dict(x.load_note) if x.load_note else None,
         "notes": _reasons(p.notes),
         "superset": p.superset,
     }
