@@ -232,3 +232,20 @@ def test_a_plan_made_here_is_the_plan_the_cli_writes(tmp_path: Path) -> None:
     assert json.loads(cli.stdout) == json.loads(
         plan_json.export_json(resolve(made.plan, made.athlete, library()))
     )
+
+
+def test_every_format_exports_from_its_own_exporter_and_an_unknown_one_is_an_error() -> None:
+    """The registry gives each format the `export` of its module, called with the plan resolved
+    once; a format it does not know is an InputError naming the choices."""
+    from runstrong.domain.errors import InputError
+    from runstrong.export import plan_csv
+
+    result = alex_plan(weeks=2)
+    options = services.ExportOptions(now=datetime(2026, 11, 26, tzinfo=UTC))
+    assert services.exporter("csv") is plan_csv.export
+    assert services.export_one("csv", result, options) == plan_csv.export_csv(result.resolved)
+    assert services.export_one("json", result, options) == plan_json.export_json(
+        resolve(result.plan, result.athlete, result.library)
+    )
+    with pytest.raises(InputError, match=r"unknown format 'docx' \(one of json, csv, ics"):
+        services.export_one("docx", result, options)
