@@ -67,11 +67,11 @@ def position_labels(exercises: Sequence[Prescription]) -> list[str]:
     return labels
 
 
-def rest_texts(exercises: Sequence[Prescription]) -> list[str]:
+def rest_texts(exercises: Sequence[Prescription], labels: Sequence[str] | None = None) -> list[str]:
     """What follows each exercise: its rest, or for a superset's first member the move to its
     partner, and after the pair the pair's one rest (the longer of the two), as it is timed and
-    as the watch plays it."""
-    labels = position_labels(exercises)
+    as the watch plays it. `labels`: the exercises' `position_labels`, if already made."""
+    labels = position_labels(exercises) if labels is None else labels
     out = []
     for i, p in enumerate(exercises):
         after = exercises[i + 1] if i + 1 < len(exercises) else None

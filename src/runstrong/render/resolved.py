@@ -13,6 +13,7 @@ the calendar, CSV, JSON and FIT read them from here and resolve nothing themselv
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -24,8 +25,10 @@ from runstrong.domain.rules import Rules
 from runstrong.render.dose_text import position_labels, rest_texts
 
 
-@dataclass(frozen=True, slots=True)
-class ResolvedExercise:
+class ResolvedExercise(NamedTuple):
+    """An exercise as every output shows it (a NamedTuple: a plan makes hundreds of them, and a
+    frozen dataclass takes three times as long to make)."""
+
     prescription: Prescription
     id: str  # the prescription's id (Session.exercise_ids)
     label: str  # its position: A, B1, B2, C ... (dose_text.position_labels)
@@ -90,9 +93,10 @@ def _session(
     loads: dict[Prescription, ResolvedLoad],
 ) -> ResolvedSession:
     exercises = s.exercises
+    labels = position_labels(exercises)
     out = []
     for p, pid, label, rest_text in zip(
-        exercises, s.exercise_ids, position_labels(exercises), rest_texts(exercises), strict=True
+        exercises, s.exercise_ids, labels, rest_texts(exercises, labels), strict=True
     ):
         ex = library.get(p.slug)
         load = loads.get(p)
