@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -49,26 +48,33 @@ def open_library(settings: Settings) -> ExerciseLibrary:
     return load_library(settings.exercise_dirs, cache_dir=settings.cache_dir)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanResult:
     plan: Plan
     athlete: Athlete
     library: ExerciseLibrary
     rules: Rules = field(default_factory=Rules)
     is_workout: bool = False  # a one-session workout file, not a plan
+    # The resolved plan once made (`resolved`): a list, so a frozen result can keep it. No lock:
+    # two threads that resolve at once make equal views, and the first kept serves both after.
+    _resolved: list[ResolvedPlan] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
 
     @property
     def profile(self) -> Profile:
         """The athlete and rules the plan was made with (a saved plan: default rules)."""
         return Profile(athlete=self.athlete, rules=self.rules)
 
-    @cached_property
+    @property
     def resolved(self) -> ResolvedPlan:
         """The plan resolved for its athlete (loads, labels, rest texts, notes), which every
         renderer and exporter reads: made on first use, once for all the formats of an export."""
-        from runstrong.render.resolved import resolve
+        if not self._resolved:
+            from runstrong.render.resolved import resolve
 
-        return resolve(self.plan, self.athlete, self.library, self.rules)
+            self._resolved.append(resolve(self.plan, self.athlete, self.library, self.rules))
+        return self._resolved[0]
 
 
 def make_plan(
