@@ -152,7 +152,7 @@ def generating(result: services.PlanResult) -> Callable[[], Any]:
 def generation_medians(result: services.PlanResult) -> dict[str, dict[str, float]]:
     """Median wall and CPU ms of the reference (json.dumps of the plan), the library load and
     plan generation for each example, taking turns."""
-    as_dict = plan_json.plan_to_dict(result.plan, result.athlete, result.library)
+    as_dict = plan_json.plan_to_dict(result.resolved)
     timed: dict[str, Callable[[], Any]] = {
         "dumps": lambda: json.dumps(as_dict),
         "indented": lambda: json.dumps(as_dict, indent=2),

@@ -39,7 +39,7 @@ from runstrong.domain.exercise import (
     Why,
 )
 from runstrong.domain.muscles import Muscle
-from runstrong.domain.plan import Prescription, Role
+from runstrong.domain.plan import ByPercent, ByRir, Contacts, Hold, Prescription, Reps, Role
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
 from runstrong.library.loader import load_library
@@ -182,18 +182,34 @@ def make_prescription(slug: str, **fields: Any) -> Prescription:
         "name": slug,
         "role": Role.MAIN,
         "sets": 3,
-        "reps": 8,
-        "seconds": None,
-        "contacts": None,
+        "dose": Reps(8, ByRir(2)),
         "per_side": False,
-        "rir": 2,
-        "percent_1rm": None,
         "rest_s": 90,
         "tempo": None,
         "why": "test",
         "citations": (),
     }
     return Prescription(slug=slug, **(defaults | fields))
+
+
+def reps_of(p: Prescription) -> int | None:
+    """The reps a set of `p` asks for (None: a hold or contacts)."""
+    return p.dose.count if isinstance(p.dose, Reps) else None
+
+
+def rir_of(p: Prescription) -> int | None:
+    """The reps in reserve of `p`'s dose (None: a hold, contacts, or reps without an effort)."""
+    return None if p.effort is None else p.effort.rir
+
+
+def percent_of(p: Prescription) -> int | None:
+    """The %1RM of `p`'s dose (None: an effort by reps in reserve alone, or none)."""
+    return p.effort.percent_1rm if isinstance(p.effort, ByPercent) else None
+
+
+def work_of(p: Prescription) -> Hold | Contacts | int:
+    """What a set of `p` does: its hold, its contacts, or its count of reps (without effort)."""
+    return p.dose.count if isinstance(p.dose, Reps) else p.dose
 
 
 def with_rule(

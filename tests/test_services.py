@@ -28,6 +28,7 @@ from runstrong.domain.errors import (
 from runstrong.export import plan_json
 from runstrong.imports.source import SavedPlan, Workout, read_source
 from runstrong.profile import load_profile
+from runstrong.render.resolved import resolve
 from runstrong.settings import Settings
 
 TODAY = date(2026, 11, 26)  # a Thursday
@@ -63,11 +64,13 @@ def test_a_race_before_a_given_start_is_a_domain_error_that_says_the_start_was_g
 def test_a_saved_plan_is_opened_as_saved_and_refuses_a_start_or_a_length(tmp_path: Path) -> None:
     made = alex_plan(weeks=3)
     saved = tmp_path / "plan.json"
-    saved.write_bytes(plan_json.export(made.plan, made.athlete, made.library))
+    saved.write_bytes(plan_json.export_json(made.resolved))
     source = read_source(saved, library())
     assert isinstance(source, SavedPlan)
     opened = services.open_plan(source, library(), SETTINGS)
-    assert plan_json.export(opened.plan, opened.athlete, library()) == saved.read_bytes()
+    assert (
+        plan_json.export_json(resolve(opened.plan, opened.athlete, library())) == saved.read_bytes()
+    )
     with pytest.raises(StartForSavedPlanError) as info:
         services.open_plan(source, library(), SETTINGS, weeks=4)
     assert (info.value.start, info.value.weeks) == (None, 4)
@@ -131,7 +134,7 @@ def test_eight_threads_planning_at_once_get_byte_identical_plans() -> None:
 
     def planned(profile: Any) -> bytes:
         result = services.make_plan(profile, library(), SETTINGS)
-        return plan_json.export(result.plan, result.athlete, library())
+        return plan_json.export_json(resolve(result.plan, result.athlete, library()))
 
     alone = [planned(p) for p in profiles]
     barrier = threading.Barrier(8)
@@ -227,5 +230,22 @@ def test_a_plan_made_here_is_the_plan_the_cli_writes(tmp_path: Path) -> None:
     cli = run_cli("--today", TODAY.isoformat(), "plan", str(ALEX), "--format", "json")
     assert cli.returncode == 0, cli.stderr
     assert json.loads(cli.stdout) == json.loads(
-        plan_json.export(made.plan, made.athlete, library())
+        plan_json.export_json(resolve(made.plan, made.athlete, library()))
     )
+
+
+def test_every_format_exports_from_its_own_exporter_and_an_unknown_one_is_an_error() -> None:
+    """The registry gives each format the `export` of its module, called with the plan resolved
+    once; a format it does not know is an InputError naming the choices."""
+    from runstrong.domain.errors import InputError
+    from runstrong.export import plan_csv
+
+    result = alex_plan(weeks=2)
+    options = services.ExportOptions(now=datetime(2026, 11, 26, tzinfo=UTC))
+    assert services.exporter("csv") is plan_csv.export
+    assert services.export_one("csv", result, options) == plan_csv.export_csv(result.resolved)
+    assert services.export_one("json", result, options) == plan_json.export_json(
+        resolve(result.plan, result.athlete, result.library)
+    )
+    with pytest.raises(InputError, match=r"unknown format 'docx' \(one of json, csv, ics"):
+        services.export_one("docx", result, options)

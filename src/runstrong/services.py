@@ -10,7 +10,8 @@ front end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from runstrong.domain.athlete import Athlete
@@ -30,11 +31,14 @@ from runstrong.domain.exercise import Exercise
 from runstrong.domain.plan import Plan, Session
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
+from runstrong.export.exporter import Exporter
+from runstrong.export.exporter import ExportOptions as ExportOptions  # the options of export_one
 from runstrong.imports.source import SavedPlan, Source, Workout
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
     from runstrong.domain.balance import BalanceReport
+    from runstrong.render.resolved import ResolvedPlan
 
 
 def open_library(settings: Settings) -> ExerciseLibrary:
@@ -51,11 +55,26 @@ class PlanResult:
     library: ExerciseLibrary
     rules: Rules = field(default_factory=Rules)
     is_workout: bool = False  # a one-session workout file, not a plan
+    # The resolved plan once made (`resolved`): a list, so a frozen result can keep it. No lock:
+    # two threads that resolve at once make equal views, and the first kept serves both after.
+    _resolved: list[ResolvedPlan] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
 
     @property
     def profile(self) -> Profile:
         """The athlete and rules the plan was made with (a saved plan: default rules)."""
         return Profile(athlete=self.athlete, rules=self.rules)
+
+    @property
+    def resolved(self) -> ResolvedPlan:
+        """The plan resolved for its athlete (loads, labels, rest texts, notes), which every
+        renderer and exporter reads: made on first use, once for all the formats of an export."""
+        if not self._resolved:
+            from runstrong.render.resolved import resolve
+
+            self._resolved.append(resolve(self.plan, self.athlete, self.library, self.rules))
+        return self._resolved[0]
 
 
 def make_plan(
@@ -132,7 +151,17 @@ def find_exercise(library: ExerciseLibrary, name: str) -> Exercise:
 
 # -- exports ----------------------------------------------------------------------------------
 
-EXPORT_FORMATS = ("json", "csv", "ics", "html", "pdf", "fit")
+# Each format's exporter: the `export` of its module (an `Exporter`), imported on first use
+# (WeasyPrint, behind the PDF, takes about a second to load).
+EXPORTERS: dict[str, str] = {
+    "json": "runstrong.export.plan_json",
+    "csv": "runstrong.export.plan_csv",
+    "ics": "runstrong.export.ics",
+    "html": "runstrong.export.html",
+    "pdf": "runstrong.export.pdf",
+    "fit": "runstrong.export.fit",
+}
+EXPORT_FORMATS = tuple(EXPORTERS)
 ALL_FILE_NAMES = {
     "json": "plan.json",
     "csv": "plan.csv",
@@ -141,95 +170,41 @@ ALL_FILE_NAMES = {
     "pdf": "plan.pdf",
     "fit": "fit",
 }
+if TYPE_CHECKING:  # mypy checks that every module in EXPORTERS has an Exporter
+    from runstrong.export import fit, html, ics, pdf, plan_csv, plan_json
+
+    _EXPORTERS: tuple[Exporter, ...] = (
+        plan_json.export,
+        plan_csv.export,
+        ics.export,
+        html.export,
+        pdf.export,
+        fit.export,
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class ExportOptions:
-    """`now` stamps what changed (ICS DTSTAMP); `today` (default: `now`'s date) starts the FIT
-    schedule and ends the calendar's cancelled events."""
-
-    now: datetime
-    previous_ics: bytes | None = None
-    alarm_minutes: int | None = None
-    fit_from: date | None = None
-    today: date | None = None
-
-    @property
-    def day(self) -> date:
-        return self.today or self.now.date()
+def exporter(fmt: str) -> Exporter:
+    """The exporter of format `fmt` (one of `EXPORT_FORMATS`)."""
+    module = EXPORTERS.get(fmt)
+    if module is None:
+        choices = ", ".join(EXPORT_FORMATS)
+        raise InputError("format", "", f"unknown format '{fmt}' (one of {choices})")
+    found: Exporter = import_module(module).export
+    return found
 
 
 def export_one(fmt: str, result: PlanResult, options: ExportOptions) -> bytes | dict[str, bytes]:
-    """One format's bytes (FIT: a folder of files by name). Heavy exporters load on first use."""
-    plan, athlete, library = result.plan, result.athlete, result.library
-    if fmt == "json":
-        from runstrong.export import plan_json
-
-        return plan_json.export(plan, athlete, library)
-    if fmt == "csv":
-        from runstrong.export import plan_csv
-
-        return plan_csv.export_csv(plan, athlete, library)
-    if fmt == "ics":
-        from runstrong.export import ics
-
-        return ics.export_ics(
-            plan,
-            athlete,
-            library,
-            now=options.now,
-            previous=options.previous_ics,
-            alarm_minutes=options.alarm_minutes,
-            today=options.day,
-        )
-    if fmt == "fit":
-        from runstrong.export import fit
-
-        warm_up = result.rules.warm_up_minutes
-        return fit.export_fit(
-            plan,
-            athlete,
-            library,
-            today=options.day,
-            from_date=options.fit_from,
-            warm_up_minutes=warm_up,
-        )
-    if fmt in ("html", "pdf"):
-        from runstrong.domain.balance import balance_report
-        from runstrong.render.report import render_html
-
-        heatmaps = week_heatmaps(result)
-        gaps = {w.index: balance_report(w, library).flags for w in plan.weeks if w.sessions}
-        html = render_html(plan, athlete, library, heatmaps=heatmaps, balance=gaps)
-        if fmt == "html":
-            return html.encode("utf-8")
-        from runstrong.export import pdf
-
-        return pdf.export_pdf(html)
-    raise InputError("format", "", f"unknown format '{fmt}' (one of {', '.join(EXPORT_FORMATS)})")
+    """One format's bytes (FIT: a folder of files by name), from the plan resolved once
+    (`PlanResult.resolved`) whatever the number of formats exported."""
+    return exporter(fmt)(result.resolved, options)
 
 
 def week_heatmaps(result: PlanResult) -> dict[int, str]:
-    """An SVG heat map of each week's strength work, laid out for the printable plan. All share
-    one colour scale, so a taper week looks as light as it is next to a base week."""
-    from runstrong.domain.balance import week_items
-    from runstrong.domain.muscle_load import muscle_loads
-    from runstrong.render.printed_heatmap import render_printed_heatmap_svg, shared_scale_max
+    """An SVG heat map of each week's strength work, laid out for the printable plan, on one
+    colour scale (`export.html.week_heatmaps`)."""
+    from runstrong.export.html import week_heatmaps as heatmaps
 
-    loads = {
-        week.index: muscle_loads(week_items(week, result.library))
-        for week in result.plan.weeks
-        if week.sessions
-    }
-    top = shared_scale_max(loads.values())
-    return {
-        index: render_printed_heatmap_svg(
-            week_loads,
-            title=f"Week {index}: muscles trained (weighted sets per side)",
-            scale_max=top,
-        )
-        for index, week_loads in loads.items()
-    }
+    return heatmaps(result.plan, result.library)
 
 
 # -- heat maps and balance --------------------------------------------------------------------

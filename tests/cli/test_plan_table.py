@@ -16,6 +16,7 @@ from runstrong.domain.messages import RuleId, reason
 from runstrong.domain.plan import Plan, Session
 from runstrong.render.dose_text import position_labels
 from runstrong.render.messages import cited, text
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 26)
 WIDE = 2000  # columns: no line of the table wraps
@@ -24,9 +25,8 @@ WIDE = 2000  # columns: no line of the table wraps
 def session_column(plan: Plan, result: services.PlanResult) -> list[str]:
     """The Session column of the printed table, line by line, blank lines left out."""
     out = io.StringIO()
-    print_plan(
-        Console(file=out, width=WIDE, color_system=None), plan, result.athlete, result.library
-    )
+    resolved = resolve(plan, result.athlete, result.library)
+    print_plan(Console(file=out, width=WIDE, color_system=None), resolved)
     cells = [line.split("│")[3] for line in out.getvalue().splitlines() if line.count("│") >= 6]
     return [cell.rstrip() for cell in cells if cell.strip()]
 

@@ -23,7 +23,17 @@ from runstrong.domain.balance import (
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Pattern
 from runstrong.domain.muscles import Muscle
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
+from runstrong.domain.plan import (
+    ByRir,
+    Contacts,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Session,
+    Week,
+)
 
 START = date(2026, 12, 7)
 NO_CALF = "no calf or soleus work this week"
@@ -61,10 +71,8 @@ def slugs_with_pattern(week: Week, pattern: Pattern) -> set[str]:
 def prescribe(
     slug: str, sets: int, *, per_side: bool = False, contacts: int | None = None
 ) -> Prescription:
-    return make_prescription(
-        slug, sets=sets, reps=None if contacts else 8, contacts=contacts, per_side=per_side,
-        rest_s=120,
-    )  # fmt: skip
+    dose = Contacts(contacts) if contacts else Reps(8, ByRir(2))
+    return make_prescription(slug, sets=sets, dose=dose, per_side=per_side, rest_s=120)
 
 
 def hand_week(*exercises: Prescription, phase: Phase = Phase.BASE, deload: bool = False) -> Week:

@@ -22,7 +22,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Exercise, Laterality, Level, LoadType, Pattern
 from runstrong.domain.messages import RuleId
-from runstrong.domain.plan import Phase, Plan, Role
+from runstrong.domain.plan import ByPercent, ByRir, Contacts, Hold, Phase, Plan, Reps, Role
 from runstrong.domain.prescription import Context, deloaded, prescribe
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
@@ -254,7 +254,7 @@ def test_plyometric_reps_and_sets_follow_the_drills_intensity() -> None:
     rules = Rules(plyo_reps_low_intensity=10, plyo_max_sets=3, plyo_rest_seconds=120)
     got = prescribe(pogo, Role.PLYOMETRIC, ctx(), rules)
     assert pogo.plyometric is not None
-    assert got.contacts == 10 * pogo.plyometric.contacts_per_rep
+    assert got.dose == Contacts(10 * pogo.plyometric.contacts_per_rep)
     assert got.sets == 3  # 80 contacts would ask for 8
     assert got.rest_s == 120
 
@@ -284,5 +284,24 @@ def test_the_gym_athletes_main_lift_follows_the_known_max_weight() -> None:
 
 
 def test_a_deload_of_an_accessory_keeps_its_reps() -> None:
-    lunge = make_prescription("reverse_lunge", sets=3, reps=10, rir=2)
-    assert deloaded(lunge, Rules()).reps == 10
+    lunge = make_prescription("reverse_lunge", sets=3, dose=Reps(10, ByRir(2)))
+    assert deloaded(lunge, Rules()).dose == Reps(10, ByRir(2 + Rules().deload_rir_add))
+
+
+def test_a_deload_reads_a_lighter_percent_at_the_added_reserve() -> None:
+    """5 reps at RIR 2 is 83% 1RM (a 7RM load); RIR 4 in the deload makes it a 9RM load, 77%."""
+    squat = make_prescription("back_squat", dose=Reps(5, ByPercent(83, 2)))
+    assert deloaded(squat, Rules()).dose == Reps(5, ByPercent(77, 4))
+
+
+def test_a_deload_past_the_percent_table_keeps_the_reserve_alone() -> None:
+    """10 reps at RIR 1 is 72% 1RM (11RM); at RIR 3 it would be a 13RM load, past the table's
+    last row (12RM), so the deload gives reps in reserve without a %1RM."""
+    squat = make_prescription("back_squat", dose=Reps(10, ByPercent(72, 1)))
+    assert deloaded(squat, Rules()).dose == Reps(10, ByRir(3))
+
+
+def test_holds_and_contacts_carry_no_effort_to_deload() -> None:
+    for dose in (Hold(30), Contacts(20)):
+        p = deloaded(make_prescription("plank", sets=4, dose=dose), Rules())
+        assert (p.sets, p.dose, p.effort) == (2, dose, None)

@@ -9,7 +9,15 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import library, make_athlete, make_profile, make_race, with_rule
+from builders import (
+    library,
+    make_athlete,
+    make_profile,
+    make_race,
+    reps_of,
+    rir_of,
+    with_rule,
+)
 from runstrong.domain.athlete import Run, RunningWeek, RunType, Weekday
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Level, NiggleSite, PlyoIntensity
@@ -18,6 +26,7 @@ from runstrong.domain.messages import RuleId
 from runstrong.domain.plan import LowerBodyLoad
 from runstrong.domain.profile import Profile
 from runstrong.export import plan_json
+from runstrong.render.resolved import resolve
 
 START = date(2026, 12, 7)
 KETTLEBELLS = [8.0, 12.0, 16.0, 24.0, 24.0, 32.0]
@@ -92,9 +101,14 @@ def test_random_profiles_give_no_dose_the_kit_cannot_load_and_name_a_light_one(
     for s in generate_plan(profile, lib, start=START).sessions:
         for p in s.exercises:
             limit = load_limit(lib.get(p.slug), athlete, rules)
-            assert within_reach(limit, p.reps, p.rir, rules), (p.name, p.reps, p.rir, limit)
+            assert within_reach(limit, reps_of(p), rir_of(p), rules), (
+                p.name,
+                reps_of(p),
+                rir_of(p),
+                limit,
+            )
             if p.tempo == "4-1-1-0":  # light_load_lowering_seconds' tempo
-                slowed = with_rule(p.notes, RuleId.LIGHT_SLOW_TEMPO, new_reps=p.reps)
+                slowed = with_rule(p.notes, RuleId.LIGHT_SLOW_TEMPO, new_reps=reps_of(p))
                 assert slowed, (p.name, p.notes)
 
 
@@ -114,8 +128,8 @@ def test_random_profiles_respect_equipment_days_level_and_niggles(profile: Profi
             assert not (ex.avoid_with & athlete.niggle_sites), p.slug
             if athlete.level is Level.BEGINNER and ex.plyometric is not None:
                 assert ex.plyometric.intensity is PlyoIntensity.LOW
-            if p.rir is not None:
-                assert 1 <= p.rir <= 4
+            if rir_of(p) is not None:
+                assert 1 <= rir_of(p) <= 4
 
 
 @given(profiles())
@@ -164,7 +178,11 @@ def test_random_profiles_break_no_scheduling_rule_silently(profile: Profile) -> 
 @given(profiles())
 def test_random_profiles_give_byte_identical_plans(profile: Profile) -> None:
     lib = library()
-    first = plan_json.export(generate_plan(profile, lib, start=START), profile.athlete, lib)
-    second = plan_json.export(generate_plan(profile, lib, start=START), profile.athlete, lib)
+    first = plan_json.export_json(
+        resolve(generate_plan(profile, lib, start=START), profile.athlete, lib)
+    )
+    second = plan_json.export_json(
+        resolve(generate_plan(profile, lib, start=START), profile.athlete, lib)
+    )
     assert first == second
     json.loads(first)

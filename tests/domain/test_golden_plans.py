@@ -15,6 +15,7 @@ from builders import EXAMPLES, ROOT, library
 from runstrong.domain.engine import generate_plan
 from runstrong.export import plan_json
 from runstrong.profile import load_profile
+from runstrong.render.resolved import resolve
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -23,7 +24,7 @@ GOLDEN = ROOT / "tests" / "golden"
 def test_the_example_plan_matches_its_golden_file(example: Path, update_golden: bool) -> None:
     profile = load_profile(example, library())
     plan = generate_plan(profile, library())
-    got = plan_json.export(plan, profile.athlete, library())
+    got = plan_json.export_json(resolve(plan, profile.athlete, library()))
     golden = GOLDEN / f"{example.stem}.plan.json"
     if update_golden:
         golden.write_bytes(got)

@@ -18,7 +18,7 @@ from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.light_kit import KitCheck
 from runstrong.domain.messages import Reason, RuleId
-from runstrong.domain.plan import Phase, Plan, Prescription, Role
+from runstrong.domain.plan import ByRir, Phase, Plan, Prescription, Reps, Role
 from runstrong.domain.prescription import Context
 from runstrong.domain.rules import Rules
 from runstrong.domain.selection import Chooser
@@ -159,7 +159,7 @@ def test_the_trial_runner_with_light_bells_gets_no_two_legged_kettlebell_rdl(
     hinge = [p for p in mains(plan) if p.slug == "dumbbell_romanian_deadlift"]
     assert hinge == []
     single = [p for p in mains(plan) if p.slug == "single_leg_romanian_deadlift"]
-    assert any(p.reps == 5 and p.rir == 2 for p in single)
+    assert any(p.dose == Reps(5, ByRir(2)) for p in single)
     replaced = "Kettlebell Romanian deadlift"
     swapped = [p for p in single if with_rule(p.notes, RuleId.HEAVIER_VARIANT, replaced=replaced)]
     assert swapped
@@ -177,7 +177,7 @@ def test_the_trial_runner_with_light_bells_gets_no_two_legged_kettlebell_rdl(
 def test_the_same_runner_with_heavy_bells_keeps_the_kettlebell_rdl_4_x_5(tmp_path: Path) -> None:
     plan = trial_plan(tmp_path, [16, 24, 32, 32])  # a pair of 32s: 64 kg >= 38.4 kg
     rdl = [p for p in mains(plan) if p.slug == "dumbbell_romanian_deadlift"]
-    assert any((p.sets, p.reps, p.rir) == (4, 5, 2) for p in rdl)
+    assert any((p.sets, p.dose) == (4, Reps(5, ByRir(2))) for p in rdl)
     assert rdl[0].name == "Kettlebell Romanian deadlift"
     assert not any(n.rule in SHORTFALL for p in rdl for n in p.notes)
 
@@ -201,7 +201,7 @@ def test_a_lift_no_variant_can_load_gets_12_slow_reps_and_says_the_set_stays_lig
     plan = generate_plan(make_profile(athlete), library(), start=START, weeks=3)
     hinge = [p for p in mains(plan) if p.slug == "single_leg_romanian_deadlift"]
     assert hinge
-    assert all((p.reps, p.rir, p.tempo) == (12, 2, "4-1-1-0") for p in hinge)
+    assert all((p.dose, p.tempo) == (Reps(12, ByRir(2)), "4-1-1-0") for p in hinge)
     slow = {"new_reps": 12, "lowering_s": 4, "pause_s": 1, "rir": 2}
     assert all(with_rule(p.notes, RuleId.LIGHT_SLOW_TEMPO, **slow) for p in hinge)
 

@@ -6,13 +6,14 @@ from builders import GYM, library, make_athlete, make_prescription
 from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.intensity import percent_1rm_for
-from runstrong.domain.loads import resolve_load
+from runstrong.domain.loads import ResolvedLoad, resolve_load
 from runstrong.domain.messages import RuleId, reason
-from runstrong.domain.plan import Prescription
+from runstrong.domain.plan import ByPercent, ByRir, Prescription, Reps
 
 
-def prescription(slug: str, percent: int | None, reps: int = 5) -> Prescription:
-    return make_prescription(slug, reps=reps, percent_1rm=percent, rest_s=180, why="x")
+def prescription(slug: str, percent: int, reps: int = 5) -> Prescription:
+    """`reps` at `percent` %1RM (and 2 in reserve, the effort's other half: loads ignore it)."""
+    return make_prescription(slug, dose=Reps(reps, ByPercent(percent, 2)), rest_s=180, why="x")
 
 
 def test_a_barbell_load_rounds_to_the_plate_step() -> None:
@@ -62,6 +63,13 @@ def test_without_a_known_max_there_is_no_load() -> None:
     kit = make_athlete(equipment=GYM).equipment
     got = resolve_load(prescription("back_squat", 80), library().get("back_squat"), {}, kit)
     assert got.load_kg is None
+
+
+def test_a_dose_by_reps_in_reserve_has_no_load_even_with_a_known_max() -> None:
+    kit = make_athlete(equipment=GYM).equipment
+    by_rir = make_prescription("back_squat", dose=Reps(5, ByRir(2)))
+    got = resolve_load(by_rir, library().get("back_squat"), {"back_squat": 100.0}, kit)
+    assert got == ResolvedLoad(None)
 
 
 def test_percent_follows_the_nsca_table_at_reps_plus_reserve() -> None:

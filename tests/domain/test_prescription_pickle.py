@@ -8,8 +8,11 @@ import pickle
 import subprocess
 import sys
 
+import pytest
+
 from builders import ROOT, make_prescription
 from runstrong.domain.messages import RuleId, reason
+from runstrong.domain.plan import ByPercent, ByRir, Contacts, Dose, Hold, Reps
 
 MADE_ELSEWHERE = """
 import pickle, sys
@@ -34,6 +37,19 @@ def test_a_prescription_pickled_in_another_process_is_found_by_an_equal_one() ->
     assert loaded == here
     assert {here: "found"}.get(loaded) == "found"
     assert hash(loaded) == hash(here)
+
+
+@pytest.mark.parametrize(
+    "dose",
+    [Reps(5, ByPercent(83, 2)), Reps(8, ByRir(2)), Reps(10), Hold(30), Contacts(20)],
+    ids=["percent", "rir", "reps-alone", "hold", "contacts"],
+)
+def test_every_shape_of_dose_survives_a_round_trip(dose: Dose) -> None:
+    p = make_prescription("side_plank", dose=dose)
+    again = pickle.loads(pickle.dumps(p))
+    assert again == p
+    assert again.dose == dose
+    assert type(again.dose) is type(dose)
 
 
 def test_a_prescription_survives_a_round_trip_with_every_field() -> None:

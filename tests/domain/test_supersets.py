@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from builders import library, make_prescription
 from runstrong.domain.budget import session_minutes
-from runstrong.domain.plan import Prescription, Role
+from runstrong.domain.plan import ByRir, Prescription, Reps, Role
 from runstrong.domain.rules import Rules
 from runstrong.domain.supersets import group, label
 
 
 def rx(slug: str, role: Role, sets: int = 3, reps: int = 10, rest_s: int = 60) -> Prescription:
-    return make_prescription(slug, role=role, sets=sets, reps=reps, rest_s=rest_s, why="")
+    return make_prescription(
+        slug, role=role, sets=sets, dose=Reps(reps, ByRir(2)), rest_s=rest_s, why=""
+    )
 
 
 def test_a_leg_accessory_takes_the_first_upper_or_trunk_partner() -> None:
@@ -53,7 +55,7 @@ def test_the_switches_between_sides_and_partners_are_rules() -> None:
     """A per-side set is both sides' work and one switch; a superset round is both partners' work
     and one walk between them: `side_switch_seconds` and `superset_switch_seconds`."""
     lunge = make_prescription(
-        "split_squat", role=Role.SECONDARY, sets=2, reps=10, rest_s=60, per_side=True
+        "split_squat", role=Role.SECONDARY, sets=2, dose=Reps(10), rest_s=60, per_side=True
     )
     push = rx("push_up", Role.UPPER, sets=2, reps=10, rest_s=60)
     lib = library()

@@ -14,6 +14,7 @@ from builders import EXAMPLES, library
 from runstrong.domain.engine import generate_plan
 from runstrong.export import plan_json
 from runstrong.profile.loader import load_profile
+from runstrong.render.resolved import resolve
 
 THREADS = 8
 TODAY = date(2026, 11, 30)
@@ -22,7 +23,7 @@ TODAY = date(2026, 11, 30)
 def _plan_bytes(name: str) -> bytes:
     profile = load_profile(EXAMPLES / f"{name}.toml", library())
     plan = generate_plan(profile, library(), today=TODAY)
-    return plan_json.export(plan, profile.athlete, library())
+    return plan_json.export_json(resolve(plan, profile.athlete, library()))
 
 
 def _state() -> tuple[object, ...]:

@@ -9,11 +9,33 @@ from functools import cache
 
 import pytest
 
-from builders import EXAMPLES, GYM, library, make_athlete, make_prescription, plan_from_file
+from builders import (
+    EXAMPLES,
+    GYM,
+    library,
+    make_athlete,
+    make_prescription,
+    plan_from_file,
+    reps_of,
+    rir_of,
+)
 from runstrong import services
 from runstrong.domain.athlete import Weekday
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
+from runstrong.domain.plan import (
+    ByPercent,
+    ByRir,
+    Contacts,
+    Hold,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Session,
+    Week,
+)
 from runstrong.export.plan_csv import export_csv
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 26)
 MONDAY = date(2027, 1, 4)
@@ -32,7 +54,7 @@ def example(name: str) -> services.PlanResult:
 @cache
 def example_csv(name: str) -> bytes:
     result = example(name)
-    return export_csv(result.plan, result.profile.athlete, result.library)
+    return export_csv(result.resolved)
 
 
 def rows(data: bytes) -> list[dict[str, str]]:
@@ -40,7 +62,7 @@ def rows(data: bytes) -> list[dict[str, str]]:
 
 
 def prescription(slug: str, name: str, **changes: object) -> Prescription:
-    fields: dict[str, object] = {"sets": 2, "reps": 5, "rest_s": 180, "why": ""}
+    fields: dict[str, object] = {"sets": 2, "dose": Reps(5, ByRir(2)), "rest_s": 180, "why": ""}
     return make_prescription(slug, name=name, **(fields | changes))
 
 
@@ -49,13 +71,25 @@ def tiny_plan(superset: str | None = "A") -> Plan:
     (2 sets) in superset `superset`, a per-side hold and hops."""
     day = MONDAY + timedelta(days=1)
     exercises = (
-        prescription("back_squat", "Back squat", percent_1rm=83, tempo="3-1-1-0"),
+        prescription("back_squat", "Back squat", dose=Reps(5, ByPercent(83, 2)), tempo="3-1-1-0"),
         prescription(
-            "seated_calf_raise", "Seated calf raise", sets=3, reps=12, rest_s=60, superset=superset
+            "seated_calf_raise",
+            "Seated calf raise",
+            sets=3,
+            dose=Reps(12, ByRir(2)),
+            rest_s=60,
+            superset=superset,
         ),
-        prescription("dead_bug", "Dead bug", reps=8, per_side=True, rest_s=90, superset=superset),
-        prescription("side_plank", "Side plank", sets=1, reps=None, seconds=30, per_side=True),
-        prescription("pogo_hops", "Pogo hops", sets=1, reps=None, contacts=20, rir=None),
+        prescription(
+            "dead_bug",
+            "Dead bug",
+            dose=Reps(8, ByRir(2)),
+            per_side=True,
+            rest_s=90,
+            superset=superset,
+        ),
+        prescription("side_plank", "Side plank", sets=1, dose=Hold(30), per_side=True),
+        prescription("pogo_hops", "Pogo hops", sets=1, dose=Contacts(20)),
     )
     session = Session(
         date=day,
@@ -76,7 +110,7 @@ def tiny_plan(superset: str | None = "A") -> Plan:
 
 def test_a_small_plan_exports_exactly_these_rows() -> None:
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
-    data = export_csv(tiny_plan(), athlete, library())
+    data = export_csv(resolve(tiny_plan(), athlete, library()))
     # 83% of a 100 kg max is 83 kg, rounded down to the 2.5 kg barbell step: 82.5 kg.
     # B1 and B2 alternate for two rounds, each ending with the longer rest (90 s); B1's third
     # set is alone, with its own rest. A per-side set rests after the right side only.
@@ -93,8 +127,8 @@ def test_a_small_plan_exports_exactly_these_rows() -> None:
             f"{session},B2,dead_bug,Dead bug,2,8,,,left,,,2,,0",
             f"{session},B2,dead_bug,Dead bug,2,8,,,right,,,2,,90",
             f"{session},B1,seated_calf_raise,Seated calf raise,3,12,,,,,,2,,60",
-            f"{session},C,side_plank,Side plank,1,,30,,left,,,2,,0",
-            f"{session},C,side_plank,Side plank,1,,30,,right,,,2,,180",
+            f"{session},C,side_plank,Side plank,1,,30,,left,,,,,0",
+            f"{session},C,side_plank,Side plank,1,,30,,right,,,,,180",
             f"{session},D,pogo_hops,Pogo hops,1,,,20,,,,,,180",
             "",
         ]
@@ -103,7 +137,7 @@ def test_a_small_plan_exports_exactly_these_rows() -> None:
 
 def test_without_supersets_each_exercise_s_sets_follow_one_another() -> None:
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
-    found = rows(export_csv(tiny_plan(superset=None), athlete, library()))
+    found = rows(export_csv(resolve(tiny_plan(superset=None), athlete, library())))
     assert [(r["position"], r["set_number"], r["side"], r["rest_s"]) for r in found[2:7]] == [
         ("B", "1", "", "60"),
         ("B", "2", "", "60"),
@@ -150,8 +184,8 @@ def test_a_sample_of_the_alex_rows_matches_the_plan() -> None:
     assert first["session"] == session.title
     assert first["time"] == session.time.strftime("%H:%M")
     assert first["exercise"] == per_side.name
-    assert first["reps"] == ("" if per_side.reps is None else str(per_side.reps))
-    assert first["rir"] == ("" if per_side.rir is None else str(per_side.rir))
+    assert first["reps"] == ("" if reps_of(per_side) is None else str(reps_of(per_side)))
+    assert first["rir"] == ("" if rir_of(per_side) is None else str(rir_of(per_side)))
     assert {r["rest_s"] for r in found if r["side"] == "left"} == {"0"}
 
 
@@ -189,5 +223,5 @@ def test_loads_come_from_the_athletes_maxes() -> None:
 
 def test_the_csv_is_the_same_bytes_every_time() -> None:
     result = example("marco-marathon-gym")
-    again = export_csv(result.plan, result.profile.athlete, result.library)
+    again = export_csv(result.resolved)
     assert again == example_csv("marco-marathon-gym")

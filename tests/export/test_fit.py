@@ -25,14 +25,29 @@ from builders import (
     make_prescription,
     make_profile,
     make_race,
+    percent_of,
     plan_from_file,
+    rir_of,
 )
 from runstrong import services
 from runstrong.domain.athlete import Athlete, Race, Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import (
+    ByPercent,
+    ByRir,
+    Contacts,
+    Hold,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Role,
+    Session,
+    Week,
+)
 from runstrong.export.fit import (
     MAX_SCHEDULED_WORKOUTS,
     export_fit,
@@ -43,6 +58,7 @@ from runstrong.export.fit import (
     session_workout,
 )
 from runstrong.render.dose_text import position_labels
+from runstrong.render.resolved import resolve, resolve_session
 
 TODAY = date(2026, 11, 26)
 # FIT profile values
@@ -126,18 +142,13 @@ def expected_sets(s: Session, athlete: Athlete, lib: ExerciseLibrary) -> list[Se
 
 def sides(p: Prescription) -> int:
     """Work steps a set has: a hold per side is timed on each side, anything else counted once."""
-    return 2 if p.per_side and p.seconds is not None else 1
+    return 2 if p.per_side and isinstance(p.dose, Hold) else 1
 
 
 def planned_work(label: str, p: Prescription, athlete: Athlete, lib: ExerciseLibrary) -> Work:
     ex = lib.get(p.slug)
-    amount: int | None
-    if p.seconds is not None:
-        kind, amount = TIME, p.seconds * 1000
-    elif p.reps is not None or p.contacts is not None:
-        kind, amount = REPS, p.reps if p.reps is not None else p.contacts
-    else:
-        kind, amount = OPEN, None
+    dose = p.dose
+    kind, amount = (TIME, dose.seconds * 1000) if isinstance(dose, Hold) else (REPS, dose.count)
     load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
     return Work(label, ex.fit.category_id, ex.fit.name_id, kind, amount, load)
 
@@ -209,6 +220,12 @@ def rx(slug: str, **kw: Any) -> Prescription:
     return make_prescription(slug, **({"name": library().get(slug).name} | kw))
 
 
+def fit_workout(s: Session, athlete: Athlete, **kw: Any) -> bytes:
+    """`session_workout` of `s` resolved for `athlete`, in the athlete's time zone."""
+    resolved = resolve_session(s, athlete, library())
+    return session_workout(resolved, timezone=athlete.timezone, **kw)
+
+
 def session(*exercises: Prescription, day: date = date(2026, 12, 8), **kw: Any) -> Session:
     fields: dict[str, Any] = {
         "date": day,
@@ -238,7 +255,7 @@ def example(name: str) -> services.PlanResult:
 def exported(name: str) -> tuple[services.PlanResult, dict[str, bytes]]:
     """An example's plan and its FIT files, made once per test run (both are immutable)."""
     result = example(name)
-    return result, export_fit(result.plan, result.profile.athlete, result.library, today=TODAY)
+    return result, export_fit(result.resolved, today=TODAY)
 
 
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
@@ -292,7 +309,7 @@ def schedule_days(files: dict[str, bytes]) -> list[date]:
 def test_the_schedule_starts_today_when_the_plan_has_begun() -> None:
     result = example("alex-marathon")
     today = result.plan.start + timedelta(weeks=3, days=2)  # a Wednesday, weeks in
-    files = export_fit(result.plan, result.profile.athlete, result.library, today=today)
+    files = export_fit(result.resolved, today=today)
     days = schedule_days(files)
     upcoming = sorted(s.date for s in result.plan.sessions if s.date >= today)
     assert days[0] == upcoming[0]
@@ -306,32 +323,28 @@ def test_the_schedule_starts_today_when_the_plan_has_begun() -> None:
 def test_the_schedule_includes_a_session_on_today() -> None:
     result = example("alex-marathon")
     today = result.plan.sessions[5].date
-    days = schedule_days(
-        export_fit(result.plan, result.profile.athlete, result.library, today=today)
-    )
+    days = schedule_days(export_fit(result.resolved, today=today))
     assert days[0] == today
 
 
 def test_the_schedule_starts_at_the_plan_start_when_that_is_later_than_today() -> None:
     result = example("alex-marathon")
     assert result.plan.start > TODAY
-    files = export_fit(result.plan, result.profile.athlete, result.library, today=TODAY)
+    files = export_fit(result.resolved, today=TODAY)
     assert schedule_days(files)[0] == min(s.date for s in result.plan.sessions)
 
 
 def test_the_schedule_of_a_plan_that_is_over_is_empty() -> None:
     result = example("alex-marathon")
     after = result.plan.end + timedelta(days=1)
-    files = export_fit(result.plan, result.profile.athlete, result.library, today=after)
+    files = export_fit(result.resolved, today=after)
     assert schedule_days(files) == []
 
 
 def test_the_schedule_starts_at_from_date() -> None:
     result = example("alex-marathon")
     later = result.plan.start + timedelta(weeks=10)
-    files = export_fit(
-        result.plan, result.profile.athlete, result.library, today=TODAY, from_date=later
-    )
+    files = export_fit(result.resolved, today=TODAY, from_date=later)
     entries = decode(files["schedule.fit"])["schedule_mesgs"]
     first = FIT_EPOCH_LOCAL + timedelta(seconds=entries[0]["scheduled_time"])
     upcoming = [s for s in result.plan.sessions if s.date >= later]
@@ -352,7 +365,7 @@ def test_serials_are_unique_within_a_plan_and_the_same_on_every_export() -> None
 def test_the_same_plan_exports_the_same_bytes() -> None:
     first = exported("alex-marathon")[1]
     again = example("alex-marathon")  # planned afresh, exported afresh
-    assert export_fit(again.plan, again.profile.athlete, again.library, today=TODAY) == first
+    assert export_fit(again.resolved, today=TODAY) == first
 
 
 # One workout --------------------------------------------------------------------------------
@@ -360,7 +373,7 @@ def test_the_same_plan_exports_the_same_bytes() -> None:
 
 def test_the_workout_reads_as_a_dated_strength_session_on_the_watch() -> None:
     athlete = make_athlete()
-    messages = decode(session_workout(session(), athlete, library(), serial=7), strings=True)
+    messages = decode(fit_workout(session(), athlete, serial=7), strings=True)
     (workout,) = messages["workout_mesgs"]
     assert workout["wkt_name"] == "Tue 08 Dec Strength A"
     assert (workout["sport"], workout["sub_sport"]) == ("training", "strength_training")
@@ -378,29 +391,28 @@ def test_time_created_is_the_session_start_in_the_athletes_timezone(
     timezone: str, day: date, utc_hour: int
 ) -> None:
     athlete = replace(make_athlete(), timezone=timezone)
-    data = session_workout(session(day=day), athlete, library(), serial=1)
+    data = fit_workout(session(day=day), athlete, serial=1)
     (file_id,) = decode(data)["file_id_mesgs"]
     assert file_id["time_created"] == datetime.combine(day, time(utc_hour), tzinfo=UTC)
 
 
 def test_the_warm_up_comes_first_and_lasts_the_given_minutes() -> None:
-    data = session_workout(session(), make_athlete(), library(), serial=1, warm_up_minutes=10)
+    data = fit_workout(session(), make_athlete(), serial=1, warm_up_minutes=10)
     warm_up = steps_of(data)[0]
     assert warm_up["exercise_category"] == CATEGORY_WARM_UP
     assert (warm_up["duration_type"], warm_up["duration_value"]) == (TIME, 600_000)
 
 
 def test_without_warm_up_minutes_the_warm_up_ends_at_the_lap_key() -> None:
-    data = session_workout(session(), make_athlete(), library(), serial=1, warm_up_minutes=None)
+    data = fit_workout(session(), make_athlete(), serial=1, warm_up_minutes=None)
     warm_up = steps_of(data)[0]
     assert warm_up["duration_type"] == OPEN
     assert "duration_value" not in warm_up
 
 
 def test_a_step_carries_the_exercise_ids_reps_sets_and_rest() -> None:
-    data = session_workout(
-        session(rx("goblet_squat", sets=4, reps=6, rest_s=120)), make_athlete(), library(), serial=1
-    )
+    squat = rx("goblet_squat", sets=4, dose=Reps(6, ByRir(2)), rest_s=120)
+    data = fit_workout(session(squat), make_athlete(), serial=1)
     work, rest, repeat = steps_of(data)[1:]
     assert (work["exercise_category"], work["exercise_name"]) == (28, 37)  # squat/goblet_squat
     assert (work["duration_type"], work["duration_value"]) == (REPS, 6)
@@ -416,13 +428,19 @@ def calf_and_plank(calf_sets: int, plank_sets: int) -> Session:
     """A squat, then a superset: seated calf raise (rest 60 s) with a side plank (rest 45 s)."""
     return session(
         rx("goblet_squat", sets=3, rest_s=120),
-        rx("seated_calf_raise", role=Role.CALF, sets=calf_sets, reps=12, rest_s=60, superset="A"),
+        rx(
+            "seated_calf_raise",
+            role=Role.CALF,
+            sets=calf_sets,
+            dose=Reps(12, ByRir(2)),
+            rest_s=60,
+            superset="A",
+        ),
         rx(
             "side_plank",
             role=Role.TRUNK,
             sets=plank_sets,
-            reps=None,
-            seconds=30,
+            dose=Hold(30),
             per_side=True,
             rest_s=45,
             superset="A",
@@ -442,7 +460,7 @@ def layout(steps: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 
 
 def test_a_superset_is_its_work_steps_one_rest_and_one_repeat_labelled_as_on_paper() -> None:
-    data = session_workout(calf_and_plank(3, 3), make_athlete(), library(), serial=1)
+    data = fit_workout(calf_and_plank(3, 3), make_athlete(), serial=1)
     assert layout(steps_of(data, strings=True)) == [
         ("A Goblet squat", 8),
         ("Rest", 120_000),
@@ -456,7 +474,7 @@ def test_a_superset_is_its_work_steps_one_rest_and_one_repeat_labelled_as_on_pap
 
 
 def test_the_superset_member_with_more_sets_does_its_extra_sets_alone_after_the_loop() -> None:
-    data = session_workout(calf_and_plank(3, 2), make_athlete(), library(), serial=1)
+    data = fit_workout(calf_and_plank(3, 2), make_athlete(), serial=1)
     assert layout(steps_of(data, strings=True))[3:] == [
         ("B1 Seated calf raise", 12),
         ("B2 Side plank left", 30_000),
@@ -467,7 +485,7 @@ def test_the_superset_member_with_more_sets_does_its_extra_sets_alone_after_the_
         ("Rest", 60_000),
         ("repeat", 9, 1),
     ]
-    data = session_workout(calf_and_plank(2, 4), make_athlete(), library(), serial=1)
+    data = fit_workout(calf_and_plank(2, 4), make_athlete(), serial=1)
     assert layout(steps_of(data, strings=True))[8:] == [
         ("B2 Side plank left", 30_000),
         ("B2 Side plank right", 30_000),
@@ -479,7 +497,7 @@ def test_the_superset_member_with_more_sets_does_its_extra_sets_alone_after_the_
 def test_a_superset_with_no_rest_loops_straight_back_to_its_first_exercise() -> None:
     s = calf_and_plank(2, 2)
     s = replace(s, exercises=tuple(replace(p, rest_s=0) for p in s.exercises))
-    steps = steps_of(session_workout(s, make_athlete(), library(), serial=1), strings=True)
+    steps = steps_of(fit_workout(s, make_athlete(), serial=1), strings=True)
     assert layout(steps)[2:] == [
         ("B1 Seated calf raise", 12),
         ("B2 Side plank left", 30_000),
@@ -492,7 +510,7 @@ def test_superset_sessions_read_back_as_planned() -> None:
     athlete = make_athlete()
     for calf, plank in [(3, 3), (3, 2), (2, 3), (1, 4)]:
         s = calf_and_plank(calf, plank)
-        data = session_workout(s, athlete, library(), serial=1)
+        data = fit_workout(s, athlete, serial=1)
         assert_round_trip(s, athlete, library(), data)
 
 
@@ -510,16 +528,16 @@ def test_the_example_plans_have_supersets_with_unequal_sets_to_check() -> None:
 
 
 def test_a_hold_is_written_in_milliseconds() -> None:
-    hold = rx("side_plank", reps=None, seconds=40)
-    work = steps_of(session_workout(session(hold), make_athlete(), library(), serial=1))[1]
+    hold = rx("side_plank", dose=Hold(40))
+    work = steps_of(fit_workout(session(hold), make_athlete(), serial=1))[1]
     assert (work["duration_type"], work["duration_value"]) == (TIME, 40_000)
     assert work["wkt_step_name"] == "A Side plank"
 
 
 def test_a_hold_per_side_is_two_timed_steps_left_then_right_inside_the_sets_repeat() -> None:
     """Side plank, 3 x 30 s per side: the watch times the left side, then the right, 3 times."""
-    hold = rx("side_plank", sets=3, reps=None, seconds=30, per_side=True, rest_s=45)
-    steps = steps_of(session_workout(session(hold), make_athlete(), library(), serial=1))
+    hold = rx("side_plank", sets=3, dose=Hold(30), per_side=True, rest_s=45)
+    steps = steps_of(fit_workout(session(hold), make_athlete(), serial=1))
     left, right, rest, repeat = steps[1:]
     for work in (left, right):
         assert (work["intensity"], work["duration_type"]) == (ACTIVE, TIME)
@@ -536,8 +554,8 @@ def test_a_hold_per_side_is_two_timed_steps_left_then_right_inside_the_sets_repe
 
 
 def test_reps_per_side_are_one_step_whose_name_and_notes_say_each_side() -> None:
-    lunge = rx("bulgarian_split_squat", reps=8, rir=2, per_side=True)
-    steps = steps_of(session_workout(session(lunge), make_athlete(), library(), serial=1))
+    lunge = rx("bulgarian_split_squat", dose=Reps(8, ByRir(2)), per_side=True)
+    steps = steps_of(fit_workout(session(lunge), make_athlete(), serial=1))
     work, _rest, _repeat = steps[1:]
     assert (work["duration_type"], work["duration_value"]) == (REPS, 8)
     assert work["wkt_step_name"] == "A Bulgarian split squat per side"
@@ -546,10 +564,10 @@ def test_reps_per_side_are_one_step_whose_name_and_notes_say_each_side() -> None
 
 def test_a_long_name_per_side_is_shortened_before_its_side() -> None:
     name = "Single-leg Romanian deadlift on a wobbly cushion, slowly"  # 56 bytes
-    held = rx("side_plank", name=name, reps=None, seconds=30, per_side=True)
-    counted = rx("single_leg_romanian_deadlift", name=name, reps=8, per_side=True)
+    held = rx("side_plank", name=name, dose=Hold(30), per_side=True)
+    counted = rx("single_leg_romanian_deadlift", name=name, dose=Reps(8, ByRir(2)), per_side=True)
     for p, ends in [(held, (" left", " right")), (counted, (" per side",))]:
-        steps = steps_of(session_workout(session(p), make_athlete(), library(), serial=1))
+        steps = steps_of(fit_workout(session(p), make_athlete(), serial=1))
         names = [s["wkt_step_name"] for s in steps if s.get("intensity") == ACTIVE]
         assert [n.rsplit("…", 1)[1] for n in names] == list(ends)
         assert all(n.startswith("A Single-leg Romanian") for n in names)
@@ -559,8 +577,8 @@ def test_a_long_name_per_side_is_shortened_before_its_side() -> None:
 def test_notes_keep_the_dose_whole_and_cut_the_cue_first() -> None:
     """The dose (side, %1RM and RIR, tempo) fits the 49 bytes; the cue takes what is left."""
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
-    squat = rx("back_squat", reps=3, rir=1, percent_1rm=85, tempo="2-0-X-0")
-    notes = steps_of(session_workout(session(squat), athlete, library(), serial=1))[1]["notes"]
+    squat = rx("back_squat", dose=Reps(3, ByPercent(85, 1)), tempo="2-0-X-0")
+    notes = steps_of(fit_workout(session(squat), athlete, serial=1))[1]["notes"]
     cue = library().get("back_squat").cues[0]
     assert notes.startswith("85% 1RM, RIR 1; tempo 2-0-X-0; ")
     assert notes.endswith("…")
@@ -573,9 +591,9 @@ def test_a_cue_that_would_be_cut_to_a_word_or_two_is_left_out() -> None:
     nothing, so the notes are the dose alone."""
     athlete = make_athlete(equipment=GYM, maxes={"bulgarian_split_squat": 60.0})
     lunge = rx(
-        "bulgarian_split_squat", reps=3, rir=1, percent_1rm=85, tempo="2-0-X-0", per_side=True
+        "bulgarian_split_squat", dose=Reps(3, ByPercent(85, 1)), tempo="2-0-X-0", per_side=True
     )
-    notes = steps_of(session_workout(session(lunge), athlete, library(), serial=1))[1]["notes"]
+    notes = steps_of(fit_workout(session(lunge), athlete, serial=1))[1]["notes"]
     assert notes == "Each side; 85% 1RM, RIR 1; tempo 2-0-X-0"
 
 
@@ -594,10 +612,10 @@ def test_every_note_of_every_example_plan_holds_its_whole_dose(name: str) -> Non
             named.remove(step)
             notes = step.get("notes", "")
             assert len(notes.encode("utf-8")) <= 49
-            if p.rir is not None:
-                assert f"RIR {p.rir}" in notes
-            if p.percent_1rm is not None:
-                assert f"{p.percent_1rm}% 1RM" in notes
+            if rir_of(p) is not None:
+                assert f"RIR {rir_of(p)}" in notes
+            if percent_of(p) is not None:
+                assert f"{percent_of(p)}% 1RM" in notes
             if p.tempo is not None:
                 assert f"tempo {p.tempo}" in notes
             if p.per_side:
@@ -607,14 +625,14 @@ def test_every_note_of_every_example_plan_holds_its_whole_dose(name: str) -> Non
 def test_the_example_plans_have_holds_per_side_and_tempos_to_check() -> None:
     """Guards the notes test against passing on plans without the long doses."""
     rxs = [p for n in EXAMPLE_NAMES for s in exported(n)[0].plan.sessions for p in s.exercises]
-    assert any(p.per_side and p.seconds is not None for p in rxs)
-    assert any(p.per_side and p.tempo is not None and p.rir is not None for p in rxs)
-    assert any(p.percent_1rm is not None and p.tempo is not None for p in rxs)
+    assert any(p.per_side and isinstance(p.dose, Hold) for p in rxs)
+    assert any(p.per_side and p.tempo is not None and rir_of(p) is not None for p in rxs)
+    assert any(percent_of(p) is not None and p.tempo is not None for p in rxs)
 
 
 def test_plyometric_contacts_count_as_reps_and_the_notes_say_contacts() -> None:
-    hops = rx("pogo_hops", reps=None, contacts=20, rir=None)
-    work = steps_of(session_workout(session(hops), make_athlete(), library(), serial=1))[1]
+    hops = rx("pogo_hops", dose=Contacts(20))
+    work = steps_of(fit_workout(session(hops), make_athlete(), serial=1))[1]
     assert (work["duration_type"], work["duration_value"]) == (REPS, 20)
     assert work["exercise_category"] == 20  # plyo
     assert "exercise_name" not in work  # pogo hops have no FIT name
@@ -623,25 +641,23 @@ def test_plyometric_contacts_count_as_reps_and_the_notes_say_contacts() -> None:
 
 def test_a_load_from_the_athletes_max_is_written_in_kilograms() -> None:
     athlete = make_athlete(equipment=GYM, maxes={"back_squat": 100.0})
-    squat = rx("back_squat", reps=5, rir=2, percent_1rm=75, tempo="2-0-1-0")
-    work = steps_of(session_workout(session(squat), athlete, library(), serial=1))[1]
+    squat = rx("back_squat", dose=Reps(5, ByPercent(75, 2)), tempo="2-0-1-0")
+    work = steps_of(fit_workout(session(squat), athlete, serial=1))[1]
     assert work["exercise_weight"] == 75.0
     assert work["weight_display_unit"] == KILOGRAM
     assert work["notes"].startswith("75% 1RM, RIR 2; tempo 2-0-1-0; Bar across")
 
 
 def test_without_a_known_max_no_weight_is_written() -> None:
-    squat = rx("back_squat", percent_1rm=75)
-    work = steps_of(
-        session_workout(session(squat), make_athlete(equipment=GYM), library(), serial=1)
-    )[1]
+    squat = rx("back_squat", dose=Reps(8, ByPercent(75, 2)))
+    work = steps_of(fit_workout(session(squat), make_athlete(equipment=GYM), serial=1))[1]
     assert "exercise_weight" not in work
     assert "weight_display_unit" not in work
 
 
 def test_each_category_and_name_pair_gets_one_exercise_title() -> None:
-    s = session(rx("goblet_squat"), rx("pogo_hops", reps=None, contacts=10), rx("goblet_squat"))
-    messages = decode(session_workout(s, make_athlete(), library(), serial=1))
+    s = session(rx("goblet_squat"), rx("pogo_hops", dose=Contacts(10)), rx("goblet_squat"))
+    messages = decode(fit_workout(s, make_athlete(), serial=1))
     titles = [
         (t["exercise_category"], t["exercise_name"], t["wkt_step_name"])
         for t in messages["exercise_title_mesgs"]
@@ -652,7 +668,7 @@ def test_each_category_and_name_pair_gets_one_exercise_title() -> None:
 def test_long_names_and_notes_are_cut_on_a_character_boundary() -> None:
     long_name = "Ü" + "é" * 60  # one word: the cut has to fall between two characters
     s = session(rx("goblet_squat", name=long_name, tempo="3-1-1-0"), title="Kraft " + "ü" * 300)
-    messages = decode(session_workout(s, make_athlete(), library(), serial=1))
+    messages = decode(fit_workout(s, make_athlete(), serial=1))
     work = messages["workout_step_mesgs"][1]
     assert work["wkt_step_name"].startswith("A Üéé")
     assert work["wkt_step_name"].endswith("…")
@@ -684,7 +700,7 @@ def test_two_sessions_with_the_same_name_on_one_day_get_two_files() -> None:
         weeks=(Week(0, date(2026, 12, 7), Phase.BASE, False, "", (s, s)),),
         warnings=(),
     )
-    files = export_fit(plan, make_athlete(), library(), today=date(2026, 12, 1))
+    files = export_fit(resolve(plan, make_athlete(), library()), today=date(2026, 12, 1))
     assert sorted(files) == [
         "2026-12-08_strength-a-2.fit",
         "2026-12-08_strength-a.fit",
@@ -756,6 +772,4 @@ def test_every_session_of_a_generated_plan_reads_back_as_planned(
     plan, athlete = generated
     serials = session_serials(plan.sessions)
     for s, serial in zip(plan.sessions, serials, strict=True):
-        assert_round_trip(
-            s, athlete, library(), session_workout(s, athlete, library(), serial=serial)
-        )
+        assert_round_trip(s, athlete, library(), fit_workout(s, athlete, serial=serial))

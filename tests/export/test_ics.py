@@ -14,7 +14,7 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar, Event
 
-from builders import EXAMPLES, plan_from_file
+from builders import EXAMPLES, percent_of, plan_from_file
 from runstrong import services
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.errors import InputError
@@ -22,6 +22,7 @@ from runstrong.domain.plan import Plan, Session
 from runstrong.export.ics import export_ics
 from runstrong.render.dose_text import position_labels
 from runstrong.render.messages import cited
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
@@ -52,9 +53,7 @@ def export(
 ) -> bytes:
     athlete, library = result.profile.athlete, result.library
     return export_ics(
-        plan or result.plan,
-        athlete,
-        library,
+        resolve(plan or result.plan, athlete, library),
         now=now,
         previous=previous,
         alarm_minutes=alarm_minutes,
@@ -226,12 +225,13 @@ def test_loads_from_a_one_rep_max_are_shown_in_kilograms_near_the_percentage() -
     for session, event in zip(in_time_order(result.plan), session_events(data), strict=True):
         lines = description_lines(event)
         for label, p in zip(position_labels(session.exercises), session.exercises, strict=True):
-            if p.percent_1rm is None or p.slug not in maxes:
+            percent = percent_of(p)
+            if percent is None or p.slug not in maxes:
                 continue
             dose = lines[lines.index(f"{label}. {p.name}") + 1]
-            found = re.search(rf"@ ([\d.]+) kg, {p.percent_1rm}% 1RM", dose)
+            found = re.search(rf"@ ([\d.]+) kg, {percent}% 1RM", dose)
             assert found, dose
-            assert abs(float(found[1]) - maxes[p.slug] * p.percent_1rm / 100) <= 2.5
+            assert abs(float(found[1]) - maxes[p.slug] * percent / 100) <= 2.5
             checked += 1
     assert checked > 0
 
@@ -258,7 +258,7 @@ def test_two_athletes_with_the_same_plan_and_race_never_share_a_uid(who: dict[st
     weeks = len(result.plan.weeks)
     plan = generate_plan(profile, result.library, start=result.plan.start, weeks=weeks)
     assert [s.date for s in plan.sessions] == [s.date for s in result.plan.sessions]
-    partner = export_ics(plan, twin, result.library, now=NOW)
+    partner = export_ics(resolve(plan, twin, result.library), now=NOW)
     alex = {str(e["UID"]) for e in events(exported(ALEX))}
     assert len(events(partner)) == len(alex)
     assert not alex & {str(e["UID"]) for e in events(partner)}
@@ -288,7 +288,7 @@ def test_a_vtimezone_for_the_athlete_zone_comes_before_the_events(path: Path) ->
 def test_a_utc_athlete_gets_utc_times_and_no_vtimezone() -> None:
     result = example(ALEX)
     athlete = replace(result.profile.athlete, timezone="UTC")
-    data = export_ics(result.plan, athlete, result.library, now=NOW)
+    data = export_ics(resolve(result.plan, athlete, result.library), now=NOW)
     assert b"BEGIN:VTIMEZONE" not in data
     first = session_events(data)[0]["DTSTART"].dt
     session = in_time_order(result.plan)[0]

@@ -21,6 +21,7 @@ from runstrong.domain.plan import Plan
 from runstrong.export import plan_json
 from runstrong.imports.plan_json import read_plan
 from runstrong.profile.loader import load_profile
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 30)
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
@@ -31,7 +32,7 @@ V1_FILE = ROOT / "tests" / "data" / "alex-marathon.plan-v1.json"
 def planned(name: str) -> tuple[Plan, Athlete, bytes]:
     profile = load_profile(EXAMPLES / f"{name}.toml", library())
     plan = generate_plan(profile, library(), today=TODAY)
-    return plan, profile.athlete, plan_json.export(plan, profile.athlete, library())
+    return plan, profile.athlete, plan_json.export_json(resolve(plan, profile.athlete, library()))
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -45,7 +46,7 @@ def test_every_example_plan_reads_back_as_the_same_plan(name: str) -> None:
 def test_a_plan_read_back_writes_the_same_bytes(name: str) -> None:
     _, _, data = planned(name)
     again, athlete = read_plan(data, library(), where="plan.json")
-    assert plan_json.export(again, athlete, library()) == data
+    assert plan_json.export_json(resolve(again, athlete, library())) == data
 
 
 def test_the_plan_json_carries_ids_a_version_and_reasons_as_records_with_their_words() -> None:
@@ -70,9 +71,9 @@ def test_the_version_changes_with_the_content_and_only_with_it() -> None:
     _, _, data = planned("alex-marathon")
     doc = json.loads(data)
     plan, athlete = read_plan(data, library(), where="plan.json")
-    assert plan_json.plan_version(plan, athlete, library()) == doc["version"]
+    assert plan_json.plan_version(resolve(plan, athlete, library())) == doc["version"]
     shorter = Plan(plan.athlete, plan.start, plan.weeks[:-1], plan.warnings, id=plan.id)
-    assert plan_json.plan_version(shorter, athlete, library()) != doc["version"]
+    assert plan_json.plan_version(resolve(shorter, athlete, library())) != doc["version"]
 
 
 # -- schema 1 -----------------------------------------------------------------------------------
@@ -95,9 +96,11 @@ def test_a_schema_1_plan_still_reads_with_its_words_kept_and_ids_by_place() -> N
 
 def test_a_schema_1_plan_saves_again_as_schema_2() -> None:
     plan, athlete = read_plan(V1_FILE.read_bytes(), library(), where=V1_FILE.name)
-    doc = json.loads(plan_json.export(plan, athlete, library()))
+    doc = json.loads(plan_json.export_json(resolve(plan, athlete, library())))
     assert doc["schema_version"] == 2
-    again, _ = read_plan(plan_json.export(plan, athlete, library()), library(), where="x")
+    again, _ = read_plan(
+        plan_json.export_json(resolve(plan, athlete, library())), library(), where="x"
+    )
     assert again == plan
 
 
@@ -145,6 +148,34 @@ def test_an_unknown_key_an_unknown_rule_and_two_amounts_are_each_named() -> None
     assert "exactly one of" in both
 
 
+def _exercise_with(doc: dict[str, Any], key: str) -> dict[str, Any]:
+    """The first exercise of the plan whose `key` (reps, seconds, contacts) is set."""
+    return next(
+        e for w in doc["weeks"] for s in w["sessions"] for e in s["exercises"] if e[key] is not None
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "changes", "words"),
+    [
+        ("seconds", {"rir": 2}, "take no rir or percent_1rm"),
+        ("reps", {"reps": None, "contacts": 20, "rir": 2}, "contacts take no rir"),
+        ("reps", {"rir": None, "percent_1rm": 80}, "needs the rir"),
+    ],
+)
+def test_a_dose_no_prescription_can_have_is_an_error_naming_the_exercise(
+    key: str, changes: dict[str, int | None], words: str
+) -> None:
+    """RIR and %1RM belong to reps alone, and a %1RM comes with the RIR it leaves."""
+    doc = json.loads(planned("alex-marathon")[2])
+    _exercise_with(doc, key).update(changes)
+    message = _error(json.dumps(doc).encode())
+    assert message.startswith("plan.json: weeks[")
+    assert ".exercises[" in message
+    assert words in message
+    assert "\n" not in message
+
+
 def test_a_session_time_with_an_offset_is_an_error() -> None:
     message = _error(_edited(lambda d: d["weeks"][0]["sessions"][0].update(time="18:00:00+02:00")))
     assert message.startswith("plan.json: weeks[1].sessions[1].time: ")
@@ -174,7 +205,7 @@ def test_a_bad_saved_plan_on_the_command_line_is_one_line_and_writes_nothing(
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_the_file_is_what_the_standard_library_would_write(name: str) -> None:
     plan, athlete, data = planned(name)
-    body = plan_json.plan_to_dict(plan, athlete, library())
+    body = plan_json.plan_to_dict(resolve(plan, athlete, library()))
     assert data.decode("utf-8") == json.dumps(body, indent=2, ensure_ascii=False) + "\n"
     without = {k: v for k, v in body.items() if k != "version"} | {"version": ""}
     canonical = json.dumps(without, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

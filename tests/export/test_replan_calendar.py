@@ -14,6 +14,7 @@ from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.plan import Plan
 from runstrong.export.ics import UID_DOMAIN, UID_NAMESPACE, export_ics
+from runstrong.render.resolved import resolve
 
 START = date(2027, 1, 4)
 RACE_DAY = START + timedelta(weeks=17, days=6)
@@ -47,8 +48,10 @@ def events(data: bytes) -> dict[str, dict[str, object]]:
 
 def replan(before: Athlete, after: Athlete) -> tuple[Plan, Plan, dict[str, dict[str, object]]]:
     old, new = plan_for(before), plan_for(after)
-    first = export_ics(old, before, library(), now=NOW, today=NOW.date())
-    second = export_ics(new, after, library(), now=LATER, previous=first, today=LATER.date())
+    first = export_ics(resolve(old, before, library()), now=NOW, today=NOW.date())
+    second = export_ics(
+        resolve(new, after, library()), now=LATER, previous=first, today=LATER.date()
+    )
     return old, new, events(second)
 
 

@@ -34,10 +34,22 @@ from runstrong import services
 from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.balance import balance_report
 from runstrong.domain.messages import Reason, RuleId, reason
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import (
+    ByPercent,
+    ByRir,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Role,
+    Session,
+    Week,
+)
 from runstrong.export.pdf import export_pdf
 from runstrong.render.messages import cited, text
 from runstrong.render.report import render_html
+from runstrong.render.resolved import resolve
 
 TODAY = date(2026, 11, 26)
 MONDAY = date(2027, 1, 4)
@@ -173,8 +185,7 @@ def squat(**changes: object) -> Prescription:
     fields: dict[str, object] = {
         "slug": "back_squat",
         "name": "Back squat",
-        "reps": 5,
-        "percent_1rm": 80,
+        "dose": Reps(5, ByPercent(80, 2)),
         "rest_s": 180,
         "tempo": "3-1-1-0",
         "why": "Heavy squats <make> runners economical & robust.",
@@ -190,7 +201,7 @@ def split_squat(**changes: object) -> Prescription:
         "role": Role.SECONDARY,
         "sets": 2,
         "per_side": True,
-        "rir": 3,
+        "dose": Reps(8, ByRir(3)),
         "why": "Single-leg strength.",
         "citations": ("mackey2021",),
     }
@@ -250,7 +261,7 @@ def tiny_html(
     balance: dict[int, list[str]] | None = None,
 ) -> str:
     plan = tiny_plan("Test Runner", *week_1)
-    return render_html(plan, tiny_athlete(), library(), heatmaps=heatmaps, balance=balance)
+    return render_html(resolve(plan, tiny_athlete(), library()), heatmaps=heatmaps, balance=balance)
 
 
 class Outline(HTMLParser):
@@ -429,7 +440,7 @@ def test_a_phase_of_deload_weeks_only_shows_their_goal() -> None:
         replace(third, deload=True),
     )
     plan = replace(tiny_plan(), weeks=weeks)
-    cover = section_text(render_html(plan, tiny_athlete(), library()), "cover")
+    cover = section_text(render_html(resolve(plan, tiny_athlete(), library())), "cover")
     assert "Base 1–2 4 Jan – 17 Jan Build strength." in cover
     assert "Taper 3 18 Jan – 24 Jan Shed fatigue." in cover
     assert "Absorb the training." not in cover
@@ -532,7 +543,7 @@ def test_the_exercise_notes_say_in_which_weeks_each_exercise_comes() -> None:
 
 def test_text_from_the_profile_is_escaped() -> None:
     name = '<script>alert("x")</script> & Co'
-    html = render_html(tiny_plan(name), tiny_athlete(name), library())
+    html = render_html(resolve(tiny_plan(name), tiny_athlete(name), library()))
     assert "<script" not in html
     assert "Strength plan: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
     assert outline(html).errors == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builders import make_prescription
-from runstrong.domain.plan import Role
+from runstrong.domain.plan import ByRir, Reps, Role
 from runstrong.render.dose_text import dose_text, rest_texts
 
 
@@ -21,6 +21,6 @@ def test_a_superset_rests_once_after_the_pair_with_the_longer_rest() -> None:
 
 
 def test_the_dose_line_ends_with_the_given_rest() -> None:
-    split = make_prescription("bulgarian_split_squat", sets=3, reps=8, rir=2, rest_s=90)
+    split = make_prescription("bulgarian_split_squat", sets=3, dose=Reps(8, ByRir(2)), rest_s=90)
     assert dose_text(split) == "3 × 8 @ RIR 2, rest 1:30"
     assert dose_text(split, None, "then straight to B2") == "3 × 8 @ RIR 2, then straight to B2"

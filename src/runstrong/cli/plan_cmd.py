@@ -68,22 +68,20 @@ def plan(
         raise InputError(str(profile), "", not_a_profile(source, profile))
     with worded(profile):
         result = services.make_plan(source, library, settings, start=first_day, weeks=weeks)
-    athlete = result.athlete
     if fmt == "json":
         from runstrong.export import plan_json
 
-        write_output(output, plan_json.export(result.plan, athlete, result.library))
+        write_output(output, plan_json.export_json(result.resolved))
         return
     if fmt == "markdown":
         from runstrong.render.plan_markdown import render_markdown
 
-        text = render_markdown(result.plan, athlete, result.library)
-        write_output(output, text.encode("utf-8"))
+        write_output(output, render_markdown(result.resolved).encode("utf-8"))
         return
     from runstrong.cli.console import print_to
     from runstrong.cli.plan_table import print_plan
 
-    print_to(output, lambda console: print_plan(console, result.plan, athlete, result.library))
+    print_to(output, lambda console: print_plan(console, result.resolved))
 
 
 def not_a_profile(source: object, path: Path) -> str:

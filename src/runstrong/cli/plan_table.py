@@ -8,19 +8,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from runstrong.domain.athlete import Athlete
-from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.loads import resolve_load
 from runstrong.domain.messages import Reason
-from runstrong.domain.plan import Plan, Session, Week
-from runstrong.render.dose_text import (
-    HOW_TO_READ,
-    dose_text,
-    position_labels,
-    rest_texts,
-    weeks_text,
-)
+from runstrong.domain.plan import Session
+from runstrong.render.dose_text import HOW_TO_READ, dose_text, weeks_text
 from runstrong.render.messages import cited, text
+from runstrong.render.resolved import ResolvedPlan, ResolvedSession, ResolvedWeek
 
 NOTE_INDENT = 3  # columns: an exercise's notes, dim, under its dose
 
@@ -35,7 +27,8 @@ PHASE_STYLE = {
 }
 
 
-def print_plan(console: Console, plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> None:
+def print_plan(console: Console, resolved: ResolvedPlan) -> None:
+    plan, athlete = resolved.plan, resolved.athlete
     races = "; ".join(f"{r.name} {r.date:%d %b %Y} ({r.priority})" for r in athlete.races)
     console.print(
         f"[bold]Strength plan for {plan.athlete}[/]: {plan.start:%a %d %b %Y} to "
@@ -45,11 +38,12 @@ def print_plan(console: Console, plan: Plan, athlete: Athlete, library: Exercise
     console.print(HOW_TO_READ, style="dim", markup=False)
     for warning in plan.warnings:
         console.print(f"! {cited(warning)}", style="yellow", markup=False)
-    for week in plan.weeks:
-        console.print(_week(week, athlete, library))
+    for week in resolved.weeks:
+        console.print(_week(week))
 
 
-def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> Panel:
+def _week(resolved: ResolvedWeek) -> Panel:
+    week = resolved.week
     style = PHASE_STYLE.get(str(week.phase), "white")
     title = f"Week {week.index} · {week.start:%d %b} · {str(week.phase).upper()}"
     if week.deload:
@@ -61,27 +55,27 @@ def _week(week: Week, athlete: Athlete, library: ExerciseLibrary) -> Panel:
         table.add_column("When", width=14)
         table.add_column("Session", ratio=3)
         table.add_column("Why this day", ratio=2)
-        for s in week.sessions:
-            table.add_row(*_row(s, athlete, library))
+        for s in resolved.sessions:
+            table.add_row(*_row(s))
         parts.append(table)
     else:
         parts.append(Text("No strength this week."))
     return Panel(Group(*parts), title=title, title_align="left", border_style=style)
 
 
-def _row(s: Session, athlete: Athlete, library: ExerciseLibrary) -> tuple[Text, Group, Text]:
+def _row(resolved: ResolvedSession) -> tuple[Text, Group, Text]:
     """The session's exercises, each with its dose and, dim and indented under it, its notes (a
     swap for a niggle, a load the kit cannot reach: what the printed plan says); a note every
     exercise shares (a deload's cut) is said once, under them all."""
+    s = resolved.session
     when = Text(f"{s.date:%a %d %b}\n{s.time:%H:%M}\n~{s.est_minutes} min")
     lines: list[Text | Padding] = [Text(s.title, style="bold")]
-    rests = rest_texts(s.exercises)
     shared = shared_notes(s)
-    for label, p, after in zip(position_labels(s.exercises), s.exercises, rests, strict=True):
-        load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
-        line = Text(f"{label}. {p.name}: ", style="bold")
-        note = text(load.note) if load.note else None
-        line.append(dose_text(p, load.load_kg, after, note), style="not bold")
+    for x in resolved.exercises:
+        p = x.prescription
+        line = Text(f"{x.label}. {p.name}: ", style="bold")
+        note = text(x.load_note) if x.load_note else None
+        line.append(dose_text(p, x.load_kg, x.rest_text, note), style="not bold")
         lines.append(line)
         if own := [cited(n) for n in p.notes if n not in shared]:
             lines.append(Padding(Text("; ".join(own), style="dim"), (0, 0, 0, NOTE_INDENT)))

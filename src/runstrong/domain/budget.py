@@ -12,7 +12,7 @@ from functools import cache
 from typing import NamedTuple
 
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.plan import Prescription
+from runstrong.domain.plan import Hold, Prescription
 from runstrong.domain.rules import Rules
 from runstrong.domain.supersets import group_indexes
 
@@ -27,12 +27,8 @@ def work_seconds(p: Prescription, seconds_per_rep: float, side_switch_seconds: f
     prescribed tempo sets the rep's length."""
     if p.tempo:
         seconds_per_rep = _rep_seconds(p.tempo) or seconds_per_rep
-    if p.seconds is not None:
-        work = float(p.seconds)
-    elif p.contacts is not None:
-        work = p.contacts * seconds_per_rep
-    else:
-        work = (p.reps or 0) * seconds_per_rep
+    dose = p.dose  # reps or contacts take a rep's length each
+    work = float(dose.seconds) if isinstance(dose, Hold) else dose.count * seconds_per_rep
     return 2 * work + side_switch_seconds if p.per_side else work
 
 

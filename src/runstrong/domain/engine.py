@@ -31,7 +31,16 @@ from runstrong.domain.periodisation import (
     periodise,
     plan_length_weeks,
 )
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import (
+    Contacts,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Role,
+    Session,
+    Week,
+)
 from runstrong.domain.prescription import (
     Context,
     contacts_of,
@@ -658,7 +667,7 @@ class _WeekPlanner:
             label=draft.template.key,
             demanding_legs=load.rank >= LowerBodyLoad.MODERATE.rank,
             heavy_legs=load is LowerBodyLoad.HEAVY,
-            plyo=any(p.contacts for p in draft.exercises),
+            plyo=any(isinstance(p.dose, Contacts) for p in draft.exercises),
             hard_plyo=draft.hard_plyo,
             last_heavy=draft.template is T,
             before_race=draft.template is T or draft.template is ACT,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment, Exercise
 from runstrong.domain.messages import Reason, RuleId, reason
-from runstrong.domain.plan import Prescription
+from runstrong.domain.plan import ByPercent, Prescription
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +29,10 @@ def resolve_load(
     p: Prescription, ex: Exercise, maxes: dict[str, float], kit: EquipmentSet
 ) -> ResolvedLoad:
     one_rm = maxes.get(p.slug)
-    if p.percent_1rm is None or one_rm is None:
+    effort = p.effort
+    if not isinstance(effort, ByPercent) or one_rm is None:
         return ResolvedLoad(None)
-    raw = one_rm * p.percent_1rm / 100
+    raw = one_rm * effort.percent_1rm / 100
     gear = ex.equipment | (ex.equipment_any & kit.available)
     if Equipment.BARBELL in gear:
         load = _round_to(raw, kit.barbell_step_kg)

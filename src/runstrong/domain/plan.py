@@ -2,6 +2,11 @@
 
 Prescriptions are relative (reps, RIR, %1RM, seconds, contacts). Kilograms are resolved from the
 athlete's numbers when a plan is exported (`runstrong.domain.loads`).
+
+A prescription's dose is one of three shapes, so that no impossible mix can be built: reps
+(`Reps`), with an effort by reps in reserve (`ByRir`) or by a share of the known max and the
+reserve it leaves (`ByPercent`), or none (a workout file's own reps); a timed hold (`Hold`); or
+ground contacts (`Contacts`). Holds and contacts have no effort: RIR means nothing for them.
 """
 
 from __future__ import annotations
@@ -56,18 +61,75 @@ class Role(StrEnum):
     ACTIVATION = "activation"  # light taper work
 
 
+# The dose's shapes. Each pickles as a call with its fields (as Prescription does): a
+# mypyc-compiled frozen dataclass cannot be unpickled field by field.
+
+
+@dataclass(frozen=True, slots=True)
+class ByRir:
+    """Effort by reps in reserve: stop each set with `rir` good reps left."""
+
+    rir: int
+
+    def __reduce__(self) -> tuple[type[ByRir], tuple[int]]:
+        return (ByRir, (self.rir,))
+
+
+@dataclass(frozen=True, slots=True)
+class ByPercent:
+    """Effort by a share of the known max, `percent_1rm`, and the reps in reserve it leaves at
+    the dose's reps (read from one table, so the two agree: `intensity.percent_1rm_for`)."""
+
+    percent_1rm: int
+    rir: int
+
+    def __reduce__(self) -> tuple[type[ByPercent], tuple[int, int]]:
+        return (ByPercent, (self.percent_1rm, self.rir))
+
+
+@dataclass(frozen=True, slots=True)
+class Reps:
+    """`count` reps a set (per side for a per-side exercise), at `effort` (None: not set, as in
+    a workout file that gives reps alone)."""
+
+    count: int
+    effort: ByRir | ByPercent | None = None
+
+    def __reduce__(self) -> tuple[type[Reps], tuple[int, ByRir | ByPercent | None]]:
+        return (Reps, (self.count, self.effort))
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """A timed hold of `seconds` a set (per side for a per-side exercise)."""
+
+    seconds: int
+
+    def __reduce__(self) -> tuple[type[Hold], tuple[int]]:
+        return (Hold, (self.seconds,))
+
+
+@dataclass(frozen=True, slots=True)
+class Contacts:
+    """`count` ground contacts a set (per side for a per-side drill): plyometrics."""
+
+    count: int
+
+    def __reduce__(self) -> tuple[type[Contacts], tuple[int]]:
+        return (Contacts, (self.count,))
+
+
+Dose = Reps | Hold | Contacts
+
+
 @dataclass(frozen=True, slots=True)
 class Prescription:
     slug: str
     name: str
     role: Role
     sets: int
-    reps: int | None
-    seconds: int | None
-    contacts: int | None
+    dose: Dose
     per_side: bool
-    rir: int | None
-    percent_1rm: int | None
     rest_s: int
     tempo: str | None
     why: str  # the exercise's own case, from its library file
@@ -77,6 +139,12 @@ class Prescription:
     # The hash, kept after the first lookup (0: not yet): planning looks the same prescriptions
     # up in its memos thousands of times. Neither compared nor pickled.
     _hash: int = field(default=0, init=False, repr=False, compare=False)
+
+    @property
+    def effort(self) -> ByRir | ByPercent | None:
+        """The dose's effort: reps in reserve, or %1RM and RIR; None for holds and contacts."""
+        dose = self.dose
+        return dose.effort if isinstance(dose, Reps) else None
 
     def revised(self, **changes: Any) -> Prescription:
         """A copy with `changes`: `dataclasses.replace` at half the cost (planning makes many)."""

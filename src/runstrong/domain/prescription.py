@@ -14,12 +14,23 @@ from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
 from runstrong.domain.intensity import percent_1rm_for
 from runstrong.domain.load_ceiling import LoadLimit, light_dose
 from runstrong.domain.messages import Reason, RuleId, reason
-from runstrong.domain.plan import Phase, Prescription, Role
+from runstrong.domain.plan import (
+    ByPercent,
+    ByRir,
+    Contacts,
+    Hold,
+    Phase,
+    Prescription,
+    Reps,
+    Role,
+)
 from runstrong.domain.rules import Rules
 
 
 @dataclass(frozen=True, slots=True)
-class Dose:
+class DoseRow:
+    """A row of the dose tables: sets, reps, reps in reserve, rest and its sources."""
+
     sets: int
     reps: int
     rir: int
@@ -28,37 +39,37 @@ class Dose:
 
 
 # Main lifts: one dose per week of the block, cycling (science.md §2.3, §3.1).
-MAIN_DOSES: dict[tuple[Level, Phase], tuple[Dose, ...]] = {
+MAIN_DOSES: dict[tuple[Level, Phase], tuple[DoseRow, ...]] = {
     (Level.BEGINNER, Phase.BASE): (
-        Dose(2, 12, 4, 90, ("acsm2009",)),
-        Dose(3, 12, 3, 90, ("acsm2009",)),
-        Dose(3, 10, 3, 90, ("acsm2009",)),
+        DoseRow(2, 12, 4, 90, ("acsm2009",)),
+        DoseRow(3, 12, 3, 90, ("acsm2009",)),
+        DoseRow(3, 10, 3, 90, ("acsm2009",)),
     ),
     (Level.INTERMEDIATE, Phase.BASE): (
-        Dose(3, 8, 2, 150, ("blagrove2018", "nsca2016")),
-        Dose(3, 6, 2, 180, ("blagrove2018", "nsca2016")),
-        Dose(4, 5, 2, 180, ("blagrove2018", "nsca2016")),
+        DoseRow(3, 8, 2, 150, ("blagrove2018", "nsca2016")),
+        DoseRow(3, 6, 2, 180, ("blagrove2018", "nsca2016")),
+        DoseRow(4, 5, 2, 180, ("blagrove2018", "nsca2016")),
     ),
     (Level.ADVANCED, Phase.BASE): (
-        Dose(4, 6, 2, 180, ("eihara2022", "storen2008")),
-        Dose(4, 5, 2, 180, ("eihara2022", "storen2008")),
-        Dose(4, 4, 1, 240, ("eihara2022", "storen2008")),
-        Dose(5, 3, 1, 240, ("eihara2022", "storen2008")),
+        DoseRow(4, 6, 2, 180, ("eihara2022", "storen2008")),
+        DoseRow(4, 5, 2, 180, ("eihara2022", "storen2008")),
+        DoseRow(4, 4, 1, 240, ("eihara2022", "storen2008")),
+        DoseRow(5, 3, 1, 240, ("eihara2022", "storen2008")),
     ),
     (Level.INTERMEDIATE, Phase.BUILD): (
-        Dose(3, 5, 2, 180, ("bazyler2015",)),
-        Dose(3, 4, 2, 180, ("bazyler2015",)),
+        DoseRow(3, 5, 2, 180, ("bazyler2015",)),
+        DoseRow(3, 4, 2, 180, ("bazyler2015",)),
     ),
     (Level.ADVANCED, Phase.BUILD): (
-        Dose(3, 4, 1, 240, ("bazyler2015", "eihara2022")),
-        Dose(3, 3, 1, 240, ("bazyler2015", "eihara2022")),
+        DoseRow(3, 4, 1, 240, ("bazyler2015", "eihara2022")),
+        DoseRow(3, 3, 1, 240, ("bazyler2015", "eihara2022")),
     ),
 }
 # Peak, maintenance and the taper's last heavy session: keep intensity, cut volume [ronnestad2010].
 MAINTENANCE_MAIN = {
-    Level.BEGINNER: Dose(2, 10, 3, 90, ("spiering2021", "ronnestad2010")),
-    Level.INTERMEDIATE: Dose(2, 5, 2, 180, ("spiering2021", "ronnestad2010")),
-    Level.ADVANCED: Dose(2, 4, 2, 180, ("spiering2021", "ronnestad2010")),
+    Level.BEGINNER: DoseRow(2, 10, 3, 90, ("spiering2021", "ronnestad2010")),
+    Level.INTERMEDIATE: DoseRow(2, 5, 2, 180, ("spiering2021", "ronnestad2010")),
+    Level.ADVANCED: DoseRow(2, 4, 2, 180, ("spiering2021", "ronnestad2010")),
 }
 LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RECOVERY, Phase.TRANSITION})
 MAINTENANCE_PHASES = frozenset({Phase.PEAK, Phase.MAINTENANCE, Phase.TAPER})
@@ -130,22 +141,22 @@ def effort(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Effort | Non
     return _effort(ex, _dose(ex, role, ctx, rules), ctx, rules)
 
 
-def _dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dose:
+def _dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> DoseRow:
     if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
         return _main_dose(ctx)
     return _accessory_dose(ex, role, ctx, rules)  # a body-weight or band "main" lift: by reps
 
 
-def _effort(ex: Exercise, dose: Dose, ctx: Context, rules: Rules) -> Effort:
+def _effort(ex: Exercise, row: DoseRow, ctx: Context, rules: Rules) -> Effort:
     """The dose's sets and RIR for a beginner's first weeks and within the RIR rules, and its
     reps within the exercise's own most."""
-    sets, rir = dose.sets, dose.rir
+    sets, rir = row.sets, row.rir
     if ctx.reduced_volume:
         sets = min(sets, rules.beginner_reduced_volume_sets)
         rir = max(rir, rules.beginner_reduced_volume_min_rir)
     rir = max(rules.rir_min, min(rules.rir_max, rir))
     timed = ex.load_type is LoadType.TIMED_HOLD
-    return Effort(sets, None if timed else min(dose.reps, ex.max_reps or dose.reps), rir)
+    return Effort(sets, None if timed else min(row.reps, ex.max_reps or row.reps), rir)
 
 
 def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
@@ -166,14 +177,14 @@ def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
     return Context(ctx.level, phase, 0, ctx.reduced_volume, 0, False)
 
 
-def _main_dose(ctx: Context) -> Dose:
+def _main_dose(ctx: Context) -> DoseRow:
     if ctx.phase in MAINTENANCE_PHASES:
         return MAINTENANCE_MAIN[ctx.level]
     table = _main_table(ctx.level, ctx.phase)
     return table[ctx.week_in_block % len(table)]
 
 
-def _main_table(level: Level, phase: Phase) -> tuple[Dose, ...]:
+def _main_table(level: Level, phase: Phase) -> tuple[DoseRow, ...]:
     return MAIN_DOSES.get((level, phase)) or MAIN_DOSES[(level, Phase.BASE)]
 
 
@@ -183,7 +194,7 @@ def dose_cycle_position(level: Level, phase: Phase, week_in_block: int) -> int:
     return week_in_block % len(_main_table(level, phase))
 
 
-def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dose:
+def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> DoseRow:
     """Accessories by the athlete's level: 10-12 reps at RIR 3-4 for beginners, fewer, closer to
     failure with experience (science.md §2.3 [acsm2009]); body-weight and band work by the
     exercise's own level; calves slow and heavy [bohm2015]."""
@@ -200,12 +211,12 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dos
         bodyweight = ex.load_type is LoadType.BODYWEIGHT_REPS
         reps = rules.calf_reps_bodyweight if bodyweight else rules.calf_reps_loaded
         cite = ("bohm2015", "hebert_losier2012")
-        return Dose(sets, reps, rir, rules.calf_rest_seconds, cite)
+        return DoseRow(sets, reps, rir, rules.calf_rest_seconds, cite)
     if role in (Role.HIP, Role.TRUNK):
         unloaded = ex.load_type in (LoadType.BAND, LoadType.BODYWEIGHT_REPS)
         reps = rules.hip_trunk_reps_bodyweight if unloaded else rules.hip_trunk_reps_loaded
         sets = rules.hip_trunk_sets_beginner if beginner else rules.hip_trunk_sets
-        return Dose(sets, reps, rules.hip_trunk_rir, rules.hip_trunk_rest_seconds, ())
+        return DoseRow(sets, reps, rules.hip_trunk_rir, rules.hip_trunk_rest_seconds, ())
     if ex.load_type in (LoadType.BODYWEIGHT_REPS, LoadType.BAND):
         reps = _by_level(
             ex.level,
@@ -220,7 +231,7 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dos
             rules.loaded_accessory_reps_intermediate,
             rules.loaded_accessory_reps_advanced,
         )
-    return Dose(sets, reps, rir, _accessory_rest_seconds(role, rules), ("acsm2009",))
+    return DoseRow(sets, reps, rir, _accessory_rest_seconds(role, rules), ("acsm2009",))
 
 
 def _by_level(level: Level, beginner: int, intermediate: int, advanced: int) -> int:
@@ -248,31 +259,34 @@ def _main_tempo(phase: Phase, rules: Rules) -> str:
 
 
 def _finish(
-    ex: Exercise, role: Role, dose: Dose, ctx: Context, rules: Rules, label: Label
+    ex: Exercise, role: Role, row: DoseRow, ctx: Context, rules: Rules, label: Label
 ) -> Prescription:
-    sets, reps, rir = _effort(ex, dose, ctx, rules)
+    sets, reps, rir = _effort(ex, row, ctx, rules)
     notes: list[Reason] = []
     if ctx.reduced_volume:
         weeks, sets = rules.beginner_reduced_volume_weeks, rules.beginner_reduced_volume_sets
         notes.append(reason(RuleId.REDUCED_VOLUME, "runstrong_heuristic", weeks=weeks, sets=sets))
-    timed = reps is None
-    light = (
-        None if reps is None or label.limit is None else light_dose(label.limit, reps, rir, rules)
-    )
-    if light is not None:
-        reps = min(light.reps, ex.max_reps or light.reps)
-        notes.append(light.note)
-    seconds = None
-    if timed:
-        seconds = _by_level(
-            ex.level,
-            rules.hold_seconds_beginner_variant,
-            rules.hold_seconds_intermediate_variant,
-            rules.hold_seconds_advanced_variant,
+    light = None
+    dose: Reps | Hold
+    if reps is None:  # a timed hold
+        dose = Hold(
+            _by_level(
+                ex.level,
+                rules.hold_seconds_beginner_variant,
+                rules.hold_seconds_intermediate_variant,
+                rules.hold_seconds_advanced_variant,
+            )
         )
-    percent = None
-    if ex.percent_1rm and label.known_max and reps is not None and ctx.level is not Level.BEGINNER:
-        percent = percent_1rm_for(reps, rir)
+    else:
+        light = None if label.limit is None else light_dose(label.limit, reps, rir, rules)
+        if light is not None:
+            reps = min(light.reps, ex.max_reps or light.reps)
+            notes.append(light.note)
+        percent = None
+        if ex.percent_1rm and label.known_max and ctx.level is not Level.BEGINNER:
+            percent = percent_1rm_for(reps, rir)
+        dose = Reps(reps, ByRir(rir) if percent is None else ByPercent(percent, rir))
+    timed = isinstance(dose, Hold)
     tempo = None
     if light is not None and light.tempo is not None:
         tempo = light.tempo
@@ -287,18 +301,12 @@ def _finish(
         name=label.name,
         role=role,
         sets=sets,
-        reps=reps,
-        seconds=seconds,
-        contacts=None,
+        dose=dose,
         per_side=ex.per_side,
-        rir=None if timed else rir,
-        percent_1rm=percent,
-        rest_s=dose.rest_s,
+        rest_s=row.rest_s,
         tempo=tempo,
         why=ex.why.text,
-        citations=tuple(
-            dict.fromkeys(ex.why.citations + dose.cite + LIGHT_CITE[light is not None])
-        ),
+        citations=tuple(dict.fromkeys(ex.why.citations + row.cite + LIGHT_CITE[light is not None])),
         notes=(*notes, *label.notes),
     )
 
@@ -311,12 +319,12 @@ def _activation(ex: Exercise, role: Role, rules: Rules, label: Label) -> Prescri
         name=label.name,
         role=role,
         sets=rules.activation_sets,
-        reps=None if timed else rules.activation_reps,
-        seconds=rules.activation_hold_seconds if timed else None,
-        contacts=None,
+        dose=(
+            Hold(rules.activation_hold_seconds)
+            if timed
+            else Reps(rules.activation_reps, ByRir(rules.rir_max))
+        ),
         per_side=ex.per_side,
-        rir=None if timed else rules.rir_max,
-        percent_1rm=None,
         rest_s=rules.activation_rest_seconds,
         tempo=None,
         why=ex.why.text,
@@ -341,12 +349,8 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, rules: Rules, label: Lab
         name=label.name,
         role=role,
         sets=sets,
-        reps=None,
-        seconds=None,
-        contacts=reps * ex.plyometric.contacts_per_rep,
+        dose=Contacts(reps * ex.plyometric.contacts_per_rep),
         per_side=ex.per_side,
-        rir=None,
-        percent_1rm=None,
         rest_s=rules.plyo_rest_seconds,
         tempo=None,
         why=ex.why.text,
@@ -361,17 +365,18 @@ def deloaded(p: Prescription, rules: Rules) -> Prescription:
     activation work stays as it is. The note says what changed."""
     if p.role is Role.ACTIVATION:
         return p
-    plyometric = p.contacts is not None
+    dose = p.dose
+    plyometric = isinstance(dose, Contacts)
     cut = rules.deload_plyo_cut_pct if plyometric else rules.deload_sets_cut_pct
     sets = max(1, math.ceil(p.sets * (100 - cut) / 100))
-    rir = p.rir
-    if rir is not None:
-        rir = max(rules.rir_min, min(rules.rir_max, rir + rules.deload_rir_add))
-    percent = p.percent_1rm
-    if percent is not None and p.reps is not None and rir is not None:
-        percent = percent_1rm_for(p.reps, rir)
+    more_rir = 0
+    if isinstance(dose, Reps) and dose.effort is not None:
+        was = dose.effort.rir
+        rir = max(rules.rir_min, min(rules.rir_max, was + rules.deload_rir_add))
+        more_rir = rir - was
+        percent = percent_1rm_for(dose.count, rir) if isinstance(dose.effort, ByPercent) else None
+        dose = Reps(dose.count, ByRir(rir) if percent is None else ByPercent(percent, rir))
     fewer = p.sets - sets
-    more_rir = rir - p.rir if rir is not None and p.rir is not None else 0
     if not fewer and more_rir <= 0:
         return p
     note = reason(
@@ -381,9 +386,12 @@ def deloaded(p: Prescription, rules: Rules) -> Prescription:
         fewer_sets=fewer,
         more_rir=max(0, more_rir),
     )
-    return p.revised(sets=sets, rir=rir, percent_1rm=percent, notes=(*p.notes, note))
+    return p.revised(sets=sets, dose=dose, notes=(*p.notes, note))
 
 
 def contacts_of(p: Prescription) -> int:
     """Ground contacts a prescription adds to the session (both sides for per-side drills)."""
-    return (p.contacts or 0) * p.sets * (2 if p.per_side else 1)
+    dose = p.dose
+    if not isinstance(dose, Contacts):
+        return 0
+    return dose.count * p.sets * (2 if p.per_side else 1)

@@ -6,7 +6,7 @@ One session is one FIT workout file (file type `workout`, sport `training`, sub-
     0        warm-up: `Rules.warm_up_minutes` as a timed step (open, ended by the lap key, if None)
     per exercise, from index i:
     i        work: reps (contacts count as reps) or a hold in ms, exercise category/name ids,
-             the load in kg when `resolve_load` gives one, the dose in the notes
+             the load in kg when the resolved plan has one, the dose in the notes
     i + 1    rest: `rest_s` in ms, intensity rest (left out when `rest_s` is 0)
     i + 2    repeat: back to step i, `target_value` = sets (written for one set too, so every
              exercise has the same shape on the watch and in the tests)
@@ -25,8 +25,8 @@ sets does one set, in plan order, and the round ends with the larger rest of tho
 rounds with the same members are one repeat loop. Main lifts and plyometrics are never in a
 superset (domain/supersets.py), so their rests are untouched.
 
-Step names lead with the exercise's position label from the printed plan
-(`render.dose_text.position_labels`: "A Back squat", "B1 Seated calf raise", "B2 Side plank"),
+Step names lead with the exercise's position label from the printed plan (`render.resolved`:
+"A Back squat", "B1 Seated calf raise", "B2 Side plank"),
 so the watch and the paper say the same thing; `exercise_title` keeps the plain name.
 
 Per-side exercises. A timed hold (a side plank, 3 x 30 s per side) is two timed work steps in
@@ -117,13 +117,12 @@ from fit_tool.record import Record
 from fit_tool.utils.crc import crc16
 from fit_tool.validation import validate_definition
 
-from runstrong.domain.athlete import Athlete
-from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.identity import serial32
-from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import Plan, Prescription, Session
+from runstrong.domain.plan import Contacts, Dose, Hold, Plan, Prescription, Session
 from runstrong.domain.rules import Rules
-from runstrong.render.dose_text import effort, position_labels
+from runstrong.export.exporter import ExportOptions
+from runstrong.render.dose_text import effort
+from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession
 
 PRODUCT_ID = 0x5253  # "RS": our product id under manufacturer `development` (255)
 MAX_SCHEDULED_WORKOUTS = 30  # watches keep about 30 future scheduled workouts (delivery.md)
@@ -156,15 +155,15 @@ _Values = tuple[tuple[str, Any], ...]
 
 
 def session_workout(
-    session: Session,
-    athlete: Athlete,
-    library: ExerciseLibrary,
+    session: ResolvedSession,
     *,
     serial: int,
+    timezone: str,
     warm_up_minutes: int | None = DEFAULT_WARM_UP_MINUTES,
 ) -> bytes:
-    """One FIT workout file for `session`; `serial` is its file_id serial (`session_serials`)."""
-    return _Export(athlete, library).workout(session, serial, warm_up_minutes)
+    """One FIT workout file for `session`; `serial` is its file_id serial (`session_serials`),
+    `timezone` the athlete's (its time_created is the session's start there)."""
+    return _Export(timezone).workout(session, serial, warm_up_minutes)
 
 
 def file_name(session: Session) -> str:
@@ -203,10 +202,18 @@ def schedule_file(
     return _schedule_file(_Messages(), sessions, serials, timezone)
 
 
+def export(resolved: ResolvedPlan, options: ExportOptions) -> dict[str, bytes]:
+    """The `Exporter` of FIT files (export.exporter), with the profile's warm-up."""
+    return export_fit(
+        resolved,
+        today=options.day,
+        from_date=options.fit_from,
+        warm_up_minutes=resolved.rules.warm_up_minutes,
+    )
+
+
 def export_fit(
-    plan: Plan,
-    athlete: Athlete,
-    library: ExerciseLibrary,
+    resolved: ResolvedPlan,
     *,
     today: date,
     from_date: date | None = None,
@@ -214,12 +221,14 @@ def export_fit(
 ) -> dict[str, bytes]:
     """Every session's workout file by file name, then "schedule.fit" for the next 30 sessions
     from `from_date`, by default from `today` or the plan's start, whichever is later."""
+    plan, athlete = resolved.plan, resolved.athlete
     sessions = plan.sessions
     serials = session_serials(sessions)
-    export = _Export(athlete, library)
+    export = _Export(athlete.timezone)
     files: dict[str, bytes] = {}
-    for session, serial in zip(sessions, serials, strict=True):
-        files[_unique(file_name(session), files)] = export.workout(session, serial, warm_up_minutes)
+    for session, serial in zip(resolved.sessions, serials, strict=True):
+        name = _unique(file_name(session.session), files)
+        files[name] = export.workout(session, serial, warm_up_minutes)
     first_day = from_date or schedule_start(plan, today)
     upcoming = [(s, n) for s, n in zip(sessions, serials, strict=True) if s.date >= first_day]
     files[SCHEDULE_FILE_NAME] = _schedule_file(
@@ -387,20 +396,18 @@ class _ExerciseSteps:
 class _Export:
     """One export for one athlete: the reused messages and each prescription's steps."""
 
-    def __init__(self, athlete: Athlete, library: ExerciseLibrary) -> None:
-        self.athlete = athlete
-        self.library = library
+    def __init__(self, timezone: str) -> None:
+        self.timezone = timezone
         self.messages = _Messages()
         self._steps: dict[tuple[Prescription, str], _ExerciseSteps] = {}
 
-    def workout(self, session: Session, serial: int, warm_up_minutes: int | None) -> bytes:
+    def workout(self, resolved: ResolvedSession, serial: int, warm_up_minutes: int | None) -> bytes:
         m = self.messages
         steps: list[tuple[_LocalType, _Values]] = [(m.exercise_step, _warm_up(warm_up_minutes))]
         titles: dict[tuple[int, int], str] = {}
-        exercises = session.exercises
-        labels = position_labels(exercises)
-        for group in _groups(exercises):
-            members = [self._exercise_steps(exercises[i], labels[i]) for i in group]
+        session = resolved.session
+        for group in _groups(session.exercises):
+            members = [self._exercise_steps(resolved.exercises[i]) for i in group]
             for active, rounds in _rounds(members):
                 first = len(steps)
                 steps += [(m.exercise_step, work) for e in active for work in e.works]
@@ -412,7 +419,7 @@ class _Export:
                     if e.title is not None:
                         category, name, title = e.title
                         titles.setdefault((category, name), title)
-        created = _time_created_ms(session, self.athlete.timezone)
+        created = _time_created_ms(session, self.timezone)
         return _fit_file(
             [
                 (m.file_id, _file_id(FileType.WORKOUT, serial, created)),
@@ -425,10 +432,13 @@ class _Export:
             ]
         )
 
-    def _exercise_steps(self, p: Prescription, label: str) -> _ExerciseSteps:
-        steps = self._steps.get((p, label))
+    def _exercise_steps(self, x: ResolvedExercise) -> _ExerciseSteps:
+        """The steps of `x`, made once per prescription and label (its load and library entry
+        follow from the prescription: one athlete, one library)."""
+        key = (x.prescription, x.label)
+        steps = self._steps.get(key)
         if steps is None:
-            steps = self._steps[p, label] = _exercise_steps(p, label, self.athlete, self.library)
+            steps = self._steps[key] = _exercise_steps(x)
         return steps
 
 
@@ -492,20 +502,17 @@ def _warm_up(minutes: int | None) -> _Values:
     )
 
 
-def _exercise_steps(
-    p: Prescription, label: str, athlete: Athlete, library: ExerciseLibrary
-) -> _ExerciseSteps:
-    ex = library.get(p.slug)
-    load_kg = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
+def _exercise_steps(x: ResolvedExercise) -> _ExerciseSteps:
+    p, ex, label, load_kg = x.prescription, x.exercise, x.label, x.load_kg
     sides: tuple[tuple[str, str], ...] = _NO_SIDE
     if p.per_side:
-        sides = _SIDES_HELD if p.seconds is not None else _SIDES_COUNTED
+        sides = _SIDES_HELD if isinstance(p.dose, Hold) else _SIDES_COUNTED
     works = []
     for suffix, side in sides:
         room = STEP_NAME_MAX_BYTES - len(label.encode()) - 1 - len(suffix.encode())
         work = [
             *_step(f"{label} {fit_text(p.name, room)}{suffix}", Intensity.ACTIVE.value),
-            *_duration(seconds=p.seconds, reps=p.reps if p.reps is not None else p.contacts),
+            *_dose_duration(p.dose),
             ("exercise_category", ex.fit.category_id),
         ]
         if ex.fit.name_id is not None:
@@ -520,6 +527,13 @@ def _exercise_steps(
     if ex.fit.name_id is not None:
         title = (ex.fit.category_id, ex.fit.name_id, fit_text(p.name, EXERCISE_TITLE_MAX_BYTES))
     return _ExerciseSteps(tuple(works), p.rest_s, p.sets, title)
+
+
+def _dose_duration(dose: Dose) -> _Values:
+    """A hold's seconds, or the reps (contacts count as reps) of one set."""
+    if isinstance(dose, Hold):
+        return _duration(seconds=dose.seconds)
+    return _duration(reps=dose.count)
 
 
 def _rest(seconds: int) -> _Values:
@@ -556,8 +570,8 @@ def _notes(p: Prescription, cues: tuple[str, ...], side: str = "") -> str:
     whole, then the first cue, cut to the room left (left out when it does not fit and less
     than MIN_CUE_BYTES is left)."""
     parts = [side] if side else []
-    if p.contacts is not None and p.reps is None and p.seconds is None:
-        parts.append(f"{p.contacts} contacts")
+    if isinstance(p.dose, Contacts):
+        parts.append(f"{p.dose.count} contacts")
     if dose := effort(p, None):  # the kilograms are in exercise_weight
         parts.append(dose)
     if p.tempo:

@@ -32,12 +32,12 @@ from zoneinfo import ZoneInfo
 from icalendar import Alarm, Calendar, Event
 
 from runstrong.domain.athlete import Athlete, Race, Weekday
-from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
-from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import Plan, Prescription, Session, Week
-from runstrong.render.dose_text import dose_text, position_labels, rest, rest_texts
+from runstrong.domain.plan import Plan, Prescription, Week
+from runstrong.export.exporter import ExportOptions
+from runstrong.render.dose_text import dose_text, rest
 from runstrong.render.messages import cited
+from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession
 
 PRODID = "-//runstrong//runstrong plan//EN"
 UID_NAMESPACE = uuid.UUID("399ef41c-6f3e-4a2f-b471-019e239d485c")
@@ -106,10 +106,19 @@ class _Stamp:
 _Placed = tuple[tuple[date, bool, str, str], Event]
 
 
+def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
+    """The `Exporter` of iCalendar files (export.exporter)."""
+    return export_ics(
+        resolved,
+        now=options.now,
+        previous=options.previous_ics,
+        alarm_minutes=options.alarm_minutes,
+        today=options.day,
+    )
+
+
 def export_ics(
-    plan: Plan,
-    athlete: Athlete,
-    library: ExerciseLibrary,
+    resolved: ResolvedPlan,
     *,
     now: datetime,
     previous: bytes | None = None,
@@ -123,10 +132,11 @@ def export_ics(
         raise ValueError("now must be timezone-aware")
     if alarm_minutes is not None and alarm_minutes < 0:
         raise ValueError("alarm_minutes must be zero or more")
+    plan, athlete = resolved.plan, resolved.athlete
     stamp_now = now.astimezone(UTC).replace(microsecond=0)
     zone = ZoneInfo(athlete.timezone)
     entries = [
-        *_session_entries(plan, athlete, library, zone, alarm_minutes),
+        *_session_entries(resolved, zone, alarm_minutes),
         *_race_entries(athlete),
         *_deload_entries(plan, athlete),
     ]
@@ -152,15 +162,14 @@ def export_ics(
     return data
 
 
-def workout_text(
-    session: Session, athlete: Athlete, library: ExerciseLibrary, *, week: Week | None = None
-) -> str:
+def workout_text(resolved: ResolvedSession, *, week: Week | None = None) -> str:
     """The whole session as plain text: exercises with dose, cues and why; reasons; warnings.
 
     Exercises carry the printed plan's position labels (A, B1, B2, C ...); a superset's first
     member is preceded by one line saying how to do the pair. The title is left out: calendars
     show it as the event's summary.
     """
+    session = resolved.session
     facts = [f"about {session.est_minutes} min"]
     if week is not None:
         deload = ", deload" if week.deload else ""
@@ -170,10 +179,9 @@ def workout_text(
     line = " · ".join(facts)
     blocks = [line[0].upper() + line[1:]]
     exercises = session.exercises
-    labels = position_labels(exercises)
-    rests = rest_texts(exercises)
-    for i, (label, p) in enumerate(zip(labels, exercises, strict=True)):
-        text = _exercise_text(label, p, rests[i], athlete, library)
+    labels = [x.label for x in resolved.exercises]
+    for i, (x, p) in enumerate(zip(resolved.exercises, exercises, strict=True)):
+        text = _exercise_text(x)
         starts_superset = p.superset is not None and (
             i == 0 or exercises[i - 1].superset != p.superset
         )
@@ -210,29 +218,25 @@ def _sets_text(n: int) -> str:
     return "set" if n == 1 else f"{n} sets"
 
 
-def _exercise_text(
-    label: str, p: Prescription, rest_text: str, athlete: Athlete, library: ExerciseLibrary
-) -> str:
-    exercise = library.get(p.slug)
-    load = resolve_load(p, exercise, athlete.one_rep_max_kg, athlete.equipment)
-    lines = [f"{label}. {p.name}", f"   {dose_text(p, load.load_kg, rest_text)}"]
-    if exercise.cues:
+def _exercise_text(x: ResolvedExercise) -> str:
+    p, cues = x.prescription, x.exercise.cues
+    lines = [f"{x.label}. {p.name}", f"   {dose_text(p, x.load_kg, x.rest_text)}"]
+    if cues:
         lines.append("   Cues:")
-        lines += [f"   - {cue}" for cue in exercise.cues]
+        lines += [f"   - {cue}" for cue in cues]
     lines.append(f"   Why: {p.why}")
-    lines += [f"   Note: {cited(note)}" for note in (*p.notes, *([load.note] if load.note else []))]
+    lines += [f"   Note: {cited(note)}" for note in x.notes]
     return "\n".join(lines)
 
 
 def _session_entries(
-    plan: Plan,
-    athlete: Athlete,
-    library: ExerciseLibrary,
-    zone: ZoneInfo,
-    alarm_minutes: int | None,
+    resolved: ResolvedPlan, zone: ZoneInfo, alarm_minutes: int | None
 ) -> Iterator[_Entry]:
-    for week in plan.weeks:
-        for session in sorted(week.sessions, key=lambda s: (s.date, s.time)):
+    for resolved_week in resolved.weeks:
+        week = resolved_week.week
+        in_order = sorted(resolved_week.sessions, key=lambda s: (s.session.date, s.session.time))
+        for resolved_session in in_order:
+            session = resolved_session.session
             start = datetime.combine(session.date, session.time, tzinfo=zone)
             categories = [str(week.phase), *([DELOAD_CATEGORY] if week.deload else [])]
             yield _Entry(
@@ -240,7 +244,7 @@ def _session_entries(
                 start=start,
                 end=start + timedelta(minutes=session.est_minutes),
                 summary=session.title,
-                description=workout_text(session, athlete, library, week=week),
+                description=workout_text(resolved_session, week=week),
                 categories=(*categories, STRENGTH_CATEGORY),
                 all_day=False,
                 alarm_minutes=alarm_minutes,

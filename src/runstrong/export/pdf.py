@@ -21,7 +21,18 @@ from __future__ import annotations
 import io
 import warnings
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from runstrong.export.exporter import ExportOptions
+    from runstrong.render.resolved import ResolvedPlan
+
+
+def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
+    """The `Exporter` of the printable plan as PDF (export.exporter)."""
+    from runstrong.export.html import printable_html
+
+    return export_pdf(printable_html(resolved))
 
 
 def export_pdf(html: str) -> bytes:

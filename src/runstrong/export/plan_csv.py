@@ -7,8 +7,8 @@ alternate, one set each per round, and a member with more sets does the rest alo
 rounds they share. `position` is the printed plan's label (A, B1, B2, C ...). `rest_s` is the
 rest taken after the row: 0 before going straight on (to the right side, or to the superset
 partner), and after a superset round the longer rest of the members in it, as the printed plan
-says (`render.dose_text.rest_texts`). `deload` is "true" or "false". Loads are resolved to
-kilograms from the athlete's maxes and equipment (`domain.loads`), as in the JSON export.
+says (`render.dose_text.rest_texts`). `deload` is "true" or "false". Loads are in kilograms
+from the athlete's maxes and equipment, as in the JSON export (`render.resolved`).
 UTF-8 without a byte-order mark, "\\n" line endings, the same bytes for the same plan.
 """
 
@@ -18,11 +18,10 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 
-from runstrong.domain.athlete import Athlete
-from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import Plan, Prescription
-from runstrong.render.dose_text import position_labels
+from runstrong.domain.plan import Prescription
+from runstrong.export.exporter import ExportOptions
+from runstrong.export.plan_json import dose_fields
+from runstrong.render.resolved import ResolvedPlan
 
 COLUMNS: tuple[str, ...] = (
     "date",
@@ -50,27 +49,28 @@ SIDES: tuple[str, ...] = ("left", "right")
 Cell = str | int | None
 
 
-def export_csv(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> bytes:
+def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
+    """The `Exporter` of CSV files (export.exporter)."""
+    return export_csv(resolved)
+
+
+def export_csv(resolved: ResolvedPlan) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(
-        ["" if cell is None else cell for cell in row] for row in _rows(plan, athlete, library)
-    )
+    writer.writerows(["" if cell is None else cell for cell in row] for row in _rows(resolved))
     return buffer.getvalue().encode("utf-8")
 
 
-def _rows(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> Iterator[list[Cell]]:
-    for week in plan.weeks:
-        for session in week.sessions:
+def _rows(resolved: ResolvedPlan) -> Iterator[list[Cell]]:
+    for resolved_week in resolved.weeks:
+        week = resolved_week.week
+        for resolved_session in resolved_week.sessions:
+            session = resolved_session.session
             exercises = session.exercises
-            labels = position_labels(exercises)
-            loads = [
-                resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
-                for p in exercises
-            ]
+            doses = [dose_fields(p.dose) for p in exercises]
             for i, set_number, side, rest_s in _sets_in_order(exercises):
-                p = exercises[i]
+                p, dose, x = exercises[i], doses[i], resolved_session.exercises[i]
                 yield [
                     session.date.isoformat(),
                     session.time.strftime("%H:%M"),
@@ -78,17 +78,17 @@ def _rows(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> Iterator[li
                     str(week.phase),
                     "true" if week.deload else "false",
                     session.title,
-                    labels[i],
+                    x.label,
                     p.slug,
                     p.name,
                     set_number,
-                    p.reps,
-                    p.seconds,
-                    p.contacts,
+                    dose.reps,
+                    dose.seconds,
+                    dose.contacts,
                     side,
-                    _kg(loads[i].load_kg),
-                    p.percent_1rm,
-                    p.rir,
+                    _kg(x.load_kg),
+                    dose.percent_1rm,
+                    dose.rir,
                     p.tempo,
                     rest_s,
                 ]

@@ -31,7 +31,21 @@ from runstrong.domain.errors import InputError, InputErrors
 from runstrong.domain.exercise import Equipment, Level
 from runstrong.domain.identity import ID_PATTERN, session_id
 from runstrong.domain.messages import Reason, RuleId
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import (
+    ByPercent,
+    ByRir,
+    Contacts,
+    Dose,
+    Hold,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Role,
+    Session,
+    Week,
+)
 
 Count = Annotated[int, Field(ge=0)]
 Positive = Annotated[int, Field(ge=1)]
@@ -85,14 +99,33 @@ class ExerciseIn(_Strict):
     superset: str | None
 
     @model_validator(mode="after")
-    def _one_amount(self) -> ExerciseIn:
+    def _one_dose(self) -> ExerciseIn:
+        self.dose()  # raises ValueError for a mix no dose has
+        return self
+
+    def dose(self) -> Dose:
+        """The dose the flat fields describe: one of reps, seconds and contacts; RIR (and a %1RM
+        with it) only with reps."""
         given = [n for n in ("reps", "seconds", "contacts") if getattr(self, n) is not None]
         if len(given) != 1:
             raise ValueError(
                 "should have exactly one of reps, seconds and contacts"
                 f" (has {', '.join(given) or 'none'})"
             )
-        return self
+        if self.reps is None:
+            if self.rir is not None or self.percent_1rm is not None:
+                raise ValueError(f"{given[0]} take no rir or percent_1rm: only reps have them")
+            if self.seconds is not None:
+                return Hold(self.seconds)
+            assert self.contacts is not None  # exactly one of the three is given
+            return Contacts(self.contacts)
+        if self.rir is None:
+            if self.percent_1rm is not None:
+                raise ValueError("a percent_1rm needs the rir it leaves")
+            return Reps(self.reps)
+        if self.percent_1rm is None:
+            return Reps(self.reps, ByRir(self.rir))
+        return Reps(self.reps, ByPercent(self.percent_1rm, self.rir))
 
 
 class SessionIn(_Strict):
@@ -339,12 +372,8 @@ def _exercise(
         name=e.name,
         role=e.role,
         sets=e.sets,
-        reps=e.reps,
-        seconds=e.seconds,
-        contacts=e.contacts,
+        dose=e.dose(),
         per_side=e.per_side,
-        rir=e.rir,
-        percent_1rm=e.percent_1rm,
         rest_s=e.rest_s,
         tempo=e.tempo,
         why=e.why,

@@ -21,7 +21,19 @@ from runstrong.domain.errors import InputError, InputErrors, field_path
 from runstrong.domain.exercise import LoadType
 from runstrong.domain.identity import athlete_id_from_name, session_id
 from runstrong.domain.messages import RuleId, reason
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Role, Session, Week
+from runstrong.domain.plan import (
+    Contacts,
+    Dose,
+    Hold,
+    LowerBodyLoad,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Role,
+    Session,
+    Week,
+)
 from runstrong.domain.prescription import contacts_of
 from runstrong.validation import validation_errors
 
@@ -112,17 +124,18 @@ def _prescription(item: ExerciseIn, library: ExerciseLibrary) -> Prescription:
     ex = library.get(item.slug)
     timed = ex.load_type is LoadType.TIMED_HOLD
     plyo = ex.load_type is LoadType.PLYOMETRIC_CONTACTS
+    dose: Dose = Reps(item.reps or DEFAULT_REPS)  # no RIR: a workout file gives none
+    if timed:
+        dose = Hold(item.seconds or DEFAULT_SECONDS)
+    elif plyo:
+        dose = Contacts(item.reps or DEFAULT_CONTACTS)
     return Prescription(
         slug=ex.slug,
         name=ex.name,
         role=Role.PLYOMETRIC if plyo else Role.SECONDARY,
         sets=item.sets,
-        reps=None if timed or plyo else (item.reps or DEFAULT_REPS),
-        seconds=(item.seconds or DEFAULT_SECONDS) if timed else None,
-        contacts=(item.reps or DEFAULT_CONTACTS) if plyo else None,
+        dose=dose,
         per_side=ex.per_side,
-        rir=None,
-        percent_1rm=None,
         rest_s=item.rest_s,
         tempo=None,
         why=ex.why.text,

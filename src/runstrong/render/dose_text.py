@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from string import ascii_uppercase
 
-from runstrong.domain.plan import Prescription
+from runstrong.domain.plan import ByPercent, Contacts, Hold, Prescription
 
 
 def amount(p: Prescription) -> str:
-    if p.seconds is not None:
-        each = f"{p.seconds} s"
-    elif p.contacts is not None:
-        each = f"{p.contacts} contacts"
+    dose = p.dose
+    if isinstance(dose, Hold):
+        each = f"{dose.seconds} s"
+    elif isinstance(dose, Contacts):
+        each = f"{dose.count} contacts"
     else:
-        each = f"{p.reps}"
+        each = f"{dose.count}"
     side = " per side" if p.per_side else ""
     return f"{p.sets} × {each}{side}"
 
@@ -23,11 +24,16 @@ def effort(p: Prescription, load_kg: float | None) -> str:
     parts = []
     if load_kg is not None:
         parts.append(f"{load_kg:g} kg")
-    if p.percent_1rm is not None:
-        parts.append(f"{p.percent_1rm}% 1RM")
-    if p.rir is not None:
-        parts.append(f"RIR {p.rir}")
+    parts += effort_parts(p)
     return ", ".join(parts)
+
+
+def effort_parts(p: Prescription) -> list[str]:
+    """The dose's effort in words: ["80% 1RM", "RIR 2"], ["RIR 2"], or none."""
+    found = p.effort
+    if isinstance(found, ByPercent):
+        return [f"{found.percent_1rm}% 1RM", f"RIR {found.rir}"]
+    return [f"RIR {found.rir}"] if found is not None else []
 
 
 def rest(p: Prescription) -> str:
@@ -61,11 +67,11 @@ def position_labels(exercises: Sequence[Prescription]) -> list[str]:
     return labels
 
 
-def rest_texts(exercises: Sequence[Prescription]) -> list[str]:
+def rest_texts(exercises: Sequence[Prescription], labels: Sequence[str] | None = None) -> list[str]:
     """What follows each exercise: its rest, or for a superset's first member the move to its
     partner, and after the pair the pair's one rest (the longer of the two), as it is timed and
-    as the watch plays it."""
-    labels = position_labels(exercises)
+    as the watch plays it. `labels`: the exercises' `position_labels`, if already made."""
+    labels = position_labels(exercises) if labels is None else labels
     out = []
     for i, p in enumerate(exercises):
         after = exercises[i + 1] if i + 1 < len(exercises) else None

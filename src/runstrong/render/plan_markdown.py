@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from runstrong.domain.athlete import Athlete
-from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.loads import resolve_load
-from runstrong.domain.plan import Plan, Session
-from runstrong.render.dose_text import (
-    HOW_TO_READ,
-    dose_text,
-    position_labels,
-    rest_texts,
-    weeks_text,
-)
+from runstrong.render.dose_text import HOW_TO_READ, dose_text, weeks_text
 from runstrong.render.messages import cited, text
+from runstrong.render.resolved import ResolvedPlan, ResolvedSession
 
 
-def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> str:
+def render_markdown(resolved: ResolvedPlan) -> str:
+    plan, athlete = resolved.plan, resolved.athlete
     lines = [f"# Strength plan for {plan.athlete}", ""]
     lines.append(f"{plan.start:%d %b %Y} to {plan.end:%d %b %Y}, {weeks_text(len(plan.weeks))}.")
     for race in sorted(athlete.races, key=lambda r: r.date):
@@ -26,7 +18,8 @@ def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> s
     lines += ["", f"*{HOW_TO_READ}*"]
     if plan.warnings:
         lines += ["", "**Warnings**", ""] + [f"- {cited(w)}" for w in plan.warnings]
-    for week in plan.weeks:
+    for resolved_week in resolved.weeks:
+        week = resolved_week.week
         deload = ", deload" if week.deload else ""
         lines += [
             "",
@@ -37,12 +30,13 @@ def render_markdown(plan: Plan, athlete: Athlete, library: ExerciseLibrary) -> s
         lines += [f"- {cited(note)}" for note in week.notes]
         if not week.sessions:
             lines += ["", "No strength session this week."]
-        for session in week.sessions:
-            lines += ["", *_session(session, athlete, library)]
+        for session in resolved_week.sessions:
+            lines += ["", *_session(session)]
     return "\n".join(lines) + "\n"
 
 
-def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> list[str]:
+def _session(resolved: ResolvedSession) -> list[str]:
+    s = resolved.session
     lines = [
         f"### {s.date:%a %d %b} {s.time:%H:%M}: {s.title}",
         "",
@@ -52,13 +46,12 @@ def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> list[str
         "| | Exercise | Dose | Why |",
         "|---|---|---|---|",
     ]
-    rests = rest_texts(s.exercises)
-    for label, p, after in zip(position_labels(s.exercises), s.exercises, rests, strict=True):
-        load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
+    for x in resolved.exercises:
+        p = x.prescription
         why = p.why + (" " + " ".join(f"({cited(n)})" for n in p.notes) if p.notes else "")
         cites = ", ".join(p.citations)
-        dose = dose_text(p, load.load_kg, after, text(load.note) if load.note else None)
-        lines.append(f"| {label} | {p.name} | {dose} | {why} [{cites}] |")
+        dose = dose_text(p, x.load_kg, x.rest_text, text(x.load_note) if x.load_note else None)
+        lines.append(f"| {x.label} | {p.name} | {dose} | {why} [{cites}] |")
     lines += ["", "Why this day: " + "; ".join(cited(r) for r in s.reasons)]
     lines += [f"> Warning: {cited(w)}" for w in s.warnings]
     return lines

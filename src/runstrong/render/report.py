@@ -41,11 +41,11 @@ from string import Template
 from runstrong.domain.athlete import Athlete, EquipmentSet, Race
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Equipment
-from runstrong.domain.loads import resolve_load
 from runstrong.domain.messages import Reason, RuleId
-from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Prescription, Session, Week
-from runstrong.render.dose_text import amount, position_labels, rest_texts
+from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Session, Week
+from runstrong.render.dose_text import amount, effort_parts
 from runstrong.render.messages import text as reason_text
+from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession, ResolvedWeek
 
 PHASE_NAMES: dict[Phase, str] = {
     Phase.BASE: "Base",
@@ -78,9 +78,7 @@ _XML_PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^>]*>\s*)?"
 
 
 def render_html(
-    plan: Plan,
-    athlete: Athlete,
-    library: ExerciseLibrary,
+    resolved: ResolvedPlan,
     *,
     heatmaps: Mapping[int, str] | None = None,
     balance: Mapping[int, Sequence[str]] | None = None,
@@ -92,11 +90,12 @@ def render_html(
     printed at the end of the week's header as "Gaps this week" ("No gaps" for an empty list).
     Weeks missing from either mapping, and weeks without a session, go without.
     """
+    plan, athlete, library = resolved.plan, resolved.athlete, resolved.library
     figures = heatmaps or {}
     parts = [_cover(plan, athlete, library)]
     parts += [
-        _week(w, athlete, library, figures.get(w.index), _flags_of(balance, w.index))
-        for w in plan.weeks
+        _week(w, athlete, figures.get(w.week.index), _flags_of(balance, w.week.index))
+        for w in resolved.weeks
     ]
     parts.append(_exercise_notes(plan, library))
     parts.append(_references(plan, library))
@@ -324,15 +323,15 @@ _KEY = (
 
 
 def _week(
-    week: Week,
+    resolved: ResolvedWeek,
     athlete: Athlete,
-    library: ExerciseLibrary,
     heatmap: str | None,
     flags: Sequence[str] | None,
 ) -> str:
     """One page: the week's header (its gaps last) with the heat map at its top right, then
     the sessions across the full width. The heat map is positioned, not floated: with a float
     on the page WeasyPrint measures every later line twice."""
+    week = resolved.week
     end = week.start + timedelta(days=6)
     chips = [f'<span class="chip ph-{week.phase}">{PHASE_NAMES[week.phase]} phase</span>']
     if week.deload:
@@ -364,7 +363,7 @@ def _week(
         if flags is not None:
             parts.append(_gaps(flags))
         parts.append("</div>")
-        parts += [_session(s, athlete, library) for s in week.sessions]
+        parts += [_session(s) for s in resolved.sessions]
     else:
         parts.append('</div><p class="rest-week">No strength session this week.</p>')
     parts.append("</section>")
@@ -391,18 +390,13 @@ def _heatmap_img(svg: str) -> str:
     )
 
 
-def _session(s: Session, athlete: Athlete, library: ExerciseLibrary) -> str:
-    resolved = [_resolved(p, athlete, library) for p in s.exercises]
-    notes = [own for _, own in resolved]
+def _session(resolved: ResolvedSession) -> str:
+    s = resolved.session
+    notes = [x.notes for x in resolved.exercises]  # the prescription's notes and the load's
     # A note every exercise shares (a deload's cut, say) is said once, under the exercises.
     shared = [n for n in notes[0] if all(n in other for other in notes)] if len(notes) > 1 else []
-    labels = position_labels(s.exercises)
     parts = ['<div class="session">', _session_head(s)]
-    rests = rest_texts(s.exercises)
-    parts += [
-        _exercise(label, p, kg, rest_text, [n for n in own if n not in shared], library)
-        for label, p, (kg, own), rest_text in zip(labels, s.exercises, resolved, rests, strict=True)
-    ]
+    parts += [_exercise(x, [n for n in x.notes if n not in shared]) for x in resolved.exercises]
     small = []
     if shared:
         small.append("<b>Every exercise:</b> " + "; ".join(_reason(n) for n in shared))
@@ -431,36 +425,18 @@ def _session_head(s: Session) -> str:
     )
 
 
-def _resolved(
-    p: Prescription, athlete: Athlete, library: ExerciseLibrary
-) -> tuple[float | None, list[Reason]]:
-    """The kilograms for this athlete, and the prescription's notes (with the load's own)."""
-    load = resolve_load(p, library.get(p.slug), athlete.one_rep_max_kg, athlete.equipment)
-    return load.load_kg, [*p.notes, *([load.note] if load.note else [])]
-
-
-def _exercise(
-    label: str,
-    p: Prescription,
-    load_kg: float | None,
-    rest_text: str,
-    notes: list[Reason],
-    library: ExerciseLibrary,
-) -> str:
+def _exercise(x: ResolvedExercise, notes: list[Reason]) -> str:
     """Two lines: label, name, dose, load and effort, tempo, rest and a tick box per set; then
     the exercise's first cue and any note. A one-letter label is padded with a figure space,
     the width of a digit, so that names line up after "A" and "B1" alike."""
-    exercise = library.get(p.slug)
+    p, exercise, label = x.prescription, x.exercise, x.label
     values = []
-    if load_kg is not None:
-        values.append(f"{load_kg:g} kg")
-    if p.percent_1rm is not None:
-        values.append(f"{p.percent_1rm}% 1RM")
-    if p.rir is not None:
-        values.append(f"RIR {p.rir}")
+    if x.load_kg is not None:
+        values.append(f"{x.load_kg:g} kg")
+    values += effort_parts(p)
     if p.tempo:
         values.append(f"tempo {escape(p.tempo)}")
-    values.append(rest_text)
+    values.append(x.rest_text)
     pad = "\u2007" if len(label) == 1 else ""
     second = [_line(exercise.cues[0])] if exercise.cues else []
     second += [f'<span class="note">{_reason(n)}</span>' for n in notes]
