@@ -236,27 +236,16 @@ def read_plan(raw: bytes, library: ExerciseLibrary, *, where: str) -> tuple[Plan
         errors = validation_errors(where, exc, model)
         raise errors[0] if len(errors) == 1 else InputErrors(errors) from None
     athlete = _athlete(data.athlete, data.races)
-    if isinstance(data, PlanIn):
-        plan = Plan(
-            athlete=athlete.name,
-            start=data.start,
-            weeks=tuple(
-                _week(w, f"weeks[{i + 1}]", where, library) for i, w in enumerate(data.weeks)
-            ),
-            warnings=tuple(r.reason() for r in data.warnings),
-            id=data.id,
-        )
-    else:
-        plan = Plan(
-            athlete=athlete.name,
-            start=data.start,
-            weeks=tuple(
-                _week_v1(w, f"weeks[{i + 1}]", where, library, athlete.key)
-                for i, w in enumerate(data.weeks)
-            ),
-            warnings=_texts(data.warnings),
-            id=athlete.key,
-        )
+    plan = Plan(
+        athlete=athlete.name,
+        start=data.start,
+        weeks=tuple(
+            _week(w, f"weeks[{i + 1}]", where, library, athlete.key)
+            for i, w in enumerate(data.weeks)
+        ),
+        warnings=_reasons(data.warnings),
+        id=data.id if isinstance(data, PlanIn) else athlete.key,
+    )
     return plan, athlete
 
 
@@ -283,44 +272,18 @@ def _athlete(a: AthleteIn, races: list[RaceIn]) -> Athlete:
     )
 
 
-def _week(w: WeekIn, path: str, where: str, library: ExerciseLibrary) -> Week:
-    return Week(
-        index=w.index,
-        start=w.start,
-        phase=w.phase,
-        deload=w.deload,
-        goal=w.goal,
-        notes=tuple(r.reason() for r in w.notes),
-        sessions=tuple(
-            Session(
-                date=s.date,
-                weekday=s.weekday,
-                time=s.time,
-                title=s.title,
-                after_run=s.after_run,
-                lower_body_load=s.lower_body_load,
-                plyo_contacts=s.plyo_contacts,
-                est_minutes=s.est_minutes,
-                exercises=tuple(
-                    _exercise(
-                        e,
-                        tuple(r.reason() for r in e.notes),
-                        f"{path}.sessions[{i + 1}].exercises[{k + 1}]",
-                        where,
-                        library,
-                    )
-                    for k, e in enumerate(s.exercises)
-                ),
-                reasons=tuple(r.reason() for r in s.reasons),
-                warnings=tuple(r.reason() for r in s.warnings),
-                id=s.id,
-            )
-            for i, s in enumerate(w.sessions)
-        ),
-    )
+# How a schema reads its reasons: records (schema 2) or text (schema 1).
+ReasonsIn = list[ReasonIn] | list[str]
 
 
-def _week_v1(w: WeekInV1, path: str, where: str, library: ExerciseLibrary, athlete_id: str) -> Week:
+def _reasons(items: ReasonsIn) -> tuple[Reason, ...]:
+    return tuple(r.reason() if isinstance(r, ReasonIn) else _text(r) for r in items)
+
+
+def _week(
+    w: WeekIn | WeekInV1, path: str, where: str, library: ExerciseLibrary, athlete_id: str
+) -> Week:
+    """A week of either schema: schema 1's sessions take ids by their order in the week."""
     ordered = sorted(w.sessions, key=lambda s: (s.date, s.time))
     return Week(
         index=w.index,
@@ -328,7 +291,7 @@ def _week_v1(w: WeekInV1, path: str, where: str, library: ExerciseLibrary, athle
         phase=w.phase,
         deload=w.deload,
         goal=w.goal,
-        notes=_texts(w.notes),
+        notes=_reasons(w.notes),
         sessions=tuple(
             Session(
                 date=s.date,
@@ -340,31 +303,23 @@ def _week_v1(w: WeekInV1, path: str, where: str, library: ExerciseLibrary, athle
                 plyo_contacts=s.plyo_contacts,
                 est_minutes=s.est_minutes,
                 exercises=tuple(
-                    _exercise(
-                        e,
-                        _texts(e.notes),
-                        f"{path}.sessions[{i + 1}].exercises[{k + 1}]",
-                        where,
-                        library,
-                    )
+                    _exercise(e, f"{path}.sessions[{i + 1}].exercises[{k + 1}]", where, library)
                     for k, e in enumerate(s.exercises)
                 ),
-                reasons=_texts(s.reasons),
-                warnings=_texts(s.warnings),
-                id=session_id(athlete_id, w.start, f"S{ordered.index(s) + 1}"),
+                reasons=_reasons(s.reasons),
+                warnings=_reasons(s.warnings),
+                id=s.id or session_id(athlete_id, w.start, f"S{ordered.index(s) + 1}"),
             )
             for i, s in enumerate(w.sessions)
         ),
     )
 
 
-def _texts(items: list[str]) -> tuple[Reason, ...]:
-    return tuple(Reason(RuleId.TEXT, (("text", t),)) for t in items)
+def _text(words: str) -> Reason:
+    return Reason(RuleId.TEXT, (("text", words),))
 
 
-def _exercise(
-    e: ExerciseIn, notes: tuple[Reason, ...], path: str, where: str, library: ExerciseLibrary
-) -> Prescription:
+def _exercise(e: ExerciseIn, path: str, where: str, library: ExerciseLibrary) -> Prescription:
     if e.slug not in library:
         raise InputError(where, f"{path}.slug", f"no exercise '{e.slug}' in the library")
     return Prescription(
@@ -378,6 +333,6 @@ def _exercise(
         tempo=e.tempo,
         why=e.why,
         citations=tuple(e.citations),
-        notes=notes,
+        notes=_reasons(e.notes),
         superset=e.superset,
     )
