@@ -6,7 +6,6 @@ reported together (`InputErrors`) so that a coach fixing a folder sees every mis
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
@@ -70,6 +69,8 @@ def _load(folders: list[Path]) -> ExerciseLibrary:
 
 
 def load_citations(path: Path = CITATIONS_FILE) -> dict[str, str]:
+    import tomllib  # only when files are read: a cached library never needs it
+
     with path.open("rb") as fh:
         data = tomllib.load(fh)
     return {key: str(entry["ref"]) for key, entry in data.items()}
@@ -78,6 +79,8 @@ def load_citations(path: Path = CITATIONS_FILE) -> dict[str, str]:
 def _parse_file(path: Path, errors: list[InputError]) -> ExerciseFile | None:
     # pydantic and the file schema are only needed when files are read: a cached library skips
     # importing and building them.
+    import tomllib
+
     from pydantic import ValidationError
 
     from runstrong.library.schema import ExerciseFile
