@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import msgspec
+import orjson
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.identity import content_version
@@ -75,7 +75,7 @@ def plan_version(resolved: ResolvedPlan) -> str:
 
 def _canonical(body: dict[str, Any]) -> bytes:
     """The content as compact JSON with sorted keys, the bytes the version hashes."""
-    return msgspec.json.encode(body, order="sorted")
+    return orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
 
 
 def reason_dict(reason: Reason) -> dict[str, Any]:
@@ -124,10 +124,10 @@ def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
 
 
 def export_json(resolved: ResolvedPlan) -> bytes:
-    # msgspec writes the same bytes as json.dumps(indent=2, ensure_ascii=False) (tested), about
-    # 6 times as fast: the standard library indents in pure Python.
-    data = msgspec.json.encode(plan_to_dict(resolved))
-    return msgspec.json.format(data, indent=2) + b"\n"
+    # orjson writes the same bytes as json.dumps(indent=2, ensure_ascii=False) (tested on every
+    # example), in 0.15 ms for Alex's plan against 12.6 ms: the standard library indents in pure
+    # Python. (msgspec was as fast but took 8 ms to import, for a command that lasts 140 ms.)
+    return orjson.dumps(plan_to_dict(resolved), option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def _week(resolved: ResolvedWeek) -> dict[str, Any]:
