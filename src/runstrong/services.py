@@ -50,6 +50,8 @@ def open_library(settings: Settings) -> ExerciseLibrary:
 
 @dataclass(frozen=True, slots=True)
 class PlanResult:
+    """A plan with what renders and exports it: the athlete, the library and the rules."""
+
     plan: Plan
     athlete: Athlete
     library: ExerciseLibrary

@@ -87,6 +87,8 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Run:
+    """A run of the usual week: its weekday, type, minutes and (optional) start time."""
+
     day: Weekday
     type: RunType
     minutes: int
@@ -120,6 +122,8 @@ class RunningWeek:
 
 @dataclass(frozen=True, slots=True)
 class Race:
+    """A race: its name, day, distance and priority (A, B or C)."""
+
     name: str
     date: date
     distance: RaceDistance
@@ -128,12 +132,16 @@ class Race:
 
 @dataclass(frozen=True, slots=True)
 class Niggle:
+    """A sore spot and how bad it is."""
+
     site: NiggleSite
     severity: Severity
 
 
 @dataclass(frozen=True, slots=True)
 class EquipmentSet:
+    """The kit the athlete has, with the heaviest weights and the steps between them."""
+
     items: frozenset[Equipment]
     dumbbell_max_kg: float | None = None
     dumbbell_step_kg: float = 2.0
@@ -165,6 +173,8 @@ class StrengthException:
 
 @dataclass(frozen=True, slots=True)
 class Availability:
+    """The days and time the athlete can lift, and its exceptions on given dates."""
+
     strength_days: tuple[Weekday, ...]
     sessions_per_week: int | None = None
     session_minutes: int = 45
@@ -174,6 +184,8 @@ class Availability:
 
 @dataclass(frozen=True, slots=True)
 class Athlete:
+    """The athlete as the planner sees them: who, what kit, when they can lift, how they run."""
+
     name: str
     level: Level
     equipment: EquipmentSet

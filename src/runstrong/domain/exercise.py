@@ -164,12 +164,16 @@ class FitExercise:
 
 @dataclass(frozen=True, slots=True)
 class Plyometric:
+    """A plyometric drill's intensity and ground contacts per rep."""
+
     contacts_per_rep: int
     intensity: PlyoIntensity
 
 
 @dataclass(frozen=True, slots=True)
 class Why:
+    """What an exercise does for a runner, in the exercise file's words, with its sources."""
+
     text: str
     benefits: tuple[Benefit, ...]
     citations: tuple[str, ...]

@@ -21,6 +21,8 @@ from runstrong.domain.plan import ByPercent, Prescription
 
 @dataclass(frozen=True, slots=True)
 class ResolvedLoad:
+    """Kilograms for a prescription (None: not by load) and why they were capped, if they were."""
+
     load_kg: float | None
     note: Reason | None = None
 

@@ -51,6 +51,8 @@ DELOAD_GOAL = "Deload: fewer sets and more reps in reserve, same exercises, to a
 
 @dataclass(frozen=True, slots=True)
 class WeekFrame:
+    """A week before its sessions: its phase, block, place in the block, goal, races and notes."""
+
     index: int  # 1-based
     start: date  # a Monday
     phase: Phase

@@ -124,6 +124,8 @@ Dose = Reps | Hold | Contacts
 
 @dataclass(frozen=True, slots=True)
 class Prescription:
+    """An exercise as a session prescribes it: its dose, rest, tempo, why and notes."""
+
     slug: str
     name: str
     role: Role
@@ -169,6 +171,8 @@ _prescription_values = attrgetter(*_PRESCRIPTION_FIELDS)
 
 @dataclass(frozen=True, slots=True)
 class Session:
+    """A strength session on its day and time, with its exercises, reasons, warnings and id."""
+
     date: date
     weekday: Weekday
     time: time
@@ -199,6 +203,8 @@ class Session:
 
 @dataclass(frozen=True, slots=True)
 class Week:
+    """A week of the plan: its phase, whether it deloads, its goal, sessions and notes."""
+
     index: int
     start: date
     phase: Phase
@@ -210,6 +216,8 @@ class Week:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
+    """The plan: its weeks of sessions, plan-level warnings, and its id (the athlete's)."""
+
     athlete: str
     start: date
     weeks: tuple[Week, ...]

@@ -13,6 +13,8 @@ PROFILE_SCHEMA_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class Profile:
+    """What a profile file holds: the athlete, an optional start and length, and the rules."""
+
     athlete: Athlete
     start: date | None = None
     weeks: int | None = None

@@ -29,6 +29,9 @@ DaySignature = tuple[tuple[Run, ...], bool]
 
 @dataclass(frozen=True, slots=True)
 class RunningCalendar:
+    """The runs of each date and the dates strength may go on: the usual week and its dated
+    changes."""
+
     week: tuple[Run, ...]  # the usual week, repeated where no override covers a date
     strength_days: tuple[Weekday, ...]  # the usual strength days
     overrides: tuple[RunningOverride, ...] = ()  # their dates never overlap (checked on load)
