@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from itertools import takewhile
@@ -84,29 +83,34 @@ def _is_text(data: bytes) -> bool:
     return True
 
 
-_FILE_MODE = 0o666
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+_FILE_MODE = 0o666  # less the user's umask, which the system applies: 0644 for most
+_TEMPORARY_NAME_TRIES = 100
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write `path` in its folder, which must exist."""
+    """Write `path` in its folder, which must exist: into a new temporary file beside it, then
+    renamed over it. The temporary file is made with the user's umask applied by the system
+    (never by changing the process's umask, which other threads share), under a random name,
+    created exclusively (no tempfile module: it loads `random` at every command's start)."""
     folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(str(path), "", f"cannot write here ({exc.strerror})") from None
+    for _ in range(_TEMPORARY_NAME_TRIES):
+        tmp = folder / f".{path.name}.{os.urandom(6).hex()}.tmp"
+        try:
+            fd = os.open(tmp, _CREATE, _FILE_MODE)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise InputError(str(path), "", f"cannot write here ({exc.strerror})") from None
+        break
+    else:
+        raise InputError(str(path), "", "cannot write here (no free temporary file name)")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, _FILE_MODE & ~_umask())  # mkstemp makes 0600; a user's files are 0644
         os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise InputError(str(path), "", f"cannot write ({exc.strerror})") from None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -31,14 +31,24 @@ from runstrong.domain.exercise import Exercise
 from runstrong.domain.plan import Plan, Session
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
-from runstrong.export.exporter import Exporter
-from runstrong.export.exporter import ExportOptions as ExportOptions  # the options of export_one
 from runstrong.imports.source import SavedPlan, Source, Workout
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
     from runstrong.domain.balance import BalanceReport
+    from runstrong.export.exporter import Exporter
+    from runstrong.export.exporter import ExportOptions as ExportOptions  # export_one's options
     from runstrong.render.resolved import ResolvedPlan
+
+
+def __getattr__(name: str) -> Any:
+    """`services.ExportOptions`, imported when first asked for: a plan that is not exported
+    never loads the exporters' module (a command's start)."""
+    if name == "ExportOptions":
+        from runstrong.export.exporter import ExportOptions
+
+        return ExportOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_library(settings: Settings) -> ExerciseLibrary:

@@ -8,7 +8,7 @@ the file (domain/identity.py), so an unchanged plan keeps its version.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -16,9 +16,11 @@ from runstrong.domain.athlete import Athlete
 from runstrong.domain.identity import content_version
 from runstrong.domain.messages import Reason
 from runstrong.domain.plan import ByPercent, Contacts, Dose, Hold
-from runstrong.export.exporter import ExportOptions
 from runstrong.render.messages import text
 from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession, ResolvedWeek
+
+if TYPE_CHECKING:  # annotations only: the JSON path never loads the exporters' options
+    from runstrong.export.exporter import ExportOptions
 
 
 class DoseFields(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +15,7 @@ class FitProfile:
 
 @cache
 def fit_profile() -> FitProfile:
-    table = files("runstrong.library").joinpath("data/fit_exercises.tsv").read_text("utf-8")
+    table = (Path(__file__).resolve().parent / "data" / "fit_exercises.tsv").read_text("utf-8")
     categories: dict[str, int] = {}
     names: dict[tuple[str, str], int] = {}
     for line in table.splitlines():
