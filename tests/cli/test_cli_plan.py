@@ -185,7 +185,7 @@ def test_a_load_capped_by_the_barbell_says_so_in_the_markdown_plan(tmp_path: Pat
     deadlifts = [line for line in result.stdout.splitlines() if "| Deadlift |" in line]
     capped_at = reason(
         RuleId.LOAD_CAPPED,
-        kit="barbell load",
+        kit="barbell",
         held=1,
         load_kg=140.0,
         share=88,  # 140 of 160 kg

@@ -51,7 +51,7 @@ def test_a_capped_barbell_load_says_the_share_of_the_max_it_really_is() -> None:
     assert got.load_kg == 140.0
     assert got.note == reason(
         RuleId.LOAD_CAPPED,
-        kit="barbell load",
+        kit="barbell",
         held=1,
         load_kg=140.0,
         share=88,

@@ -203,7 +203,7 @@ WORDS: list[tuple[Reason, str]] = [
     (
         reason(
             RuleId.LOAD_CAPPED,
-            kit="barbell load",
+            kit="barbell",
             held=1,
             load_kg=140.0,
             share=88,

@@ -80,7 +80,7 @@ def test_a_load_the_kit_caps_is_resolved_with_its_note_after_the_exercises_own()
     squat = resolve(one_session_plan(), athlete, library()).sessions[0].exercises[0]
     capped = reason(
         RuleId.LOAD_CAPPED,
-        kit="barbell load",
+        kit="barbell",
         held=1,
         load_kg=100.0,
         share=50,

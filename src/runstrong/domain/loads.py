@@ -39,7 +39,7 @@ def resolve_load(
     if Equipment.BARBELL in gear:
         load = _round_to(raw, kit.barbell_step_kg)
         if kit.barbell_max_kg is not None and load > kit.barbell_max_kg:
-            return _capped(kit.barbell_max_kg, one_rm, "barbell load", "more_in_reserve")
+            return _capped(kit.barbell_max_kg, one_rm, "barbell", "more_in_reserve")
         return ResolvedLoad(load)
     held = ex.weights_held  # 2: a weight in each hand, each carrying half the load
     if Equipment.DUMBBELLS in gear:

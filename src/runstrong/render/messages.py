@@ -264,6 +264,7 @@ def _light_slow_tempo(p: P) -> str:
 
 def _load_capped(p: P) -> str:
     kind, held, kg = p.s("kit"), p.i("held"), p.n("load_kg")
+    kind = "barbell load" if kind == "barbell" else kind  # the bar and its plates
     what = f"{kind}s: {held} × {kg:g} kg" if held > 1 else f"{kind}: {kg:g} kg"
     advice = {
         "more_in_reserve": "expect a rep more in reserve",
