@@ -41,7 +41,7 @@ def app() -> None:
 source_argument = click.argument(
     "source",
     metavar="SOURCE",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),  # a folder: one error line from the reader
     help="A profile (TOML/JSON) or a saved plan JSON.",
 )
 dir_output_option = click.option(

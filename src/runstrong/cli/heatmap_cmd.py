@@ -27,7 +27,7 @@ LAYERS = ("strength", "running", "both")
 source_argument = click.argument(
     "source",
     metavar="SOURCE",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),  # a folder: one error line from the reader
     help="A profile, a saved plan JSON or a workout file.",
 )
 

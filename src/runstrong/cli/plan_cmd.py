@@ -24,7 +24,7 @@ PLAN_FORMATS = ("table", "json", "markdown")
 @click.argument(
     "profile",
     metavar="PROFILE",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),  # a folder: one error line from the reader
     help="The runner's profile (TOML or JSON).",
 )
 @format_option(PLAN_FORMATS)

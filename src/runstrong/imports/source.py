@@ -12,6 +12,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
 from runstrong.domain.plan import Plan
 from runstrong.domain.profile import Profile
+from runstrong.input_files import PROFILE_MAX_BYTES, SAVED_PLAN_MAX_BYTES, read_input
 
 
 class SavedPlan(NamedTuple):
@@ -34,19 +35,17 @@ Source = Profile | SavedPlan | Workout
 def read_source(path: Path, library: ExerciseLibrary, *, cache_dir: Path | None = None) -> Source:
     """A profile (TOML or JSON), a plan saved as JSON, or a workout file (TOML with a [workout]
     table). Profiles are cached in `cache_dir` (runstrong.profile.loader)."""
-    from runstrong.profile.loader import load_profile, profile_from_bytes
+    from runstrong.profile.loader import profile_from_bytes
 
-    suffix = path.suffix.lower()
-    if suffix == ".toml" and _is_workout(path):
-        from runstrong.imports.workout import load_workout
-
-        return Workout(load_workout(path, library))
+    suffix, where = path.suffix.lower(), str(path)
     if suffix != ".json":
-        return load_profile(path, library, cache_dir=cache_dir)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), "", f"cannot be read ({exc.strerror})") from None
+        raw = read_input(path, PROFILE_MAX_BYTES)
+        if _is_workout(raw):
+            from runstrong.imports.workout import workout_from_bytes
+
+            return Workout(workout_from_bytes(raw, library, where=where))
+        return profile_from_bytes(raw, suffix, library, where, cache_dir=cache_dir)
+    raw = read_input(path, SAVED_PLAN_MAX_BYTES)
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -54,9 +53,13 @@ def read_source(path: Path, library: ExerciseLibrary, *, cache_dir: Path | None 
     if is_saved_plan(data):
         from runstrong.imports.plan_json import read_plan
 
-        plan, athlete = read_plan(raw, library, where=str(path))
+        plan, athlete = read_plan(raw, library, where=where)
         return SavedPlan(plan, athlete)
-    return profile_from_bytes(raw, suffix, library, str(path), cache_dir=cache_dir)
+    if len(raw) > PROFILE_MAX_BYTES:
+        raise InputError(
+            where, "", f"is more than {PROFILE_MAX_BYTES // 1_000_000} MB for a profile"
+        )
+    return profile_from_bytes(raw, suffix, library, where, cache_dir=cache_dir)
 
 
 def is_saved_plan(data: object) -> bool:
@@ -64,10 +67,6 @@ def is_saved_plan(data: object) -> bool:
     return isinstance(data, dict) and "weeks" in data
 
 
-def _is_workout(path: Path) -> bool:
+def _is_workout(raw: bytes) -> bool:
     """A TOML file with a [workout] table (checked on the text: it is validated when loaded)."""
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return any(line.strip() == "[workout]" for line in text.splitlines())
+    return any(line.strip() == b"[workout]" for line in raw.splitlines())

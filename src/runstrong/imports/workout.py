@@ -35,6 +35,7 @@ from runstrong.domain.plan import (
     Week,
 )
 from runstrong.domain.prescription import contacts_of
+from runstrong.input_files import PROFILE_MAX_BYTES, read_input
 from runstrong.validation import validation_errors
 
 DEFAULT_REPS = 10
@@ -72,13 +73,16 @@ def is_workout_file(data: object) -> bool:
 
 
 def load_workout(path: Path, library: ExerciseLibrary) -> Plan:
+    return workout_from_bytes(read_input(path, PROFILE_MAX_BYTES), library, where=str(path))
+
+
+def workout_from_bytes(raw: bytes, library: ExerciseLibrary, *, where: str) -> Plan:
+    """A workout file's bytes, validated; `where` names the file in error lines."""
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except OSError as exc:
-        raise InputError(str(path), "", f"cannot be read ({exc.strerror})") from None
+        data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), "", f"is not valid TOML ({exc})") from None
-    return parse_workout(data, library, where=str(path))
+        raise InputError(where, "", f"is not valid TOML ({exc})") from None
+    return parse_workout(data, library, where=where)
 
 
 def parse_workout(data: dict[str, object], library: ExerciseLibrary, *, where: str) -> Plan:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from runstrong import cache
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.errors import InputError
+from runstrong.input_files import PROFILE_MAX_BYTES, read_input
 
 
 def cached(
@@ -24,13 +26,11 @@ def cached(
     time)."""
     if cache_dir is None or not all(f.is_dir() for f in folders):
         return load()
-    return cache.cached(
-        cache_dir,
-        "library",
-        lambda: cache.digest(_parts(folders, data_files)),
-        load,
-        ExerciseLibrary,
-    )
+    try:
+        key = cache.digest(_parts(folders, data_files))
+    except InputError:  # a file that cannot be read as one: the loader says which, one line each
+        return load()
+    return cache.cached(cache_dir, "library", lambda: key, load, ExerciseLibrary)
 
 
 def _parts(folders: Sequence[Path], data_files: Sequence[Path]) -> Iterator[bytes]:
@@ -41,4 +41,4 @@ def _parts(folders: Sequence[Path], data_files: Sequence[Path]) -> Iterator[byte
         yield str(folder.resolve()).encode()
         for path in sorted(folder.glob("*.toml")):
             yield path.name.encode()
-            yield path.read_bytes()
+            yield read_input(path, PROFILE_MAX_BYTES)  # never a pipe or a device

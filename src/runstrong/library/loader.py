@@ -85,17 +85,17 @@ def _parse_file(path: Path, errors: list[InputError]) -> ExerciseFile | None:
 
     from pydantic import ValidationError
 
+    from runstrong.input_files import PROFILE_MAX_BYTES, read_input
     from runstrong.library.schema import ExerciseFile
     from runstrong.validation import validation_errors
 
     try:
-        with path.open("rb") as fh:
-            raw = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
+        raw = tomllib.loads(read_input(path, PROFILE_MAX_BYTES).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         errors.append(InputError(str(path), "", f"is not valid TOML ({exc})"))
         return None
-    except OSError as exc:
-        errors.append(InputError(str(path), "", f"cannot be read ({exc.strerror})"))
+    except InputError as exc:  # not a regular file, too large, unreadable
+        errors.append(exc)
         return None
     try:
         data = ExerciseFile.model_validate(raw)

@@ -12,17 +12,14 @@ from pathlib import Path
 
 from runstrong import cache
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError
 from runstrong.domain.profile import Profile
 
 
 def load_profile(path: Path, library: ExerciseLibrary, *, cache_dir: Path | None = None) -> Profile:
-    where = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(where, "", f"cannot be read ({exc.strerror})") from None
-    return profile_from_bytes(raw, path.suffix, library, where, cache_dir=cache_dir)
+    from runstrong.input_files import PROFILE_MAX_BYTES, read_input
+
+    raw = read_input(path, PROFILE_MAX_BYTES)
+    return profile_from_bytes(raw, path.suffix, library, str(path), cache_dir=cache_dir)
 
 
 def profile_from_bytes(
