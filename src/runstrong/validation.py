@@ -58,7 +58,7 @@ def _message(err: ErrorDetails) -> str:
     if kind == "missing":
         return "missing"
     if kind in {"model_type", "dict_type"}:
-        return f"should be a table (an object in JSON), not {value!r}"
+        return f"should be a table (an object in JSON), not {_shown(value)}"
     message = err["msg"].removeprefix("Value error, ")
     expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
     guess = _close(str(value), expected) if kind in {"enum", "literal_error"} else None
@@ -67,7 +67,17 @@ def _message(err: ErrorDetails) -> str:
         return "unknown key; " + (hint or message.replace("Input should be", "should be", 1))
     if isinstance(value, dict) or (isinstance(value, str) and repr(value) in message):
         return message
-    return f"{message} (got {value!r}{'; ' + hint if hint else ''})"
+    return f"{message} (got {_shown(value)}{'; ' + hint if hint else ''})"
+
+
+SHOWN_VALUE_MAX_CHARS = 80  # a value echoed in an error line, cut: a 50 MB name is not repeated
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    if len(text) <= SHOWN_VALUE_MAX_CHARS:
+        return text
+    return f"{text[: SHOWN_VALUE_MAX_CHARS - 3]}... ({len(text):,} characters)"
 
 
 def _close(word: str, candidates: Sequence[str]) -> str | None:
@@ -118,3 +128,25 @@ def _options(kind: Any) -> list[Any]:
 
 def _models(kind: Any) -> list[type[BaseModel]]:
     return [o for o in _options(kind) if isinstance(o, type) and issubclass(o, BaseModel)]
+
+
+# An IANA zone name: area/location words of letters, digits, "_", "+" and "-", at most 64
+# characters (the longest in the database is 32). Checked before zoneinfo looks for the file,
+# which for "Europe" (a folder) or a very long name raises OS errors rather than saying no.
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}")
+ZONE_NAME_MAX_CHARS = 64
+
+
+def check_zone(value: str) -> str:
+    """`value` if it names a time zone zoneinfo knows; else a ValueError saying so."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    named = f" '{value}'" if len(value) <= SHOWN_VALUE_MAX_CHARS else ""  # else shown cut
+    unknown = ValueError(f"unknown time zone{named} (use an IANA name like Europe/London)")
+    if len(value) > ZONE_NAME_MAX_CHARS or not _ZONE_NAME.fullmatch(value):
+        raise unknown
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise unknown from None
+    return value

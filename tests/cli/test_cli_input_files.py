@@ -72,3 +72,26 @@ def test_an_exercise_folder_holding_a_pipe_is_one_line_for_that_file(tmp_path: P
     os.mkfifo(folder / "odd.toml")
     done = run_cli("library", "validate", str(folder))
     one_error(done, folder / "odd.toml", "is a named pipe, not a file to read")
+
+
+@pytest.mark.parametrize(
+    "zone",
+    ["Europe", "Europe/", "x" * 256, "../../etc/passwd", "Europe/London/", "/etc/localtime", ""],
+)
+def test_a_time_zone_that_is_a_folder_a_path_or_too_long_is_one_error_line(
+    tmp_path: Path, zone: str
+) -> None:
+    profile = tmp_path / "alex.toml"
+    text = ALEX.read_text("utf-8").replace('timezone = "Europe/London"', f'timezone = "{zone}"')
+    profile.write_text(text, "utf-8")
+    done = run_cli("plan", str(profile))
+    one_error(done, profile, "athlete.timezone: unknown time zone")
+    assert "x" * 100 not in done.stderr  # a long value is shown cut, once
+
+
+def test_a_saved_plan_with_an_unknown_time_zone_is_one_error_line(tmp_path: Path) -> None:
+    saved = tmp_path / "plan.json"
+    done = run_cli("plan", str(ALEX), "--format", "json", "-o", str(saved))
+    assert done.returncode == 0, done.stderr
+    saved.write_text(saved.read_text("utf-8").replace('"Europe/London"', '"Europe"'), "utf-8")
+    one_error(run_cli("export", "ics", str(saved)), saved, "athlete.timezone: unknown time zone")

@@ -46,6 +46,7 @@ from runstrong.domain.plan import (
     Session,
     Week,
 )
+from runstrong.validation import check_zone
 
 Count = Annotated[int, Field(ge=0)]
 Positive = Annotated[int, Field(ge=1)]
@@ -169,6 +170,8 @@ class AthleteIn(_Strict):
     name: Annotated[str, Field(min_length=1)]
     strength_level: Level
     timezone: str
+
+    _zone = field_validator("timezone")(check_zone)
     body_mass_kg: Kg | None
     equipment: EquipmentIn
     one_rep_max_kg: dict[str, Kg]

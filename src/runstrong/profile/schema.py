@@ -70,15 +70,9 @@ class AthleteIn(Strict):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from runstrong.validation import check_zone
 
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(
-                f"unknown time zone '{value}' (use an IANA name like Europe/London)"
-            ) from exc
-        return value
+        return check_zone(value)
 
 
 class EquipmentIn(Strict):
