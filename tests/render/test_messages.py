@@ -10,6 +10,7 @@ from hypothesis import given
 
 from builders import EXAMPLES, library
 from domain.test_engine_properties import profiles
+from render.test_message_words import SHORTFALL_ESTIMATED as SHORTFALL
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Plan
@@ -17,17 +18,6 @@ from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
 from runstrong.profile.loader import load_profile
 from runstrong.render.messages import CATALOGUE, cited, run_text, text
-
-SHORTFALL = {
-    "kit": "kettlebell",
-    "held": 1,
-    "kit_kg": 20.0,
-    "reps": 5,
-    "rir": 2,
-    "need_kg": 40,
-    "percent": 0,
-    "max_kg": 0,
-}
 
 # One reason of every rule id, with the parameters the engine gives it.
 SAMPLES: dict[RuleId, Reason] = {

@@ -46,7 +46,7 @@ from runstrong.domain.plan import (
     Session,
     Week,
 )
-from runstrong.validation import check_zone
+from runstrong.validation import check_zone, validation_errors
 
 Count = Annotated[int, Field(ge=0)]
 Positive = Annotated[int, Field(ge=1)]
@@ -224,14 +224,17 @@ class PlanInV1(_Strict):
     weeks: list[WeekInV1]
 
 
-def read_plan(raw: bytes, library: ExerciseLibrary, *, where: str) -> tuple[Plan, Athlete]:
-    """The plan and athlete of a saved plan's bytes; every problem one InputError line."""
-    from runstrong.validation import validation_errors
-
-    try:
-        version = json.loads(raw).get("schema_version")
-    except (ValueError, AttributeError):
-        version = None  # not JSON, or not an object: the model says so
+def read_plan(
+    raw: bytes, library: ExerciseLibrary, *, where: str, parsed: object = None
+) -> tuple[Plan, Athlete]:
+    """The plan and athlete of a saved plan's bytes; every problem one InputError line.
+    `parsed`: the bytes already read as JSON by the caller, if it did (not parsed again)."""
+    if parsed is None:
+        try:
+            parsed = json.loads(raw)
+        except ValueError:
+            parsed = None  # not JSON: the model says so
+    version = parsed.get("schema_version") if isinstance(parsed, dict) else None
     model: type[PlanIn] | type[PlanInV1] = PlanInV1 if version == 1 else PlanIn
     try:
         data = model.model_validate_json(raw)

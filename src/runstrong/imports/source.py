@@ -53,7 +53,7 @@ def read_source(path: Path, library: ExerciseLibrary, *, cache_dir: Path | None 
     if is_saved_plan(data):
         from runstrong.imports.plan_json import read_plan
 
-        plan, athlete = read_plan(raw, library, where=where)
+        plan, athlete = read_plan(raw, library, where=where, parsed=data)
         return SavedPlan(plan, athlete)
     if len(raw) > PROFILE_MAX_BYTES:
         raise InputError(
