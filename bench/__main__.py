@@ -135,7 +135,13 @@ def main() -> None:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     result = make_plan(ALEX)
     in_process, dumps = in_process_rows(result)
-    rows = [*in_process, *compiled_rows(), *export_rows(result, dumps), *cli_rows()]
+    rows = [
+        *in_process,
+        *reader_rows(result, dumps),
+        *compiled_rows(),
+        *export_rows(result, dumps),
+        *cli_rows(),
+    ]
     width = max(len(name) for name, _, _ in rows)
     print(f"runstrong benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, medians")
     for name, value, note in rows:
@@ -179,6 +185,41 @@ def in_process_rows(result: services.PlanResult) -> tuple[list[Row], float]:
         *generation_rows("generate a 24-week plan (pure Python)", medians),
     ]
     return rows, dumps
+
+
+def reader_rows(result: services.PlanResult, dumps: float) -> list[Row]:
+    """Reading Alex's profile in this process: validated (a profile never seen before), and
+    from the input cache (seen before); and the hostile-input checks alone (issue 13)."""
+    import tomllib
+
+    from runstrong.input_files import PROFILE_MAX_BYTES, parse_toml, read_input
+    from runstrong.profile.loader import profile_from_bytes
+
+    raw = read_input(ALEX, PROFILE_MAX_BYTES)
+    where = str(ALEX)
+    ms, _ = interleaved_medians(
+        {
+            "validate": lambda: profile_from_bytes(raw, ".toml", result.library, where),
+            "cached": lambda: load_profile(ALEX, result.library, cache_dir=SETTINGS.cache_dir),
+            "parse": lambda: parse_toml(raw, where),
+            "tomllib": lambda: tomllib.loads(raw.decode("utf-8")),
+        },
+        200,
+    )
+    checks_us = (ms["parse"] - ms["tomllib"]) * 1000
+    return [
+        (
+            "read Alex's profile: validate",
+            ms["validate"],
+            f"{ms['validate'] / dumps:.2f} x json.dumps",
+        ),
+        (
+            "  the same from the input cache",
+            ms["cached"],
+            f"{ms['cached'] / dumps:.2f} x json.dumps",
+        ),
+        ("  parse its TOML, nesting checked", ms["parse"], f"tomllib alone + {checks_us:.1f} us"),
+    ]
 
 
 def generation_rows(title: str, medians: dict[str, dict[str, float]]) -> list[Row]:

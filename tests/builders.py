@@ -163,11 +163,16 @@ def make_exercise(
 
 
 def run_cli(
-    *args: str, env: dict[str, str] | None = None, cwd: Path = ROOT, columns: int = 140
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    columns: int = 140,
+    stdin: str = "",
 ) -> subprocess.CompletedProcess[str]:
-    """`runstrong ARGS` in a real process, as a user runs it."""
+    """`runstrong ARGS` in a real process, as a user runs it, with `stdin` as its input."""
     return subprocess.run(
         [sys.executable, "-m", "runstrong", *args],
+        input=stdin,
         capture_output=True,
         text=True,
         env={**os.environ, "COLUMNS": str(columns), **(env or {})},

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.dates import date_problem
 from runstrong.domain.engine import generate_plan, plan_start
 from runstrong.domain.errors import (
     InputError,
     NoRunningWeekError,
     NoSessionOnError,
     NotAWeekError,
+    OutsideDatesError,
     RaceBeforeStartError,
     RangeBackwardsError,
     StartForSavedPlanError,
@@ -100,6 +102,8 @@ def make_plan(
     """The plan for `profile`: from `start`, else the profile's start, else the Monday after
     the settings' today. A race before that day is a `RaceBeforeStartError`."""
     first_day = plan_start(profile, start=start, today=settings.today)
+    if date_problem(first_day):  # a start or a today past the dates a plan can reach
+        raise OutsideDatesError("the plan start", first_day)
     check_races_after_start(profile, first_day, start_given=start is not None)
     plan = generate_plan(profile, library, start=first_day, weeks=weeks)
     return PlanResult(plan, profile.athlete, library, profile.rules)

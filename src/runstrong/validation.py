@@ -6,17 +6,19 @@ files). Imported only when a file is validated: a cached library or profile neve
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
 import typing
 from collections.abc import Sequence
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from runstrong.domain.errors import InputError, field_path
+from runstrong.domain.dates import LAST_PLANNED_DATE, date_problem
+from runstrong.domain.errors import SHOWN_VALUE_MAX_CHARS, InputError, cut, field_path
 
 
 def validation_errors(
@@ -58,7 +60,7 @@ def _message(err: ErrorDetails) -> str:
     if kind == "missing":
         return "missing"
     if kind in {"model_type", "dict_type"}:
-        return f"should be a table (an object in JSON), not {_shown(value)}"
+        return f"should be a table (an object in JSON), not {shown(value)}"
     message = err["msg"].removeprefix("Value error, ")
     expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
     guess = _close(str(value), expected) if kind in {"enum", "literal_error"} else None
@@ -67,17 +69,15 @@ def _message(err: ErrorDetails) -> str:
         return "unknown key; " + (hint or message.replace("Input should be", "should be", 1))
     if isinstance(value, dict) or (isinstance(value, str) and repr(value) in message):
         return message
-    return f"{message} (got {_shown(value)}{'; ' + hint if hint else ''})"
+    return f"{message} (got {shown(value)}{'; ' + hint if hint else ''})"
 
 
-SHOWN_VALUE_MAX_CHARS = 80  # a value echoed in an error line, cut: a 50 MB name is not repeated
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    if len(text) <= SHOWN_VALUE_MAX_CHARS:
-        return text
-    return f"{text[: SHOWN_VALUE_MAX_CHARS - 3]}... ({len(text):,} characters)"
+def shown(value: object) -> str:
+    """`value` as an error line echoes it, cut to SHOWN_VALUE_MAX_CHARS: a date or a time as
+    the file wrote it (2026-12-07, 18:00:00), anything else as its repr."""
+    if isinstance(value, dt.date | dt.time):
+        return cut(value.isoformat())
+    return cut(repr(value))
 
 
 def _close(word: str, candidates: Sequence[str]) -> str | None:
@@ -150,3 +150,24 @@ def check_zone(value: str) -> str:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise unknown from None
     return value
+
+
+def check_date(value: dt.date) -> dt.date:
+    """`value` if it is a date runstrong plans (runstrong.domain.dates); else a ValueError."""
+    problem = date_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def check_saved_date(value: dt.date) -> dt.date:
+    """`value` if a saved plan can hold it: a date runstrong plans, or a later day of a plan
+    that starts on the last of them."""
+    problem = date_problem(value, LAST_PLANNED_DATE)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+PlanDate = Annotated[dt.date, AfterValidator(check_date)]
+SavedDate = Annotated[dt.date, AfterValidator(check_saved_date)]

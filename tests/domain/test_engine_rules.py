@@ -429,6 +429,16 @@ def test_a_plan_starting_midweek_says_why_its_first_week_is_short() -> None:
     )
 
 
+def test_a_one_week_plan_starting_after_its_strength_days_blames_the_start() -> None:
+    """Starting on Sunday 13 Dec, after every strength day of the week (Mon, Tue, Thu, Sat):
+    the week is empty because of the start, not because no strength day is allowed."""
+    plan = marathon(start=START + timedelta(days=6), weeks=1)
+    (week,) = plan.weeks
+    assert week.sessions == ()
+    assert with_rule(week.notes, RuleId.NO_STRENGTH_DAY_BEFORE_START, start_date="2026-12-13")
+    assert not with_rule(week.notes, RuleId.NO_STRENGTH_DAY)
+
+
 def test_sessions_fall_only_on_strength_days() -> None:
     plan = marathon(strength_days=("tue", "fri"))
     assert {s.weekday for s in plan.sessions} <= {Weekday.TUE, Weekday.FRI}

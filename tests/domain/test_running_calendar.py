@@ -227,7 +227,7 @@ def test_a_week_with_no_strength_at_all_has_no_session_and_says_why() -> None:
     assert week.sessions == ()
     assert week.notes[:2] == (
         change("no_strength", TRAVEL_MONDAY, TRAVEL_SUNDAY, "Holiday"),
-        reason(RuleId.NO_STRENGTH_DAY),
+        reason(RuleId.NO_STRENGTH_DAY_EXCEPTION),
     )
 
 

@@ -32,6 +32,11 @@ SHORTFALL_KNOWN: dict[str, Param] = {  # a 24 kg dumbbell for 5 reps at RIR 2, f
 
 WORDS: list[tuple[Reason, str]] = [
     (
+        reason(RuleId.NO_STRENGTH_DAY_BEFORE_START, start_date="2026-12-13"),
+        "No strength session this week: the plan starts on Sun 13 Dec, after this week's "
+        "strength days.",
+    ),
+    (
         reason(RuleId.SESSIONS_BEFORE_START, count=1, planned=2, start_date="2026-12-11"),
         "1 of 2 planned sessions fit this week: the plan starts on Fri 11 Dec.",
     ),

@@ -44,6 +44,10 @@ SAMPLES: dict[RuleId, Reason] = {
     ),
     RuleId.NO_STRENGTH_DAY: reason(RuleId.NO_STRENGTH_DAY),
     RuleId.NO_STRENGTH_DAY_RACE: reason(RuleId.NO_STRENGTH_DAY_RACE),
+    RuleId.NO_STRENGTH_DAY_BEFORE_START: reason(
+        RuleId.NO_STRENGTH_DAY_BEFORE_START, start_date="2026-12-13"
+    ),
+    RuleId.NO_STRENGTH_DAY_EXCEPTION: reason(RuleId.NO_STRENGTH_DAY_EXCEPTION),
     RuleId.SESSIONS_EXCEPTION: reason(RuleId.SESSIONS_EXCEPTION, count=1, planned=2),
     RuleId.DATED_CHANGE: reason(
         RuleId.DATED_CHANGE,

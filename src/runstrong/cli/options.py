@@ -28,10 +28,17 @@ exercises_option = click.option(
 def parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
+    from runstrong.domain.dates import date_problem
+    from runstrong.domain.errors import cut
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise InputError(option, "", f"'{value}' is not a date like 2026-12-07") from None
+        raise InputError(option, "", f"{cut(repr(value))} is not a date like 2026-12-07") from None
+    problem = date_problem(day)
+    if problem:
+        raise InputError(option, "", f"{problem} (got {value})")
+    return day
 
 
 def current_settings(exercises: Sequence[Path] = ()) -> Settings:

@@ -15,8 +15,19 @@ def field_path(*parts: str | int) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += f".{part}" if out else part
+            key = cut(part)  # a key as the file wrote it, which may be long
+            out += f".{key}" if out else key
     return out
+
+
+SHOWN_VALUE_MAX_CHARS = 80  # a value echoed in an error line, cut: a 50 MB name is not repeated
+
+
+def cut(text: str) -> str:
+    """`text` if it is at most SHOWN_VALUE_MAX_CHARS long, else its start and its length."""
+    if len(text) <= SHOWN_VALUE_MAX_CHARS:
+        return text
+    return f"{text[: SHOWN_VALUE_MAX_CHARS - 3]}... ({len(text):,} characters)"
 
 
 class RunstrongError(Exception):
@@ -33,12 +44,27 @@ class InputError(RunstrongError):
         super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
 
 
+MAX_ERROR_LINES_PER_INPUT = 10  # then one line "and N more": 30,000 bad runs are not 30,000 lines
+
+
 class InputErrors(RunstrongError):  # noqa: N818 (a list of InputError)
-    """Several independent input problems, reported together, one per line."""
+    """Several independent input problems, reported together, one per line: at most
+    MAX_ERROR_LINES_PER_INPUT for each input, then one line saying how many more (`errors` keeps
+    them all)."""
 
     def __init__(self, errors: list[InputError]) -> None:
         self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+        lines: list[str] = []
+        said: dict[str, int] = {}
+        more: dict[str, int] = {}
+        for error in errors:
+            if said.get(error.where, 0) < MAX_ERROR_LINES_PER_INPUT:
+                said[error.where] = said.get(error.where, 0) + 1
+                lines.append(str(error))
+            else:
+                more[error.where] = more.get(error.where, 0) + 1
+        lines += [f"{where}: and {count:,} more" for where, count in more.items()]
+        super().__init__("\n".join(lines))
 
 
 # -- errors of a use case's arguments: fields for each front end to word in its own terms -------
@@ -61,6 +87,17 @@ class RaceBeforeStartError(RunstrongError):
             f"{self.field}: {race_date.isoformat()} ({race_name}) is before the plan start "
             f"{start.isoformat()}"
         )
+
+
+class OutsideDatesError(RunstrongError):
+    """A date outside the dates runstrong plans (runstrong.domain.dates)."""
+
+    def __init__(self, what: str, day: date) -> None:
+        from runstrong.domain.dates import date_problem
+
+        self.what = what
+        self.day = day
+        super().__init__(f"{what}: {date_problem(day)} (got {day.isoformat()})")
 
 
 class StartForSavedPlanError(RunstrongError):

@@ -38,6 +38,8 @@ class RuleId(StrEnum):
     RACE_IN_WEEK = "race_in_week"
     NO_STRENGTH_DAY = "no_strength_day"
     NO_STRENGTH_DAY_RACE = "no_strength_day_race"
+    NO_STRENGTH_DAY_BEFORE_START = "no_strength_day_before_start"
+    NO_STRENGTH_DAY_EXCEPTION = "no_strength_day_exception"
     DATED_CHANGE = "dated_change"
     SESSIONS_EXCEPTION = "sessions_exception"
     SESSIONS_LEFT_OUT = "penalty_session_left_out_points"

@@ -234,7 +234,7 @@ class Scheduler:
         if not options:
             if not needs:
                 return [], []
-            return [None] * len(needs), [_none_fit_note(bool(candidates))]
+            return [None] * len(needs), [self._none_fit_note(days, candidates)]
         _, left_out, best = min(options, key=lambda option: option[:2])
         count = len(best)
         notes = []
@@ -428,6 +428,18 @@ class Scheduler:
             return day.weekday() in self._usual_strength_days
         return self.calendar.allows_strength(day)
 
+    def _none_fit_note(self, days: Sequence[date], candidates: Sequence[date]) -> Reason:
+        """Why a week has no strength session: its strength days fall before the plan starts,
+        an availability exception leaves none, or the race takes them."""
+        if candidates:
+            return reason(RuleId.NO_STRENGTH_DAY_RACE)
+        if any(d < self.plan_start and self._allows_strength(d) for d in days):
+            start = self.plan_start.isoformat()
+            return reason(RuleId.NO_STRENGTH_DAY_BEFORE_START, start_date=start)
+        if self._dated and any(self.calendar.exception_on(d) for d in days):
+            return reason(RuleId.NO_STRENGTH_DAY_EXCEPTION)
+        return reason(RuleId.NO_STRENGTH_DAY)
+
     def _easy_day_reason(self, day: date) -> Reason:
         """Why heavy legs are on an easy day: does any date of the week allow strength on a day
         with a key run?"""
@@ -573,13 +585,6 @@ def _easy_day_text(key_run_strength_day: bool) -> Reason:
     if key_run_strength_day:
         return reason(RuleId.EASY_DAY_NO_KEY_DAY_SUITS)
     return reason(RuleId.EASY_DAY_NO_KEY_DAY)
-
-
-def _none_fit_note(any_strength_day: bool) -> Reason:
-    """Why a week has no strength session: no strength day at all, or only race days."""
-    if any_strength_day:
-        return reason(RuleId.NO_STRENGTH_DAY_RACE)
-    return reason(RuleId.NO_STRENGTH_DAY)
 
 
 def _run_label(run: Run) -> str:

@@ -46,7 +46,8 @@ from runstrong.domain.plan import (
     Session,
     Week,
 )
-from runstrong.validation import check_zone, validation_errors
+from runstrong.input_files import check_nesting
+from runstrong.validation import SavedDate, check_zone, validation_errors
 
 Count = Annotated[int, Field(ge=0)]
 Positive = Annotated[int, Field(ge=1)]
@@ -131,7 +132,7 @@ class ExerciseIn(_Strict):
 
 class SessionIn(_Strict):
     id: Annotated[str, Field(min_length=1)]
-    date: dt.date
+    date: SavedDate
     weekday: Weekday
     time: dt.time
     title: str
@@ -148,7 +149,7 @@ class SessionIn(_Strict):
 
 class WeekIn(_Strict):
     index: Positive
-    start: dt.date
+    start: SavedDate
     phase: Phase
     deload: bool
     goal: str
@@ -179,7 +180,7 @@ class AthleteIn(_Strict):
 
 class RaceIn(_Strict):
     name: str
-    date: dt.date
+    date: SavedDate
     distance: RaceDistance
     priority: RacePriority
 
@@ -189,8 +190,8 @@ class PlanIn(_Strict):
     id: Id
     version: str
     athlete: AthleteIn
-    start: dt.date
-    end: dt.date
+    start: SavedDate
+    end: SavedDate
     races: list[RaceIn]
     warnings: list[ReasonIn]
     weeks: list[WeekIn]
@@ -217,8 +218,8 @@ class WeekInV1(WeekIn):
 class PlanInV1(_Strict):
     schema_version: Literal[1]
     athlete: AthleteIn
-    start: dt.date
-    end: dt.date
+    start: SavedDate
+    end: SavedDate
     races: list[RaceIn]
     warnings: list[str]
     weeks: list[WeekInV1]
@@ -230,9 +231,10 @@ def read_plan(
     """The plan and athlete of a saved plan's bytes; every problem one InputError line.
     `parsed`: the bytes already read as JSON by the caller, if it did (not parsed again)."""
     if parsed is None:
+        check_nesting(raw, where, json=True)
         try:
             parsed = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             parsed = None  # not JSON: the model says so
     version = parsed.get("schema_version") if isinstance(parsed, dict) else None
     model: type[PlanIn] | type[PlanInV1] = PlanInV1 if version == 1 else PlanIn

@@ -12,7 +12,13 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
 from runstrong.domain.plan import Plan
 from runstrong.domain.profile import Profile
-from runstrong.input_files import PROFILE_MAX_BYTES, SAVED_PLAN_MAX_BYTES, read_input
+from runstrong.input_files import (
+    PROFILE_MAX_BYTES,
+    SAVED_PLAN_MAX_BYTES,
+    check_nesting,
+    read_input,
+    read_stdin,
+)
 
 
 class SavedPlan(NamedTuple):
@@ -32,33 +38,51 @@ class Workout(NamedTuple):
 Source = Profile | SavedPlan | Workout
 
 
+STDIN = Path("-")  # a SOURCE of "-": standard input
+STDIN_NAME = "stdin"  # what error lines call it
+
+
 def read_source(path: Path, library: ExerciseLibrary, *, cache_dir: Path | None = None) -> Source:
     """A profile (TOML or JSON), a plan saved as JSON, or a workout file (TOML with a [workout]
-    table). Profiles are cached in `cache_dir` (runstrong.profile.loader)."""
+    table), from the file `path` or, for "-", standard input (JSON if it starts with "{", else
+    TOML). Profiles are cached in `cache_dir` (runstrong.profile.loader)."""
+    if path == STDIN:
+        raw = read_stdin(SAVED_PLAN_MAX_BYTES)
+        suffix = ".json" if raw.lstrip()[:1] in (b"{", b"[") else ".toml"
+        return source_from_bytes(raw, suffix, library, STDIN_NAME, cache_dir=cache_dir)
+    suffix = path.suffix.lower()
+    raw = read_input(path, SAVED_PLAN_MAX_BYTES if suffix == ".json" else PROFILE_MAX_BYTES)
+    return source_from_bytes(raw, suffix, library, str(path), cache_dir=cache_dir)
+
+
+def source_from_bytes(
+    raw: bytes, suffix: str, library: ExerciseLibrary, where: str, *, cache_dir: Path | None
+) -> Source:
+    """What a source's bytes hold (JSON if `suffix` is .json, else TOML); `where` names it in
+    error lines."""
     from runstrong.profile.loader import profile_from_bytes
 
-    suffix, where = path.suffix.lower(), str(path)
-    if suffix != ".json":
-        raw = read_input(path, PROFILE_MAX_BYTES)
-        if _is_workout(raw):
-            from runstrong.imports.workout import workout_from_bytes
+    if not raw.strip():
+        raise InputError(where, "", "is empty: give a runner's profile, a saved plan or a workout")
+    if suffix == ".json":
+        check_nesting(raw, where, json=True)
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            data = None  # the profile reader words it
+        if is_saved_plan(data):
+            from runstrong.imports.plan_json import read_plan
 
-            return Workout(workout_from_bytes(raw, library, where=where))
-        return profile_from_bytes(raw, suffix, library, where, cache_dir=cache_dir)
-    raw = read_input(path, SAVED_PLAN_MAX_BYTES)
-    try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        data = None  # the profile reader words it
-    if is_saved_plan(data):
-        from runstrong.imports.plan_json import read_plan
-
-        plan, athlete = read_plan(raw, library, where=where, parsed=data)
-        return SavedPlan(plan, athlete)
+            plan, athlete = read_plan(raw, library, where=where, parsed=data)
+            return SavedPlan(plan, athlete)
     if len(raw) > PROFILE_MAX_BYTES:
         raise InputError(
             where, "", f"is more than {PROFILE_MAX_BYTES // 1_000_000} MB for a profile"
         )
+    if suffix != ".json" and _is_workout(raw):
+        from runstrong.imports.workout import workout_from_bytes
+
+        return Workout(workout_from_bytes(raw, library, where=where))
     return profile_from_bytes(raw, suffix, library, where, cache_dir=cache_dir)
 
 

@@ -9,7 +9,6 @@ contacts for drills.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
 from typing import Annotated
 
@@ -35,8 +34,8 @@ from runstrong.domain.plan import (
     Week,
 )
 from runstrong.domain.prescription import contacts_of
-from runstrong.input_files import PROFILE_MAX_BYTES, read_input
-from runstrong.validation import validation_errors
+from runstrong.input_files import PROFILE_MAX_BYTES, parse_toml, read_input
+from runstrong.validation import PlanDate, validation_errors
 
 DEFAULT_REPS = 10
 DEFAULT_SECONDS = 30
@@ -59,7 +58,7 @@ class ExerciseIn(_Strict):
 
 class WorkoutIn(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=80)]
-    date: dt.date = DEFAULT_DATE
+    date: PlanDate = DEFAULT_DATE
     exercises: Annotated[list[ExerciseIn], Field(min_length=1)]
 
 
@@ -78,11 +77,7 @@ def load_workout(path: Path, library: ExerciseLibrary) -> Plan:
 
 def workout_from_bytes(raw: bytes, library: ExerciseLibrary, *, where: str) -> Plan:
     """A workout file's bytes, validated; `where` names the file in error lines."""
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(where, "", f"is not valid TOML ({exc})") from None
-    return parse_workout(data, library, where=where)
+    return parse_workout(parse_toml(raw, where), library, where=where)
 
 
 def parse_workout(data: dict[str, object], library: ExerciseLibrary, *, where: str) -> Plan:

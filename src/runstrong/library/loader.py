@@ -81,20 +81,15 @@ def load_citations(path: Path = CITATIONS_FILE) -> dict[str, str]:
 def _parse_file(path: Path, errors: list[InputError]) -> ExerciseFile | None:
     # pydantic and the file schema are only needed when files are read: a cached library skips
     # importing and building them.
-    import tomllib
-
     from pydantic import ValidationError
 
-    from runstrong.input_files import PROFILE_MAX_BYTES, read_input
+    from runstrong.input_files import PROFILE_MAX_BYTES, parse_toml, read_input
     from runstrong.library.schema import ExerciseFile
     from runstrong.validation import validation_errors
 
     try:
-        raw = tomllib.loads(read_input(path, PROFILE_MAX_BYTES).decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        errors.append(InputError(str(path), "", f"is not valid TOML ({exc})"))
-        return None
-    except InputError as exc:  # not a regular file, too large, unreadable
+        raw = parse_toml(read_input(path, PROFILE_MAX_BYTES), str(path))
+    except InputError as exc:  # not a regular file, too large, unreadable, not TOML
         errors.append(exc)
         return None
     try:

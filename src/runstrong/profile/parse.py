@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-import tomllib
 from dataclasses import fields
 from typing import Any
 
@@ -26,7 +25,7 @@ from runstrong.domain.athlete import (
     StrengthException,
 )
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError, InputErrors
+from runstrong.domain.errors import InputError, InputErrors, cut
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import ORDERED_PAIRS, Rules
 from runstrong.profile.calendar_checks import calendar_problems
@@ -41,16 +40,9 @@ RULE_LIMITS = {f.name: (f.metadata["least"], f.metadata["most"]) for f in fields
 
 def parse_bytes(raw: bytes, suffix: str, library: ExerciseLibrary, where: str) -> Profile:
     """A profile file's bytes (JSON if `suffix` is .json, else TOML) as a validated Profile."""
-    if suffix.lower() == ".json":
-        try:
-            data = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(where, "", f"is not valid JSON ({exc})") from None
-    else:
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(where, "", f"is not valid TOML ({exc})") from None
+    from runstrong.input_files import parse_json, parse_toml
+
+    data = parse_json(raw, where) if suffix.lower() == ".json" else parse_toml(raw, where)
     if not isinstance(data, dict):
         raise InputError(where, "", "must hold a table (an object) at the top level")
     return parse_profile(data, library, where=where)
@@ -102,7 +94,7 @@ def _rules(values: dict[str, Any], where: str, errors: list[InputError]) -> Rule
 
 def _shown(value: Any) -> str:
     """A value as the profile wrote it (true, "off", 30), not as Python does (True, 'off')."""
-    return json.dumps(value, default=str)  # a TOML date or time as written
+    return cut(json.dumps(value, default=str))  # a TOML date or time as written
 
 
 def _rule_problem(name: str, value: Any) -> str | None:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from runstrong.domain.athlete import RaceDistance, RacePriority, RunType, Severity, Weekday
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
 from runstrong.domain.identity import ID_PATTERN
+from runstrong.validation import PlanDate, check_zone, shown
 
 MIN_RUN_MINUTES = 1
 MAX_RUN_MINUTES = 720
@@ -50,13 +51,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _parse_time(value: Any) -> Any:
+def _local_time(value: Any) -> dt.time:
+    """A local wall-clock time, in the athlete's time zone: "18:00" (a string) or TOML's own
+    local time (18:00:00); never with an offset ("18:00+02:00", "07:00Z"), a date and time, or
+    a number of seconds, which would be compared with local times."""
+    time = value
     if isinstance(value, str):
         try:
-            return dt.time.fromisoformat(value)
-        except ValueError as exc:
-            raise ValueError(f"'{value}' is not a time like 18:00") from exc
-    return value
+            time = dt.time.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{shown(value)} is not a time like 18:00") from None
+    if not isinstance(time, dt.time):
+        raise ValueError('should be a local time like "18:00"')
+    if time.tzinfo is not None:
+        raise ValueError(
+            "should be a local time like 18:00, without an offset (athlete.timezone says where)"
+        )
+    return time
 
 
 class AthleteIn(Strict):
@@ -70,8 +81,6 @@ class AthleteIn(Strict):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        from runstrong.validation import check_zone
-
         return check_zone(value)
 
 
@@ -93,8 +102,8 @@ def _no_repeated_day(value: list[Weekday] | None) -> list[Weekday] | None:
 class DatedIn(Strict):
     """A span of dates, both included (`from` is a Python keyword: the field is `from_`)."""
 
-    from_: dt.date = Field(alias="from")
-    to: dt.date
+    from_: PlanDate = Field(alias="from")
+    to: PlanDate
     label: Annotated[str, Field(min_length=1, max_length=80)] | None = None
 
 
@@ -114,7 +123,7 @@ class AvailabilityIn(Strict):
     preferred_time: dt.time = dt.time(18, 0)
     exceptions: list[StrengthExceptionIn] = []
 
-    _time = field_validator("preferred_time", mode="before")(_parse_time)
+    _time = field_validator("preferred_time", mode="before")(_local_time)
 
     @field_validator("sessions_per_week")
     @classmethod
@@ -135,7 +144,7 @@ class RunIn(Strict):
     minutes: Annotated[int, Field(ge=MIN_RUN_MINUTES, le=MAX_RUN_MINUTES)] = 30
     time: dt.time | None = None
 
-    _time = field_validator("time", mode="before")(_parse_time)
+    _time = field_validator("time", mode="before")(_local_time)
 
 
 class RunningOverrideIn(DatedIn):
@@ -152,7 +161,7 @@ class RunningIn(Strict):
 
 class RaceIn(Strict):
     name: Annotated[str, Field(min_length=1, max_length=80)]
-    date: dt.date
+    date: PlanDate
     distance: AnyCaseDistance = RaceDistance.OTHER
     priority: AnyCasePriority = RacePriority.A
 
@@ -167,7 +176,7 @@ class NiggleIn(Strict):
 
 
 class PlanIn(Strict):
-    start: dt.date | None = None
+    start: PlanDate | None = None
     weeks: Annotated[int, Field(ge=1, le=104)] | None = None
 
 

@@ -307,7 +307,16 @@ CATALOGUE: dict[RuleId, Template] = {
     ),
     RuleId.SHORT_CYCLE: _short_cycle,
     RuleId.RACE_IN_WEEK: _race_in_week,
-    RuleId.NO_STRENGTH_DAY: lambda p: "No strength session this week: no strength day is allowed.",
+    RuleId.NO_STRENGTH_DAY: lambda p: (
+        "No strength session this week: none of its days is one of your strength days."
+    ),
+    RuleId.NO_STRENGTH_DAY_BEFORE_START: lambda p: (
+        f"No strength session this week: the plan starts on {p.d('start_date'):%a %d %b}, after "
+        "this week's strength days."
+    ),
+    RuleId.NO_STRENGTH_DAY_EXCEPTION: lambda p: (
+        "No strength session this week: your availability exception leaves no strength day."
+    ),
     RuleId.NO_STRENGTH_DAY_RACE: lambda p: (
         "No strength session this week: the race and the days around it leave no strength day "
         "free (race limits)."
