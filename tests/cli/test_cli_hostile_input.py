@@ -273,3 +273,21 @@ def test_a_saved_plan_on_standard_input_exports(tmp_path: Path) -> None:
 def test_bad_standard_input_is_named_stdin(stdin: str, says: str) -> None:
     lines = error_lines(run_cli("plan", "-", stdin=stdin))
     assert lines[0].startswith(says), lines
+
+
+def test_control_characters_in_keys_and_values_stay_on_one_line(tmp_path: Path) -> None:
+    """A key or a slug holding a line break, a page break or a line separator is shown escaped:
+    each problem is still one line."""
+    profile = edited(
+        tmp_path,
+        ALEX,
+        "[athlete]",
+        '[athlete]\n"a\\rb" = 1\n"\\f" = 2\n"line\\u2028sep" = 3',
+    )
+    lines = error_lines(run_cli("plan", str(profile)))
+    assert len(lines) == 3, lines
+    assert "athlete.'a\\rb': unknown key" in lines[0]
+    assert "athlete.'line\\u2028sep': unknown key" in lines[2]
+    slug = edited(tmp_path, ALEX, "back_squat = 80", '"back\\nsquat" = 80', "slug.toml")
+    line = one_error(run_cli("plan", str(slug)), "no exercise has the slug 'back\\nsquat'")
+    assert "strength.one_rep_max_kg.'back\\nsquat'" in line

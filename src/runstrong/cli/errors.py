@@ -66,7 +66,7 @@ def run_safely(app: click.Command, argv: list[str]) -> int:
     except RunstrongError as err:
         if debug:
             raise
-        for line in str(err).splitlines():
+        for line in err.lines():
             print(f"error: {line}", file=sys.stderr)
         return EXIT_USER_ERROR
     return 0

@@ -15,12 +15,21 @@ def field_path(*parts: str | int) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            key = cut(part)  # a key as the file wrote it, which may be long
+            key = cut(part if part.isprintable() and part else repr(part))  # as the file wrote it
             out += f".{key}" if out else key
     return out
 
 
 SHOWN_VALUE_MAX_CHARS = 80  # a value echoed in an error line, cut: a 50 MB name is not repeated
+
+
+def printable(text: str) -> str:
+    """`text` with every character that is not printable (a line or page break, a tab, a
+    control or direction mark) written as its escape: an error stays one line, and says what
+    the file holds."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def cut(text: str) -> str:
@@ -33,6 +42,10 @@ def cut(text: str) -> str:
 class RunstrongError(Exception):
     """Base for every error caused by input (files, options): the CLI prints it and exits 2."""
 
+    def lines(self) -> list[str]:
+        """The error as the lines a front end prints: one, whatever its text holds."""
+        return [printable(str(self))]
+
 
 class InputError(RunstrongError):
     """A problem in one field of one input (a file, a profile, an option)."""
@@ -41,7 +54,8 @@ class InputError(RunstrongError):
         self.where = where
         self.field = field
         self.message = message
-        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+        line = f"{where}: {field}: {message}" if field else f"{where}: {message}"
+        super().__init__(printable(line))
 
 
 MAX_ERROR_LINES_PER_INPUT = 10  # then one line "and N more": 30,000 bad runs are not 30,000 lines
@@ -63,8 +77,12 @@ class InputErrors(RunstrongError):  # noqa: N818 (a list of InputError)
                 lines.append(str(error))
             else:
                 more[error.where] = more.get(error.where, 0) + 1
-        lines += [f"{where}: and {count:,} more" for where, count in more.items()]
+        lines += [printable(f"{where}: and {count:,} more") for where, count in more.items()]
+        self._lines = lines
         super().__init__("\n".join(lines))
+
+    def lines(self) -> list[str]:
+        return self._lines
 
 
 # -- errors of a use case's arguments: fields for each front end to word in its own terms -------

@@ -25,7 +25,7 @@ from runstrong.domain.athlete import (
     StrengthException,
 )
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError, InputErrors, cut
+from runstrong.domain.errors import InputError, InputErrors, cut, field_path
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import ORDERED_PAIRS, Rules
 from runstrong.profile.calendar_checks import calendar_problems
@@ -61,7 +61,9 @@ def parse_profile(
         if slug not in library:
             errors.append(
                 InputError(
-                    where, f"strength.one_rep_max_kg.{slug}", f"no exercise has the slug '{slug}'"
+                    where,
+                    field_path("strength", "one_rep_max_kg", slug),
+                    f"no exercise has the slug '{cut(slug)}'",
                 )
             )
     rules = _rules(raw.rules, where, errors)
@@ -77,7 +79,7 @@ def _rules(values: dict[str, Any], where: str, errors: list[InputError]) -> Rule
     for name, value in values.items():
         problem = _rule_problem(name, value)
         if problem:
-            errors.append(InputError(where, f"rules.{name}", problem))
+            errors.append(InputError(where, field_path("rules", name), problem))
         else:
             clean[name] = value
     rules = Rules().override(clean)
