@@ -132,14 +132,14 @@ _BRACKET_STEP[ord("[")] = _BRACKET_STEP[ord("{")] = 1
 _BRACKET_STEP[ord("]")] = _BRACKET_STEP[ord("}")] = -1
 # What may hold a bracket that does not nest: strings (and TOML's comments), which are cut out
 # before the brackets are counted. TOML's multi-line strings may end in up to two more quotes.
-_JSON_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_TOML_STRINGS = re.compile(
+# Compiled when first needed: most inputs have too few brackets to need them.
+_JSON_STRINGS = rb'"(?:[^"\\]|\\.)*"'
+_TOML_STRINGS = (
     rb'"""(?:[^\\]|\\.)*?"""(?:"{1,2})?'
     rb"|'''.*?'''(?:'{1,2})?"
     rb'|"(?:[^"\\\n]|\\.)*"'
     rb"|'[^'\n]*'"
-    rb"|#[^\n]*",
-    re.DOTALL,
+    rb"|#[^\n]*"
 )
 
 
@@ -149,7 +149,7 @@ def check_nesting(raw: bytes, where: str, *, json: bool) -> None:
     one deeper, a closer one less (unclosed openers count: a parser goes as deep)."""
     if raw.count(b"[") + raw.count(b"{") <= MAX_NESTING:
         return  # too few to nest that deep: the usual profile stops here
-    text = (_JSON_STRINGS if json else _TOML_STRINGS).sub(b"", raw)
+    text = re.sub(_JSON_STRINGS if json else _TOML_STRINGS, b"", raw, flags=re.DOTALL)
     brackets = text.translate(None, _NOT_BRACKETS)
     if brackets and max(accumulate(map(_BRACKET_STEP.__getitem__, brackets))) > MAX_NESTING:
         raise too_deep(where)

@@ -14,10 +14,10 @@ import typing
 from collections.abc import Sequence
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from runstrong.domain.dates import LAST_PLANNED_DATE, date_problem
+from runstrong.domain.dates import FIRST_DATE, LAST_DATE, LAST_PLANNED_DATE, date_problem
 from runstrong.domain.errors import SHOWN_VALUE_MAX_CHARS, InputError, cut, field_path
 
 
@@ -61,6 +61,9 @@ def _message(err: ErrorDetails) -> str:
         return "missing"
     if kind in {"model_type", "dict_type"}:
         return f"should be a table (an object in JSON), not {shown(value)}"
+    bound = err.get("ctx", {}).get("ge", err.get("ctx", {}).get("le"))
+    if kind in {"greater_than_equal", "less_than_equal"} and str(bound) in _PLAN_DATE_BOUNDS:
+        return f"{date_problem(dt.date.min)} (got {shown(value)})"  # a PlanDate
     message = err["msg"].removeprefix("Value error, ")
     expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
     guess = _close(str(value), expected) if kind in {"enum", "literal_error"} else None
@@ -152,14 +155,6 @@ def check_zone(value: str) -> str:
     return value
 
 
-def check_date(value: dt.date) -> dt.date:
-    """`value` if it is a date runstrong plans (runstrong.domain.dates); else a ValueError."""
-    problem = date_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
 def check_saved_date(value: dt.date) -> dt.date:
     """`value` if a saved plan can hold it: a date runstrong plans, or a later day of a plan
     that starts on the last of them."""
@@ -169,5 +164,8 @@ def check_saved_date(value: dt.date) -> dt.date:
     return value
 
 
-PlanDate = Annotated[dt.date, AfterValidator(check_date)]
+# A date a user gives, in range: checked by pydantic's core (a Python validator for each date
+# of a profile costs more), the error worded as runstrong's by _message.
+PlanDate = Annotated[dt.date, Field(ge=FIRST_DATE, le=LAST_DATE)]
+_PLAN_DATE_BOUNDS = {FIRST_DATE.isoformat(), LAST_DATE.isoformat()}
 SavedDate = Annotated[dt.date, AfterValidator(check_saved_date)]
