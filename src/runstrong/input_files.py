@@ -92,7 +92,7 @@ def _kind(mode: int) -> str:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n:,} bytes"
+    return f"{n / 1_000_000:.1f} MB".replace(".0 MB", " MB") if n >= 1_000_000 else f"{n:,} bytes"
 
 
 def parse_toml(raw: bytes, where: str) -> dict[str, Any]:
@@ -104,6 +104,8 @@ def parse_toml(raw: bytes, where: str) -> dict[str, Any]:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(where, "", f"is not valid TOML ({exc})") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise InputError(where, "", TOO_MANY_DIGITS) from None
     except RecursionError:  # nesting check_nesting missed: still one line
         raise too_deep(where) from None
     if raw.count(b"[") + raw.count(b"{") + raw.count(b".") >= MAX_NESTING:
@@ -118,12 +120,15 @@ def parse_json(raw: bytes, where: str) -> Any:
     check_nesting(raw, where, json=True)
     try:
         return json.loads(raw)
-    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(where, "", f"is not valid JSON ({exc})") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise InputError(where, "", TOO_MANY_DIGITS) from None
     except RecursionError:
         raise too_deep(where) from None
 
 
+TOO_MANY_DIGITS = "holds a number of more than 4,300 digits"
 MAX_NESTING = 64  # arrays and tables (objects) inside one another: a profile needs 4
 _OPENERS_AND_CLOSERS = b"[]{}"
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in _OPENERS_AND_CLOSERS)

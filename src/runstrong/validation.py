@@ -55,12 +55,21 @@ def _path(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     return tuple(p for p in loc if not str(p).startswith("function-") and p != "[key]")
 
 
+LISTED_CHOICES_MAX = 12  # an error lists the allowed values when there are at most this many
+
+
 def _message(err: ErrorDetails) -> str:
     kind, value = err["type"], err["input"]
     if kind == "missing":
         return "missing"
     if kind in {"model_type", "dict_type"}:
         return f"should be a table (an object in JSON), not {shown(value)}"
+    if kind == "too_long":  # a list's or a table's items: counted, not echoed
+        ctx = err.get("ctx", {})
+        count = ctx.get("actual_length") or (len(value) if isinstance(value, dict | list) else 0)
+        return f"should have at most {ctx.get('max_length')} items" + (
+            f", not {count}" if count else ""
+        )
     bound = err.get("ctx", {}).get("ge", err.get("ctx", {}).get("le"))
     if kind in {"greater_than_equal", "less_than_equal"} and str(bound) in _PLAN_DATE_BOUNDS:
         return f"{date_problem(dt.date.min)} (got {shown(value)})"  # a PlanDate
@@ -68,9 +77,11 @@ def _message(err: ErrorDetails) -> str:
     expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
     guess = _close(str(value), expected) if kind in {"enum", "literal_error"} else None
     hint = f"did you mean '{guess}'?" if guess else ""
+    if len(expected) > LISTED_CHOICES_MAX:  # not every one of 60 rule ids in one line
+        message = f"should be one of {len(expected)} known values"
     if "[key]" in err["loc"]:
         return "unknown key; " + (hint or message.replace("Input should be", "should be", 1))
-    if isinstance(value, dict) or (isinstance(value, str) and repr(value) in message):
+    if isinstance(value, dict | list) or (isinstance(value, str) and repr(value) in message):
         return message
     return f"{message} (got {shown(value)}{'; ' + hint if hint else ''})"
 

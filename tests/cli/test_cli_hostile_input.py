@@ -114,7 +114,9 @@ def test_a_date_option_outside_the_range_is_one_error_line(option: str, value: s
 def test_today_near_the_end_of_time_without_a_start_is_one_error_line(tmp_path: Path) -> None:
     """No plan.start: the plan begins the Monday after --today, which is past the range."""
     profile = edited(tmp_path, EXAMPLES / "kim-no-race.toml", "start = ", "# start = ")
-    one_error(run_cli("--today", "2099-12-31", "plan", str(profile)), RANGE)
+    done = run_cli("--today", "2099-12-31", "plan", str(profile))
+    one_error(done, "the plan would start on 2100-01-04, after 2099-12-31")
+    assert "set plan.start or --start" in done.stderr
 
 
 def test_a_saved_plan_edited_to_the_end_of_time_is_one_error_line(tmp_path: Path) -> None:
@@ -291,3 +293,124 @@ def test_control_characters_in_keys_and_values_stay_on_one_line(tmp_path: Path) 
     slug = edited(tmp_path, ALEX, "back_squat = 80", '"back\\nsquat" = 80', "slug.toml")
     line = one_error(run_cli("plan", str(slug)), "no exercise has the slug 'back\\nsquat'")
     assert "strength.one_rep_max_kg.'back\\nsquat'" in line
+
+
+# -- found by an adversarial run of 2,800 inputs --------------------------------------------
+
+
+def saved_plan(tmp_path: Path) -> tuple[Path, dict[str, object]]:
+    path = tmp_path / "plan.json"
+    done = run_cli("plan", str(ALEX), "--format", "json", "--weeks", "2", "-o", str(path))
+    assert done.returncode == 0, done.stderr
+    return path, json.loads(path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("sets", 10_000_000, "exercises[1].sets: Input should be less than or equal to 10"),
+        ("rest_s", 4_294_968, "exercises[1].rest_s: Input should be less than or equal to 600"),
+        ("reps", 2**64, "exercises[1].reps: "),
+    ],
+)
+def test_a_saved_plan_asking_for_an_impossible_dose_is_one_error_line(
+    tmp_path: Path, field: str, value: int, says: str
+) -> None:
+    path, plan = saved_plan(tmp_path)
+    exercise = plan["weeks"][0]["sessions"][0]["exercises"][0]  # type: ignore[index]
+    exercise[field] = value
+    exercise.update({"seconds": None, "contacts": None})
+    if field == "reps":
+        exercise.update({"rir": None, "percent_1rm": None})
+    path.write_text(json.dumps(plan), "utf-8")
+    one_error(run_cli("export", "fit", str(path), "-o", str(tmp_path / "fit")), says)
+    assert not (tmp_path / "fit").exists()
+
+
+@pytest.mark.parametrize(
+    ("params", "says"),
+    [
+        ({}, "params do not fit the rule"),
+        ({"replaced": []}, "params do not fit the rule"),
+        ({f"k{i}": 1 for i in range(1000)}, "should have at most 30 items, not 1000"),
+    ],
+)
+def test_a_saved_plan_reason_the_catalogue_cannot_word_is_one_error_line(
+    tmp_path: Path, params: dict[str, object], says: str
+) -> None:
+    path, plan = saved_plan(tmp_path)
+    reasons = plan["weeks"][0]["sessions"][0]["reasons"]  # type: ignore[index]
+    reasons[0]["params"] = params
+    path.write_text(json.dumps(plan), "utf-8")
+    line = one_error(run_cli("export", "ics", str(path), "-o", str(tmp_path / "p.ics")), says)
+    assert "weeks[1].sessions[1].reasons[1]" in line
+
+
+def test_a_saved_plan_of_more_than_104_weeks_is_one_error_line(tmp_path: Path) -> None:
+    path, plan = saved_plan(tmp_path)
+    plan["weeks"] = plan["weeks"] * 53  # type: ignore[operator]
+    path.write_text(json.dumps(plan), "utf-8")
+    one_error(
+        run_cli("export", "all", str(path), "-o", str(tmp_path / "out")),
+        "weeks: should have at most 104 items, not 106",
+    )
+
+
+def test_a_long_session_title_gives_a_short_watch_file_name(tmp_path: Path) -> None:
+    path, plan = saved_plan(tmp_path)
+    plan["weeks"][0]["sessions"][0]["title"] = "Strength " + "x" * 400  # type: ignore[index]
+    path.write_text(json.dumps(plan), "utf-8")
+    done = run_cli("export", "fit", str(path), "-o", str(tmp_path / "fit"))
+    assert done.returncode == 0, done.stderr
+    assert max(len(p.name) for p in (tmp_path / "fit").iterdir()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        (
+            "[[niggles]]",
+            '[[niggles]]\nsite = "achilles"\n[[niggles]]',
+            "niggles: a site is listed twice",
+        ),
+        (
+            "[plan]",
+            "[rules]\naccessory_sets_light = 100000\n[plan]",
+            "rules.accessory_sets_light: must be at most 10 (got 100000)",
+        ),
+        (
+            "dumbbell_max_kg = 30",
+            "dumbbell_max_kg = 1" + "0" * 4300,
+            "holds a number of more than 4,300 digits",
+        ),
+    ],
+)
+def test_profiles_asking_for_unbounded_work_are_one_error_line(
+    tmp_path: Path, old: str, new: str, says: str
+) -> None:
+    one_error(run_cli("plan", str(edited(tmp_path, ALEX, old, new))), says)
+
+
+def test_more_than_60_races_is_one_error_line(tmp_path: Path) -> None:
+    race = (
+        '[[races]]\nname = "Parkrun {}"\ndate = 2027-03-{:02d}\ndistance = "5k"\npriority = "C"\n'
+    )
+    races = "".join(race.format(i, 1 + i % 28) for i in range(61))
+    profile = edited(tmp_path, ALEX, "[[races]]", races + "[[races]]")
+    one_error(run_cli("plan", str(profile)), "races: should have at most 60 items, not 62")
+
+
+def test_a_workout_of_more_than_20_exercises_is_one_error_line(tmp_path: Path) -> None:
+    items = '{ slug = "side_plank", sets = 1, seconds = 30 },\n' * 27
+    workout = tmp_path / "w.toml"
+    workout.write_text(
+        f'schema_version = 1\n[workout]\nname = "w"\nexercises = [\n{items}]\n', "utf-8"
+    )
+    one_error(
+        run_cli("export", "csv", str(workout)),
+        "workout.exercises: should have at most 20 items, not 27",
+    )
+
+
+def test_library_validate_of_a_folder_without_exercise_files_says_so(tmp_path: Path) -> None:
+    one_error(run_cli("library", "validate", str(tmp_path)), "holds no exercise files")

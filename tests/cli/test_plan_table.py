@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from rich.console import Console
 
-from builders import EXAMPLES, plan_from_file
+from builders import EXAMPLES, make_prescription, plan_from_file
 from runstrong import services
 from runstrong.cli.plan_table import print_plan
 from runstrong.domain.messages import RuleId, reason
@@ -87,3 +87,10 @@ def test_a_note_every_exercise_shares_is_said_once_under_the_session() -> None:
     assert sum(shared in line for line in lines) == 1
     assert lines[-1].strip().startswith("Every exercise: ")
     assert shared in lines[-1]
+
+
+def test_position_labels_go_on_past_z_as_spreadsheet_columns_do() -> None:
+    """A hand-made session of 28 exercises (a saved plan allows 30): A ... Z, then AA, AB."""
+    labels = position_labels([make_prescription(f"ex{i}") for i in range(28)])
+    assert labels[:2] == ["A", "B"]
+    assert labels[25:] == ["Z", "AA", "AB"]

@@ -305,3 +305,23 @@ def test_holds_and_contacts_carry_no_effort_to_deload() -> None:
     for dose in (Hold(30), Contacts(20)):
         p = deloaded(make_prescription("plank", sets=4, dose=dose), Rules())
         assert (p.sets, p.dose, p.effort) == (2, dose, None)
+
+
+def test_every_number_a_profile_may_set_has_an_upper_limit() -> None:
+    """No override can ask the engine for unbounded work (a million accessory sets took 20 GB):
+    every rule but the on/off ones has a `most`, and its default is within its limits."""
+    from dataclasses import fields
+
+    from runstrong.domain.rules import Rules
+
+    unbounded = [
+        f.name
+        for f in fields(Rules)
+        if getattr(f.type, "__name__", f.type) != "bool" and f.metadata["most"] is None
+    ]
+    assert unbounded == []
+    defaults = Rules()
+    for f in fields(Rules):
+        most = f.metadata["most"]
+        if most is not None:
+            assert f.metadata["least"] <= getattr(defaults, f.name) <= most, f.name

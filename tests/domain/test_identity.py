@@ -39,7 +39,9 @@ def by_id(plan: Plan) -> dict[str, Session]:
 def test_an_athlete_without_an_id_takes_one_from_the_name() -> None:
     assert athlete_id_from_name("Alex Morgan") == "alex-morgan"
     assert athlete_id_from_name("  Zoë Ó'Briain ") == "zoe-o-briain"
-    assert athlete_id_from_name("李") == "athlete"
+    assert athlete_id_from_name("李").startswith("athlete-")
+    assert athlete_id_from_name("李") != athlete_id_from_name("李小龍")  # they keep apart
+    assert athlete_id_from_name("李") == athlete_id_from_name("李")
     assert make_athlete().key == "test-runner"
     assert replace(make_athlete(), id="club-0042").key == "club-0042"
 

@@ -19,6 +19,7 @@ from runstrong.domain.errors import (
     NoRunningWeekError,
     NoSessionOnError,
     NotAWeekError,
+    OutsideDatesError,
     RaceBeforeStartError,
     RangeBackwardsError,
     RunstrongError,
@@ -116,6 +117,13 @@ def worded(source: str | Path) -> Iterator[None]:
     except RangeBackwardsError as err:
         raise InputError(
             "--to", "", f"{err.last.isoformat()} is before --from {err.first.isoformat()}"
+        ) from None
+    except OutsideDatesError as err:
+        raise InputError(
+            where,
+            "",
+            f"the plan would start on {err.day.isoformat()}, after 2099-12-31, the last date "
+            "runstrong plans: set plan.start or --start",
         ) from None
     except NoRunningWeekError:
         raise InputError(

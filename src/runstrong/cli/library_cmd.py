@@ -177,4 +177,8 @@ def validate(folder: Path | None) -> None:
     from runstrong.library.loader import validate_folder
 
     count = validate_folder(folder, cache_dir=current_settings().cache_dir)
+    if count == 0:
+        from runstrong.domain.errors import InputError
+
+        raise InputError(str(folder), "", "holds no exercise files (*.toml): nothing to check")
     click.echo(f"ok: {count} exercise files in {folder} are valid")

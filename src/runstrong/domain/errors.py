@@ -54,10 +54,17 @@ class InputError(RunstrongError):
         self.where = where
         self.field = field
         self.message = message
-        line = f"{where}: {field}: {message}" if field else f"{where}: {message}"
-        super().__init__(printable(line))
+        if len(where) > MAX_WHERE_CHARS:  # a long path: its start and its end say which
+            half = MAX_WHERE_CHARS // 2
+            where = f"{where[:half]}…{where[-half:]}"
+        line = printable(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+        if len(line) > MAX_ERROR_LINE_CHARS:  # a long list in a message: the line stays short
+            line = line[: MAX_ERROR_LINE_CHARS - 1] + "…"
+        super().__init__(line)
 
 
+MAX_ERROR_LINE_CHARS = 400
+MAX_WHERE_CHARS = 160
 MAX_ERROR_LINES_PER_INPUT = 10  # then one line "and N more": 30,000 bad runs are not 30,000 lines
 
 

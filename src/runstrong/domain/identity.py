@@ -27,10 +27,15 @@ _SEPARATORS = re.compile(r"[^a-z0-9]+")
 
 def athlete_id_from_name(name: str) -> str:
     """The id of an athlete without one: the name in lower case ASCII, words joined by hyphens
-    ("Zoë Ó Briain" -> "zoe-o-briain"); "athlete" when nothing is left."""
+    ("Zoë Ó Briain" -> "zoe-o-briain"); when nothing is left ("李小龍", "!!!"), "athlete-" and 8
+    hex digits of a hash of the name, so that two such names keep apart."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = _SEPARATORS.sub("-", ascii_name.lower()).strip("-")[:64].strip("-")
-    return slug or "athlete"
+    if slug:
+        return slug
+    import hashlib
+
+    return "athlete-" + hashlib.sha256(name.encode()).hexdigest()[:8]
 
 
 def session_id(athlete_id: str, monday: date, place: str) -> str:

@@ -17,6 +17,9 @@ from runstrong.domain.rules import Rules
 
 LONG_RACES = frozenset({RaceDistance.MARATHON, RaceDistance.ULTRA})
 MAX_PLAN_WEEKS = 104
+# At most this many races in a profile: a race a week for a year, and room (our limit [D]); each
+# race is a cycle to plan, and the printed plan lists them all.
+MAX_RACES = 60
 MIN_PLAN_WEEKS = 1
 
 PHASE_GOALS: dict[Phase, str] = {

@@ -42,6 +42,17 @@ MAX_REPS = 30
 MIN_HOLD_SECONDS = 5
 MAX_HOLD_SECONDS = 600
 MAX_REST_SECONDS = 600
+# Every other number a profile may set has an upper limit too, so that no override can ask the
+# engine for an unbounded amount of work (a million accessory sets): our limits [D], each well
+# above any sensible value.
+MAX_SETS = 10  # sets of one exercise in a session (as a workout file's)
+MAX_PLAN_WEEKS = 104  # weeks of a phase or a cycle: a plan is at most 104 weeks
+MAX_POINTS = 1000  # placement and selection points (dimensionless)
+MAX_PLYO_CONTACTS = 300  # foot contacts in a session
+MAX_RATIO_TO_BODY_MASS = 5.0  # kg lifted per kg of body mass
+MAX_ROTATION_EXERCISES = 10
+MAX_SESSION_MINUTES = 180  # as availability.session_minutes
+MAX_WARM_UP_MINUTES = 60
 # Pairs of rules where the first may not exceed the second, or (strict) must stay below it.
 ORDERED_PAIRS = (
     ("rir_min", "rir_max", False),
@@ -71,31 +82,58 @@ class Rules:
         most=2,
     )
     min_program_weeks_for_economy: int = rule(
-        8, cite="balsalobre2016", doc="weeks of training before running-economy gains are expected"
+        8,
+        cite="balsalobre2016",
+        doc="weeks of training before running-economy gains are expected",
+        most=MAX_PLAN_WEEKS,
     )
     # Periodisation, counted in weeks before the A race's week (science.md §3.1)
-    peak_weeks: int = rule(2, cite="bazyler2015", heuristic=True, doc="weeks of peak before taper")
-    build_weeks: int = rule(6, cite="bazyler2015", heuristic=True, doc="weeks of build before peak")
+    peak_weeks: int = rule(
+        2, cite="bazyler2015", heuristic=True, doc="weeks of peak before taper", most=MAX_PLAN_WEEKS
+    )
+    build_weeks: int = rule(
+        6, cite="bazyler2015", heuristic=True, doc="weeks of build before peak", most=MAX_PLAN_WEEKS
+    )
     min_base_weeks: int = rule(
-        3, cite="bazyler2015", heuristic=True, doc="shortest base block worth keeping"
+        3,
+        cite="bazyler2015",
+        heuristic=True,
+        doc="shortest base block worth keeping",
+        most=MAX_PLAN_WEEKS,
     )
     taper_weeks_a_race: int = rule(
-        2, cite="bosquet2007", doc="taper weeks before an A race (race week included)"
+        2,
+        cite="bosquet2007",
+        doc="taper weeks before an A race (race week included)",
+        most=MAX_PLAN_WEEKS,
     )
     recovery_weeks_after_long_race: int = rule(
         2,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="recovery weeks after a marathon or ultra",
+        most=MAX_PLAN_WEEKS,
     )
     recovery_weeks_after_race: int = rule(
-        1, cite="runstrong_heuristic", heuristic=True, doc="recovery weeks after a shorter A race"
+        1,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="recovery weeks after a shorter A race",
+        most=MAX_PLAN_WEEKS,
     )
     no_race_base_weeks: int = rule(
-        12, cite="eihara2022", heuristic=True, doc="base weeks when no race is planned"
+        12,
+        cite="eihara2022",
+        heuristic=True,
+        doc="base weeks when no race is planned",
+        most=MAX_PLAN_WEEKS,
     )
     default_plan_weeks_without_race: int = rule(
-        16, cite="runstrong_heuristic", heuristic=True, doc="plan length when no race is planned"
+        16,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="plan length when no race is planned",
+        most=MAX_PLAN_WEEKS,
     )
     # Taper (science.md §3.1)
     last_heavy_days_before_a_race: int = rule(
@@ -103,36 +141,42 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="last heavy lower-body session, days before an A race (7-10)",
+        most=MAX_DAYS_AFTER_RACE,
     )
     last_heavy_days_before_b_race: int = rule(
         5,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="last heavy lower-body session, days before a B race",
+        most=MAX_DAYS_AFTER_RACE,
     )
     last_activation_days_before_race: int = rule(
         3,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="last light activation session, days before an A or B race",
+        most=MAX_DAYS_AFTER_RACE,
     )
     no_strength_days_before_race: int = rule(
         2,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="no strength at all in these last days before an A or B race",
+        most=MAX_DAYS_AFTER_RACE,
     )
     no_strength_days_after_race: int = rule(
         3,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="no strength session in the days after an A race",
+        most=MAX_DAYS_AFTER_RACE,
     )
     no_heavy_days_after_b_race: int = rule(
         2,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="no heavy legs or hard plyometrics in these days after a B race",
+        most=MAX_DAYS_AFTER_RACE,
     )
     no_heavy_days_after_long_race: int = rule(
         7,
@@ -150,17 +194,21 @@ class Rules:
         doc="deload cadence when the running week gives none (more than "
         "min_loading_weeks_before_deload)",
         least=1,
+        most=MAX_PLAN_WEEKS,
     )
     min_loading_weeks_before_deload: int = rule(
         2,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="loading weeks a deload needs since the last light week (race recovery, taper, deload)",
+        most=MAX_PLAN_WEEKS,
     )
     deload_sets_cut_pct: int = rule(
         50, cite="bell2022", heuristic=True, doc="sets cut in a deload week", most=100
     )
-    deload_rir_add: int = rule(2, cite="bell2022", heuristic=True, doc="RIR added in a deload week")
+    deload_rir_add: int = rule(
+        2, cite="bell2022", heuristic=True, doc="RIR added in a deload week", most=MAX_RIR
+    )
     deload_plyo_cut_pct: int = rule(
         50,
         cite="runstrong_heuristic",
@@ -210,6 +258,7 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless): heavy legs or hard plyometrics the day before "
         "a key run, long run or race",
+        most=MAX_POINTS,
     )
     # Above penalty_legs_not_on_hard_day_points (an easy day is preferred to the day before a
     # key run), and below penalty_recovery_day_points, the cheapest broken rule, even with those
@@ -220,6 +269,7 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless): moderate legs (a beginner's session, a deload) the "
         "day before a key run, long run or race: allowed, but another day is preferred",
+        most=MAX_POINTS,
     )
     penalty_heavy_legs_too_close_points: int = rule(
         60,
@@ -227,6 +277,7 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless): two heavy lower-body sessions closer than "
         "min_hours_between_heavy_lower",
+        most=MAX_POINTS,
     )
     penalty_plyo_too_close_points: int = rule(
         60,
@@ -234,6 +285,7 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless): two plyometric sessions closer than "
         "min_hours_between_plyo",
+        most=MAX_POINTS,
     )
     penalty_too_soon_after_run_points: int = rule(
         40,
@@ -241,18 +293,21 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless): strength less than min_hours_run_to_strength "
         "after the day's run",
+        most=MAX_POINTS,
     )
     penalty_before_run_points: int = rule(
         40,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="penalty points (dimensionless): strength before the day's run",
+        most=MAX_POINTS,
     )
     penalty_recovery_day_points: int = rule(
         25,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="penalty points (dimensionless): heavy or moderate legs on a recovery-run day",
+        most=MAX_POINTS,
     )
     penalty_key_run_buffer_points: int = rule(
         20,
@@ -260,12 +315,14 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless), per key run: heavy legs or hard plyometrics less "
         "than key_run_buffer_hours before it (beyond the next day)",
+        most=MAX_POINTS,
     )
     penalty_legs_not_on_hard_day_points: int = rule(
         10,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="penalty points (dimensionless): heavy or moderate legs on a day with no key run",
+        most=MAX_POINTS,
     )
     penalty_under_preferred_gap_points: int = rule(
         5,
@@ -273,6 +330,7 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless): heavy or moderate legs less than "
         "preferred_hours_run_to_strength after the day's run",
+        most=MAX_POINTS,
     )
     penalty_light_session_on_hard_day_points: int = rule(
         2,
@@ -280,6 +338,7 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless): a session light on the legs (upper body, trunk, "
         "activation) on a key-run day",
+        most=MAX_POINTS,
     )
     penalty_per_taper_day_early_points: int = rule(
         3,
@@ -287,6 +346,7 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless) per day the taper's last heavy session falls "
         "earlier than last_heavy_days_before_a_race",
+        most=MAX_POINTS,
     )
     penalty_session_left_out_points: int = rule(
         110,
@@ -294,6 +354,7 @@ class Rules:
         heuristic=True,
         doc="penalty points (dimensionless) per planned session left out of a week: more than "
         "any one broken rule, less than two serious ones",
+        most=MAX_POINTS,
     )
     # Dose (science.md §2.3, §2.4, §2.5)
     beginner_reduced_volume_weeks: int = rule(
@@ -301,6 +362,7 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="first weeks at reduced volume for beginners (2-3)",
+        most=MAX_PLAN_WEEKS,
     )
     rir_min: int = rule(
         1, cite="hackett2017", heuristic=True, doc="lowest RIR prescribed", most=MAX_RIR
@@ -313,27 +375,34 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="plyometric contacts a session, beginner (40-60)",
+        most=MAX_PLYO_CONTACTS,
     )
     plyo_contacts_intermediate: int = rule(
         80,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="plyometric contacts a session, intermediate (60-100)",
+        most=MAX_PLYO_CONTACTS,
     )
     plyo_contacts_advanced: int = rule(
         110,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="plyometric contacts a session, advanced (80-140)",
+        most=MAX_PLYO_CONTACTS,
     )
     plyo_contacts_maintenance: int = rule(
         40,
         cite="bazyler2015",
         heuristic=True,
         doc="plyometric contacts a session in peak and race season (30-60)",
+        most=MAX_PLYO_CONTACTS,
     )
     high_plyo_min_squat_bw_ratio: float = rule(
-        1.5, cite="nsca2016", doc="squat 1RM per body mass before high-intensity plyometrics"
+        1.5,
+        cite="nsca2016",
+        doc="squat 1RM per body mass before high-intensity plyometrics",
+        most=MAX_RATIO_TO_BODY_MASS,
     )
     # Accessory and plyometric doses (prescription.py; science.md §2.3, §2.4, §3.1); the main
     # lifts' dose tables by level and phase stay tables in prescription.py (science.md §2.3).
@@ -343,6 +412,7 @@ class Rules:
         heuristic=True,
         least=1,
         doc="most sets of any exercise in a beginner's first weeks (beginner_reduced_volume_weeks)",
+        most=MAX_SETS,
     )
     beginner_reduced_volume_min_rir: int = rule(
         3,
@@ -357,6 +427,7 @@ class Rules:
         heuristic=True,
         least=1,
         doc="sets of a single-leg, posterior-chain, calf or upper-body accessory",
+        most=MAX_SETS,
     )
     accessory_sets_light: int = rule(
         2,
@@ -364,6 +435,7 @@ class Rules:
         heuristic=True,
         least=1,
         doc="sets of those accessories for a beginner, and in peak, race season and taper",
+        most=MAX_SETS,
     )
     accessory_rir_beginner: int = rule(
         3,
@@ -496,6 +568,7 @@ class Rules:
         heuristic=True,
         least=1,
         doc="sets of a hip or trunk exercise",
+        most=MAX_SETS,
     )
     hip_trunk_sets_beginner: int = rule(
         2,
@@ -503,6 +576,7 @@ class Rules:
         heuristic=True,
         least=1,
         doc="sets of a hip or trunk exercise, beginner",
+        most=MAX_SETS,
     )
     hip_trunk_reps_bodyweight: int = rule(
         12,
@@ -617,6 +691,7 @@ class Rules:
         least=1,
         doc="most sets of one plyometric drill: quality over volume, more contacts come from "
         "easier drills",
+        most=MAX_SETS,
     )
     plyo_rest_seconds: int = rule(
         90,
@@ -626,7 +701,12 @@ class Rules:
         doc="rest after a plyometric set (60-180)",
     )
     activation_sets: int = rule(
-        2, cite="bazyler2015", heuristic=True, least=1, doc="sets of a light activation exercise"
+        2,
+        cite="bazyler2015",
+        heuristic=True,
+        least=1,
+        doc="sets of a light activation exercise",
+        most=MAX_SETS,
     )
     activation_reps: int = rule(
         8,
@@ -665,6 +745,7 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless): candidates this close to the best take turns, "
         "block by block",
+        most=MAX_POINTS,
     )
     rotation_max_exercises: int = rule(
         3,
@@ -672,6 +753,7 @@ class Rules:
         heuristic=True,
         least=1,
         doc="most exercises that take turns in one slot, block by block",
+        most=MAX_ROTATION_EXERCISES,
     )
     outgrown_rung_penalty_points: float = rule(
         1.0,
@@ -679,6 +761,7 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) off an exercise per harder rung of its ladder "
         "that a trained athlete can do",
+        most=MAX_POINTS,
     )
     # The candidates' scores (selection.py; docs/architecture.md "Filling the slots"): our own
     # weights on one scale, in points (dimensionless), that only weigh one choice against
@@ -690,6 +773,7 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) for an exercise whose main pattern is one the slot "
         "asks for",
+        most=MAX_POINTS,
     )
     score_level_gap_strength_points: float = rule(
         2.0,
@@ -697,6 +781,7 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) off a strength exercise (main lift, single leg, "
         "posterior chain, calf) per level it is below the athlete's",
+        most=MAX_POINTS,
     )
     score_level_gap_other_points: float = rule(
         1.0,
@@ -704,6 +789,7 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) off any other exercise (plyometrics, hip, upper body, "
         "trunk) per level it is below the athlete's",
+        most=MAX_POINTS,
     )
     score_loaded_points: float = rule(
         2.0,
@@ -711,12 +797,14 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) for a loaded strength exercise when the athlete has "
         "dumbbells, a kettlebell or a barbell",
+        most=MAX_POINTS,
     )
     score_main_unilateral_penalty_points: float = rule(
         2.0,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="score points (dimensionless) off a main lift done one side at a time",
+        most=MAX_POINTS,
     )
     score_main_machine_penalty_points: float = rule(
         1.0,
@@ -724,6 +812,7 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) off a main lift on a machine: free-weight multi-joint "
         "lifts first",
+        most=MAX_POINTS,
     )
     score_main_barbell_beginner_penalty_points: float = rule(
         4.0,
@@ -731,24 +820,28 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) off a barbell main lift for a beginner: body weight, "
         "bands and dumbbells first",
+        most=MAX_POINTS,
     )
     score_main_percent_1rm_points: float = rule(
         2.0,
         cite="nsca2016",
         heuristic=True,
         doc="score points (dimensionless) for a main lift dosed by %1RM, for a trained athlete",
+        most=MAX_POINTS,
     )
     score_main_known_max_points: float = rule(
         4.0,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="score points (dimensionless) for a main lift whose max the athlete knows",
+        most=MAX_POINTS,
     )
     score_single_leg_hold_penalty_points: float = rule(
         3.0,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="score points (dimensionless) off a timed hold in the single-leg strength slot",
+        most=MAX_POINTS,
     )
     score_plyo_intensity_points: float = rule(
         1.0,
@@ -756,40 +849,57 @@ class Rules:
         heuristic=True,
         doc="score points (dimensionless) per step of plyometric intensity (low 0, moderate 1, "
         "high 2): the hardest drill the athlete is cleared for",
+        most=MAX_POINTS,
     )
     score_activation_level_penalty_points: float = rule(
         2.0,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="score points (dimensionless) off a light activation exercise per level above beginner",
+        most=MAX_POINTS,
     )
     score_activation_loaded_penalty_points: float = rule(
         2.0,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="score points (dimensionless) off a loaded light activation exercise",
+        most=MAX_POINTS,
     )
     maintenance_session_max_minutes: int = rule(
         40,
         cite="spiering2021",
         heuristic=True,
         doc="longest session in peak, race season and taper: 1-2 sets per lift keep strength",
+        most=MAX_SESSION_MINUTES,
     )
     # Time budget (our estimates)
     warm_up_minutes: int = rule(
-        8, cite="runstrong_heuristic", heuristic=True, doc="warm-up in each session"
+        8,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="warm-up in each session",
+        most=MAX_WARM_UP_MINUTES,
     )
     changeover_seconds: int = rule(
-        60, cite="runstrong_heuristic", heuristic=True, doc="moving between exercises"
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="moving between exercises",
+        most=MAX_REST_SECONDS,
     )
     side_switch_seconds: int = rule(
-        15, cite="runstrong_heuristic", heuristic=True, doc="switching sides in a per-side set"
+        15,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="switching sides in a per-side set",
+        most=MAX_REST_SECONDS,
     )
     superset_switch_seconds: int = rule(
         20,
         cite="runstrong_heuristic",
         heuristic=True,
         doc="moving from one exercise of a superset to the other",
+        most=MAX_REST_SECONDS,
     )
     # Trimming for time (science.md "Every rule the engine uses"): before any exercise is left
     # out, accessories go down to min_trimmed_accessory_sets, then main lifts to
@@ -801,6 +911,7 @@ class Rules:
         least=1,
         doc="short of time, accessories, calves, single-leg work and plyometrics go down to "
         "this many sets before any exercise is left out",
+        most=MAX_SETS,
     )
     min_trimmed_main_sets: int = rule(
         3,
@@ -809,6 +920,7 @@ class Rules:
         least=1,
         doc="short of time, main lifts go down to this many sets, no fewer (the low end of "
         "3-4 and 3-5 sets)",
+        most=MAX_SETS,
     )
     trim_covered_categories_first: bool = rule(
         True,
@@ -833,6 +945,7 @@ class Rules:
         heuristic=True,
         doc="estimated 1RM (kg lifted per kg of body mass) of a two-legged squat, hinge or hip "
         "thrust without a known max, beginner",
+        most=MAX_RATIO_TO_BODY_MASS,
     )
     est_bilateral_1rm_per_kg_intermediate: float = rule(
         0.75,
@@ -840,6 +953,7 @@ class Rules:
         heuristic=True,
         doc="estimated 1RM (kg lifted per kg of body mass) of a two-legged squat, hinge or hip "
         "thrust without a known max, intermediate",
+        most=MAX_RATIO_TO_BODY_MASS,
     )
     est_bilateral_1rm_per_kg_advanced: float = rule(
         1.0,
@@ -847,6 +961,7 @@ class Rules:
         heuristic=True,
         doc="estimated 1RM (kg lifted per kg of body mass) of a two-legged squat, hinge or hip "
         "thrust without a known max, advanced",
+        most=MAX_RATIO_TO_BODY_MASS,
     )
     est_single_leg_1rm_pct: int = rule(
         35,

@@ -128,6 +128,7 @@ PRODUCT_ID = 0x5253  # "RS": our product id under manufacturer `development` (25
 MAX_SCHEDULED_WORKOUTS = 30  # watches keep about 30 future scheduled workouts (delivery.md)
 DEFAULT_WARM_UP_MINUTES: int = Rules().warm_up_minutes
 SCHEDULE_FILE_NAME = "schedule.fit"
+FILE_NAME_SLUG_CHARS = 60  # of a session's title in its file name (a watch shows about 20)
 
 WKT_NAME_MAX_BYTES = 48
 STEP_NAME_MAX_BYTES = 51  # "B1 " and the longest name plus " per side"
@@ -647,7 +648,8 @@ def _time_created_ms(session: Session, timezone: str) -> int:
 
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "session"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:FILE_NAME_SLUG_CHARS]
+    return slug.strip("-") or "session"
 
 
 def _unique(name: str, taken: dict[str, bytes]) -> str:

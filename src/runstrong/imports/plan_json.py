@@ -27,10 +27,11 @@ from runstrong.domain.athlete import (
     Weekday,
 )
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError, InputErrors
+from runstrong.domain.errors import InputError, InputErrors, cut
 from runstrong.domain.exercise import Equipment, Level
 from runstrong.domain.identity import ID_PATTERN, session_id
 from runstrong.domain.messages import Reason, RuleId
+from runstrong.domain.periodisation import MAX_PLAN_WEEKS, MAX_RACES
 from runstrong.domain.plan import (
     ByPercent,
     ByRir,
@@ -49,10 +50,20 @@ from runstrong.domain.plan import (
 from runstrong.input_files import check_nesting
 from runstrong.validation import SavedDate, check_zone, validation_errors
 
-Count = Annotated[int, Field(ge=0)]
-Positive = Annotated[int, Field(ge=1)]
-Kg = Annotated[float, Field(gt=0)]
+# Every number, text and list a saved plan holds is bounded by what runstrong writes, with room:
+# a hand-edited file cannot ask an exporter for a million sets or a 10,000-key reason.
+Count = Annotated[int, Field(ge=0, le=10_000)]
+Positive = Annotated[int, Field(ge=1, le=10_000)]
+Kg = Annotated[float, Field(gt=0, le=500)]
 Id = Annotated[str, Field(pattern=f"^{ID_PATTERN}$")]
+Text = Annotated[str, Field(max_length=500)]
+Key = Annotated[str, Field(max_length=64)]
+Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e9, le=1e9)]
+Words = Annotated[list[Text], Field(max_length=50)]
+MAX_SETS = 10  # as a workout file's
+MAX_EXERCISES = 30  # in a session
+MAX_REASONS = 50  # of a session, a week or an exercise
+MAX_PLAN_WARNINGS = 500  # a plan's own: a few for each race, niggle and known max
 
 
 class _Strict(BaseModel):
@@ -67,9 +78,22 @@ def _local(value: dt.time) -> dt.time:
 
 class ReasonIn(_Strict):
     rule: RuleId
-    citations: list[str]
-    params: dict[str, str | int | float | list[str]]
-    text: str  # the words when the plan was written; read again from the catalogue
+    citations: Annotated[list[Key], Field(max_length=20)]
+    params: Annotated[dict[Key, Text | int | Number | Words], Field(max_length=30)]
+    text: Annotated[str, Field(max_length=2000)]  # the words when written; read again
+
+    @model_validator(mode="after")
+    def _worded(self) -> ReasonIn:
+        """The catalogue can word it: each parameter its rule reads, of the right kind."""
+        from runstrong.render.messages import text
+
+        try:
+            text(self.reason())
+        except (KeyError, TypeError, ValueError, IndexError, OverflowError) as exc:
+            raise ValueError(
+                f"params do not fit the rule '{self.rule}' ({cut(str(exc))})"
+            ) from None
+        return self
 
     def reason(self) -> Reason:
         params = tuple(
@@ -80,25 +104,25 @@ class ReasonIn(_Strict):
 
 
 class ExerciseIn(_Strict):
-    id: str | None = None
-    slug: str
-    name: str
+    id: Text | None = None
+    slug: Key
+    name: Text
     role: Role
-    sets: Positive
-    reps: Positive | None
-    seconds: Positive | None
-    contacts: Positive | None
+    sets: Annotated[int, Field(ge=1, le=MAX_SETS)]
+    reps: Annotated[int, Field(ge=1, le=50)] | None
+    seconds: Annotated[int, Field(ge=1, le=600)] | None
+    contacts: Annotated[int, Field(ge=1, le=300)] | None
     per_side: bool
-    rir: Count | None
+    rir: Annotated[int, Field(ge=0, le=10)] | None
     percent_1rm: Annotated[int, Field(ge=1, le=100)] | None
     load_kg: Kg | None
-    rest_s: Count
-    tempo: str | None
-    why: str
-    citations: list[str]
+    rest_s: Annotated[int, Field(ge=0, le=600)]
+    tempo: Annotated[str, Field(max_length=16)] | None
+    why: Text
+    citations: Annotated[list[Key], Field(max_length=20)]
     load_note: ReasonIn | None
-    notes: list[ReasonIn]
-    superset: str | None
+    notes: Annotated[list[ReasonIn], Field(max_length=MAX_REASONS)]
+    superset: Annotated[str, Field(max_length=8)] | None
 
     @model_validator(mode="after")
     def _one_dose(self) -> ExerciseIn:
@@ -131,55 +155,55 @@ class ExerciseIn(_Strict):
 
 
 class SessionIn(_Strict):
-    id: Annotated[str, Field(min_length=1)]
+    id: Annotated[str, Field(min_length=1, max_length=200)]
     date: SavedDate
     weekday: Weekday
     time: dt.time
-    title: str
+    title: Text
     after_run: bool
     lower_body_load: LowerBodyLoad
-    plyo_contacts: Count
-    est_minutes: Count
-    reasons: list[ReasonIn]
-    warnings: list[ReasonIn]
-    exercises: list[ExerciseIn]
+    plyo_contacts: Annotated[int, Field(ge=0, le=1000)]
+    est_minutes: Annotated[int, Field(ge=0, le=600)]
+    reasons: Annotated[list[ReasonIn], Field(max_length=MAX_REASONS)]
+    warnings: Annotated[list[ReasonIn], Field(max_length=MAX_REASONS)]
+    exercises: Annotated[list[ExerciseIn], Field(max_length=MAX_EXERCISES)]
 
     _time = field_validator("time")(_local)
 
 
 class WeekIn(_Strict):
-    index: Positive
+    index: Annotated[int, Field(ge=1, le=MAX_PLAN_WEEKS)]
     start: SavedDate
     phase: Phase
     deload: bool
-    goal: str
-    notes: list[ReasonIn]
-    sessions: list[SessionIn]
+    goal: Text
+    notes: Annotated[list[ReasonIn], Field(max_length=MAX_REASONS)]
+    sessions: Annotated[list[SessionIn], Field(max_length=7)]
 
 
 class EquipmentIn(_Strict):
-    items: list[Equipment]
+    items: Annotated[list[Equipment], Field(max_length=100)]
     dumbbell_max_kg: Kg | None
     dumbbell_step_kg: Kg
-    kettlebell_kg: list[Kg]
+    kettlebell_kg: Annotated[list[Kg], Field(max_length=100)]
     barbell_max_kg: Kg | None
     barbell_step_kg: Kg
 
 
 class AthleteIn(_Strict):
     id: Id | None = None
-    name: Annotated[str, Field(min_length=1)]
+    name: Annotated[str, Field(min_length=1, max_length=80)]
     strength_level: Level
     timezone: str
 
     _zone = field_validator("timezone")(check_zone)
     body_mass_kg: Kg | None
     equipment: EquipmentIn
-    one_rep_max_kg: dict[str, Kg]
+    one_rep_max_kg: Annotated[dict[Key, Kg], Field(max_length=200)]
 
 
 class RaceIn(_Strict):
-    name: str
+    name: Annotated[str, Field(max_length=80)]
     date: SavedDate
     distance: RaceDistance
     priority: RacePriority
@@ -188,31 +212,34 @@ class RaceIn(_Strict):
 class PlanIn(_Strict):
     schema_version: Literal[2]
     id: Id
-    version: str
+    version: Annotated[str, Field(max_length=64)]
     athlete: AthleteIn
     start: SavedDate
     end: SavedDate
-    races: list[RaceIn]
-    warnings: list[ReasonIn]
-    weeks: list[WeekIn]
+    races: Annotated[list[RaceIn], Field(max_length=MAX_RACES)]
+    warnings: Annotated[list[ReasonIn], Field(max_length=MAX_PLAN_WARNINGS)]
+    weeks: Annotated[list[WeekIn], Field(min_length=1, max_length=MAX_PLAN_WEEKS)]
 
 
 # Schema 1: the same, with reasons, warnings and notes as text and no ids.
+TextReasons = Annotated[list[Text], Field(max_length=MAX_REASONS)]
+
+
 class ExerciseInV1(ExerciseIn):
-    load_note: str | None  # type: ignore[assignment]
-    notes: list[str]  # type: ignore[assignment]
+    load_note: Text | None  # type: ignore[assignment]
+    notes: TextReasons  # type: ignore[assignment]
 
 
 class SessionInV1(SessionIn):
     id: None = None  # type: ignore[assignment]
-    reasons: list[str]  # type: ignore[assignment]
-    warnings: list[str]  # type: ignore[assignment]
-    exercises: list[ExerciseInV1]  # type: ignore[assignment]
+    reasons: TextReasons  # type: ignore[assignment]
+    warnings: TextReasons  # type: ignore[assignment]
+    exercises: Annotated[list[ExerciseInV1], Field(max_length=MAX_EXERCISES)]  # type: ignore[assignment]
 
 
 class WeekInV1(WeekIn):
-    notes: list[str]  # type: ignore[assignment]
-    sessions: list[SessionInV1]  # type: ignore[assignment]
+    notes: TextReasons  # type: ignore[assignment]
+    sessions: Annotated[list[SessionInV1], Field(max_length=7)]  # type: ignore[assignment]
 
 
 class PlanInV1(_Strict):
@@ -220,9 +247,9 @@ class PlanInV1(_Strict):
     athlete: AthleteIn
     start: SavedDate
     end: SavedDate
-    races: list[RaceIn]
-    warnings: list[str]
-    weeks: list[WeekInV1]
+    races: Annotated[list[RaceIn], Field(max_length=MAX_RACES)]
+    warnings: Annotated[list[Text], Field(max_length=MAX_PLAN_WARNINGS)]
+    weeks: Annotated[list[WeekInV1], Field(min_length=1, max_length=MAX_PLAN_WEEKS)]
 
 
 def read_plan(

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError, InputErrors, field_path
+from runstrong.domain.errors import InputError, InputErrors, cut, field_path
 from runstrong.domain.exercise import LoadType
 from runstrong.domain.identity import athlete_id_from_name, session_id
 from runstrong.domain.messages import RuleId, reason
@@ -41,6 +41,7 @@ DEFAULT_REPS = 10
 DEFAULT_SECONDS = 30
 DEFAULT_CONTACTS = 20
 DEFAULT_REST_S = 60
+MAX_EXERCISES = 20  # in one workout: a long gym session holds 8-12 (our limit [D])
 DEFAULT_DATE = dt.date(2026, 1, 5)  # a fixed Monday: a workout file has no calendar of its own
 
 
@@ -59,7 +60,7 @@ class ExerciseIn(_Strict):
 class WorkoutIn(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=80)]
     date: PlanDate = DEFAULT_DATE
-    exercises: Annotated[list[ExerciseIn], Field(min_length=1)]
+    exercises: Annotated[list[ExerciseIn], Field(min_length=1, max_length=MAX_EXERCISES)]
 
 
 class WorkoutFile(_Strict):
@@ -91,7 +92,7 @@ def parse_workout(data: dict[str, object], library: ExerciseLibrary, *, where: s
     for i, item in enumerate(raw.workout.exercises):
         if item.slug not in library:
             field = field_path("workout", "exercises", i, "slug")
-            raise InputError(where, field, f"no exercise '{item.slug}'")
+            raise InputError(where, field, f"no exercise '{cut(item.slug)}'")
         exercises.append(_prescription(item, library))
     day = raw.workout.date
     monday = day - dt.timedelta(days=day.weekday())

@@ -8,6 +8,7 @@ availability.exceptions) across fields and items in runstrong.profile.calendar_c
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -16,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from runstrong.domain.athlete import RaceDistance, RacePriority, RunType, Severity, Weekday
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
 from runstrong.domain.identity import ID_PATTERN
+from runstrong.domain.periodisation import MAX_RACES
 from runstrong.validation import PlanDate, check_zone, shown
 
 MIN_RUN_MINUTES = 1
@@ -47,6 +49,9 @@ AnyCaseSeverity = Annotated[Severity, _any_case(Severity)]
 AnyCaseLevel = Annotated[Level, _any_case(Level)]
 
 
+_ID = re.compile(ID_PATTERN)
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -73,10 +78,20 @@ def _local_time(value: Any) -> dt.time:
 class AthleteIn(Strict):
     name: Annotated[str, Field(min_length=1, max_length=80)]
     # The athlete's id in session ids, calendar UIDs and the database (domain/identity.py).
-    id: Annotated[str, Field(pattern=f"^{ID_PATTERN}$")] | None = None
+    id: str | None = None
     strength_level: AnyCaseLevel
-    body_mass_kg: Annotated[float, Field(gt=25, lt=250)] | None = None
+    body_mass_kg: Annotated[float, Field(ge=25, le=250)] | None = None
     timezone: str = "UTC"
+
+    @field_validator("id")
+    @classmethod
+    def _an_id(cls, value: str | None) -> str | None:
+        if value is not None and not _ID.fullmatch(value):
+            raise ValueError(
+                "should be 1-64 letters, digits, '.', '_' or '-', beginning with a letter or "
+                "a digit"
+            )
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -186,8 +201,17 @@ class ProfileIn(Strict):
     equipment: EquipmentIn = EquipmentIn()
     availability: AvailabilityIn
     running: RunningIn = RunningIn()
-    races: list[RaceIn] = []
+    races: Annotated[list[RaceIn], Field(max_length=MAX_RACES)] = []
     strength: StrengthIn = StrengthIn()
     niggles: list[NiggleIn] = []
+
+    @field_validator("niggles")
+    @classmethod
+    def _one_per_site(cls, value: list[NiggleIn]) -> list[NiggleIn]:
+        sites = [n.site for n in value]
+        if len(set(sites)) != len(sites):
+            raise ValueError("a site is listed twice: give each niggle's site once")
+        return value
+
     plan: PlanIn = PlanIn()
     rules: dict[str, Any] = {}  # checked against Rules in parse.py, one line per problem

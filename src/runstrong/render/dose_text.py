@@ -60,11 +60,17 @@ def position_labels(exercises: Sequence[Prescription]) -> list[str]:
     for i, p in enumerate(exercises):
         continues = i > 0 and p.superset is not None and exercises[i - 1].superset == p.superset
         if continues:
-            labels.append(f"{ascii_uppercase[letter]}2")
+            labels.append(f"{_letters(letter)}2")
             continue
         letter += 1
-        labels.append(ascii_uppercase[letter] + ("1" if p.superset else ""))
+        labels.append(_letters(letter) + ("1" if p.superset else ""))
     return labels
+
+
+def _letters(index: int) -> str:
+    """A, B, ... Z, then AA, AB, ... as spreadsheets count columns."""
+    head, tail = divmod(index, len(ascii_uppercase))
+    return (_letters(head - 1) if head else "") + ascii_uppercase[tail]
 
 
 def rest_texts(exercises: Sequence[Prescription], labels: Sequence[str] | None = None) -> list[str]:
