@@ -1,10 +1,15 @@
 """Placing a week's sessions on the athlete's strength days (science.md §3.3).
 
 Every candidate placement is scored by the rules it would break, each costing its `Rules.penalty_*`
-points; the least bad placement wins and each broken rule is named in that session's warnings. Hard
-limits (strength days only, nothing in the last days before a race or right after an A race, the
-taper's last heavy day, a taper or activation session never after the race of its week) are never
-broken. Runs and strength days are read by date from the running calendar (running_calendar.py).
+points; the least bad placement wins and each broken rule is named in that session's warnings. A
+heavy session on a day that cannot hold heavy legs (the day before a key run, long run or race;
+too close to another heavy leg session) is not a broken rule but a session to fit to its day: its
+placement says why (`Placement.fit`) and day_fit.py makes it moderate on the legs; that costs
+points too, so the heavy work goes to the week's best day. The key-run buffer is a preference
+that costs points and says so in the reasons, never a warning. Hard limits (strength days only,
+nothing in the last days before a race or right after an A race, the taper's last heavy day, a
+taper or activation session never after the race of its week) are never broken. Runs and
+strength days are read by date from the running calendar (running_calendar.py).
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ class Placement(NamedTuple):
     reasons: tuple[Reason, ...]
     warnings: tuple[Reason, ...]
     penalty: int
+    # Why the session must be moderate on the legs on this day (empty: its content stays).
+    fit: tuple[Reason, ...] = ()
 
     @property
     def at(self) -> datetime:
@@ -282,7 +289,7 @@ class Scheduler:
                 return None
             placement = self._evaluate(day, need, placed)
             out.append(placement)
-            placed.append(Placed(placement.at, need.heavy_legs, need.plyo))
+            placed.append(Placed(placement.at, need.heavy_legs and not placement.fit, need.plyo))
         return out
 
     def _allowed(self, day: date, need: SessionNeeds) -> bool:
@@ -319,10 +326,13 @@ class Scheduler:
         """The day's own verdict (cached), plus the spacing from sessions already placed."""
         alone = self._on_day(day, need)
         warnings = list(alone.warnings)
-        spacing = self._spacing(alone.at, need, placed, warnings)
+        fit = list(alone.fit)
+        spacing = self._spacing(alone.at, need, placed, warnings, fit)
         if not spacing:
             return alone
-        return alone._replace(warnings=tuple(warnings), penalty=alone.penalty + spacing)
+        return alone._replace(
+            warnings=tuple(warnings), penalty=alone.penalty + spacing, fit=tuple(fit)
+        )
 
     def _on_day(self, day: date, need: SessionNeeds) -> Placement:
         """The day's own verdict for the session. With no race that day or in the days it looks
@@ -350,10 +360,11 @@ class Scheduler:
         rules = self.rules
         start, after_run, reasons, warnings, penalty = self._time_of_day(day, need)
         at = datetime.combine(day, start)
+        fit: list[Reason] = []
         if need.last_heavy:
             penalty += self._taper_timing(day, reasons)
         if need.demanding_legs or need.hard_plyo:
-            penalty += self._protect_runs(day, at, need, reasons, warnings)
+            penalty += self._protect_runs(day, at, need, reasons, warnings, fit)
         runs = self.runs_on(day)
         hard = any(e.protected for e in runs)
         if need.demanding_legs:
@@ -369,7 +380,9 @@ class Scheduler:
             penalty += rules.penalty_light_session_on_hard_day_points
         else:
             reasons.append(reason(RuleId.LIGHT_ON_EASY_DAY, "runstrong_heuristic"))
-        return Placement(day, start, after_run, tuple(reasons), tuple(warnings), penalty)
+        return Placement(
+            day, start, after_run, tuple(reasons), tuple(warnings), penalty, tuple(fit)
+        )
 
     def _time_of_day(
         self, day: date, need: SessionNeeds
@@ -473,70 +486,97 @@ class Scheduler:
         need: SessionNeeds,
         reasons: list[Reason],
         warnings: list[Reason],
+        fit: list[Reason],
     ) -> int:
-        """The key-run rules (science.md §3.3): never heavy legs or hard plyometrics the day
-        before a key run, long run or race, and not within `key_run_buffer_hours` of one where
-        the week allows. A session only moderate on the legs, with no hard plyometrics (a
-        deload, a beginner's), keeps off the day before where the week allows (our preference,
-        not the rule) and says why it may come closer."""
+        """The key-run rules (science.md §3.3). Never heavy legs or hard plyometrics the day
+        before a key run, long run or race: such a session there is made moderate for the day
+        (`fit`; with `fit_legs_to_day` off it stays heavy and a warning says so). Not within
+        `key_run_buffer_hours` of one where the week allows: a preference, said in the reasons.
+        A session only moderate on the legs, with no hard plyometrics (a deload, a beginner's),
+        keeps off the day before where the week allows (our preference, not the rule) and says
+        why it may come closer."""
         rules = self.rules
-        penalty = 0
-        what = "heavy_legs" if need.heavy_legs else "hard_plyo"
         buffered = need.heavy_legs or need.hard_plyo  # what the buffer protects key runs from
-        buffer_h = rules.key_run_buffer_hours
-        # Key runs inside the buffer that a moderate session may come near: tomorrow's, and
-        # later ones with the hours to them.
+        what = "heavy_legs" if need.heavy_legs else "hard_plyo"
+        penalty = 0
         tomorrow: list[str] = []
-        later: list[str] = []
-        later_hours: list[str] = []
+        later: list[tuple[str, int]] = []  # key runs within the buffer beyond tomorrow, hours
         for offset in range(1, self._days_ahead + 1):
             for event in self.runs_on(day + timedelta(days=offset)):
+                hours = (event.at - at).total_seconds() / 3600
                 if not event.protected:
                     continue
-                hours = (event.at - at).total_seconds() / 3600
-                if offset == 1 and not buffered:
-                    penalty += rules.penalty_moderate_day_before_key_run_points
+                if offset == 1:
                     tomorrow.append(event.label)
-                elif offset == 1:
-                    penalty += rules.penalty_day_before_key_run_points
-                    warnings.append(
-                        reason(
-                            RuleId.DAY_BEFORE_KEY_RUN,
-                            "doma2019",
-                            load=what,
-                            run=event.label,
-                            add_day=self._remedy(day + timedelta(days=1)),
-                        )
-                    )
-                elif hours < buffer_h and buffered:
-                    penalty += rules.penalty_key_run_buffer_points
-                    warnings.append(
-                        reason(
-                            RuleId.KEY_RUN_BUFFER,
-                            "doma2019",
-                            load=what,
-                            run=event.label,
-                            hours=round(hours),
-                            buffer_hours=buffer_h,
-                        )
-                    )
-                elif hours < buffer_h:
-                    later.append(event.label)
-                    later_hours.append(str(round(hours)))
-        if (tomorrow or later) and not buffered:
+                elif hours < rules.key_run_buffer_hours:
+                    later.append((event.label, round(hours)))
+        if buffered and tomorrow:
+            return self._day_before(day, what, tomorrow, warnings, fit)
+        if buffered and later:
+            for label, hours in later:
+                penalty += rules.penalty_key_run_buffer_points
+                reasons.append(self._buffer_reason(what, label, hours))
+            return penalty
+        if tomorrow or later:
+            penalty += rules.penalty_moderate_day_before_key_run_points * len(tomorrow)
             reasons.append(
                 reason(
                     RuleId.MODERATE_NEAR_KEY_RUN,
                     "doma2019",
                     tomorrow=tuple(tomorrow),
-                    later=tuple(later),
-                    later_hours=tuple(later_hours),
-                    buffer_hours=buffer_h,
+                    later=tuple(label for label, _ in later),
+                    later_hours=tuple(str(hours) for _, hours in later),
+                    buffer_hours=rules.key_run_buffer_hours,
                 )
             )
-        elif penalty == 0:
-            reasons.append(reason(RuleId.NO_KEY_RUN_NEAR, "doma2019", buffer_hours=buffer_h))
-        return penalty
+            return penalty
+        reasons.append(
+            reason(RuleId.NO_KEY_RUN_NEAR, "doma2019", buffer_hours=rules.key_run_buffer_hours)
+        )
+        return 0
+
+    def _day_before(
+        self,
+        day: date,
+        what: str,
+        runs: list[str],
+        warnings: list[Reason],
+        fit: list[Reason],
+    ) -> int:
+        """Heavy legs or hard plyometrics the day before key runs `runs`: made moderate for the
+        day (`fit`), or, with `fit_legs_to_day` off, kept with a warning per run."""
+        rules = self.rules
+        add_day = self._remedy(day + timedelta(days=1))
+        tomorrow = str(Weekday.of(day + timedelta(days=1)))
+        for label in runs:
+            if rules.fit_legs_to_day:
+                fit.append(
+                    reason(
+                        RuleId.LEGS_MODERATED_KEY_RUN,
+                        "doma2019",
+                        load=what,
+                        run=label,
+                        day=tomorrow,
+                        add_day=add_day,
+                    )
+                )
+            else:
+                warnings.append(
+                    reason(
+                        RuleId.DAY_BEFORE_KEY_RUN, "doma2019", load=what, run=label, add_day=add_day
+                    )
+                )
+        return rules.penalty_day_before_key_run_points * len(runs)
+
+    def _buffer_reason(self, what: str, run: str, hours: int) -> Reason:
+        return reason(
+            RuleId.KEY_RUN_BUFFER,
+            "doma2019",
+            load=what,
+            run=run,
+            hours=hours,
+            buffer_hours=self.rules.key_run_buffer_hours,
+        )
 
     def _remedy(self, key_day: date) -> str:
         """What would avoid lifting the day before a key run: lifting after it instead, when
@@ -552,22 +592,42 @@ class Scheduler:
         return str(weekday)
 
     def _spacing(
-        self, at: datetime, need: SessionNeeds, placed: Sequence[Placed], warnings: list[Reason]
+        self,
+        at: datetime,
+        need: SessionNeeds,
+        placed: Sequence[Placed],
+        warnings: list[Reason],
+        fit: list[Reason],
     ) -> int:
+        """Spacing from the sessions already placed: heavy legs too close to heavy legs are made
+        moderate (`fit`, or a warning with `fit_legs_to_day` off); plyometrics too close to
+        plyometrics are named in a warning."""
         rules = self.rules
         penalty = 0
         for other in placed:
             hours = abs((at - other.at).total_seconds()) / 3600
-            if need.heavy_legs and other.heavy_legs and hours < rules.min_hours_between_heavy_lower:
+            heavy = need.heavy_legs and not fit
+            if heavy and other.heavy_legs and hours < rules.min_hours_between_heavy_lower:
                 penalty += rules.penalty_heavy_legs_too_close_points
-                warnings.append(
-                    reason(
-                        RuleId.HEAVY_LEGS_TOO_CLOSE,
-                        "doma2019",
-                        min_hours=rules.min_hours_between_heavy_lower,
-                        hours=round(hours),
+                if rules.fit_legs_to_day:
+                    fit.append(
+                        reason(
+                            RuleId.LEGS_MODERATED_SPACING,
+                            "doma2019",
+                            day=str(Weekday.of(other.at.date())),
+                            min_hours=rules.min_hours_between_heavy_lower,
+                            hours=round(hours),
+                        )
                     )
-                )
+                else:
+                    warnings.append(
+                        reason(
+                            RuleId.HEAVY_LEGS_TOO_CLOSE,
+                            "doma2019",
+                            min_hours=rules.min_hours_between_heavy_lower,
+                            hours=round(hours),
+                        )
+                    )
             if need.plyo and other.plyo and hours < rules.min_hours_between_plyo:
                 penalty += rules.penalty_plyo_too_close_points
                 warnings.append(
