@@ -55,13 +55,13 @@ from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import RunningCalendar, change_note
 from runstrong.domain.scheduling import (
-    Placed,
     Placement,
     Scheduler,
     SessionNeeds,
     no_heavy_days_after,
 )
 from runstrong.domain.selection import Chooser
+from runstrong.domain.spacing import Placed
 from runstrong.domain.templates import ACT, REC, A, B, M, T, Template
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 

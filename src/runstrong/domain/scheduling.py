@@ -24,6 +24,7 @@ from runstrong.domain.athlete import Athlete, Race, RacePriority, Run, RunType, 
 from runstrong.domain.messages import Reason, RuleId, race_ref, reason, run_ref
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import DaySignature, RunningCalendar
+from runstrong.domain.spacing import Placed, buffer_reason, day_before, spacing
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
 DEFAULT_RACE_TIME = time(9, 0)
@@ -64,14 +65,6 @@ class Event(NamedTuple):
     protected: bool
     recovery: bool = False
     race: bool = False
-
-
-class Placed(NamedTuple):
-    """A session already on the calendar (earlier in this week or in earlier weeks)."""
-
-    at: datetime
-    heavy_legs: bool
-    plyo: bool
 
 
 # A week's sessions, the sessions placed before it (relative to its Monday), and what the
@@ -325,13 +318,14 @@ class Scheduler:
     def _evaluate(self, day: date, need: SessionNeeds, placed: Sequence[Placed]) -> Placement:
         """The day's own verdict (cached), plus the spacing from sessions already placed."""
         alone = self._on_day(day, need)
-        warnings = list(alone.warnings)
-        fit = list(alone.fit)
-        spacing = self._spacing(alone.at, need, placed, warnings, fit)
-        if not spacing:
+        heavy = need.heavy_legs and not alone.fit  # made moderate for the day already: not heavy
+        verdict = spacing(alone.at, heavy, need.plyo, placed, self.rules)
+        if not verdict.penalty:
             return alone
         return alone._replace(
-            warnings=tuple(warnings), penalty=alone.penalty + spacing, fit=tuple(fit)
+            warnings=alone.warnings + verdict.warnings,
+            penalty=alone.penalty + verdict.penalty,
+            fit=alone.fit + verdict.fit,
         )
 
     def _on_day(self, day: date, need: SessionNeeds) -> Placement:
@@ -498,7 +492,6 @@ class Scheduler:
         rules = self.rules
         buffered = need.heavy_legs or need.hard_plyo  # what the buffer protects key runs from
         what = "heavy_legs" if need.heavy_legs else "hard_plyo"
-        penalty = 0
         tomorrow: list[str] = []
         later: list[tuple[str, int]] = []  # key runs within the buffer beyond tomorrow, hours
         for offset in range(1, self._days_ahead + 1):
@@ -511,14 +504,16 @@ class Scheduler:
                 elif hours < rules.key_run_buffer_hours:
                     later.append((event.label, round(hours)))
         if buffered and tomorrow:
-            return self._day_before(day, what, tomorrow, warnings, fit)
+            next_day = day + timedelta(days=1)
+            weekday = str(Weekday.of(next_day))
+            verdict = day_before(what, tomorrow, weekday, self._remedy(next_day), rules)
+            warnings.extend(verdict.warnings)
+            fit.extend(verdict.fit)
+            return verdict.penalty
         if buffered and later:
-            for label, hours in later:
-                penalty += rules.penalty_key_run_buffer_points
-                reasons.append(self._buffer_reason(what, label, hours))
-            return penalty
+            reasons.extend(buffer_reason(what, label, hours, rules) for label, hours in later)
+            return rules.penalty_key_run_buffer_points * len(later)
         if tomorrow or later:
-            penalty += rules.penalty_moderate_day_before_key_run_points * len(tomorrow)
             reasons.append(
                 reason(
                     RuleId.MODERATE_NEAR_KEY_RUN,
@@ -529,54 +524,11 @@ class Scheduler:
                     buffer_hours=rules.key_run_buffer_hours,
                 )
             )
-            return penalty
+            return rules.penalty_moderate_day_before_key_run_points * len(tomorrow)
         reasons.append(
             reason(RuleId.NO_KEY_RUN_NEAR, "doma2019", buffer_hours=rules.key_run_buffer_hours)
         )
         return 0
-
-    def _day_before(
-        self,
-        day: date,
-        what: str,
-        runs: list[str],
-        warnings: list[Reason],
-        fit: list[Reason],
-    ) -> int:
-        """Heavy legs or hard plyometrics the day before key runs `runs`: made moderate for the
-        day (`fit`), or, with `fit_legs_to_day` off, kept with a warning per run."""
-        rules = self.rules
-        add_day = self._remedy(day + timedelta(days=1))
-        tomorrow = str(Weekday.of(day + timedelta(days=1)))
-        for label in runs:
-            if rules.fit_legs_to_day:
-                fit.append(
-                    reason(
-                        RuleId.LEGS_MODERATED_KEY_RUN,
-                        "doma2019",
-                        load=what,
-                        run=label,
-                        day=tomorrow,
-                        add_day=add_day,
-                    )
-                )
-            else:
-                warnings.append(
-                    reason(
-                        RuleId.DAY_BEFORE_KEY_RUN, "doma2019", load=what, run=label, add_day=add_day
-                    )
-                )
-        return rules.penalty_day_before_key_run_points * len(runs)
-
-    def _buffer_reason(self, what: str, run: str, hours: int) -> Reason:
-        return reason(
-            RuleId.KEY_RUN_BUFFER,
-            "doma2019",
-            load=what,
-            run=run,
-            hours=hours,
-            buffer_hours=self.rules.key_run_buffer_hours,
-        )
 
     def _remedy(self, key_day: date) -> str:
         """What would avoid lifting the day before a key run: lifting after it instead, when
@@ -590,55 +542,6 @@ class Scheduler:
         ):
             return ""
         return str(weekday)
-
-    def _spacing(
-        self,
-        at: datetime,
-        need: SessionNeeds,
-        placed: Sequence[Placed],
-        warnings: list[Reason],
-        fit: list[Reason],
-    ) -> int:
-        """Spacing from the sessions already placed: heavy legs too close to heavy legs are made
-        moderate (`fit`, or a warning with `fit_legs_to_day` off); plyometrics too close to
-        plyometrics are named in a warning."""
-        rules = self.rules
-        penalty = 0
-        for other in placed:
-            hours = abs((at - other.at).total_seconds()) / 3600
-            heavy = need.heavy_legs and not fit
-            if heavy and other.heavy_legs and hours < rules.min_hours_between_heavy_lower:
-                penalty += rules.penalty_heavy_legs_too_close_points
-                if rules.fit_legs_to_day:
-                    fit.append(
-                        reason(
-                            RuleId.LEGS_MODERATED_SPACING,
-                            "doma2019",
-                            day=str(Weekday.of(other.at.date())),
-                            min_hours=rules.min_hours_between_heavy_lower,
-                            hours=round(hours),
-                        )
-                    )
-                else:
-                    warnings.append(
-                        reason(
-                            RuleId.HEAVY_LEGS_TOO_CLOSE,
-                            "doma2019",
-                            min_hours=rules.min_hours_between_heavy_lower,
-                            hours=round(hours),
-                        )
-                    )
-            if need.plyo and other.plyo and hours < rules.min_hours_between_plyo:
-                penalty += rules.penalty_plyo_too_close_points
-                warnings.append(
-                    reason(
-                        RuleId.PLYO_TOO_CLOSE,
-                        "nsca2016",
-                        min_hours=rules.min_hours_between_plyo,
-                        hours=round(hours),
-                    )
-                )
-        return penalty
 
 
 def _easy_day_text(key_run_strength_day: bool) -> Reason:
