@@ -319,6 +319,8 @@ class Scheduler:
         """The day's own verdict (cached), plus the spacing from sessions already placed."""
         alone = self._on_day(day, need)
         heavy = need.heavy_legs and not alone.fit  # made moderate for the day already: not heavy
+        if not placed or not (heavy or need.plyo):
+            return alone
         verdict = spacing(alone.at, heavy, need.plyo, placed, self.rules)
         if not verdict.penalty:
             return alone
@@ -496,9 +498,9 @@ class Scheduler:
         later: list[tuple[str, int]] = []  # key runs within the buffer beyond tomorrow, hours
         for offset in range(1, self._days_ahead + 1):
             for event in self.runs_on(day + timedelta(days=offset)):
-                hours = (event.at - at).total_seconds() / 3600
                 if not event.protected:
                     continue
+                hours = (event.at - at).total_seconds() / 3600
                 if offset == 1:
                     tomorrow.append(event.label)
                 elif hours < rules.key_run_buffer_hours:

@@ -37,6 +37,9 @@ class Verdict(NamedTuple):
     fit: tuple[Reason, ...] = ()
 
 
+NO_VERDICT = Verdict(0)  # nothing broken, nothing to change
+
+
 def day_before(
     what: str, runs: Sequence[str], tomorrow: str, add_day: str, rules: Rules
 ) -> Verdict:
@@ -84,6 +87,8 @@ def spacing(
     penalty = 0
     warnings: list[Reason] = []
     fit: list[Reason] = []
+    if not heavy_legs and not plyo:
+        return NO_VERDICT
     for other in placed:
         hours = abs((at - other.at).total_seconds()) / 3600
         min_hours = rules.min_hours_between_heavy_lower
@@ -99,6 +104,8 @@ def spacing(
             warnings.append(
                 _too_close(RuleId.PLYO_TOO_CLOSE, rules.min_hours_between_plyo, hours, "nsca2016")
             )
+    if not penalty:
+        return NO_VERDICT
     return Verdict(penalty, tuple(warnings), tuple(fit))
 
 
