@@ -138,8 +138,8 @@ def test_the_rules_on_a_narrow_terminal_are_a_list_with_whole_names() -> None:
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert all(line == line.rstrip() for line in lines)
-    at = lines.index("penalty_day_before_key_run_points = 100  runstrong_heuristic")
-    assert lines[at + 1].startswith("    penalty points (dimensionless): heavy legs")
+    at = lines.index("penalty_day_before_key_run_points = 36  runstrong_heuristic")
+    assert lines[at + 1].startswith("    penalty points (dimensionless): a heavy session")
     assert "min_loading_weeks_before_deload = 2  runstrong_heuristic" in lines
 
 

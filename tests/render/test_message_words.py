@@ -44,8 +44,8 @@ WORDS: list[tuple[Reason, str]] = [
         reason(
             RuleId.KEY_RUN_BUFFER, load="heavy_legs", run="sun:long", hours=110, buffer_hours=120.0
         ),
-        "rule '120 h before a key run' not met: Sunday's long run is 110 h later; keep this "
-        "session's legs crisp, not to failure",
+        "Sunday's long run is 110 h later, inside the 120 h we prefer and the best days this week "
+        "allow; keep this session's legs crisp, not to failure",
     ),
     (
         reason(RuleId.DAY_BEFORE_KEY_RUN, load="heavy_legs", run="sun:long", add_day="sun"),

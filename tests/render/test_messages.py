@@ -115,6 +115,14 @@ SAMPLES: dict[RuleId, Reason] = {
     ),
     RuleId.NO_KEY_RUN_NEAR: reason(RuleId.NO_KEY_RUN_NEAR, buffer_hours=48.0),
     RuleId.HEAVY_LEGS_TOO_CLOSE: reason(RuleId.HEAVY_LEGS_TOO_CLOSE, min_hours=48.0, hours=24),
+    RuleId.LEGS_MODERATED_KEY_RUN: reason(
+        RuleId.LEGS_MODERATED_KEY_RUN, load="heavy_legs", run="sun:long", day="sun", add_day="sun"
+    ),
+    RuleId.LEGS_MODERATED_SPACING: reason(
+        RuleId.LEGS_MODERATED_SPACING, day="tue", min_hours=48.0, hours=24
+    ),
+    RuleId.HARD_PLYO_LEFT_OUT: reason(RuleId.HARD_PLYO_LEFT_OUT, exercises=("Box jump",)),
+    RuleId.MODERATED_DOSE: reason(RuleId.MODERATED_DOSE, was_sets=4, was_reps=5, was_rir=2),
     RuleId.PLYO_TOO_CLOSE: reason(RuleId.PLYO_TOO_CLOSE, min_hours=48.0, hours=24),
     RuleId.OVER_TIME: reason(RuleId.OVER_TIME, minutes=52, budget_minutes=30),
     RuleId.NO_PLYO_NIGGLE: reason(RuleId.NO_PLYO_NIGGLE),
@@ -226,11 +234,24 @@ def test_a_sentence_keeps_its_full_stop_after_its_sources() -> None:
     assert cited(short).endswith("1 taper week(s) [balsalobre2016].")
 
 
-def test_the_key_run_buffer_warning_names_the_run_the_hours_and_what_to_keep_crisp() -> None:
+def test_the_key_run_buffer_reason_names_the_run_the_hours_and_what_to_keep_crisp() -> None:
     assert text(SAMPLES[RuleId.KEY_RUN_BUFFER]) == (
-        "rule '48 h before a key run' not met: Thursday's tempo run is 37 h later; keep this "
-        "session's jumps crisp, not to failure"
+        "Thursday's tempo run is 37 h later, inside the 48 h we prefer and the best days this "
+        "week allow; keep this session's jumps crisp, not to failure"
     )
+
+
+def test_a_session_moderated_for_its_day_names_the_run_and_the_remedy() -> None:
+    assert text(SAMPLES[RuleId.LEGS_MODERATED_KEY_RUN]) == (
+        "moderate on the legs today: Sunday's long run is tomorrow, and heavy legs or hard "
+        "plyometrics never go the day before (adding Sunday to your strength days would let it "
+        "follow that run)"
+    )
+    assert text(SAMPLES[RuleId.LEGS_MODERATED_SPACING]) == (
+        "moderate on the legs today: 24 h after Tuesday's heavy leg session, and heavy legs keep "
+        "48 h apart"
+    )
+    assert text(SAMPLES[RuleId.MODERATED_DOSE]) == "moderate for the day: was 4 x 5 @ RIR 2"
 
 
 def test_a_forced_day_before_break_says_which_day_would_avoid_it() -> None:

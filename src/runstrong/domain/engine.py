@@ -3,8 +3,9 @@
 Pure and deterministic: time comes in as arguments (`start`, `today`), nothing is random, and the
 same input gives the same plan. The steps: periodise the weeks (periodisation.py), decide each
 week's sessions by phase and level, fill their slots (selection.py) and dose them
-(prescription.py), fit them to the time budget (budget.py), and place them on the right days
-(scheduling.py). Every decision carries its reason.
+(prescription.py), fit them to the time budget (budget.py), place them on the right days
+(scheduling.py), and fit each placed session to its day (day_fit.py: moderate legs where the day
+cannot hold heavy ones). Every decision carries its reason.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from runstrong.domain import supersets
+from runstrong.domain import day_fit, supersets
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
 from runstrong.domain.budget import TimedGroup, minutes_for, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -54,13 +55,13 @@ from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import RunningCalendar, change_note
 from runstrong.domain.scheduling import (
-    Placed,
     Placement,
     Scheduler,
     SessionNeeds,
     no_heavy_days_after,
 )
 from runstrong.domain.selection import Chooser
+from runstrong.domain.spacing import Placed
 from runstrong.domain.templates import ACT, REC, A, B, M, T, Template
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
@@ -219,6 +220,8 @@ class _WeekPlanner:
         self._revised: dict[tuple[Prescription, str, object], Prescription] = {}
         self._trimmed: dict[tuple[Draft, ...], list[Trimmed]] = {}
         self._lower_body: dict[str, bool] = {}
+        # Sessions made moderate on the legs for their day (day_fit.py), by week and template.
+        self._fitted: dict[tuple[ContentKey, Template], Ready] = {}
         self._budgets: dict[Template, Budget] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
@@ -307,13 +310,15 @@ class _WeekPlanner:
             if placement is None:
                 continue
             stand = session_ready is stand_in
+            if placement.fit:  # dose by place: moderate legs where the day asks
+                session_ready = self._fit_to_day(session_ready, key)
             session = self._session(frame, session_ready, placement, stand, sid)
             sessions.append(session)
             self._last_placed[session_ready.draft.template.key] = frame.index
             self.history.append(
                 Placed(
                     datetime.combine(session.date, session.time),
-                    session.lower_body_load is LowerBodyLoad.HEAVY,
+                    session_ready.needs.heavy_legs,
                     session.plyo_contacts > 0,
                 )
             )
@@ -666,7 +671,8 @@ class _WeekPlanner:
         needs = SessionNeeds(
             label=draft.template.key,
             demanding_legs=load.rank >= LowerBodyLoad.MODERATE.rank,
-            heavy_legs=load is LowerBodyLoad.HEAVY,
+            heavy_legs=load is LowerBodyLoad.HEAVY
+            or (not draft.template.light and self._heavy_sets(draft.exercises)),
             plyo=any(isinstance(p.dose, Contacts) for p in draft.exercises),
             hard_plyo=draft.hard_plyo,
             last_heavy=draft.template is T,
@@ -683,6 +689,32 @@ class _WeekPlanner:
             plyo_contacts=sum(contacts_of(p) for p in draft.exercises),
             notes_for_deload=notes_for_deload,
         )
+
+    def _heavy_sets(self, exercises: tuple[Prescription, ...]) -> bool:
+        """Any heavy lower-body set (a deload's 4 x 4 at RIR 3 is one)."""
+        return day_fit.has_heavy_legs(exercises, self.library, self.rules)
+
+    def _fit_to_day(self, ready: Ready, key: ContentKey) -> Ready:
+        """`ready` made moderate on the legs for a day that cannot hold heavy ones (day_fit.py),
+        then fitted to its time again: a loading week's session from all its drafted exercises,
+        so that the minutes the lighter legs free keep its upper body and trunk work; a deload's
+        as it was (made once per week's content and session)."""
+        template = ready.draft.template
+        found = self._fitted.get((key, template))
+        if found is None:
+            if key.deload:
+                draft = day_fit.moderated(ready.draft, self.library, self.rules)
+                fitted = self._prepare(draft, True)
+            else:
+                full = next(d for d in self._drafts(key) if d.template is template)
+                trimmed = self._trim([day_fit.moderated(full, self.library, self.rules)])[0]
+                fitted = self._prepare(
+                    trimmed.draft, False, trimmed.minutes, trimmed.notes_for_deload
+                )
+            load = min(fitted.load, LowerBodyLoad.MODERATE, key=lambda lo: lo.rank)
+            needs = fitted.needs._replace(heavy_legs=False, hard_plyo=False)
+            found = self._fitted[key, template] = fitted._replace(load=load, needs=needs)
+        return found
 
     def _mark(self, p: Prescription, letter: str) -> Prescription:
         """`p` as a member of superset `letter` (the same few pairs recur week after week)."""
@@ -713,7 +745,7 @@ class _WeekPlanner:
         why = phase_reason(
             frame, draft, self.rules, b_race_ahead=self._b_race_ahead(frame), stand_in=stand_in
         )
-        reasons = [why, *placement.reasons, *draft.notes]
+        reasons = [why, *placement.fit, *placement.reasons, *draft.notes]
         warnings = list(placement.warnings)
         budget = self.athlete.availability.session_minutes
         if ready.minutes > budget:

@@ -71,6 +71,9 @@ class RuleId(StrEnum):
     MODERATE_NEAR_KEY_RUN = "penalty_moderate_day_before_key_run_points"
     NO_KEY_RUN_NEAR = "no_key_run_near"
     HEAVY_LEGS_TOO_CLOSE = "min_hours_between_heavy_lower"
+    # A session made moderate on the legs for its day (day_fit.py): which run or session asks
+    LEGS_MODERATED_KEY_RUN = "legs_moderated_key_run"
+    LEGS_MODERATED_SPACING = "legs_moderated_spacing"
     PLYO_TOO_CLOSE = "min_hours_between_plyo"
     OVER_TIME = "over_time"
     # A session: its content
@@ -78,6 +81,7 @@ class RuleId(StrEnum):
     NO_SINGLE_LEG = "no_single_leg"
     LEFT_OUT_TO_FIT = "left_out_to_fit"
     SETS_CUT_TO_FIT = "sets_cut_to_fit"
+    HARD_PLYO_LEFT_OUT = "hard_plyo_left_out"
     # An exercise
     NIGGLE_SWAP = "niggle_swap"
     SINGLE_LEG_HIP = "single_leg_hip_fallback"
@@ -89,6 +93,7 @@ class RuleId(StrEnum):
     ACTIVATION_CUE = "activation_cue"
     PLYO_CUE = "plyo_cue"
     DELOAD_DOSE = "deload_dose"
+    MODERATED_DOSE = "moderated_dose"
     FROM_WORKOUT_FILE = "from_workout_file"
     # A plan saved before reasons were records (plan JSON schema 1): its text, kept as it was
     TEXT = "text"

@@ -232,8 +232,10 @@ class Rules:
     key_run_buffer_hours: float = rule(
         48.0,
         cite="doma2019",
-        doc="heavy legs or moderate-to-high plyometrics at least this long before a key run, "
-        "long run or race",
+        heuristic=True,
+        doc="preferred time from heavy legs or moderate-to-high plyometrics to a key run, long "
+        "run or race: a preference that steers the choice of days (penalty_key_run_buffer_points"
+        "), never a warning; the day before is the rule (fit_legs_to_day)",
         most=MAX_BUFFER_HOURS,
     )
     min_hours_between_heavy_lower: float = rule(
@@ -241,6 +243,74 @@ class Rules:
     )
     min_hours_between_plyo: float = rule(
         48.0, cite="nsca2016", doc="between two plyometric sessions", most=MAX_BUFFER_HOURS
+    )
+    # Place, then dose by place (science.md §3.3): a heavy session on a day that cannot hold
+    # heavy legs (the day before a key run, long run or race; too close to another heavy leg
+    # session) keeps its day and becomes moderate on the legs.
+    fit_legs_to_day: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a heavy session the day before a key run, long run or race, or closer than "
+        "min_hours_between_heavy_lower to another heavy one, becomes moderate on the legs "
+        "(1 on; 0 off: it stays heavy and a warning names the broken rule)",
+    )
+    heavy_set_min_percent_1rm: int = rule(
+        80,
+        cite="doma2019",
+        heuristic=True,
+        doc="a lower-body set at or above this %1RM is heavy: none where the day asks for "
+        "moderate legs",
+        least=50,
+        most=100,
+    )
+    heavy_set_max_reps: int = rule(
+        5,
+        cite="doma2019",
+        heuristic=True,
+        doc="a lower-body set of at most this many reps at RIR heavy_set_max_rir or less is "
+        "heavy: none where the day asks for moderate legs",
+        least=1,
+        most=MAX_REPS,
+    )
+    heavy_set_max_rir: int = rule(
+        3,
+        cite="doma2019",
+        heuristic=True,
+        doc="see heavy_set_max_reps",
+        most=MAX_RIR,
+    )
+    moderate_legs_min_reps: int = rule(
+        8,
+        cite="acsm2009",
+        heuristic=True,
+        doc="a heavy lower-body set made moderate for its day: at least this many reps",
+        least=1,
+        most=LAST_RM,
+    )
+    moderate_legs_min_rir: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a lower-body set made moderate for its day: at least this many reps in reserve "
+        "(single-leg and calf work too)",
+        most=MAX_RIR,
+    )
+    moderate_legs_fewer_sets: int = rule(
+        1,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="sets taken off a heavy lower-body exercise made moderate for its day (never below "
+        "2, nor below its own sets)",
+        most=5,
+    )
+    moderate_legs_rest_seconds: int = rule(
+        120,
+        cite="acsm2009",
+        heuristic=True,
+        doc="longest rest between sets of a lower-body exercise made moderate for its day",
+        least=30,
+        most=MAX_REST_SECONDS,
     )
     latest_session_hour: int = rule(
         21,
@@ -253,11 +323,12 @@ class Rules:
     # week's sessions costs the penalty points (dimensionless) of the rules it breaks; the least
     # costly placement wins. Our own weighting of how bad each break is.
     penalty_day_before_key_run_points: int = rule(
-        100,
+        36,
         cite="runstrong_heuristic",
         heuristic=True,
-        doc="penalty points (dimensionless): heavy legs or hard plyometrics the day before "
-        "a key run, long run or race",
+        doc="penalty points (dimensionless): a heavy session the day before a key run, long "
+        "run or race, made moderate on the legs for that day (fit_legs_to_day; off: kept heavy, "
+        "with a warning)",
         most=MAX_POINTS,
     )
     # Above penalty_legs_not_on_hard_day_points (an easy day is preferred to the day before a
@@ -272,11 +343,12 @@ class Rules:
         most=MAX_POINTS,
     )
     penalty_heavy_legs_too_close_points: int = rule(
-        60,
+        36,
         cite="runstrong_heuristic",
         heuristic=True,
-        doc="penalty points (dimensionless): two heavy lower-body sessions closer than "
-        "min_hours_between_heavy_lower",
+        doc="penalty points (dimensionless): a heavy lower-body session closer than "
+        "min_hours_between_heavy_lower to another, made moderate on the legs "
+        "(fit_legs_to_day; off: kept heavy, with a warning)",
         most=MAX_POINTS,
     )
     penalty_plyo_too_close_points: int = rule(
@@ -314,7 +386,7 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="penalty points (dimensionless), per key run: heavy legs or hard plyometrics less "
-        "than key_run_buffer_hours before it (beyond the next day)",
+        "than key_run_buffer_hours before it (beyond the next day): a preference, no warning",
         most=MAX_POINTS,
     )
     penalty_legs_not_on_hard_day_points: int = rule(

@@ -1,10 +1,15 @@
 """Placing a week's sessions on the athlete's strength days (science.md §3.3).
 
 Every candidate placement is scored by the rules it would break, each costing its `Rules.penalty_*`
-points; the least bad placement wins and each broken rule is named in that session's warnings. Hard
-limits (strength days only, nothing in the last days before a race or right after an A race, the
-taper's last heavy day, a taper or activation session never after the race of its week) are never
-broken. Runs and strength days are read by date from the running calendar (running_calendar.py).
+points; the least bad placement wins and each broken rule is named in that session's warnings. A
+heavy session on a day that cannot hold heavy legs (the day before a key run, long run or race;
+too close to another heavy leg session) is not a broken rule but a session to fit to its day: its
+placement says why (`Placement.fit`) and day_fit.py makes it moderate on the legs; that costs
+points too, so the heavy work goes to the week's best day. The key-run buffer is a preference
+that costs points and says so in the reasons, never a warning. Hard limits (strength days only,
+nothing in the last days before a race or right after an A race, the taper's last heavy day, a
+taper or activation session never after the race of its week) are never broken. Runs and
+strength days are read by date from the running calendar (running_calendar.py).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from runstrong.domain.athlete import Athlete, Race, RacePriority, Run, RunType, 
 from runstrong.domain.messages import Reason, RuleId, race_ref, reason, run_ref
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import DaySignature, RunningCalendar
+from runstrong.domain.spacing import Placed, buffer_reason, day_before, spacing
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
 DEFAULT_RACE_TIME = time(9, 0)
@@ -43,6 +49,8 @@ class Placement(NamedTuple):
     reasons: tuple[Reason, ...]
     warnings: tuple[Reason, ...]
     penalty: int
+    # Why the session must be moderate on the legs on this day (empty: its content stays).
+    fit: tuple[Reason, ...] = ()
 
     @property
     def at(self) -> datetime:
@@ -57,14 +65,6 @@ class Event(NamedTuple):
     protected: bool
     recovery: bool = False
     race: bool = False
-
-
-class Placed(NamedTuple):
-    """A session already on the calendar (earlier in this week or in earlier weeks)."""
-
-    at: datetime
-    heavy_legs: bool
-    plyo: bool
 
 
 # A week's sessions, the sessions placed before it (relative to its Monday), and what the
@@ -282,7 +282,7 @@ class Scheduler:
                 return None
             placement = self._evaluate(day, need, placed)
             out.append(placement)
-            placed.append(Placed(placement.at, need.heavy_legs, need.plyo))
+            placed.append(Placed(placement.at, need.heavy_legs and not placement.fit, need.plyo))
         return out
 
     def _allowed(self, day: date, need: SessionNeeds) -> bool:
@@ -318,11 +318,17 @@ class Scheduler:
     def _evaluate(self, day: date, need: SessionNeeds, placed: Sequence[Placed]) -> Placement:
         """The day's own verdict (cached), plus the spacing from sessions already placed."""
         alone = self._on_day(day, need)
-        warnings = list(alone.warnings)
-        spacing = self._spacing(alone.at, need, placed, warnings)
-        if not spacing:
+        heavy = need.heavy_legs and not alone.fit  # made moderate for the day already: not heavy
+        if not placed or not (heavy or need.plyo):
             return alone
-        return alone._replace(warnings=tuple(warnings), penalty=alone.penalty + spacing)
+        verdict = spacing(alone.at, heavy, need.plyo, placed, self.rules)
+        if not verdict.penalty:
+            return alone
+        return alone._replace(
+            warnings=alone.warnings + verdict.warnings,
+            penalty=alone.penalty + verdict.penalty,
+            fit=alone.fit + verdict.fit,
+        )
 
     def _on_day(self, day: date, need: SessionNeeds) -> Placement:
         """The day's own verdict for the session. With no race that day or in the days it looks
@@ -350,10 +356,11 @@ class Scheduler:
         rules = self.rules
         start, after_run, reasons, warnings, penalty = self._time_of_day(day, need)
         at = datetime.combine(day, start)
+        fit: list[Reason] = []
         if need.last_heavy:
             penalty += self._taper_timing(day, reasons)
         if need.demanding_legs or need.hard_plyo:
-            penalty += self._protect_runs(day, at, need, reasons, warnings)
+            penalty += self._protect_runs(day, at, need, reasons, warnings, fit)
         runs = self.runs_on(day)
         hard = any(e.protected for e in runs)
         if need.demanding_legs:
@@ -369,7 +376,9 @@ class Scheduler:
             penalty += rules.penalty_light_session_on_hard_day_points
         else:
             reasons.append(reason(RuleId.LIGHT_ON_EASY_DAY, "runstrong_heuristic"))
-        return Placement(day, start, after_run, tuple(reasons), tuple(warnings), penalty)
+        return Placement(
+            day, start, after_run, tuple(reasons), tuple(warnings), penalty, tuple(fit)
+        )
 
     def _time_of_day(
         self, day: date, need: SessionNeeds
@@ -473,70 +482,55 @@ class Scheduler:
         need: SessionNeeds,
         reasons: list[Reason],
         warnings: list[Reason],
+        fit: list[Reason],
     ) -> int:
-        """The key-run rules (science.md §3.3): never heavy legs or hard plyometrics the day
-        before a key run, long run or race, and not within `key_run_buffer_hours` of one where
-        the week allows. A session only moderate on the legs, with no hard plyometrics (a
-        deload, a beginner's), keeps off the day before where the week allows (our preference,
-        not the rule) and says why it may come closer."""
+        """The key-run rules (science.md §3.3). Never heavy legs or hard plyometrics the day
+        before a key run, long run or race: such a session there is made moderate for the day
+        (`fit`; with `fit_legs_to_day` off it stays heavy and a warning says so). Not within
+        `key_run_buffer_hours` of one where the week allows: a preference, said in the reasons.
+        A session only moderate on the legs, with no hard plyometrics (a deload, a beginner's),
+        keeps off the day before where the week allows (our preference, not the rule) and says
+        why it may come closer."""
         rules = self.rules
-        penalty = 0
-        what = "heavy_legs" if need.heavy_legs else "hard_plyo"
         buffered = need.heavy_legs or need.hard_plyo  # what the buffer protects key runs from
-        buffer_h = rules.key_run_buffer_hours
-        # Key runs inside the buffer that a moderate session may come near: tomorrow's, and
-        # later ones with the hours to them.
+        what = "heavy_legs" if need.heavy_legs else "hard_plyo"
         tomorrow: list[str] = []
-        later: list[str] = []
-        later_hours: list[str] = []
+        later: list[tuple[str, int]] = []  # key runs within the buffer beyond tomorrow, hours
         for offset in range(1, self._days_ahead + 1):
             for event in self.runs_on(day + timedelta(days=offset)):
                 if not event.protected:
                     continue
                 hours = (event.at - at).total_seconds() / 3600
-                if offset == 1 and not buffered:
-                    penalty += rules.penalty_moderate_day_before_key_run_points
+                if offset == 1:
                     tomorrow.append(event.label)
-                elif offset == 1:
-                    penalty += rules.penalty_day_before_key_run_points
-                    warnings.append(
-                        reason(
-                            RuleId.DAY_BEFORE_KEY_RUN,
-                            "doma2019",
-                            load=what,
-                            run=event.label,
-                            add_day=self._remedy(day + timedelta(days=1)),
-                        )
-                    )
-                elif hours < buffer_h and buffered:
-                    penalty += rules.penalty_key_run_buffer_points
-                    warnings.append(
-                        reason(
-                            RuleId.KEY_RUN_BUFFER,
-                            "doma2019",
-                            load=what,
-                            run=event.label,
-                            hours=round(hours),
-                            buffer_hours=buffer_h,
-                        )
-                    )
-                elif hours < buffer_h:
-                    later.append(event.label)
-                    later_hours.append(str(round(hours)))
-        if (tomorrow or later) and not buffered:
+                elif hours < rules.key_run_buffer_hours:
+                    later.append((event.label, round(hours)))
+        if buffered and tomorrow:
+            next_day = day + timedelta(days=1)
+            weekday = str(Weekday.of(next_day))
+            verdict = day_before(what, tomorrow, weekday, self._remedy(next_day), rules)
+            warnings.extend(verdict.warnings)
+            fit.extend(verdict.fit)
+            return verdict.penalty
+        if buffered and later:
+            reasons.extend(buffer_reason(what, label, hours, rules) for label, hours in later)
+            return rules.penalty_key_run_buffer_points * len(later)
+        if tomorrow or later:
             reasons.append(
                 reason(
                     RuleId.MODERATE_NEAR_KEY_RUN,
                     "doma2019",
                     tomorrow=tuple(tomorrow),
-                    later=tuple(later),
-                    later_hours=tuple(later_hours),
-                    buffer_hours=buffer_h,
+                    later=tuple(label for label, _ in later),
+                    later_hours=tuple(str(hours) for _, hours in later),
+                    buffer_hours=rules.key_run_buffer_hours,
                 )
             )
-        elif penalty == 0:
-            reasons.append(reason(RuleId.NO_KEY_RUN_NEAR, "doma2019", buffer_hours=buffer_h))
-        return penalty
+            return rules.penalty_moderate_day_before_key_run_points * len(tomorrow)
+        reasons.append(
+            reason(RuleId.NO_KEY_RUN_NEAR, "doma2019", buffer_hours=rules.key_run_buffer_hours)
+        )
+        return 0
 
     def _remedy(self, key_day: date) -> str:
         """What would avoid lifting the day before a key run: lifting after it instead, when
@@ -550,35 +544,6 @@ class Scheduler:
         ):
             return ""
         return str(weekday)
-
-    def _spacing(
-        self, at: datetime, need: SessionNeeds, placed: Sequence[Placed], warnings: list[Reason]
-    ) -> int:
-        rules = self.rules
-        penalty = 0
-        for other in placed:
-            hours = abs((at - other.at).total_seconds()) / 3600
-            if need.heavy_legs and other.heavy_legs and hours < rules.min_hours_between_heavy_lower:
-                penalty += rules.penalty_heavy_legs_too_close_points
-                warnings.append(
-                    reason(
-                        RuleId.HEAVY_LEGS_TOO_CLOSE,
-                        "doma2019",
-                        min_hours=rules.min_hours_between_heavy_lower,
-                        hours=round(hours),
-                    )
-                )
-            if need.plyo and other.plyo and hours < rules.min_hours_between_plyo:
-                penalty += rules.penalty_plyo_too_close_points
-                warnings.append(
-                    reason(
-                        RuleId.PLYO_TOO_CLOSE,
-                        "nsca2016",
-                        min_hours=rules.min_hours_between_plyo,
-                        hours=round(hours),
-                    )
-                )
-        return penalty
 
 
 def _easy_day_text(key_run_strength_day: bool) -> Reason:

@@ -187,9 +187,27 @@ def _day_before_key_run(p: P) -> str:
 def _key_run_buffer(p: P) -> str:
     part = "legs" if p.s("load") == "heavy_legs" else "jumps"
     return (
-        f"rule '{p.n('buffer_hours'):g} h before a key run' not met: {run_text(p.s('run'))} is "
-        f"{p.i('hours')} h later; keep this session's {part} crisp, not to failure"
+        f"{run_text(p.s('run'))} is {p.i('hours')} h later, inside the "
+        f"{p.n('buffer_hours'):g} h we prefer and the best days this week allow; keep this "
+        f"session's {part} crisp, not to failure"
     )
+
+
+def _legs_moderated_key_run(p: P) -> str:
+    what = "moderate on the legs" if p.s("load") == "heavy_legs" else "without hard jumps"
+    text = (
+        f"{what} today: {run_text(p.s('run'))} is tomorrow, and heavy legs or hard "
+        "plyometrics never go the day before"
+    )
+    if add := p.s("add_day"):
+        text += (
+            f" (adding {Weekday(add).full_name} to your strength days would let it follow that run)"
+        )
+    return text
+
+
+def _moderated_dose(p: P) -> str:
+    return f"moderate for the day: was {p.i('was_sets')} x {p.i('was_reps')} @ RIR {p.i('was_rir')}"
 
 
 def _moderate_near_key_run(p: P) -> str:
@@ -398,6 +416,11 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.NO_KEY_RUN_NEAR: lambda p: (
         f"no key run, long run or race the next day, nor within {p.n('buffer_hours'):g} h"
     ),
+    RuleId.LEGS_MODERATED_KEY_RUN: _legs_moderated_key_run,
+    RuleId.LEGS_MODERATED_SPACING: lambda p: (
+        f"moderate on the legs today: {p.i('hours')} h after {Weekday(p.s('day')).full_name}'s "
+        f"heavy leg session, and heavy legs keep {p.n('min_hours'):g} h apart"
+    ),
     RuleId.HEAVY_LEGS_TOO_CLOSE: lambda p: (
         f"rule '{p.n('min_hours'):g} h between heavy leg sessions' broken: {p.i('hours')} h "
         "after the last one"
@@ -411,6 +434,9 @@ CATALOGUE: dict[RuleId, Template] = {
         "main lifts alone take longer"
     ),
     RuleId.NO_PLYO_NIGGLE: lambda p: "no plyometrics: they load your niggle",
+    RuleId.HARD_PLYO_LEFT_OUT: lambda p: (
+        f"left out {', '.join(p.t('exercises'))}: no hard plyometrics on this day"
+    ),
     RuleId.NO_SINGLE_LEG: _no_single_leg,
     RuleId.LEFT_OUT_TO_FIT: lambda p: (
         f"left out {', '.join(p.t('exercises'))} to fit {budget_text(p)}"
@@ -440,6 +466,7 @@ CATALOGUE: dict[RuleId, Template] = {
     ),
     RuleId.PLYO_CUE: lambda p: "quick, springy contacts; stop a set when they slow down",
     RuleId.DELOAD_DOSE: _deload_dose,
+    RuleId.MODERATED_DOSE: _moderated_dose,
     RuleId.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
     RuleId.TEXT: lambda p: p.s("text"),
 }

@@ -1,0 +1,76 @@
+"""Dose by place (day_fit.py): a session made moderate on the legs for its day, dose by dose.
+
+Expected doses are worked out by hand from issue 14's line (no lower-body set at >= 80% 1RM or of
+<= 5 reps at RIR <= 3, no moderate or high plyometrics) and the default moderate dose (>= 8 reps,
+>= 3 in reserve, a set fewer but not below two, rests of at most 120 s); %1RM from the NSCA table
+at reps + RIR (science.md §2.2: 11RM = 72%, 8RM = 80%)."""
+
+from __future__ import annotations
+
+from builders import library, make_prescription, with_rule
+from runstrong.domain import day_fit
+from runstrong.domain.drafts import Draft
+from runstrong.domain.messages import RuleId
+from runstrong.domain.plan import ByPercent, ByRir, Contacts, Hold, Reps, Role
+from runstrong.domain.rules import Rules
+from runstrong.domain.templates import A
+
+RULES = Rules()
+
+
+def test_a_heavy_main_lift_gets_eight_reps_three_in_reserve_a_set_fewer_and_shorter_rests() -> None:
+    squat = make_prescription("back_squat", sets=4, dose=Reps(5, ByPercent(87, 2)), rest_s=180)
+    got = day_fit.moderated_dose(squat, None, RULES)
+    assert (got.sets, got.dose, got.rest_s) == (3, Reps(8, ByPercent(72, 3)), 120)
+    assert with_rule(got.notes, RuleId.MODERATED_DOSE, was_sets=4, was_reps=5, was_rir=2)
+
+
+def test_a_lift_that_allows_few_reps_stays_short_and_moves_further_from_failure() -> None:
+    """Nordic curls hold at most 5 reps: 5 reps at RIR 4 is not heavy by the line."""
+    nordic = make_prescription(
+        "nordic_hamstring_curl", role=Role.POSTERIOR, sets=3, dose=Reps(4, ByRir(2))
+    )
+    got = day_fit.moderated_dose(nordic, 5, RULES)
+    assert (got.sets, got.dose) == (2, Reps(5, ByRir(4)))
+
+
+def test_lighter_single_leg_work_keeps_its_reps_one_more_in_reserve_and_a_set_fewer() -> None:
+    split = make_prescription(
+        "bulgarian_split_squat", role=Role.SECONDARY, sets=3, dose=Reps(8, ByRir(2)), rest_s=90
+    )
+    got = day_fit.moderated_dose(split, None, RULES)
+    assert (got.sets, got.dose, got.rest_s) == (2, Reps(8, ByRir(3)), 90)
+
+
+def test_holds_and_two_set_work_already_moderate_are_left_as_they_are() -> None:
+    hold = make_prescription("side_plank", role=Role.TRUNK, sets=2, dose=Hold(30))
+    assert day_fit.moderated_dose(hold, None, RULES) is hold
+    easy = make_prescription("glute_bridge", role=Role.HIP, sets=2, dose=Reps(12, ByRir(3)))
+    assert day_fit.moderated_dose(easy, None, RULES) is easy
+
+
+def test_a_heavy_set_is_80_percent_or_five_reps_or_fewer_at_three_in_reserve_or_fewer() -> None:
+    def heavy(dose: Reps) -> bool:
+        return day_fit.is_heavy_set(make_prescription("back_squat", dose=dose), RULES)
+
+    assert heavy(Reps(6, ByPercent(80, 2)))
+    assert not heavy(Reps(8, ByPercent(75, 2)))
+    assert heavy(Reps(5, ByRir(3)))
+    assert not heavy(Reps(5, ByRir(4)))
+    assert not heavy(Reps(6, ByRir(1)))
+
+
+def test_a_moderated_session_leaves_out_moderate_jumps_keeps_low_ones_and_the_upper_body() -> None:
+    pogo = make_prescription("single_leg_pogo", role=Role.PLYOMETRIC, dose=Contacts(10))
+    box = make_prescription("box_jump", role=Role.PLYOMETRIC, dose=Contacts(5))
+    squat = make_prescription("back_squat", sets=4, dose=Reps(5, ByRir(2)), rest_s=180)
+    chin = make_prescription("chin_up", role=Role.UPPER, sets=3, dose=Reps(8, ByRir(2)))
+    draft = Draft(A, (pogo, box, squat, chin), (1, 1, 0, 7), ("p", "p", "k", "u"), (), True)
+    got = day_fit.moderated(draft, library(), RULES)
+    assert [p.slug for p in got.exercises] == ["box_jump", "back_squat", "chin_up"]
+    assert (got.trim_ranks, got.coverage, got.hard_plyo) == ((1, 0, 7), ("p", "k", "u"), False)
+    assert got.exercises[0] is box
+    assert got.exercises[2] is chin
+    assert got.exercises[1].dose == Reps(8, ByRir(3))
+    left_out = with_rule(got.notes, RuleId.HARD_PLYO_LEFT_OUT)
+    assert [r.get("exercises") for r in left_out] == [(pogo.name,)]
