@@ -113,3 +113,37 @@ class UnknownExerciseError(RunstrongError):
         self.suggestions = suggestions
         hint = f"; did you mean {suggestions[0]}?" if suggestions else ""
         super().__init__(f"no exercise '{name}'{hint}")
+
+
+# -- the training log ------------------------------------------------------------------------
+
+
+class UnknownAthleteError(RunstrongError):
+    """No athlete has this handle; `handles` are the owner's handles."""
+
+    def __init__(self, handle: str, handles: tuple[str, ...]) -> None:
+        self.handle = handle
+        self.handles = handles
+        import difflib
+
+        close = difflib.get_close_matches(handle, handles, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        known = " (see: runstrong athlete list)" if handles else " (add one: runstrong athlete add)"
+        super().__init__(f"no athlete '{handle}'{hint}{known}")
+
+
+class HandleTakenError(RunstrongError):
+    def __init__(self, handle: str) -> None:
+        self.handle = handle
+        super().__init__(
+            f"--handle: '{handle}' is taken by another athlete (see: runstrong athlete list)"
+        )
+
+
+class BadHandleError(RunstrongError):
+    def __init__(self, handle: str) -> None:
+        self.handle = handle
+        super().__init__(
+            f"--handle: '{handle[:80]}' is not a handle: lower-case letters, digits and "
+            "hyphens, at most 64, starting with a letter or digit"
+        )
