@@ -204,6 +204,21 @@ def run_in_process(*args: str, db: str | None = None, stdin: str = "") -> Ran:
     return Ran(code, out.buffer.getvalue().decode("utf-8"), err.getvalue())  # type: ignore[attr-defined]
 
 
+def ok(result: Ran) -> str:
+    """The output of a command that must have succeeded."""
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def one_error_line(result: Ran) -> str:
+    """The one `error:` line of a command that must have failed on its input (exit code 2)."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
 def make_prescription(slug: str, **fields: Any) -> Prescription:
     """A Prescription built in code; every field can be given, the rest have plain defaults."""
     defaults: dict[str, Any] = {

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from builders import EXAMPLES, Ran, run_cli, run_in_process
+from builders import EXAMPLES, Ran, ok, one_error_line, run_cli, run_in_process
 
 ALEX = str(EXAMPLES / "alex-marathon.toml")
 TODAY = "2026-12-02"  # a Wednesday: Alex's plan starts on Monday 7 December
@@ -15,19 +15,6 @@ TODAY = "2026-12-02"  # a Wednesday: Alex's plan starts on Monday 7 December
 
 def rs(db: str, *args: str, stdin: str = "") -> Ran:
     return run_in_process("--today", TODAY, *args, db=db, stdin=stdin)
-
-
-def ok(result: Ran) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def one_error_line(result: Ran) -> str:
-    assert result.returncode == 2, (result.stdout, result.stderr)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 def test_athlete_add_stores_the_athlete_profile_and_plan(database_url: str) -> None:

@@ -21,6 +21,9 @@ COMMANDS = {
     "library": "runstrong.cli.library_cmd:app",
     "export": "runstrong.cli.export_cmd:app",
     "athlete": "runstrong.cli.athlete_cmd:app",
+    "log": "runstrong.cli.log_cmd:log",
+    "today": "runstrong.cli.log_cmd:today",
+    "history": "runstrong.cli.log_cmd:history",
     "db": "runstrong.cli.db_cmd:app",
 }
 

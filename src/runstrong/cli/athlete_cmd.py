@@ -205,12 +205,22 @@ def _print(summaries: list[AthleteSummary], fmt: str, *, one: bool = False) -> N
     from runstrong.cli.console import output_console
 
     table = Table(title=None if one else f"{len(rows)} athlete{'s' if len(rows) != 1 else ''}")
-    for column in ("handle", "name", "units", "profile", "plan", "from", "to", "logged", "last"):
+    for column in (
+        "handle",
+        "name",
+        "units",
+        "profile",
+        "plan",
+        "from",
+        "to",
+        "logged (sets)",
+        "last",
+    ):
         table.add_column(column)
     for r in rows:
         table.add_row(
             r["handle"], r["name"], r["units"], str(r["profile_version"]), r["plan_version"],
-            r["plan_start"], r["plan_end"], f"{r['sessions_logged']} ({r['sets_logged']} sets)",
+            r["plan_start"], r["plan_end"], f"{r['sessions_logged']} ({r['sets_logged']})",
             r["last_logged"] or "-",
         )  # fmt: skip
     output_console().print(table)

@@ -147,3 +147,44 @@ class BadHandleError(RunstrongError):
             f"--handle: '{handle[:80]}' is not a handle: lower-case letters, digits and "
             "hyphens, at most 64, starting with a letter or digit"
         )
+
+
+class NoPlannedSessionError(RunstrongError):
+    """No session of the athlete's plan on `day` (nor one moved to it); `first` and `last`: the
+    dates the plans cover (None: the day is inside them), `nearest`: planned days close by."""
+
+    def __init__(
+        self,
+        handle: str,
+        day: date,
+        span: tuple[date, date] | None,
+        nearest: tuple[date, ...] = (),
+    ) -> None:
+        self.handle = handle
+        self.day = day
+        self.span = span
+        self.nearest = nearest
+        if span is not None:
+            message = (
+                f"{day.isoformat()} is outside {handle}'s plan "
+                f"({span[0].isoformat()} to {span[1].isoformat()})"
+            )
+        else:
+            near = ", ".join(d.isoformat() for d in nearest)
+            message = f"no session of {handle}'s plan on {day.isoformat()}" + (
+                f" (sessions nearby: {near})" if near else ""
+            )
+        super().__init__(message)
+
+
+class AlreadyLoggedError(RunstrongError):
+    """The day already has a log: replacing it must be asked for."""
+
+    def __init__(self, handle: str, day: date, status: str) -> None:
+        self.handle = handle
+        self.day = day
+        self.status = status
+        super().__init__(
+            f"{handle} has a log on {day.isoformat()} already ({status}): give --replace to "
+            "replace it, or --delete to remove it"
+        )

@@ -76,6 +76,14 @@ class LoggedSet:
 
 
 @dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """A logged set and the e1RM it implies (None: none; domain.e1rm)."""
+
+    logged: LoggedSet
+    e1rm_kg: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class AthleteRecord:
     """An athlete as kept: a handle unique for its owner, the name and the units of entry."""
 
