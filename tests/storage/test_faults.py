@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from builders import EXAMPLES, ROOT, run_in_process
 
 ALEX = str(EXAMPLES / "alex-marathon.toml")
@@ -24,9 +26,9 @@ LOGGER = f"""
 import sys
 from runstrong.cli.app import app
 from runstrong.cli.errors import run_safely
-url, days = sys.argv[1], sys.argv[2:]
+url, extra, days = sys.argv[1], sys.argv[2].split(), sys.argv[3:]
 for day in days:
-    args = ["--db", url, "--today", "2026-12-02", "log", "alex", "--date", day]
+    args = ["--db", url, "--today", "2026-12-02", "log", "alex", "--date", day, *extra]
     for spec in {SETS!r}:
         args += ["--set", spec]
     code = run_safely(app, args)
@@ -39,10 +41,10 @@ def session_days() -> list[str]:
     return [s["date"] for w in plan["weeks"] for s in w["sessions"]]
 
 
-def logger(url: str, days: list[str]) -> subprocess.Popen[str]:
+def logger(url: str, days: list[str], extra: str = "") -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     return subprocess.Popen(
-        [sys.executable, "-c", LOGGER, url, *days],
+        [sys.executable, "-c", LOGGER, url, extra, *days],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
     )  # fmt: skip
 
@@ -83,10 +85,18 @@ def test_a_killed_logger_loses_no_set_it_reported_and_the_database_opens(
             assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_two_processes_logging_at_once_both_succeed(database_url: str) -> None:
+@pytest.mark.parametrize("same_days", [False, True], ids=["other days", "the same days"])
+def test_two_processes_logging_at_once_both_succeed(database_url: str, same_days: bool) -> None:
+    """On other days, or on the same days with --replace: each day's log is whole, one of
+    the two, never a mix and never an error."""
     assert run_in_process("--today", TODAY, "athlete", "add", ALEX, db=database_url)[0] == 0
     days = session_days()[:24]
-    first, second = logger(database_url, days[0::2]), logger(database_url, days[1::2])
+    if same_days:
+        days = days[:12]
+        first = logger(database_url, days, "--replace")
+        second = logger(database_url, days, "--replace")
+    else:
+        first, second = logger(database_url, days[0::2]), logger(database_url, days[1::2])
     outputs = [p.communicate(timeout=120) for p in (first, second)]
     for process, (out, err) in zip((first, second), outputs, strict=True):
         assert process.returncode == 0, err

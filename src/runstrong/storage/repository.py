@@ -88,6 +88,16 @@ class Repository:
             self._ids[handle] = found
         return self._ids[handle]
 
+    def _locked(self, handle: str) -> int:
+        """The athlete's id, its row locked until the transaction ends (PostgreSQL: SELECT ...
+        FOR UPDATE), so that two writers of one athlete's versions or days take turns, as SQLite's
+        BEGIN IMMEDIATE makes every writer do."""
+        athlete_id = self._id(handle)
+        self.session.execute(
+            select(AthleteRow.id).where(AthleteRow.id == athlete_id).with_for_update()
+        )
+        return athlete_id
+
     # -- athletes ---------------------------------------------------------------------------
 
     def handles(self) -> list[str]:
@@ -151,7 +161,7 @@ class Repository:
 
     def add_profile(self, handle: str, fmt: str, content: str, now: dt.datetime) -> int:
         """Store a new profile version (numbered from 1) and return its number."""
-        athlete_id = self._id(handle)
+        athlete_id = self._locked(handle)
         last = self.session.scalar(
             select(func.max(ProfileVersionRow.version)).where(
                 ProfileVersionRow.athlete_id == athlete_id
@@ -265,9 +275,10 @@ class Repository:
 
     def put_log(self, handle: str, log: SessionLog, now: dt.datetime) -> None:
         """Store the day's log, in place of one already there."""
+        athlete_id = self._locked(handle)
         self.delete_log(handle, log.date)
         row = SessionLogRow(
-            athlete_id=self._id(handle),
+            athlete_id=athlete_id,
             date=log.date,
             session_id=log.session_id,
             status=str(log.status),
