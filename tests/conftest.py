@@ -62,8 +62,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     """A new, empty database of each kind: a SQLite file, or a PostgreSQL schema of its own in
     the server's `test` database (named by a uuid: tests run in parallel, twice). The server
     missing is a failure, never a skip."""
+    from runstrong.storage import database
+
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'log.sqlite3'}"
+        url = f"sqlite:///{tmp_path / 'log.sqlite3'}"
+        yield url
+        database.close(url)
         return
     import psycopg
 
@@ -74,8 +78,6 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     try:
         yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
     finally:
-        from runstrong.storage import database
-
         database.close(f"{POSTGRES}?options=-csearch_path%3D{schema}")
         with psycopg.connect(dsn, autocommit=True) as connection:
             connection.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from runstrong.cli.base import Group
+from runstrong.cli.log_errors import LogCommand
 from runstrong.cli.options import (
     TABLE_OR_JSON,
     current_settings,
@@ -17,6 +18,11 @@ from runstrong.cli.options import (
     table_or_json_option,
 )
 from runstrong.domain.errors import InputError
+
+
+class AthleteGroup(Group):
+    command_class = LogCommand
+
 
 if TYPE_CHECKING:
     from runstrong.domain.catalogue import ExerciseLibrary
@@ -27,7 +33,7 @@ if TYPE_CHECKING:
 
 @click.group(
     "athlete",
-    cls=Group,
+    cls=AthleteGroup,
     help=(
         "Keep athletes, their profiles and plans in the training log's database.\n\n"
         "Example: runstrong athlete add examples/alex-marathon.toml"

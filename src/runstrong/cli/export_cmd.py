@@ -13,6 +13,7 @@ import click
 
 from runstrong.cli.base import Group
 from runstrong.cli.errors import warn
+from runstrong.cli.log_errors import LogCommand
 from runstrong.cli.options import (
     current_settings,
     exercises_option,
@@ -280,7 +281,7 @@ def _read_previous(path: str | Path) -> bytes | None:
         return None
 
 
-@app.command("log")
+@app.command("log", cls=LogCommand)
 @click.argument("handle", metavar="HANDLE", help="The athlete's handle.")
 @click.option(
     "-o", "--output", metavar="FILE", required=True, help="Output file: .csv or .json ('-': CSV)."

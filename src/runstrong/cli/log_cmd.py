@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from runstrong.cli.base import Command
+from runstrong.cli.log_errors import LogCommand
 from runstrong.cli.options import (
     current_settings,
     exercises_option,
@@ -18,7 +18,7 @@ from runstrong.cli.options import (
     parse_date,
     table_or_json_option,
 )
-from runstrong.domain.errors import InputError, NoPlannedSessionError
+from runstrong.domain.errors import InputError
 
 if TYPE_CHECKING:
     from runstrong.domain.catalogue import ExerciseLibrary
@@ -33,7 +33,7 @@ date_option = click.option(
 )
 
 
-@click.command("log", cls=Command)
+@click.command("log", cls=LogCommand)
 @handle_argument
 @date_option
 @click.option(
@@ -105,10 +105,7 @@ def log(
         when, "", status, sets, moved_to=moved, rpe=rpe, minutes=minutes, note=note,
         reason=reason,
     )  # fmt: skip
-    try:
-        stored = log_service.record_log(handle, entry, settings, replace_existing=replace)
-    except NoPlannedSessionError as err:
-        raise InputError("--date", "", str(err)) from None
+    stored = log_service.record_log(handle, entry, settings, replace_existing=replace)
     what = {
         LogStatus.DONE: f"{len(sets)} set{'s' if len(sets) != 1 else ''}",
         LogStatus.SKIPPED: "skipped",
@@ -212,7 +209,7 @@ def planned_spec(p: Prescription, load_kg: float | None, found: DaySession) -> s
     return f"{p.slug} {dose.count}{load}{rir}"
 
 
-@click.command("today", cls=Command)
+@click.command("today", cls=LogCommand)
 @handle_argument
 @date_option
 @table_or_json_option
@@ -230,10 +227,7 @@ def today(handle: str, day: str | None, format_: str | None, exercises: tuple[Pa
 
     settings = current_settings(exercises)
     when = parse_date(day, "--date") or settings.today
-    try:
-        found = day_session(handle, when, services.open_library(settings), settings)
-    except NoPlannedSessionError as err:
-        raise InputError("--date", "", str(err)) from None
+    found = day_session(handle, when, services.open_library(settings), settings)
     if (format_ or "table") == "json":
         click.echo(json.dumps(day_dict(found), indent=2, ensure_ascii=False))
         return
@@ -279,7 +273,7 @@ def day_dict(found: DaySession) -> dict[str, object]:
 HISTORY_FORMATS = ("table", "json", "csv")
 
 
-@click.command("history", cls=Command)
+@click.command("history", cls=LogCommand)
 @handle_argument
 @click.option("--exercise", metavar="EXERCISE", help="Only this exercise (slug or name).")
 @click.option("--from", "first", metavar="DATE", help="From this day (YYYY-MM-DD).")

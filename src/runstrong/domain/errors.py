@@ -127,25 +127,23 @@ class UnknownAthleteError(RunstrongError):
         import difflib
 
         close = difflib.get_close_matches(handle, handles, n=1)
+        self.suggestion = close[0] if close else None
         hint = f"; did you mean {close[0]}?" if close else ""
-        known = " (see: runstrong athlete list)" if handles else " (add one: runstrong athlete add)"
-        super().__init__(f"no athlete '{handle}'{hint}{known}")
+        super().__init__(f"no athlete '{handle}'{hint}")
 
 
 class HandleTakenError(RunstrongError):
     def __init__(self, handle: str) -> None:
         self.handle = handle
-        super().__init__(
-            f"--handle: '{handle}' is taken by another athlete (see: runstrong athlete list)"
-        )
+        super().__init__(f"'{handle}' is taken by another athlete")
 
 
 class BadHandleError(RunstrongError):
     def __init__(self, handle: str) -> None:
         self.handle = handle
         super().__init__(
-            f"--handle: '{handle[:80]}' is not a handle: lower-case letters, digits and "
-            "hyphens, at most 64, starting with a letter or digit"
+            f"'{handle[:80]}' is not a handle: lower-case letters, digits and hyphens, at most "
+            "64, starting with a letter or digit"
         )
 
 
@@ -184,7 +182,4 @@ class AlreadyLoggedError(RunstrongError):
         self.handle = handle
         self.day = day
         self.status = status
-        super().__init__(
-            f"{handle} has a log on {day.isoformat()} already ({status}): give --replace to "
-            "replace it, or --delete to remove it"
-        )
+        super().__init__(f"{handle} has a log on {day.isoformat()} already ({status})")
