@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from runstrong.domain.athlete import Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.e1rm import e1rm_kg, load_for_reps_kg
 from runstrong.domain.errors import AlreadyLoggedError, NoPlannedSessionError
@@ -175,14 +176,15 @@ class DaySession:
 
 
 def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Settings) -> DaySession:
-    """The session planned for `day`, else the next one planned after it."""
+    """The session planned for `day`, else the next one planned after it; a session the log
+    moved is on the day it moved to."""
     from runstrong.imports.plan_json import read_plan
     from runstrong.render.resolved import resolve_session
 
     with _repository(settings, readonly=True) as repo:
         athlete = repo.athlete(handle)
         plan = repo.plan_covering(handle, day) or repo.latest_plan(handle)
-        upcoming = [d for d in session_days(plan) if d >= day]
+        upcoming = upcoming_sessions(session_days(plan), repo.moves(handle, day), day)
         if not upcoming:
             raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))
         on = min(upcoming)
@@ -191,11 +193,23 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
     saved, planned_for = read_plan(
         plan.plan_json.encode("utf-8"), library, where=f"{handle}'s plan {plan.version}"
     )
-    session = next(s for s in saved.sessions if s.date == on)
+    planned = next(s for s in saved.sessions if s.id == upcoming[on])
+    session = replace(planned, date=on, weekday=list(Weekday)[on.weekday()])
     e1rms = logged_e1rms(sets, library)
     maxes = {**planned_for.one_rep_max_kg, **e1rms}
     resolved = resolve_session(session, replace(planned_for, one_rep_max_kg=maxes), library)
     return DaySession(athlete, day, resolved, _loads_from_log(resolved, e1rms, planned_for), log)
+
+
+def upcoming_sessions(
+    planned: dict[date, str], moves: Sequence[SessionLog], day: date
+) -> dict[date, str]:
+    """The session ids by day from `day` on: as planned, less those moved away, plus those
+    moved in (on the day they moved to)."""
+    away = {m.date for m in moves}
+    found = {d: sid for d, sid in planned.items() if d >= day and d not in away}
+    found |= {m.moved_to: m.session_id for m in moves if m.moved_to and m.moved_to >= day}
+    return found
 
 
 def _loads_from_log(

@@ -203,3 +203,14 @@ def test_on_a_terminal_log_asks_set_by_set_with_the_plans_dose(tmp_path: Path) -
     assert len(logged) == sum(x["sets"] for x in exercises) - 1
     assert [s["slug"] for s in logged[: first["sets"] - 1]] == [first["slug"]] * (first["sets"] - 1)
     assert (logged[0]["reps"], logged[0]["rir"]) == (first["reps"], first["rir"])
+
+
+def test_today_shows_a_moved_session_on_the_day_it_moved_to(alex: str) -> None:
+    ok(rs(alex, "log", "alex", "--date", "2026-12-10", "--moved-to", "2026-12-12"))
+    for asked in ("2026-12-09", "2026-12-10", "2026-12-12"):
+        day = json.loads(ok(rs(alex, "today", "alex", "--date", asked, "--format", "json")))
+        assert (day["session"]["id"], day["session"]["date"]) == (
+            "alex/2026-12-07/B", "2026-12-12"
+        ), asked  # fmt: skip
+    after = json.loads(ok(rs(alex, "today", "alex", "--date", "2026-12-13", "--format", "json")))
+    assert after["session"]["id"] == "alex/2026-12-14/A"

@@ -257,6 +257,19 @@ class Repository:
         ).first()
         return None if row is None else self._log(row)
 
+    def moves(self, handle: str, since: dt.date) -> list[SessionLog]:
+        """The logs of sessions moved from or to a day on or after `since`."""
+        rows = self.session.scalars(
+            select(SessionLogRow)
+            .where(
+                SessionLogRow.athlete_id == self._id(handle),
+                SessionLogRow.status == str(LogStatus.MOVED),
+                (SessionLogRow.date >= since) | (SessionLogRow.moved_to >= since),
+            )
+            .order_by(SessionLogRow.date)
+        )
+        return [self._log(row) for row in rows]
+
     def _log(self, row: SessionLogRow) -> SessionLog:
         sets = self.session.scalars(
             select(SetLogRow).where(SetLogRow.session_log_id == row.id).order_by(SetLogRow.position)
