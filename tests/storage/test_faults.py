@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,25 @@ def test_two_processes_logging_at_once_both_succeed(database_url: str, same_days
         assert len(returned) == 6
         assert all(code == "0" for _, _, code in returned), (out, err)
     assert logged_days(database_url) == dict.fromkeys(days, len(SETS))
+
+
+def test_a_backup_taken_while_a_process_logs_is_whole_and_consistent(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'log.sqlite3'}"
+    assert run_in_process("--today", TODAY, "athlete", "add", ALEX, db=url)[0] == 0
+    process = logger(url, session_days()[:10])
+    assert process.stdout is not None
+    copies = []
+    for line in process.stdout:
+        if line.startswith("returned "):
+            copy = tmp_path / f"copy{len(copies)}.sqlite3"
+            result = run_in_process("db", "backup", str(copy), db=url)
+            assert result.returncode == 0, result.stderr
+            copies.append(copy)
+    process.communicate()
+    assert process.returncode == 0
+    for copy in copies:
+        with sqlite3.connect(copy) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            per_day = db.execute("SELECT count(*) FROM set_logs GROUP BY session_log_id").fetchall()
+        assert all(count == len(SETS) for (count,) in per_day)  # never half a day
+    assert len(copies) == 10
