@@ -64,9 +64,12 @@ def test_loads_are_entered_in_the_athletes_units_and_kept_in_kilograms(database_
     ok(rs(database_url, "log", "alex", "--date", "2026-12-08", "--set", "back_squat 5x100@2"))
     [kept] = history(database_url)
     assert kept["kg"] == pytest.approx(45.359, abs=0.001)  # 100 lb, 0.45359237 kg each
-    table = ok(rs(database_url, "history", "alex"))
-    assert "│ 100 " in table  # shown in pounds again
-    assert "lb" in table
+    title, header, _, row = ok(rs(database_url, "history", "alex")).splitlines()
+    assert title == "alex: 1 set"
+    assert header.split()[5] == "lb"
+    assert row.split() == [  # shown in pounds again, the e1RM too: 100 x (1 + 7/30)
+        "2026-12-08", "alex/2026-12-07/A", "back_squat", "both", "5", "100", "2", "123.3",
+    ]  # fmt: skip
 
 
 def test_skipped_moved_and_deleted_days(alex: str) -> None:

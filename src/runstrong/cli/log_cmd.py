@@ -254,7 +254,7 @@ def day_dict(found: DaySession) -> dict[str, object]:
                 "load_kg": load_kg,
                 "load": None if load_kg is None else units.from_kg(load_kg),
                 "load_from": ("log" if from_log else "profile") if load_kg is not None else None,
-                "e1rm_kg": from_log.e1rm_kg if from_log else None,
+                "e1rm_kg": round(from_log.e1rm_kg, 1) if from_log else None,
             }
         )  # fmt: skip
     return {
@@ -307,10 +307,10 @@ def history(
     settings = current_settings(exercises)
     rows, units = history_rows(handle, exercise, first, last, settings)
     if fmt == "table":
-        from runstrong.cli.console import print_to
-        from runstrong.cli.log_table import history_table
+        from runstrong.cli.console import echo_to
+        from runstrong.cli.log_table import history_text
 
-        print_to(output, lambda console: console.print(history_table(handle, rows, units)))
+        echo_to(output, history_text(handle, rows, units))
         return
     write_log(handle, rows, fmt, output)
 

@@ -15,8 +15,8 @@ E1RM_MAX_RIR = 4  # reps in reserve above which a set gives no estimate (science
 
 
 def e1rm_kg(kg: float | None, reps: int | None, rir: int | None) -> float | None:
-    """The e1RM a set of `reps` at `kg` with `rir` in reserve implies, to 0.1 kg; None when the
-    set gives no estimate."""
+    """The e1RM a set of `reps` at `kg` with `rir` in reserve implies (unrounded: outputs round
+    it in their own units); None when the set gives no estimate."""
     if kg is None or reps is None or kg <= 0 or reps < 1:
         return None
     reserve = 0 if rir is None else rir
@@ -26,8 +26,8 @@ def e1rm_kg(kg: float | None, reps: int | None, rir: int | None) -> float | None
     if to_failure > E1RM_MAX_REPS:
         return None
     if to_failure == 1:
-        return round(kg, 1)
-    return round(kg * (1 + to_failure / EPLEY_DIVISOR), 1)
+        return kg
+    return kg * (1 + to_failure / EPLEY_DIVISOR)
 
 
 def load_for_reps_kg(e1rm: float, reps: int, rir: int) -> float | None:

@@ -13,6 +13,7 @@ import orjson
 from runstrong.domain.training_log import HistoryRow
 
 LOG_SCHEMA_VERSION = 1
+E1RM_DECIMALS = 1  # an estimate: to 0.1 kg
 COLUMNS = (
     "date", "session_id", "slug", "side", "reps", "kg", "seconds", "contacts", "rir", "e1rm_kg",
 )  # fmt: skip
@@ -30,7 +31,7 @@ def row_dict(row: HistoryRow) -> dict[str, Any]:
         "seconds": s.seconds,
         "contacts": s.contacts,
         "rir": s.rir,
-        "e1rm_kg": row.e1rm_kg,
+        "e1rm_kg": None if row.e1rm_kg is None else round(row.e1rm_kg, E1RM_DECIMALS),
     }
 
 
