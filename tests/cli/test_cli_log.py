@@ -105,6 +105,7 @@ def test_a_second_log_of_a_day_needs_replace(alex: str) -> None:
         (["--date", "2026-11-30", "--set", "push_up 10"], "outside alex's plan"),
         (["--set", "push_up 10", "--skipped"], "--skipped"),
         (["--reason", "ill", "--set", "push_up 10"], "--reason"),
+        (["--moved-to", "2026-12-08"], "--moved-to"),
         ([], "--set"),  # no sets, and no terminal to ask them on
         (["--date", "2026-12-08", "--delete"], "no log"),
     ],

@@ -83,6 +83,8 @@ def log(
     when = parse_date(day, "--date") or settings.today
     moved = parse_date(moved_to, "--moved-to")
     _check_one_kind(specs, skipped, moved, delete, reason)
+    if moved == when:
+        raise InputError("--moved-to", "", f"{when.isoformat()} is the day itself: give another")
     athlete = log_service.athlete_units(handle, settings)
     if delete:
         if not log_service.delete_log(handle, when, settings):
