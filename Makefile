@@ -67,6 +67,7 @@ pytest-compiled: $(COMPILED)/.built
 
 bench: $(STAMP) $(COMPILED)/.built
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.training_log
 
 clean:
 	rm -rf $(VENV) $(COMPILED) .mypy_cache .ruff_cache .pytest_cache .hypothesis

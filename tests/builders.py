@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date, time
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrong.domain import messages
 from runstrong.domain.athlete import (
@@ -179,6 +179,49 @@ def run_cli(
         cwd=cwd,
         check=False,
     )
+
+
+class Ran(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_in_process(*args: str, db: str | None = None, stdin: str = "") -> Ran:
+    """`runstrong [--db DB] ARGS` through the same entry (run_safely) in this process: the
+    commands that use the database, tested many times over, without a process's start each."""
+    import contextlib
+    import io
+
+    from runstrong.cli.app import app
+    from runstrong.cli.errors import run_safely
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+    err = io.StringIO()
+    argv = [*(("--db", db) if db else ()), *args]
+    saved = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = run_safely(app, argv)
+    finally:
+        sys.stdin = saved
+    return Ran(code, out.buffer.getvalue().decode("utf-8"), err.getvalue())  # type: ignore[attr-defined]
+
+
+def ok(result: Ran) -> str:
+    """The output of a command that must have succeeded."""
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def one_error_line(result: Ran) -> str:
+    """The one `error:` line of a command that must have failed on its input (exit code 2)."""
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    return lines[0]
 
 
 def make_prescription(slug: str, **fields: Any) -> Prescription:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -38,3 +41,43 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+# -- the training log's database: every storage test on SQLite and on PostgreSQL ----------------
+
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_database(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No test touches the user's own database: the default file is in a folder of the tests'."""
+    monkeypatch.delenv("RUNSTRONG_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "data-home"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty database of each kind: a SQLite file, or a PostgreSQL schema of its own in
+    the server's `test` database (named by a uuid: tests run in parallel, twice). The server
+    missing is a failure, never a skip."""
+    from runstrong.storage import database
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'log.sqlite3'}"
+        yield url
+        database.close(url)
+        return
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex}"
+    dsn = "host=127.0.0.1 port=5432 user=postgres dbname=test"
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    finally:
+        database.close(f"{POSTGRES}?options=-csearch_path%3D{schema}")
+        with psycopg.connect(dsn, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA {schema} CASCADE")

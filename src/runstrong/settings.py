@@ -17,6 +17,7 @@ from pathlib import Path
 EXERCISES_ENV = "RUNSTRONG_EXERCISES"  # extra exercise folders, separated like PATH
 CACHE_DIR_ENV = "RUNSTRONG_CACHE_DIR"
 NO_CACHE_ENV = "RUNSTRONG_NO_CACHE"
+DATABASE_URL_ENV = "RUNSTRONG_DATABASE_URL"  # the training log's database (runstrong.storage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +26,15 @@ class Settings:
     after it). `now`: the moment written into files that record one (a calendar's DTSTAMP),
     timezone-aware; None: `today` at 00:00 UTC. `exercise_dirs`: folders of exercise files added
     to the built-in library, in order (a later folder's slug replaces an earlier one).
-    `cache_dir`: where validated inputs are cached; None: no cache."""
+    `cache_dir`: where validated inputs are cached; None: no cache. `database_url`: the training
+    log's database, a SQLAlchemy URL (`sqlite:///path`, `postgresql+psycopg://...`); None: the
+    SQLite file in the user's data folder (runstrong.storage.database.default_url)."""
 
     today: date
     now: datetime | None = None
     exercise_dirs: tuple[Path, ...] = ()
     cache_dir: Path | None = None
+    database_url: str | None = None
 
     @property
     def timestamp(self) -> datetime:
@@ -40,11 +44,16 @@ class Settings:
 
 
 def from_environment(
-    environ: Mapping[str, str], *, today: date | None = None, exercise_dirs: Sequence[Path] = ()
+    environ: Mapping[str, str],
+    *,
+    today: date | None = None,
+    exercise_dirs: Sequence[Path] = (),
+    database_url: str | None = None,
 ) -> Settings:
     """Settings from `environ` (the process environment, read by the caller) and the caller's
     options. `today` fixes the date (and the time stamp: that day at 00:00 UTC), else the
-    clock gives both. `exercise_dirs` come after RUNSTRONG_EXERCISES's folders."""
+    clock gives both. `exercise_dirs` come after RUNSTRONG_EXERCISES's folders. `database_url`
+    (the --db option) wins over RUNSTRONG_DATABASE_URL."""
     if today is None:
         now: datetime | None = datetime.now(UTC)
         today = date.today()
@@ -56,6 +65,7 @@ def from_environment(
         now=now,
         exercise_dirs=(*from_env, *exercise_dirs),
         cache_dir=cache_dir(environ),
+        database_url=database_url or environ.get(DATABASE_URL_ENV) or None,
     )
 
 

@@ -20,6 +20,11 @@ COMMANDS = {
     "balance": "runstrong.cli.heatmap_cmd:balance",
     "library": "runstrong.cli.library_cmd:app",
     "export": "runstrong.cli.export_cmd:app",
+    "athlete": "runstrong.cli.athlete_cmd:app",
+    "log": "runstrong.cli.log_cmd:log",
+    "today": "runstrong.cli.log_cmd:today",
+    "history": "runstrong.cli.log_cmd:history",
+    "db": "runstrong.cli.db_cmd:app",
 }
 
 
@@ -52,6 +57,13 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     "(allowed after any command).",
 )
 @click.option(
+    "--db",
+    "database",
+    metavar="URL",
+    help="The training log's database: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB "
+    "(default: RUNSTRONG_DATABASE_URL, else a SQLite file in your data folder).",
+)
+@click.option(
     "--version",
     is_flag=True,
     expose_value=False,
@@ -60,7 +72,7 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     help="Show the version.",
 )
 @click.pass_context
-def app(ctx: click.Context, debug: bool, today: str | None) -> None:
+def app(ctx: click.Context, debug: bool, today: str | None, database: str | None) -> None:
     """The entry point's one reading of the environment and the clock: the Settings every
     sub-command gives the services (runstrong.cli.options.current_settings)."""
     import os
@@ -68,4 +80,6 @@ def app(ctx: click.Context, debug: bool, today: str | None) -> None:
     from runstrong.cli.options import parse_date
     from runstrong.settings import from_environment
 
-    ctx.obj = from_environment(os.environ, today=parse_date(today, "--today"))
+    ctx.obj = from_environment(
+        os.environ, today=parse_date(today, "--today"), database_url=database
+    )

@@ -13,6 +13,7 @@ import click
 
 from runstrong.cli.base import Group
 from runstrong.cli.errors import warn
+from runstrong.cli.log_errors import LogCommand
 from runstrong.cli.options import (
     current_settings,
     exercises_option,
@@ -278,3 +279,18 @@ def _read_previous(path: str | Path) -> bytes | None:
         return Path(path).read_bytes()
     except OSError:
         return None
+
+
+@app.command("log", cls=LogCommand)
+@click.argument("handle", metavar="HANDLE", help="The athlete's handle.")
+@click.option(
+    "-o", "--output", metavar="FILE", required=True, help="Output file: .csv or .json ('-': CSV)."
+)
+def log(handle: str, output: str) -> None:
+    """An athlete's training log, one row per set: CSV or JSON by the file name (docs/formats.md).
+
+    Example: runstrong export log alex -o alex-log.csv
+    """
+    from runstrong.cli.log_cmd import export_log
+
+    export_log(handle, output)

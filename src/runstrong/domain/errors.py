@@ -175,3 +175,73 @@ class UnknownExerciseError(RunstrongError):
         self.suggestions = suggestions
         hint = f"; did you mean {suggestions[0]}?" if suggestions else ""
         super().__init__(f"no exercise '{name}'{hint}")
+
+
+# -- the training log ------------------------------------------------------------------------
+
+
+class UnknownAthleteError(RunstrongError):
+    """No athlete has this handle; `handles` are the owner's handles."""
+
+    def __init__(self, handle: str, handles: tuple[str, ...]) -> None:
+        self.handle = handle
+        self.handles = handles
+        import difflib
+
+        close = difflib.get_close_matches(handle, handles, n=1)
+        self.suggestion = close[0] if close else None
+        hint = f"; did you mean {close[0]}?" if close else ""
+        super().__init__(f"no athlete '{handle}'{hint}")
+
+
+class HandleTakenError(RunstrongError):
+    def __init__(self, handle: str) -> None:
+        self.handle = handle
+        super().__init__(f"'{handle}' is taken by another athlete")
+
+
+class BadHandleError(RunstrongError):
+    def __init__(self, handle: str) -> None:
+        self.handle = handle
+        super().__init__(
+            f"'{handle[:80]}' is not a handle: lower-case letters, digits and hyphens, at most "
+            "64, starting with a letter or digit"
+        )
+
+
+class NoPlannedSessionError(RunstrongError):
+    """No session of the athlete's plan on `day` (nor one moved to it); `first` and `last`: the
+    dates the plans cover (None: the day is inside them), `nearest`: planned days close by."""
+
+    def __init__(
+        self,
+        handle: str,
+        day: date,
+        span: tuple[date, date] | None,
+        nearest: tuple[date, ...] = (),
+    ) -> None:
+        self.handle = handle
+        self.day = day
+        self.span = span
+        self.nearest = nearest
+        if span is not None:
+            message = (
+                f"{day.isoformat()} is outside {handle}'s plan "
+                f"({span[0].isoformat()} to {span[1].isoformat()})"
+            )
+        else:
+            near = ", ".join(d.isoformat() for d in nearest)
+            message = f"no session of {handle}'s plan on {day.isoformat()}" + (
+                f" (sessions nearby: {near})" if near else ""
+            )
+        super().__init__(message)
+
+
+class AlreadyLoggedError(RunstrongError):
+    """The day already has a log: replacing it must be asked for."""
+
+    def __init__(self, handle: str, day: date, status: str) -> None:
+        self.handle = handle
+        self.day = day
+        self.status = status
+        super().__init__(f"{handle} has a log on {day.isoformat()} already ({status})")

@@ -1,0 +1,240 @@
+"""Use cases of the training log: log a day (sets, a skip or a move), delete a day's log, the
+session of a day with loads from the log, and the history of sets with their e1RM.
+
+Each is one transaction. The sets come in as domain objects (`SetLog`, kilograms); the front end
+parses what the user typed (runstrong.domain.set_spec) and matches exercise names
+(services.find_exercise).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+import orjson
+
+from runstrong.domain.athlete import Weekday
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.e1rm import e1rm_kg, load_for_reps_kg
+from runstrong.domain.errors import AlreadyLoggedError, NoPlannedSessionError
+from runstrong.domain.plan import ByPercent, ByRir, Reps
+from runstrong.domain.training_log import (
+    AthleteRecord,
+    HistoryRow,
+    LoggedSet,
+    PlanRecord,
+    SessionLog,
+    SetLog,
+)
+from runstrong.settings import Settings
+
+if TYPE_CHECKING:
+    from runstrong.domain.athlete import Athlete
+    from runstrong.render.resolved import ResolvedSession
+    from runstrong.storage.repository import Repository
+
+
+def _repository(
+    settings: Settings, *, readonly: bool = False
+) -> AbstractContextManager[Repository]:
+    from runstrong.storage.repository import repository
+
+    return repository(settings, readonly=readonly)
+
+
+# -- logging ---------------------------------------------------------------------------------
+
+
+def existing_log(handle: str, day: date, settings: Settings) -> SessionLog | None:
+    """The log of `day`, if there is one (for a front end that asks before replacing it)."""
+    with _repository(settings, readonly=True) as repo:
+        return repo.log_on(handle, day)
+
+
+def record_log(
+    handle: str, log: SessionLog, settings: Settings, *, replace_existing: bool = False
+) -> SessionLog:
+    """Store `log` for the session planned on its day (or moved to it), whose id it takes. A day
+    already logged is an AlreadyLoggedError unless `replace_existing`; a day without a session
+    a NoPlannedSessionError. Nothing is written when either is raised."""
+    with _repository(settings) as repo:
+        session_id = planned_session_id(repo, handle, log.date)
+        found = repo.log_on(handle, log.date)
+        if found is not None and not replace_existing:
+            raise AlreadyLoggedError(handle, log.date, str(found.status))
+        stored = replace(log, session_id=session_id)
+        repo.put_log(handle, stored, settings.timestamp)
+        return stored
+
+
+def delete_log(handle: str, day: date, settings: Settings) -> bool:
+    """Remove the log of `day`; False if there was none."""
+    with _repository(settings) as repo:
+        return repo.delete_log(handle, day)
+
+
+def athlete_units(handle: str, settings: Settings) -> AthleteRecord:
+    with _repository(settings, readonly=True) as repo:
+        return repo.athlete(handle)
+
+
+def planned_session_id(repo: Repository, handle: str, day: date) -> str:
+    """The id of the session planned on `day` by the newest plan that covers it, else of a
+    session whose log moved it to `day`."""
+    plan = repo.plan_covering(handle, day)
+    if plan is not None:
+        sessions = session_days(plan)
+        if day in sessions:
+            return sessions[day]
+    moved = repo.moved_to(handle, day)
+    if moved is not None:
+        return moved.session_id
+    if plan is None:
+        latest = repo.latest_plan(handle)
+        raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), latest.end))
+    days = sorted(sessions)
+    i = bisect.bisect(days, day)
+    raise NoPlannedSessionError(handle, day, None, tuple(days[max(0, i - 1) : i + 1]))
+
+
+def _first_start(repo: Repository, handle: str) -> date:
+    return min(s.plan_start for s in repo.summaries(handle))
+
+
+def session_days(plan: PlanRecord) -> dict[date, str]:
+    """Each planned day's session id, read from the stored plan JSON (docs/formats.md)."""
+    data = orjson.loads(plan.plan_json)
+    return {date.fromisoformat(s["date"]): s["id"] for w in data["weeks"] for s in w["sessions"]}
+
+
+# -- history ---------------------------------------------------------------------------------
+
+
+def history(
+    handle: str,
+    library: ExerciseLibrary,
+    settings: Settings,
+    *,
+    slug: str | None = None,
+    first: date | None = None,
+    last: date | None = None,
+) -> list[HistoryRow]:
+    """Every logged set from `first` to `last` (inclusive), oldest first, with its e1RM."""
+    with _repository(settings, readonly=True) as repo:
+        sets = repo.sets(handle, slug=slug, first=first, last=last)
+    return [HistoryRow(s, set_e1rm(s.set, library)) for s in sets]
+
+
+def set_e1rm(s: SetLog, library: ExerciseLibrary) -> float | None:
+    """The e1RM of a set, of the whole load: both weights of a lift that holds one in each hand
+    (as the profile's one_rep_max_kg counts it)."""
+    if s.kg is None:
+        return None
+    held = library.get(s.slug).weights_held if s.slug in library else 1
+    return e1rm_kg(s.kg * held, s.reps, s.rir)
+
+
+def logged_e1rms(sets: Sequence[LoggedSet], library: ExerciseLibrary) -> dict[str, float]:
+    """Each lift's e1RM as the log knows it now: the best set of the latest day that gave one
+    (a lift done weaker lately counts lower, not the best ever)."""
+    latest: dict[str, tuple[date, float]] = {}
+    for s in sets:
+        value = set_e1rm(s.set, library)
+        if value is None:
+            continue
+        seen = latest.get(s.set.slug)
+        if seen is None or s.date > seen[0] or (s.date == seen[0] and value > seen[1]):
+            latest[s.set.slug] = (s.date, value)
+    return {slug: value for slug, (_, value) in latest.items()}
+
+
+# -- the day's session -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LoadFromLog:
+    """A planned exercise's load worked out from the log's e1RM of the lift."""
+
+    load_kg: float
+    e1rm_kg: float
+
+
+@dataclass(frozen=True, slots=True)
+class DaySession:
+    """The session of a day (or the next one), resolved for the athlete, with the loads the log
+    gives (by prescription id) and the day's log if there is one."""
+
+    athlete: AthleteRecord
+    asked: date
+    session: ResolvedSession
+    from_log: dict[str, LoadFromLog]
+    log: SessionLog | None
+
+
+def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Settings) -> DaySession:
+    """The session planned for `day`, else the next one planned after it; a session the log
+    moved is on the day it moved to."""
+    from runstrong.imports.plan_json import read_plan
+    from runstrong.render.resolved import resolve_session
+
+    with _repository(settings, readonly=True) as repo:
+        athlete = repo.athlete(handle)
+        plan = repo.plan_covering(handle, day) or repo.latest_plan(handle)
+        upcoming = upcoming_sessions(session_days(plan), repo.moves(handle, day), day)
+        if not upcoming:
+            raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))
+        on = min(upcoming)
+        sets = repo.sets(handle, last=day)
+        log = repo.log_on(handle, on)
+    saved, planned_for = read_plan(
+        plan.plan_json.encode("utf-8"), library, where=f"{handle}'s plan {plan.version}"
+    )
+    planned = next(s for s in saved.sessions if s.id == upcoming[on])
+    session = replace(planned, date=on, weekday=list(Weekday)[on.weekday()])
+    e1rms = logged_e1rms(sets, library)
+    maxes = {**planned_for.one_rep_max_kg, **e1rms}
+    resolved = resolve_session(session, replace(planned_for, one_rep_max_kg=maxes), library)
+    return DaySession(athlete, day, resolved, _loads_from_log(resolved, e1rms, planned_for), log)
+
+
+def upcoming_sessions(
+    planned: dict[date, str], moves: Sequence[SessionLog], day: date
+) -> dict[date, str]:
+    """The session ids by day from `day` on: as planned, less those moved away, plus those
+    moved in (on the day they moved to)."""
+    away = {m.date for m in moves}
+    found = {d: sid for d, sid in planned.items() if d >= day and d not in away}
+    found |= {m.moved_to: m.session_id for m in moves if m.moved_to and m.moved_to >= day}
+    return found
+
+
+def _loads_from_log(
+    resolved: ResolvedSession, e1rms: dict[str, float], athlete: Athlete
+) -> dict[str, LoadFromLog]:
+    """Kilograms for each lift the log knows: by %1RM of the log's e1RM, or, for reps at a RIR,
+    the load at which those reps leave that reserve (the e1RM formula solved for the load);
+    rounded to the athlete's kit as planned loads are (domain.loads)."""
+    from runstrong.domain.loads import resolve_load
+
+    out: dict[str, LoadFromLog] = {}
+    for x in resolved.exercises:
+        p = x.prescription
+        e1rm = e1rms.get(p.slug)
+        if e1rm is None or not isinstance(p.dose, Reps):
+            continue
+        effort = p.dose.effort
+        if isinstance(effort, ByPercent) and x.load_kg is not None:
+            out[x.id] = LoadFromLog(x.load_kg, e1rm)
+        elif isinstance(effort, ByRir):
+            raw = load_for_reps_kg(e1rm, p.dose.count, effort.rir)
+            if raw is None:
+                continue
+            as_percent = p.revised(dose=Reps(p.dose.count, ByPercent(100, effort.rir)))
+            load = resolve_load(as_percent, x.exercise, {p.slug: raw}, athlete.equipment)
+            if load.load_kg is not None:
+                out[x.id] = LoadFromLog(load.load_kg, e1rm)
+    return out

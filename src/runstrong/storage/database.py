@@ -1,0 +1,161 @@
+"""Opening the database: the engine for a URL, its schema brought up to date on first use, and
+one transaction per user action.
+
+SQLite (the default, a file in the user's data folder) runs in WAL mode with foreign keys on;
+every transaction that writes starts with BEGIN IMMEDIATE, so a second writer waits for the
+first (up to BUSY_TIMEOUT_S) instead of failing half-way with "database is locked". PostgreSQL
+is reached through psycopg 3 (`postgresql+psycopg://user@host/db`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session
+
+from runstrong.domain.errors import InputError
+from runstrong.settings import Settings
+
+BUSY_TIMEOUT_S = 60  # how long a SQLite writer waits for another before giving up
+DATABASE_FILE = "runstrong.sqlite3"
+HEAD = "0001"  # the newest migration (a test checks it is Alembic's head)
+_MIGRATION_LOCK = 7_246_175  # PostgreSQL advisory lock key taken while migrating
+_engines: dict[str, Engine] = {}
+
+
+def default_url() -> str:
+    """The SQLite file in the user's data folder (platformdirs: ~/.local/share/runstrong on
+    Linux, ~/Library/Application Support/runstrong on macOS, %LOCALAPPDATA% on Windows)."""
+    from platformdirs import user_data_dir
+
+    return f"sqlite:///{Path(user_data_dir('runstrong', appauthor=False)) / DATABASE_FILE}"
+
+
+def database_url(settings: Settings) -> str:
+    return settings.database_url or default_url()
+
+
+def parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InputError("--db", "", f"'{shown(url)}' is not a database URL") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise InputError(
+            "--db", "", f"'{shown(url)}': runstrong stores its log in SQLite or PostgreSQL"
+        )
+    return parsed
+
+
+def shown(url: str | URL) -> str:
+    """The URL without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<not a URL>"
+
+
+def sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The engine for the settings' database (one per URL and process), its schema current."""
+    url = database_url(settings)
+    engine = _engines.get(url)
+    if engine is None:
+        engine = _engines[url] = _create(parse_url(url))
+        ensure_schema(engine)
+    return engine
+
+
+def close(url: str) -> None:
+    """Close the engine of `url` (its pooled connections), if this process opened one."""
+    engine = _engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()
+
+
+def _create(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_size=1, max_overflow=2)
+    path = sqlite_file(url)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(str(path.parent), "", f"cannot create ({exc.strerror})") from None
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+    event.listen(engine, "connect", _sqlite_connected)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connected(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling off: we begin them ourselves (_sqlite_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    """Writers take the write lock at BEGIN, and so wait their turn (busy_timeout); a reader
+    (execution option `readonly`) begins a deferred transaction, a snapshot of the WAL."""
+    if connection.get_execution_options().get("readonly"):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        connection = connection.execution_options(readonly=True)
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if found is None else str(found)
+
+
+def ensure_schema(engine: Engine) -> str:
+    """Bring the schema to HEAD if it is not (a new database: create it), in one transaction
+    that other processes wait for; return the revision."""
+    if current_revision(engine) == HEAD:
+        return HEAD
+    from runstrong.storage.migrate import upgrade
+
+    with _translated(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})"))
+        upgrade(connection)
+    return HEAD
+
+
+@contextmanager
+def transaction(settings: Settings, *, readonly: bool = False) -> Iterator[Session]:
+    """A session in one transaction: committed when the block ends, rolled back (nothing
+    written) when it raises."""
+    engine = engine_for(settings)
+    bind = engine.execution_options(readonly=True) if readonly else engine
+    with _translated(engine), Session(bind, expire_on_commit=False) as session, session.begin():
+        yield session
+
+
+@contextmanager
+def _translated(engine: Engine) -> Iterator[None]:
+    """A database that cannot be reached or opened: one error line naming it."""
+    try:
+        yield
+    except OperationalError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise InputError(shown(engine.url), "", f"database error: {reason}") from None

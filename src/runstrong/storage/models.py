@@ -1,0 +1,133 @@
+"""The tables, as SQLAlchemy 2 typed rows. The initial migration creates the same schema (a test
+compares them); change both together, through a new migration."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Constraint names fixed, so that later migrations can name what they change on every backend.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+HANDLE_LENGTH = 64
+LOCAL_USER = "local"  # the one user of the command line; the web app adds accounts beside it
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class UserRow(Base):
+    """Who owns athletes: the command line's local user, a web account later."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AthleteRow(Base):
+    __tablename__ = "athletes"
+    __table_args__ = (
+        UniqueConstraint("owner_id", "handle"),
+        CheckConstraint("units IN ('kg', 'lb')", name="units"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    handle: Mapped[str] = mapped_column(String(HANDLE_LENGTH))
+    name: Mapped[str] = mapped_column(String(200))
+    units: Mapped[str] = mapped_column(String(2))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ProfileVersionRow(Base):
+    """A profile as given, its text and format, numbered from 1 for each athlete."""
+
+    __tablename__ = "profile_versions"
+    __table_args__ = (UniqueConstraint("athlete_id", "version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(8))  # the file's suffix: .toml or .json
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PlanVersionRow(Base):
+    """A plan as plan JSON (export.plan_json), with its content hash and the profile it was made
+    from; the newest covering a date is the plan of that date."""
+
+    __tablename__ = "plan_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
+    profile_version_id: Mapped[int] = mapped_column(
+        ForeignKey("profile_versions.id", ondelete="CASCADE")
+    )
+    version: Mapped[str] = mapped_column(String(32))
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date] = mapped_column(Date)
+    plan_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SessionLogRow(Base):
+    """What happened on a day to the session planned for it: one log per athlete and day."""
+
+    __tablename__ = "session_logs"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "date"),
+        CheckConstraint("status IN ('done', 'skipped', 'moved')", name="status"),
+        CheckConstraint("rpe IS NULL OR (rpe >= 0 AND rpe <= 10)", name="rpe"),
+        CheckConstraint("minutes IS NULL OR minutes >= 0", name="minutes"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    session_id: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(8))
+    moved_to: Mapped[dt.date | None] = mapped_column(Date)
+    rpe: Mapped[int | None] = mapped_column(Integer)
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    logged_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SetLogRow(Base):
+    """One set of a day's log, in the order done; loads in kilograms."""
+
+    __tablename__ = "set_logs"
+    __table_args__ = (
+        UniqueConstraint("session_log_id", "position"),
+        CheckConstraint("side IN ('left', 'right', 'both')", name="side"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_log_id: Mapped[int] = mapped_column(ForeignKey("session_logs.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    slug: Mapped[str] = mapped_column(String(100), index=True)
+    side: Mapped[str] = mapped_column(String(5))
+    reps: Mapped[int | None] = mapped_column(Integer)
+    kg: Mapped[float | None] = mapped_column(Float)
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    contacts: Mapped[int | None] = mapped_column(Integer)
+    rir: Mapped[int | None] = mapped_column(Integer)

@@ -1,0 +1,352 @@
+"""Repositories: domain objects in, domain objects out; the rows stay in here.
+
+Every method works inside the caller's session (one transaction per user action,
+storage.database.transaction) and sees only the athletes of its owner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.orm import Session
+
+from runstrong.domain.errors import UnknownAthleteError
+from runstrong.domain.training_log import (
+    AthleteRecord,
+    AthleteSummary,
+    LoggedSet,
+    LogStatus,
+    PlanRecord,
+    ProfileText,
+    SessionLog,
+    SetLog,
+    Side,
+    Units,
+)
+from runstrong.settings import Settings
+from runstrong.storage.database import transaction
+from runstrong.storage.models import (
+    LOCAL_USER,
+    AthleteRow,
+    PlanVersionRow,
+    ProfileVersionRow,
+    SessionLogRow,
+    SetLogRow,
+    UserRow,
+)
+
+
+@contextmanager
+def repository(settings: Settings, *, readonly: bool = False) -> Iterator[Repository]:
+    """The local user's repository in one transaction (storage.database.transaction): an
+    unknown handle is an UnknownAthleteError naming the handles there are."""
+    with transaction(settings, readonly=readonly) as session:
+        repo = Repository(session)
+        try:
+            yield repo
+        except UnknownHandleError as err:
+            raise UnknownAthleteError(err.handle, tuple(repo.handles())) from None
+
+
+class UnknownHandleError(LookupError):
+    def __init__(self, handle: str) -> None:
+        self.handle = handle
+        super().__init__(handle)
+
+
+class Repository:
+    """The athletes of one owner (the command line's local user by default), their profile and
+    plan versions and their log."""
+
+    def __init__(self, session: Session, owner: str = LOCAL_USER) -> None:
+        self.session = session
+        self._owner_name = owner
+        self._owner: int | None = None
+        self._ids: dict[str, int] = {}
+
+    @property
+    def owner_id(self) -> int:
+        if self._owner is None:
+            found = self.session.scalar(select(UserRow.id).where(UserRow.name == self._owner_name))
+            if found is None:
+                raise LookupError(f"no user {self._owner_name}")
+            self._owner = found
+        return self._owner
+
+    def _id(self, handle: str) -> int:
+        if handle not in self._ids:
+            found = self.session.scalar(
+                select(AthleteRow.id).where(
+                    AthleteRow.owner_id == self.owner_id, AthleteRow.handle == handle
+                )
+            )
+            if found is None:
+                raise UnknownHandleError(handle)
+            self._ids[handle] = found
+        return self._ids[handle]
+
+    def _locked(self, handle: str) -> int:
+        """The athlete's id, its row locked until the transaction ends (PostgreSQL: SELECT ...
+        FOR UPDATE), so that two writers of one athlete's versions or days take turns, as SQLite's
+        BEGIN IMMEDIATE makes every writer do."""
+        athlete_id = self._id(handle)
+        self.session.execute(
+            select(AthleteRow.id).where(AthleteRow.id == athlete_id).with_for_update()
+        )
+        return athlete_id
+
+    # -- athletes ---------------------------------------------------------------------------
+
+    def handles(self) -> list[str]:
+        return list(
+            self.session.scalars(
+                select(AthleteRow.handle)
+                .where(AthleteRow.owner_id == self.owner_id)
+                .order_by(AthleteRow.handle)
+            )
+        )
+
+    def add_athlete(self, athlete: AthleteRecord, now: dt.datetime) -> None:
+        row = AthleteRow(
+            owner_id=self.owner_id,
+            handle=athlete.handle,
+            name=athlete.name,
+            units=str(athlete.units),
+            created_at=now,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self._ids[athlete.handle] = row.id
+
+    def athlete(self, handle: str) -> AthleteRecord:
+        row = self.session.get_one(AthleteRow, self._id(handle))
+        return AthleteRecord(row.handle, row.name, Units(row.units))
+
+    def remove_athlete(self, handle: str) -> None:
+        self.session.execute(delete(AthleteRow).where(AthleteRow.id == self._id(handle)))
+        self._ids.pop(handle, None)
+
+    def summaries(self, handle: str | None = None) -> list[AthleteSummary]:
+        ids = [self._id(handle)] if handle is not None else [self._id(h) for h in self.handles()]
+        return [self._summary(i) for i in ids]
+
+    def _summary(self, athlete_id: int) -> AthleteSummary:
+        row = self.session.get_one(AthleteRow, athlete_id)
+        plan = self._latest_plan(athlete_id)
+        sessions, last = self.session.execute(
+            select(func.count(SessionLogRow.id), func.max(SessionLogRow.date)).where(
+                SessionLogRow.athlete_id == athlete_id
+            )
+        ).one()
+        sets = self.session.scalar(
+            select(func.count(SetLogRow.id))
+            .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+            .where(SessionLogRow.athlete_id == athlete_id)
+        )
+        return AthleteSummary(
+            athlete=AthleteRecord(row.handle, row.name, Units(row.units)),
+            profile_version=plan.profile_version,
+            plan_version=plan.version,
+            plan_start=plan.start,
+            plan_end=plan.end,
+            sessions_logged=int(sessions),
+            sets_logged=int(sets or 0),
+            last_logged=last,
+        )
+
+    # -- profile and plan versions ----------------------------------------------------------
+
+    def add_profile(self, handle: str, fmt: str, content: str, now: dt.datetime) -> int:
+        """Store a new profile version (numbered from 1) and return its number."""
+        athlete_id = self._locked(handle)
+        last = self.session.scalar(
+            select(func.max(ProfileVersionRow.version)).where(
+                ProfileVersionRow.athlete_id == athlete_id
+            )
+        )
+        version = (last or 0) + 1
+        self.session.add(
+            ProfileVersionRow(
+                athlete_id=athlete_id, version=version, format=fmt, content=content,
+                created_at=now,
+            )
+        )  # fmt: skip
+        return version
+
+    def profile(self, handle: str, version: int | None = None) -> ProfileText:
+        """A profile version (the newest without `version`)."""
+        query = select(ProfileVersionRow).where(ProfileVersionRow.athlete_id == self._id(handle))
+        if version is not None:
+            query = query.where(ProfileVersionRow.version == version)
+        row = self.session.scalars(query.order_by(ProfileVersionRow.version.desc())).first()
+        if row is None:
+            raise LookupError(f"no profile version for {handle}")
+        return ProfileText(row.version, row.format, row.content)
+
+    def add_plan(self, handle: str, plan: PlanRecord, now: dt.datetime) -> None:
+        athlete_id = self._id(handle)
+        profile_id = self.session.scalar(
+            select(ProfileVersionRow.id).where(
+                ProfileVersionRow.athlete_id == athlete_id,
+                ProfileVersionRow.version == plan.profile_version,
+            )
+        )
+        self.session.add(
+            PlanVersionRow(
+                athlete_id=athlete_id,
+                profile_version_id=profile_id,
+                version=plan.version,
+                start=plan.start,
+                end=plan.end,
+                plan_json=plan.plan_json,
+                created_at=now,
+            )
+        )
+
+    def latest_plan(self, handle: str) -> PlanRecord:
+        return self._latest_plan(self._id(handle))
+
+    def _latest_plan(self, athlete_id: int) -> PlanRecord:
+        found = self._newest_plan(athlete_id)
+        if found is None:
+            raise LookupError("no plan")
+        return found
+
+    def plan_covering(self, handle: str, day: dt.date) -> PlanRecord | None:
+        """The newest plan version whose dates include `day`."""
+        return self._newest_plan(
+            self._id(handle), PlanVersionRow.start <= day, PlanVersionRow.end >= day
+        )
+
+    def _newest_plan(self, athlete_id: int, *where: ColumnElement[bool]) -> PlanRecord | None:
+        found = self.session.execute(
+            select(PlanVersionRow, ProfileVersionRow.version)
+            .join(ProfileVersionRow, PlanVersionRow.profile_version_id == ProfileVersionRow.id)
+            .where(PlanVersionRow.athlete_id == athlete_id, *where)
+            .order_by(PlanVersionRow.id.desc())
+            .limit(1)
+        ).first()
+        if found is None:
+            return None
+        row, profile_version = found
+        return PlanRecord(row.version, row.start, row.end, row.plan_json, profile_version)
+
+    # -- the log ----------------------------------------------------------------------------
+
+    def log_on(self, handle: str, day: dt.date) -> SessionLog | None:
+        row = self.session.scalar(
+            select(SessionLogRow).where(
+                SessionLogRow.athlete_id == self._id(handle), SessionLogRow.date == day
+            )
+        )
+        return None if row is None else self._log(row)
+
+    def moved_to(self, handle: str, day: dt.date) -> SessionLog | None:
+        """The log of a session moved to `day`, if one was."""
+        row = self.session.scalars(
+            select(SessionLogRow)
+            .where(
+                SessionLogRow.athlete_id == self._id(handle),
+                SessionLogRow.moved_to == day,
+                SessionLogRow.status == str(LogStatus.MOVED),
+            )
+            .order_by(SessionLogRow.date.desc())
+        ).first()
+        return None if row is None else self._log(row)
+
+    def moves(self, handle: str, since: dt.date) -> list[SessionLog]:
+        """The logs of sessions moved from or to a day on or after `since`."""
+        rows = self.session.scalars(
+            select(SessionLogRow)
+            .where(
+                SessionLogRow.athlete_id == self._id(handle),
+                SessionLogRow.status == str(LogStatus.MOVED),
+                (SessionLogRow.date >= since) | (SessionLogRow.moved_to >= since),
+            )
+            .order_by(SessionLogRow.date)
+        )
+        return [self._log(row) for row in rows]
+
+    def _log(self, row: SessionLogRow) -> SessionLog:
+        sets = self.session.scalars(
+            select(SetLogRow).where(SetLogRow.session_log_id == row.id).order_by(SetLogRow.position)
+        )
+        return SessionLog(
+            date=row.date,
+            session_id=row.session_id,
+            status=LogStatus(row.status),
+            sets=tuple(_set(s) for s in sets),
+            moved_to=row.moved_to,
+            rpe=row.rpe,
+            minutes=row.minutes,
+            note=row.note,
+            reason=row.reason,
+        )
+
+    def put_log(self, handle: str, log: SessionLog, now: dt.datetime) -> None:
+        """Store the day's log, in place of one already there."""
+        athlete_id = self._locked(handle)
+        self.delete_log(handle, log.date)
+        row = SessionLogRow(
+            athlete_id=athlete_id,
+            date=log.date,
+            session_id=log.session_id,
+            status=str(log.status),
+            moved_to=log.moved_to,
+            rpe=log.rpe,
+            minutes=log.minutes,
+            note=log.note,
+            reason=log.reason,
+            logged_at=now,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.session.add_all(
+            SetLogRow(
+                session_log_id=row.id, position=i, slug=s.slug, side=str(s.side), reps=s.reps,
+                kg=s.kg, seconds=s.seconds, contacts=s.contacts, rir=s.rir,
+            )
+            for i, s in enumerate(log.sets, 1)
+        )  # fmt: skip
+
+    def delete_log(self, handle: str, day: dt.date) -> bool:
+        result = self.session.execute(
+            delete(SessionLogRow).where(
+                SessionLogRow.athlete_id == self._id(handle), SessionLogRow.date == day
+            )
+        )
+        self.session.flush()
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def sets(
+        self,
+        handle: str,
+        *,
+        slug: str | None = None,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+    ) -> list[LoggedSet]:
+        """Every logged set, oldest first (by day, then as done), of one exercise or all."""
+        query = (
+            select(SessionLogRow.date, SessionLogRow.session_id, SetLogRow)
+            .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+            .where(SessionLogRow.athlete_id == self._id(handle))
+            .order_by(SessionLogRow.date, SetLogRow.position)
+        )
+        if slug is not None:
+            query = query.where(SetLogRow.slug == slug)
+        if first is not None:
+            query = query.where(SessionLogRow.date >= first)
+        if last is not None:
+            query = query.where(SessionLogRow.date <= last)
+        return [LoggedSet(day, sid, _set(row)) for day, sid, row in self.session.execute(query)]
+
+
+def _set(row: SetLogRow) -> SetLog:
+    return SetLog(
+        slug=row.slug, side=Side(row.side), reps=row.reps, kg=row.kg, seconds=row.seconds,
+        contacts=row.contacts, rir=row.rir,
+    )  # fmt: skip
