@@ -1,4 +1,5 @@
-"""Plan -> printable HTML: a cover, one A4 page per week, then the exercise notes and references.
+"""Plan -> printable HTML: a cover, each week on a new A4 page (and over the next where its
+sessions do not fit), then the exercise notes and references.
 
 A week's page holds what is needed on the day: the week's header (dates, phase, deload, race,
 goal, notes, then its gaps: the balance flags) with its muscle heat map and the map's legend at
