@@ -157,7 +157,7 @@ def make_exercise(
         fit=FitExercise(category_id=28, category="squat"),
         cues=("Stand tall",),
         why=Why(text="Test exercise.", benefits=(), citations=()),
-        avoid_with=frozenset(),
+        tolerated_with=(),
         seconds_per_rep=3.0,
     )
 

@@ -11,7 +11,7 @@ from builders import ROOT, run_cli
 FIELDS = {
     "slug", "name", "aliases", "patterns", "equipment", "equipment_any", "level", "laterality",
     "load_type", "percent_1rm", "muscles", "plyometric", "progression", "regression",
-    "substitutes", "fit", "cues", "why", "avoid_with", "seconds_per_rep", "max_reps",
+    "substitutes", "fit", "cues", "why", "tolerated_with", "seconds_per_rep", "max_reps",
     "ballistic", "tempo", "weights_held",
 }  # fmt: skip
 
@@ -99,6 +99,39 @@ def test_the_exercises_setting_adds_a_coach_folder(tmp_path: Path) -> None:
     (tmp_path / "coach_side_plank.toml").write_text(text, "utf-8")
     result = run("library", "show", "coach_side_plank", env={"RUNSTRONG_EXERCISES": str(tmp_path)})
     assert result.returncode == 0, result.stderr
+
+
+OLD_FORM_TOLERANCE = 'tolerated_with = { knee = "mild", hip = "mild", low_back = "none" }'
+
+
+def write_old_form_back_squat(folder: Path) -> None:
+    """The built-in back squat in the old form (schema_version 1, one avoid list), as a coach's
+    own folder holds it."""
+    source = (ROOT / "src/runstrong/library/data/exercises/back_squat.toml").read_text("utf-8")
+    assert OLD_FORM_TOLERANCE in source
+    text = source.replace("schema_version = 2", "schema_version = 1", 1).replace(
+        OLD_FORM_TOLERANCE, 'avoid_with = ["knee", "low_back"]'
+    )
+    (folder / "back_squat.toml").write_text(text, "utf-8")
+
+
+def test_library_validate_accepts_an_old_form_folder(tmp_path: Path) -> None:
+    write_old_form_back_squat(tmp_path)
+    result = run("library", "validate", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "1 exercise files" in result.stdout
+
+
+def test_an_old_form_file_in_the_exercises_setting_is_avoided_at_any_severity(
+    tmp_path: Path,
+) -> None:
+    write_old_form_back_squat(tmp_path)
+    env = {"RUNSTRONG_EXERCISES": str(tmp_path)}
+    result = run("library", "show", "back_squat", "--format", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["tolerated_with"] == {"knee": "none", "low_back": "none"}
+    built_in = json.loads(run("library", "show", "back_squat", "--format", "json").stdout)
+    assert built_in["tolerated_with"] == {"knee": "mild", "hip": "mild", "low_back": "none"}
 
 
 def test_library_show_reads_as_text_not_as_python_values() -> None:

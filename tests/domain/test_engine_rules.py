@@ -24,8 +24,16 @@ from builders import (
 )
 from runstrong.domain.athlete import Run, RunningWeek, RunType, Weekday
 from runstrong.domain.engine import generate_plan
-from runstrong.domain.exercise import Equipment, Level, NiggleSite, Pattern, PlyoIntensity
+from runstrong.domain.exercise import (
+    Equipment,
+    Level,
+    NiggleSite,
+    Pattern,
+    PlyoIntensity,
+    Severity,
+)
 from runstrong.domain.messages import RuleId
+from runstrong.domain.niggles import SEVERE_REMOVES
 from runstrong.domain.plan import ByPercent, LowerBodyLoad, Phase, Plan, Role, Session
 from runstrong.domain.rules import Rules
 from runstrong.profile import load_profile
@@ -339,12 +347,12 @@ def test_the_light_session_just_after_a_b_race_is_recovery_not_activation() -> N
 
 
 def test_a_session_title_names_only_what_the_session_holds() -> None:
-    """A runner without a box or a bench, with a knee niggle, and the single-leg hip fallback
-    off, has no single-leg knee exercise left: session A's title drops "single leg" and keeps
-    the rest, and the session says why; with the kit, it has it all."""
+    """A runner without a box or a bench, with a moderate knee niggle, and the single-leg hip
+    fallback off, has no single-leg knee exercise left: session A's title drops "single leg" and
+    keeps the rest, and the session says why; with the kit, it has it all."""
     bare = frozenset({Equipment.BODYWEIGHT, Equipment.KETTLEBELL, Equipment.RESISTANCE_BAND})
     off = Rules(single_leg_hip_fallback=False)
-    plan = marathon(equipment=bare, niggles=(("knee", "mild"),), rules=off)
+    plan = marathon(equipment=bare, niggles=(("knee", "moderate"),), rules=off)
     a_sessions = [s for s in base_sessions(plan) if s.title.startswith("Strength A")]
     assert a_sessions
     assert all(not any(p.role is Role.SECONDARY for p in s.exercises) for s in a_sessions)
@@ -366,11 +374,11 @@ SINGLE_LEG_HIP_SLUGS = {
 
 
 def test_a_knee_niggle_without_a_box_keeps_single_leg_work_for_the_hip() -> None:
-    """Every lunge and split squat is to be avoided with a knee niggle and the knee-safe
+    """Every lunge and split squat is to be avoided with a moderate knee niggle and the knee-safe
     step-ups need a box: the single-leg slot takes a single-leg hinge or bridge instead, and
     says so."""
     bare = frozenset({Equipment.BODYWEIGHT, Equipment.KETTLEBELL, Equipment.RESISTANCE_BAND})
-    plan = marathon(equipment=bare, niggles=(("knee", "mild"),))
+    plan = marathon(equipment=bare, niggles=(("knee", "moderate"),))
     sessions = base_sessions(plan)
     single_leg = [p for s in sessions for p in s.exercises if p.role is Role.SECONDARY]
     assert single_leg
@@ -385,7 +393,7 @@ def test_a_knee_niggle_without_a_box_keeps_single_leg_work_for_the_hip() -> None
 
 def test_a_knee_niggle_with_a_box_keeps_the_knee_safe_step_up() -> None:
     kit = frozenset({Equipment.BODYWEIGHT, Equipment.DUMBBELLS, Equipment.BOX})
-    plan = marathon(equipment=kit, niggles=(("knee", "mild"),))
+    plan = marathon(equipment=kit, niggles=(("knee", "moderate"),))
     single_leg = [p for s in base_sessions(plan) for p in s.exercises if p.role is Role.SECONDARY]
     assert {p.slug for p in single_leg} <= {"step_up", "lateral_step_up", "dumbbell_step_up"}
     assert {p.slug for p in single_leg} & {"step_up", "lateral_step_up"}
@@ -857,12 +865,18 @@ def test_beginners_get_no_advanced_exercises_and_low_plyometrics_only() -> None:
 
 
 @pytest.mark.parametrize("site", list(NiggleSite))
-def test_no_exercise_is_contraindicated_for_a_niggle(site: NiggleSite) -> None:
+@pytest.mark.parametrize("severity", list(Severity))
+def test_no_exercise_is_contraindicated_for_a_niggle(site: NiggleSite, severity: Severity) -> None:
+    """Every exercise in the plan is fine with the niggle at its severity (its file's
+    tolerated_with), and a severe niggle's patterns are gone."""
     lib = library()
-    plan = marathon(equipment=GYM, niggles=((str(site), "mild"),))
+    plan = marathon(equipment=GYM, niggles=((str(site), str(severity)),))
     for s in plan.sessions:
         for p in s.exercises:
-            assert site not in lib.get(p.slug).avoid_with, p.slug
+            ex = lib.get(p.slug)
+            assert ex.tolerates(site, severity), p.slug
+            if severity is Severity.SEVERE:
+                assert SEVERE_REMOVES[site].isdisjoint(ex.patterns), p.slug
 
 
 def test_a_substitution_for_a_niggle_says_why() -> None:
@@ -884,8 +898,8 @@ def test_a_niggle_note_names_an_exercise_the_niggle_rules_out(
     site: NiggleSite, kit: frozenset[Equipment]
 ) -> None:
     """A note that X was swapped for the niggle (`niggle_swap`: "chosen instead of X, which needs
-    care with your Y niggle") only where X lists Y among the sites it is to be avoided with: never
-    a blank site, never an exercise safe for the niggle."""
+    care with your Y niggle") only where X is not fine with a mild niggle at Y: never a blank
+    site, never an exercise safe for the niggle."""
     lib = library()
     by_name = {ex.name: ex for ex in lib}
     plan = marathon(equipment=kit, niggles=((str(site), "mild"),))
@@ -894,7 +908,7 @@ def test_a_niggle_note_names_an_exercise_the_niggle_rules_out(
         other = note.get("replaced")
         assert isinstance(other, str), note
         assert note.get("niggle_sites") == (str(site),), note
-        assert site in by_name[other].avoid_with, note
+        assert not by_name[other].tolerates(site, Severity.MILD), note
 
 
 # 9. Time budget -----------------------------------------------------------------------------
@@ -1107,9 +1121,9 @@ def test_no_exercise_is_named_for_kit_the_athlete_lacks(kit: frozenset[Equipment
 
 
 def test_build_weeks_without_jumps_do_not_promise_them() -> None:
-    """An Achilles niggle rules out plyometrics; build weeks then say so instead of promising
-    more reactive plyometrics."""
-    plan = marathon(equipment=GYM, niggles=(("achilles", "mild"),))
+    """A moderate Achilles niggle rules out plyometrics; build weeks then say so instead of
+    promising more reactive plyometrics."""
+    plan = marathon(equipment=GYM, niggles=(("achilles", "moderate"),))
     build = [w for w in plan.weeks if w.phase is Phase.BUILD and not w.deload]
     assert build
     assert all(s.plyo_contacts == 0 for w in build for s in w.sessions)

@@ -5,8 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from builders import make_exercise
+from runstrong.domain.athlete import Niggle
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.exercise import Equipment, Exercise, Laterality, Level, NiggleSite, Pattern
+from runstrong.domain.exercise import (
+    Equipment,
+    Exercise,
+    Laterality,
+    Level,
+    NiggleSite,
+    Pattern,
+    Severity,
+)
 from runstrong.domain.rules import Rules
 from runstrong.domain.selection import Chooser
 from runstrong.domain.templates import SINGLE_LEG_HIP, UNILATERAL
@@ -24,7 +33,7 @@ def exercise(
         patterns=(pattern,),
         equipment=frozenset({kit}),
         equipment_any=frozenset(),
-        avoid_with=avoid,
+        tolerated_with=tuple((site, None) for site in sorted(avoid)),
     )
 
 
@@ -35,7 +44,7 @@ BRIDGE = exercise("one_leg_bridge", Pattern.HIP_EXTENSION, BODYWEIGHT)
 HINGE = exercise("two_leg_hinge", Pattern.HIP_HINGE, BODYWEIGHT, Laterality.BILATERAL)
 
 
-def chooser(*exercises: Exercise, niggles: frozenset[NiggleSite] = frozenset()) -> Chooser:
+def chooser(*exercises: Exercise, niggles: tuple[Niggle, ...] = ()) -> Chooser:
     library = ExerciseLibrary({ex.slug: ex for ex in exercises})
     return Chooser(
         library,
@@ -48,7 +57,7 @@ def chooser(*exercises: Exercise, niggles: frozenset[NiggleSite] = frozenset()) 
 
 
 def test_a_slot_emptied_by_a_niggle_says_so() -> None:
-    found = chooser(STEP_UP, LUNGE, niggles=frozenset({NiggleSite.KNEE}))
+    found = chooser(STEP_UP, LUNGE, niggles=(Niggle(NiggleSite.KNEE, Severity.MILD),))
     assert found.choose(UNILATERAL, block=0, used=(), max_plyo=None) == (None, ())
     assert found.why_empty(UNILATERAL) == ("knee",)  # the niggle sites that rule them out
 

@@ -8,6 +8,7 @@ import pytest
 
 from builders import ROOT
 from runstrong.domain.errors import InputErrors
+from runstrong.domain.exercise import NiggleSite, Severity
 from runstrong.library.loader import load_library
 
 BUILTIN = ROOT / "src/runstrong/library/data/exercises"
@@ -31,18 +32,73 @@ def test_every_built_in_exercise_file_says_its_format_version_first() -> None:
     files = sorted(BUILTIN.glob("*.toml"))
     assert files
     assert [
-        f.name for f in files if not f.read_text("utf-8").startswith("schema_version = 1\n")
+        f.name for f in files if not f.read_text("utf-8").startswith("schema_version = 2\n")
     ] == []
 
 
 def test_an_exercise_file_of_another_version_is_one_line(tmp_path: Path) -> None:
-    path = write_variant(tmp_path, "side_plank", "schema_version = 1", "schema_version = 2")
-    assert errors_for(tmp_path) == [f"{path}: schema_version: Input should be 1 (got 2)"]
+    path = write_variant(tmp_path, "side_plank", "schema_version = 2", "schema_version = 3")
+    assert errors_for(tmp_path) == [f"{path}: schema_version: Input should be 1 or 2 (got 3)"]
 
 
 def test_an_exercise_file_without_a_version_is_one_line(tmp_path: Path) -> None:
-    path = write_variant(tmp_path, "side_plank", "schema_version = 1\n", "")
+    path = write_variant(tmp_path, "side_plank", "schema_version = 2\n", "")
     assert errors_for(tmp_path) == [f"{path}: schema_version: missing"]
+
+
+BACK_SQUAT_V2 = "schema_version = 2"
+BACK_SQUAT_TOLERANCE = 'tolerated_with = { knee = "mild", hip = "mild", low_back = "none" }'
+
+
+def old_form(folder: Path, slug: str, tolerance: str, avoid: str) -> Path:
+    """A built-in file written back in the old form (schema_version 1, `avoid_with`), as a
+    coach's own folder holds it."""
+    text = (BUILTIN / f"{slug}.toml").read_text("utf-8")
+    assert tolerance in text
+    path = folder / f"{slug}.toml"
+    text = text.replace("schema_version = 2", "schema_version = 1", 1).replace(tolerance, avoid)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_an_old_form_file_loads_and_avoids_its_sites_at_any_severity(tmp_path: Path) -> None:
+    old_form(tmp_path, "back_squat", BACK_SQUAT_TOLERANCE, 'avoid_with = ["knee", "low_back"]')
+    squat = load_library([tmp_path]).get("back_squat")
+    assert squat.tolerated_with == ((NiggleSite.KNEE, None), (NiggleSite.LOW_BACK, None))
+    assert not squat.tolerates(NiggleSite.KNEE, Severity.MILD)  # read as before: avoided
+    assert squat.tolerates(NiggleSite.HIP, Severity.SEVERE)  # not listed: not loaded
+    built_in = load_library().get("back_squat")
+    assert built_in.tolerates(NiggleSite.KNEE, Severity.MILD)
+    assert not built_in.tolerates(NiggleSite.KNEE, Severity.MODERATE)
+
+
+def test_an_old_form_file_without_avoid_with_loads(tmp_path: Path) -> None:
+    old_form(tmp_path, "clamshell", "tolerated_with = {}\n", "")
+    assert load_library([tmp_path]).get("clamshell").tolerated_with == ()
+
+
+@pytest.mark.parametrize(
+    ("version", "old", "new", "field"),
+    [
+        (2, BACK_SQUAT_TOLERANCE, 'avoid_with = ["knee"]', "avoid_with"),
+        (2, BACK_SQUAT_TOLERANCE, "", "tolerated_with"),
+        (1, BACK_SQUAT_V2, "schema_version = 1", "tolerated_with"),
+    ],
+    ids=["avoid_with in 2", "no tolerance in 2", "tolerated_with in 1"],
+)
+def test_each_version_has_its_own_niggle_field(
+    tmp_path: Path, version: int, old: str, new: str, field: str
+) -> None:
+    write_variant(tmp_path, "back_squat", old, new)
+    [line] = errors_for(tmp_path)
+    assert f": {field}: only in schema_version" in line or f": {field}: required" in line, line
+
+
+def test_a_tolerance_is_none_mild_or_moderate(tmp_path: Path) -> None:
+    write_variant(tmp_path, "back_squat", 'knee = "mild"', 'knee = "severe"')
+    [line] = errors_for(tmp_path)
+    assert "tolerated_with.knee" in line
+    assert "'none', 'mild' or 'moderate'" in line, line
 
 
 def test_an_unknown_muscle_names_the_file_and_the_field(tmp_path: Path) -> None:

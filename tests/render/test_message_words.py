@@ -134,6 +134,31 @@ WORDS: list[tuple[Reason, str]] = [
         "chosen instead of Split squat, which needs care with your knee niggle",
     ),
     (
+        reason(RuleId.NIGGLE_CARE, site="knee", severity="mild", safe_pain=2, acceptable_pain=5),
+        "mild knee niggle: to a set, pain-free depth (a box), 3 s down; pain up to 2/10 fine, "
+        "5/10 if gone by morning",
+    ),
+    (
+        reason(
+            RuleId.NIGGLE_TENDON_LOADING,
+            site="achilles",
+            severity="moderate",
+            safe_pain=2,
+            acceptable_pain=5,
+        ),
+        "moderate Achilles niggle: heavy, slow loading treats it; add load as reps get easier, "
+        "pain up to 2/10 fine, 5/10 if gone by morning",
+    ),
+    (
+        reason(RuleId.NIGGLE_FEWER_CONTACTS, niggle_sites=("achilles", "knee"), percent=50),
+        "50 % of the contacts for your Achilles, knee niggle",
+    ),
+    (
+        reason(RuleId.NIGGLE_PATTERN_REMOVED, niggle_sites=("knee",), pattern="knee_dominant"),
+        "no squat pattern: your severe knee niggle rules that out. See a physiotherapist or "
+        "doctor before loading it again",
+    ),
+    (
         reason(
             RuleId.HEAVIER_VARIANT,
             replaced="Kettlebell Romanian deadlift",

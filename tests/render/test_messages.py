@@ -126,6 +126,9 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.PLYO_TOO_CLOSE: reason(RuleId.PLYO_TOO_CLOSE, min_hours=48.0, hours=24),
     RuleId.OVER_TIME: reason(RuleId.OVER_TIME, minutes=52, budget_minutes=30),
     RuleId.NO_PLYO_NIGGLE: reason(RuleId.NO_PLYO_NIGGLE),
+    RuleId.NIGGLE_PATTERN_REMOVED: reason(
+        RuleId.NIGGLE_PATTERN_REMOVED, niggle_sites=("knee",), pattern="knee_dominant"
+    ),
     RuleId.NO_SINGLE_LEG: reason(RuleId.NO_SINGLE_LEG, niggle_sites=("knee",)),
     RuleId.LEFT_OUT_TO_FIT: reason(
         RuleId.LEFT_OUT_TO_FIT, exercises=("Side plank",), budget_minutes=30, budget="yours"
@@ -140,6 +143,27 @@ SAMPLES: dict[RuleId, Reason] = {
     ),
     RuleId.NIGGLE_SWAP: reason(RuleId.NIGGLE_SWAP, replaced="Box jump", niggle_sites=("achilles",)),
     RuleId.SINGLE_LEG_HIP: reason(RuleId.SINGLE_LEG_HIP, niggle_sites=()),
+    RuleId.NIGGLE_CARE: reason(
+        RuleId.NIGGLE_CARE,
+        "silbernagel2007",
+        site="knee",
+        severity="mild",
+        safe_pain=2,
+        acceptable_pain=5,
+    ),
+    RuleId.NIGGLE_TENDON_LOADING: reason(
+        RuleId.NIGGLE_TENDON_LOADING,
+        "beyer2015",
+        "bohm2015",
+        "silbernagel2007",
+        site="achilles",
+        severity="mild",
+        safe_pain=2,
+        acceptable_pain=5,
+    ),
+    RuleId.NIGGLE_FEWER_CONTACTS: reason(
+        RuleId.NIGGLE_FEWER_CONTACTS, niggle_sites=("achilles",), percent=50
+    ),
     RuleId.HEAVIER_VARIANT: Reason(
         RuleId.HEAVIER_VARIANT,
         (

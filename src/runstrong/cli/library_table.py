@@ -66,8 +66,15 @@ def exercise_details(ex: Exercise, citations: Mapping[str, str]) -> Table:
             f"{ex.plyometric.intensity} intensity"
         )
     del data["why"]
+    data["tolerated_with"] = (
+        ", ".join(
+            f"{site} {'never' if worst == 'none' else 'up to ' + worst}"
+            for site, worst in data["tolerated_with"].items()
+        )
+        or "-"
+    )  # loads no niggle site
     for key, value in data.items():
-        if key == "avoid_with":  # the why, its benefits and sources go just before
+        if key == "tolerated_with":  # the why, its benefits and sources go just before
             table.add_row("why", ex.why.text)
             table.add_row("benefits", ", ".join(ex.why.benefits) or "-")
             table.add_row("citations", _citations(ex.why.citations, citations))

@@ -7,6 +7,7 @@ from datetime import date, time
 from enum import StrEnum
 
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
+from runstrong.domain.exercise import Severity as Severity  # where it is defined, shared
 from runstrong.domain.identity import athlete_id_from_name
 
 
@@ -77,12 +78,6 @@ class RacePriority(StrEnum):
     A = "A"
     B = "B"
     C = "C"
-
-
-class Severity(StrEnum):
-    MILD = "mild"
-    MODERATE = "moderate"
-    SEVERE = "severe"
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,12 @@ from runstrong.domain.identity import places, session_id
 from runstrong.domain.light_kit import KitCheck
 from runstrong.domain.load_ceiling import load_limit
 from runstrong.domain.messages import Reason, RuleId, reason
+from runstrong.domain.niggles import leg_niggle_sites, plyo_contacts
 from runstrong.domain.periodisation import (
+    BEGINNER_BUILD_GOAL_EASY_JUMPS,
     BEGINNER_BUILD_GOAL_WITHOUT_JUMPS,
     BEGINNER_GOALS,
+    BUILD_GOAL_EASY_JUMPS,
     BUILD_GOAL_WITHOUT_JUMPS,
     WeekFrame,
     periodise,
@@ -195,7 +198,7 @@ class _WeekPlanner:
             library,
             athlete.level,
             athlete.equipment.available,
-            athlete.niggle_sites,
+            athlete.niggles,
             frozenset(athlete.one_rep_max_kg),
             rules,
         )
@@ -332,6 +335,13 @@ class _WeekPlanner:
             and not any(s.plyo_contacts for s in sessions)
         ):  # the niggle ruled the jumps out
             goal = BEGINNER_BUILD_GOAL_WITHOUT_JUMPS if beginner else BUILD_GOAL_WITHOUT_JUMPS
+        elif (
+            frame.phase is Phase.BUILD
+            and not frame.deload
+            and leg_niggle_sites(self.athlete.niggles)
+            and any(s.plyo_contacts for s in sessions)
+        ):  # the niggle keeps only easy jumps, fewer of them
+            goal = BEGINNER_BUILD_GOAL_EASY_JUMPS if beginner else BUILD_GOAL_EASY_JUMPS
         elif beginner and not frame.deload:
             goal = BEGINNER_GOALS.get(frame.phase, goal)
         return Week(
@@ -527,7 +537,11 @@ class _WeekPlanner:
                     sites = self.chooser.why_empty(empty)
                     subs = (*subs, reason(RuleId.SINGLE_LEG_HIP, niggle_sites=sites))
                 if ex is None:
-                    if slot.role is Role.PLYOMETRIC and self.athlete.niggle_sites & LOWER_LEG_SITES:
+                    if (removed := self.chooser.severe_removal(slot)) is not None:
+                        notes.append(removed)  # a severe niggle: see a clinician
+                    elif (
+                        slot.role is Role.PLYOMETRIC and self.athlete.niggle_sites & LOWER_LEG_SITES
+                    ):
                         notes.append(reason(RuleId.NO_PLYO_NIGGLE))
                     elif slot.role is Role.SECONDARY:
                         sites = self.chooser.why_empty(slot)
@@ -538,6 +552,7 @@ class _WeekPlanner:
                     doses = self._block_doses(template, phase, block)
                     ex, heavier = self.kit.heavier(ex, slot.role, doses, chosen)
                     subs += heavier
+                subs += self.chooser.care(ex, slot.role)  # the niggles it loads (niggles.py)
                 chosen.add(ex.slug)
                 picks.append((slot, ex, subs))
             self._picked[key] = (tuple(picks), tuple(notes))
@@ -625,7 +640,7 @@ class _WeekPlanner:
             }[self.athlete.level]
         if reduced:
             budget //= 2
-        return budget
+        return plyo_contacts(budget, self.athlete.niggles, rules)
 
     # -- time budget ------------------------------------------------------------------------
     def _trim(self, drafts: list[Draft]) -> list[Trimmed]:

@@ -123,7 +123,8 @@ class PlyoIntensity(StrEnum):
 
 
 class NiggleSite(StrEnum):
-    """Body sites a runner can report a niggle at; exercises list the sites they aggravate."""
+    """Body sites a runner can report a niggle at; exercises list the sites they load, each with
+    the worst niggle there they are still fine with (`Exercise.tolerated_with`)."""
 
     KNEE = "knee"
     ACHILLES = "achilles"
@@ -139,6 +140,22 @@ class NiggleSite(StrEnum):
     def label(self) -> str:
         """The site in a sentence: "Achilles", "low back"."""
         return "Achilles" if self is NiggleSite.ACHILLES else self.value.replace("_", " ")
+
+
+class Severity(StrEnum):
+    """How bad a niggle is: mild and moderate change the variant and the dose, severe removes the
+    pattern (docs/science.md §1.2a)."""
+
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.MILD: 1, Severity.MODERATE: 2, Severity.SEVERE: 3}
 
 
 class Benefit(StrEnum):
@@ -201,13 +218,34 @@ class Exercise:
     fit: FitExercise
     cues: tuple[str, ...]
     why: Why
-    avoid_with: frozenset[NiggleSite]
+    # The niggle sites the exercise loads, each with the worst severity there it is still fine
+    # with (None: not with any niggle there); a site not listed is not loaded (docs/formats.md).
+    tolerated_with: tuple[tuple[NiggleSite, Severity | None], ...]
     seconds_per_rep: float
     max_reps: int | None = None  # the most reps a set should hold (e.g. Nordic curls)
     ballistic: bool = False  # swung or thrown fast: never a slow, heavy main lift
     tempo: str | None = None  # the exercise's own tempo, when the default does not suit it
     weights_held: int = 1  # dumbbells or kettlebells held at most (2: a weight in each hand)
     source: str = ""
+
+    @property
+    def loads_sites(self) -> frozenset[NiggleSite]:
+        """The niggle sites the exercise loads (lists in `tolerated_with`)."""
+        return frozenset(site for site, _ in self.tolerated_with)
+
+    def tolerance(self, site: NiggleSite) -> Severity | None:
+        """The worst niggle at `site` the exercise is fine with: SEVERE for a site it does not
+        load, None for one it must not be done with at all."""
+        for listed, worst in self.tolerated_with:
+            if listed is site:
+                return worst
+        return Severity.SEVERE
+
+    def tolerates(self, site: NiggleSite, severity: Severity) -> bool:
+        """Fine with a niggle of `severity` at `site`: a severe niggle rules out every exercise
+        that loads the site."""
+        worst = self.tolerance(site)
+        return worst is not None and severity.rank <= worst.rank
 
     @property
     def muscle_weights(self) -> dict[Muscle, float]:

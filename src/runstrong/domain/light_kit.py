@@ -125,7 +125,7 @@ class KitCheck:
         """The athlete's kit and level allow `ex`, it is safe for their niggles, and it can fill
         the role."""
         chooser = self.chooser
-        return chooser.usable(ex) and not ex.avoid_with & chooser.niggles and suits_role(ex, role)
+        return chooser.usable(ex) and chooser.allows(ex) and suits_role(ex, role)
 
     def harder(self, ex: Exercise) -> tuple[Exercise, ...]:
         """The harder variants of `ex`, in the order they are tried (computed once)."""

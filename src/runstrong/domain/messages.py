@@ -78,12 +78,16 @@ class RuleId(StrEnum):
     OVER_TIME = "over_time"
     # A session: its content
     NO_PLYO_NIGGLE = "no_plyo_niggle"
+    NIGGLE_PATTERN_REMOVED = "niggle_pattern_removed"
     NO_SINGLE_LEG = "no_single_leg"
     LEFT_OUT_TO_FIT = "left_out_to_fit"
     SETS_CUT_TO_FIT = "sets_cut_to_fit"
     HARD_PLYO_LEFT_OUT = "hard_plyo_left_out"
     # An exercise
     NIGGLE_SWAP = "niggle_swap"
+    NIGGLE_CARE = "niggle_care"
+    NIGGLE_TENDON_LOADING = "niggle_tendon_loading"
+    NIGGLE_FEWER_CONTACTS = "niggle_plyo_contacts_pct"
     SINGLE_LEG_HIP = "single_leg_hip_fallback"
     HEAVIER_VARIANT = "heavier_variant"
     LIGHT_MORE_REPS = "light_load_max_reps"

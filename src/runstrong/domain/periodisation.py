@@ -49,6 +49,14 @@ BEGINNER_BUILD_GOAL_WITHOUT_JUMPS = (
 BUILD_GOAL_WITHOUT_JUMPS = (
     "Keep the strength, add speed: lift with intent, fast up; no jumps while your niggle settles."
 )
+# Build for a runner whose leg niggle keeps only easy jumps, and fewer (niggles.py).
+BEGINNER_BUILD_GOAL_EASY_JUMPS = (
+    "Keep building strength; a few easy hops and skips, fewer while your niggle settles."
+)
+BUILD_GOAL_EASY_JUMPS = (
+    "Keep the strength, add speed: lift with intent, fast up; only easy hops, and fewer, while "
+    "your niggle settles."
+)
 DELOAD_GOAL = "Deload: fewer sets and more reps in reserve, same exercises, to absorb the training."
 
 

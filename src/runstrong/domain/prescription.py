@@ -294,7 +294,7 @@ def _finish(
         tempo = ex.tempo
     elif role is Role.CALF and not timed:
         tempo = f"{rules.calf_lowering_seconds}-0-{rules.calf_lifting_seconds}-0"  # [bohm2015]
-    elif role is Role.MAIN:
+    elif role is Role.MAIN and not timed:
         tempo = _main_tempo(ctx.phase, rules)
     return Prescription(
         slug=ex.slug,

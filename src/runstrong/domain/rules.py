@@ -58,6 +58,7 @@ ORDERED_PAIRS = (
     ("rir_min", "rir_max", False),
     ("min_hours_run_to_strength", "preferred_hours_run_to_strength", False),
     ("min_loading_weeks_before_deload", "deload_every_weeks", True),
+    ("niggle_pain_safe_max", "niggle_pain_acceptable_max", False),
 )
 
 
@@ -912,7 +913,8 @@ class Rules:
         3.0,
         cite="runstrong_heuristic",
         heuristic=True,
-        doc="score points (dimensionless) off a timed hold in the single-leg strength slot",
+        doc="score points (dimensionless) off a timed hold in a main-lift, single-leg or calf "
+        "slot: reps first, a hold where nothing else is fine with a niggle",
         most=MAX_POINTS,
     )
     score_plyo_intensity_points: float = rule(
@@ -1007,6 +1009,28 @@ class Rules:
         heuristic=True,
         doc="when no single-leg knee exercise fits (a knee niggle, no box), do single-leg hip "
         "work instead: a single-leg Romanian deadlift, bridge or hip thrust (1 on, 0 off)",
+    )
+    # Niggles by severity (science.md §1.2a): mild and moderate keep the pattern, fewer jumps
+    niggle_plyo_contacts_pct: int = rule(
+        50,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="plyometric contacts kept, in % of the session's, with a mild or moderate niggle "
+        "of the leg (knee, hip, hamstring, calf, Achilles, shin, plantar fascia)",
+        most=100,
+    )
+    niggle_pain_safe_max: int = rule(
+        2,
+        cite="silbernagel2007",
+        doc="pain (0-10) during an exercise kept for a niggle that counts as safe",
+        most=10,
+    )
+    niggle_pain_acceptable_max: int = rule(
+        5,
+        cite="silbernagel2007",
+        doc="pain (0-10) during an exercise kept for a niggle that is still acceptable, if it "
+        "settles by the next morning and does not rise week to week",
+        most=10,
     )
     # Light kit (science.md §2.8): is the heaviest load the kit allows enough for the dose?
     # Without a known max, the athlete's 1RM (kg lifted) is estimated from body mass and level,

@@ -1,6 +1,7 @@
 """Choosing an exercise for a slot: equipment, level, niggles, role, and rotation between blocks.
 
-Candidates must fit the athlete's equipment and level and be safe for their niggles; they are
+Candidates must fit the athlete's equipment and level and be fine with their niggles at the
+niggles' severity (niggles.py, docs/science.md §1.2a); they are
 scored for the role in the `Rules.score_*_points` weights (heavy main lifts favour loadable %1RM
 lifts for trained athletes; beginners favour body weight, bands and dumbbells: science.md §2.3),
 and blocks rotate among the best few (`Rules.rotation_score_window_points`,
@@ -9,9 +10,11 @@ and blocks rotate among the best few (`Rules.rotation_score_window_points`,
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
+from runstrong.domain import niggles as niggle_rules
+from runstrong.domain.athlete import Niggle
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import (
     Equipment,
@@ -19,7 +22,6 @@ from runstrong.domain.exercise import (
     Laterality,
     Level,
     LoadType,
-    NiggleSite,
     PlyoIntensity,
 )
 from runstrong.domain.messages import Reason, RuleId, reason
@@ -38,7 +40,12 @@ MACHINES = frozenset(
     }
 )
 PLYO_RANK = {PlyoIntensity.LOW: 0, PlyoIntensity.MODERATE: 1, PlyoIntensity.HIGH: 2}
-MAIN_LOAD_TYPES = frozenset({LoadType.EXTERNAL_LOAD, LoadType.BODYWEIGHT_REPS, LoadType.BAND})
+MAIN_LOAD_TYPES = frozenset(
+    {LoadType.EXTERNAL_LOAD, LoadType.BODYWEIGHT_REPS, LoadType.BAND, LoadType.TIMED_HOLD}
+)
+# Strength slots where a timed hold is the last choice: reps first, a hold where nothing else is
+# fine with the athlete's niggles (`Rules.score_single_leg_hold_penalty_points`).
+HOLD_LAST_ROLES = frozenset({Role.MAIN, Role.SECONDARY, Role.CALF})
 # How far up its progression ladder an exercise's harder rungs are counted for
 # `Rules.outgrown_rung_penalty_points`: bounds the walk along the library's ladders, so an
 # exercise at the foot of a long ladder loses at most this many rungs' worth of score.
@@ -53,7 +60,7 @@ class Chooser:
     library: ExerciseLibrary
     level: Level
     equipment: frozenset[Equipment]
-    niggles: frozenset[NiggleSite]
+    niggles: tuple[Niggle, ...]
     known_maxes: frozenset[str]
     rules: Rules
     _ranked: dict[tuple[Slot, PlyoIntensity | None], list[tuple[Exercise, float]]] = field(
@@ -61,6 +68,10 @@ class Chooser:
     )
 
     _usable: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _ruled_out: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _care: dict[tuple[str, Role], tuple[Reason, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _chosen: dict[
         tuple[Slot, int, frozenset[str], PlyoIntensity | None],
         tuple[Exercise | None, tuple[Reason, ...]],
@@ -89,18 +100,44 @@ class Chooser:
         window, most = self.rules.rotation_score_window_points, self.rules.rotation_max_exercises
         if not self.niggles:
             return _pick(ranked, block, used, window, most), ()
-        chosen = _pick(ranked, block, used, window, most, avoid=self.niggles)
+        chosen = _pick(ranked, block, used, window, most, allowed=self.allows)
         if chosen is None:
             return None, ()
         unsafe_best = _pick(ranked, block, used, window, most)
         notes: tuple[Reason, ...] = ()
         # A note only where the niggle ruled the other exercise out: leaving unsafe exercises
         # out of the rotation can also change which safe one a block gets.
-        ruled_out = unsafe_best is not None and unsafe_best.avoid_with & self.niggles
-        if unsafe_best is not None and ruled_out and unsafe_best.slug != chosen.slug:
-            sites = tuple(str(site) for site in sorted(unsafe_best.avoid_with & self.niggles))
+        sites = self.ruled_out_by(unsafe_best) if unsafe_best is not None else ()
+        if unsafe_best is not None and sites and unsafe_best.slug != chosen.slug:
             notes = (reason(RuleId.NIGGLE_SWAP, replaced=unsafe_best.name, niggle_sites=sites),)
         return chosen, notes
+
+    def ruled_out_by(self, ex: Exercise) -> tuple[str, ...]:
+        """The sites of the athlete's niggles that rule `ex` out at their severity (remembered
+        per exercise); none: `ex` is fine with them all."""
+        found = self._ruled_out.get(ex.slug)
+        if found is None:
+            found = self._ruled_out[ex.slug] = niggle_rules.ruling_out(ex, self.niggles)
+        return found
+
+    def allows(self, ex: Exercise) -> bool:
+        """`ex` is fine with every niggle of the athlete at its severity."""
+        return not self.ruled_out_by(ex)
+
+    def care(self, ex: Exercise, role: Role) -> tuple[Reason, ...]:
+        """The notes a chosen exercise carries for the niggles it loads and is fine with: how to
+        do it, the pain that is fine, tendon loading, fewer contacts (niggles.care_notes)."""
+        key = (ex.slug, role)
+        found = self._care.get(key)
+        if found is None:
+            found = self._care[key] = niggle_rules.care_notes(ex, role, self.niggles, self.rules)
+        return found
+
+    def severe_removal(self, slot: Slot) -> Reason | None:
+        """The note for a slot left empty because a severe niggle removes its pattern (see a
+        clinician), or None when the slot is empty for another reason."""
+        candidates = [ex for ex, _ in self.ranked(slot, PlyoIntensity.HIGH)]
+        return niggle_rules.severe_removal(candidates, self.niggles, slot.coverage)
 
     def ranked(self, slot: Slot, max_plyo: PlyoIntensity | None) -> list[tuple[Exercise, float]]:
         """Eligible exercises for the slot with their scores, best first (computed once)."""
@@ -131,9 +168,8 @@ class Chooser:
         """Why no exercise fits `slot`: the niggle sites that rule out every one the kit and
         level allow, or none (empty) when the kit and level allow none."""
         allowed = self.ranked(slot, None)
-        ruled_out = {site for ex, _ in allowed for site in ex.avoid_with & self.niggles}
-        if allowed and all(ex.avoid_with & self.niggles for ex, _ in allowed):
-            return tuple(str(site) for site in sorted(ruled_out))
+        if allowed and all(self.ruled_out_by(ex) for ex, _ in allowed):
+            return tuple(sorted({site for ex, _ in allowed for site in self.ruled_out_by(ex)}))
         return ()
 
     def usable(self, ex: Exercise) -> bool:
@@ -191,7 +227,7 @@ class Chooser:
                 score += rules.score_main_known_max_points
         if gap > 0:  # a trained athlete gets the harder rungs of a ladder
             score -= rules.outgrown_rung_penalty_points * self._rungs_above(ex)
-        if slot.role is Role.SECONDARY and ex.load_type is LoadType.TIMED_HOLD:
+        if slot.role in HOLD_LAST_ROLES and ex.load_type is LoadType.TIMED_HOLD:
             score -= rules.score_single_leg_hold_penalty_points
         if slot.role is Role.PLYOMETRIC and ex.plyometric is not None:
             # the hardest the athlete is cleared for
@@ -201,7 +237,8 @@ class Chooser:
 
 def suits_role(ex: Exercise, role: Role) -> bool:
     """Whether `ex` can fill a slot of `role` at all: plyometric drills go in plyometric slots
-    only, and a main lift is lifted slowly (not swung: ballistic) for reps (not held for time)."""
+    only, and a main lift is lifted slowly (not swung: ballistic), for reps or, where nothing
+    else suits (a knee niggle: an isometric wall sit or Spanish squat), held for time."""
     if (role is Role.PLYOMETRIC) != ex.is_plyometric:
         return False
     return role is not Role.MAIN or (not ex.ballistic and ex.load_type in MAIN_LOAD_TYPES)
@@ -213,15 +250,15 @@ def _pick(
     used: Collection[str],
     window: float,
     most: int,
-    avoid: frozenset[NiggleSite] = frozenset(),
+    allowed: Callable[[Exercise], bool] | None = None,
 ) -> Exercise | None:
     """The best few (at most `most`, within `window` score points of the best) take turns, block
-    by block; an exercise already `used` this week, or to `avoid` with the athlete's niggles,
+    by block; an exercise already `used` this week, or not `allowed` with the athlete's niggles,
     takes no part."""
     group: list[Exercise] = []
     best = 0.0
     for ex, score in ranked:  # best first
-        if ex.slug in used or not avoid.isdisjoint(ex.avoid_with):
+        if ex.slug in used or (allowed is not None and not allowed(ex)):
             continue
         if not group:
             best = score

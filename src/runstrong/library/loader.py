@@ -147,7 +147,7 @@ def _to_domain(
         fit=fit,
         cues=tuple(data.cues),
         why=Why(data.why.text, tuple(data.why.benefits), tuple(data.why.citations)),
-        avoid_with=frozenset(data.avoid_with),
+        tolerated_with=data.tolerances(),
         seconds_per_rep=data.seconds_per_rep,
         max_reps=data.max_reps,
         ballistic=data.ballistic,

@@ -21,6 +21,7 @@ from runstrong.domain.exercise import (
     NiggleSite,
     Pattern,
     PlyoIntensity,
+    Severity,
 )
 from runstrong.domain.muscles import ALLOWED_MUSCLE_WEIGHTS, Muscle
 
@@ -28,6 +29,10 @@ SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Our own default for time estimates when a file gives none (design heuristic [D]).
 DEFAULT_SECONDS_PER_REP = 3.0
 HAND_WEIGHTS = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL})
+
+# The worst niggle at a site an exercise is still fine with ("none": not with any niggle there);
+# a severe niggle rules out every exercise that loads its site, so it is no value here.
+Tolerance = Literal["none", "mild", "moderate"]
 
 Slug = Annotated[str, Field(pattern=SLUG_RE.pattern, max_length=60)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -56,7 +61,9 @@ class WhyData(Strict):
 
 
 class ExerciseFile(Strict):
-    schema_version: Literal[1]  # the format's version (docs/formats.md); any other is an error
+    # The format's version (docs/formats.md); any other is an error. Version 1 lists the niggle
+    # sites to avoid at any severity (`avoid_with`), version 2 each site's tolerance.
+    schema_version: Literal[1, 2]
     slug: Slug
     name: Annotated[str, Field(min_length=2, max_length=60)]
     aliases: list[Text] = []
@@ -75,7 +82,8 @@ class ExerciseFile(Strict):
     fit: FitIds
     cues: Annotated[list[Text], Field(min_length=2, max_length=4)]
     why: WhyData
-    avoid_with: list[NiggleSite] = []
+    avoid_with: list[NiggleSite] | None = None  # schema_version 1 only
+    tolerated_with: dict[NiggleSite, Tolerance] | None = None  # schema_version 2 only
     seconds_per_rep: Annotated[float, Field(gt=0, le=20)] = DEFAULT_SECONDS_PER_REP
     max_reps: Annotated[int, Field(ge=1, le=30)] | None = None
     ballistic: bool = False
@@ -108,7 +116,29 @@ class ExerciseFile(Strict):
             raise ValueError("equipment: an 'external_load' exercise needs something to lift")
         if self.weights_held > 1 and not HAND_WEIGHTS & {*self.equipment, *self.equipment_any}:
             raise ValueError("weights_held: only dumbbells or kettlebells are held in each hand")
+        if self.schema_version == 1 and self.tolerated_with is not None:
+            raise ValueError("tolerated_with: only in schema_version 2 files (1 has avoid_with)")
+        if self.schema_version == 2 and self.avoid_with is not None:
+            raise ValueError("avoid_with: only in schema_version 1 files (2 has tolerated_with)")
+        if self.schema_version == 2 and self.tolerated_with is None:
+            raise ValueError(
+                "tolerated_with: required in schema_version 2 files ({} when the exercise loads "
+                "no niggle site)"
+            )
         for link in ("progression", "regression"):
             if getattr(self, link) == self.slug:
                 raise ValueError(f"{link}: an exercise cannot link to itself")
         return self
+
+    def tolerances(self) -> tuple[tuple[NiggleSite, Severity | None], ...]:
+        """The niggle sites the exercise loads with the worst severity there it is fine with
+        (None: none), by site. A version-1 file's `avoid_with` reads as it always has: not with
+        any niggle at those sites."""
+        if self.tolerated_with is not None:
+            pairs = [
+                (site, None if worst == "none" else Severity(worst))
+                for site, worst in self.tolerated_with.items()
+            ]
+        else:
+            pairs = [(site, None) for site in dict.fromkeys(self.avoid_with or ())]
+        return tuple(sorted(pairs, key=lambda pair: pair[0]))

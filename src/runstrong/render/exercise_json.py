@@ -41,7 +41,9 @@ def exercise_to_dict(ex: Exercise) -> dict[str, Any]:
             "benefits": [str(b) for b in ex.why.benefits],
             "citations": list(ex.why.citations),
         },
-        "avoid_with": sorted(str(s) for s in ex.avoid_with),
+        "tolerated_with": {
+            str(site): "none" if worst is None else str(worst) for site, worst in ex.tolerated_with
+        },
         "seconds_per_rep": ex.seconds_per_rep,
         "max_reps": ex.max_reps,
         "ballistic": ex.ballistic,

@@ -300,6 +300,61 @@ def _deload_dose(p: P) -> str:
     return f"deload: same {p.s('kept')}, {' and '.join(changes)}"
 
 
+# How to do an exercise kept for a niggle at each site (docs/science.md, "Niggles by site").
+_NIGGLE_CARE = {
+    "knee": "to a set, pain-free depth (a box), 3 s down",
+    "achilles": "slow, 3 s up and 3 s down",
+    "calf": "slow, 3 s up and 3 s down",
+    "hamstring": "lighter, shorter range, no fast stretch",
+    "hip": "no deep hip bend",
+    "low_back": "brace, spine still",
+    "plantar_fascia": "slow, stop short of heel pain",
+    "shin": "slow, no impact",
+    "shoulder": "pain-free range only",
+}
+_PATTERN_WORDS = {
+    "knee_dominant": "squat pattern",
+    "knee_dominant_unilateral": "single-leg knee work",
+    "single_leg_hip": "single-leg hip work",
+    "posterior_chain": "hinge or hamstring work",
+    "calf_straight_knee": "straight-knee calf work",
+    "calf_bent_knee": "bent-knee calf work",
+    "plyometric": "plyometrics",
+    "hip_abduction_lateral": "lateral hip work",
+    "hip_adduction": "adductor work",
+    "upper_push": "upper-body push",
+    "upper_pull": "upper-body pull",
+}
+
+
+def _niggle_care(p: P) -> str:
+    site = p.s("site")
+    return f"{_niggle(p)}: {_NIGGLE_CARE[site]}; {_pain_rule(p)}"
+
+
+def _niggle_tendon_loading(p: P) -> str:
+    return (
+        f"{_niggle(p)}: heavy, slow loading treats it; add load as reps get easier, {_pain_rule(p)}"
+    )
+
+
+def _niggle(p: P) -> str:
+    return f"{p.s('severity')} {NiggleSite(p.s('site')).label} niggle"
+
+
+def _pain_rule(p: P) -> str:
+    return f"pain up to {p.i('safe_pain')}/10 fine, {p.i('acceptable_pain')}/10 if gone by morning"
+
+
+def _niggle_pattern_removed(p: P) -> str:
+    pattern = p.s("pattern")
+    what = _PATTERN_WORDS.get(pattern, pattern.replace("_", " "))
+    return (
+        f"no {what}: your severe {sites_text(p.t('niggle_sites'))} niggle rules that out. See a "
+        "physiotherapist or doctor before loading it again"
+    )
+
+
 Template = Callable[[P], str]
 
 CATALOGUE: dict[RuleId, Template] = {
@@ -437,6 +492,7 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.HARD_PLYO_LEFT_OUT: lambda p: (
         f"left out {', '.join(p.t('exercises'))}: no hard plyometrics on this day"
     ),
+    RuleId.NIGGLE_PATTERN_REMOVED: _niggle_pattern_removed,
     RuleId.NO_SINGLE_LEG: _no_single_leg,
     RuleId.LEFT_OUT_TO_FIT: lambda p: (
         f"left out {', '.join(p.t('exercises'))} to fit {budget_text(p)}"
@@ -448,6 +504,11 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.NIGGLE_SWAP: lambda p: (
         f"chosen instead of {p.s('replaced')}, which needs care with your "
         f"{sites_text(p.t('niggle_sites'))} niggle"
+    ),
+    RuleId.NIGGLE_CARE: _niggle_care,
+    RuleId.NIGGLE_TENDON_LOADING: _niggle_tendon_loading,
+    RuleId.NIGGLE_FEWER_CONTACTS: lambda p: (
+        f"{p.i('percent')} % of the contacts for your {sites_text(p.t('niggle_sites'))} niggle"
     ),
     RuleId.SINGLE_LEG_HIP: lambda p: (
         f"single-leg hip work in place of single-leg knee work: {_why_empty(p)}"

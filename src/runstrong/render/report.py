@@ -1,4 +1,5 @@
-"""Plan -> printable HTML: a cover, one A4 page per week, then the exercise notes and references.
+"""Plan -> printable HTML: a cover, each week on a new A4 page (and over the next where its
+sessions do not fit), then the exercise notes and references.
 
 A week's page holds what is needed on the day: the week's header (dates, phase, deload, race,
 goal, notes, then its gaps: the balance flags) with its muscle heat map and the map's legend at
@@ -23,8 +24,8 @@ much as a paragraph and a multi-line cell several times more, a float makes ever
 the page be measured twice, and an inline SVG puts its 200-odd elements through the page's CSS
 cascade. So the markup is paragraphs, lines break with newlines (`white-space: pre-line`) rather
 than <br> elements, and the heat map is an image, positioned rather than floated. The Alex
-example (21 weeks, 27 pages) renders in well under half the time of the former layout (a table
-row and every cue of each exercise on every week: 66 pages).
+example (21 weeks, 27 pages when measured) renders in well under half the time of the former
+layout (a table row and every cue of each exercise on every week: 66 pages).
 """
 
 from __future__ import annotations
