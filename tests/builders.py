@@ -49,6 +49,41 @@ from runstrong.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+# Example runners whose plans do not yet meet a rule the engine is to keep (issue 14, "plans a
+# coach would sign"): the tests of that rule expect them to fail (strict: a fix makes the test
+# say so, and the entry goes).
+KNOWN_PLAN_GAPS = {
+    "nia-ultra-tue-wed": (
+        "issue 14: in build, Wednesday's jumps 24 h after Tuesday's warn (min_hours_between_plyo) "
+        "instead of the second session being fitted to its day"
+    ),
+    "rui-advanced-knee-back": (
+        "issue 14: an advanced deload keeps a 4-rep set at RIR 3, heavy by the day-fit rule, while "
+        "the session is labelled moderate; Friday's recovery run day warns"
+    ),
+    "tom-beginner-25min": (
+        "issue 14: Thursday's session starts as the easy run ends (min_hours_run_to_strength "
+        "warns each week) instead of being fitted to the day"
+    ),
+}
+
+
+def example_params(gaps: tuple[str, ...] = tuple(KNOWN_PLAN_GAPS)) -> list[Any]:
+    """Every example profile as a pytest param, those in `gaps` expected to fail for now."""
+    import pytest
+
+    return [
+        pytest.param(
+            path,
+            id=path.stem,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_PLAN_GAPS[path.stem])]
+            if path.stem in gaps
+            else [],
+        )
+        for path in sorted(EXAMPLES.glob("*.toml"))
+    ]
+
+
 GYM = frozenset(Equipment)
 HOME = frozenset(
     {

@@ -6,12 +6,14 @@ from __future__ import annotations
 import itertools
 import json
 from datetime import date, time, timedelta
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from builders import (
-    EXAMPLES,
+    example_params,
     library,
     make_athlete,
     make_profile,
@@ -217,17 +219,14 @@ def test_random_profiles_never_put_heavy_legs_where_the_day_forbids_them(
     check_day_fit(generate_plan(profile, library(), start=START), profile.athlete)
 
 
-def test_the_example_plans_fit_each_session_to_its_day_with_few_warnings() -> None:
+@pytest.mark.parametrize("example", example_params())
+def test_the_example_plans_fit_each_session_to_its_day_with_few_warnings(example: Path) -> None:
     """Every example profile: the day-fit rules hold, and at most 5% of sessions warn."""
-    sessions = warned = 0
-    for example in sorted(EXAMPLES.glob("*.toml")):
-        profile = load_profile(example, library())
-        plan = generate_plan(profile, library())
-        check_day_fit(plan, profile.athlete)
-        sessions += len(plan.sessions)
-        warned += sum(1 for s in plan.sessions if s.warnings)
-        assert sum(1 for s in plan.sessions if s.warnings) <= 0.05 * len(plan.sessions), example
-    assert sessions > 200  # every example counted
+    profile = load_profile(example, library())
+    plan = generate_plan(profile, library())
+    check_day_fit(plan, profile.athlete)
+    assert len(plan.sessions) > 10
+    assert sum(1 for s in plan.sessions if s.warnings) <= 0.05 * len(plan.sessions)
 
 
 @given(profiles())
