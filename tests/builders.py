@@ -58,8 +58,8 @@ KNOWN_PLAN_GAPS = {
         "instead of the second session being fitted to its day"
     ),
     "rui-advanced-knee-back": (
-        "issue 14: an advanced deload keeps a 4-rep set at RIR 3, heavy by the day-fit rule, while "
-        "the session is labelled moderate; Friday's recovery run day warns"
+        "issue 14: with strength days Mon, Wed and Fri, session B lands on Friday's recovery "
+        "run each week (penalty_recovery_day_points warns) instead of being fitted to the day"
     ),
     "tom-beginner-25min": (
         "issue 14: Thursday's session starts as the easy run ends (min_hours_run_to_strength "

@@ -726,7 +726,7 @@ def _hard_jumps(session: Session) -> bool:
     )
 
 
-@pytest.mark.parametrize("example", example_params(("rui-advanced-knee-back",)))
+@pytest.mark.parametrize("example", example_params(()))
 def test_the_48_hour_buffer_is_kept_or_named_and_never_claimed_falsely(example: Path) -> None:
     """In every example plan: heavy legs or hard jumps within 48 h of a key run say so in their
     reasons (a preference, never a warning); a session that says no key run is within 48 h has
@@ -740,8 +740,6 @@ def test_the_examples_put_many_sessions_near_key_runs() -> None:
     """The buffer test above has work to do: across the examples, many sessions it checks."""
     checked = 0
     for example in sorted(EXAMPLES.glob("*.toml")):
-        if example.stem == "rui-advanced-knee-back":
-            continue
         profile = load_profile(example, library())
         plan = generate_plan(profile, library(), start=START)
         checked += _check_key_run_buffer(plan, profile.athlete.running)

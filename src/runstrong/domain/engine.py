@@ -743,8 +743,8 @@ class _WeekPlanner:
             return LowerBodyLoad.LIGHT
         if not any(p.role in (Role.MAIN, Role.SECONDARY) for p in lower):
             return LowerBodyLoad.LIGHT
-        if self.athlete.level is Level.BEGINNER or deload:
-            return LowerBodyLoad.MODERATE
+        if (self.athlete.level is Level.BEGINNER or deload) and not self._heavy_sets(tuple(lower)):
+            return LowerBodyLoad.MODERATE  # a deload that keeps a heavy set is heavy on the legs
         return LowerBodyLoad.HEAVY
 
     def _is_lower_body(self, slug: str) -> bool:
