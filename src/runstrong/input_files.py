@@ -24,6 +24,7 @@ from runstrong.domain.errors import InputError
 PROFILE_MAX_BYTES = 1_000_000  # a profile, a workout or an exercise file: 1 MB
 SAVED_PLAN_MAX_BYTES = 20_000_000  # a saved plan: 20 MB (a 104-week plan is about 2 MB)
 UTF8_BOM = b"\xef\xbb\xbf"
+STDIN_NAME = "stdin"  # what error lines call standard input
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _CHUNK_BYTES = 1 << 20
 
@@ -57,7 +58,7 @@ def read_stdin(max_bytes: int) -> bytes:
     terminal until Ctrl-D), without a leading UTF-8 byte-order mark."""
     import sys
 
-    where = "stdin"
+    where = STDIN_NAME
     try:
         data = _read_at_most(sys.stdin.fileno(), max_bytes + 1)
     except (OSError, ValueError) as exc:  # closed, or not a file descriptor

@@ -17,7 +17,13 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from runstrong.domain.dates import FIRST_DATE, LAST_DATE, LAST_PLANNED_DATE, date_problem
+from runstrong.domain.dates import (
+    FIRST_DATE,
+    LAST_DATE,
+    LAST_PLANNED_DATE,
+    date_problem,
+    out_of_range,
+)
 from runstrong.domain.errors import SHOWN_VALUE_MAX_CHARS, InputError, cut, field_path
 
 
@@ -72,7 +78,7 @@ def _message(err: ErrorDetails) -> str:
         )
     bound = err.get("ctx", {}).get("ge", err.get("ctx", {}).get("le"))
     if kind in {"greater_than_equal", "less_than_equal"} and str(bound) in _PLAN_DATE_BOUNDS:
-        return f"{date_problem(dt.date.min)} (got {shown(value)})"  # a PlanDate
+        return f"{out_of_range()} (got {shown(value)})"  # a PlanDate
     message = err["msg"].removeprefix("Value error, ")
     expected = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
     guess = _close(str(value), expected) if kind in {"enum", "literal_error"} else None

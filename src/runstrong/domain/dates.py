@@ -19,6 +19,9 @@ LAST_PLANNED_DATE = date(2102, 12, 31)  # LAST_DATE + a 104-week plan, with room
 
 def date_problem(value: date, last: date = LAST_DATE) -> str | None:
     """Why `value` is outside the dates runstrong plans (FIRST_DATE to `last`), or None."""
-    if FIRST_DATE <= value <= last:
-        return None
+    return None if FIRST_DATE <= value <= last else out_of_range(last)
+
+
+def out_of_range(last: date = LAST_DATE) -> str:
+    """What an error says of a date outside FIRST_DATE to `last`."""
     return f"must be from {FIRST_DATE.isoformat()} to {last.isoformat()}, the dates runstrong plans"

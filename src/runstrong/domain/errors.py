@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from runstrong.domain.dates import out_of_range
+
 
 def field_path(*parts: str | int) -> str:
     """A field's path as errors print it: table keys dotted, list items counted from 1.
@@ -118,11 +120,9 @@ class OutsideDatesError(RunstrongError):
     """A date outside the dates runstrong plans (runstrong.domain.dates)."""
 
     def __init__(self, what: str, day: date) -> None:
-        from runstrong.domain.dates import date_problem
-
         self.what = what
         self.day = day
-        super().__init__(f"{what}: {date_problem(day)} (got {day.isoformat()})")
+        super().__init__(f"{what}: {out_of_range()} (got {day.isoformat()})")
 
 
 class StartForSavedPlanError(RunstrongError):

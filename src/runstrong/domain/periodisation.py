@@ -13,10 +13,9 @@ from datetime import date, timedelta
 from runstrong.domain.athlete import Race, RaceDistance, RacePriority
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Phase
-from runstrong.domain.rules import Rules
+from runstrong.domain.rules import MAX_PLAN_WEEKS, Rules
 
 LONG_RACES = frozenset({RaceDistance.MARATHON, RaceDistance.ULTRA})
-MAX_PLAN_WEEKS = 104
 # At most this many races in a profile: a race a week for a year, and room (our limit [D]); each
 # race is a cycle to plan, and the printed plan lists them all.
 MAX_RACES = 60

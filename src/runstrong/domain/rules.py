@@ -51,7 +51,7 @@ MAX_POINTS = 1000  # placement and selection points (dimensionless)
 MAX_PLYO_CONTACTS = 300  # foot contacts in a session
 MAX_RATIO_TO_BODY_MASS = 5.0  # kg lifted per kg of body mass
 MAX_ROTATION_EXERCISES = 10
-MAX_SESSION_MINUTES = 180  # as availability.session_minutes
+MAX_SESSION_MINUTES = 180  # a session's time budget (availability.session_minutes)
 MAX_WARM_UP_MINUTES = 60
 # Pairs of rules where the first may not exceed the second, or (strict) must stay below it.
 ORDERED_PAIRS = (

@@ -31,7 +31,7 @@ from runstrong.domain.errors import InputError, InputErrors, cut
 from runstrong.domain.exercise import Equipment, Level
 from runstrong.domain.identity import ID_PATTERN, session_id
 from runstrong.domain.messages import Reason, RuleId
-from runstrong.domain.periodisation import MAX_PLAN_WEEKS, MAX_RACES
+from runstrong.domain.periodisation import MAX_RACES
 from runstrong.domain.plan import (
     ByPercent,
     ByRir,
@@ -47,6 +47,7 @@ from runstrong.domain.plan import (
     Session,
     Week,
 )
+from runstrong.domain.rules import MAX_HOLD_SECONDS, MAX_PLAN_WEEKS, MAX_REST_SECONDS, MAX_SETS
 from runstrong.input_files import check_nesting
 from runstrong.validation import SavedDate, check_zone, validation_errors
 
@@ -60,7 +61,6 @@ Text = Annotated[str, Field(max_length=500)]
 Key = Annotated[str, Field(max_length=64)]
 Number = Annotated[float, Field(allow_inf_nan=False, ge=-1e9, le=1e9)]
 Words = Annotated[list[Text], Field(max_length=50)]
-MAX_SETS = 10  # as a workout file's
 MAX_EXERCISES = 30  # in a session
 MAX_REASONS = 50  # of a session, a week or an exercise
 MAX_PLAN_WARNINGS = 500  # a plan's own: a few for each race, niggle and known max
@@ -110,13 +110,13 @@ class ExerciseIn(_Strict):
     role: Role
     sets: Annotated[int, Field(ge=1, le=MAX_SETS)]
     reps: Annotated[int, Field(ge=1, le=50)] | None
-    seconds: Annotated[int, Field(ge=1, le=600)] | None
+    seconds: Annotated[int, Field(ge=1, le=MAX_HOLD_SECONDS)] | None
     contacts: Annotated[int, Field(ge=1, le=300)] | None
     per_side: bool
     rir: Annotated[int, Field(ge=0, le=10)] | None
     percent_1rm: Annotated[int, Field(ge=1, le=100)] | None
     load_kg: Kg | None
-    rest_s: Annotated[int, Field(ge=0, le=600)]
+    rest_s: Annotated[int, Field(ge=0, le=MAX_REST_SECONDS)]
     tempo: Annotated[str, Field(max_length=16)] | None
     why: Text
     citations: Annotated[list[Key], Field(max_length=20)]

@@ -15,6 +15,7 @@ from runstrong.domain.profile import Profile
 from runstrong.input_files import (
     PROFILE_MAX_BYTES,
     SAVED_PLAN_MAX_BYTES,
+    STDIN_NAME,
     check_nesting,
     read_input,
     read_stdin,
@@ -39,7 +40,6 @@ Source = Profile | SavedPlan | Workout
 
 
 STDIN = Path("-")  # a SOURCE of "-": standard input
-STDIN_NAME = "stdin"  # what error lines call it
 
 
 def read_source(path: Path, library: ExerciseLibrary, *, cache_dir: Path | None = None) -> Source:

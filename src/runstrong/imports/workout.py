@@ -34,6 +34,7 @@ from runstrong.domain.plan import (
     Week,
 )
 from runstrong.domain.prescription import contacts_of
+from runstrong.domain.rules import MAX_HOLD_SECONDS, MAX_REST_SECONDS, MAX_SETS, MIN_HOLD_SECONDS
 from runstrong.input_files import PROFILE_MAX_BYTES, parse_toml, read_input
 from runstrong.validation import PlanDate, validation_errors
 
@@ -51,10 +52,10 @@ class _Strict(BaseModel):
 
 class ExerciseIn(_Strict):
     slug: str
-    sets: Annotated[int, Field(ge=1, le=10)] = 3
+    sets: Annotated[int, Field(ge=1, le=MAX_SETS)] = 3
     reps: Annotated[int, Field(ge=1, le=50)] | None = None
-    seconds: Annotated[int, Field(ge=5, le=600)] | None = None
-    rest_s: Annotated[int, Field(ge=0, le=600)] = DEFAULT_REST_S
+    seconds: Annotated[int, Field(ge=MIN_HOLD_SECONDS, le=MAX_HOLD_SECONDS)] | None = None
+    rest_s: Annotated[int, Field(ge=0, le=MAX_REST_SECONDS)] = DEFAULT_REST_S
 
 
 class WorkoutIn(_Strict):

@@ -18,12 +18,12 @@ from runstrong.domain.athlete import RaceDistance, RacePriority, RunType, Severi
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
 from runstrong.domain.identity import ID_PATTERN
 from runstrong.domain.periodisation import MAX_RACES
+from runstrong.domain.rules import MAX_SESSION_MINUTES
 from runstrong.validation import PlanDate, check_zone, shown
 
 MIN_RUN_MINUTES = 1
 MAX_RUN_MINUTES = 720
 MIN_SESSION_MINUTES = 15
-MAX_SESSION_MINUTES = 180
 # The engine plans at most 2 strength sessions a week (the sessions_per_week_* rules allow at
 # most 2; docs/science.md): a higher cap would be accepted and silently ignored.
 MAX_SESSIONS_PER_WEEK = 2
