@@ -96,6 +96,9 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.TOO_SOON_AFTER_RUN: reason(
         RuleId.TOO_SOON_AFTER_RUN, min_hours=3.0, hours=1.5, run="tue:intervals"
     ),
+    RuleId.SAME_SESSION_AFTER_RUN: reason(
+        RuleId.SAME_SESSION_AFTER_RUN, "schumann2022", min_hours=3.0, run="thu:easy"
+    ),
     RuleId.AFTER_RUN: reason(
         RuleId.AFTER_RUN, "doma2013", "schumann2022", hours=10.0, run="tue:intervals"
     ),
@@ -124,6 +127,9 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.HARD_PLYO_LEFT_OUT: reason(RuleId.HARD_PLYO_LEFT_OUT, exercises=("Box jump",)),
     RuleId.MODERATED_DOSE: reason(RuleId.MODERATED_DOSE, was_sets=4, was_reps=5, was_rir=2),
     RuleId.PLYO_TOO_CLOSE: reason(RuleId.PLYO_TOO_CLOSE, min_hours=48.0, hours=24),
+    RuleId.PLYO_LEFT_OUT_SPACING: reason(
+        RuleId.PLYO_LEFT_OUT_SPACING, "nsca2016", day="tue", min_hours=48.0, hours=24
+    ),
     RuleId.OVER_TIME: reason(RuleId.OVER_TIME, minutes=52, budget_minutes=30),
     RuleId.NO_PLYO_NIGGLE: reason(RuleId.NO_PLYO_NIGGLE),
     RuleId.NIGGLE_PATTERN_REMOVED: reason(

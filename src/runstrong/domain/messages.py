@@ -64,6 +64,7 @@ class RuleId(StrEnum):
     MOVED_AFTER_RUN = "preferred_hours_run_to_strength"
     RUN_FIRST = "penalty_before_run_points"
     TOO_SOON_AFTER_RUN = "min_hours_run_to_strength"
+    SAME_SESSION_AFTER_RUN = "same_session_after_run"
     AFTER_RUN = "after_run"
     TAPER_TIMING = "last_heavy_days_before_a_race"
     DAY_BEFORE_KEY_RUN = "penalty_day_before_key_run_points"
@@ -75,6 +76,8 @@ class RuleId(StrEnum):
     LEGS_MODERATED_KEY_RUN = "legs_moderated_key_run"
     LEGS_MODERATED_SPACING = "legs_moderated_spacing"
     PLYO_TOO_CLOSE = "min_hours_between_plyo"
+    # A session whose plyometrics are left out for its day: too close to other plyometrics
+    PLYO_LEFT_OUT_SPACING = "plyo_left_out_spacing"
     OVER_TIME = "over_time"
     # A session: its content
     NO_PLYO_NIGGLE = "no_plyo_niggle"

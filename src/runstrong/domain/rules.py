@@ -253,8 +253,9 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="a heavy session the day before a key run, long run or race, or closer than "
-        "min_hours_between_heavy_lower to another heavy one, becomes moderate on the legs "
-        "(1 on; 0 off: it stays heavy and a warning names the broken rule)",
+        "min_hours_between_heavy_lower to another heavy one, becomes moderate on the legs, and "
+        "one closer than min_hours_between_plyo to other jumps leaves its own out (1 on; 0 off: "
+        "it stays as it was and a warning names the broken rule)",
     )
     heavy_set_min_percent_1rm: int = rule(
         80,

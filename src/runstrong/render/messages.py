@@ -438,7 +438,8 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.RACE_RECOVERY: lambda p: "recovery after the race: light work only",
     RuleId.HARD_DAYS_HARD: lambda p: "hard days hard: strength on a day that is already hard",
     RuleId.RECOVERY_DAY: lambda p: (
-        "rule 'no strength on recovery days' broken: no better strength day this week"
+        "on a recovery-run day, which strength avoids where it can: none of your other strength "
+        "days this week suits this session better; keep the run truly easy"
     ),
     RuleId.EASY_DAY_NO_KEY_DAY_SUITS: lambda p: (
         "on a day without a key run: no key-run day this week suits this session"
@@ -457,6 +458,11 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.TOO_SOON_AFTER_RUN: lambda p: (
         f"rule 'at least {p.n('min_hours'):g} h after the run' broken: only "
         f"{p.n('hours'):.1f} h after {run_text(p.s('run'))}"
+    ),
+    RuleId.SAME_SESSION_AFTER_RUN: lambda p: (
+        f"straight after {run_text(p.s('run'))}, in the same session: no later time today leaves "
+        f"the {p.n('min_hours'):g} h between them, and run first, then lift is the order that "
+        "spares the run; the same session blunts only explosive gains"
     ),
     RuleId.AFTER_RUN: lambda p: (
         f"{p.n('hours'):.0f} h after {run_text(p.s('run'))}: run first, then lift"
@@ -483,6 +489,10 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.PLYO_TOO_CLOSE: lambda p: (
         f"rule '{p.n('min_hours'):g} h between plyometric sessions' broken: {p.i('hours')} h "
         "after the last one"
+    ),
+    RuleId.PLYO_LEFT_OUT_SPACING: lambda p: (
+        f"no plyometrics today: {p.i('hours')} h after {Weekday(p.s('day')).full_name}'s, and "
+        f"plyometric sessions keep {p.n('min_hours'):g} h apart"
     ),
     RuleId.OVER_TIME: lambda p: (
         f"about {p.i('minutes')} minutes, more than your {p.i('budget_minutes')}: even the "
