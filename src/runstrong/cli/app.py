@@ -25,6 +25,7 @@ COMMANDS = {
     "today": "runstrong.cli.log_cmd:today",
     "history": "runstrong.cli.log_cmd:history",
     "db": "runstrong.cli.db_cmd:app",
+    "import": "runstrong.cli.runs_cmd:import_app",
 }
 
 

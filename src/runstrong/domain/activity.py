@@ -122,3 +122,13 @@ def richness(activity: Activity) -> int:
         + (activity.ascent_m is not None)
         + (activity.meters is not None)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRun:
+    """An imported run with its id in the athlete's log, and the kind the athlete set for it
+    (None: as classified)."""
+
+    id: int
+    activity: Activity
+    kind_set: RunKind | None = None
