@@ -102,6 +102,20 @@ class RuleId(StrEnum):
     DELOAD_DOSE = "deload_dose"
     MODERATED_DOSE = "moderated_dose"
     FROM_WORKOUT_FILE = "from_workout_file"
+    # An imported run: what kind it was (run_kind.py), and how its load was worked out
+    RUN_KIND_SET = "run_kind_set"
+    RUN_RACE = "run_race"
+    RUN_HILLS = "run_hills"
+    RUN_INTERVALS = "run_intervals"
+    RUN_LONG = "run_long"
+    RUN_TEMPO = "run_tempo"
+    RUN_EASY = "run_easy"
+    LOAD_SRPE = "load_srpe"
+    LOAD_POWER = "load_power"
+    LOAD_TRIMP = "load_trimp"
+    LOAD_ASSUMED_RPE = "load_assumed_rpe"
+    LOAD_NOT_COUNTED = "load_not_counted"
+    LOAD_RATIO_CAVEAT = "load_ratio_caveat"
     # A plan saved before reasons were records (plan JSON schema 1): its text, kept as it was
     TEXT = "text"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from runstrong.domain.anchors import Anchors
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.rules import Rules
 
@@ -19,3 +20,4 @@ class Profile:
     start: date | None = None
     weeks: int | None = None
     rules: Rules = field(default_factory=Rules)
+    anchors: Anchors = field(default_factory=Anchors)

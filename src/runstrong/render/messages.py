@@ -357,6 +357,29 @@ def _niggle_pattern_removed(p: P) -> str:
 
 Template = Callable[[P], str]
 
+MEASURE_WORDS = {
+    "threshold_power": "of threshold power",
+    "threshold_pace": "of threshold speed",
+    "hr_reserve": "of heart-rate reserve",
+    "typical_speed": "of the athlete's median speed",
+}
+
+
+def _effort_text(p: P) -> str:
+    return f"{p.i('pct')} % {MEASURE_WORDS[p.s('measure')]}"
+
+
+def _run_race(p: P) -> str:
+    if p.s("how") == "distance":
+        return f"race: {p.n('km'):g} km, a race distance, run hard"
+    return f"race: named '{p.s('word')}', run hard"
+
+
+def _run_hills(p: P) -> str:
+    laps = f", {p.i('work_laps')} of {p.i('laps')} laps hard" if p.i("work_laps") else ""
+    return f"hills: {p.n('m_per_km'):g} m climbed per km{laps}"
+
+
 CATALOGUE: dict[RuleId, Template] = {
     RuleId.SEVERE_NIGGLE: lambda p: (
         f"Severe {NiggleSite(p.s('site')).label} niggle: see a physiotherapist or doctor. The "
@@ -540,6 +563,46 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.MODERATED_DOSE: _moderated_dose,
     RuleId.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
     RuleId.TEXT: lambda p: p.s("text"),
+    RuleId.RUN_KIND_SET: lambda p: f"{p.s('kind')}: as the athlete set it",
+    RuleId.RUN_RACE: _run_race,
+    RuleId.RUN_HILLS: _run_hills,
+    RuleId.RUN_INTERVALS: lambda p: (
+        f"intervals: {p.i('work_laps')} of {p.i('laps')} laps at {p.i('work_lap_pct')} % or more "
+        "of the run's median lap, with easier laps between"
+    ),
+    RuleId.RUN_LONG: lambda p: (
+        f"long: {p.i('minutes')} minutes"
+        + (f", {p.i('week_pct')} % of a usual week's running" if p.i("week_pct") else "")
+    ),
+    RuleId.RUN_TEMPO: lambda p: f"tempo: {_effort_text(p)} for {p.i('minutes')} minutes",
+    RuleId.RUN_EASY: lambda p: (
+        "easy: no power, pace or heart rate to say otherwise"
+        if p.s("measure") == "none"
+        else f"easy: {_effort_text(p)} on average"
+    ),
+    RuleId.LOAD_SRPE: lambda p: (
+        f"{p.i('au')} AU: session RPE {p.i('rpe')} x {p.i('minutes')} minutes"
+    ),
+    RuleId.LOAD_POWER: lambda p: (
+        f"{p.i('au')} AU: {p.i('minutes')} minutes at {p.i('pct')} % of threshold power "
+        f"({p.i('points')} power-stress points)"
+    ),
+    RuleId.LOAD_TRIMP: lambda p: (
+        f"{p.i('au')} AU: {p.i('minutes')} minutes at {p.i('pct')} % of heart-rate reserve "
+        f"(TRIMP {p.i('trimp')})"
+    ),
+    RuleId.LOAD_ASSUMED_RPE: lambda p: (
+        f"{p.i('au')} AU: {p.i('minutes')} minutes x RPE {p.i('rpe')} taken for {p.s('kind')} "
+        "(nothing measured: an assumption)"
+    ),
+    RuleId.LOAD_NOT_COUNTED: lambda p: (
+        f"{p.i('sessions')} strength session{'s' if p.i('sessions') != 1 else ''} logged without "
+        "minutes: not counted"
+    ),
+    RuleId.LOAD_RATIO_CAVEAT: lambda p: (
+        "the acute:chronic ratio describes a change of load only; it does not predict injury "
+        "(random or fixed 'chronic' loads give the same associations)"
+    ),
 }
 
 
