@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from statistics import median
 from typing import TYPE_CHECKING
 
 from runstrong.domain.activity import (
@@ -21,10 +22,22 @@ from runstrong.domain.activity import (
     richness,
     same_run,
 )
+from runstrong.domain.anchors import Anchors
+from runstrong.domain.messages import Reason, RuleId, reason
+from runstrong.domain.rules import Rules
+from runstrong.domain.run_kind import Classified, RunWeek, classify
+from runstrong.domain.training_load import (
+    SessionLoad,
+    WeekLoad,
+    run_load,
+    strength_load,
+    weekly_loads,
+)
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
     from runstrong.imports.activities import Rejected
+    from runstrong.storage.repository import Repository
     from runstrong.storage.runs_repository import RunsRepository
 
 SOURCE_ORDER = ("fit", "tcx", "gpx", "strava")  # of two equally rich recordings, the first kept
@@ -125,3 +138,126 @@ def stored_runs(handle: str, settings: Settings, first: date | None = None) -> l
 def set_run_kind(handle: str, run_id: int, kind: RunKind | None, settings: Settings) -> bool:
     with _runs(settings) as store:
         return store.set_kind(handle, run_id, kind)
+
+
+# -- classification and load -----------------------------------------------------------------
+
+CONTEXT_DAYS = 28  # the athlete's week around a run: the 4 weeks before it
+
+
+@dataclass(frozen=True, slots=True)
+class AthleteAnchors:
+    """What the athlete's newest profile says for runs: anchors, rules, time zone."""
+
+    anchors: Anchors
+    rules: Rules
+    timezone: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListedRun:
+    run: StoredRun
+    day: date  # in the athlete's time zone
+    classified: Classified
+
+
+def athlete_anchors(repo: Repository, handle: str, settings: Settings) -> AthleteAnchors:
+    from runstrong import services
+    from runstrong.profile.parse import parse_bytes
+
+    text = repo.profile(handle)
+    profile = parse_bytes(
+        text.content.encode("utf-8"), text.format, services.open_library(settings),
+        f"{handle}'s profile version {text.version}",
+    )  # fmt: skip
+    return AthleteAnchors(profile.anchors, profile.rules, profile.athlete.timezone)
+
+
+def local_day(moment: datetime, timezone: str) -> date:
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(timezone)).date()
+
+
+def run_week(run: Activity, around: Sequence[StoredRun]) -> RunWeek:
+    """The athlete's running in the CONTEXT_DAYS before `run` (else after it, for the first
+    runs): mean weekly minutes and median speed."""
+    window = timedelta(days=CONTEXT_DAYS)
+    before = [s.activity for s in around if run.start - window <= s.activity.start < run.start]
+    if not before:
+        before = [s.activity for s in around if run.start < s.activity.start <= run.start + window]
+    if not before:
+        return RunWeek()
+    weekly = sum(a.minutes for a in before) / (CONTEXT_DAYS / 7)
+    speeds = [a.meters / a.seconds for a in before if a.meters and a.seconds > 0]
+    return RunWeek(weekly, median(speeds) if speeds else None)
+
+
+def classified(
+    runs: Sequence[StoredRun], context: Sequence[StoredRun], found: AthleteAnchors
+) -> list[ListedRun]:
+    return [
+        ListedRun(
+            s, local_day(s.activity.start, found.timezone),
+            classify(s.activity, found.anchors, run_week(s.activity, context), found.rules,
+                     s.kind_set),
+        )
+        for s in runs
+    ]  # fmt: skip
+
+
+def list_runs(handle: str, settings: Settings, first: date | None = None) -> list[ListedRun]:
+    """The athlete's runs from `first` on, each classified against its 4 weeks before."""
+    since = None if first is None else datetime.combine(first, time(0), UTC)
+    context_from = None if since is None else since - timedelta(days=CONTEXT_DAYS + 1)
+    with _runs(settings, readonly=True) as store:
+        found = athlete_anchors(store.repo, handle, settings)
+        around = store.runs(handle, context_from)
+    shown = [s for s in around if since is None or s.activity.start >= since]
+    return classified(shown, around, found)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    weeks: list[WeekLoad]
+    sessions: list[SessionLoad]
+    notes: list[Reason]
+
+
+def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
+    """The load of the `weeks` weeks up to this one (Monday to Sunday), runs and strength
+    sessions together; the averages start far enough before to be warmed up."""
+    from runstrong.storage.runs_repository import done_strength_sessions
+
+    monday = settings.today - timedelta(days=settings.today.weekday())
+    first_monday = monday - timedelta(days=7 * (weeks - 1))
+    with _runs(settings, readonly=True) as store:
+        found = athlete_anchors(store.repo, handle, settings)
+        history_from = first_monday - timedelta(
+            days=found.rules.load_chronic_days + found.rules.load_acute_days
+        )
+        since = datetime.combine(history_from, time(0), UTC) - timedelta(days=CONTEXT_DAYS + 1)
+        until = datetime.combine(settings.today + timedelta(days=2), time(0), UTC)
+        around = store.runs(handle, since, until)
+        logs = done_strength_sessions(store.repo, handle, history_from, settings.today)
+    sessions: list[SessionLoad] = []
+    for listed in classified(around, around, found):
+        if not history_from <= listed.day <= settings.today:
+            continue
+        au, why = run_load(listed.run.activity, listed.classified.kind, found.anchors,
+                           found.rules)  # fmt: skip
+        sessions.append(SessionLoad(listed.day, "run", f"run {listed.run.id}", au, why))
+    uncounted = 0
+    for day, session_id, rpe, minutes in logs:
+        if minutes is None:
+            uncounted += day >= first_monday
+            continue
+        au, why = strength_load(rpe, minutes, found.rules)
+        sessions.append(SessionLoad(day, "strength", session_id, au, why))
+    sessions.sort(key=lambda x: (x.day, x.what, x.ref))
+    notes = [reason(RuleId.LOAD_RATIO_CAVEAT, "impellizzeri2021", "lolli2019")]
+    if uncounted:
+        notes.insert(0, reason(RuleId.LOAD_NOT_COUNTED, sessions=uncounted))
+    rows = weekly_loads(sessions, first_monday, weeks, settings.today, found.rules)
+    shown = [x for x in sessions if x.day >= first_monday]
+    return LoadReport(rows, shown, notes)

@@ -228,10 +228,12 @@ MAX_PACE_S_PER_KM = 900  # 15:00/km, a walk
 def pace_seconds(text: str) -> int:
     """Seconds per km of a pace like "4:10"; ValueError if it is not one (2:00-15:00)."""
     minutes, sep, seconds = text.strip().partition(":")
-    if not (sep and minutes.isdigit() and seconds.isdigit() and len(seconds) == 2):
+    if not (sep and minutes.isdigit() and seconds.isdigit() and len(seconds) == 2) or (
+        int(seconds) >= 60
+    ):
         raise ValueError(f"{shown(text)} is not a pace like 4:10 (minutes:seconds per km)")
     total = int(minutes) * 60 + int(seconds)
-    if int(seconds) >= 60 or not MIN_PACE_S_PER_KM <= total <= MAX_PACE_S_PER_KM:
+    if not MIN_PACE_S_PER_KM <= total <= MAX_PACE_S_PER_KM:
         raise ValueError(f"{shown(text)} is not a pace between 2:00 and 15:00 per km")
     return total
 

@@ -81,3 +81,22 @@ def _stored(row: RunRow) -> StoredRun:
         ascent_m=row.ascent_m, laps=laps, name=row.name,
     )  # fmt: skip
     return StoredRun(row.id, activity, None if row.kind is None else RunKind(row.kind))
+
+
+def done_strength_sessions(
+    repo: Repository, handle: str, first: dt.date, last: dt.date
+) -> list[tuple[dt.date, str, int | None, int | None]]:
+    """The strength sessions logged as done from `first` to `last`: day, session id, RPE,
+    minutes."""
+    from runstrong.storage.models import SessionLogRow
+
+    rows = repo.session.execute(
+        select(SessionLogRow.date, SessionLogRow.session_id, SessionLogRow.rpe,
+               SessionLogRow.minutes)
+        .where(
+            SessionLogRow.athlete_id == repo._id(handle), SessionLogRow.status == "done",
+            SessionLogRow.date >= first, SessionLogRow.date <= last,
+        )
+        .order_by(SessionLogRow.date)
+    )  # fmt: skip
+    return [(d, sid, rpe, minutes) for d, sid, rpe, minutes in rows]
