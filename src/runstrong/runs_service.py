@@ -6,6 +6,7 @@ Each is one transaction (storage.database); the readers and the domain do the wo
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -162,15 +163,15 @@ class ListedRun:
 
 
 def athlete_anchors(repo: Repository, handle: str, settings: Settings) -> AthleteAnchors:
-    from runstrong import services
-    from runstrong.profile.parse import parse_bytes
+    from runstrong.input_files import parse_json, parse_toml
+    from runstrong.profile.parse import parse_run_settings
 
     text = repo.profile(handle)
-    profile = parse_bytes(
-        text.content.encode("utf-8"), text.format, services.open_library(settings),
-        f"{handle}'s profile version {text.version}",
-    )  # fmt: skip
-    return AthleteAnchors(profile.anchors, profile.rules, profile.athlete.timezone)
+    where = f"{handle}'s profile version {text.version}"
+    raw = text.content.encode("utf-8")
+    data = parse_json(raw, where) if text.format == ".json" else parse_toml(raw, where)
+    anchors, rules, timezone = parse_run_settings(data, where)
+    return AthleteAnchors(anchors, rules, timezone)
 
 
 def local_day(moment: datetime, timezone: str) -> date:
@@ -179,13 +180,15 @@ def local_day(moment: datetime, timezone: str) -> date:
     return moment.astimezone(ZoneInfo(timezone)).date()
 
 
-def run_week(run: Activity, around: Sequence[StoredRun]) -> RunWeek:
+def run_week(run: Activity, around: Sequence[Activity], starts: Sequence[datetime]) -> RunWeek:
     """The athlete's running in the CONTEXT_DAYS before `run` (else after it, for the first
-    runs): mean weekly minutes and median speed."""
+    runs): mean weekly minutes and median speed. `around` is sorted by start, `starts` are
+    their starts."""
     window = timedelta(days=CONTEXT_DAYS)
-    before = [s.activity for s in around if run.start - window <= s.activity.start < run.start]
-    if not before:
-        before = [s.activity for s in around if run.start < s.activity.start <= run.start + window]
+    lo, hi = bisect_left(starts, run.start - window), bisect_left(starts, run.start)
+    if lo == hi:
+        lo, hi = bisect_right(starts, run.start), bisect_right(starts, run.start + window)
+    before = around[lo:hi]
     if not before:
         return RunWeek()
     weekly = sum(a.minutes for a in before) / (CONTEXT_DAYS / 7)
@@ -196,11 +199,14 @@ def run_week(run: Activity, around: Sequence[StoredRun]) -> RunWeek:
 def classified(
     runs: Sequence[StoredRun], context: Sequence[StoredRun], found: AthleteAnchors
 ) -> list[ListedRun]:
+    """Each run classified against the runs of `context` (sorted by start) around it."""
+    around = [s.activity for s in context]
+    starts = [a.start for a in around]
     return [
         ListedRun(
             s, local_day(s.activity.start, found.timezone),
-            classify(s.activity, found.anchors, run_week(s.activity, context), found.rules,
-                     s.kind_set),
+            classify(s.activity, found.anchors, run_week(s.activity, around, starts),
+                     found.rules, s.kind_set),
         )
         for s in runs
     ]  # fmt: skip

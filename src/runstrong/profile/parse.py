@@ -76,6 +76,20 @@ def parse_profile(
     )  # fmt: skip
 
 
+def parse_run_settings(data: dict[str, Any], where: str) -> tuple[Anchors, Rules, str]:
+    """The anchors, rules and time zone of a stored profile, without the exercise library (the
+    profile was checked whole when stored): what the runs and the load need."""
+    try:
+        raw = ProfileIn.model_validate(data)
+    except ValidationError as exc:
+        raise InputErrors(validation_errors(where, exc, ProfileIn)) from None
+    errors: list[InputError] = []
+    rules = _rules(raw.rules, where, errors)
+    if errors:
+        raise InputErrors(errors)
+    return _anchors(raw.anchors), rules, raw.athlete.timezone
+
+
 def _anchors(raw: AnchorsIn) -> Anchors:
     pace = raw.threshold_pace_per_km
     return Anchors(
