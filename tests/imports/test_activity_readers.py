@@ -106,6 +106,11 @@ def test_bad_files_are_one_rejection_each_and_the_rest_is_read(tmp_path: Path) -
     (tmp_path / "bomb.tcx").write_bytes(
         b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
     )
+    (tmp_path / "laughs.gpx").write_bytes(
+        b'<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+        b'<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk><name>&b;</name>'
+        b"</trk></gpx>"
+    )
     (tmp_path / "bad.fit.gz").write_bytes(b"not gzip")
     (tmp_path / "good.fit").write_bytes(good)
     corrupted = tmp_path / "export.zip"
@@ -116,8 +121,9 @@ def test_bad_files_are_one_rejection_each_and_the_rest_is_read(tmp_path: Path) -
     assert "truncated" in reasons["truncated.fit"]
     assert "without times" in reasons["no-time.gpx"]
     assert "not well-formed" in reasons["broken.tcx"]
-    assert "not well-formed" in reasons["bomb.tcx"] or "entit" in reasons["bomb.tcx"].lower()
+    assert reasons["bomb.tcx"] == "declares XML entities (refused)"
     assert "gzip" in reasons["bad.fit.gz"]
+    assert reasons["laughs.gpx"] == "declares XML entities (refused)"
     assert "not a readable zip" in reasons["export.zip"]
     assert "no such file" in reasons["missing.fit"]
 

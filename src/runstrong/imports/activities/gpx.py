@@ -20,6 +20,8 @@ def read_gpx(data: bytes, where: str, source: ActivitySource) -> Activity:
     import gpxpy
     import gpxpy.gpx
 
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        _check_no_entities(data)
     try:
         gpx = gpxpy.parse(data.decode("utf-8", errors="replace"))
     except (gpxpy.gpx.GPXException, ValueError) as err:
@@ -47,6 +49,20 @@ def read_gpx(data: bytes, where: str, source: ActivitySource) -> Activity:
         ascent_m=ascent([p.elevation for p in points]),
         name=gpx.tracks[0].name,
     )
+
+
+def _check_no_entities(data: bytes) -> None:
+    """A GPX that declares a DTD or entities (an "XML bomb" among them) is refused, by
+    defusedxml, before gpxpy's parser sees it."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        fromstring(data)
+    except DefusedXmlException:
+        raise ActivityFileError("declares XML entities (refused)") from None
+    except ParseError as err:
+        raise ActivityFileError(f"is not readable GPX ({str(err)[:100]})") from None
 
 
 def _extension_values(points: list[Any], tag: str) -> list[float]:

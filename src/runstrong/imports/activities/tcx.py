@@ -24,7 +24,9 @@ def read_tcx(data: bytes, where: str, source: ActivitySource) -> Activity:
 
     try:
         root = fromstring(data)
-    except (ParseError, DefusedXmlException, ValueError) as err:
+    except DefusedXmlException:
+        raise ActivityFileError("declares XML entities (refused)") from None
+    except (ParseError, ValueError) as err:
         raise ActivityFileError(f"is not well-formed TCX ({str(err)[:100]})") from None
     activities = root.findall("t:Activities/t:Activity", NS)
     if not activities:
