@@ -13,7 +13,12 @@ from builders import make_prescription, make_race, with_rule
 from runstrong.domain.drafts import Draft
 from runstrong.domain.messages import RuleId
 from runstrong.domain.plan import ByPercent, ByRir, Contacts, Hold, Reps, Role
-from runstrong.domain.race_window import b_race_draft, days_to_b_race, within_b_race_limits
+from runstrong.domain.race_window import (
+    b_race_dates,
+    b_race_draft,
+    days_to_b_race,
+    within_b_race_limits,
+)
 from runstrong.domain.rules import Rules
 from runstrong.domain.scheduling import no_heavy_days_after
 from runstrong.domain.templates import A
@@ -74,7 +79,7 @@ def test_a_session_already_light_enough_is_unchanged() -> None:
 def test_only_b_races_in_the_next_five_days_count() -> None:
     def days(offset: int, priority: str = "B") -> int | None:
         race = make_race(DAY + timedelta(days=offset), priority, "half_marathon")
-        return days_to_b_race(DAY, (race,), RULES)
+        return days_to_b_race(DAY, b_race_dates((race,)), RULES)
 
     assert days(5) == 5
     assert days(1) == 1

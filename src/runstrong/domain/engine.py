@@ -62,7 +62,7 @@ from runstrong.domain.prescription import (
     prescribe,
 )
 from runstrong.domain.profile import Profile
-from runstrong.domain.race_window import b_race_draft, days_to_b_race
+from runstrong.domain.race_window import b_race_dates, b_race_draft, days_to_b_race
 from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import RunningCalendar, change_note
@@ -209,6 +209,7 @@ class _WeekPlanner:
     ) -> None:
         self.athlete = athlete
         self.athlete_id = athlete.key  # derived from the name: made once
+        self.b_races = b_race_dates(athlete.races)  # their last days keep lighter doses
         self.start = start
         self.calendar = calendar
         self.library = library
@@ -341,7 +342,7 @@ class _WeekPlanner:
             stand = session_ready is stand_in
             if placement.fit:  # dose by place: moderate legs where the day asks
                 session_ready = self._fit_to_day(session_ready, key)
-            days = days_to_b_race(placement.day, self.athlete.races, self.rules)
+            days = days_to_b_race(placement.day, self.b_races, self.rules) if self.b_races else None
             if days is not None:  # the last days before a B race: lighter doses
                 session_ready = self._b_race_dosed(session_ready, key.deload, days)
             session = self._session(frame, session_ready, placement, stand, sid)

@@ -22,13 +22,15 @@ from runstrong.domain.prescription import contacts_of
 from runstrong.domain.rules import Rules
 
 
-def days_to_b_race(day: date, races: Iterable[Race], rules: Rules) -> int | None:
-    """Days from `day` to the nearest B race at most `b_race_window_days` ahead (None: none)."""
-    ahead = [
-        (r.date - day).days
-        for r in races
-        if r.priority is RacePriority.B and 0 < (r.date - day).days <= rules.b_race_window_days
-    ]
+def b_race_dates(races: Iterable[Race]) -> tuple[date, ...]:
+    return tuple(r.date for r in races if r.priority is RacePriority.B)
+
+
+def days_to_b_race(day: date, b_races: tuple[date, ...], rules: Rules) -> int | None:
+    """Days from `day` to the nearest of the B races on `b_races` at most `b_race_window_days`
+    ahead (None: none)."""
+    window = rules.b_race_window_days
+    ahead = [days for race in b_races if 0 < (days := (race - day).days) <= window]
     return min(ahead, default=None)
 
 
