@@ -297,12 +297,16 @@ def _load_capped(p: P) -> str:
 
 
 def _kit_assumed(p: P) -> str:
-    kind, kg, level = p.s("kit"), p.n("kg"), p.s("level")
-    what = "one kettlebell" if kind == "kettlebell" else "dumbbells up to"
+    kg, level = p.n("kg"), p.s("level")
+    article = "an" if level[:1] in "aeiou" else "a"
+    if p.s("kit") == "kettlebell":
+        listed, assumed = "a kettlebell without its weight", f"one {kg:g} kg kettlebell"
+    else:
+        listed, assumed = "dumbbells without their heaviest weight", f"dumbbells up to {kg:g} kg"
     return (
-        f"Your profile lists {kind}s without their weight{'s' if kind == 'kettlebell' else ''}: "
-        f"the plan assumes {what} {kg:g} kg (light on purpose for a {level} lifter). Add the "
-        "weights to your profile's equipment so the plan can check and load your own."
+        f"Your profile lists {listed}: the plan assumes {assumed}, light on purpose for "
+        f"{article} {level} lifter. Add the weights to your profile's equipment so the plan can "
+        "check and load your own."
     )
 
 
@@ -426,7 +430,7 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.KIT_ASSUMED: _kit_assumed,
     RuleId.BODY_MASS_ASSUMED: lambda p: (
         f"No body mass in your profile: the estimated starting loads assume {p.n('kg'):g} kg, "
-        "a light runner's (add your body mass to your profile's athlete for your own)."
+        "a light runner's: add your body mass to your profile for your own."
     ),
     RuleId.RACE_IN_WEEK: _race_in_week,
     RuleId.NO_STRENGTH_DAY: lambda p: (
