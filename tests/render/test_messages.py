@@ -183,6 +183,30 @@ SAMPLES: dict[RuleId, Reason] = {
         RuleId.LIGHT_SLOW_TEMPO,
         (*SHORTFALL.items(), ("new_reps", 12), ("lowering_s", 4), ("pause_s", 1)),
     ),
+    RuleId.KIT_ASSUMED: reason(
+        RuleId.KIT_ASSUMED, "runstrong_heuristic", kit="kettlebell", kg=12.0, level="intermediate"
+    ),
+    RuleId.BODY_MASS_ASSUMED: reason(RuleId.BODY_MASS_ASSUMED, "runstrong_heuristic", kg=60.0),
+    RuleId.LOAD_ESTIMATED: reason(
+        RuleId.LOAD_ESTIMATED,
+        "runstrong_heuristic",
+        body_mass_kg=64.0,
+        body_mass_given=1,
+        level="intermediate",
+        rir=2,
+        capped_kg=0,
+    ),
+    RuleId.B_RACE_DOSE: reason(
+        RuleId.B_RACE_DOSE,
+        "runstrong_heuristic",
+        days=5,
+        min_rir=3,
+        max_percent=85,
+        max_contacts=20,
+        rir_raised=1,
+        percent_lowered=1,
+        contacts_cut=1,
+    ),
     RuleId.LOAD_CAPPED: reason(
         RuleId.LOAD_CAPPED, kit="dumbbell", held=2, load_kg=20.0, share=67, advice="slow_lowering"
     ),

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from runstrong.domain.plan import Prescription
 from runstrong.export.exporter import ExportOptions
 from runstrong.export.plan_json import dose_fields
-from runstrong.render.resolved import ResolvedPlan
+from runstrong.render.resolved import ResolvedExercise, ResolvedPlan
 
 COLUMNS: tuple[str, ...] = (
     "date",
@@ -39,6 +39,7 @@ COLUMNS: tuple[str, ...] = (
     "contacts",
     "side",
     "load_kg",
+    "load_estimated",
     "percent_1rm",
     "rir",
     "tempo",
@@ -87,6 +88,7 @@ def _rows(resolved: ResolvedPlan) -> Iterator[list[Cell]]:
                     dose.contacts,
                     side,
                     _kg(x.load_kg),
+                    _estimated(x),
                     dose.percent_1rm,
                     dose.rir,
                     p.tempo,
@@ -120,6 +122,14 @@ def _groups(exercises: Sequence[Prescription]) -> list[list[int]]:
         else:
             groups.append([i])
     return groups
+
+
+def _estimated(x: ResolvedExercise) -> str | None:
+    """ "true" for a load we estimated (no known max), "false" for one from a max; empty
+    without a load."""
+    if x.load_kg is None:
+        return None
+    return "true" if x.load_estimated else "false"
 
 
 def _kg(value: float | None) -> str | None:

@@ -179,6 +179,7 @@ def _exercise(x: ResolvedExercise) -> dict[str, Any]:
         "rir": dose.rir,
         "percent_1rm": dose.percent_1rm,
         "load_kg": x.load_kg,
+        "load_estimated": x.load_estimated,
         "rest_s": p.rest_s,
         "tempo": p.tempo,
         "why": p.why,

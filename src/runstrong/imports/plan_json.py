@@ -116,6 +116,7 @@ class ExerciseIn(_Strict):
     rir: Annotated[int, Field(ge=0, le=10)] | None
     percent_1rm: Annotated[int, Field(ge=1, le=100)] | None
     load_kg: Kg | None
+    load_estimated: bool = False  # our estimate, not from a known max (absent before: False)
     rest_s: Annotated[int, Field(ge=0, le=MAX_REST_SECONDS)]
     tempo: Annotated[str, Field(max_length=16)] | None
     why: Text

@@ -162,6 +162,11 @@ def _phase_week(p: P) -> str:
             "the intensity kept and the volume cut, so strength holds while the running takes "
             "priority"
         )
+    elif session == "W":
+        purpose = (
+            "the week's one session: squat and hinge patterns, calves, hip, upper body and "
+            "trunk together, dosed for the phase"
+        )
     elif session in _SESSION_LEAD:
         extras = [_EXTRAS[e] for e in p.t("extras")]
         purpose = _SESSION_LEAD[session]
@@ -291,6 +296,49 @@ def _load_capped(p: P) -> str:
     return f"capped at your heaviest {what} is {p.i('share')}% of your max; {advice}"
 
 
+def _kit_assumed(p: P) -> str:
+    kg, level = p.n("kg"), p.s("level")
+    article = "an" if level[:1] in "aeiou" else "a"
+    if p.s("kit") == "kettlebell":
+        listed, assumed = "a kettlebell without its weight", f"one {kg:g} kg kettlebell"
+    else:
+        listed, assumed = "dumbbells without their heaviest weight", f"dumbbells up to {kg:g} kg"
+    return (
+        f"Your profile lists {listed}: the plan assumes {assumed}, light on purpose for "
+        f"{article} {level} lifter. Add the weights to your profile's equipment so the plan can "
+        "check and load your own."
+    )
+
+
+def _load_estimated(p: P) -> str:
+    mass, rir = p.n("body_mass_kg"), p.i("rir")
+    basis = (
+        f"your body mass ({mass:g} kg)"
+        if p.i("body_mass_given")
+        else f"an assumed body mass of {mass:g} kg"
+    )
+    text = (
+        f"estimated, no known max: from {basis} and {p.s('level')} level; if the first set "
+        f"leaves more than {rir + 2} in reserve, go a step heavier, fewer than {rir}, a step "
+        "lighter; log what you lift to replace the estimate"
+    )
+    if capped := p.n("capped_kg"):
+        text += f" (capped at your heaviest weight, {capped:g} kg)"
+    return text
+
+
+def _b_race_dose(p: P) -> str:
+    changes = []
+    if p.i("rir_raised"):
+        changes.append(f"at least {p.i('min_rir')} reps in reserve")
+    if p.i("percent_lowered"):
+        changes.append(f"every set below {p.i('max_percent')}% 1RM")
+    if p.i("contacts_cut"):
+        changes.append(f"at most {p.i('max_contacts')} jump contacts")
+    what = ", ".join(changes) if changes else "its doses already light enough"
+    return f"{p.i('days')} days before a B race: {what}, so the race comes on fresh legs"
+
+
 def _deload_dose(p: P) -> str:
     changes = []
     if fewer := p.i("fewer_sets"):
@@ -402,6 +450,11 @@ CATALOGUE: dict[RuleId, Template] = {
         "exercises took its place)."
     ),
     RuleId.SHORT_CYCLE: _short_cycle,
+    RuleId.KIT_ASSUMED: _kit_assumed,
+    RuleId.BODY_MASS_ASSUMED: lambda p: (
+        f"No body mass in your profile: the estimated starting loads assume {p.n('kg'):g} kg, "
+        "a light runner's: add your body mass to your profile for your own."
+    ),
     RuleId.RACE_IN_WEEK: _race_in_week,
     RuleId.NO_STRENGTH_DAY: lambda p: (
         "No strength session this week: none of its days is one of your strength days."
@@ -552,6 +605,8 @@ CATALOGUE: dict[RuleId, Template] = {
     ),
     RuleId.LIGHT_SLOW_TEMPO: _light_slow_tempo,
     RuleId.LOAD_CAPPED: _load_capped,
+    RuleId.LOAD_ESTIMATED: _load_estimated,
+    RuleId.B_RACE_DOSE: _b_race_dose,
     RuleId.REDUCED_VOLUME: lambda p: (
         f"first weeks: {p.i('sets')} sets, easy effort, to limit soreness"
     ),

@@ -44,7 +44,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.messages import Reason, RuleId
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Session, Week
-from runstrong.render.dose_text import amount, effort_parts
+from runstrong.render.dose_text import amount, effort_parts, load_text
 from runstrong.render.messages import text as reason_text
 from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession, ResolvedWeek
 
@@ -433,7 +433,7 @@ def _exercise(x: ResolvedExercise, notes: list[Reason]) -> str:
     p, exercise, label = x.prescription, x.exercise, x.label
     values = []
     if x.load_kg is not None:
-        values.append(f"{x.load_kg:g} kg")
+        values.append(load_text(x.load_kg, x.load_estimated))
     values += effort_parts(p)
     if p.tempo:
         values.append(f"tempo {escape(p.tempo)}")
