@@ -76,6 +76,9 @@ class RuleId(StrEnum):
     LEGS_MODERATED_SPACING = "legs_moderated_spacing"
     PLYO_TOO_CLOSE = "min_hours_between_plyo"
     OVER_TIME = "over_time"
+    # A session the log missed (lived_plan.py): moved within its week, or dropped
+    MISSED_MOVED = "missed_moved"
+    MISSED_DROPPED = "missed_dropped"
     # A session: its content
     NO_PLYO_NIGGLE = "no_plyo_niggle"
     NIGGLE_PATTERN_REMOVED = "niggle_pattern_removed"

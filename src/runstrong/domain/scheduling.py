@@ -285,6 +285,14 @@ class Scheduler:
             placed.append(Placed(placement.at, need.heavy_legs and not placement.fit, need.plyo))
         return out
 
+    def place_on(self, day: date, need: SessionNeeds, placed: Sequence[Placed]) -> Placement | None:
+        """`need` on `day` beside the sessions already `placed` (a missed session moved within
+        its week: lived_plan.py), or None where the athlete's strength days or a hard limit
+        around a race rule the day out."""
+        if day < self.plan_start or not self._allows_strength(day) or not self._allowed(day, need):
+            return None
+        return self._evaluate(day, need, placed)
+
     def _allowed(self, day: date, need: SessionNeeds) -> bool:
         """Hard limits around races (science.md §3.1 taper; the numbers are in Rules)."""
         rules = self.rules
