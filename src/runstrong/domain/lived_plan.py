@@ -13,7 +13,7 @@ Pure: the plan, the athlete, the rules, the library and the log in; the lived pl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -21,12 +21,13 @@ from enum import StrEnum
 from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.day_fit import is_hard_plyo
+from runstrong.domain.exercise import Exercise
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Contacts, LowerBodyLoad, Plan, Session, Week
 from runstrong.domain.rules import Rules
 from runstrong.domain.scheduling import Placement, Scheduler, SessionNeeds
 from runstrong.domain.spacing import Placed
-from runstrong.domain.training_log import LogStatus, SessionLog
+from runstrong.domain.training_log import LogStatus, SessionLog, Side
 
 # Why a session moves: the log missed it ("skipped", "moved"), or it is heavy on the legs the day
 # before or after a heavy session done (a session the log moved and the athlete did).
@@ -270,3 +271,25 @@ def _dropped_reason(session: Session, why: str, after: date) -> Reason:
         from_date=session.date.isoformat(),
         after_date=after.isoformat(),
     )
+
+
+def done_items(
+    sessions: Sequence[Session],
+    outcomes: Mapping[str, SessionOutcome],
+    library: ExerciseLibrary,
+) -> list[tuple[Exercise, float]]:
+    """(exercise, sets) of the sets logged done for `sessions`, as balance.session_items counts
+    planned ones: a set of one side is half of a per-side set; a set of an exercise the library
+    does not know (a custom one from an import) is left out."""
+    items: list[tuple[Exercise, float]] = []
+    for session in sessions:
+        found = outcomes.get(session.id)
+        if found is None or found.done is None:
+            continue
+        for logged in found.done.sets:
+            if logged.slug not in library:
+                continue
+            exercise = library.get(logged.slug)
+            one_side = logged.side is not Side.BOTH and exercise.per_side
+            items.append((exercise, 0.5 if one_side else 1.0))
+    return items
