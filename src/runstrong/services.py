@@ -101,13 +101,16 @@ def make_plan(
     *,
     start: date | None = None,
     weeks: int | None = None,
+    past_races: bool = False,
 ) -> PlanResult:
     """The plan for `profile`: from `start`, else the profile's start, else the Monday after
-    the settings' today. A race before that day is a `RaceBeforeStartError`."""
+    the settings' today. A race before that day is a `RaceBeforeStartError`, unless
+    `past_races` (a re-plan: races run are history, their recovery kept where it reaches)."""
     first_day = plan_start(profile, start=start, today=settings.today)
     if date_problem(first_day):  # a start or a today past the dates a plan can reach
         raise OutsideDatesError("the plan start", first_day)
-    check_races_after_start(profile, first_day, start_given=start is not None)
+    if not past_races:
+        check_races_after_start(profile, first_day, start_given=start is not None)
     plan = generate_plan(profile, library, start=first_day, weeks=weeks)
     return PlanResult(plan, profile.athlete, library, profile.rules)
 
