@@ -3,7 +3,8 @@
 A session logged done is on the day it was done. A session missed (logged skipped, or moved with
 a day to move to) is placed again within its own week by the engine's placement rules
 (scheduling.Scheduler.place_on, spacing.py): on the day the athlete moved it to if that day holds
-it, else on the best free strength day after the day it was missed; never on a day that would make
+it (any day of the week: their choice), else on the best free strength day after the day it was
+missed; never on a day that would make
 it moderate (the day before a key run, long run or race, or too close to heavy legs), so never two
 heavy days back to back. Where no day of the week holds it, it is dropped, and the week's notes say
 why. `Rules.move_missed_sessions` off: every missed session is dropped.
@@ -219,7 +220,7 @@ class _Placer:
                 continue
             if need.heavy_legs and heavy_days & {day - timedelta(days=1), day + timedelta(days=1)}:
                 continue  # never two heavy days back to back
-            found = self.scheduler.place_on(day, need, placed)
+            found = self.scheduler.place_on(day, need, placed, any_day=day == wanted)
             if found is None or found.fit:  # the day would make it moderate: not this session
                 continue
             if day == wanted:

@@ -285,11 +285,15 @@ class Scheduler:
             placed.append(Placed(placement.at, need.heavy_legs and not placement.fit, need.plyo))
         return out
 
-    def place_on(self, day: date, need: SessionNeeds, placed: Sequence[Placed]) -> Placement | None:
+    def place_on(
+        self, day: date, need: SessionNeeds, placed: Sequence[Placed], *, any_day: bool = False
+    ) -> Placement | None:
         """`need` on `day` beside the sessions already `placed` (a missed session moved within
-        its week: lived_plan.py), or None where the athlete's strength days or a hard limit
-        around a race rule the day out."""
-        if day < self.plan_start or not self._allows_strength(day) or not self._allowed(day, need):
+        its week: lived_plan.py), or None where a hard limit around a race, or the athlete's
+        strength days (unless `any_day`: a day the athlete chose), rule the day out."""
+        if day < self.plan_start or not self._allowed(day, need):
+            return None
+        if not any_day and not self._allows_strength(day):
             return None
         return self._evaluate(day, need, placed)
 
