@@ -229,3 +229,22 @@ def test_a_wrong_athlete_or_source_is_one_line_and_nothing_written(
     monkeypatch.chdir(out)
     assert one_error_line(rs(alex, *args)) == says
     assert list(out.iterdir()) == []
+
+
+def test_a_session_the_plan_moved_is_logged_on_its_new_day(alex: str, tmp_path: Path) -> None:
+    # the deload's A skipped on Tuesday 29 Dec goes to Saturday 2 Jan (as above); a log of that
+    # Saturday, a day the stored plan has no session on, is for A
+    ok(rs(alex, "log", "alex", "--date", "2026-12-29", "--skipped"))
+    logged = ok(rs(alex, "log", "alex", "--date", "2027-01-02", "--set", "push_up 12@2"))
+    assert logged == f"logged alex 2027-01-02 ({A4}): 1 set\n"
+    out = tmp_path / "plan.json"
+    ok(rs(alex, "export", "json", "--athlete", "alex", "-o", str(out)))
+    a4 = sessions_of(json.loads(out.read_text("utf-8")))[A4]
+    assert (a4["date"], a4["log"]["outcome"], a4["log"]["missed"]) == (
+        "2027-01-02",
+        "done",
+        "skipped",
+    )
+    # a day with no session, planned or moved, is still one error line
+    line = one_error_line(rs(alex, "log", "alex", "--date", "2027-01-01", "--set", "push_up 12"))
+    assert line.startswith("error: --date: ")
