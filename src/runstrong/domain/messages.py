@@ -81,6 +81,9 @@ class RuleId(StrEnum):
     # A session whose plyometrics are left out for its day: too close to other plyometrics
     PLYO_LEFT_OUT_SPACING = "plyo_left_out_spacing"
     OVER_TIME = "over_time"
+    # A session the log missed (lived_plan.py): moved within its week, or dropped
+    MISSED_MOVED = "missed_moved"
+    MISSED_DROPPED = "missed_dropped"
     # A session: its content
     NO_PLYO_NIGGLE = "no_plyo_niggle"
     NIGGLE_PATTERN_REMOVED = "niggle_pattern_removed"

@@ -306,6 +306,15 @@ class Rules:
         "one closer than min_hours_between_plyo to other jumps leaves its own out (1 on; 0 off: "
         "it stays as it was and a warning names the broken rule)",
     )
+    # The plan as lived (lived_plan.py): a session the log says was missed moves within its week.
+    move_missed_sessions: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a session logged skipped or moved goes to the athlete's day, else the best free "
+        "strength day later in its week that holds it as planned, else it is dropped (1 on; "
+        "0 off: a missed session is dropped)",
+    )
     heavy_set_min_percent_1rm: int = rule(
         80,
         cite="doma2019",

@@ -312,6 +312,18 @@ class Scheduler:
             placed.append(Placed(placement.at, heavy, need.plyo and not leaves_out_plyo(fit)))
         return out
 
+    def place_on(
+        self, day: date, need: SessionNeeds, placed: Sequence[Placed], *, any_day: bool = False
+    ) -> Placement | None:
+        """`need` on `day` beside the sessions already `placed` (a missed session moved within
+        its week: lived_plan.py), or None where a hard limit around a race, or the athlete's
+        strength days (unless `any_day`: a day the athlete chose), rule the day out."""
+        if day < self.plan_start or not self._allowed(day, need):
+            return None
+        if not any_day and not self._allows_strength(day):
+            return None
+        return self._evaluate(day, need, placed)
+
     def _allowed(self, day: date, need: SessionNeeds) -> bool:
         """Hard limits around races (science.md §3.1 taper; the numbers are in Rules)."""
         rules = self.rules

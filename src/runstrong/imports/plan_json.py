@@ -168,6 +168,9 @@ class SessionIn(_Strict):
     reasons: Annotated[list[ReasonIn], Field(max_length=MAX_REASONS)]
     warnings: Annotated[list[ReasonIn], Field(max_length=MAX_REASONS)]
     exercises: Annotated[list[ExerciseIn], Field(max_length=MAX_EXERCISES)]
+    # What the log says of the session (`export json --athlete`): read past, not kept, so that
+    # such a file opens as the plan it is.
+    log: dict[str, object] | None = None
 
     _time = field_validator("time")(_local)
 

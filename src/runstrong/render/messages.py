@@ -240,6 +240,34 @@ def _sessions_before_start(p: P) -> str:
     )
 
 
+def _missed_why(p: P) -> str:
+    """Why a session left its day: what the log says, or a heavy session done beside it."""
+    why = p.s("why")
+    if why == "skipped":
+        return f"skipped on {p.d('after_date'):%a %d %b}"
+    if why == "moved":
+        return f"moved from {p.d('after_date'):%a %d %b} in the log"
+    return f"heavy legs were done on {p.d('after_date'):%a %d %b}, the day beside it"
+
+
+def _missed_moved(p: P) -> str:
+    asked = p.s("asked_date")
+    refused = (
+        f"; {date.fromisoformat(asked):%a %d %b} could not hold it as planned" if asked else ""
+    )
+    return (
+        f"moved from {p.d('from_date'):%a %d %b} to {p.d('to_date'):%a %d %b}: "
+        f"{_missed_why(p)}{refused}"
+    )
+
+
+def _missed_dropped(p: P) -> str:
+    return (
+        f"{p.s('title')} of {p.d('from_date'):%a %d %b} dropped: {_missed_why(p)}, and no later "
+        "strength day this week holds it as planned (never two heavy days back to back)."
+    )
+
+
 def _no_single_leg(p: P) -> str:
     return f"no single-leg exercise: {_why_empty(p)}"
 
@@ -574,6 +602,8 @@ CATALOGUE: dict[RuleId, Template] = {
         f"about {p.i('minutes')} minutes, more than your {p.i('budget_minutes')}: even the "
         "main lifts alone take longer"
     ),
+    RuleId.MISSED_MOVED: _missed_moved,
+    RuleId.MISSED_DROPPED: _missed_dropped,
     RuleId.NO_PLYO_NIGGLE: lambda p: "no plyometrics: they load your niggle",
     RuleId.HARD_PLYO_LEFT_OUT: lambda p: (
         f"left out {', '.join(p.t('exercises'))}: no hard plyometrics on this day"
