@@ -18,6 +18,7 @@ from runstrong.domain import day_fit, supersets
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
 from runstrong.domain.budget import TimedGroup, minutes_for, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.categories import EVERY_CATEGORY, Category, categories_of, missing
 from runstrong.domain.drafts import ContentKey, Draft, Pick
 from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
 from runstrong.domain.identity import places, session_id
@@ -65,7 +66,7 @@ from runstrong.domain.scheduling import (
 )
 from runstrong.domain.selection import Chooser
 from runstrong.domain.spacing import Placed
-from runstrong.domain.templates import ACT, REC, A, B, M, T, Template
+from runstrong.domain.templates import ACT, PLYO, REC, A, B, M, T, Template
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
 LOWER_LEG_SITES = frozenset(
@@ -217,7 +218,8 @@ class _WeekPlanner:
         self._prescribed: dict[
             tuple[str, Role, Context | None, tuple[Reason, ...]], Prescription
         ] = {}
-        self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
+        self._timed: dict[tuple[tuple[Prescription, ...], bool], list[TimedGroup]] = {}
+        self._categories: dict[str, frozenset[Category]] = {}
         # Prescriptions with one field changed (sets cut to fit, a superset letter): the same
         # few changes recur week after week.
         self._revised: dict[tuple[Prescription, str, object], Prescription] = {}
@@ -351,7 +353,28 @@ class _WeekPlanner:
             deload=frame.deload,
             goal=goal,
             sessions=tuple(sessions),
-            notes=frame.notes + self._calendar_notes(frame) + tuple(notes),
+            notes=frame.notes
+            + self._calendar_notes(frame)
+            + tuple(notes)
+            + self._missing_categories(frame, sessions),
+        )
+
+    def _missing_categories(self, frame: WeekFrame, sessions: list[Session]) -> tuple[Reason, ...]:
+        """One note on a loading week of base or build that lacks a category (categories.py):
+        which ones. Plyometrics are wanted only where the level, phase and niggles allow one."""
+        if frame.deload or frame.phase not in (Phase.BASE, Phase.BUILD) or not sessions:
+            return ()
+        held = [self.categories(p) for s in sessions for p in s.exercises]
+        gone = missing(held, self._wanted_categories(frame.phase))
+        return (reason(RuleId.CATEGORY_MISSING, categories=gone),) if gone else ()
+
+    def _wanted_categories(self, phase: Phase) -> tuple[Category, ...]:
+        most = self._max_plyo(phase)
+        plyo = most is not None and any(
+            self.chooser.allows(ex) for ex, _ in self.chooser.ranked(PLYO, most)
+        )
+        return (
+            EVERY_CATEGORY if plyo else tuple(c for c in Category if c is not Category.PLYOMETRIC)
         )
 
     def _calendar_notes(self, frame: WeekFrame) -> tuple[Reason, ...]:
@@ -417,7 +440,7 @@ class _WeekPlanner:
         return found
 
     def _minutes(self, draft: Draft) -> int:
-        groups = self.timed_groups(draft.exercises)
+        groups = self.timed_groups(draft.exercises, draft.circuit)
         return minutes_for(groups, [p.sets for p in draft.exercises], self.rules)
 
     def _drafts(self, key: ContentKey) -> list[Draft]:
@@ -442,12 +465,20 @@ class _WeekPlanner:
         if any(k not in self.block_slugs for k in keys):
             weeks = self.block_dose_weeks.get((key.block, key.phase)) or {key.dose_week}
             full = [key._replace(deload=False, reduced=False, dose_week=w) for w in sorted(weeks)]
-            fitted = [  # per week of the block, per session: the exercises that fit
-                [frozenset(p.slug for p in t.draft.exercises) for t in self._trim(self._drafts(k))]
-                for k in full
-            ]
-            for k, *per_week in zip(keys, *fitted, strict=True):
-                self.block_slugs.setdefault(k, frozenset.intersection(*per_week))
+            # Week by week of the block, each fitted from what the weeks before kept: a week
+            # that must leave out more leaves out from the same exercises, so two weeks that
+            # each keep one of two trunk exercises never add up to none.
+            kept: list[frozenset[str]] | None = None
+            for k in full:
+                drafts_k = self._drafts(k)
+                if kept is not None:
+                    drafts_k = [
+                        keep_only(d, slugs, self._budget(d))
+                        for d, slugs in zip(drafts_k, kept, strict=True)
+                    ]
+                kept = [frozenset(p.slug for p in t.draft.exercises) for t in self._trim(drafts_k)]
+            for k, slugs in zip(keys, kept or (), strict=True):
+                self.block_slugs.setdefault(k, slugs)
         return [
             keep_only(d, self.block_slugs[k], self._budget(d))
             for d, k in zip(drafts, keys, strict=True)
@@ -530,6 +561,8 @@ class _WeekPlanner:
             for slot in template.slots:
                 if slot.role is Role.PLYOMETRIC and not self._plyo_wanted(template, phase):
                     continue
+                if slot.role is Role.POWER and not self._power_wanted(phase):
+                    continue
                 ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=max_plyo)
                 if ex is None and slot.fallback and self.rules.single_leg_hip_fallback:
                     empty, slot = slot, slot.fallback
@@ -606,6 +639,14 @@ class _WeekPlanner:
             return True
         return template is B and phase is Phase.BUILD and self.athlete.level is not Level.BEGINNER
 
+    def _power_wanted(self, phase: Phase) -> bool:
+        """An explosive lift in build for intermediate and advanced runners (science.md §3.1)."""
+        return (
+            phase is Phase.BUILD
+            and self.athlete.level is not Level.BEGINNER
+            and self.rules.explosive_lift_in_build
+        )
+
     def _max_plyo(self, phase: Phase) -> PlyoIntensity | None:
         severe_leg = any(
             n.severity is Severity.SEVERE and n.site in LOWER_LEG_SITES
@@ -666,11 +707,21 @@ class _WeekPlanner:
             found = self._revised[key] = p.revised(**{name: value})
         return found
 
-    def timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
+    def timed_groups(
+        self, exercises: tuple[Prescription, ...], circuit: bool = False
+    ) -> list[TimedGroup]:
         """The session's groups with their work and rest (the same sessions recur)."""
-        found = self._timed.get(exercises)
+        key = (exercises, circuit)
+        found = self._timed.get(key)
         if found is None:
-            found = self._timed[exercises] = timed_groups(exercises, self.library, self.rules)
+            found = self._timed[key] = timed_groups(exercises, self.library, self.rules, circuit)
+        return found
+
+    def categories(self, p: Prescription) -> frozenset[Category]:
+        """The week's categories `p` brings (categories.py), remembered per exercise."""
+        found = self._categories.get(p.slug)
+        if found is None:
+            found = self._categories[p.slug] = categories_of(self.library.get(p.slug))
         return found
 
     # -- placing and finishing --------------------------------------------------------------
@@ -699,7 +750,8 @@ class _WeekPlanner:
             minutes=self._minutes(draft) if minutes is None else minutes,
             load=load,
             exercises=supersets.label(
-                supersets.group(draft.exercises, self.rules.superset_accessories), self._mark
+                supersets.group(draft.exercises, self.rules.superset_accessories, draft.circuit),
+                self._mark,
             ),
             plyo_contacts=sum(contacts_of(p) for p in draft.exercises),
             notes_for_deload=notes_for_deload,
