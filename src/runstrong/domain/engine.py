@@ -66,7 +66,7 @@ from runstrong.domain.scheduling import (
 )
 from runstrong.domain.selection import Chooser
 from runstrong.domain.spacing import Placed
-from runstrong.domain.templates import ACT, PLYO, REC, A, B, M, T, Template
+from runstrong.domain.templates import ACT, PLYO, PLYO_LOW, REC, A, B, M, T, Template
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
 LOWER_LEG_SITES = frozenset(
@@ -207,7 +207,8 @@ class _WeekPlanner:
         self.scheduler = Scheduler(athlete, rules, start, calendar)
         self.history: list[Placed] = []
         # A block's exercises per session: (block, phase, template, place in the week).
-        self.block_slugs: dict[tuple[int, Phase, str, int], frozenset[str]] = {}
+        # ... and whether it is done as a circuit (trimming.py) in every week of the block.
+        self.block_slugs: dict[tuple[int, Phase, str, int], tuple[frozenset[str], bool]] = {}
         self._last_loading: ContentKey | None = None  # the key of the last loading week
         self._last_placed: dict[str, int] = {}  # each template's last week on the calendar
         # Weeks with equal content keys get equal sessions: each is drafted once.
@@ -468,19 +469,23 @@ class _WeekPlanner:
             # Week by week of the block, each fitted from what the weeks before kept: a week
             # that must leave out more leaves out from the same exercises, so two weeks that
             # each keep one of two trunk exercises never add up to none.
+            # A session that is a circuit in one week of the block is one in all of them.
             kept: list[frozenset[str]] | None = None
+            circuits = [False] * len(keys)
             for k in full:
                 drafts_k = self._drafts(k)
                 if kept is not None:
                     drafts_k = [
-                        keep_only(d, slugs, self._budget(d))
+                        keep_only(d, slugs, False, self._budget(d))
                         for d, slugs in zip(drafts_k, kept, strict=True)
                     ]
-                kept = [frozenset(p.slug for p in t.draft.exercises) for t in self._trim(drafts_k)]
-            for k, slugs in zip(keys, kept or (), strict=True):
-                self.block_slugs.setdefault(k, slugs)
+                trimmed = self._trim(drafts_k)
+                kept = [frozenset(p.slug for p in t.draft.exercises) for t in trimmed]
+                circuits = [c or t.draft.circuit for c, t in zip(circuits, trimmed, strict=True)]
+            for k, slugs, circuit in zip(keys, kept or (), circuits, strict=True):
+                self.block_slugs.setdefault(k, (slugs, circuit))
         return [
-            keep_only(d, self.block_slugs[k], self._budget(d))
+            keep_only(d, *self.block_slugs[k], self._budget(d))
             for d, k in zip(drafts, keys, strict=True)
         ]
 
@@ -534,7 +539,22 @@ class _WeekPlanner:
         """The template's session for the week: its exercises chosen, then dosed."""
         picks, notes = self._pick(template, key.phase, key.block, used)
         ctx = self._context(template, key)
-        exercises = [self._prescribe(ex, slot.role, ctx, subs) for slot, ex, subs in picks]
+        exercises: list[Prescription] = []
+        kept: list[Pick] = []
+        for slot, ex, subs in picks:
+            if slot is not PLYO_LOW:
+                exercises.append(self._prescribe(ex, slot.role, ctx, subs))
+                kept.append((slot, ex, subs))
+                continue
+            # the session's contacts the hard drill left, within the level's cap
+            left = ctx.plyo_contacts - sum(contacts_of(p) for p in exercises)
+            p = self._prescribe(ex, slot.role, ctx._replace(plyo_contacts=max(left, 0)), subs)
+            while p.sets > 1 and contacts_of(p) > left:
+                p = self.with_sets(p, p.sets - 1)
+            if 0 < contacts_of(p) <= left:
+                exercises.append(p)
+                kept.append((slot, ex, subs))
+        picks = tuple(kept)
         return Draft(
             template,
             tuple(exercises),
@@ -563,7 +583,14 @@ class _WeekPlanner:
                     continue
                 if slot.role is Role.POWER and not self._power_wanted(phase):
                     continue
-                ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=max_plyo)
+                most = max_plyo
+                if slot is PLYO_LOW:
+                    if not self._reactive_wanted(phase, picks):
+                        continue
+                    most = PlyoIntensity.LOW
+                ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=most)
+                if ex is None and slot is PLYO_LOW:
+                    continue
                 if ex is None and slot.fallback and self.rules.single_leg_hip_fallback:
                     empty, slot = slot, slot.fallback
                     ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=None)
@@ -638,6 +665,14 @@ class _WeekPlanner:
         if template in (A, M, T):
             return True
         return template is B and phase is Phase.BUILD and self.athlete.level is not Level.BEGINNER
+
+    def _reactive_wanted(self, phase: Phase, picks: Sequence[Pick]) -> bool:
+        """A low-intensity drill after a harder one in build, for intermediate and advanced
+        runners (the contacts it may add are decided with the dose, `draft`)."""
+        if phase is not Phase.BUILD or self.athlete.level is Level.BEGINNER:
+            return False
+        drills = [ex.plyometric for _, ex, _ in picks if ex.plyometric is not None]
+        return bool(drills) and drills[-1].intensity is not PlyoIntensity.LOW
 
     def _power_wanted(self, phase: Phase) -> bool:
         """An explosive lift in build for intermediate and advanced runners (science.md §3.1)."""

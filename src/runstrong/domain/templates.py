@@ -45,6 +45,10 @@ class Slot:
 
 P = Pattern
 PLYO = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=1)
+# In build, after a moderate or high intensity drill whose few reps a set leave the session's
+# contacts short: a low-intensity reactive drill (pogos, skips) for the rest, so build holds at
+# least base's contacts within the level's caps (engine.py; science.md §2.4).
+PLYO_LOW = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=1, label="reactive")
 # An explosive lift in build (science.md §3.1 [bazyler2015]): a ballistic exercise of any of these
 # patterns (jump squat with a load, kettlebell swing, medicine-ball throw).
 POWER = Slot(
@@ -94,6 +98,7 @@ LATERAL_TRUNK = Slot(Role.TRUNK, (P.TRUNK_LATERAL,), trim_rank=8)
 # week's explosive lift in build (its POWER slot is filled in build only, engine.py).
 SESSION_A = (
     PLYO,
+    PLYO_LOW,
     KNEE_MAIN,
     UNILATERAL,
     POSTERIOR,
@@ -104,6 +109,7 @@ SESSION_A = (
 )
 SESSION_B = (
     PLYO,
+    PLYO_LOW,
     POWER,
     HINGE_MAIN,
     UNILATERAL,

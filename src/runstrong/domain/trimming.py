@@ -314,13 +314,19 @@ def trim_priority(fit: Fitting, k: int, counts: Counter[Category]) -> int:
     return fit.ranks[k] + SPARE_TRIM_BONUS * fit.spare(k, counts)
 
 
-def keep_only(draft: Draft, slugs: frozenset[str], budget: Budget) -> Draft:
+def keep_only(draft: Draft, slugs: frozenset[str], circuit: bool, budget: Budget) -> Draft:
+    """`draft` with only the exercises of `slugs`, done as a `circuit` if asked (the block's
+    exercises and form, engine.py), with a note on each change."""
     keep = [i for i, p in enumerate(draft.exercises) if p.slug in slugs]
-    if len(keep) == len(draft.exercises):
+    to_circuit = circuit and not draft.circuit
+    if len(keep) == len(draft.exercises) and not to_circuit:
         return draft
     left_out = [p for p in draft.exercises if p.slug not in slugs]
     notes = (budget.left_out(tuple(p.name for p in left_out)),) if left_out else ()
+    if to_circuit:
+        notes = (budget.circuit(), *notes)
     return draft._replace(
+        circuit=draft.circuit or circuit,
         notes=draft.notes + notes,
         exercises=tuple(draft.exercises[i] for i in keep),
         trim_ranks=tuple(draft.trim_ranks[i] for i in keep),
