@@ -472,8 +472,8 @@ class _WeekPlanner:
             # A session that is a circuit in one week of the block is one in all of them.
             kept: list[frozenset[str]] | None = None
             circuits = [False] * len(keys)
-            for k in full:
-                drafts_k = self._drafts(k)
+            for week in full:
+                drafts_k = self._drafts(week)
                 if kept is not None:
                     drafts_k = [
                         keep_only(d, slugs, False, self._budget(d))
@@ -482,8 +482,8 @@ class _WeekPlanner:
                 trimmed = self._trim(drafts_k)
                 kept = [frozenset(p.slug for p in t.draft.exercises) for t in trimmed]
                 circuits = [c or t.draft.circuit for c, t in zip(circuits, trimmed, strict=True)]
-            for k, slugs, circuit in zip(keys, kept or (), circuits, strict=True):
-                self.block_slugs.setdefault(k, (slugs, circuit))
+            for place, slugs, circuit in zip(keys, kept or (), circuits, strict=True):
+                self.block_slugs.setdefault(place, (slugs, circuit))
         return [
             keep_only(d, *self.block_slugs[k], self._budget(d))
             for d, k in zip(drafts, keys, strict=True)

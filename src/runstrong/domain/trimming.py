@@ -240,14 +240,22 @@ class Fitting:
 
     def give_back(self) -> None:
         """Sets cut by the passes (which only ever shorten) back where the session still fits,
-        the exercises cut last first (main lifts, then plyometrics ... trunk)."""
-        order = sorted(range(len(self.exercises)), key=lambda k: self.ranks[k])
-        for k in order:
-            full = self.exercises[k].sets
-            while self.sets[k] < full:
-                self.set_sets(k, self.sets[k] + 1)
+        the exercises cut last first (main lifts, then plyometrics ... trunk); a superset or
+        circuit gets its rounds back whole, a set of each member that lost one."""
+        order = sorted(
+            range(len(self.groups)),
+            key=lambda g: min(self.ranks[k] for k in self.groups[g].members),
+        )
+        for g in order:
+            while True:
+                short = [k for k in self.groups[g].members if self.sets[k] < self.exercises[k].sets]
+                if not short:
+                    break
+                for k in short:
+                    self.set_sets(k, self.sets[k] + 1)
                 if self.over:
-                    self.set_sets(k, self.sets[k] - 1)
+                    for k in short:
+                        self.set_sets(k, self.sets[k] - 1)
                     break
 
     def spare(self, k: int, counts: Counter[Category]) -> bool:

@@ -431,7 +431,8 @@ CATALOGUE: dict[RuleId, Template] = {
     ),
     RuleId.CATEGORY_MISSING: lambda p: (
         f"This week holds no {and_list([_CATEGORY.get(c, c) for c in p.t('categories')])}: "
-        "none fits your kit, niggles and minutes (each session's notes say what was left out)."
+        "your kit, niggles, days or minutes left no room for it (each session's notes say what "
+        "was left out and why)."
     ),
     RuleId.STAND_IN: lambda p: (
         f"A light {p.s('light')} session takes the place of the session left out."
