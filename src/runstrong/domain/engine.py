@@ -79,6 +79,7 @@ LOWER_LEG_SITES = frozenset(
     }
 )
 SQUAT_SLUGS = ("back_squat", "front_squat")
+WITHOUT_PLYOMETRICS = tuple(c for c in EVERY_CATEGORY if c is not Category.PLYOMETRIC)
 
 
 class Ready(NamedTuple):
@@ -221,6 +222,7 @@ class _WeekPlanner:
         ] = {}
         self._timed: dict[tuple[tuple[Prescription, ...], bool], list[TimedGroup]] = {}
         self._categories: dict[str, frozenset[Category]] = {}
+        self._wanted: dict[Phase, tuple[Category, ...]] = {}
         # Prescriptions with one field changed (sets cut to fit, a superset letter): the same
         # few changes recur week after week.
         self._revised: dict[tuple[Prescription, str, object], Prescription] = {}
@@ -370,13 +372,17 @@ class _WeekPlanner:
         return (reason(RuleId.CATEGORY_MISSING, categories=gone),) if gone else ()
 
     def _wanted_categories(self, phase: Phase) -> tuple[Category, ...]:
-        most = self._max_plyo(phase)
-        plyo = most is not None and any(
-            self.chooser.allows(ex) for ex, _ in self.chooser.ranked(PLYO, most)
-        )
-        return (
-            EVERY_CATEGORY if plyo else tuple(c for c in Category if c is not Category.PLYOMETRIC)
-        )
+        """Every category, plyometrics only where a drill suits the level, phase and niggles
+        (remembered per phase)."""
+        found = self._wanted.get(phase)
+        if found is None:
+            most = self._max_plyo(phase)
+            plyo = most is not None and any(
+                self.chooser.allows(ex) for ex, _ in self.chooser.ranked(PLYO, most)
+            )
+            found = EVERY_CATEGORY if plyo else WITHOUT_PLYOMETRICS
+            self._wanted[phase] = found
+        return found
 
     def _calendar_notes(self, frame: WeekFrame) -> tuple[Reason, ...]:
         """The profile's dated changes (another running week, other strength days) that cover

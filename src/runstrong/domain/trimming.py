@@ -163,16 +163,22 @@ def _leave_out(fits: list[Fitting], *, spare_only: bool) -> None:
         if not over:
             return
         counts: Counter[Category] = Counter(c for f in fits for cs in f.categories for c in cs)
-        droppable = [
-            (trim_priority(fits[i], k, counts), i, k)
-            for i in over
-            for k, p in enumerate(fits[i].exercises)
-            if p.role is not Role.MAIN and (not spare_only or fits[i].spare(k, counts))
-        ]
-        if not droppable:
+        best: tuple[int, int, int] | None = None
+        for i in over:
+            fit = fits[i]
+            for k, p in enumerate(fit.exercises):
+                if p.role is Role.MAIN:
+                    continue
+                spare = fit.spare(k, counts)
+                if spare_only and not spare:
+                    continue
+                # the higher, the sooner it goes: its trim rank, more if the week can spare it
+                candidate = (fit.ranks[k] + SPARE_TRIM_BONUS * spare, i, k)
+                if best is None or candidate > best:
+                    best = candidate
+        if best is None:
             return
-        _, i, k = max(droppable)
-        fits[i].leave_out(k)
+        fits[best[1]].leave_out(best[2])
 
 
 class Fitting:
@@ -200,7 +206,7 @@ class Fitting:
         self.circuit = draft.circuit
         # The exercises cut, in the order of their first cut, and those left out. Notes are
         # worded only when asked for, from each exercise's sets before and after.
-        self._touched: list[Prescription] = []
+        self._touched: dict[int, Prescription] = {}  # by id: in order, compared by identity
         self._left_out: list[Prescription] = []
         self.hard_plyo = draft.hard_plyo
         self._regroup()
@@ -216,8 +222,9 @@ class Fitting:
         self.minutes = minutes_of(self.seconds, self.rules)
 
     def set_sets(self, k: int, sets: int) -> None:
-        if self.exercises[k] not in self._touched:
-            self._touched.append(self.exercises[k])
+        p = self.exercises[k]
+        if id(p) not in self._touched:
+            self._touched[id(p)] = p
         self.sets[k] = sets
         g = self.group_of[k]  # only this exercise's group changes
         self.seconds[g] = group_seconds(self.groups[g], self.sets, self.rules)
@@ -226,8 +233,8 @@ class Fitting:
     def leave_out(self, k: int) -> None:
         gone = self.exercises.pop(k)
         del self.sets[k], self.ranks[k], self.coverage[k], self.categories[k]
-        if gone not in self._touched:
-            self._touched.append(gone)
+        if id(gone) not in self._touched:
+            self._touched[id(gone)] = gone
         self._left_out.append(gone)
         self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
         self._regroup()
@@ -242,21 +249,29 @@ class Fitting:
         """Sets cut by the passes (which only ever shorten) back where the session still fits,
         the exercises cut last first (main lifts, then plyometrics ... trunk); a superset or
         circuit gets its rounds back whole, a set of each member that lost one."""
+        if not self._touched:
+            return
         order = sorted(
             range(len(self.groups)),
             key=lambda g: min(self.ranks[k] for k in self.groups[g].members),
         )
         for g in order:
+            group = self.groups[g]
             while True:
-                short = [k for k in self.groups[g].members if self.sets[k] < self.exercises[k].sets]
+                short = [k for k in group.members if self.sets[k] < self.exercises[k].sets]
                 if not short:
                     break
-                for k in short:
-                    self.set_sets(k, self.sets[k] + 1)
-                if self.over:
+                for k in short:  # tried in place: only this group's seconds change
+                    self.sets[k] += 1
+                before = self.seconds[g]
+                self.seconds[g] = group_seconds(group, self.sets, self.rules)
+                minutes = minutes_of(self.seconds, self.rules)
+                if minutes > self.limit:
                     for k in short:
-                        self.set_sets(k, self.sets[k] - 1)
+                        self.sets[k] -= 1
+                    self.seconds[g] = before
                     break
+                self.minutes = minutes
 
     def spare(self, k: int, counts: Counter[Category]) -> bool:
         """The week can spare the k-th exercise: no plyometric, and every category it brings
@@ -283,9 +298,9 @@ class Fitting:
         """One line per kind of cut, naming every exercise it hit, in the order the cuts were
         first made: "2 sets instead of 3 to fit your 45 minutes: Plank, Side plank"."""
         names: dict[tuple[int, int], list[str]] = {}  # (sets, before) -> exercises; (0, 0) left out
-        now = dict(zip(self.exercises, self.sets, strict=True))
-        for p in self._touched:
-            sets = now.get(p, 0)
+        now = {id(p): n for p, n in zip(self.exercises, self.sets, strict=True)}
+        for p in self._touched.values():
+            sets = now.get(id(p), 0)
             if sets < p.sets:
                 key = (sets, p.sets) if sets else (0, 0)
                 names.setdefault(key, []).append(p.name)
@@ -314,12 +329,6 @@ class Fitting:
             self.hard_plyo,
             self.circuit,
         )
-
-
-def trim_priority(fit: Fitting, k: int, counts: Counter[Category]) -> int:
-    """The higher, the sooner the exercise is left out: its trim rank, plus
-    `SPARE_TRIM_BONUS` when the week can spare it."""
-    return fit.ranks[k] + SPARE_TRIM_BONUS * fit.spare(k, counts)
 
 
 def keep_only(draft: Draft, slugs: frozenset[str], circuit: bool, budget: Budget) -> Draft:
