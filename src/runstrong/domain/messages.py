@@ -97,6 +97,8 @@ class RuleId(StrEnum):
     ACTIVATION_CUE = "activation_cue"
     PLYO_CUE = "plyo_cue"
     DELOAD_DOSE = "deload_dose"
+    DELOAD_BY_EFFORT = "deload_by_effort_once_a_week"
+    PROGRESSION = "progression_block_step_rows"
     MODERATED_DOSE = "moderated_dose"
     FROM_WORKOUT_FILE = "from_workout_file"
     # A plan saved before reasons were records (plan JSON schema 1): its text, kept as it was

@@ -53,12 +53,15 @@ MAX_RATIO_TO_BODY_MASS = 5.0  # kg lifted per kg of body mass
 MAX_ROTATION_EXERCISES = 10
 MAX_SESSION_MINUTES = 180  # a session's time budget (availability.session_minutes)
 MAX_WARM_UP_MINUTES = 60
+MAX_PROGRESSION_ROWS = 10  # steps of a progression table, and rows a block may start higher
+MAX_HOLD_STEP_SECONDS = 60  # seconds a hold may gain a step
 # Pairs of rules where the first may not exceed the second, or (strict) must stay below it.
 ORDERED_PAIRS = (
     ("rir_min", "rir_max", False),
     ("min_hours_run_to_strength", "preferred_hours_run_to_strength", False),
     ("min_loading_weeks_before_deload", "deload_every_weeks", True),
     ("niggle_pain_safe_max", "niggle_pain_acceptable_max", False),
+    ("bodyweight_main_sets_start", "bodyweight_main_sets_most", False),
 )
 
 
@@ -216,6 +219,78 @@ class Rules:
         heuristic=True,
         doc="plyometric contacts cut in a deload week",
         most=100,
+    )
+    deload_by_effort_once_a_week: bool = rule(
+        True,
+        cite="bell2022",
+        heuristic=True,
+        doc="a once-a-week session's body-weight and band work deloads by reps in reserve alone "
+        "(its sets kept: half of one session a week is too little to keep)",
+    )
+    # Progression (science.md §2.1, §3.4; progression.py)
+    progression_block_step_rows: int = rule(
+        1,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="rows of a dose table each block of a phase starts above the block before it (the "
+        "wave goes on across deloads)",
+        most=MAX_PROGRESSION_ROWS,
+    )
+    progression_max_main_sets: int = rule(
+        5,
+        cite="nsca2016",
+        heuristic=True,
+        least=1,
+        doc="most sets of a main lift when a block's weeks run past the top of its rep wave "
+        "(a set more a week)",
+        most=MAX_SETS,
+    )
+    bodyweight_main_sets_start: int = rule(
+        2,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        doc="sets of a body-weight or band main lift on the first step of its progression",
+        most=MAX_SETS,
+    )
+    bodyweight_main_sets_most: int = rule(
+        3,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        doc="sets of a body-weight or band main lift at the top of its progression",
+        most=MAX_SETS,
+    )
+    bodyweight_main_fewer_reps: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="reps below the variant's own on the first step of each number of sets of a "
+        "body-weight or band main lift",
+        most=MAX_REPS,
+    )
+    bodyweight_slow_lowering_seconds: int = rule(
+        3,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        doc="seconds to lower a body-weight or band main lift on the last step of its "
+        "progression (tempo 3-1-1-0, outside build)",
+        most=MAX_TEMPO_SECONDS,
+    )
+    hold_seconds_step: int = rule(
+        5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="seconds a timed hold gains a step of its progression",
+        most=MAX_HOLD_STEP_SECONDS,
+    )
+    hold_steps: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="steps a timed hold climbs above its level's seconds",
+        most=MAX_PROGRESSION_ROWS,
     )
     # Scheduling (science.md §3.3)
     min_hours_run_to_strength: float = rule(
