@@ -190,7 +190,9 @@ def _first_week_race_warning(race: Race, rules: Rules) -> Reason:
 def _deloads(phases: list[Phase], rules: Rules, every: int | None) -> list[bool]:
     """Deload with the running recovery weeks, or every `deload_every_weeks` loading weeks; never
     before `min_loading_weeks_before_deload` loading weeks since the last light week (a race's
-    recovery, a taper, the last deload), which would make two light weeks of one."""
+    recovery, a taper, the last deload), which would make two light weeks of one. A running
+    recovery week that came too soon moves the deload to the week after `every` loading weeks,
+    not to the next recovery week (a block no longer than its progression's table)."""
     deloads = [False] * len(phases)
     loading = LOADING_PHASES
     loaded = 0  # loading weeks since the last light week
@@ -198,7 +200,12 @@ def _deloads(phases: list[Phase], rules: Rules, every: int | None) -> list[bool]
         if phase not in loading:
             loaded = 0
             continue
-        due = (i + 1) % every == 0 if every else loaded + 1 >= rules.deload_every_weeks
+        # the running recovery week, or, where that came too soon, after `every` loading weeks
+        due = (
+            (i + 1) % every == 0 or loaded >= every
+            if every
+            else loaded + 1 >= rules.deload_every_weeks
+        )
         if due and loaded >= rules.min_loading_weeks_before_deload:
             deloads[i] = True
             loaded = 0
@@ -247,12 +254,14 @@ def _blocks(phases: list[Phase], deloads: list[bool]) -> list[tuple[int, int, in
     a block, so it keeps the exercises of the weeks before it."""
     out: list[tuple[int, int, int, int]] = []
     block = week_in_block = in_phase = loading_block = 0
+    block_phase = phases[0] if phases else Phase.BASE  # the phase the block began in
     for i, (phase, deload) in enumerate(zip(phases, deloads, strict=True)):
         if i > 0 and not deload and (phase is not phases[i - 1] or deloads[i - 1]):
             block, week_in_block = block + 1, 0
-            in_phase = in_phase + 1 if phase is phases[i - 1] else 0
+            in_phase = in_phase + 1 if phase is block_phase else 0
             light_before = phases[i - 1] not in LOADING_PHASES
             loading_block = 0 if light_before else loading_block + 1
+            block_phase = phase
         out.append((block, week_in_block, in_phase, loading_block))
         week_in_block += 1
     return out

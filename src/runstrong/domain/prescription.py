@@ -61,14 +61,14 @@ MAIN_DOSES: dict[tuple[Level, Phase], tuple[DoseRow, ...]] = {
         DoseRow(5, 3, 1, 240, ("eihara2022", "storen2008")),
     ),
     (Level.INTERMEDIATE, Phase.BUILD): (
+        DoseRow(3, 6, 2, 180, ("bazyler2015",)),
         DoseRow(3, 5, 2, 180, ("bazyler2015",)),
         DoseRow(3, 4, 2, 180, ("bazyler2015",)),
-        DoseRow(3, 3, 2, 180, ("bazyler2015",)),
     ),
     (Level.ADVANCED, Phase.BUILD): (
+        DoseRow(3, 5, 1, 240, ("bazyler2015", "eihara2022")),
         DoseRow(3, 4, 1, 240, ("bazyler2015", "eihara2022")),
         DoseRow(3, 3, 1, 240, ("bazyler2015", "eihara2022")),
-        DoseRow(3, 2, 1, 240, ("bazyler2015", "eihara2022")),
     ),
 }
 # Peak, maintenance and the taper's last heavy session: keep intensity, cut volume [ronnestad2010].
