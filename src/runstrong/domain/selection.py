@@ -102,7 +102,8 @@ class Chooser:
     ) -> tuple[Exercise | None, tuple[Reason, ...]]:
         ranked = self.ranked(slot, max_plyo)
         window, most = self.rules.rotation_score_window_points, self.rules.rotation_max_exercises
-        easier = self.easier
+        # main lifts never step back down their ladder; accessories rotate freely
+        easier = self.easier if slot.role is Role.MAIN else _never_easier
         if not self.niggles:
             return _pick(ranked, block, used, window, most, easier), ()
         chosen = _pick(ranked, block, used, window, most, easier, allowed=self.allows)
@@ -287,16 +288,19 @@ def _pick(
     return _in_turn(group, block, easier) if group else None
 
 
+def _never_easier(ex: Exercise, than: Exercise) -> bool:
+    return False
+
+
 def _in_turn(
     group: list[Exercise], block: int, easier: Callable[[Exercise, Exercise], bool]
 ) -> Exercise:
-    """The group's exercise for `block`: they take turns block by block, the easier rungs of a
-    ladder first, and an exercise a rung below one an earlier block had is passed over, so the
-    variants climb their ladder and never step back down it (a band squat is not followed by a
-    body-weight squat)."""
+    """The group's exercise for `block`: they take turns block by block, best first, and an
+    exercise a rung below one an earlier block had is passed over, so that variants never step
+    back down their ladder (a band squat is not followed by a body-weight squat)."""
     if len(group) == 1:
         return group[0]
-    order = sorted(group, key=lambda ex: sum(easier(other, ex) for other in group))
+    order = group
     given: list[Exercise] = []
     for turn in range(block + 1):
         start = turn % len(order)
