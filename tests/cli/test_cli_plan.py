@@ -175,8 +175,8 @@ def test_a_piped_plan_table_is_not_squeezed_into_80_columns() -> None:
 
 def test_a_load_capped_by_the_barbell_says_so_in_the_markdown_plan(tmp_path: Path) -> None:
     """Marco's 160 kg deadlift with a barbell loaded to 140 kg at most: his heaviest deadlifts
-    (3 reps at 90%, 144 kg: 5 x 3 in base, 3 x 3 in build) are capped, and the dose line says what share of his max the load
-    really is; lighter ones are not."""
+    (3 reps at 90%, 144 kg: 5 x 3 in base, 3 x 3 in build) are capped, and the dose line says
+    what share of his max the load really is; lighter ones are not."""
     text = (EXAMPLES / "marco-marathon-gym.toml").read_text("utf-8")
     profile = tmp_path / "marco.toml"
     profile.write_text(text.replace("[equipment]\n", "[equipment]\nbarbell_max_kg = 140\n"))

@@ -18,7 +18,8 @@ from runstrong.domain.exercise import Equipment, Level
 from runstrong.domain.messages import RuleId
 from runstrong.domain.plan import ByPercent, Hold, Phase, Plan, Prescription, Reps, Role, Week
 from runstrong.domain.profile import Profile
-from runstrong.domain.progression import position, step
+from runstrong.domain.progression import Progress, more_contacts, position, step
+from runstrong.domain.rules import Rules
 from runstrong.profile import load_profile
 
 START = date(2026, 12, 7)
@@ -233,3 +234,25 @@ def test_holds_lengthen_within_a_block() -> None:
                 holds.setdefault(p.slug, []).append(p.dose.seconds)
     assert holds
     assert all(s == sorted(s) and s[-1] > s[0] for s in holds.values() if len(s) > 1)
+
+
+def test_plyometric_contacts_climb_ten_percent_a_step_up_to_the_levels_most() -> None:
+    rules = Rules()
+    # by hand: 80 contacts, a block of 3 weeks starting at step 0: 80, 88, 96; the block after
+    # starts a step higher: 88, 96, 100 (104 capped at the intermediate's 100)
+    first = [more_contacts(80, 100, Progress(w, 0, 0, 3), rules) for w in range(3)]
+    second = [more_contacts(80, 100, Progress(w, 1, 1, 3), rules) for w in range(3)]
+    assert (first, second) == ([80, 88, 96], [88, 96, 100])
+    assert more_contacts(120, 100, Progress(2, 0, 3, 3), rules) == 120  # a profile's own stays
+
+
+@pytest.mark.parametrize("example", example_params(gaps=()))
+def test_no_session_holds_more_contacts_than_the_levels_most(example: Path) -> None:
+    profile, plan = plan_of(example)
+    rules = profile.rules
+    most = {
+        Level.BEGINNER: rules.plyo_contacts_most_beginner,
+        Level.INTERMEDIATE: rules.plyo_contacts_most_intermediate,
+        Level.ADVANCED: rules.plyo_contacts_most_advanced,
+    }[profile.athlete.level]
+    assert max(s.plyo_contacts for s in plan.sessions) <= most

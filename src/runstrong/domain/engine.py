@@ -60,7 +60,7 @@ from runstrong.domain.prescription import (
     prescribe,
 )
 from runstrong.domain.profile import Profile
-from runstrong.domain.progression import Progress
+from runstrong.domain.progression import Progress, more_contacts
 from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import RunningCalendar, change_note
@@ -638,7 +638,7 @@ class _WeekPlanner:
             Phase.PEAK if template is T else key.phase,
             key.progress,
             key.reduced,
-            self._plyo_budget(key.phase, key.reduced),
+            self._plyo_budget(key.phase, key.reduced, key.progress),
             template.light,
         )
 
@@ -670,16 +670,20 @@ class _WeekPlanner:
         squat = max((self.athlete.one_rep_max_kg.get(s, 0.0) for s in SQUAT_SLUGS), default=0.0)
         return bool(mass) and squat >= self.rules.high_plyo_min_squat_bw_ratio * (mass or 1.0)
 
-    def _plyo_budget(self, phase: Phase, reduced: bool) -> int:
+    def _plyo_budget(self, phase: Phase, reduced: bool, progress: Progress) -> int:
         rules = self.rules
         if phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
             budget = rules.plyo_contacts_maintenance
         else:
-            budget = {
-                Level.BEGINNER: rules.plyo_contacts_beginner,
-                Level.INTERMEDIATE: rules.plyo_contacts_intermediate,
-                Level.ADVANCED: rules.plyo_contacts_advanced,
+            budget, most = {
+                Level.BEGINNER: (rules.plyo_contacts_beginner, rules.plyo_contacts_most_beginner),
+                Level.INTERMEDIATE: (
+                    rules.plyo_contacts_intermediate,
+                    rules.plyo_contacts_most_intermediate,
+                ),
+                Level.ADVANCED: (rules.plyo_contacts_advanced, rules.plyo_contacts_most_advanced),
             }[self.athlete.level]
+            budget = more_contacts(budget, most, progress, rules)  # progression.py
         if reduced:
             budget //= 2
         return plyo_contacts(budget, self.athlete.niggles, rules)

@@ -457,7 +457,8 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, rules: Rules, label: Lab
     elif intensity is PlyoIntensity.HIGH:
         per_set = rules.plyo_reps_high_intensity
     reps = min(per_set, ex.max_reps or per_set)
-    sets = max(1, min(rules.plyo_max_sets, round(ctx.plyo_contacts / (reps * per_rep))))
+    # as many sets as the session's contacts hold, never more (at least one)
+    sets = max(1, min(rules.plyo_max_sets, ctx.plyo_contacts // (reps * per_rep)))
     return Prescription(
         slug=ex.slug,
         name=label.name,

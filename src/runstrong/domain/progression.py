@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from runstrong.domain.rules import Rules
+
 
 class Progress(NamedTuple):
     """Where a loading week stands: its week in the block, its block's place among the blocks of
@@ -45,3 +47,23 @@ def step(at: int, rows: int) -> Step:
     """The row at place `at` of a table of `rows` rows; past its last row, a set more a week."""
     row = min(at, rows - 1)
     return Step(row, at - row)
+
+
+def on_loading_blocks(progress: Progress, rows: int, rules: Rules) -> Step:
+    """The week's step on a table of `rows` rows whose blocks count on from base into build."""
+    at = position(
+        progress.loading_block,
+        progress.week,
+        progress.block_weeks,
+        rows,
+        rules.progression_block_step_rows,
+    )
+    return step(at, rows)
+
+
+def more_contacts(contacts: int, most: int, progress: Progress, rules: Rules) -> int:
+    """A session's plyometric `contacts` for the week: `plyo_contacts_step_pct` of them more a
+    step of progression, up to `most` (never below the contacts it starts from)."""
+    at = on_loading_blocks(progress, rules.plyo_contacts_steps + 1, rules)
+    more = contacts * at.row * rules.plyo_contacts_step_pct // 100
+    return min(max(contacts, most), contacts + more)

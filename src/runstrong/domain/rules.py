@@ -292,6 +292,42 @@ class Rules:
         doc="steps a timed hold climbs above its level's seconds",
         most=MAX_PROGRESSION_ROWS,
     )
+    plyo_contacts_step_pct: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="plyometric contacts a step of progression adds, share of the level's contacts a "
+        "session",
+        most=100,
+    )
+    plyo_contacts_steps: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="steps plyometric contacts climb above the level's contacts a session",
+        most=MAX_PROGRESSION_ROWS,
+    )
+    plyo_contacts_most_beginner: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="most plyometric contacts a session a beginner's progression reaches (40-60)",
+        most=MAX_PLYO_CONTACTS,
+    )
+    plyo_contacts_most_intermediate: int = rule(
+        100,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="most plyometric contacts a session an intermediate's progression reaches (60-100)",
+        most=MAX_PLYO_CONTACTS,
+    )
+    plyo_contacts_most_advanced: int = rule(
+        140,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="most plyometric contacts a session an advanced runner's progression reaches (80-140)",
+        most=MAX_PLYO_CONTACTS,
+    )
     # Scheduling (science.md §3.3)
     min_hours_run_to_strength: float = rule(
         3.0,
