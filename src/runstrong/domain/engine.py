@@ -38,6 +38,7 @@ from runstrong.domain.periodisation import (
     BEGINNER_GOALS,
     BUILD_GOAL_EASY_JUMPS,
     BUILD_GOAL_WITHOUT_JUMPS,
+    LOADING_PHASES,
     WeekFrame,
     periodise,
     plan_length_weeks,
@@ -179,8 +180,15 @@ def _unused_maxes(
     return out
 
 
+NO_PROGRESS = Progress(0, 0, 0, 1)
+
+
 def _progress(frame: WeekFrame) -> Progress:
-    """Where the week stands in its progression (progression.py)."""
+    """Where the week stands in its progression (progression.py); the same for every week of a
+    phase that does not progress (peak, taper, race season, recovery), so that their sessions
+    are drafted once."""
+    if frame.phase not in LOADING_PHASES:
+        return NO_PROGRESS
     return Progress(
         frame.week_in_block, frame.block_in_phase, frame.loading_block, frame.block_loading_weeks
     )
@@ -604,7 +612,7 @@ class _WeekPlanner:
     def _block_doses(self, template: Template, phase: Phase, block: int) -> tuple[Context, ...]:
         """The dose contexts of every week the block lifts in (its exercises must suit all)."""
         dose_phase = Phase.PEAK if template is T else phase
-        weeks = sorted(self.block_progress.get((block, phase)) or {Progress(0, 0, 0, 1)})
+        weeks = sorted(self.block_progress.get((block, phase)) or {NO_PROGRESS})
         level = self.athlete.level
         return tuple(_dose_context(level, dose_phase, w, False, 0, False) for w in weeks)
 

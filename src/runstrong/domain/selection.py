@@ -103,7 +103,7 @@ class Chooser:
         ranked = self.ranked(slot, max_plyo)
         window, most = self.rules.rotation_score_window_points, self.rules.rotation_max_exercises
         # main lifts never step back down their ladder; accessories rotate freely
-        easier = self.easier if slot.role is Role.MAIN else _never_easier
+        easier = self.easier if slot.role is Role.MAIN else None
         if not self.niggles:
             return _pick(ranked, block, used, window, most, easier), ()
         chosen = _pick(ranked, block, used, window, most, easier, allowed=self.allows)
@@ -267,7 +267,7 @@ def _pick(
     used: Collection[str],
     window: float,
     most: int,
-    easier: Callable[[Exercise, Exercise], bool],
+    easier: Callable[[Exercise, Exercise], bool] | None,
     allowed: Callable[[Exercise], bool] | None = None,
 ) -> Exercise | None:
     """The best few (at most `most`, within `window` score points of the best) take turns, block
@@ -288,18 +288,14 @@ def _pick(
     return _in_turn(group, block, easier) if group else None
 
 
-def _never_easier(ex: Exercise, than: Exercise) -> bool:
-    return False
-
-
 def _in_turn(
-    group: list[Exercise], block: int, easier: Callable[[Exercise, Exercise], bool]
+    group: list[Exercise], block: int, easier: Callable[[Exercise, Exercise], bool] | None
 ) -> Exercise:
     """The group's exercise for `block`: they take turns block by block, best first, and an
     exercise a rung below one an earlier block had is passed over, so that variants never step
     back down their ladder (a band squat is not followed by a body-weight squat)."""
-    if len(group) == 1:
-        return group[0]
+    if easier is None or not any(easier(a, b) for a in group for b in group if a is not b):
+        return group[block % len(group)]  # no rung of another: plain turns
     order = group
     given: list[Exercise] = []
     for turn in range(block + 1):
