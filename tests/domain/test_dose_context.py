@@ -23,6 +23,9 @@ contexts = st.builds(
     reduced_volume=st.booleans(),
     plyo_contacts=st.integers(0, 150),
     activation=st.booleans(),
+    block=st.integers(0, 6),
+    loading_block=st.integers(0, 8),
+    block_weeks=st.integers(1, 5),
 )
 
 
@@ -45,6 +48,7 @@ limits = st.builds(
     st.sampled_from(Phase),
     st.integers(0, 150),
     st.one_of(st.none(), limits),
+    st.integers(0, 6),
 )
 def test_contexts_with_one_key_get_one_dose(
     ex: Exercise,
@@ -54,16 +58,20 @@ def test_contexts_with_one_key_get_one_dose(
     phase: Phase,
     contacts: int,
     limit: LoadLimit | None,
+    block: int,
 ) -> None:
-    """Each change dose_context may leave out of the key: the week, the phase, the contacts,
-    alone and together; with or without a light kit's limit."""
+    """Each change dose_context may leave out of the key: the week and the block (their step of
+    the progression stays), the phase, the contacts, alone and together; with or without a light
+    kit's limit."""
     for other in (
         ctx._replace(week_in_block=week),
+        ctx._replace(block=block, loading_block=block),
+        ctx._replace(block_weeks=week + 1),
         ctx._replace(phase=phase),
         ctx._replace(plyo_contacts=contacts),
         ctx._replace(week_in_block=week, phase=phase, plyo_contacts=contacts),
     ):
-        if dose_context(ex, role, ctx) == dose_context(ex, role, other):
+        if dose_context(ex, role, ctx, RULES) == dose_context(ex, role, other, RULES):
             got = prescribe(ex, role, ctx, RULES, limit=limit)
             assert got == prescribe(ex, role, other, RULES, limit=limit)
 
@@ -71,7 +79,9 @@ def test_contexts_with_one_key_get_one_dose(
 def test_an_accessory_has_one_key_across_the_training_phases() -> None:
     plank = library().get("plank")
     keys = {
-        dose_context(plank, Role.TRUNK, Context(Level.INTERMEDIATE, phase, 0, False, 40, False))
+        dose_context(
+            plank, Role.TRUNK, Context(Level.INTERMEDIATE, phase, 0, False, 40, False), RULES
+        )
         for phase in (Phase.BASE, Phase.BUILD, Phase.TRANSITION, Phase.RECOVERY)
     }
     assert len(keys) == 1
@@ -82,8 +92,8 @@ def test_activation_has_no_key_and_one_dose(
     ex: Exercise, role: Role, a: Context, b: Context
 ) -> None:
     a, b = a._replace(activation=True), b._replace(activation=True)
-    if dose_context(ex, role, a) is None:
-        assert dose_context(ex, role, b) is None
+    if dose_context(ex, role, a, RULES) is None:
+        assert dose_context(ex, role, b, RULES) is None
         assert prescribe(ex, role, a, RULES) == prescribe(ex, role, b, RULES)
 
 
@@ -91,15 +101,24 @@ def test_a_heavy_main_lift_keeps_its_week_in_the_key() -> None:
     squat = library().get("back_squat")
     weeks = [Context(Level.INTERMEDIATE, Phase.BASE, w, False, 0, False) for w in range(3)]
     doses = {prescribe(squat, Role.MAIN, ctx, RULES).dose for ctx in weeks}
-    keys = {dose_context(squat, Role.MAIN, ctx) for ctx in weeks}
+    keys = {dose_context(squat, Role.MAIN, ctx, RULES) for ctx in weeks}
     assert len(doses) == 3  # 8, 6 and 5 reps: science.md §2.3
     assert len(keys) == 3
 
 
-def test_an_accessory_drops_the_week_from_the_key() -> None:
+def test_an_accessory_for_reps_drops_the_week_from_the_key() -> None:
+    bug = library().get("dead_bug")
+    weeks = [Context(Level.INTERMEDIATE, Phase.BASE, w, False, 0, False) for w in range(3)]
+    assert len({dose_context(bug, Role.TRUNK, ctx, RULES) for ctx in weeks}) == 1
+
+
+def test_a_hold_keeps_its_step_in_the_key_and_lengthens_by_it() -> None:
     plank = library().get("plank")
     weeks = [Context(Level.INTERMEDIATE, Phase.BASE, w, False, 0, False) for w in range(3)]
-    assert len({dose_context(plank, Role.TRUNK, ctx) for ctx in weeks}) == 1
+    assert len({dose_context(plank, Role.TRUNK, ctx, RULES) for ctx in weeks}) == 3
+    seconds = [prescribe(plank, Role.TRUNK, ctx, RULES).dose for ctx in weeks]
+    start = RULES.hold_seconds_beginner_variant  # the plank is a beginner-level hold
+    assert seconds == [Hold(start), Hold(start + 5), Hold(start + 10)]
 
 
 @given(st.sampled_from(EXERCISES), st.sampled_from(Role), contexts)

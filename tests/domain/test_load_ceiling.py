@@ -253,9 +253,9 @@ def base_week(week: int) -> Context:
 def test_prescribe_turns_a_dose_the_kit_cannot_load_into_a_light_one() -> None:
     rdl = library().get("dumbbell_romanian_deadlift")
     light = load_limit(rdl, kb_athlete(12, 16, 20, body_mass_kg=64.0), RULES)
-    plain = prescribe(rdl, Role.MAIN, base_week(2), RULES)
-    assert (plain.sets, plain.dose) == (4, Reps(5, ByRir(2)))  # the intermediate's third week
-    got = prescribe(rdl, Role.MAIN, base_week(2), RULES, limit=light)
+    plain = prescribe(rdl, Role.MAIN, base_week(3), RULES)
+    assert (plain.sets, plain.dose) == (4, Reps(5, ByRir(2)))  # the intermediate's fourth step
+    got = prescribe(rdl, Role.MAIN, base_week(3), RULES, limit=light)
     assert (got.sets, got.dose, got.tempo) == (4, Reps(12, ByRir(2)), "4-1-1-0")
     assert with_rule(got.notes, RuleId.LIGHT_SLOW_TEMPO, kit_kg=20, reps=5, rir=2)
     assert {"nsca2016", "hackett2017"} <= set(got.citations)

@@ -232,6 +232,10 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.PLYO_CUE: reason(RuleId.PLYO_CUE),
     RuleId.POWER_CUE: reason(RuleId.POWER_CUE, "bazyler2015"),
     RuleId.DELOAD_DOSE: reason(RuleId.DELOAD_DOSE, kept="reps", fewer_sets=1, more_rir=1),
+    RuleId.DELOAD_BY_EFFORT: reason(RuleId.DELOAD_BY_EFFORT, sets=2, more_rir=2, fewer_seconds=0),
+    RuleId.PROGRESSION: reason(
+        RuleId.PROGRESSION, scheme="rep_wave", step=2, steps=4, extra_sets=0, seconds_step=0
+    ),
     RuleId.FROM_WORKOUT_FILE: reason(RuleId.FROM_WORKOUT_FILE, file="founding.toml"),
     RuleId.TEXT: reason(RuleId.TEXT, text="kept as it was [acsm2009]"),
     RuleId.RUN_KIND_SET: reason(RuleId.RUN_KIND_SET, kind="tempo"),

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from runstrong.domain.exercise import Exercise
 from runstrong.domain.messages import Reason
 from runstrong.domain.plan import Phase, Prescription
+from runstrong.domain.progression import Progress
 from runstrong.domain.templates import Slot, Template
 
 Pick = tuple[Slot, Exercise, tuple[Reason, ...]]  # a slot, its exercise, notes on the choice
@@ -20,7 +21,7 @@ class ContentKey(NamedTuple):
     templates: tuple[Template, ...]
     phase: Phase
     block: int
-    dose_week: int  # position in the main-lift dose cycle
+    progress: Progress  # where the week stands in its progression
     deload: bool
     reduced: bool  # a beginner's first weeks
 

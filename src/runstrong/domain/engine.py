@@ -40,6 +40,7 @@ from runstrong.domain.periodisation import (
     BEGINNER_GOALS,
     BUILD_GOAL_EASY_JUMPS,
     BUILD_GOAL_WITHOUT_JUMPS,
+    LOADING_PHASES,
     WeekFrame,
     periodise,
     plan_length_weeks,
@@ -59,10 +60,10 @@ from runstrong.domain.prescription import (
     contacts_of,
     deloaded,
     dose_context,
-    dose_cycle_position,
     prescribe,
 )
 from runstrong.domain.profile import Profile
+from runstrong.domain.progression import Progress, more_contacts
 from runstrong.domain.race_window import b_race_dates, b_race_draft, days_to_b_race
 from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
@@ -89,6 +90,7 @@ LOWER_LEG_SITES = frozenset(
 )
 SQUAT_SLUGS = ("back_squat", "front_squat")
 WITHOUT_PLYOMETRICS = tuple(c for c in EVERY_CATEGORY if c is not Category.PLYOMETRIC)
+UNLOADED = frozenset({LoadType.BODYWEIGHT_REPS, LoadType.BAND, LoadType.TIMED_HOLD})
 
 
 class Ready(NamedTuple):
@@ -199,6 +201,34 @@ def _unused_maxes(
     return out
 
 
+NO_PROGRESS = Progress(0, 0, 0, 1)
+
+
+def _progress(frame: WeekFrame) -> Progress:
+    """Where the week stands in its progression (progression.py); the same for every week of a
+    phase that does not progress (peak, taper, race season, recovery), so that their sessions
+    are drafted once."""
+    if frame.phase not in LOADING_PHASES:
+        return NO_PROGRESS
+    return Progress(
+        frame.week_in_block, frame.block_in_phase, frame.loading_block, frame.block_loading_weeks
+    )
+
+
+def _dose_context(
+    level: Level,
+    phase: Phase,
+    progress: Progress,
+    reduced: bool,
+    plyo_contacts: int,
+    activation: bool,
+) -> Context:
+    week, block, loading_block, block_weeks = progress
+    return Context(
+        level, phase, week, reduced, plyo_contacts, activation, block, loading_block, block_weeks
+    )
+
+
 class _WeekPlanner:
     def __init__(
         self,
@@ -216,13 +246,13 @@ class _WeekPlanner:
         self.calendar = calendar
         self.library = library
         self.rules = rules
-        # The dose-cycle weeks each block lifts in (a deload repeats one of them): the block's
-        # exercises must fit the longest of these, not of the whole cycle.
-        self.block_dose_weeks: dict[tuple[int, Phase], set[int]] = {}
+        # The progression steps each block lifts in (a deload repeats one of them): the block's
+        # exercises must fit the longest of these.
+        self.block_progress: dict[tuple[int, Phase], set[Progress]] = {}
         for frame in frames:
             if not frame.deload:
-                week = dose_cycle_position(athlete.level, frame.phase, frame.week_in_block)
-                self.block_dose_weeks.setdefault((frame.block, frame.phase), set()).add(week)
+                step = _progress(frame)
+                self.block_progress.setdefault((frame.block, frame.phase), set()).add(step)
         self.chooser = Chooser(
             library,
             athlete.level,
@@ -308,7 +338,7 @@ class _WeekPlanner:
             templates=self.templates(frame),
             phase=frame.phase,
             block=frame.block,
-            dose_week=dose_cycle_position(level, frame.phase, frame.week_in_block),
+            progress=_progress(frame),
             deload=frame.deload,
             reduced=(
                 level is Level.BEGINNER and frame.index <= self.rules.beginner_reduced_volume_weeks
@@ -438,7 +468,9 @@ class _WeekPlanner:
         if key not in self._ready:
             if key.deload:
                 loading = self._ready_sessions(key._replace(deload=False))
-                self._ready[key] = [self._prepare(self._deloaded(r), True) for r in loading]
+                self._ready[key] = [
+                    self._prepare(self._deloaded(r, len(loading)), True) for r in loading
+                ]
             else:
                 fits = self._trim(self._block_exercises(key, self._drafts(key)))
                 self._ready[key] = [
@@ -446,14 +478,24 @@ class _WeekPlanner:
                 ]
         return self._ready[key]
 
-    def _deloaded(self, loading: Ready) -> Draft:
+    def _deloaded(self, loading: Ready, sessions: int) -> Draft:
         """The loading week's session with every dose deloaded: the same exercises, so always
-        the lighter week (science.md §3.4). Its notes on cut sets no longer apply."""
+        the lighter week (science.md §3.4). In a week of one session, body-weight and band work
+        deloads by effort alone (`deload_by_effort_once_a_week`). Its notes on cut sets no
+        longer apply."""
         draft = loading.draft
+        once = sessions == 1 and self.rules.deload_by_effort_once_a_week
         return draft._replace(
-            exercises=tuple(deloaded(p, self.rules) for p in draft.exercises),
+            exercises=tuple(
+                deloaded(p, self.rules, by_effort=once and self._unloaded(p.slug))
+                for p in draft.exercises
+            ),
             notes=loading.notes_for_deload,
         )
+
+    def _unloaded(self, slug: str) -> bool:
+        """Body-weight or band work, or a hold: no load to take off."""
+        return self.library.get(slug).load_type in UNLOADED
 
     def _limit(self, draft: Draft) -> int:
         """The session's time budget: short sessions in peak, race season and taper."""
@@ -500,8 +542,8 @@ class _WeekPlanner:
         weeks are lighter still)."""
         keys = [(key.block, key.phase, t.key, i) for i, t in enumerate(key.templates)]
         if any(k not in self.block_slugs for k in keys):
-            weeks = self.block_dose_weeks.get((key.block, key.phase)) or {key.dose_week}
-            full = [key._replace(deload=False, reduced=False, dose_week=w) for w in sorted(weeks)]
+            weeks = self.block_progress.get((key.block, key.phase)) or {key.progress}
+            full = [key._replace(deload=False, reduced=False, progress=w) for w in sorted(weeks)]
             # Week by week of the block, each fitted from what the weeks before kept: a week
             # that must leave out more leaves out from the same exercises, so two weeks that
             # each keep one of two trunk exercises never add up to none.
@@ -665,15 +707,16 @@ class _WeekPlanner:
     def _block_doses(self, template: Template, phase: Phase, block: int) -> tuple[Context, ...]:
         """The dose contexts of every week the block lifts in (its exercises must suit all)."""
         dose_phase = Phase.PEAK if template is T else phase
-        weeks = sorted(self.block_dose_weeks.get((block, phase)) or {0})
-        return tuple(Context(self.athlete.level, dose_phase, w, False, 0, False) for w in weeks)
+        weeks = sorted(self.block_progress.get((block, phase)) or {NO_PROGRESS})
+        level = self.athlete.level
+        return tuple(_dose_context(level, dose_phase, w, False, 0, False) for w in weeks)
 
     def _prescribe(
         self, ex: Exercise, role: Role, ctx: Context, notes: tuple[Reason, ...]
     ) -> Prescription:
         """The dose (computed once per exercise, role, dose context and notes on the choice),
         named for the athlete's equipment."""
-        key = (ex.slug, role, dose_context(ex, role, ctx), notes)
+        key = (ex.slug, role, dose_context(ex, role, ctx, self.rules), notes)
         found = self._prescribed.get(key)
         if found is None:
             if ex.slug not in self._names:
@@ -693,13 +736,13 @@ class _WeekPlanner:
         return found
 
     def _context(self, template: Template, key: ContentKey) -> Context:
-        return Context(
-            level=self.athlete.level,
-            phase=Phase.PEAK if template is T else key.phase,
-            week_in_block=key.dose_week,
-            reduced_volume=key.reduced,
-            plyo_contacts=self._plyo_budget(key.phase, key.reduced),
-            activation=template.light,
+        return _dose_context(
+            self.athlete.level,
+            Phase.PEAK if template is T else key.phase,
+            key.progress,
+            key.reduced,
+            self._plyo_budget(key.phase, key.reduced, key.progress),
+            template.light,
         )
 
     def _plyo_wanted(self, template: Template, phase: Phase) -> bool:
@@ -746,16 +789,20 @@ class _WeekPlanner:
         squat = max((self.athlete.one_rep_max_kg.get(s, 0.0) for s in SQUAT_SLUGS), default=0.0)
         return bool(mass) and squat >= self.rules.high_plyo_min_squat_bw_ratio * (mass or 1.0)
 
-    def _plyo_budget(self, phase: Phase, reduced: bool) -> int:
+    def _plyo_budget(self, phase: Phase, reduced: bool, progress: Progress) -> int:
         rules = self.rules
         if phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
             budget = rules.plyo_contacts_maintenance
         else:
-            budget = {
-                Level.BEGINNER: rules.plyo_contacts_beginner,
-                Level.INTERMEDIATE: rules.plyo_contacts_intermediate,
-                Level.ADVANCED: rules.plyo_contacts_advanced,
+            budget, most = {
+                Level.BEGINNER: (rules.plyo_contacts_beginner, rules.plyo_contacts_most_beginner),
+                Level.INTERMEDIATE: (
+                    rules.plyo_contacts_intermediate,
+                    rules.plyo_contacts_most_intermediate,
+                ),
+                Level.ADVANCED: (rules.plyo_contacts_advanced, rules.plyo_contacts_most_advanced),
             }[self.athlete.level]
+            budget = more_contacts(budget, most, progress, rules)  # progression.py
         if reduced:
             budget //= 2
         return plyo_contacts(budget, self.athlete.niggles, rules)
@@ -817,7 +864,11 @@ class _WeekPlanner:
             heavy_legs=load is LowerBodyLoad.HEAVY
             or (not draft.template.light and self._heavy_sets(draft.exercises)),
             plyo=any(isinstance(p.dose, Contacts) for p in draft.exercises),
-            hard_plyo=draft.hard_plyo,
+            # from what is left: trimming may leave out an easy drill and keep a hard one
+            hard_plyo=any(
+                p.role is Role.PLYOMETRIC and day_fit.is_hard_plyo(p.slug, self.library)
+                for p in draft.exercises
+            ),
             last_heavy=draft.template is T,
             before_race=draft.template is T or draft.template is ACT,
         )

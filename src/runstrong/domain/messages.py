@@ -110,6 +110,8 @@ class RuleId(StrEnum):
     PLYO_CUE = "plyo_cue"
     POWER_CUE = "power_cue"
     DELOAD_DOSE = "deload_dose"
+    DELOAD_BY_EFFORT = "deload_by_effort_once_a_week"
+    PROGRESSION = "progression_block_step_rows"
     MODERATED_DOSE = "moderated_dose"
     FROM_WORKOUT_FILE = "from_workout_file"
     # An imported run: what kind it was (run_kind.py), and how its load was worked out

@@ -16,6 +16,8 @@ from runstrong.domain.plan import Phase
 from runstrong.domain.rules import MAX_PLAN_WEEKS, Rules
 
 LONG_RACES = frozenset({RaceDistance.MARATHON, RaceDistance.ULTRA})
+# The phases that load: their blocks progress one after another (progression.py).
+LOADING_PHASES = frozenset({Phase.BASE, Phase.BUILD, Phase.TRANSITION})
 # At most this many races in a profile: a race a week for a year, and room (our limit [D]); each
 # race is a cycle to plan, and the printed plan lists them all.
 MAX_RACES = 60
@@ -72,6 +74,12 @@ class WeekFrame:
     goal: str
     races: tuple[Race, ...]
     notes: tuple[Reason, ...]
+    # Where the week stands in its progression (progression.py): its block's place among the
+    # blocks of its phase, and among the loading blocks (base, build, transition) since the last
+    # light phase; and the loading weeks its block holds (a deload excluded).
+    block_in_phase: int = 0
+    loading_block: int = 0
+    block_loading_weeks: int = 1
 
 
 def monday_on_or_before(day: date) -> date:
@@ -186,15 +194,22 @@ def _first_week_race_warning(race: Race, rules: Rules) -> Reason:
 def _deloads(phases: list[Phase], rules: Rules, every: int | None) -> list[bool]:
     """Deload with the running recovery weeks, or every `deload_every_weeks` loading weeks; never
     before `min_loading_weeks_before_deload` loading weeks since the last light week (a race's
-    recovery, a taper, the last deload), which would make two light weeks of one."""
+    recovery, a taper, the last deload), which would make two light weeks of one. A running
+    recovery week that came too soon moves the deload to the week after `every` loading weeks,
+    not to the next recovery week (a block no longer than its progression's table)."""
     deloads = [False] * len(phases)
-    loading = {Phase.BASE, Phase.BUILD, Phase.TRANSITION}
+    loading = LOADING_PHASES
     loaded = 0  # loading weeks since the last light week
     for i, phase in enumerate(phases):
         if phase not in loading:
             loaded = 0
             continue
-        due = (i + 1) % every == 0 if every else loaded + 1 >= rules.deload_every_weeks
+        # the running recovery week, or, where that came too soon, after `every` loading weeks
+        due = (
+            (i + 1) % every == 0 or loaded >= every
+            if every
+            else loaded + 1 >= rules.deload_every_weeks
+        )
         if due and loaded >= rules.min_loading_weeks_before_deload:
             deloads[i] = True
             loaded = 0
@@ -207,21 +222,53 @@ def _frames(
     monday: date, phases: list[Phase], deloads: list[bool], races: tuple[Race, ...]
 ) -> list[WeekFrame]:
     frames: list[WeekFrame] = []
-    block, week_in_block = 0, 0
+    blocks = _blocks(phases, deloads)
+    loading_weeks: dict[int, int] = {}
+    for (block, *_), deload in zip(blocks, deloads, strict=True):
+        loading_weeks[block] = loading_weeks.get(block, 0) + (not deload)
     for i, (phase, deload) in enumerate(zip(phases, deloads, strict=True)):
-        # A new block with a new phase or after a deload; a deload itself never opens a block, so
-        # it keeps the exercises of the weeks before it.
-        if i > 0 and not deload and (phase is not phases[i - 1] or deloads[i - 1]):
-            block, week_in_block = block + 1, 0
+        block, week_in_block, in_phase, loading_block = blocks[i]
         start = monday + timedelta(weeks=i)
         in_week = tuple(r for r in races if start <= r.date < start + timedelta(days=7))
         notes = tuple(_race_note(r) for r in in_week)
         goal = DELOAD_GOAL if deload else PHASE_GOALS[phase]
         frames.append(
-            WeekFrame(i + 1, start, phase, deload, block, week_in_block, goal, in_week, notes)
+            WeekFrame(
+                i + 1,
+                start,
+                phase,
+                deload,
+                block,
+                week_in_block,
+                goal,
+                in_week,
+                notes,
+                in_phase,
+                loading_block,
+                max(1, loading_weeks[block]),
+            )
         )
-        week_in_block += 1
     return frames
+
+
+def _blocks(phases: list[Phase], deloads: list[bool]) -> list[tuple[int, int, int, int]]:
+    """Each week's block, place in the block, the block's place among the blocks of its phase,
+    and among the loading blocks since the last light phase (peak, taper, race season,
+    recovery). A new block starts with a new phase or after a deload; a deload itself never opens
+    a block, so it keeps the exercises of the weeks before it."""
+    out: list[tuple[int, int, int, int]] = []
+    block = week_in_block = in_phase = loading_block = 0
+    block_phase = phases[0] if phases else Phase.BASE  # the phase the block began in
+    for i, (phase, deload) in enumerate(zip(phases, deloads, strict=True)):
+        if i > 0 and not deload and (phase is not phases[i - 1] or deloads[i - 1]):
+            block, week_in_block = block + 1, 0
+            in_phase = in_phase + 1 if phase is block_phase else 0
+            light_before = phases[i - 1] not in LOADING_PHASES
+            loading_block = 0 if light_before else loading_block + 1
+            block_phase = phase
+        out.append((block, week_in_block, in_phase, loading_block))
+        week_in_block += 1
+    return out
 
 
 def _race_note(race: Race) -> Reason:

@@ -24,7 +24,8 @@ from runstrong.domain.plan import (
     Reps,
     Role,
 )
-from runstrong.domain.rules import Rules
+from runstrong.domain.progression import Step, position, step
+from runstrong.domain.rules import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS, Rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +39,18 @@ class DoseRow:
     cite: tuple[str, ...]
 
 
-# Main lifts: one dose per week of the block, cycling (science.md §2.3, §3.1).
+# Main lifts: a rep wave, fewer reps at a higher %1RM row by row, climbed a row a week and started
+# a row higher each block (progression.py; science.md §2.3, §3.1).
 MAIN_DOSES: dict[tuple[Level, Phase], tuple[DoseRow, ...]] = {
     (Level.BEGINNER, Phase.BASE): (
         DoseRow(2, 12, 4, 90, ("acsm2009",)),
         DoseRow(3, 12, 3, 90, ("acsm2009",)),
         DoseRow(3, 10, 3, 90, ("acsm2009",)),
+        DoseRow(3, 8, 3, 90, ("acsm2009",)),
     ),
     (Level.INTERMEDIATE, Phase.BASE): (
         DoseRow(3, 8, 2, 150, ("blagrove2018", "nsca2016")),
+        DoseRow(3, 7, 2, 150, ("blagrove2018", "nsca2016")),
         DoseRow(3, 6, 2, 180, ("blagrove2018", "nsca2016")),
         DoseRow(4, 5, 2, 180, ("blagrove2018", "nsca2016")),
     ),
@@ -57,10 +61,12 @@ MAIN_DOSES: dict[tuple[Level, Phase], tuple[DoseRow, ...]] = {
         DoseRow(5, 3, 1, 240, ("eihara2022", "storen2008")),
     ),
     (Level.INTERMEDIATE, Phase.BUILD): (
+        DoseRow(3, 6, 2, 180, ("bazyler2015",)),
         DoseRow(3, 5, 2, 180, ("bazyler2015",)),
         DoseRow(3, 4, 2, 180, ("bazyler2015",)),
     ),
     (Level.ADVANCED, Phase.BUILD): (
+        DoseRow(3, 5, 1, 240, ("bazyler2015", "eihara2022")),
         DoseRow(3, 4, 1, 240, ("bazyler2015", "eihara2022")),
         DoseRow(3, 3, 1, 240, ("bazyler2015", "eihara2022")),
     ),
@@ -72,6 +78,7 @@ MAINTENANCE_MAIN = {
     Level.ADVANCED: DoseRow(2, 4, 2, 180, ("spiering2021", "ronnestad2010")),
 }
 LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RECOVERY, Phase.TRANSITION})
+BODYWEIGHT_LOADS = frozenset({LoadType.BODYWEIGHT_REPS, LoadType.BAND})
 MAINTENANCE_PHASES = frozenset({Phase.PEAK, Phase.MAINTENANCE, Phase.TAPER})
 
 # Every other number of a dose is a Rules field (rules.py, "Accessory and plyometric doses"):
@@ -96,6 +103,12 @@ class Context(NamedTuple):
     reduced_volume: bool  # a beginner's first weeks
     plyo_contacts: int  # this session's contact budget
     activation: bool  # a taper or recovery session: light only
+    # Where the week stands in its progression (progression.Progress): its block's place among
+    # its phase's blocks and among the loading blocks since the last light phase, and the
+    # loading weeks of its block.
+    block: int = 0
+    loading_block: int = 0
+    block_weeks: int = 1
 
 
 def prescribe(
@@ -121,6 +134,15 @@ def prescribe(
     return _finish(ex, role, _dose(ex, role, ctx, rules), ctx, rules, label)
 
 
+class Dosed(NamedTuple):
+    """A dose row with where it stands in its progression (None: no progression), and whether
+    its step asks for a slow lowering."""
+
+    row: DoseRow
+    progress: Reason | None = None
+    slow: bool = False
+
+
 class Label(NamedTuple):
     name: str
     notes: tuple[Reason, ...]
@@ -141,17 +163,49 @@ def effort(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Effort | Non
     None for plyometrics and light activation work (no load to judge)."""
     if ex.load_type is LoadType.PLYOMETRIC_CONTACTS or ctx.activation:
         return None
-    return _effort(ex, _dose(ex, role, ctx, rules), ctx, rules)
+    return _effort(ex, _dose(ex, role, ctx, rules).row, ctx, rules)
 
 
-def _dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> DoseRow:
+def _dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dosed:
     if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
-        return _main_dose(ctx)
+        return _main_dose(ctx, rules)
     if role is Role.POWER:  # few fast reps far from failure, full rest [bazyler2015]
-        return DoseRow(
-            rules.power_sets, rules.power_reps, rules.rir_max, rules.power_rest_seconds, ()
+        return Dosed(
+            DoseRow(rules.power_sets, rules.power_reps, rules.rir_max, rules.power_rest_seconds, ())
         )
-    return _accessory_dose(ex, role, ctx, rules)  # a body-weight or band "main" lift: by reps
+    row = _accessory_dose(ex, role, ctx, rules)
+    if role is Role.MAIN and ex.load_type in BODYWEIGHT_LOADS and _progresses(ctx):
+        return _bodyweight_main_dose(row, ctx, rules)  # a body-weight or band "main" lift
+    return Dosed(row)
+
+
+def _progresses(ctx: Context) -> bool:
+    """Loading phases progress week by week; peak, race season and the taper keep their dose."""
+    return ctx.phase not in MAINTENANCE_PHASES
+
+
+def _place(rows: int, block: int, ctx: Context, rules: Rules) -> Step:
+    """The week's step on a table of `rows` rows, its blocks counted from `block`."""
+    at = position(
+        block, ctx.week_in_block, ctx.block_weeks, rows, rules.progression_block_step_rows
+    )
+    return step(at, rows)
+
+
+def _progress_note(
+    scheme: str, at: Step, rows: int, *cites: str, extra_sets: int = 0, seconds_step: int = 0
+) -> Reason:
+    """Where the dose stands on its scheme, for the runner (RuleId.PROGRESSION)."""
+    return reason(
+        RuleId.PROGRESSION,
+        "runstrong_heuristic",
+        *cites,
+        scheme=scheme,
+        step=at.row + 1,
+        steps=rows,
+        extra_sets=extra_sets,
+        seconds_step=seconds_step,
+    )
 
 
 def _effort(ex: Exercise, row: DoseRow, ctx: Context, rules: Rules) -> Effort:
@@ -166,39 +220,98 @@ def _effort(ex: Exercise, row: DoseRow, ctx: Context, rules: Rules) -> Effort:
     return Effort(sets, None if timed else min(row.reps, ex.max_reps or row.reps), rir)
 
 
-def dose_context(ex: Exercise, role: Role, ctx: Context) -> Context | None:
+def dose_context(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Context | None:
     """`ctx` without what `prescribe(ex, role, ctx, rules)` ignores, so that contexts giving the
-    same dose compare equal (a cache key): the week of the dose cycle matters to heavy main lifts
-    only, the contact budget to plyometrics only, the phase (beyond race season or not) to main
-    lifts and plyometrics only, and an activation dose depends on no context at all (None)."""
+    same dose compare equal (a cache key): the step of its progression (in place of the week and
+    block) matters to main lifts and holds only, the contact budget to plyometrics only, the
+    phase (beyond race season or not) to main lifts and plyometrics only, and an activation dose
+    depends on no context at all (None)."""
     plyometric = ex.load_type is LoadType.PLYOMETRIC_CONTACTS
     if plyometric:
-        return ctx._replace(week_in_block=0) if ctx.week_in_block else ctx
+        return Context(
+            ctx.level, ctx.phase, 0, ctx.reduced_volume, ctx.plyo_contacts, ctx.activation
+        )
     if ctx.activation:
         return None
+    at = _step_key(ex, role, ctx, rules)
     if role is Role.MAIN:
-        cycles = ex.load_type is LoadType.EXTERNAL_LOAD and ctx.phase not in MAINTENANCE_PHASES
-        week = ctx.week_in_block if cycles else 0
-        return Context(ctx.level, ctx.phase, week, ctx.reduced_volume, 0, False)
+        return Context(ctx.level, ctx.phase, at, ctx.reduced_volume, 0, False)
     phase = Phase.PEAK if ctx.phase in MAINTENANCE_PHASES else Phase.BASE
-    return Context(ctx.level, phase, 0, ctx.reduced_volume, 0, False)
+    return Context(ctx.level, phase, at, ctx.reduced_volume, 0, False)
 
 
-def _main_dose(ctx: Context) -> DoseRow:
+def _step_key(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> int:
+    """The week's step on the exercise's progression, or 0 where its dose does not progress."""
+    if not _progresses(ctx):
+        return 0
+    if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
+        rows = len(_main_table(ctx.level, ctx.phase))
+        return position(
+            ctx.block, ctx.week_in_block, ctx.block_weeks, rows, rules.progression_block_step_rows
+        )
+    if role is Role.MAIN and ex.load_type in BODYWEIGHT_LOADS:
+        rows = len(bodyweight_steps(_accessory_dose(ex, role, ctx, rules).reps, ctx.phase, rules))
+        return _place(rows, ctx.loading_block, ctx, rules).row
+    if ex.load_type is LoadType.TIMED_HOLD and rules.hold_steps:
+        return _place(rules.hold_steps + 1, ctx.loading_block, ctx, rules).row
+    return 0
+
+
+def _main_dose(ctx: Context, rules: Rules) -> Dosed:
+    """The rep wave's row for the week; past its last row, a set more a week (at most
+    `progression_max_main_sets`)."""
     if ctx.phase in MAINTENANCE_PHASES:
-        return MAINTENANCE_MAIN[ctx.level]
+        return Dosed(MAINTENANCE_MAIN[ctx.level])
     table = _main_table(ctx.level, ctx.phase)
-    return table[ctx.week_in_block % len(table)]
+    at = _place(len(table), ctx.block, ctx, rules)
+    row = table[at.row]
+    sets = max(row.sets, min(row.sets + at.extra_sets, rules.progression_max_main_sets))
+    note = _progress_note("rep_wave", at, len(table), extra_sets=sets - row.sets)
+    return Dosed(DoseRow(sets, row.reps, row.rir, row.rest_s, row.cite), note)
+
+
+def bodyweight_steps(reps: int, phase: Phase, rules: Rules) -> tuple[tuple[int, int, bool], ...]:
+    """The steps of a body-weight or band main lift of `reps` reps, as (sets, reps, slow): from
+    `bodyweight_main_sets_start` sets to `bodyweight_main_sets_most`, each first with
+    `bodyweight_main_fewer_reps` fewer reps, then a slow lowering (outside build, whose main
+    lifts go up fast); the next rung of the exercise's ladder follows in a later block
+    (selection.py). science.md §2.3: 2-3 x 10-12, rising [acsm2009]."""
+    steps: list[tuple[int, int, bool]] = []
+    for sets in range(rules.bodyweight_main_sets_start, rules.bodyweight_main_sets_most + 1):
+        for count in (max(1, reps - rules.bodyweight_main_fewer_reps), reps):
+            if (sets, count, False) not in steps:
+                steps.append((sets, count, False))
+    if phase is not Phase.BUILD:
+        steps.append((rules.bodyweight_main_sets_most, reps, True))
+    return tuple(steps)
+
+
+def _bodyweight_main_dose(row: DoseRow, ctx: Context, rules: Rules) -> Dosed:
+    steps = bodyweight_steps(row.reps, ctx.phase, rules)
+    at = _place(len(steps), ctx.loading_block, ctx, rules)
+    sets, reps, slow = steps[at.row]
+    note = _progress_note("bodyweight", at, len(steps), "acsm2009")
+    return Dosed(DoseRow(sets, reps, row.rir, row.rest_s, row.cite), note, slow)
+
+
+def _hold_seconds(ex: Exercise, ctx: Context, rules: Rules) -> tuple[int, Reason | None]:
+    """A hold's seconds: its level's, `hold_seconds_step` more a step of its progression."""
+    seconds = _by_level(
+        ex.level,
+        rules.hold_seconds_beginner_variant,
+        rules.hold_seconds_intermediate_variant,
+        rules.hold_seconds_advanced_variant,
+    )
+    if not _progresses(ctx) or not rules.hold_steps:
+        return seconds, None
+    rows = rules.hold_steps + 1
+    at = _place(rows, ctx.loading_block, ctx, rules)
+    longer = min(MAX_HOLD_SECONDS, seconds + at.row * rules.hold_seconds_step)
+    return longer, _progress_note("hold", at, rows, seconds_step=rules.hold_seconds_step)
 
 
 def _main_table(level: Level, phase: Phase) -> tuple[DoseRow, ...]:
     return MAIN_DOSES.get((level, phase)) or MAIN_DOSES[(level, Phase.BASE)]
-
-
-def dose_cycle_position(level: Level, phase: Phase, week_in_block: int) -> int:
-    """Where the week falls in the main-lift dose cycle: two weeks at the same position of a block
-    get the same doses, so the engine drafts their sessions once."""
-    return week_in_block % len(_main_table(level, phase))
 
 
 def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> DoseRow:
@@ -266,24 +379,23 @@ def _main_tempo(phase: Phase, rules: Rules) -> str:
 
 
 def _finish(
-    ex: Exercise, role: Role, row: DoseRow, ctx: Context, rules: Rules, label: Label
+    ex: Exercise, role: Role, dosed: Dosed, ctx: Context, rules: Rules, label: Label
 ) -> Prescription:
+    row = dosed.row
     sets, reps, rir = _effort(ex, row, ctx, rules)
     notes: list[Reason] = []
     if ctx.reduced_volume:
         weeks, sets = rules.beginner_reduced_volume_weeks, rules.beginner_reduced_volume_sets
         notes.append(reason(RuleId.REDUCED_VOLUME, "runstrong_heuristic", weeks=weeks, sets=sets))
+    if dosed.progress is not None:
+        notes.append(dosed.progress)
     light = None
     dose: Reps | Hold
     if reps is None:  # a timed hold
-        dose = Hold(
-            _by_level(
-                ex.level,
-                rules.hold_seconds_beginner_variant,
-                rules.hold_seconds_intermediate_variant,
-                rules.hold_seconds_advanced_variant,
-            )
-        )
+        seconds, progress = _hold_seconds(ex, ctx, rules)
+        dose = Hold(seconds)
+        if progress is not None:
+            notes.append(progress)
     else:
         light = None if label.limit is None else light_dose(label.limit, reps, rir, rules)
         if light is not None:
@@ -301,6 +413,8 @@ def _finish(
         tempo = ex.tempo
     elif role is Role.CALF and not timed:
         tempo = f"{rules.calf_lowering_seconds}-0-{rules.calf_lifting_seconds}-0"  # [bohm2015]
+    elif dosed.slow and not timed:  # the top step of a body-weight main lift
+        tempo = f"{rules.bodyweight_slow_lowering_seconds}-1-1-0"
     elif role is Role.MAIN and not timed:
         tempo = _main_tempo(ctx.phase, rules)
     elif role is Role.POWER:
@@ -352,7 +466,8 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, rules: Rules, label: Lab
     elif intensity is PlyoIntensity.HIGH:
         per_set = rules.plyo_reps_high_intensity
     reps = min(per_set, ex.max_reps or per_set)
-    sets = max(1, min(rules.plyo_max_sets, round(ctx.plyo_contacts / (reps * per_rep))))
+    # as many sets as the session's contacts hold, never more (at least one)
+    sets = max(1, min(rules.plyo_max_sets, ctx.plyo_contacts // (reps * per_rep)))
     return Prescription(
         slug=ex.slug,
         name=label.name,
@@ -368,23 +483,22 @@ def _plyometric(ex: Exercise, role: Role, ctx: Context, rules: Rules, label: Lab
     )
 
 
-def deloaded(p: Prescription, rules: Rules) -> Prescription:
+def deloaded(p: Prescription, rules: Rules, *, by_effort: bool = False) -> Prescription:
     """A loading week's prescription as its deload repeats it (science.md §3.4): the same reps,
-    seconds or contacts, the sets cut and rounded up, RIR raised (and the %1RM with it). Light
-    activation work stays as it is. The note says what changed."""
+    seconds or contacts, the sets cut and rounded up, RIR raised (and the %1RM with it). With
+    `by_effort` (body-weight and band work of a once-a-week session) the sets stay and only the
+    RIR rises; a hold keeps its sets and loses a step of seconds. Light activation work stays as
+    it is. The note says what changed; the loading week's progression note goes."""
     if p.role is Role.ACTIVATION:
         return p
+    notes = tuple(n for n in p.notes if n.rule is not RuleId.PROGRESSION)
+    if by_effort:
+        return _deloaded_by_effort(p, notes, rules)
     dose = p.dose
     plyometric = isinstance(dose, Contacts)
     cut = rules.deload_plyo_cut_pct if plyometric else rules.deload_sets_cut_pct
     sets = max(1, math.ceil(p.sets * (100 - cut) / 100))
-    more_rir = 0
-    if isinstance(dose, Reps) and dose.effort is not None:
-        was = dose.effort.rir
-        rir = max(rules.rir_min, min(rules.rir_max, was + rules.deload_rir_add))
-        more_rir = rir - was
-        percent = percent_1rm_for(dose.count, rir) if isinstance(dose.effort, ByPercent) else None
-        dose = Reps(dose.count, ByRir(rir) if percent is None else ByPercent(percent, rir))
+    dose, more_rir = _more_in_reserve(dose, rules)
     fewer = p.sets - sets
     if not fewer and more_rir <= 0:
         return p
@@ -395,7 +509,39 @@ def deloaded(p: Prescription, rules: Rules) -> Prescription:
         fewer_sets=fewer,
         more_rir=max(0, more_rir),
     )
-    return p.revised(sets=sets, dose=dose, notes=(*p.notes, note))
+    return p.revised(sets=sets, dose=dose, notes=(*notes, note))
+
+
+def _more_in_reserve(
+    dose: Reps | Hold | Contacts, rules: Rules
+) -> tuple[Reps | Hold | Contacts, int]:
+    """`dose` with `deload_rir_add` more reps in reserve (within the RIR rules, the %1RM
+    following), and how many more; other doses as they are."""
+    if not isinstance(dose, Reps) or dose.effort is None:
+        return dose, 0
+    was = dose.effort.rir
+    rir = max(rules.rir_min, min(rules.rir_max, was + rules.deload_rir_add))
+    percent = percent_1rm_for(dose.count, rir) if isinstance(dose.effort, ByPercent) else None
+    return Reps(dose.count, ByRir(rir) if percent is None else ByPercent(percent, rir)), rir - was
+
+
+def _deloaded_by_effort(p: Prescription, notes: tuple[Reason, ...], rules: Rules) -> Prescription:
+    dose = p.dose
+    shorter = 0
+    if isinstance(dose, Hold):
+        seconds = max(MIN_HOLD_SECONDS, dose.seconds - rules.hold_seconds_step)
+        shorter, dose = dose.seconds - seconds, Hold(seconds)
+    dose, more_rir = _more_in_reserve(dose, rules)
+    if not shorter and more_rir <= 0:
+        return p
+    note = reason(
+        RuleId.DELOAD_BY_EFFORT,
+        "bell2022",
+        sets=p.sets,
+        more_rir=max(0, more_rir),
+        fewer_seconds=shorter,
+    )
+    return p.revised(dose=dose, notes=(*notes, note))
 
 
 def contacts_of(p: Prescription) -> int:

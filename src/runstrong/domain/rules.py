@@ -54,6 +54,8 @@ MAX_ROTATION_EXERCISES = 10
 MAX_SESSION_MINUTES = 180  # a session's time budget (availability.session_minutes)
 MAX_WARM_UP_MINUTES = 60
 MAX_RUN_MINUTES = 36 * 60  # the longest run imported (domain.activity.MAX_RUN_HOURS)
+MAX_PROGRESSION_ROWS = 10  # steps of a progression table, and rows a block may start higher
+MAX_HOLD_STEP_SECONDS = 60  # seconds a hold may gain a step
 # Pairs of rules where the first may not exceed the second, or (strict) must stay below it.
 ORDERED_PAIRS = (
     ("rir_min", "rir_max", False),
@@ -61,6 +63,7 @@ ORDERED_PAIRS = (
     ("min_loading_weeks_before_deload", "deload_every_weeks", True),
     ("niggle_pain_safe_max", "niggle_pain_acceptable_max", False),
     ("load_acute_days", "load_chronic_days", True),
+    ("bodyweight_main_sets_start", "bodyweight_main_sets_most", False),
 )
 
 
@@ -265,6 +268,114 @@ class Rules:
         heuristic=True,
         doc="plyometric contacts cut in a deload week",
         most=100,
+    )
+    deload_by_effort_once_a_week: bool = rule(
+        True,
+        cite="bell2022",
+        heuristic=True,
+        doc="a once-a-week session's body-weight and band work deloads by reps in reserve alone "
+        "(its sets kept: half of one session a week is too little to keep)",
+    )
+    # Progression (science.md §2.1, §3.4; progression.py)
+    progression_block_step_rows: int = rule(
+        1,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="rows of a dose table each block of a phase starts above the block before it (the "
+        "wave goes on across deloads)",
+        most=MAX_PROGRESSION_ROWS,
+    )
+    progression_max_main_sets: int = rule(
+        5,
+        cite="nsca2016",
+        heuristic=True,
+        least=1,
+        doc="most sets of a main lift when a block's weeks run past the top of its rep wave "
+        "(a set more a week)",
+        most=MAX_SETS,
+    )
+    bodyweight_main_sets_start: int = rule(
+        2,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        doc="sets of a body-weight or band main lift on the first step of its progression",
+        most=MAX_SETS,
+    )
+    bodyweight_main_sets_most: int = rule(
+        3,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        doc="sets of a body-weight or band main lift at the top of its progression",
+        most=MAX_SETS,
+    )
+    bodyweight_main_fewer_reps: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="reps below the variant's own on the first step of each number of sets of a "
+        "body-weight or band main lift",
+        most=MAX_REPS,
+    )
+    bodyweight_slow_lowering_seconds: int = rule(
+        3,
+        cite="acsm2009",
+        heuristic=True,
+        least=1,
+        doc="seconds to lower a body-weight or band main lift on the last step of its "
+        "progression (tempo 3-1-1-0, outside build)",
+        most=MAX_TEMPO_SECONDS,
+    )
+    hold_seconds_step: int = rule(
+        5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="seconds a timed hold gains a step of its progression",
+        most=MAX_HOLD_STEP_SECONDS,
+    )
+    hold_steps: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="steps a timed hold climbs above its level's seconds",
+        most=MAX_PROGRESSION_ROWS,
+    )
+    plyo_contacts_step_pct: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="plyometric contacts a step of progression adds, share of the level's contacts a "
+        "session",
+        most=100,
+    )
+    plyo_contacts_steps: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="steps plyometric contacts climb above the level's contacts a session",
+        most=MAX_PROGRESSION_ROWS,
+    )
+    plyo_contacts_most_beginner: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="most plyometric contacts a session a beginner's progression reaches (40-60)",
+        most=MAX_PLYO_CONTACTS,
+    )
+    plyo_contacts_most_intermediate: int = rule(
+        100,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="most plyometric contacts a session an intermediate's progression reaches (60-100)",
+        most=MAX_PLYO_CONTACTS,
+    )
+    plyo_contacts_most_advanced: int = rule(
+        140,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="most plyometric contacts a session an advanced runner's progression reaches (80-140)",
+        most=MAX_PLYO_CONTACTS,
     )
     # Scheduling (science.md §3.3)
     min_hours_run_to_strength: float = rule(

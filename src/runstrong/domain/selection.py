@@ -50,6 +50,9 @@ HOLD_LAST_ROLES = frozenset({Role.MAIN, Role.SECONDARY, Role.CALF})
 # `Rules.outgrown_rung_penalty_points`: bounds the walk along the library's ladders, so an
 # exercise at the foot of a long ladder loses at most this many rungs' worth of score.
 MAX_RUNGS = 3
+# How far along a ladder rotation looks for an easier rung (a beginner never steps back down):
+# longer than any ladder of the library.
+MAX_LADDER_WALK = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,7 @@ class Chooser:
     _care: dict[tuple[str, Role], tuple[Reason, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _easier: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
     _chosen: dict[
         tuple[Slot, int, frozenset[str], PlyoIntensity | None],
         tuple[Exercise | None, tuple[Reason, ...]],
@@ -98,12 +102,14 @@ class Chooser:
     ) -> tuple[Exercise | None, tuple[Reason, ...]]:
         ranked = self.ranked(slot, max_plyo)
         window, most = self.rules.rotation_score_window_points, self.rules.rotation_max_exercises
+        # main lifts never step back down their ladder; accessories rotate freely
+        easier = self.easier if slot.role is Role.MAIN else None
         if not self.niggles:
-            return _pick(ranked, block, used, window, most), ()
-        chosen = _pick(ranked, block, used, window, most, allowed=self.allows)
+            return _pick(ranked, block, used, window, most, easier), ()
+        chosen = _pick(ranked, block, used, window, most, easier, allowed=self.allows)
         if chosen is None:
             return None, ()
-        unsafe_best = _pick(ranked, block, used, window, most)
+        unsafe_best = _pick(ranked, block, used, window, most, easier)
         notes: tuple[Reason, ...] = ()
         # A note only where the niggle ruled the other exercise out: leaving unsafe exercises
         # out of the rotation can also change which safe one a block gets.
@@ -178,6 +184,17 @@ class Chooser:
             self._usable[ex.slug] = ex.fits(self.equipment) and ex.level.rank <= self.level.rank
         return self._usable[ex.slug]
 
+    def easier(self, ex: Exercise, than: Exercise) -> bool:
+        """`ex` is a rung below `than` on a ladder of the library (remembered per pair)."""
+        key = (ex.slug, than.slug)
+        found = self._easier.get(key)
+        if found is None:
+            below = self.library.ladder(than, "regression", MAX_LADDER_WALK)
+            above = self.library.ladder(ex, "progression", MAX_LADDER_WALK)
+            found = any(r.slug == ex.slug for r in below) or any(r.slug == than.slug for r in above)
+            self._easier[key] = found
+        return found
+
     def _rungs_above(self, ex: Exercise) -> int:
         """How many harder variants up the progression ladder the athlete can do (at most
         MAX_RUNGS)."""
@@ -251,11 +268,12 @@ def _pick(
     used: Collection[str],
     window: float,
     most: int,
+    easier: Callable[[Exercise, Exercise], bool] | None,
     allowed: Callable[[Exercise], bool] | None = None,
 ) -> Exercise | None:
     """The best few (at most `most`, within `window` score points of the best) take turns, block
-    by block; an exercise already `used` this week, or not `allowed` with the athlete's niggles,
-    takes no part."""
+    by block (`_in_turn`); an exercise already `used` this week, or not `allowed` with the
+    athlete's niggles, takes no part."""
     group: list[Exercise] = []
     best = 0.0
     for ex, score in ranked:  # best first
@@ -268,4 +286,24 @@ def _pick(
         group.append(ex)
         if len(group) == most:
             break
-    return group[block % len(group)] if group else None
+    return _in_turn(group, block, easier) if group else None
+
+
+def _in_turn(
+    group: list[Exercise], block: int, easier: Callable[[Exercise, Exercise], bool] | None
+) -> Exercise:
+    """The group's exercise for `block`: they take turns block by block, best first, and an
+    exercise a rung below one an earlier block had is passed over, so that variants never step
+    back down their ladder (a band squat is not followed by a body-weight squat)."""
+    if easier is None or not any(easier(a, b) for a in group for b in group if a is not b):
+        return group[block % len(group)]  # no rung of another: plain turns
+    order = group
+    given: list[Exercise] = []
+    for turn in range(block + 1):
+        start = turn % len(order)
+        for k in range(len(order)):
+            ex = order[(start + k) % len(order)]
+            if not any(easier(ex, before) for before in given):
+                break
+        given.append(ex)
+    return given[-1]

@@ -382,12 +382,39 @@ def _b_race_dose(p: P) -> str:
 
 
 def _deload_dose(p: P) -> str:
-    changes = []
-    if fewer := p.i("fewer_sets"):
-        changes.append(f"{fewer} fewer set{'s' if fewer > 1 else ''}")
-    if more := p.i("more_rir"):
-        changes.append(f"RIR +{more}")
-    return f"deload: same {p.s('kept')}, {' and '.join(changes)}"
+    fewer = p.i("fewer_sets")
+    changes = [f"{fewer} fewer set{'s' if fewer > 1 else ''}"] if fewer else []
+    return f"deload: same {p.s('kept')}, {' and '.join(changes + _more_rir(p))}"
+
+
+def _deload_by_effort(p: P) -> str:
+    shorter = p.i("fewer_seconds")
+    changes = _more_rir(p) + ([f"{shorter} s shorter"] if shorter else [])
+    return (
+        f"deload by effort: {' and '.join(changes)}, all {p.i('sets')} sets kept "
+        "(halving a once-a-week session would leave too little)"
+    )
+
+
+def _more_rir(p: P) -> list[str]:
+    more = p.i("more_rir")
+    return [f"RIR +{more}"] if more else []
+
+
+# What each progression scheme does, step by step (docs/science.md, "Progression").
+_PROGRESSION_SCHEMES = {
+    "rep_wave": "fewer reps and a heavier load each week; each block starts a step higher",
+    "bodyweight": "sets, then reps, then a slow lowering; then a harder variant",
+    "hold": "{seconds_step} s longer each step",
+}
+
+
+def _progression(p: P) -> str:
+    scheme = _PROGRESSION_SCHEMES[p.s("scheme")].format(seconds_step=p.i("seconds_step"))
+    text = f"progression step {p.i('step')} of {p.i('steps')}: {scheme}"
+    if extra := p.i("extra_sets"):
+        text += f"; past the last step, {extra} more set{'s' if extra > 1 else ''}"
+    return text
 
 
 # How to do an exercise kept for a niggle at each site (docs/science.md, "Niggles by site").
@@ -672,6 +699,8 @@ CATALOGUE: dict[RuleId, Template] = {
     ),
     RuleId.DELOAD_DOSE: _deload_dose,
     RuleId.MODERATED_DOSE: _moderated_dose,
+    RuleId.DELOAD_BY_EFFORT: _deload_by_effort,
+    RuleId.PROGRESSION: _progression,
     RuleId.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
     RuleId.TEXT: lambda p: p.s("text"),
     RuleId.RUN_KIND_SET: lambda p: f"{p.s('kind')}: as the athlete set it",
