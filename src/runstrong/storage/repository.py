@@ -270,6 +270,19 @@ class Repository:
         )
         return [self._log(row) for row in rows]
 
+    def logs(self, handle: str, first: dt.date, last: dt.date) -> list[SessionLog]:
+        """The day logs from `first` to `last` (inclusive), oldest first."""
+        rows = self.session.scalars(
+            select(SessionLogRow)
+            .where(
+                SessionLogRow.athlete_id == self._id(handle),
+                SessionLogRow.date >= first,
+                SessionLogRow.date <= last,
+            )
+            .order_by(SessionLogRow.date)
+        )
+        return [self._log(row) for row in rows]
+
     def _log(self, row: SessionLogRow) -> SessionLog:
         sets = self.session.scalars(
             select(SetLogRow).where(SetLogRow.session_log_id == row.id).order_by(SetLogRow.position)
