@@ -237,17 +237,18 @@ def _lift_outcome(
     elif same_dose and outcome in (Outcome.LESS, Outcome.SHORT) and each >= last_each:
         each = _step(exercise, kit, last_each, up=False)
     most = last_each * (1 + rules.progression_max_rise_pct / 100)
-    if each > most:
-        each = _kit_load(p, exercise, kit, most * held) or each
+    capped = _kit_load(p, exercise, kit, most * held) if each > most else None
+    if capped is not None and capped < each:  # the cap, rounded to the kit, is lighter
         reasons.append(
             reason(
                 RuleId.LOAD_RISE_CAPPED,
                 "nsca2016",
                 kg=last_each,
-                next_kg=each,
+                next_kg=capped,
                 pct=rules.progression_max_rise_pct,
             )
         )
+        each = capped
     reasons.append(
         reason(
             RuleId.LOG_LOAD,
@@ -301,11 +302,14 @@ def _double_progression(
 ) -> tuple[float, int, Reason] | None:
     """Reps first for a dumbbell or kettlebell lift by RIR: the last load again with a rep more
     (to the top of the range), or a step up once every set reached the top at the RIR planned.
-    None: not such a lift, a dose the engine eased, or a day short of the range."""
+    None: not such a lift, a dose the engine eased, other reps planned than last time, or a
+    day short of the range."""
     width = rules.double_progression_reps
     effort = dose.effort
     if width == 0 or not isinstance(effort, ByRir) or _eased(p):
         return None
+    if last.planned is not None and last.planned.reps not in (None, dose.count):
+        return None  # the plan changed the reps (a new block): the e1RM gives the load
     gear = _gear(exercise, kit)
     if Equipment.BARBELL in gear or not gear & {Equipment.DUMBBELLS, Equipment.KETTLEBELL}:
         return None

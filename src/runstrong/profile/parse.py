@@ -69,7 +69,10 @@ def parse_profile(
     rules = _rules(raw.rules, where, errors)
     if errors:
         raise InputErrors(errors)
-    return Profile(athlete=_athlete(raw), start=raw.plan.start, weeks=raw.plan.weeks, rules=rules)
+    return Profile(
+        athlete=_athlete(raw), start=raw.plan.start, weeks=raw.plan.weeks, rules=rules,
+        units=raw.athlete.units,
+    )  # fmt: skip
 
 
 def _rules(values: dict[str, Any], where: str, errors: list[InputError]) -> Rules:
