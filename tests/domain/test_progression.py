@@ -183,3 +183,13 @@ def test_session_signals_ease_the_loads() -> None:
     assert profile.load_kg == 97.5
     assert profile.e1rm_kg is None
     assert dose(SQUAT, [], planned_load=100.0) is None
+
+
+def test_a_light_day_at_rir_4_only_says_at_least() -> None:
+    # 5 x 100 at RIR 2 (e1RM 123.3), then a deload's 4 x 90 at RIR 4 (90 x 1.267 = 114): the
+    # 123.3 stands; 5 at RIR 2 again: 100 kg
+    days = [day(squat(5, 100, 2)), day(squat(4, 90, 4), PlannedDose(reps=4, rir=3), n=1)]
+    found = dose(SQUAT, days)
+    assert found is not None
+    assert found.e1rm_kg == pytest.approx(100 * (1 + 7 / 30))
+    assert found.load_kg == 100.0

@@ -24,7 +24,7 @@ from datetime import date
 from enum import StrEnum
 
 from runstrong.domain.athlete import EquipmentSet
-from runstrong.domain.e1rm import e1rm_kg, load_for_reps_kg
+from runstrong.domain.e1rm import E1RM_MAX_RIR, e1rm_kg, load_for_reps_kg
 from runstrong.domain.exercise import Equipment, Exercise
 from runstrong.domain.loads import resolve_load
 from runstrong.domain.messages import Reason, RuleId, reason
@@ -84,9 +84,9 @@ class NextDose:
 class Outcome(StrEnum):
     """A day's sets of a lift beside the dose planned for them."""
 
-    MORE = "more"  # more in reserve (or more reps, or more load) than planned
+    MORE = "more"  # more in reserve, or more reps, than planned
     AS_PLANNED = "as_planned"
-    LESS = "less"  # less in reserve, or a lighter load, than planned
+    LESS = "less"  # less in reserve than planned
     SHORT = "short"  # a set short of the planned reps
     UNPLANNED = "unplanned"  # no plan to compare with
 
@@ -100,6 +100,22 @@ def exposure_e1rm(sets: Sequence[SetLog], held: int) -> tuple[float | None, dict
         if value is not None and value > by_side.get(str(s.side), 0.0):
             by_side[str(s.side)] = value
     return (min(by_side.values()) if by_side else None), by_side
+
+
+def current_e1rm(
+    known: Sequence[tuple[Exposure, float, dict[str, float]]],
+) -> tuple[float | None, dict[str, float]]:
+    """The e1RM a lift stands at: the latest day's, but a day whose every loaded set left
+    E1RM_MAX_RIR (4) or more in reserve (a deload, a light day) only says "at least this":
+    then the day before it counts, if higher."""
+    bound = 0.0
+    for e, value, sides in reversed(known):
+        loaded = [s for s in e.sets if s.kg is not None]
+        if loaded and all(s.rir is not None and s.rir >= E1RM_MAX_RIR for s in loaded):
+            bound = max(bound, value)
+            continue
+        return max(value, bound), sides
+    return (known[-1][1], known[-1][2]) if known else (None, {})
 
 
 def next_dose(
@@ -147,9 +163,10 @@ def _lift(
     reps = dose.count
     if loaded:
         last = loaded[-1]  # the e1RM: of the latest day that gives one (12 reps at RIR 2: none)
-        e1rm, sides = (known[-1][1], known[-1][2]) if known else (None, {})
+        e1rm, sides = current_e1rm(known)
         last_each = max(s.kg for s in last.sets if s.kg is not None)
         stepped = _double_progression(p, dose, exercise, kit, last, rules)
+        outcome: Outcome | None = None
         if stepped is not None and signals.rir_add == 0:
             each, reps, why = stepped
             reasons.append(why)
@@ -161,13 +178,28 @@ def _lift(
                 )
             if found is None:
                 return None
-            each = _lift_outcome(
+            each, outcome = _lift_outcome(
                 p, dose, exercise, kit, last, held, last_each, found, rules, reasons
             )
         cut = _stalled(known, rules)
         if cut is not None:
-            each = _kit_load(p, exercise, kit, each * held * (1 - cut.n / 100)) or each
+            each = _cut(p, exercise, kit, each, cut.n)
             reasons.append(cut.reason)
+        if signals.load_cut_pct:
+            each = _cut(p, exercise, kit, each, signals.load_cut_pct)
+        if outcome is not None:  # said with the load to do, after any cut
+            reasons.append(
+                reason(
+                    RuleId.LOG_LOAD,
+                    "epley1985",
+                    outcome=str(outcome),
+                    date=last.date.isoformat(),
+                    kg=last_each,
+                    next_kg=each,
+                    reps=reps,
+                    rir=rir,
+                )
+            )
         by_side = tuple(sorted((side, round(v, 1)) for side, v in sides.items()))
     elif planned_load_kg is not None and (signals.rir_add or signals.load_cut_pct):
         e1rm, by_side = None, ()
@@ -175,12 +207,12 @@ def _lift(
         if signals.rir_add:
             whole = planned_load_kg * held * _epley(reps + effort.rir) / _epley(reps + rir)
             each = _kit_load(p, exercise, kit, whole) or each
+        if signals.load_cut_pct:
+            each = _cut(p, exercise, kit, each, signals.load_cut_pct)
     elif signals.rir_add:
         return NextDose(rir=rir, reasons=signals.reasons)
     else:
         return None
-    if signals.load_cut_pct:
-        each = _kit_load(p, exercise, kit, each * held * (1 - signals.load_cut_pct / 100)) or each
     return NextDose(
         load_kg=each,
         reps=reps,
@@ -189,6 +221,11 @@ def _lift(
         e1rm_by_side=by_side,
         reasons=(*reasons, *signals.reasons),
     )
+
+
+def _cut(p: Prescription, exercise: Exercise, kit: EquipmentSet, each: float, pct: int) -> float:
+    """`each` less `pct` %, rounded to the kit."""
+    return _kit_load(p, exercise, kit, each * exercise.weights_held * (1 - pct / 100)) or each
 
 
 def _epley(to_failure: int) -> float:
@@ -226,7 +263,7 @@ def _lift_outcome(
     each: float,
     rules: Rules,
     reasons: list[Reason],
-) -> float:
+) -> tuple[float, Outcome]:
     """The load `each` from the e1RM, checked against the last day: its outcome moves the load
     in its direction (a kit step at least, for the same dose), and the rise is capped."""
     outcome = _outcome(last, held)
@@ -249,17 +286,7 @@ def _lift_outcome(
             )
         )
         each = capped
-    reasons.append(
-        reason(
-            RuleId.LOG_LOAD,
-            "epley1985",
-            outcome=str(outcome),
-            date=last.date.isoformat(),
-            kg=last_each,
-            next_kg=each,
-        )
-    )
-    return each
+    return each, outcome
 
 
 def _rir_of(p: Prescription) -> int | None:
@@ -268,8 +295,9 @@ def _rir_of(p: Prescription) -> int | None:
 
 
 def _outcome(e: Exposure, held: int) -> Outcome:
-    """The day's sets beside the dose planned: short of the reps, less or more in reserve or
-    load than planned, or as planned."""
+    """The day's sets beside the dose planned: short of the reps, less or more in reserve (or
+    more reps) than planned, or as planned. Not the load: the plan's own load is the profile's,
+    which the log's replaces."""
     planned = e.planned
     work = [s for s in e.sets if s.kg is not None and s.reps is not None]
     if planned is None or planned.reps is None or not work:
@@ -277,17 +305,10 @@ def _outcome(e: Exposure, held: int) -> Outcome:
     if any(s.reps is not None and s.reps < planned.reps for s in work):
         return Outcome.SHORT
     least_rir = min(0 if s.rir is None else s.rir for s in work)
-    heaviest = max(s.kg for s in work if s.kg is not None)
     if planned.rir is not None and least_rir < planned.rir:
         return Outcome.LESS
-    if planned.load_kg is not None and heaviest < planned.load_kg:
-        return Outcome.LESS
     most_reps = max(s.reps for s in work if s.reps is not None)
-    if planned.rir is not None and least_rir > planned.rir:
-        return Outcome.MORE
-    if most_reps > planned.reps:
-        return Outcome.MORE
-    if planned.load_kg is not None and heaviest > planned.load_kg:
+    if (planned.rir is not None and least_rir > planned.rir) or most_reps > planned.reps:
         return Outcome.MORE
     return Outcome.AS_PLANNED
 

@@ -65,11 +65,15 @@ def missed_sessions(
     day: date, logs: Sequence[SessionLog], planned_days: Sequence[date], rules: Rules
 ) -> Reason | None:
     """A reason when at least `missed_sessions_for_reentry` sessions of the last
-    `missed_window_days` were missed: logged as skipped, or planned and never logged (once the
-    athlete logs at all). A session moved to another day is not missed."""
+    `missed_window_days`, since the last session done, were missed: logged as skipped, or
+    planned and never logged (once the athlete logs at all). A session moved to another day is
+    not missed."""
     if not logs:
         return None
     since = day - timedelta(days=rules.missed_window_days)
+    done = [log.date for log in logs if log.status is LogStatus.DONE and log.date < day]
+    if done:  # only the misses since the last session done: the first session back eases
+        since = max(since, max(done) + timedelta(days=1))
     logged = {log.date for log in logs}
     skipped = sum(1 for log in logs if since <= log.date < day and log.status is LogStatus.SKIPPED)
     first_logged = min(logged)

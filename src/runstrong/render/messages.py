@@ -327,9 +327,10 @@ _OUTCOMES = {
 def _log_load(p: P) -> str:
     kg, next_kg = p.n("kg"), p.n("next_kg")
     move = "up from" if next_kg > kg else "down from" if next_kg < kg else "as"
+    dose = f" for {p.i('reps')} reps at RIR {p.i('rir')}" if p.get("reps") is not None else ""
     return (
-        f"{mass_text(p, 'next_kg')}, {move} the {mass_text(p, 'kg')} of {p.s('date')}: "
-        f"{_OUTCOMES[p.s('outcome')]}"
+        f"{mass_text(p, 'next_kg')}{dose}, {move} the {mass_text(p, 'kg')} of {p.s('date')} "
+        f"({_OUTCOMES[p.s('outcome')]})"
     )
 
 
