@@ -41,7 +41,9 @@ def record_check_in(
         stored = repo.profile(handle)
         earlier = repo.check_ins(handle, site)
     where = f"{handle}'s profile version {stored.version}"
-    profile = profile_from_bytes(stored.content.encode("utf-8"), stored.format, library, where)
+    profile = profile_from_bytes(
+        stored.content.encode("utf-8"), stored.format, library, where, cache_dir=settings.cache_dir
+    )
     current = next((n.severity for n in profile.athlete.niggles if n.site is site), None)
     found = check_in(site, pain, settings.today, current, earlier, profile.rules)
     why = check_in_reason(found, profile.rules)

@@ -182,7 +182,9 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
             raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))
         on = min(upcoming)
         planned_slugs = _slugs(plan, upcoming[on])
-        facts = progression_service.gather(repo, handle, on, planned_slugs, library)
+        facts = progression_service.gather(
+            repo, handle, on, planned_slugs, library, settings.cache_dir
+        )
         log = repo.log_on(handle, on)
     saved, planned_for = read_plan(
         plan.plan_json.encode("utf-8"), library, where=f"{handle}'s plan {plan.version}"

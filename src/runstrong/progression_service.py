@@ -24,6 +24,8 @@ from runstrong.domain.signals import RPE_WEEK_DAYS, session_signals
 from runstrong.domain.training_log import LoggedSet, SessionLog, SetLog, Units
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from runstrong.domain.athlete import Athlete
     from runstrong.domain.catalogue import ExerciseLibrary
     from runstrong.render.resolved import ResolvedSession
@@ -52,14 +54,19 @@ class LogFacts:
 
 
 def gather(
-    repo: Repository, handle: str, day: date, slugs: set[str], library: ExerciseLibrary
+    repo: Repository,
+    handle: str,
+    day: date,
+    slugs: set[str],
+    library: ExerciseLibrary,
+    cache_dir: Path | None,
 ) -> LogFacts:
     """The facts for the session on `day` of the exercises `slugs`, in the caller's
-    transaction."""
+    transaction (the profile read through the cache in `cache_dir`, as the CLI reads files)."""
     from runstrong.log_service import session_days
 
-    rules = _rules(repo, handle, library)
-    sets = [s for s in repo.sets(handle, last=day - timedelta(days=1)) if s.set.slug in slugs]
+    rules = _rules(repo, handle, library, cache_dir)
+    sets = repo.sets(handle, last=day - timedelta(days=1), slugs=slugs)
     look_back = max(rules.missed_window_days, RPE_WEEK_DAYS)
     logs = repo.logs(handle, day - timedelta(days=look_back), day - timedelta(days=1))
     planned_days: set[date] = set()
@@ -78,7 +85,9 @@ def gather(
     return LogFacts(day, sets, logs, sorted(planned_days), planned, rules)
 
 
-def _rules(repo: Repository, handle: str, library: ExerciseLibrary) -> Rules:
+def _rules(
+    repo: Repository, handle: str, library: ExerciseLibrary, cache_dir: Path | None
+) -> Rules:
     """The rules of the athlete's newest profile (defaults if it no longer reads)."""
     from runstrong.domain.errors import RunstrongError
     from runstrong.profile.loader import profile_from_bytes
@@ -86,7 +95,11 @@ def _rules(repo: Repository, handle: str, library: ExerciseLibrary) -> Rules:
     stored = repo.profile(handle)
     try:
         profile = profile_from_bytes(
-            stored.content.encode("utf-8"), stored.format, library, f"{handle}'s profile"
+            stored.content.encode("utf-8"),
+            stored.format,
+            library,
+            f"{handle}'s profile",
+            cache_dir=cache_dir,
         )
     except RunstrongError:
         return Rules()

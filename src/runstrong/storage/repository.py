@@ -7,7 +7,7 @@ storage.database.transaction) and sees only the athletes of its owner.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import ColumnElement, delete, func, select
@@ -368,8 +368,10 @@ class Repository:
         slug: str | None = None,
         first: dt.date | None = None,
         last: dt.date | None = None,
+        slugs: Collection[str] | None = None,
     ) -> list[LoggedSet]:
-        """Every logged set, oldest first (by day, then as done), of one exercise or all."""
+        """Every logged set, oldest first (by day, then as done), of one exercise (`slug`),
+        of some (`slugs`) or all."""
         query = (
             select(SessionLogRow.date, SessionLogRow.session_id, SetLogRow)
             .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
@@ -378,6 +380,8 @@ class Repository:
         )
         if slug is not None:
             query = query.where(SetLogRow.slug == slug)
+        if slugs is not None:
+            query = query.where(SetLogRow.slug.in_(sorted(slugs)))
         if first is not None:
             query = query.where(SessionLogRow.date >= first)
         if last is not None:
