@@ -49,23 +49,9 @@ from runstrong.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-# Example runners whose plans do not yet meet a rule the engine is to keep (issue 14, "plans a
-# coach would sign"): the tests of that rule expect them to fail (strict: a fix makes the test
-# say so, and the entry goes).
-KNOWN_PLAN_GAPS = {
-    "nia-ultra-tue-wed": (
-        "issue 14: in build, Wednesday's jumps 24 h after Tuesday's warn (min_hours_between_plyo) "
-        "instead of the second session being fitted to its day"
-    ),
-    "rui-advanced-knee-back": (
-        "issue 14: with strength days Mon, Wed and Fri, session B lands on Friday's recovery "
-        "run each week (penalty_recovery_day_points warns) instead of being fitted to the day"
-    ),
-    "tom-beginner-25min": (
-        "issue 14: Thursday's session starts as the easy run ends (min_hours_run_to_strength "
-        "warns each week) instead of being fitted to the day"
-    ),
-}
+# Example runners whose plans do not yet meet a rule the engine is to keep: the tests of that rule
+# expect them to fail (strict: a fix makes the test say so, and the entry goes). None today.
+KNOWN_PLAN_GAPS: dict[str, str] = {}
 
 
 def example_params(gaps: tuple[str, ...] = tuple(KNOWN_PLAN_GAPS)) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -156,7 +156,16 @@ KEY_RUNS = {RunType.INTERVALS, RunType.TEMPO, RunType.HILLS, RunType.LONG, RunTy
 # at 3 or fewer in reserve.
 HEAVY_PERCENT, HEAVY_REPS, HEAVY_RIR = 80, 5, 3
 # Rules a day's content can always keep by changing (day_fit.py): never a warning by default.
-KEPT_BY_CONTENT = {RuleId.DAY_BEFORE_KEY_RUN, RuleId.KEY_RUN_BUFFER, RuleId.HEAVY_LEGS_TOO_CLOSE}
+KEPT_BY_CONTENT = {
+    RuleId.DAY_BEFORE_KEY_RUN,
+    RuleId.KEY_RUN_BUFFER,
+    RuleId.HEAVY_LEGS_TOO_CLOSE,
+    RuleId.PLYO_TOO_CLOSE,  # the later session leaves its jumps out
+    RuleId.TOO_SOON_AFTER_RUN,  # the same session, straight after the run
+    RuleId.RECOVERY_DAY,  # a preference that steers the choice of days
+}
+MIN_HOURS_BETWEEN_PLYO = 48  # nsca2016, as docs/science.md states it
+HOUR = timedelta(hours=1)
 
 
 def heavy_legs(s: Session) -> bool:
@@ -210,6 +219,10 @@ def check_day_fit(plan: Plan, athlete: Athlete) -> None:
     heavy = [s for s in plan.sessions if heavy_legs(s)]
     for a, b in itertools.pairwise(heavy):
         assert (b.date - a.date).days > 1, (a.date, b.date)
+    jumps = [s for s in plan.sessions if s.plyo_contacts]
+    for a, b in itertools.pairwise(jumps):
+        hours = (datetime.combine(b.date, b.time) - datetime.combine(a.date, a.time)) / HOUR
+        assert hours >= MIN_HOURS_BETWEEN_PLYO, (a.date, b.date)
 
 
 @given(profiles())

@@ -611,6 +611,76 @@ def test_two_heavy_sessions_on_consecutive_easy_days_make_the_second_moderate() 
         assert not s.warnings
 
 
+def test_a_session_with_no_time_left_after_the_run_follows_it_in_the_same_session() -> None:
+    """Monday's easy run from 18:00 to 18:45, strength wanted at 18:00 and no start after 21:00:
+    three hours after the run would be 21:45, so the session starts as the run ends, in the same
+    session, and says why, with no warning (run first, then lift; shared science §3.3)."""
+    week = RunningWeek(
+        runs=(
+            Run(Weekday.MON, RunType.EASY, 45, time(18, 0)),
+            Run(Weekday.WED, RunType.INTERVALS, 50, time(7, 0)),
+            Run(Weekday.SUN, RunType.LONG, 90, time(8, 0)),
+        )
+    )
+    plan = plan_for(strength_days=("mon", "fri"), running=week)
+    mondays = [s for s in plan.sessions if s.weekday is Weekday.MON]
+    assert mondays
+    for s in mondays:
+        assert s.time == time(18, 45), s.time
+        assert s.after_run
+        assert with_rule(s.reasons, RuleId.SAME_SESSION_AFTER_RUN, run="mon:easy", min_hours=3.0)
+        assert not with_rule(s.warnings, RuleId.TOO_SOON_AFTER_RUN), s.warnings
+
+
+def test_jumps_24_hours_after_other_jumps_are_left_out_of_the_later_session() -> None:
+    """Tuesday and Wednesday only: in build both sessions would jump, 24 h apart. Wednesday's
+    leaves its plyometrics out and names Tuesday's (min_hours_between_plyo), with no warning;
+    with fit_legs_to_day off it keeps them and the warning names the rule."""
+    plan = marathon(strength_days=("tue", "wed"))
+    build = [s for w in plan.weeks if w.phase is Phase.BUILD and not w.deload for s in w.sessions]
+    wednesdays = [s for s in build if s.weekday is Weekday.WED]
+    assert wednesdays
+    assert any(s.plyo_contacts for s in build if s.weekday is Weekday.TUE)
+    for s in wednesdays:
+        assert s.plyo_contacts == 0
+        assert not any(p.role is Role.PLYOMETRIC for p in s.exercises)
+        assert with_rule(s.reasons, RuleId.PLYO_LEFT_OUT_SPACING, day="tue", hours=24)
+        assert not s.warnings, s.warnings
+    kept = marathon(strength_days=("tue", "wed"), rules=Rules(fit_legs_to_day=False))
+    assert not any(with_rule(s.reasons, RuleId.PLYO_LEFT_OUT_SPACING) for s in kept.sessions)
+    jumping = [s for s in kept.sessions if s.plyo_contacts]
+    close = [b for a, b in itertools.pairwise(jumping) if (b.date - a.date).days == 1]
+    assert close
+    assert all(with_rule(s.warnings, RuleId.PLYO_TOO_CLOSE, hours=24) for s in close)
+
+
+def test_heavy_legs_go_on_a_recovery_run_day_only_when_no_other_day_suits() -> None:
+    """Rui's week: strength on Monday, Wednesday or Friday, each the day before a key run but
+    Friday, a recovery-run day. The heavy session goes to Friday and says why (a preference,
+    not a warning); the other is moderate for the day before its key run."""
+    week = RunningWeek(
+        runs=(
+            Run(Weekday.MON, RunType.EASY, 45, time(7, 0)),
+            Run(Weekday.TUE, RunType.INTERVALS, 70, time(7, 0)),
+            Run(Weekday.WED, RunType.EASY, 50, time(7, 0)),
+            Run(Weekday.THU, RunType.TEMPO, 60, time(7, 0)),
+            Run(Weekday.FRI, RunType.RECOVERY, 30, time(7, 0)),
+            Run(Weekday.SUN, RunType.LONG, 140, time(8, 0)),
+        ),
+        recovery_week_every=4,
+    )
+    plan = plan_for(strength_days=("mon", "wed", "fri"), sessions_per_week=2, running=week)
+    fridays = [s for s in base_sessions(plan) if s.weekday is Weekday.FRI]
+    assert fridays
+    for s in fridays:
+        assert s.lower_body_load is LowerBodyLoad.HEAVY
+        assert with_rule(s.reasons, RuleId.RECOVERY_DAY)
+        assert not s.warnings, s.warnings
+    others = [s for s in base_sessions(plan) if s.weekday is not Weekday.FRI]
+    assert others
+    assert all(with_rule(s.reasons, RuleId.LEGS_MODERATED_KEY_RUN) for s in others)
+
+
 # A profile for placement by hand: strength on Tuesday (after the 07:00 intervals) or Thursday
 # (an easy run at 19:00), a marathon on Sunday 18 April 2027.
 TWO_DAY_PROFILE = """

@@ -96,6 +96,9 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.TOO_SOON_AFTER_RUN: reason(
         RuleId.TOO_SOON_AFTER_RUN, min_hours=3.0, hours=1.5, run="tue:intervals"
     ),
+    RuleId.SAME_SESSION_AFTER_RUN: reason(
+        RuleId.SAME_SESSION_AFTER_RUN, "schumann2022", min_hours=3.0, run="thu:easy"
+    ),
     RuleId.AFTER_RUN: reason(
         RuleId.AFTER_RUN, "doma2013", "schumann2022", hours=10.0, run="tue:intervals"
     ),
@@ -124,6 +127,9 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.HARD_PLYO_LEFT_OUT: reason(RuleId.HARD_PLYO_LEFT_OUT, exercises=("Box jump",)),
     RuleId.MODERATED_DOSE: reason(RuleId.MODERATED_DOSE, was_sets=4, was_reps=5, was_rir=2),
     RuleId.PLYO_TOO_CLOSE: reason(RuleId.PLYO_TOO_CLOSE, min_hours=48.0, hours=24),
+    RuleId.PLYO_LEFT_OUT_SPACING: reason(
+        RuleId.PLYO_LEFT_OUT_SPACING, "nsca2016", day="tue", min_hours=48.0, hours=24
+    ),
     RuleId.OVER_TIME: reason(RuleId.OVER_TIME, minutes=52, budget_minutes=30),
     RuleId.NO_PLYO_NIGGLE: reason(RuleId.NO_PLYO_NIGGLE),
     RuleId.NIGGLE_PATTERN_REMOVED: reason(
@@ -225,6 +231,25 @@ SAMPLES: dict[RuleId, Reason] = {
         acceptable_max=5,
         step_down_days=14,
     ),
+    RuleId.RUN_KIND_SET: reason(RuleId.RUN_KIND_SET, kind="tempo"),
+    RuleId.RUN_RACE: reason(RuleId.RUN_RACE, how="distance", km=10.02),
+    RuleId.RUN_HILLS: reason(
+        RuleId.RUN_HILLS, work_laps=6, laps=13, work_lap_pct=115, m_per_km=31.5
+    ),
+    RuleId.RUN_INTERVALS: reason(
+        RuleId.RUN_INTERVALS, work_laps=5, laps=11, work_lap_pct=115, m_per_km=2.0
+    ),
+    RuleId.RUN_LONG: reason(RuleId.RUN_LONG, minutes=120, week_pct=34),
+    RuleId.RUN_TEMPO: reason(RuleId.RUN_TEMPO, measure="threshold_power", pct=92, minutes=30),
+    RuleId.RUN_EASY: reason(RuleId.RUN_EASY, measure="hr_reserve", pct=64, minutes=40),
+    RuleId.LOAD_SRPE: reason(RuleId.LOAD_SRPE, "foster2001", au=315, rpe=7, minutes=45),
+    RuleId.LOAD_POWER: reason(RuleId.LOAD_POWER, au=273, minutes=60, pct=80, points=65),
+    RuleId.LOAD_TRIMP: reason(RuleId.LOAD_TRIMP, au=200, minutes=50, pct=70, trimp=87),
+    RuleId.LOAD_ASSUMED_RPE: reason(
+        RuleId.LOAD_ASSUMED_RPE, au=120, minutes=40, rpe=3, kind="easy"
+    ),
+    RuleId.LOAD_NOT_COUNTED: reason(RuleId.LOAD_NOT_COUNTED, sessions=2),
+    RuleId.LOAD_RATIO_CAVEAT: reason(RuleId.LOAD_RATIO_CAVEAT, "impellizzeri2021"),
 }
 
 RULE_SUFFIXES = ("_points", "_hours", "_days", "_weeks", "_seconds", "_kg", "_pct", "_reps")

@@ -26,6 +26,9 @@ COMMANDS = {
     "history": "runstrong.cli.log_cmd:history",
     "niggle": "runstrong.cli.niggle_cmd:niggle",
     "db": "runstrong.cli.db_cmd:app",
+    "import": "runstrong.cli.runs_cmd:import_app",
+    "runs": "runstrong.cli.runs_cmd:runs",
+    "load": "runstrong.cli.runs_cmd:load",
 }
 
 

@@ -6,7 +6,8 @@ would break a rule (the day before a key run, a long run or a race; closer than
 on the legs here: no lower-body set at `heavy_set_min_percent_1rm` or more, none of
 `heavy_set_max_reps` reps or fewer at `heavy_set_max_rir` or less, and no moderate or high
 intensity plyometrics. Upper body, trunk and the lighter lower-body work stay, each lower-body set
-further from failure, the heavy ones lighter, with more reps and a set fewer. Every change is a
+further from failure, the heavy ones lighter, with more reps and a set fewer. A session closer
+than `min_hours_between_plyo` to another with plyometrics leaves its own out. Every change is a
 note on the prescription (`RuleId.MODERATED_DOSE`), every jump left out one on the session.
 """
 
@@ -45,6 +46,37 @@ def is_hard_plyo(slug: str, library: ExerciseLibrary) -> bool:
     """A moderate or high intensity plyometric."""
     plyometric = library.get(slug).plyometric
     return plyometric is not None and plyometric.intensity is not PlyoIntensity.LOW
+
+
+def fitted(
+    draft: Draft,
+    legs: bool,
+    plyo: bool,
+    library: ExerciseLibrary,
+    rules: Rules,
+) -> Draft:
+    """`draft` fitted to its day: moderate on the legs (`legs`), without plyometrics (`plyo`)."""
+    if legs:
+        draft = moderated(draft, library, rules)
+    if plyo:
+        draft = without_plyometrics(draft)
+    return draft
+
+
+def without_plyometrics(draft: Draft) -> Draft:
+    """`draft` with its plyometrics left out (too close to another session's: the placement's
+    reason says so), everything else as it was."""
+    kept = [
+        (p, rank, coverage)
+        for p, rank, coverage in zip(draft.exercises, draft.trim_ranks, draft.coverage, strict=True)
+        if p.role is not Role.PLYOMETRIC
+    ]
+    return draft._replace(
+        exercises=tuple(p for p, _, _ in kept),
+        trim_ranks=tuple(rank for _, rank, _ in kept),
+        coverage=tuple(c for _, _, c in kept),
+        hard_plyo=False,
+    )
 
 
 def moderated(draft: Draft, library: ExerciseLibrary, rules: Rules) -> Draft:

@@ -64,7 +64,7 @@ from runstrong.domain.scheduling import (
     no_heavy_days_after,
 )
 from runstrong.domain.selection import Chooser
-from runstrong.domain.spacing import Placed
+from runstrong.domain.spacing import Placed, leaves_out_plyo, moderates_legs
 from runstrong.domain.templates import ACT, REC, A, B, M, T, Template
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
@@ -223,8 +223,8 @@ class _WeekPlanner:
         self._revised: dict[tuple[Prescription, str, object], Prescription] = {}
         self._trimmed: dict[tuple[Draft, ...], list[Trimmed]] = {}
         self._lower_body: dict[str, bool] = {}
-        # Sessions made moderate on the legs for their day (day_fit.py), by week and template.
-        self._fitted: dict[tuple[ContentKey, Template], Ready] = {}
+        # Sessions fitted to their day (day_fit.py), by week, template and kind of fit.
+        self._fitted: dict[tuple[ContentKey, Template, bool, bool], Ready] = {}
         self._budgets: dict[Template, Budget] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
@@ -313,8 +313,8 @@ class _WeekPlanner:
             if placement is None:
                 continue
             stand = session_ready is stand_in
-            if placement.fit:  # dose by place: moderate legs where the day asks
-                session_ready = self._fit_to_day(session_ready, key)
+            if placement.fit:  # dose by place: moderate legs, or no jumps, where the day asks
+                session_ready = self._fit_to_day(session_ready, key, placement.fit)
             session = self._session(frame, session_ready, placement, stand, sid)
             sessions.append(session)
             self._last_placed[session_ready.draft.template.key] = frame.index
@@ -709,26 +709,31 @@ class _WeekPlanner:
         """Any heavy lower-body set (a deload's 4 x 4 at RIR 3 is one)."""
         return day_fit.has_heavy_legs(exercises, self.library, self.rules)
 
-    def _fit_to_day(self, ready: Ready, key: ContentKey) -> Ready:
-        """`ready` made moderate on the legs for a day that cannot hold heavy ones (day_fit.py),
-        then fitted to its time again: a loading week's session from all its drafted exercises,
-        so that the minutes the lighter legs free keep its upper body and trunk work; a deload's
-        as it was (made once per week's content and session)."""
+    def _fit_to_day(self, ready: Ready, key: ContentKey, fit: tuple[Reason, ...]) -> Ready:
+        """`ready` fitted to a day that cannot hold all of it (day_fit.py): moderate on the legs,
+        or without its plyometrics, as the placement's `fit` reasons ask; then fitted to its time
+        again: a loading week's session from all its drafted exercises, so that the minutes the
+        lighter legs free keep its upper body and trunk work; a deload's as it was (made once per
+        week's content, session and kind of fit)."""
         template = ready.draft.template
-        found = self._fitted.get((key, template))
+        legs, plyo = moderates_legs(fit), leaves_out_plyo(fit)
+        found = self._fitted.get((key, template, legs, plyo))
         if found is None:
             if key.deload:
-                draft = day_fit.moderated(ready.draft, self.library, self.rules)
+                draft = day_fit.fitted(ready.draft, legs, plyo, self.library, self.rules)
                 fitted = self._prepare(draft, True)
             else:
                 full = next(d for d in self._drafts(key) if d.template is template)
-                trimmed = self._trim([day_fit.moderated(full, self.library, self.rules)])[0]
+                draft = day_fit.fitted(full, legs, plyo, self.library, self.rules)
+                trimmed = self._trim([draft])[0]
                 fitted = self._prepare(
                     trimmed.draft, False, trimmed.minutes, trimmed.notes_for_deload
                 )
-            load = min(fitted.load, LowerBodyLoad.MODERATE, key=lambda lo: lo.rank)
-            needs = fitted.needs._replace(heavy_legs=False, hard_plyo=False)
-            found = self._fitted[key, template] = fitted._replace(load=load, needs=needs)
+            if legs:
+                load = min(fitted.load, LowerBodyLoad.MODERATE, key=lambda lo: lo.rank)
+                needs = fitted.needs._replace(heavy_legs=False, hard_plyo=False)
+                fitted = fitted._replace(load=load, needs=needs)
+            found = self._fitted[key, template, legs, plyo] = fitted
         return found
 
     def _mark(self, p: Prescription, letter: str) -> Prescription:

@@ -64,6 +64,7 @@ class RuleId(StrEnum):
     MOVED_AFTER_RUN = "preferred_hours_run_to_strength"
     RUN_FIRST = "penalty_before_run_points"
     TOO_SOON_AFTER_RUN = "min_hours_run_to_strength"
+    SAME_SESSION_AFTER_RUN = "same_session_after_run"
     AFTER_RUN = "after_run"
     TAPER_TIMING = "last_heavy_days_before_a_race"
     DAY_BEFORE_KEY_RUN = "penalty_day_before_key_run_points"
@@ -75,6 +76,8 @@ class RuleId(StrEnum):
     LEGS_MODERATED_KEY_RUN = "legs_moderated_key_run"
     LEGS_MODERATED_SPACING = "legs_moderated_spacing"
     PLYO_TOO_CLOSE = "min_hours_between_plyo"
+    # A session whose plyometrics are left out for its day: too close to other plyometrics
+    PLYO_LEFT_OUT_SPACING = "plyo_left_out_spacing"
     OVER_TIME = "over_time"
     # A session: its content
     NO_PLYO_NIGGLE = "no_plyo_niggle"
@@ -109,6 +112,20 @@ class RuleId(StrEnum):
     HIGH_SESSION_RPE = "high_rpe_session_rpe"
     MISSED_SESSIONS = "missed_sessions_for_reentry"
     NIGGLE_CHECK_IN = "niggle_check_in"
+    # An imported run: what kind it was (run_kind.py), and how its load was worked out
+    RUN_KIND_SET = "run_kind_set"
+    RUN_RACE = "run_race"
+    RUN_HILLS = "run_hills"
+    RUN_INTERVALS = "run_intervals"
+    RUN_LONG = "run_long"
+    RUN_TEMPO = "run_tempo"
+    RUN_EASY = "run_easy"
+    LOAD_SRPE = "load_srpe"
+    LOAD_POWER = "load_power"
+    LOAD_TRIMP = "load_trimp"
+    LOAD_ASSUMED_RPE = "load_assumed_rpe"
+    LOAD_NOT_COUNTED = "load_not_counted"
+    LOAD_RATIO_CAVEAT = "load_ratio_caveat"
     # A plan saved before reasons were records (plan JSON schema 1): its text, kept as it was
     TEXT = "text"
 

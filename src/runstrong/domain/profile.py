@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from runstrong.domain.anchors import Anchors
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.rules import Rules
 from runstrong.domain.training_log import Units
@@ -22,3 +23,4 @@ class Profile:
     rules: Rules = field(default_factory=Rules)
     # Units of the loads the athlete logs and sees (None: not said; kg): the training log's.
     units: Units | None = None
+    anchors: Anchors = field(default_factory=Anchors)

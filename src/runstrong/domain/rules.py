@@ -53,12 +53,14 @@ MAX_RATIO_TO_BODY_MASS = 5.0  # kg lifted per kg of body mass
 MAX_ROTATION_EXERCISES = 10
 MAX_SESSION_MINUTES = 180  # a session's time budget (availability.session_minutes)
 MAX_WARM_UP_MINUTES = 60
+MAX_RUN_MINUTES = 36 * 60  # the longest run imported (domain.activity.MAX_RUN_HOURS)
 # Pairs of rules where the first may not exceed the second, or (strict) must stay below it.
 ORDERED_PAIRS = (
     ("rir_min", "rir_max", False),
     ("min_hours_run_to_strength", "preferred_hours_run_to_strength", False),
     ("min_loading_weeks_before_deload", "deload_every_weeks", True),
     ("niggle_pain_safe_max", "niggle_pain_acceptable_max", False),
+    ("load_acute_days", "load_chronic_days", True),
 )
 
 
@@ -253,8 +255,9 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="a heavy session the day before a key run, long run or race, or closer than "
-        "min_hours_between_heavy_lower to another heavy one, becomes moderate on the legs "
-        "(1 on; 0 off: it stays heavy and a warning names the broken rule)",
+        "min_hours_between_heavy_lower to another heavy one, becomes moderate on the legs, and "
+        "one closer than min_hours_between_plyo to other jumps leaves its own out (1 on; 0 off: "
+        "it stays as it was and a warning names the broken rule)",
     )
     heavy_set_min_percent_1rm: int = rule(
         80,
@@ -1212,6 +1215,146 @@ class Rules:
         "at light_load_max_reps",
         least=1,
         most=MAX_TEMPO_SECONDS,
+    )
+
+    # Imported runs: what kind each was (domain.run_kind; our heuristics, docs/science.md §4a)
+    run_tempo_min_threshold_pct: int = rule(
+        88,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a steady run at or above this % of threshold power or speed is a tempo run",
+        most=200,
+    )
+    run_tempo_min_hr_reserve_pct: int = rule(
+        80,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a steady run at or above this % of heart-rate reserve is a tempo run",
+        most=100,
+    )
+    run_tempo_min_typical_speed_pct: int = rule(
+        110,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="without anchors: a run this % of the athlete's median speed or faster is a tempo run",
+        most=300,
+    )
+    run_min_hard_minutes: int = rule(
+        12,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="shortest run taken as a tempo run or a race",
+        most=MAX_SESSION_MINUTES,
+    )
+    run_work_lap_pct: int = rule(
+        115,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a lap this % of the run's median lap power or speed or more is a work lap",
+        least=100,
+        most=300,
+    )
+    run_intervals_min_work_laps: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="work laps, with easier laps between them, that make a run intervals (or hills)",
+        least=2,
+        most=100,
+    )
+    run_hills_min_m_per_km: int = rule(
+        20,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="metres climbed per km that make a run a hill session",
+        least=1,
+        most=500,
+    )
+    run_long_min_minutes: int = rule(
+        75,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="shortest run taken as a long run",
+        most=MAX_RUN_MINUTES,
+    )
+    run_long_min_week_pct: int = rule(
+        25,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a long run is at least this % of the athlete's mean weekly running minutes "
+        "(the 4 weeks before it)",
+        most=100,
+    )
+    run_race_distance_pct: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a hard run within this % of 5 km, 10 km, a half or a marathon is a race",
+        most=20,
+    )
+    # One training load (domain.training_load, docs/science.md §4)
+    load_au_per_power_point: float = rule(
+        4.2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="load units per point of power stress (an hour at threshold, 100 points, counts as "
+        "CR-10 7 x 60 minutes)",
+        most=100.0,
+    )
+    load_au_per_trimp: float = rule(
+        2.3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="load units per Banister TRIMP (an hour at 88 % of heart-rate reserve, about 183 "
+        "TRIMP, counts as CR-10 7 x 60 minutes)",
+        most=100.0,
+    )
+    load_trimp_weighting: float = rule(
+        1.92,
+        cite="morton1990",
+        doc="the exponent b of Banister's TRIMP weighting 0.64 e^(b x HRr) (1.92 men, 1.67 women)",
+        most=5.0,
+    )
+    load_rpe_easy: int = rule(
+        3, cite="runstrong_heuristic", heuristic=True,
+        doc="CR-10 rating taken for an easy run without power, heart rate or RPE", most=10,
+    )  # fmt: skip
+    load_rpe_long: int = rule(
+        4, cite="runstrong_heuristic", heuristic=True,
+        doc="CR-10 rating taken for a long run without power, heart rate or RPE", most=10,
+    )  # fmt: skip
+    load_rpe_tempo: int = rule(
+        6, cite="runstrong_heuristic", heuristic=True,
+        doc="CR-10 rating taken for a tempo run without power, heart rate or RPE", most=10,
+    )  # fmt: skip
+    load_rpe_intervals: int = rule(
+        7, cite="runstrong_heuristic", heuristic=True,
+        doc="CR-10 rating taken for intervals or hills without power, heart rate or RPE",
+        most=10,
+    )  # fmt: skip
+    load_rpe_race: int = rule(
+        8, cite="runstrong_heuristic", heuristic=True,
+        doc="CR-10 rating taken for a race without power, heart rate or RPE", most=10,
+    )  # fmt: skip
+    load_rpe_strength: int = rule(
+        5, cite="runstrong_heuristic", heuristic=True,
+        doc="CR-10 rating taken for a strength session logged with minutes but no RPE",
+        most=10,
+    )  # fmt: skip
+    load_acute_days: int = rule(
+        7,
+        cite="williams2017",
+        doc="days of the acute exponentially weighted average (decay 2 / (days + 1))",
+        least=1,
+        most=28,
+    )
+    load_chronic_days: int = rule(
+        28,
+        cite="williams2017",
+        doc="days of the chronic exponentially weighted average, taken as of the day before "
+        "the acute window (uncoupled)",
+        least=7,
+        most=90,
     )
 
     def override(self, values: dict[str, Any]) -> Rules:

@@ -24,7 +24,14 @@ from runstrong.domain.athlete import Athlete, Race, RacePriority, Run, RunType, 
 from runstrong.domain.messages import Reason, RuleId, race_ref, reason, run_ref
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import DaySignature, RunningCalendar
-from runstrong.domain.spacing import Placed, buffer_reason, day_before, spacing
+from runstrong.domain.spacing import (
+    Placed,
+    buffer_reason,
+    day_before,
+    leaves_out_plyo,
+    moderates_legs,
+    spacing,
+)
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
 DEFAULT_RACE_TIME = time(9, 0)
@@ -282,7 +289,9 @@ class Scheduler:
                 return None
             placement = self._evaluate(day, need, placed)
             out.append(placement)
-            placed.append(Placed(placement.at, need.heavy_legs and not placement.fit, need.plyo))
+            fit = placement.fit
+            heavy = need.heavy_legs and not moderates_legs(fit)
+            placed.append(Placed(placement.at, heavy, need.plyo and not leaves_out_plyo(fit)))
         return out
 
     def _allowed(self, day: date, need: SessionNeeds) -> bool:
@@ -318,7 +327,8 @@ class Scheduler:
     def _evaluate(self, day: date, need: SessionNeeds, placed: Sequence[Placed]) -> Placement:
         """The day's own verdict (cached), plus the spacing from sessions already placed."""
         alone = self._on_day(day, need)
-        heavy = need.heavy_legs and not alone.fit  # made moderate for the day already: not heavy
+        # made moderate for the day already: not heavy
+        heavy = need.heavy_legs and not moderates_legs(alone.fit)
         if not placed or not (heavy or need.plyo):
             return alone
         verdict = spacing(alone.at, heavy, need.plyo, placed, self.rules)
@@ -366,9 +376,9 @@ class Scheduler:
         if need.demanding_legs:
             if hard:
                 reasons.append(reason(RuleId.HARD_DAYS_HARD, "foster1998"))
-            elif any(e.recovery for e in runs):
+            elif any(e.recovery for e in runs):  # a preference: only where no day suits better
                 penalty += rules.penalty_recovery_day_points
-                warnings.append(reason(RuleId.RECOVERY_DAY))
+                reasons.append(reason(RuleId.RECOVERY_DAY, "foster1998"))
             else:
                 penalty += rules.penalty_legs_not_on_hard_day_points
                 reasons.append(self._easy_day_reason(day))
@@ -415,17 +425,20 @@ class Scheduler:
             )
             return wanted.time(), False, reasons, warnings, penalty
         if gap_h < rules.min_hours_run_to_strength:
+            # No time later that day leaves the gap: the same session, straight after the run
+            # (science.md §3.3: run first; only explosive gains are blunted, schumann2022).
             penalty += rules.penalty_too_soon_after_run_points
-            warnings.append(
+            wanted = max(wanted, min(run_end, datetime.combine(day, time(23, 45))))
+            reasons.append(
                 reason(
-                    RuleId.TOO_SOON_AFTER_RUN,
+                    RuleId.SAME_SESSION_AFTER_RUN,
                     "schumann2022",
                     min_hours=rules.min_hours_run_to_strength,
-                    hours=round(gap_h, 2),
                     run=label,
                 )
             )
-        elif gap_h < rules.preferred_hours_run_to_strength:
+            return wanted.time(), True, reasons, warnings, penalty
+        if gap_h < rules.preferred_hours_run_to_strength:
             penalty += rules.penalty_under_preferred_gap_points if need.demanding_legs else 0
         reasons.append(
             reason(RuleId.AFTER_RUN, "doma2013", "schumann2022", hours=round(gap_h, 2), run=label)

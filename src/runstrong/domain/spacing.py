@@ -5,8 +5,9 @@ Heavy legs or hard plyometrics the day before a key run, long run or race, or he
 than `min_hours_between_heavy_lower` to other heavy legs: the session is made moderate on the legs
 for its day (a `fit` reason; day_fit.py changes its content), or with `fit_legs_to_day` off stays
 heavy and a warning names the broken rule. Within `key_run_buffer_hours` of a key run: a
-preference, said in the reasons. Plyometrics closer than `min_hours_between_plyo`: a warning.
-Each costs its `Rules.penalty_*` points.
+preference, said in the reasons. Plyometrics closer than `min_hours_between_plyo` to other
+plyometrics: the later session leaves its jumps out (a `fit` reason), or with `fit_legs_to_day` off
+keeps them and a warning names the broken rule. Each costs its `Rules.penalty_*` points.
 """
 
 from __future__ import annotations
@@ -38,6 +39,21 @@ class Verdict(NamedTuple):
 
 
 NO_VERDICT = Verdict(0)  # nothing broken, nothing to change
+
+# What a placement's `fit` reasons ask of the session's content (engine.py applies them with
+# day_fit.py): moderate legs and no hard plyometrics, or no plyometrics at all.
+LEGS_MODERATED = frozenset({RuleId.LEGS_MODERATED_KEY_RUN, RuleId.LEGS_MODERATED_SPACING})
+PLYO_OUT = frozenset({RuleId.PLYO_LEFT_OUT_SPACING})
+
+
+def moderates_legs(fit: Sequence[Reason]) -> bool:
+    """Does a placement's `fit` make the session moderate on the legs?"""
+    return any(f.rule in LEGS_MODERATED for f in fit)
+
+
+def leaves_out_plyo(fit: Sequence[Reason]) -> bool:
+    """Does a placement's `fit` leave the session's plyometrics out?"""
+    return any(f.rule in PLYO_OUT for f in fit)
 
 
 def day_before(
@@ -83,7 +99,7 @@ def spacing(
     at: datetime, heavy_legs: bool, plyo: bool, placed: Sequence[Placed], rules: Rules
 ) -> Verdict:
     """A session at `at` against the sessions already placed: heavy legs too close to heavy legs
-    are made moderate (once), plyometrics too close to plyometrics named in a warning."""
+    are made moderate, plyometrics too close to plyometrics left out (each once)."""
     penalty = 0
     warnings: list[Reason] = []
     fit: list[Reason] = []
@@ -92,18 +108,23 @@ def spacing(
     for other in placed:
         hours = abs((at - other.at).total_seconds()) / 3600
         min_hours = rules.min_hours_between_heavy_lower
-        if heavy_legs and not fit and other.heavy_legs and hours < min_hours:
+        if heavy_legs and not moderates_legs(fit) and other.heavy_legs and hours < min_hours:
             penalty += rules.penalty_heavy_legs_too_close_points
             if rules.fit_legs_to_day:
                 day = str(Weekday.of(other.at.date()))
                 fit.append(_too_close(RuleId.LEGS_MODERATED_SPACING, min_hours, hours, day=day))
             else:
                 warnings.append(_too_close(RuleId.HEAVY_LEGS_TOO_CLOSE, min_hours, hours))
-        if plyo and other.plyo and hours < rules.min_hours_between_plyo:
+        min_plyo = rules.min_hours_between_plyo
+        if plyo and other.plyo and hours < min_plyo and not leaves_out_plyo(fit):
             penalty += rules.penalty_plyo_too_close_points
-            warnings.append(
-                _too_close(RuleId.PLYO_TOO_CLOSE, rules.min_hours_between_plyo, hours, "nsca2016")
-            )
+            if rules.fit_legs_to_day:
+                day = str(Weekday.of(other.at.date()))
+                fit.append(
+                    _too_close(RuleId.PLYO_LEFT_OUT_SPACING, min_plyo, hours, "nsca2016", day=day)
+                )
+            else:
+                warnings.append(_too_close(RuleId.PLYO_TOO_CLOSE, min_plyo, hours, "nsca2016"))
     if not penalty:
         return NO_VERDICT
     return Verdict(penalty, tuple(warnings), tuple(fit))

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from runstrong.domain.anchors import Anchors
 from runstrong.domain.athlete import (
     Athlete,
     Availability,
@@ -29,7 +30,7 @@ from runstrong.domain.errors import InputError, InputErrors, cut, field_path
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import ORDERED_PAIRS, Rules
 from runstrong.profile.calendar_checks import calendar_problems
-from runstrong.profile.schema import ProfileIn, RunIn
+from runstrong.profile.schema import AnchorsIn, ProfileIn, RunIn, pace_seconds
 from runstrong.profile.week_checks import week_clashes
 from runstrong.validation import validation_errors
 
@@ -72,7 +73,32 @@ def parse_profile(
     return Profile(
         athlete=_athlete(raw), start=raw.plan.start, weeks=raw.plan.weeks, rules=rules,
         units=raw.athlete.units,
+        anchors=_anchors(raw.anchors),
     )  # fmt: skip
+
+
+def parse_run_settings(data: dict[str, Any], where: str) -> tuple[Anchors, Rules, str]:
+    """The anchors, rules and time zone of a stored profile, without the exercise library (the
+    profile was checked whole when stored): what the runs and the load need."""
+    try:
+        raw = ProfileIn.model_validate(data)
+    except ValidationError as exc:
+        raise InputErrors(validation_errors(where, exc, ProfileIn)) from None
+    errors: list[InputError] = []
+    rules = _rules(raw.rules, where, errors)
+    if errors:
+        raise InputErrors(errors)
+    return _anchors(raw.anchors), rules, raw.athlete.timezone
+
+
+def _anchors(raw: AnchorsIn) -> Anchors:
+    pace = raw.threshold_pace_per_km
+    return Anchors(
+        threshold_power_w=raw.critical_power_w or raw.threshold_power_w,
+        threshold_pace_s_per_km=None if pace is None else pace_seconds(pace),
+        max_hr=raw.max_hr,
+        resting_hr=raw.resting_hr,
+    )
 
 
 def _rules(values: dict[str, Any], where: str, errors: list[InputError]) -> Rules:

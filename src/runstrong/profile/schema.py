@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from runstrong.domain.athlete import RaceDistance, RacePriority, RunType, Severity, Weekday
 from runstrong.domain.exercise import Equipment, Level, NiggleSite
@@ -199,6 +199,49 @@ class PlanIn(Strict):
     weeks: Annotated[int, Field(ge=1, le=104)] | None = None
 
 
+class AnchorsIn(Strict):
+    """The athlete's anchors for run intensity and load (domain.anchors), each optional."""
+
+    critical_power_w: Annotated[float, Field(gt=0, le=1000)] | None = None
+    threshold_power_w: Annotated[float, Field(gt=0, le=1000)] | None = None
+    threshold_pace_per_km: str | None = None  # "4:10": minutes and seconds per km
+    max_hr: Annotated[int, Field(ge=100, le=240)] | None = None
+    resting_hr: Annotated[int, Field(ge=25, le=120)] | None = None
+
+    @field_validator("threshold_pace_per_km")
+    @classmethod
+    def _a_pace(cls, value: str | None) -> str | None:
+        if value is not None:
+            pace_seconds(value)
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AnchorsIn:
+        if self.critical_power_w is not None and self.threshold_power_w is not None:
+            raise ValueError("give critical_power_w or threshold_power_w, not both")
+        rest, top = self.resting_hr, self.max_hr
+        if rest is not None and top is not None and rest >= top:
+            raise ValueError("resting_hr should be below max_hr")
+        return self
+
+
+MIN_PACE_S_PER_KM = 120  # 2:00/km, faster than any world record
+MAX_PACE_S_PER_KM = 900  # 15:00/km, a walk
+
+
+def pace_seconds(text: str) -> int:
+    """Seconds per km of a pace like "4:10"; ValueError if it is not one (2:00-15:00)."""
+    minutes, sep, seconds = text.strip().partition(":")
+    if not (sep and minutes.isdigit() and seconds.isdigit() and len(seconds) == 2) or (
+        int(seconds) >= 60
+    ):
+        raise ValueError(f"{shown(text)} is not a pace like 4:10 (minutes:seconds per km)")
+    total = int(minutes) * 60 + int(seconds)
+    if not MIN_PACE_S_PER_KM <= total <= MAX_PACE_S_PER_KM:
+        raise ValueError(f"{shown(text)} is not a pace between 2:00 and 15:00 per km")
+    return total
+
+
 class ProfileIn(Strict):
     schema_version: Literal[1]
     athlete: AthleteIn
@@ -218,4 +261,5 @@ class ProfileIn(Strict):
         return value
 
     plan: PlanIn = PlanIn()
+    anchors: AnchorsIn = AnchorsIn()
     rules: dict[str, Any] = {}  # checked against Rules in parse.py, one line per problem

@@ -426,6 +426,29 @@ def _niggle_pattern_removed(p: P) -> str:
 
 Template = Callable[[P], str]
 
+MEASURE_WORDS = {
+    "threshold_power": "of threshold power",
+    "threshold_pace": "of threshold speed",
+    "hr_reserve": "of heart-rate reserve",
+    "typical_speed": "of the athlete's median speed",
+}
+
+
+def _effort_text(p: P) -> str:
+    return f"{p.i('pct')} % {MEASURE_WORDS[p.s('measure')]}"
+
+
+def _run_race(p: P) -> str:
+    if p.s("how") == "distance":
+        return f"race: {p.n('km'):g} km, a race distance, run hard"
+    return f"race: named '{p.s('word')}', run hard"
+
+
+def _run_hills(p: P) -> str:
+    laps = f", {p.i('work_laps')} of {p.i('laps')} laps hard" if p.i("work_laps") else ""
+    return f"hills: {p.n('m_per_km'):g} m climbed per km{laps}"
+
+
 CATALOGUE: dict[RuleId, Template] = {
     RuleId.SEVERE_NIGGLE: lambda p: (
         f"Severe {NiggleSite(p.s('site')).label} niggle: see a physiotherapist or doctor. The "
@@ -507,7 +530,8 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.RACE_RECOVERY: lambda p: "recovery after the race: light work only",
     RuleId.HARD_DAYS_HARD: lambda p: "hard days hard: strength on a day that is already hard",
     RuleId.RECOVERY_DAY: lambda p: (
-        "rule 'no strength on recovery days' broken: no better strength day this week"
+        "on a recovery-run day, which strength avoids where it can: none of your other strength "
+        "days this week suits this session better; keep the run truly easy"
     ),
     RuleId.EASY_DAY_NO_KEY_DAY_SUITS: lambda p: (
         "on a day without a key run: no key-run day this week suits this session"
@@ -526,6 +550,11 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.TOO_SOON_AFTER_RUN: lambda p: (
         f"rule 'at least {p.n('min_hours'):g} h after the run' broken: only "
         f"{p.n('hours'):.1f} h after {run_text(p.s('run'))}"
+    ),
+    RuleId.SAME_SESSION_AFTER_RUN: lambda p: (
+        f"straight after {run_text(p.s('run'))}, in the same session: no later time today leaves "
+        f"the {p.n('min_hours'):g} h between them, and run first, then lift is the order that "
+        "spares the run; the same session blunts only explosive gains"
     ),
     RuleId.AFTER_RUN: lambda p: (
         f"{p.n('hours'):.0f} h after {run_text(p.s('run'))}: run first, then lift"
@@ -552,6 +581,10 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.PLYO_TOO_CLOSE: lambda p: (
         f"rule '{p.n('min_hours'):g} h between plyometric sessions' broken: {p.i('hours')} h "
         "after the last one"
+    ),
+    RuleId.PLYO_LEFT_OUT_SPACING: lambda p: (
+        f"no plyometrics today: {p.i('hours')} h after {Weekday(p.s('day')).full_name}'s, and "
+        f"plyometric sessions keep {p.n('min_hours'):g} h apart"
     ),
     RuleId.OVER_TIME: lambda p: (
         f"about {p.i('minutes')} minutes, more than your {p.i('budget_minutes')}: even the "
@@ -627,6 +660,46 @@ CATALOGUE: dict[RuleId, Template] = {
     ),
     RuleId.NIGGLE_CHECK_IN: _niggle_check_in,
     RuleId.TEXT: lambda p: p.s("text"),
+    RuleId.RUN_KIND_SET: lambda p: f"{p.s('kind')}: as the athlete set it",
+    RuleId.RUN_RACE: _run_race,
+    RuleId.RUN_HILLS: _run_hills,
+    RuleId.RUN_INTERVALS: lambda p: (
+        f"intervals: {p.i('work_laps')} of {p.i('laps')} laps at {p.i('work_lap_pct')} % or more "
+        "of the run's median lap, with easier laps between"
+    ),
+    RuleId.RUN_LONG: lambda p: (
+        f"long: {p.i('minutes')} minutes"
+        + (f", {p.i('week_pct')} % of a usual week's running" if p.i("week_pct") else "")
+    ),
+    RuleId.RUN_TEMPO: lambda p: f"tempo: {_effort_text(p)} for {p.i('minutes')} minutes",
+    RuleId.RUN_EASY: lambda p: (
+        "easy: no power, pace or heart rate to say otherwise"
+        if p.s("measure") == "none"
+        else f"easy: {_effort_text(p)} on average"
+    ),
+    RuleId.LOAD_SRPE: lambda p: (
+        f"{p.i('au')} AU: session RPE {p.i('rpe')} x {p.i('minutes')} minutes"
+    ),
+    RuleId.LOAD_POWER: lambda p: (
+        f"{p.i('au')} AU: {p.i('minutes')} minutes at {p.i('pct')} % of threshold power "
+        f"({p.i('points')} power-stress points)"
+    ),
+    RuleId.LOAD_TRIMP: lambda p: (
+        f"{p.i('au')} AU: {p.i('minutes')} minutes at {p.i('pct')} % of heart-rate reserve "
+        f"(TRIMP {p.i('trimp')})"
+    ),
+    RuleId.LOAD_ASSUMED_RPE: lambda p: (
+        f"{p.i('au')} AU: {p.i('minutes')} minutes x RPE {p.i('rpe')} taken for {p.s('kind')} "
+        "(nothing measured: an assumption)"
+    ),
+    RuleId.LOAD_NOT_COUNTED: lambda p: (
+        f"{p.i('sessions')} strength session{'s' if p.i('sessions') != 1 else ''} logged without "
+        "minutes: not counted"
+    ),
+    RuleId.LOAD_RATIO_CAVEAT: lambda p: (
+        "the acute:chronic ratio describes a change of load only; it does not predict injury "
+        "(random or fixed 'chronic' loads give the same associations)"
+    ),
 }
 
 

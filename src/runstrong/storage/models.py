@@ -148,3 +148,30 @@ class NiggleCheckInRow(Base):
     severity_before: Mapped[str | None] = mapped_column(String(8))
     severity_after: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RunRow(Base):
+    """An imported run, once however many devices and formats recorded it (its source names
+    the one kept); `kind` is the athlete's correction of the classification, if any."""
+
+    __tablename__ = "runs"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "start"),
+        CheckConstraint("seconds > 0", name="seconds"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    start: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    seconds: Mapped[float] = mapped_column(Float)
+    sport: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(8))
+    source_name: Mapped[str] = mapped_column(Text)
+    meters: Mapped[float | None] = mapped_column(Float)
+    avg_hr: Mapped[float | None] = mapped_column(Float)
+    max_hr: Mapped[float | None] = mapped_column(Float)
+    avg_power_w: Mapped[float | None] = mapped_column(Float)
+    ascent_m: Mapped[float | None] = mapped_column(Float)
+    laps_json: Mapped[str] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(10))
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

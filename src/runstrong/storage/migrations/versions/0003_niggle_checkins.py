@@ -1,7 +1,7 @@
 """Niggle check-ins: the pain an athlete reported at a site on a day and the severity it left.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003_niggle_checkins
+Revises: 0002_runs
 Create Date: 2026-12-07
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003_niggle_checkins"
+down_revision = "0002_runs"
 branch_labels = None
 depends_on = None
 
