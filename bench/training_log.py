@@ -1,6 +1,7 @@
 """Benchmarks of the training log, on SQLite and on PostgreSQL: importing 10,000 sets, and the
-commands `athlete add`, `log`, `today` and `history` (two years of one athlete) from the command
-line, beside `python -c pass`. Run with `.venv/bin/python -m bench.training_log` (`make bench`).
+commands `athlete add`, `log`, `today`, `history` (two years of one athlete) and `export json
+--athlete` (beside the same export of the profile) from the command line, beside `python -c
+pass`. Run with `.venv/bin/python -m bench.training_log` (`make bench`).
 
 PostgreSQL: the server of RUNSTRONG_BENCH_POSTGRES (default postgresql+psycopg://postgres@
 127.0.0.1:5432/test), in a schema of its own that is dropped afterwards.
@@ -93,6 +94,10 @@ def backend_rows(name: str, url: str) -> list[tuple[str, float, str]]:
             "today": Command([*base, "today", "alex-2", "--date", "2026-12-14"]),
             "history": Command([*base, "history", "alex-2", "--format", "json"]),
             "history_table": Command([*base, "history", "alex-2", "-o", os.devnull]),
+            "export_profile": Command([*base, "export", "json", str(ALEX), "-o", os.devnull]),
+            "export_athlete": Command(
+                [*base, "export", "json", "--athlete", "alex-2", "-o", os.devnull]
+            ),
         },
         RUNS,
     )
@@ -109,6 +114,8 @@ def backend_rows(name: str, url: str) -> list[tuple[str, float, str]]:
             f"CLI: history, two years ({TWO_YEARS_SESSIONS * SETS_A_SESSION:,} sets), JSON",
         ),
         ("history_table", "  the same as a table (JSON above)"),
+        ("export_profile", "CLI: export json ALEX (the profile's plan, no database)"),
+        ("export_athlete", "CLI: export json --athlete (the stored plan as lived, its log)"),
     ):
         rows.append((f"{name}: {label}", cli[key], f"{cli[key] / bare:.1f} x python start"))
     return rows

@@ -96,17 +96,14 @@ def update_athlete(
 ) -> PlanRecord:
     """A new profile version and a plan from the Monday of today's week (or the profile's
     later start), which keeps the ids of the sessions that stay the same. Races before that day
-    are history: left out of the new plan, never an error. The log is kept as it is. `also`
+    are history, never an error: their recovery applies where it reaches into the new plan (the
+    recovery weeks after an A race, no strength right after it, no heavy legs for the days
+    after an A or B race). The log is kept as it is. `also`
     writes more in the same transaction (a niggle check-in)."""
     start = replan_start(profile, settings.today)
-    current = replace(
-        profile,
-        start=start,
-        athlete=replace(
-            profile.athlete, races=tuple(r for r in profile.athlete.races if r.date >= start)
-        ),
-    )
-    planned = _plan_record(services.make_plan(current, library, settings), version=0)
+    current = replace(profile, start=start)
+    made = services.make_plan(current, library, settings, past_races=True)
+    planned = _plan_record(made, version=0)
     with _repository(settings) as repo:
         version = repo.add_profile(handle, profile_format, profile_text, settings.timestamp)
         if profile.units is not None:  # a profile that says its units changes them

@@ -58,11 +58,20 @@ def existing_log(handle: str, day: date, settings: Settings) -> SessionLog | Non
 def record_log(
     handle: str, log: SessionLog, settings: Settings, *, replace_existing: bool = False
 ) -> SessionLog:
-    """Store `log` for the session planned on its day (or moved to it), whose id it takes. A day
-    already logged is an AlreadyLoggedError unless `replace_existing`; a day without a session
-    a NoPlannedSessionError. Nothing is written when either is raised."""
+    """Store `log` for the session planned on its day (or moved to it, by the log or by the plan
+    as lived: athlete_plan.moved_here), whose id it takes. A day already logged is an
+    AlreadyLoggedError unless `replace_existing`; a day without a session a
+    NoPlannedSessionError. Nothing is written when either is raised."""
     with _repository(settings) as repo:
-        session_id = planned_session_id(repo, handle, log.date)
+        try:
+            session_id = planned_session_id(repo, handle, log.date)
+        except NoPlannedSessionError:
+            from runstrong.athlete_plan import moved_here
+
+            moved = moved_here(repo, handle, log.date, settings)
+            if moved is None:
+                raise
+            session_id = moved
         found = repo.log_on(handle, log.date)
         if found is not None and not replace_existing:
             raise AlreadyLoggedError(handle, log.date, str(found.status))

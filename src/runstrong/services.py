@@ -37,7 +37,10 @@ from runstrong.imports.source import SavedPlan, Source, Workout
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from runstrong.domain.balance import BalanceReport
+    from runstrong.domain.lived_plan import SessionOutcome
     from runstrong.export.exporter import Exporter
     from runstrong.export.exporter import ExportOptions as ExportOptions  # export_one's options
     from runstrong.render.resolved import ResolvedPlan
@@ -98,13 +101,16 @@ def make_plan(
     *,
     start: date | None = None,
     weeks: int | None = None,
+    past_races: bool = False,
 ) -> PlanResult:
     """The plan for `profile`: from `start`, else the profile's start, else the Monday after
-    the settings' today. A race before that day is a `RaceBeforeStartError`."""
+    the settings' today. A race before that day is a `RaceBeforeStartError`, unless
+    `past_races` (a re-plan: races run are history, their recovery kept where it reaches)."""
     first_day = plan_start(profile, start=start, today=settings.today)
     if date_problem(first_day):  # a start or a today past the dates a plan can reach
         raise OutsideDatesError("the plan start", first_day)
-    check_races_after_start(profile, first_day, start_given=start is not None)
+    if not past_races:
+        check_races_after_start(profile, first_day, start_given=start is not None)
     plan = generate_plan(profile, library, start=first_day, weeks=weeks)
     return PlanResult(plan, profile.athlete, library, profile.rules)
 
@@ -257,7 +263,14 @@ def select(plan: Plan, span: Span) -> tuple[list[Session], str, float]:
     return list(week.sessions), f"week {index}, {week.phase}, from {week.start:%d %b %Y}", 1.0
 
 
-def heatmap_svg(result: PlanResult, span: Span, layer: str) -> str:
+def heatmap_svg(
+    result: PlanResult,
+    span: Span,
+    layer: str,
+    outcomes: Mapping[str, SessionOutcome] | None = None,
+) -> str:
+    """The span's heat map; with `outcomes` (a stored athlete's plan) the sets logged done for
+    its sessions beside the planned ones, on one scale (domain.lived_plan.done_items)."""
     from runstrong.domain.balance import session_items
     from runstrong.domain.muscle_load import muscle_loads
     from runstrong.domain.running_calendar import RunningCalendar
@@ -282,9 +295,14 @@ def heatmap_svg(result: PlanResult, span: Span, layer: str) -> str:
     else:
         title = result.plan.athlete
         subtitle = f"{label[0].upper()}{label[1:]}: {n} strength session{'s' if n != 1 else ''}"
+    done = None
+    if outcomes is not None:
+        from runstrong.domain.lived_plan import done_items
+
+        done = muscle_loads(done_items(sessions, outcomes, result.library))
     return render_heatmap_svg(
         muscle_loads(items), title=title, subtitle=subtitle, running=running,
-        strength=layer != "running",
+        strength=layer != "running", done=done,
     )  # fmt: skip
 
 
@@ -304,3 +322,24 @@ def balance(result: PlanResult, week: int) -> BalanceReport:
 
     select(result.plan, Span(week=week))  # checks the week exists
     return balance_report(result.plan.weeks[week - 1], result.library)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekDone:
+    """What the log says of a week of a stored athlete's plan: each session's outcome (by its
+    planned day's order) and the weighted sets done per muscle (the mean of both sides)."""
+
+    outcomes: tuple[tuple[str, str], ...]  # (session id, outcome)
+    muscles: dict[str, float]
+
+
+def week_done(result: PlanResult, week: int, outcomes: Mapping[str, SessionOutcome]) -> WeekDone:
+    from runstrong.domain.lived_plan import done_items
+    from runstrong.domain.muscle_load import muscle_loads, total_by_muscle
+
+    sessions = result.plan.weeks[week - 1].sessions
+    loads = total_by_muscle(muscle_loads(done_items(sessions, outcomes, result.library)))
+    return WeekDone(
+        tuple((s.id, str(outcomes[s.id].outcome)) for s in sessions if s.id in outcomes),
+        {str(m): v for m, v in loads.items()},
+    )

@@ -52,9 +52,10 @@ def log_week_one(db: str, *extra: str) -> None:
 
 def test_the_next_session_comes_from_what_was_done(alex: str) -> None:
     before = exercise(today(alex, "2026-12-15"), "bulgarian_split_squat")
-    assert (before["reps"], before["rir"], before["load_kg"], before["load_from"]) == (
-        6, 2, None, None
-    )  # fmt: skip
+    # before any log: the plan's dose, its load estimated from the profile (light kit, §2.8)
+    assert (before["reps"], before["rir"], before["load_from"]) == (6, 2, "profile")
+    assert before["e1rm_kg"] is None
+    assert before["reasons"] == []
     log_week_one(alex)
     day = today(alex, "2026-12-15")
     split = exercise(day, "bulgarian_split_squat")

@@ -206,12 +206,28 @@ def test_a_lift_no_variant_can_load_gets_12_slow_reps_and_says_the_set_stays_lig
     assert all(with_rule(p.notes, RuleId.LIGHT_SLOW_TEMPO, **slow) for p in hinge)
 
 
-def test_without_a_heaviest_weight_nothing_is_judged() -> None:
-    # the same home kit with dumbbells of no stated weight: the plan of before this rule
-    athlete = make_athlete(equipment=HOME)
-    plan = generate_plan(make_profile(athlete), library(), start=START)
-    assert "goblet_squat" in {p.slug for p in mains(plan)}
-    assert not any(n.rule in SHORTFALL for s in plan.sessions for p in s.exercises for n in p.notes)
+def test_dumbbells_without_a_heaviest_weight_are_assumed_by_level_and_the_plan_asks() -> None:
+    # the same home kit with dumbbells of no stated weight: planned as an intermediate's assumed
+    # 15 kg (assumed_dumbbell_max_kg_intermediate), exactly as if the profile said 15 kg
+    unknown = generate_plan(make_profile(make_athlete(equipment=HOME)), library(), start=START)
+    stated = make_athlete(equipment=HOME, dumbbell_max_kg=15.0)
+    assert unknown.weeks == generate_plan(make_profile(stated), library(), start=START).weeks
+    assert with_rule(unknown.warnings, RuleId.KIT_ASSUMED, kit="dumbbell", kg=15.0)
+    # 15 kg is short of the goblet squat's 38 kg (see the top): a single-leg squat instead
+    assert "goblet_squat" not in {p.slug for p in mains(unknown)}
+
+
+def test_a_kettlebell_without_its_weight_is_assumed_by_level_and_the_plan_asks() -> None:
+    # the case: a goblet squat 3 x 4 @ RIR 2 with a bell of unknown weight. Now a
+    # beginner's bell is taken as 8 kg, an advanced lifter's as 16 kg, and the plan says so
+    for level, kg in (("beginner", 8.0), ("advanced", 16.0)):
+        athlete = make_athlete(level=level, equipment=KETTLEBELLS_AND_BANDS)
+        plan = generate_plan(make_profile(athlete), library(), start=START, weeks=4)
+        assert with_rule(plan.warnings, RuleId.KIT_ASSUMED, kit="kettlebell", kg=kg)
+        stated = make_athlete(level=level, equipment=KETTLEBELLS_AND_BANDS, kettlebell_kgs=(kg,))
+        again = generate_plan(make_profile(stated), library(), start=START, weeks=4)
+        assert plan.weeks == again.weeks
+        assert not with_rule(again.warnings, RuleId.KIT_ASSUMED)
 
 
 def test_a_ladder_is_walked_rung_by_rung_either_way() -> None:
@@ -241,10 +257,9 @@ def test_a_max_of_a_lift_dosed_by_rir_is_said_to_check_the_kit_only_where_it_can
     # 40 kg is enough: the goblet squat stays, checked
     enough = warnings(dumbbell_max_kg=40.0)
     assert with_rule(enough, RuleId.MAX_CHECKS_KIT, exercise=goblet, in_plan=1)
-    # dumbbells of no stated weight: nothing to check against, so the max is not used at all
+    # dumbbells of no stated weight: checked against the assumed 15 kg, too light as well
     unknown = warnings()
-    assert with_rule(unknown, RuleId.MAX_UNUSED_BY_RIR, exercise=goblet)
-    assert not with_rule(unknown, RuleId.MAX_CHECKS_KIT)
+    assert with_rule(unknown, RuleId.MAX_CHECKS_KIT, exercise=goblet, in_plan=0)
 
 
 def test_a_max_for_a_lift_the_plan_does_not_choose_says_so() -> None:

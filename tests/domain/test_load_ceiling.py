@@ -121,7 +121,8 @@ def test_the_estimate_comes_from_body_mass_and_level() -> None:
     advanced = kb_athlete(20, body_mass_kg=64.0, level="advanced")
     assert estimated_1rm(rdl, beginner, RULES) == pytest.approx(32.0)  # 0.5 × 64
     assert estimated_1rm(rdl, advanced, RULES) == pytest.approx(64.0)  # 1.0 × 64
-    assert estimated_1rm(rdl, kb_athlete(20, body_mass_kg=None), RULES) is None
+    # no body mass: the stated default, 60 kg (est_default_body_mass_kg): 0.75 × 60
+    assert estimated_1rm(rdl, kb_athlete(20, body_mass_kg=None), RULES) == pytest.approx(45.0)
 
 
 def test_the_estimate_is_a_rule_a_profile_can_change() -> None:

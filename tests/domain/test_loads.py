@@ -1,14 +1,18 @@
-"""Rule 10: %1RM becomes kilograms rounded to the kit; without a max, RIR only."""
+"""Rule 10: %1RM becomes kilograms rounded to the kit; a main lift without a max, an estimate."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from builders import GYM, library, make_athlete, make_prescription
+from runstrong.domain.assumed_kit import with_assumed_kit
 from runstrong.domain.athlete import EquipmentSet
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.intensity import percent_1rm_for
 from runstrong.domain.loads import ResolvedLoad, resolve_load
 from runstrong.domain.messages import RuleId, reason
-from runstrong.domain.plan import ByPercent, ByRir, Prescription, Reps
+from runstrong.domain.plan import ByPercent, ByRir, Prescription, Reps, Role
+from runstrong.domain.rules import Rules
 
 
 def prescription(slug: str, percent: int, reps: int = 5) -> Prescription:
@@ -97,3 +101,90 @@ def test_a_load_held_in_each_hand_is_per_dumbbell_and_capped_by_the_pair() -> No
     assert capped.note == reason(
         RuleId.LOAD_CAPPED, kit="dumbbell", held=2, load_kg=24.0, share=80, advice="slow_lowering"
     )
+
+
+# -- starting loads without a known max (science.md §2.8), worked out by hand -----------------
+# An intermediate's two-legged 1RM is estimated at 0.75 kg per kg of body mass, a beginner's at
+# 0.5; 5 reps at RIR 2 are the 7RM load, 83 % (NSCA); past 12RM the start is 60 %.
+
+
+def estimate(
+    slug: str, dose: Reps, role: Role = Role.MAIN, **athlete: Any
+) -> tuple[ResolvedLoad, EquipmentSet]:
+    who = make_athlete(**athlete)
+    rules = Rules()
+    kit = with_assumed_kit(who, rules).equipment
+    p = make_prescription(slug, role=role, dose=dose)
+    return resolve_load(
+        p, library().get(slug), who.one_rep_max_kg, kit, athlete=who, rules=rules
+    ), kit
+
+
+def test_a_main_lift_without_a_max_gets_an_estimated_load_from_body_mass_and_level() -> None:
+    got, _ = estimate("back_squat", Reps(5, ByRir(2)), equipment=GYM, body_mass_kg=64.0)
+    # 0.75 × 64 = 48 kg; 83 % of it 39.84 kg, to the 2.5 kg plate step: 40 kg
+    assert got.load_kg == 40.0
+    assert got.estimated
+    assert got.note == reason(
+        RuleId.LOAD_ESTIMATED,
+        "runstrong_heuristic",
+        body_mass_kg=64.0,
+        body_mass_given=1,
+        level="intermediate",
+        rir=2,
+        capped_kg=0,
+    )
+
+
+def test_without_a_body_mass_the_estimate_uses_the_stated_default() -> None:
+    got, _ = estimate("back_squat", Reps(5, ByRir(2)), equipment=GYM, body_mass_kg=None)
+    # 0.75 × 60 = 45 kg; 83 % of it 37.35 kg: 37.5 kg
+    assert got.load_kg == 37.5
+    assert got.estimated
+    assert got.note is not None
+    assert got.note.get("body_mass_given") == 0
+
+
+def test_a_beginner_dose_past_the_table_starts_at_60_percent_of_the_estimate() -> None:
+    got, _ = estimate(
+        "goblet_squat",
+        Reps(12, ByRir(4)),
+        level="beginner",
+        equipment=frozenset({Equipment.DUMBBELLS}),
+        dumbbell_max_kg=24.0,
+        body_mass_kg=64.0,
+    )
+    # 0.5 × 64 = 32 kg; 12 reps + 4 in reserve is past 12RM: 60 %, 19.2 kg: a 20 kg dumbbell
+    assert (got.load_kg, got.estimated) == (20.0, True)
+
+
+def test_a_known_max_gives_a_dose_by_reserve_its_load_unmarked() -> None:
+    got, _ = estimate(
+        "goblet_squat",
+        Reps(12, ByRir(3)),
+        level="beginner",
+        equipment=frozenset({Equipment.DUMBBELLS}),
+        dumbbell_max_kg=30.0,
+        maxes={"goblet_squat": 40.0},
+    )
+    # 15RM is past the table: 60 % of the known 40 kg, 24 kg, not an estimate
+    assert (got.load_kg, got.estimated, got.note) == (24.0, False, None)
+
+
+def test_an_accessory_without_a_max_gets_no_estimate() -> None:
+    got, _ = estimate(
+        "bulgarian_split_squat", Reps(8, ByRir(2)), role=Role.SECONDARY, equipment=GYM
+    )
+    assert got == ResolvedLoad(None)
+
+
+def test_a_kettlebell_of_no_stated_weight_loads_as_the_assumed_bell() -> None:
+    got, kit = estimate(
+        "goblet_squat",
+        Reps(5, ByRir(2)),
+        equipment=frozenset({Equipment.KETTLEBELL}),
+        body_mass_kg=64.0,
+    )
+    # an intermediate's assumed bell: 12 kg, lighter than the 39.8 kg the estimate asks
+    assert kit.kettlebell_kgs == (12.0,)
+    assert (got.load_kg, got.estimated) == (12.0, True)

@@ -104,19 +104,27 @@ def test_a_moderate_knee_niggle_swaps_to_a_loaded_squat_to_a_set_depth(
 ) -> None:
     """Moderate: the full-depth squats go; a tolerated variant of the same pattern takes the main
     slot, still loaded where the kit allows (a box squat with a barbell or a weight, a
-    partial-range leg press), and the swap says why."""
+    partial-range leg press), and the swap says why. At home the dumbbells (of no stated weight:
+    an advanced lifter's assumed 20 kg) cannot load a two-legged box squat for an advanced
+    lifter's sets, so the loaded single-leg lift of the same movement takes it (light_kit.py)."""
     plan = advanced_lifter("moderate", kit | {Equipment.BOX})
     lib = library()
     mains = squat_mains(plan)
     assert mains
+    pattern = Pattern.KNEE_DOMINANT_BILATERAL if kit is GYM else Pattern.KNEE_DOMINANT_UNILATERAL
     for p in mains:
         ex = lib.get(p.slug)
-        assert ex.primary_pattern is Pattern.KNEE_DOMINANT_BILATERAL
+        assert ex.primary_pattern is pattern
         assert ex.load_type is LoadType.EXTERNAL_LOAD, p.slug
         assert ex.tolerates(NiggleSite.KNEE, Severity.MODERATE), p.slug
-        assert with_rule(p.notes, RuleId.NIGGLE_TENDON_LOADING, site="knee", severity="moderate")
+        if kit is GYM:
+            tendon = with_rule(p.notes, RuleId.NIGGLE_TENDON_LOADING, site="knee")
+            assert with_rule(tendon, RuleId.NIGGLE_TENDON_LOADING, severity="moderate")
+        else:
+            assert with_rule(p.notes, RuleId.HEAVIER_VARIANT, replaced="Goblet box squat")
     notes = [n for p in mains for n in p.notes]
-    assert with_rule(notes, RuleId.NIGGLE_SWAP, niggle_sites=("knee",))
+    if kit is GYM:
+        assert with_rule(notes, RuleId.NIGGLE_SWAP, niggle_sites=("knee",))
 
 
 def test_a_moderate_knee_niggle_with_body_weight_only_keeps_an_isometric_squat() -> None:

@@ -31,6 +31,7 @@ from runstrong.domain.plan import (
     Plan,
     Prescription,
     Reps,
+    Role,
     Session,
     Week,
 )
@@ -41,7 +42,7 @@ TODAY = date(2026, 11, 26)
 MONDAY = date(2027, 1, 4)
 HEADER = (
     "date,time,week,phase,deload,session,position,exercise_slug,exercise,set_number,reps,"
-    "seconds,contacts,side,load_kg,percent_1rm,rir,tempo,rest_s"
+    "seconds,contacts,side,load_kg,load_estimated,percent_1rm,rir,tempo,rest_s"
 )
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
 
@@ -75,6 +76,7 @@ def tiny_plan(superset: str | None = "A") -> Plan:
         prescription(
             "seated_calf_raise",
             "Seated calf raise",
+            role=Role.CALF,
             sets=3,
             dose=Reps(12, ByRir(2)),
             rest_s=60,
@@ -83,6 +85,7 @@ def tiny_plan(superset: str | None = "A") -> Plan:
         prescription(
             "dead_bug",
             "Dead bug",
+            role=Role.TRUNK,
             dose=Reps(8, ByRir(2)),
             per_side=True,
             rest_s=90,
@@ -118,18 +121,18 @@ def test_a_small_plan_exports_exactly_these_rows() -> None:
     assert data.decode("utf-8") == "\n".join(
         [
             HEADER,
-            f"{session},A,back_squat,Back squat,1,5,,,,82.5,83,2,3-1-1-0,180",
-            f"{session},A,back_squat,Back squat,2,5,,,,82.5,83,2,3-1-1-0,180",
-            f"{session},B1,seated_calf_raise,Seated calf raise,1,12,,,,,,2,,0",
-            f"{session},B2,dead_bug,Dead bug,1,8,,,left,,,2,,0",
-            f"{session},B2,dead_bug,Dead bug,1,8,,,right,,,2,,90",
-            f"{session},B1,seated_calf_raise,Seated calf raise,2,12,,,,,,2,,0",
-            f"{session},B2,dead_bug,Dead bug,2,8,,,left,,,2,,0",
-            f"{session},B2,dead_bug,Dead bug,2,8,,,right,,,2,,90",
-            f"{session},B1,seated_calf_raise,Seated calf raise,3,12,,,,,,2,,60",
-            f"{session},C,side_plank,Side plank,1,,30,,left,,,,,0",
-            f"{session},C,side_plank,Side plank,1,,30,,right,,,,,180",
-            f"{session},D,pogo_hops,Pogo hops,1,,,20,,,,,,180",
+            f"{session},A,back_squat,Back squat,1,5,,,,82.5,false,83,2,3-1-1-0,180",
+            f"{session},A,back_squat,Back squat,2,5,,,,82.5,false,83,2,3-1-1-0,180",
+            f"{session},B1,seated_calf_raise,Seated calf raise,1,12,,,,,,,2,,0",
+            f"{session},B2,dead_bug,Dead bug,1,8,,,left,,,,2,,0",
+            f"{session},B2,dead_bug,Dead bug,1,8,,,right,,,,2,,90",
+            f"{session},B1,seated_calf_raise,Seated calf raise,2,12,,,,,,,2,,0",
+            f"{session},B2,dead_bug,Dead bug,2,8,,,left,,,,2,,0",
+            f"{session},B2,dead_bug,Dead bug,2,8,,,right,,,,2,,90",
+            f"{session},B1,seated_calf_raise,Seated calf raise,3,12,,,,,,,2,,60",
+            f"{session},C,side_plank,Side plank,1,,30,,left,,,,,,0",
+            f"{session},C,side_plank,Side plank,1,,30,,right,,,,,,180",
+            f"{session},D,pogo_hops,Pogo hops,1,,,20,,,,,,,180",
             "",
         ]
     )

@@ -30,6 +30,7 @@ from builders import (
     rir_of,
 )
 from runstrong import services
+from runstrong.domain.assumed_kit import with_assumed_kit
 from runstrong.domain.athlete import Athlete, Race, Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.engine import generate_plan
@@ -48,6 +49,7 @@ from runstrong.domain.plan import (
     Session,
     Week,
 )
+from runstrong.domain.rules import Rules
 from runstrong.export.fit import (
     MAX_SCHEDULED_WORKOUTS,
     export_fit,
@@ -149,7 +151,10 @@ def planned_work(label: str, p: Prescription, athlete: Athlete, lib: ExerciseLib
     ex = lib.get(p.slug)
     dose = p.dose
     kind, amount = (TIME, dose.seconds * 1000) if isinstance(dose, Hold) else (REPS, dose.count)
-    load = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment).load_kg
+    planned_for = with_assumed_kit(athlete, Rules())  # the kit the plan assumed (assumed_kit.py)
+    load = resolve_load(
+        p, ex, athlete.one_rep_max_kg, planned_for.equipment, athlete=planned_for, rules=Rules()
+    ).load_kg
     return Work(label, ex.fit.category_id, ex.fit.name_id, kind, amount, load)
 
 

@@ -125,6 +125,21 @@ SAMPLES: dict[RuleId, Reason] = {
         RuleId.LEGS_MODERATED_SPACING, day="tue", min_hours=48.0, hours=24
     ),
     RuleId.HARD_PLYO_LEFT_OUT: reason(RuleId.HARD_PLYO_LEFT_OUT, exercises=("Box jump",)),
+    RuleId.MISSED_MOVED: reason(
+        RuleId.MISSED_MOVED,
+        why="moved",
+        from_date="2026-12-10",
+        to_date="2026-12-12",
+        asked_date="2026-12-11",
+        after_date="2026-12-10",
+    ),
+    RuleId.MISSED_DROPPED: reason(
+        RuleId.MISSED_DROPPED,
+        why="skipped",
+        title="Strength A",
+        from_date="2026-12-08",
+        after_date="2026-12-08",
+    ),
     RuleId.MODERATED_DOSE: reason(RuleId.MODERATED_DOSE, was_sets=4, was_reps=5, was_rir=2),
     RuleId.PLYO_TOO_CLOSE: reason(RuleId.PLYO_TOO_CLOSE, min_hours=48.0, hours=24),
     RuleId.PLYO_LEFT_OUT_SPACING: reason(
@@ -182,6 +197,30 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.LIGHT_SLOW_TEMPO: Reason(
         RuleId.LIGHT_SLOW_TEMPO,
         (*SHORTFALL.items(), ("new_reps", 12), ("lowering_s", 4), ("pause_s", 1)),
+    ),
+    RuleId.KIT_ASSUMED: reason(
+        RuleId.KIT_ASSUMED, "runstrong_heuristic", kit="kettlebell", kg=12.0, level="intermediate"
+    ),
+    RuleId.BODY_MASS_ASSUMED: reason(RuleId.BODY_MASS_ASSUMED, "runstrong_heuristic", kg=60.0),
+    RuleId.LOAD_ESTIMATED: reason(
+        RuleId.LOAD_ESTIMATED,
+        "runstrong_heuristic",
+        body_mass_kg=64.0,
+        body_mass_given=1,
+        level="intermediate",
+        rir=2,
+        capped_kg=0,
+    ),
+    RuleId.B_RACE_DOSE: reason(
+        RuleId.B_RACE_DOSE,
+        "runstrong_heuristic",
+        days=5,
+        min_rir=3,
+        max_percent=85,
+        max_contacts=20,
+        rir_raised=1,
+        percent_lowered=1,
+        contacts_cut=1,
     ),
     RuleId.LOAD_CAPPED: reason(
         RuleId.LOAD_CAPPED, kit="dumbbell", held=2, load_kg=20.0, share=67, advice="slow_lowering"
@@ -340,6 +379,17 @@ def test_a_session_moderated_for_its_day_names_the_run_and_the_remedy() -> None:
         "48 h apart"
     )
     assert text(SAMPLES[RuleId.MODERATED_DOSE]) == "moderate for the day: was 4 x 5 @ RIR 2"
+
+
+def test_a_missed_session_says_where_it_went_and_why() -> None:
+    assert text(SAMPLES[RuleId.MISSED_MOVED]) == (
+        "moved from Thu 10 Dec to Sat 12 Dec: moved from Thu 10 Dec in the log; Fri 11 Dec "
+        "could not hold it as planned"
+    )
+    assert text(SAMPLES[RuleId.MISSED_DROPPED]) == (
+        "Strength A of Tue 08 Dec dropped: skipped on Tue 08 Dec, and no later strength day this "
+        "week holds it as planned (never two heavy days back to back)."
+    )
 
 
 def test_a_forced_day_before_break_says_which_day_would_avoid_it() -> None:

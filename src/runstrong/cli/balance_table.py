@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 
 from runstrong.domain.balance import BalanceReport
 
+if TYPE_CHECKING:
+    from runstrong.services import WeekDone
 
-def print_report(console: Console, report: BalanceReport) -> None:
+
+def print_report(console: Console, report: BalanceReport, done: WeekDone | None = None) -> None:
+    """The report; with `done` (a stored athlete's week) the sets done beside the planned."""
     console.print(f"[bold]Week {report.week_index}[/] ({report.phase})")
+    if done is not None:
+        said = ", ".join(f"{sid.rsplit('/', 1)[-1]} {o}" for sid, o in done.outcomes)
+        console.print(f"  Sessions by the log: {said or 'none'}.")
     for note in report.notes:
         console.print(f"  {note}")
     for flag in report.flags:
@@ -17,7 +26,8 @@ def print_report(console: Console, report: BalanceReport) -> None:
     if not report.flags and not report.light:
         console.print("[green]No gaps: every category runners need is trained this week.[/]")
     table = Table(title="Weighted sets per muscle (per side)")
-    for col in ("muscle", "sets", "runner band", "status"):
+    columns = ("muscle", "sets", "done", "runner band", "status")
+    for col in columns if done is not None else tuple(c for c in columns if c != "done"):
         table.add_column(col)
     groups = {g.name: g for g in report.groups}
     for m in report.muscles:
@@ -25,7 +35,8 @@ def print_report(console: Console, report: BalanceReport) -> None:
         status = str(m.status or "")
         if m.group is not None:  # judged with its group, by the group's most loaded member
             status += f" ({m.group} {groups[m.group].load:.1f})"
-        table.add_row(str(m.muscle), f"{m.load:.1f}", band, status)
+        done_cell = () if done is None else (f"{done.muscles.get(str(m.muscle), 0.0):.1f}",)
+        table.add_row(str(m.muscle), f"{m.load:.1f}", *done_cell, band, status)
     console.print(table)
     patterns = Table(title="Movement patterns (sets)")
     patterns.add_column("pattern")

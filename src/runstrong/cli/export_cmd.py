@@ -20,10 +20,12 @@ from runstrong.cli.options import (
     file_output_option,
     parse_date,
 )
+from runstrong.cli.sources import athlete_option
 
 if TYPE_CHECKING:
+    from runstrong.cli.sources import Opened
     from runstrong.domain.plan import Plan
-    from runstrong.services import PlanResult
+    from runstrong.export.exporter import ExportOptions
 
 
 @click.group(
@@ -41,9 +43,10 @@ def app() -> None:
 
 source_argument = click.argument(
     "source",
-    metavar="SOURCE",
+    metavar="[SOURCE]",
+    required=False,
     type=click.Path(path_type=Path),  # a folder: one error line from the reader
-    help="A profile (TOML/JSON) or a saved plan JSON.",
+    help="A profile (TOML/JSON) or a saved plan JSON (or --athlete HANDLE).",
 )
 dir_output_option = click.option(
     "-o",
@@ -63,13 +66,20 @@ SUFFIXES = {
 }
 
 
-def _open(source: Path, exercises: Sequence[Path]) -> PlanResult:
-    from runstrong.cli.sources import open_source
+def _open(source: Path | None, athlete: str | None, exercises: Sequence[Path]) -> Opened:
+    from runstrong.cli.sources import open_source_or_athlete
 
-    return open_source(source, exercises)
+    return open_source_or_athlete(source, athlete, exercises)
 
 
-def _single(fmt: str, source: Path, output: str, exercises: Sequence[Path], **kw: object) -> None:
+def _single(
+    fmt: str,
+    source: Path | None,
+    athlete: str | None,
+    output: str,
+    exercises: Sequence[Path],
+    **kw: object,
+) -> None:
     from runstrong import services
     from runstrong.output import check_file, write_output, writes_through
 
@@ -80,9 +90,16 @@ def _single(fmt: str, source: Path, output: str, exercises: Sequence[Path], **kw
             f"{output} does not end in {SUFFIXES[fmt][0]}; writing {fmt.upper()} to it all the same"
         )
     today = current_settings().today
-    result = _open(source, exercises)
-    options = services.ExportOptions(now=_now(), today=today, **kw)  # type: ignore[arg-type]
-    data = services.export_one(fmt, result, options)
+    opened = _open(source, athlete, exercises)
+    options = services.ExportOptions(
+        now=_now(),
+        today=today,
+        outcomes=opened.outcomes,
+        **kw,  # type: ignore[arg-type]
+    )
+    if fmt == "ics":
+        options = _against_planned(opened, options)
+    data = services.export_one(fmt, opened.for_format(fmt), options)
     assert isinstance(data, bytes)
     write_output(output, data)
     if output != "-":
@@ -96,30 +113,35 @@ def _now() -> datetime:
 
 @app.command()
 @source_argument
+@athlete_option
 @file_output_option
 @exercises_option
-def json(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
+def json(
+    source: Path | None, athlete: str | None, output: str, exercises: tuple[Path, ...]
+) -> None:
     """The plan as JSON (docs/formats.md).
 
     Example: runstrong export json examples/alex-marathon.toml -o plan.json
     """
-    _single("json", source, output, exercises)
+    _single("json", source, athlete, output, exercises)
 
 
 @app.command()
 @source_argument
+@athlete_option
 @file_output_option
 @exercises_option
-def csv(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
+def csv(source: Path | None, athlete: str | None, output: str, exercises: tuple[Path, ...]) -> None:
     """One row per planned set, for spreadsheets.
 
     Example: runstrong export csv examples/alex-marathon.toml -o plan.csv
     """
-    _single("csv", source, output, exercises)
+    _single("csv", source, athlete, output, exercises)
 
 
 @app.command()
 @source_argument
+@athlete_option
 @file_output_option
 @click.option(
     "--alarm",
@@ -128,7 +150,13 @@ def csv(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
     help="Reminder, minutes before.",
 )
 @exercises_option
-def ics(source: Path, output: str, alarm: int | None, exercises: tuple[Path, ...]) -> None:
+def ics(
+    source: Path | None,
+    athlete: str | None,
+    output: str,
+    alarm: int | None,
+    exercises: tuple[Path, ...],
+) -> None:
     """An iCalendar file: each session with its whole workout; races and deload weeks.
 
     Re-export to the same file to update a subscribed calendar: unchanged sessions keep their
@@ -137,35 +165,40 @@ def ics(source: Path, output: str, alarm: int | None, exercises: tuple[Path, ...
     Example: runstrong export ics examples/alex-marathon.toml -o plan.ics --alarm 30
     """
     previous = _read_previous(output)
-    _single("ics", source, output, exercises, previous_ics=previous, alarm_minutes=alarm)
+    _single("ics", source, athlete, output, exercises, previous_ics=previous, alarm_minutes=alarm)
 
 
 @app.command()
 @source_argument
+@athlete_option
 @file_output_option
 @exercises_option
-def html(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
+def html(
+    source: Path | None, athlete: str | None, output: str, exercises: tuple[Path, ...]
+) -> None:
     """A printable, self-contained HTML plan: a cover, then a page per week.
 
     Example: runstrong export html examples/alex-marathon.toml -o plan.html
     """
-    _single("html", source, output, exercises)
+    _single("html", source, athlete, output, exercises)
 
 
 @app.command()
 @source_argument
+@athlete_option
 @click.option("-o", "--output", metavar="FILE", required=True, help="Output file ('-': stdout).")
 @exercises_option
-def pdf(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
+def pdf(source: Path | None, athlete: str | None, output: str, exercises: tuple[Path, ...]) -> None:
     """The printable plan as PDF.
 
     Example: runstrong export pdf examples/alex-marathon.toml -o plan.pdf
     """
-    _single("pdf", source, output, exercises)
+    _single("pdf", source, athlete, output, exercises)
 
 
 @app.command()
 @source_argument
+@athlete_option
 @dir_output_option
 @click.option(
     "--from",
@@ -174,7 +207,13 @@ def pdf(source: Path, output: str, exercises: tuple[Path, ...]) -> None:
     help="Schedule from this day (YYYY-MM-DD); default: today, or the plan's start if later.",
 )
 @exercises_option
-def fit(source: Path, output: Path, from_: str | None, exercises: tuple[Path, ...]) -> None:
+def fit(
+    source: Path | None,
+    athlete: str | None,
+    output: Path,
+    from_: str | None,
+    exercises: tuple[Path, ...],
+) -> None:
     """FIT workout files for the watch, one per session, and a schedule of the next 30.
 
     Copy the .fit files into GARMIN/NewFiles on the watch over USB (see the README).
@@ -186,7 +225,7 @@ def fit(source: Path, output: Path, from_: str | None, exercises: tuple[Path, ..
 
     check_folder(output)
     today = current_settings().today
-    result = _open(source, exercises)
+    result = _open(source, athlete, exercises).for_format("fit")
     first_day = parse_date(from_, "--from")
     options = services.ExportOptions(now=_now(), today=today, fit_from=first_day)
     files = services.export_one("fit", result, options)
@@ -199,9 +238,12 @@ def fit(source: Path, output: Path, from_: str | None, exercises: tuple[Path, ..
 
 @app.command("all")
 @source_argument
+@athlete_option
 @dir_output_option
 @exercises_option
-def all_(source: Path, output: Path, exercises: tuple[Path, ...]) -> None:
+def all_(
+    source: Path | None, athlete: str | None, output: Path, exercises: tuple[Path, ...]
+) -> None:
     """Every format at once into one folder: plan.json, .csv, .ics, .html, .pdf and fit/.
 
     Example: runstrong export all examples/alex-marathon.toml -o out/
@@ -213,15 +255,18 @@ def all_(source: Path, output: Path, exercises: tuple[Path, ...]) -> None:
 
     check_folder(output)
     today = current_settings().today
-    result = _open(source, exercises)
+    opened = _open(source, athlete, exercises)
     previous = _read_previous(output / "plan.ics")
-    options = services.ExportOptions(now=_now(), today=today, previous_ics=previous)
+    options = services.ExportOptions(
+        now=_now(), today=today, previous_ics=previous, outcomes=opened.outcomes
+    )
     files: dict[str, bytes] = {}
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("Exporting", total=len(services.EXPORT_FORMATS))
         for fmt in services.EXPORT_FORMATS:
             progress.update(task, description=f"Exporting {fmt}")
-            data = services.export_one(fmt, result, options)
+            fmt_options = _against_planned(opened, options) if fmt == "ics" else options
+            data = services.export_one(fmt, opened.for_format(fmt), fmt_options)
             name = services.ALL_FILE_NAMES[fmt]
             if isinstance(data, dict):
                 files.update({f"{name}/{k}": v for k, v in data.items()})
@@ -237,6 +282,21 @@ def all_(source: Path, output: Path, exercises: tuple[Path, ...]) -> None:
     for name in sorted(n for n in files if "/" not in n):
         print(f"  {output / name}", file=sys.stderr)
     print(f"  {output / 'fit'}/ ({sum('/' in n for n in files)} FIT files)", file=sys.stderr)
+
+
+def _against_planned(opened: Opened, options: ExportOptions) -> ExportOptions:
+    """A stored athlete's calendar with no earlier file to update: written against the plan as
+    planned, so that a session the log moved keeps its UID with a higher SEQUENCE and one it
+    dropped is a cancelled event (a calendar that imported the plan before follows)."""
+    from dataclasses import replace
+
+    from runstrong import services
+
+    if opened.athlete is None or options.previous_ics is not None:
+        return options
+    planned = services.export_one("ics", opened.planned, replace(options, outcomes=None))
+    assert isinstance(planned, bytes)
+    return replace(options, previous_ics=planned)
 
 
 def _warn_empty_schedule(plan: Plan, first_day: date | None, today: date) -> None:

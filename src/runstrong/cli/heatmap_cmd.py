@@ -17,23 +17,27 @@ from runstrong.cli.options import (
     resolve_format,
     table_or_json_option,
 )
+from runstrong.cli.sources import athlete_option
 from runstrong.domain.errors import InputError
 
 if TYPE_CHECKING:
     from runstrong.domain.balance import BalanceReport
+    from runstrong.services import WeekDone
 
 LAYERS = ("strength", "running", "both")
 
 source_argument = click.argument(
     "source",
-    metavar="SOURCE",
+    metavar="[SOURCE]",
+    required=False,
     type=click.Path(path_type=Path),  # a folder: one error line from the reader
-    help="A profile, a saved plan JSON or a workout file.",
+    help="A profile, a saved plan JSON or a workout file (or --athlete HANDLE).",
 )
 
 
 @click.command("heatmap", cls=Command)
 @source_argument
+@athlete_option
 @click.option(
     "-o",
     "--output",
@@ -57,7 +61,8 @@ source_argument = click.argument(
 )
 @exercises_option
 def heatmap(
-    source: Path,
+    source: Path | None,
+    athlete: str | None,
     output: Path,
     week: int | None,
     session: str | None,
@@ -77,7 +82,7 @@ def heatmap(
         raise InputError("--week", "", "choose one of --week, --session or --from/--to")
     from runstrong import services
     from runstrong.cli.errors import worded
-    from runstrong.cli.sources import open_source
+    from runstrong.cli.sources import open_source_or_athlete
     from runstrong.output import check_file, write_output
 
     span = services.Span(
@@ -87,9 +92,9 @@ def heatmap(
         end=parse_date(to, "--to"),
     )
     check_file(output)
-    result = open_source(source, exercises)
-    with worded(source):
-        svg = services.heatmap_svg(result, span, layer)
+    opened = open_source_or_athlete(source, athlete, exercises)
+    with worded(opened.where):
+        svg = services.heatmap_svg(opened.for_format("heatmap"), span, layer, opened.outcomes)
     if suffix == ".svg":
         data = svg.encode("utf-8")
     elif suffix == ".png":
@@ -104,6 +109,7 @@ def heatmap(
 
 @click.command("balance", cls=Command)
 @source_argument
+@athlete_option
 @click.option(
     "--week",
     metavar="N",
@@ -116,7 +122,12 @@ def heatmap(
 @file_output_option
 @exercises_option
 def balance(
-    source: Path, week: int, format_: str | None, output: str, exercises: tuple[Path, ...]
+    source: Path | None,
+    athlete: str | None,
+    week: int,
+    format_: str | None,
+    output: str,
+    exercises: tuple[Path, ...],
 ) -> None:
     """A week's balance: sets per muscle against runner bands, patterns, and gaps.
 
@@ -125,25 +136,40 @@ def balance(
     from runstrong import services
     from runstrong.cli.console import echo_to, print_to
     from runstrong.cli.errors import worded
-    from runstrong.cli.sources import open_source
+    from runstrong.cli.sources import open_source_or_athlete
     from runstrong.output import check_file
 
     fmt = resolve_format(format_, output, TABLE_OR_JSON)
     check_file(Path(output))
-    result = open_source(source, exercises)
-    with worded(source):
+    opened = open_source_or_athlete(source, athlete, exercises)
+    result = opened.for_format("balance")
+    with worded(opened.where):
         report = services.balance(result, week)
+    done = None
+    if opened.outcomes is not None:
+        done = services.week_done(result, week, opened.outcomes)
     if fmt == "json":
         import json
 
-        echo_to(output, json.dumps(report_to_dict(report), indent=2))
+        echo_to(output, json.dumps(report_to_dict(report, done), indent=2))
         return
     from runstrong.cli.balance_table import print_report
 
-    print_to(output, lambda console: print_report(console, report))
+    print_to(output, lambda console: print_report(console, report, done))
 
 
-def report_to_dict(report: BalanceReport) -> dict[str, Any]:
+def report_to_dict(report: BalanceReport, done: WeekDone | None = None) -> dict[str, Any]:
+    """The balance JSON (docs/formats.md); with `done` (a stored athlete's week) each muscle's
+    `done_weighted_sets` and the week's `sessions` with their outcomes."""
+    body = _report_dict(report)
+    if done is not None:
+        for m in body["muscles"]:
+            m["done_weighted_sets"] = round(done.muscles.get(m["muscle"], 0.0), 2)
+        body["sessions"] = [{"id": sid, "outcome": o} for sid, o in done.outcomes]
+    return body
+
+
+def _report_dict(report: BalanceReport) -> dict[str, Any]:
     return {
         "week": report.week_index,
         "phase": str(report.phase),

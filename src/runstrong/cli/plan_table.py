@@ -75,7 +75,7 @@ def _row(resolved: ResolvedSession) -> tuple[Text, Group, Text]:
         p = x.prescription
         line = Text(f"{x.label}. {p.name}: ", style="bold")
         note = text(x.load_note) if x.load_note else None
-        line.append(dose_text(p, x.load_kg, x.rest_text, note), style="not bold")
+        line.append(dose_text(p, x.load_kg, x.rest_text, note, x.load_estimated), style="not bold")
         lines.append(line)
         if own := [cited(n) for n in p.notes if n not in shared]:
             lines.append(Padding(Text("; ".join(own), style="dim"), (0, 0, 0, NOTE_INDENT)))

@@ -15,11 +15,19 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from runstrong.domain import day_fit, supersets
+from runstrong.domain.assumed_kit import assumption_notes, with_assumed_kit
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
 from runstrong.domain.budget import TimedGroup, minutes_for, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.drafts import ContentKey, Draft, Pick
-from runstrong.domain.exercise import Exercise, Level, NiggleSite, PlyoIntensity, display_name
+from runstrong.domain.exercise import (
+    Exercise,
+    Level,
+    LoadType,
+    NiggleSite,
+    PlyoIntensity,
+    display_name,
+)
 from runstrong.domain.identity import places, session_id
 from runstrong.domain.light_kit import KitCheck
 from runstrong.domain.load_ceiling import load_limit
@@ -54,6 +62,7 @@ from runstrong.domain.prescription import (
     prescribe,
 )
 from runstrong.domain.profile import Profile
+from runstrong.domain.race_window import b_race_dates, b_race_draft, days_to_b_race
 from runstrong.domain.reasons import phase_reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import RunningCalendar, change_note
@@ -65,7 +74,7 @@ from runstrong.domain.scheduling import (
 )
 from runstrong.domain.selection import Chooser
 from runstrong.domain.spacing import Placed, leaves_out_plyo, moderates_legs
-from runstrong.domain.templates import ACT, REC, A, B, M, T, Template
+from runstrong.domain.templates import ACT, REC, A, B, M, T, Template, W
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
 LOWER_LEG_SITES = frozenset(
@@ -106,7 +115,8 @@ def generate_plan(
     """The strength plan for `profile`. `start` beats the profile's start; without either, the
     plan starts the Monday after `today`. `calendar`: the runs of each date and the dates
     strength may go on, by default the profile's (its usual week with its dated changes)."""
-    athlete, rules = profile.athlete, profile.rules
+    rules = profile.rules
+    athlete = with_assumed_kit(profile.athlete, rules)  # weights the profile leaves out
     first_day = plan_start(profile, start=start, today=today)
     n_weeks = weeks or profile.weeks or plan_length_weeks(first_day, athlete.races, rules)
     frames, warnings = periodise(
@@ -117,8 +127,12 @@ def generate_plan(
     planner = _WeekPlanner(athlete, library, rules, first_day, frames, calendar)
     built = [planner.week(frame) for frame in frames]
     in_plan = {p.slug for week in built for s in week.sessions for p in s.exercises}
+    estimated = _estimated_loads(athlete, library, built)
     warnings = (
-        _profile_warnings(athlete) + _unused_maxes(athlete, library, rules, in_plan) + warnings
+        _profile_warnings(athlete)
+        + assumption_notes(profile.athlete, rules, estimated)
+        + _unused_maxes(athlete, library, rules, in_plan)
+        + warnings
     )
     return Plan(
         athlete=athlete.name,
@@ -147,6 +161,18 @@ def _profile_warnings(athlete: Athlete) -> list[Reason]:
     if athlete.niggles:
         warnings.append(reason(RuleId.NOT_MEDICAL_ADVICE))
     return warnings
+
+
+def _estimated_loads(athlete: Athlete, library: ExerciseLibrary, weeks: list[Week]) -> bool:
+    """Any main lift with external load and no known max: its load is our estimate (loads.py)."""
+    return any(
+        p.role is Role.MAIN
+        and p.slug not in athlete.one_rep_max_kg
+        and library.get(p.slug).load_type is LoadType.EXTERNAL_LOAD
+        for week in weeks
+        for s in week.sessions
+        for p in s.exercises
+    )
 
 
 def _unused_maxes(
@@ -183,6 +209,7 @@ class _WeekPlanner:
     ) -> None:
         self.athlete = athlete
         self.athlete_id = athlete.key  # derived from the name: made once
+        self.b_races = b_race_dates(athlete.races)  # their last days keep lighter doses
         self.start = start
         self.calendar = calendar
         self.library = library
@@ -240,7 +267,7 @@ class _WeekPlanner:
             n = min(cap, self.rules.sessions_per_week_base_build)
             if n >= 2 and self._b_race_ahead(frame):
                 return (A, ACT)  # mini-taper: one heavy session early, then activation
-            return (A, B)[:n] if n >= 2 else (M,)
+            return (A, B)[:n] if n >= 2 else (W,)
         if frame.phase in (Phase.PEAK, Phase.MAINTENANCE):
             return (M,) * min(cap, self.rules.sessions_per_week_maintenance)
         if frame.phase is Phase.TAPER:
@@ -315,6 +342,9 @@ class _WeekPlanner:
             stand = session_ready is stand_in
             if placement.fit:  # dose by place: moderate legs, or no jumps, where the day asks
                 session_ready = self._fit_to_day(session_ready, key, placement.fit)
+            days = days_to_b_race(placement.day, self.b_races, self.rules) if self.b_races else None
+            if days is not None:  # the last days before a B race: lighter doses
+                session_ready = self._b_race_dosed(session_ready, key.deload, days)
             session = self._session(frame, session_ready, placement, stand, sid)
             sessions.append(session)
             self._last_placed[session_ready.draft.template.key] = frame.index
@@ -602,7 +632,7 @@ class _WeekPlanner:
 
     def _plyo_wanted(self, template: Template, phase: Phase) -> bool:
         """Base: plyometrics in session A only; build: in both, 48 h apart (science.md §3.1)."""
-        if template in (A, M, T):
+        if template in (A, M, T, W):
             return True
         return template is B and phase is Phase.BUILD and self.athlete.level is not Level.BEGINNER
 
@@ -735,6 +765,15 @@ class _WeekPlanner:
                 fitted = fitted._replace(load=load, needs=needs)
             found = self._fitted[key, template, legs, plyo] = fitted
         return found
+
+    def _b_race_dosed(self, ready: Ready, deload: bool, days: int) -> Ready:
+        """`ready` within the B-race limits, `days` before the race (race_window.py)."""
+        draft = b_race_draft(ready.draft, days, self.rules)
+        if draft is ready.draft:
+            return ready
+        dosed = self._prepare(draft, deload)
+        load = min(dosed.load, ready.load, key=lambda lo: lo.rank)
+        return dosed._replace(load=load)
 
     def _mark(self, p: Prescription, letter: str) -> Prescription:
         """`p` as a member of superset `letter` (the same few pairs recur week after week)."""

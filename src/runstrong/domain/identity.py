@@ -7,7 +7,8 @@ The rule (docs/formats.md, "Identities"):
 - a plan's id is its athlete's id; its version is a hash of its content, so two plans with the
   same version are the same plan;
 - a session's id is the athlete's id, the Monday of its week and its place in the week's
-  template: `A` or `B` (the heavy sessions), `M` (maintenance; `M2` for a second), `T` (the
+  template: `A` or `B` (the heavy sessions), `W` (the one whole-body session of a base or build
+  week with a single strength day), `M` (maintenance; `M2` for a second), `T` (the
   taper's last heavy session), `ACT` (light activation), `REC` (recovery). A session keeps its
   id through a re-plan while it stays that session of that week (a new day, time or content
   keeps it); it changes when the week no longer holds it;

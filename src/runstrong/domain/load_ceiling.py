@@ -4,7 +4,8 @@ A dose of reps at an RIR needs a load: the athlete's 1RM for the exercise times 
 for (reps + RIR) [nsca2016]. A kit whose heaviest load for the exercise (its ceiling) stays below
 what the dose needs with `Rules.load_rir_slack_reps` more in reserve [hackett2017] cannot give the
 dose as written. The 1RM is the athlete's known max for that very exercise, else an estimate from
-body mass and level (our heuristic [D]: the `Rules.est_*` rules, low on purpose).
+body mass and level (our heuristic [D]: the `Rules.est_*` rules, low on purpose; without a body
+mass, `est_default_body_mass_kg`).
 
 Judged: external loads held as dumbbells, kettlebells or a barbell, in the squat, single-leg,
 hinge and hip-thrust patterns. Not judged (assumed enough): bands and body weight (no load in
@@ -17,6 +18,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+from runstrong.domain.assumed_kit import body_mass_kg
 from runstrong.domain.athlete import Athlete, EquipmentSet
 from runstrong.domain.exercise import Equipment, Exercise, Level, LoadType, Pattern
 from runstrong.domain.intensity import percent_1rm_for, reps_possible_at
@@ -69,8 +71,6 @@ def load_limit(ex: Exercise, athlete: Athlete, rules: Rules) -> LoadLimit | None
         return None
     known = athlete.one_rep_max_kg.get(ex.slug)
     one_rm = known if known is not None else estimated_1rm(ex, athlete, rules)
-    if one_rm is None:
-        return None
     return LoadLimit(top[0], top[1], one_rm, known is not None)
 
 
@@ -108,17 +108,15 @@ def _kettlebells(kit: EquipmentSet, count: int) -> tuple[float, Kit]:
     return _held(max(bells), 1, "kettlebell")
 
 
-def estimated_1rm(ex: Exercise, athlete: Athlete, rules: Rules) -> float | None:
-    """Our estimate of the athlete's 1RM for `ex` in kg lifted, from body mass and level [D];
-    None without a body mass."""
-    if not athlete.body_mass_kg:
-        return None
+def estimated_1rm(ex: Exercise, athlete: Athlete, rules: Rules) -> float:
+    """Our estimate of the athlete's 1RM for `ex` in kg lifted, from body mass and level [D]
+    (without a body mass, from `est_default_body_mass_kg`)."""
     per_kg = {
         Level.BEGINNER: rules.est_bilateral_1rm_per_kg_beginner,
         Level.INTERMEDIATE: rules.est_bilateral_1rm_per_kg_intermediate,
         Level.ADVANCED: rules.est_bilateral_1rm_per_kg_advanced,
     }[athlete.level]
-    kg = per_kg * athlete.body_mass_kg
+    kg = per_kg * body_mass_kg(athlete, rules)
     return kg * rules.est_single_leg_1rm_pct / 100 if ex.per_side else kg
 
 

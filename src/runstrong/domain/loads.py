@@ -6,6 +6,11 @@ plates allow), dumbbells to `dumbbell_step_kg` capped at `dumbbell_max_kg`,
 kettlebells to the nearest bell the athlete owns that is not heavier. For an exercise held with a
 weight in each hand (`weights_held` 2) the max is the kg lifted with both, and the load is each
 dumbbell's (or each of a pair of kettlebells, one weight listed twice), as in load_ceiling.py.
+
+A main lift with external load and no known max still gets a starting load (science.md §2.8):
+our estimate of its 1RM from body mass and level (load_ceiling.estimated_1rm) x the %1RM of the
+dose's reps + RIR (past the table's 12RM, `est_start_load_pct_past_table`), rounded the same way,
+marked `estimated` and with a note saying how to adjust it in the first session.
 """
 
 from __future__ import annotations
@@ -13,28 +18,87 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from runstrong.domain.athlete import EquipmentSet
-from runstrong.domain.exercise import Equipment, Exercise
+from runstrong.domain.assumed_kit import body_mass_kg
+from runstrong.domain.athlete import Athlete, EquipmentSet
+from runstrong.domain.exercise import Equipment, Exercise, LoadType
+from runstrong.domain.intensity import percent_1rm_for
+from runstrong.domain.load_ceiling import estimated_1rm
 from runstrong.domain.messages import Reason, RuleId, reason
-from runstrong.domain.plan import ByPercent, Prescription
+from runstrong.domain.plan import ByPercent, ByRir, Prescription, Reps, Role
+from runstrong.domain.rules import Rules
 
 
 @dataclass(frozen=True, slots=True)
 class ResolvedLoad:
-    """Kilograms for a prescription (None: not by load) and why they were capped, if they were."""
+    """Kilograms for a prescription (None: not by load), why they were capped or how they were
+    estimated, and whether they are an estimate (no known max)."""
 
     load_kg: float | None
     note: Reason | None = None
+    estimated: bool = False
 
 
 def resolve_load(
-    p: Prescription, ex: Exercise, maxes: dict[str, float], kit: EquipmentSet
+    p: Prescription,
+    ex: Exercise,
+    maxes: dict[str, float],
+    kit: EquipmentSet,
+    *,
+    athlete: Athlete | None = None,
+    rules: Rules | None = None,
 ) -> ResolvedLoad:
+    """The load of `p` from its %1RM and the known max in `maxes`; with the `athlete` and
+    `rules`, a main lift with external load dosed by reps in reserve also gets one: from its
+    known max, else estimated (`starting_load`)."""
     one_rm = maxes.get(p.slug)
     effort = p.effort
-    if not isinstance(effort, ByPercent) or one_rm is None:
+    if isinstance(effort, ByPercent) and one_rm is not None:
+        return _on_kit(one_rm * effort.percent_1rm / 100, one_rm, ex, kit)
+    if athlete is None or rules is None or not isinstance(effort, ByRir):
         return ResolvedLoad(None)
-    raw = one_rm * effort.percent_1rm / 100
+    return starting_load(p, ex, one_rm, kit, athlete, rules)
+
+
+def starting_load(
+    p: Prescription,
+    ex: Exercise,
+    one_rm: float | None,
+    kit: EquipmentSet,
+    athlete: Athlete,
+    rules: Rules,
+) -> ResolvedLoad:
+    """The load of a main lift with external load dosed by reps in reserve: the known max
+    (`one_rm`), else our estimate, x the %1RM of its reps + RIR, on the kit; an estimate is
+    marked and carries a note on how to adjust it in the first session."""
+    dose, effort = p.dose, p.effort
+    if (
+        p.role is not Role.MAIN
+        or ex.load_type is not LoadType.EXTERNAL_LOAD
+        or not isinstance(dose, Reps)
+        or not isinstance(effort, ByRir)
+    ):
+        return ResolvedLoad(None)
+    percent = percent_1rm_for(dose.count, effort.rir) or rules.est_start_load_pct_past_table
+    if one_rm is not None:
+        return _on_kit(one_rm * percent / 100, one_rm, ex, kit)
+    estimate = estimated_1rm(ex, athlete, rules)
+    on_kit = _on_kit(estimate * percent / 100, estimate, ex, kit)
+    if on_kit.load_kg is None:
+        return on_kit
+    note = reason(
+        RuleId.LOAD_ESTIMATED,
+        "runstrong_heuristic",
+        body_mass_kg=body_mass_kg(athlete, rules),
+        body_mass_given=int(bool(athlete.body_mass_kg)),
+        level=str(athlete.level),
+        rir=effort.rir,
+        capped_kg=on_kit.load_kg if on_kit.note is not None else 0,
+    )
+    return ResolvedLoad(on_kit.load_kg, note, estimated=True)
+
+
+def _on_kit(raw: float, one_rm: float, ex: Exercise, kit: EquipmentSet) -> ResolvedLoad:
+    """`raw` kg rounded to the kit, capped at its heaviest weight (with a note)."""
     gear = ex.equipment | (ex.equipment_any & kit.available)
     if Equipment.BARBELL in gear:
         load = _round_to(raw, kit.barbell_step_kg)

@@ -34,6 +34,8 @@ class RuleId(StrEnum):
     MAX_UNUSED_NOT_IN_PLAN = "max_unused_not_in_plan"
     SHORT_CYCLE = "min_program_weeks_for_economy"
     FIRST_WEEK_RACE = "first_week_race"
+    KIT_ASSUMED = "kit_assumed"
+    BODY_MASS_ASSUMED = "est_default_body_mass_kg"
     # A week
     RACE_IN_WEEK = "race_in_week"
     NO_STRENGTH_DAY = "no_strength_day"
@@ -79,6 +81,9 @@ class RuleId(StrEnum):
     # A session whose plyometrics are left out for its day: too close to other plyometrics
     PLYO_LEFT_OUT_SPACING = "plyo_left_out_spacing"
     OVER_TIME = "over_time"
+    # A session the log missed (lived_plan.py): moved within its week, or dropped
+    MISSED_MOVED = "missed_moved"
+    MISSED_DROPPED = "missed_dropped"
     # A session: its content
     NO_PLYO_NIGGLE = "no_plyo_niggle"
     NIGGLE_PATTERN_REMOVED = "niggle_pattern_removed"
@@ -86,6 +91,7 @@ class RuleId(StrEnum):
     LEFT_OUT_TO_FIT = "left_out_to_fit"
     SETS_CUT_TO_FIT = "sets_cut_to_fit"
     HARD_PLYO_LEFT_OUT = "hard_plyo_left_out"
+    B_RACE_DOSE = "b_race_window_days"
     # An exercise
     NIGGLE_SWAP = "niggle_swap"
     NIGGLE_CARE = "niggle_care"
@@ -96,6 +102,7 @@ class RuleId(StrEnum):
     LIGHT_MORE_REPS = "light_load_max_reps"
     LIGHT_SLOW_TEMPO = "light_load_lowering_seconds"
     LOAD_CAPPED = "load_capped"
+    LOAD_ESTIMATED = "load_estimated"
     REDUCED_VOLUME = "beginner_reduced_volume_weeks"
     ACTIVATION_CUE = "activation_cue"
     PLYO_CUE = "plyo_cue"

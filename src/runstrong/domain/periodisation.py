@@ -113,16 +113,20 @@ def periodise(
     cycle_start = 0
     for race in a_races:
         r = (monday_on_or_before(race.date) - monday).days // 7
-        if r < 0:
+        if r < 0:  # run before the plan (a re-plan): history, but its recovery weeks still count
+            cycle_start = max(cycle_start, min(n_weeks, r + 1 + _recovery_weeks(race, rules)))
+            for i in range(cycle_start):
+                phases[i] = Phase.RECOVERY
             continue
         warnings += _assign_cycle(phases, cycle_start, r, race, rules)
         rec_end = min(n_weeks, r + 1 + _recovery_weeks(race, rules))
         for i in range(r + 1, rec_end):
             phases[i] = Phase.RECOVERY
         cycle_start = rec_end
-    if not a_races:
-        for i in range(n_weeks):
-            phases[i] = Phase.BASE if i < rules.no_race_base_weeks else Phase.MAINTENANCE
+    if not any(r.date >= monday for r in a_races):  # after a past race's recovery, if any
+        for i in range(cycle_start, n_weeks):
+            into = i - cycle_start
+            phases[i] = Phase.BASE if into < rules.no_race_base_weeks else Phase.MAINTENANCE
     resolved = [p or Phase.BASE for p in phases]
     deloads = _deloads(resolved, rules, recovery_week_every)
     return _frames(monday, resolved, deloads, races), warnings

@@ -178,16 +178,63 @@ class Rules:
         2,
         cite="runstrong_heuristic",
         heuristic=True,
-        doc="no heavy legs or hard plyometrics in these days after a B race",
+        doc="no heavy legs or hard plyometrics in these days after a 5k, 10k or other A or B race",
         most=MAX_DAYS_AFTER_RACE,
     )
     no_heavy_days_after_long_race: int = rule(
         7,
         cite="runstrong_heuristic",
         heuristic=True,
-        doc="no heavy legs or hard plyometrics in these days after a marathon or ultra (at least "
+        doc="no heavy legs or hard plyometrics in these days after a marathon (at least "
+        "no_heavy_days_after_half_marathon)",
+        most=MAX_DAYS_AFTER_RACE,
+    )
+    no_heavy_days_after_half_marathon: int = rule(
+        4,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="no heavy legs or hard plyometrics in these days after a half marathon (at least "
         "no_heavy_days_after_b_race)",
         most=MAX_DAYS_AFTER_RACE,
+    )
+    no_heavy_days_after_ultra: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="no heavy legs or hard plyometrics in these days after an ultra (at least "
+        "no_heavy_days_after_long_race)",
+        most=MAX_DAYS_AFTER_RACE,
+    )
+    # The last days before a B race: lighter doses whatever the session (science.md §3.1)
+    b_race_window_days: int = rule(
+        5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="days before a B race in which every session keeps the B-race doses below",
+        most=MAX_DAYS_AFTER_RACE,
+    )
+    b_race_min_rir: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="fewest reps in reserve of a set within b_race_window_days of a B race",
+        most=MAX_RIR,
+    )
+    b_race_max_percent_1rm: int = rule(
+        85,
+        cite="nsca2016",
+        heuristic=True,
+        doc="every set within b_race_window_days of a B race stays below this %1RM (at its reps "
+        "+ RIR)",
+        least=75,
+        most=100,
+    )
+    b_race_max_plyo_contacts: int = rule(
+        20,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="most plyometric contacts of a session within b_race_window_days of a B race",
+        most=300,
     )
     # Deloads (science.md §3.4)
     deload_every_weeks: int = rule(
@@ -258,6 +305,15 @@ class Rules:
         "min_hours_between_heavy_lower to another heavy one, becomes moderate on the legs, and "
         "one closer than min_hours_between_plyo to other jumps leaves its own out (1 on; 0 off: "
         "it stays as it was and a warning names the broken rule)",
+    )
+    # The plan as lived (lived_plan.py): a session the log says was missed moves within its week.
+    move_missed_sessions: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a session logged skipped or moved goes to the athlete's day, else the best free "
+        "strength day later in its week that holds it as planned, else it is dropped (1 on; "
+        "0 off: a missed session is dropped)",
     )
     heavy_set_min_percent_1rm: int = rule(
         80,
@@ -1188,6 +1244,79 @@ class Rules:
         cite="runstrong_heuristic",
         heuristic=True,
         doc="estimated 1RM of a single-leg squat, lunge or hinge, in % of the two-legged estimate",
+        most=100,
+    )
+    est_default_body_mass_kg: float = rule(
+        60.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="body mass assumed for the load estimates when the profile gives none (kg; low on "
+        "purpose: a lighter runner's loads)",
+        least=25,
+        most=250,
+    )
+    est_start_load_pct_past_table: int = rule(
+        60,
+        cite="acsm2009",
+        heuristic=True,
+        doc="%1RM of an estimated starting load for a dose past the %1RM table's 12RM (reps + "
+        "RIR over 12: the low end of the ACSM novice 60-70 %)",
+        least=1,
+        most=100,
+    )
+    # A kettlebell or dumbbells listed without their weights: a bell and a heaviest dumbbell
+    # assumed by level, light on purpose, until the profile says (science.md §2.8).
+    assumed_kettlebell_kg_beginner: float = rule(
+        8.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="kettlebell assumed for a beginner whose profile lists a kettlebell without its weight",
+        least=1,
+        most=100,
+    )
+    assumed_kettlebell_kg_intermediate: float = rule(
+        12.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="kettlebell assumed for an intermediate runner whose profile lists a kettlebell "
+        "without its weight",
+        least=1,
+        most=100,
+    )
+    assumed_kettlebell_kg_advanced: float = rule(
+        16.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="kettlebell assumed for an advanced runner whose profile lists a kettlebell without "
+        "its weight",
+        least=1,
+        most=100,
+    )
+    assumed_dumbbell_max_kg_beginner: float = rule(
+        10.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="heaviest dumbbell assumed for a beginner whose profile lists dumbbells without "
+        "their heaviest weight",
+        least=1,
+        most=100,
+    )
+    assumed_dumbbell_max_kg_intermediate: float = rule(
+        15.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="heaviest dumbbell assumed for an intermediate runner whose profile lists dumbbells "
+        "without their heaviest weight",
+        least=1,
+        most=100,
+    )
+    assumed_dumbbell_max_kg_advanced: float = rule(
+        20.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="heaviest dumbbell assumed for an advanced runner whose profile lists dumbbells "
+        "without their heaviest weight",
+        least=1,
         most=100,
     )
     load_rir_slack_reps: int = rule(

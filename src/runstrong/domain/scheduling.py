@@ -20,7 +20,15 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
-from runstrong.domain.athlete import Athlete, Race, RacePriority, Run, RunType, Weekday
+from runstrong.domain.athlete import (
+    Athlete,
+    Race,
+    RaceDistance,
+    RacePriority,
+    Run,
+    RunType,
+    Weekday,
+)
 from runstrong.domain.messages import Reason, RuleId, race_ref, reason, run_ref
 from runstrong.domain.rules import Rules
 from runstrong.domain.running_calendar import DaySignature, RunningCalendar
@@ -88,11 +96,19 @@ class PlacedWeek(NamedTuple):
 
 
 def no_heavy_days_after(race: Race, rules: Rules) -> int:
-    """Days after an A or B race with no heavy legs or hard plyometrics: more after a marathon
-    or an ultra."""
-    if race.distance.is_long:
-        return max(rules.no_heavy_days_after_long_race, rules.no_heavy_days_after_b_race)
-    return rules.no_heavy_days_after_b_race
+    """Days after an A or B race with no heavy legs or hard plyometrics, by its distance (never
+    fewer than after a shorter race): a 5k, 10k or other race `no_heavy_days_after_b_race`, a
+    half marathon `no_heavy_days_after_half_marathon`, a marathon
+    `no_heavy_days_after_long_race`, an ultra `no_heavy_days_after_ultra` (science.md §3.1)."""
+    days = rules.no_heavy_days_after_b_race
+    distance = race.distance
+    if distance in (RaceDistance.HALF_MARATHON, RaceDistance.MARATHON, RaceDistance.ULTRA):
+        days = max(days, rules.no_heavy_days_after_half_marathon)
+    if distance.is_long:
+        days = max(days, rules.no_heavy_days_after_long_race)
+    if distance is RaceDistance.ULTRA:
+        days = max(days, rules.no_heavy_days_after_ultra)
+    return days
 
 
 class Scheduler:
@@ -139,7 +155,9 @@ class Scheduler:
             max(
                 rules.no_strength_days_after_race,
                 rules.no_heavy_days_after_b_race,
+                rules.no_heavy_days_after_half_marathon,
                 rules.no_heavy_days_after_long_race,
+                rules.no_heavy_days_after_ultra,
             ),
         )
         # The dates a week's placement reads: its own and the days its Sunday looks ahead to.
@@ -293,6 +311,18 @@ class Scheduler:
             heavy = need.heavy_legs and not moderates_legs(fit)
             placed.append(Placed(placement.at, heavy, need.plyo and not leaves_out_plyo(fit)))
         return out
+
+    def place_on(
+        self, day: date, need: SessionNeeds, placed: Sequence[Placed], *, any_day: bool = False
+    ) -> Placement | None:
+        """`need` on `day` beside the sessions already `placed` (a missed session moved within
+        its week: lived_plan.py), or None where a hard limit around a race, or the athlete's
+        strength days (unless `any_day`: a day the athlete chose), rule the day out."""
+        if day < self.plan_start or not self._allowed(day, need):
+            return None
+        if not any_day and not self._allows_strength(day):
+            return None
+        return self._evaluate(day, need, placed)
 
     def _allowed(self, day: date, need: SessionNeeds) -> bool:
         """Hard limits around races (science.md §3.1 taper; the numbers are in Rules)."""

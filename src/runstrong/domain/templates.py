@@ -104,7 +104,8 @@ SESSION_B = (
     ANTI_ROTATION,
     LATERAL_TRUNK,
 )
-# One session a week (peak, race season): every category once, few sets each (1-2 sets keep
+# One session a week (peak, race season; and base and build with one strength day, as W): every
+# category once, few sets each (1-2 sets keep
 # strength when intensity stays up: science.md §3.2); time trimming takes the trunk first.
 SESSION_MAINTENANCE = (
     PLYO,
@@ -178,6 +179,9 @@ B = Template(
     parts=(("hinge", Role.MAIN), ("hamstrings", Role.POSTERIOR), ("soleus", CALF_BENT.coverage)),
 )
 M = Template("M", "Strength: maintenance", SESSION_MAINTENANCE)
+# The one session of a base or build week with a single strength day: every category in one
+# session, dosed for its phase (not maintenance: the volume is not cut to hold strength).
+W = Template("W", "Strength: whole body", SESSION_MAINTENANCE)
 T = Template("T", "Strength: last full session before the race", SESSION_MAINTENANCE)
 ACT = Template("ACT", "Activation: light and crisp", SESSION_ACTIVATION, light=True)
 REC = Template("REC", "Recovery: light strength", SESSION_RECOVERY, light=True)

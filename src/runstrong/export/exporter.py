@@ -7,24 +7,29 @@ out (FIT: a folder of files, by name). `services.export_one` finds a format's ex
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from runstrong.domain.lived_plan import SessionOutcome
     from runstrong.render.resolved import ResolvedPlan
 
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     """`now` stamps what changed (ICS DTSTAMP); `today` (default: `now`'s date) starts the FIT
-    schedule and ends the calendar's cancelled events."""
+    schedule and ends the calendar's cancelled events. `outcomes` (a stored athlete's plan:
+    what the log says became of each session, by id) adds what was done beside what was
+    planned to the JSON, CSV, HTML and PDF."""
 
     now: datetime
     previous_ics: bytes | None = None
     alarm_minutes: int | None = None
     fit_from: date | None = None
     today: date | None = None
+    outcomes: Mapping[str, SessionOutcome] | None = None
 
     @property
     def day(self) -> date:

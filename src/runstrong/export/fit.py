@@ -503,6 +503,10 @@ def _warm_up(minutes: int | None) -> _Values:
     )
 
 
+# The watch shows a weight as a number: the note says when it is our estimate (no known max).
+ESTIMATED_WEIGHT = "weight estimated: adjust after set 1"
+
+
 def _exercise_steps(x: ResolvedExercise) -> _ExerciseSteps:
     p, ex, label, load_kg = x.prescription, x.exercise, x.label, x.load_kg
     sides: tuple[tuple[str, str], ...] = _NO_SIDE
@@ -521,7 +525,7 @@ def _exercise_steps(x: ResolvedExercise) -> _ExerciseSteps:
         if load_kg is not None:
             work.append(("exercise_weight", load_kg))
             work.append(("weight_display_unit", FitBaseUnit.KILOGRAM.value))
-        if notes := _notes(p, ex.cues, side):
+        if notes := _notes(p, ex.cues, side, x.load_estimated):
             work.append(("notes", notes))
         works.append(tuple(work))
     title = None
@@ -566,10 +570,10 @@ def _repeat(first_index: int, sets: int) -> _Values:
     )
 
 
-def _notes(p: Prescription, cues: tuple[str, ...], side: str = "") -> str:
-    """The side, then the dose the watch cannot show in a field (contacts, %1RM and RIR, tempo),
-    whole, then the first cue, cut to the room left (left out when it does not fit and less
-    than MIN_CUE_BYTES is left)."""
+def _notes(p: Prescription, cues: tuple[str, ...], side: str = "", estimated: bool = False) -> str:
+    """The side, then the dose the watch cannot show in a field (contacts, %1RM and RIR, tempo,
+    whether the weight is our estimate), whole, then the first cue, cut to the room left (left
+    out when it does not fit and less than MIN_CUE_BYTES is left)."""
     parts = [side] if side else []
     if isinstance(p.dose, Contacts):
         parts.append(f"{p.dose.count} contacts")
@@ -577,6 +581,8 @@ def _notes(p: Prescription, cues: tuple[str, ...], side: str = "") -> str:
         parts.append(dose)
     if p.tempo:
         parts.append(f"tempo {p.tempo}")
+    if estimated:
+        parts.append(ESTIMATED_WEIGHT)
     text = "; ".join(parts)
     if cues:
         room = NOTES_MAX_BYTES - len(text.encode("utf-8")) - (len("; ") if text else 0)

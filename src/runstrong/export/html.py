@@ -5,8 +5,11 @@ The PDF (`export.pdf`) is this document printed by WeasyPrint.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from runstrong.domain.balance import balance_report, week_items
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.lived_plan import SessionOutcome
 from runstrong.domain.muscle_load import muscle_loads
 from runstrong.domain.plan import Plan
 from runstrong.export.exporter import ExportOptions
@@ -17,14 +20,25 @@ from runstrong.render.resolved import ResolvedPlan
 
 def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
     """The `Exporter` of the printable plan (export.exporter)."""
-    return printable_html(resolved).encode("utf-8")
+    return printable_html(resolved, options.outcomes).encode("utf-8")
 
 
-def printable_html(resolved: ResolvedPlan) -> str:
-    """The whole printable plan: every week with its heat map and its balance gaps."""
+def printable_html(
+    resolved: ResolvedPlan, outcomes: Mapping[str, SessionOutcome] | None = None
+) -> str:
+    """The whole printable plan: every week with its heat map and its balance gaps; with
+    `outcomes` (a stored athlete's plan), what the log says under each session."""
     plan, library = resolved.plan, resolved.library
     gaps = {w.index: balance_report(w, library).flags for w in plan.weeks if w.sessions}
-    return render_html(resolved, heatmaps=week_heatmaps(plan, library), balance=gaps)
+    lines = None
+    if outcomes is not None:
+        from runstrong.render.log_text import outcome_text
+
+        found = {sid: outcome_text(o) for sid, o in outcomes.items()}
+        lines = {sid: line for sid, line in found.items() if line}
+    return render_html(
+        resolved, heatmaps=week_heatmaps(plan, library), balance=gaps, log_lines=lines
+    )
 
 
 def week_heatmaps(plan: Plan, library: ExerciseLibrary) -> dict[int, str]:

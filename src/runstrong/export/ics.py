@@ -220,7 +220,8 @@ def _sets_text(n: int) -> str:
 
 def _exercise_text(x: ResolvedExercise) -> str:
     p, cues = x.prescription, x.exercise.cues
-    lines = [f"{x.label}. {p.name}", f"   {dose_text(p, x.load_kg, x.rest_text)}"]
+    dose = dose_text(p, x.load_kg, x.rest_text, estimated=x.load_estimated)
+    lines = [f"{x.label}. {p.name}", f"   {dose}"]
     if cues:
         lines.append("   Cues:")
         lines += [f"   - {cue}" for cue in cues]

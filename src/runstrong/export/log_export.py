@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from runstrong.domain.training_log import HistoryRow
+from runstrong.domain.training_log import HistoryRow, SetLog
 
 LOG_SCHEMA_VERSION = 1
 E1RM_DECIMALS = 1  # an estimate: to 0.1 kg
@@ -20,10 +20,17 @@ COLUMNS = (
 
 
 def row_dict(row: HistoryRow) -> dict[str, Any]:
-    s = row.logged.set
     return {
         "date": row.logged.date.isoformat(),
         "session_id": row.logged.session_id,
+        **set_dict(row.logged.set),
+        "e1rm_kg": None if row.e1rm_kg is None else round(row.e1rm_kg, E1RM_DECIMALS),
+    }
+
+
+def set_dict(s: SetLog) -> dict[str, Any]:
+    """A logged set's fields, as the log's JSON writes them (kilograms)."""
+    return {
         "slug": s.slug,
         "side": str(s.side),
         "reps": s.reps,
@@ -31,7 +38,6 @@ def row_dict(row: HistoryRow) -> dict[str, Any]:
         "seconds": s.seconds,
         "contacts": s.contacts,
         "rir": s.rir,
-        "e1rm_kg": None if row.e1rm_kg is None else round(row.e1rm_kg, E1RM_DECIMALS),
     }
 
 

@@ -29,10 +29,11 @@ if TYPE_CHECKING:
 
 
 def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
-    """The `Exporter` of the printable plan as PDF (export.exporter)."""
+    """The `Exporter` of the printable plan as PDF (export.exporter), with what the log says
+    under each session for a stored athlete (`options.outcomes`)."""
     from runstrong.export.html import printable_html
 
-    return export_pdf(printable_html(resolved))
+    return export_pdf(printable_html(resolved, options.outcomes))
 
 
 def export_pdf(html: str) -> bytes:

@@ -121,8 +121,18 @@ def _athlete(athlete: Athlete) -> dict[str, Any]:
 
 
 def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
-    """The `Exporter` of plan JSON (export.exporter)."""
-    return export_json(resolved)
+    """The `Exporter` of plan JSON (export.exporter). With `options.outcomes` (a stored
+    athlete's plan) each session also has its `log`: what became of it (export.beside_log)."""
+    if options.outcomes is None:
+        return export_json(resolved)
+    from runstrong.export.beside_log import outcome_dict
+
+    body = plan_to_dict(resolved)
+    for week in body["weeks"]:
+        for session in week["sessions"]:
+            found = options.outcomes.get(session["id"])
+            session["log"] = None if found is None else outcome_dict(found)
+    return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def export_json(resolved: ResolvedPlan) -> bytes:
@@ -179,6 +189,7 @@ def _exercise(x: ResolvedExercise) -> dict[str, Any]:
         "rir": dose.rir,
         "percent_1rm": dose.percent_1rm,
         "load_kg": x.load_kg,
+        "load_estimated": x.load_estimated,
         "rest_s": p.rest_s,
         "tempo": p.tempo,
         "why": p.why,

@@ -116,6 +116,7 @@ class ExerciseIn(_Strict):
     rir: Annotated[int, Field(ge=0, le=10)] | None
     percent_1rm: Annotated[int, Field(ge=1, le=100)] | None
     load_kg: Kg | None
+    load_estimated: bool = False  # our estimate, not from a known max (absent before: False)
     rest_s: Annotated[int, Field(ge=0, le=MAX_REST_SECONDS)]
     tempo: Annotated[str, Field(max_length=16)] | None
     why: Text
@@ -167,6 +168,9 @@ class SessionIn(_Strict):
     reasons: Annotated[list[ReasonIn], Field(max_length=MAX_REASONS)]
     warnings: Annotated[list[ReasonIn], Field(max_length=MAX_REASONS)]
     exercises: Annotated[list[ExerciseIn], Field(max_length=MAX_EXERCISES)]
+    # What the log says of the session (`export json --athlete`): read past, not kept, so that
+    # such a file opens as the plan it is.
+    log: dict[str, object] | None = None
 
     _time = field_validator("time")(_local)
 

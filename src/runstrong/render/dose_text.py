@@ -20,10 +20,15 @@ def amount(p: Prescription) -> str:
     return f"{p.sets} × {each}{side}"
 
 
-def effort(p: Prescription, load_kg: float | None) -> str:
+def load_text(load_kg: float, estimated: bool = False) -> str:
+    """ "60 kg", or for our estimate (no known max) "about 24 kg (estimated)"."""
+    return f"about {load_kg:g} kg (estimated)" if estimated else f"{load_kg:g} kg"
+
+
+def effort(p: Prescription, load_kg: float | None, estimated: bool = False) -> str:
     parts = []
     if load_kg is not None:
-        parts.append(f"{load_kg:g} kg")
+        parts.append(load_text(load_kg, estimated))
     parts += effort_parts(p)
     return ", ".join(parts)
 
@@ -102,11 +107,13 @@ def dose_text(
     load_kg: float | None = None,
     rest_text: str | None = None,
     load_note: str | None = None,
+    estimated: bool = False,
 ) -> str:
     """The dose in one line; `rest_text` (from `rest_texts`) in place of the exercise's own rest,
-    and the load's own note (a load capped by the kit) after the effort."""
+    and the load's own note (a load capped by the kit, or how an `estimated` load was made and
+    is adjusted) after the effort."""
     text = amount(p)
-    if eff := effort(p, load_kg):
+    if eff := effort(p, load_kg, estimated):
         text += f" @ {eff}"
     if load_note:
         text += f" ({load_note})"

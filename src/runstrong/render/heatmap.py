@@ -20,7 +20,7 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from xml.sax.saxutils import escape, quoteattr
@@ -92,7 +92,7 @@ class _Template:
 
 @dataclass(frozen=True, slots=True)
 class _Layer:
-    name: str  # "strength" or "running": the figures' data-layer
+    name: str  # "strength", "done" or "running": the figures' data-layer
     label: str
     caption: str
     unit: str  # one
@@ -111,6 +111,7 @@ def render_heatmap_svg(
     scale_max: float | None = None,
     running: Mapping[Muscle, float] | None = None,
     strength: bool = True,
+    done: Mapping[tuple[Muscle, Side], float] | None = None,
 ) -> str:
     """Front and back figures with each muscle coloured by its load, as one SVG document.
 
@@ -118,7 +119,8 @@ def render_heatmap_svg(
     keys have no load. `scale_max` fixes the top of the colour scale (to compare several maps);
     by default it is the largest load rounded up to a round number. `running` (minutes-weighted
     per muscle, both sides alike) adds a separate panel with its own scale; `strength=False`
-    leaves out the strength panel (the running layer alone).
+    leaves out the strength panel (the running layer alone). `done` (weighted sets per muscle
+    and side of the sets logged) adds a panel beside the strength one, on the same scale.
     """
     layers = [
         _Layer(
@@ -133,6 +135,20 @@ def render_heatmap_svg(
             id_prefix="",
         )
     ]
+    if done is not None:
+        top = scale_max or nice_scale_max(
+            max([*loads.values(), *done.values()], default=0.0), len(STRENGTH_RAMP)
+        )
+        layers[0] = replace(layers[0], label="Planned (weighted sets)", scale_max=top)
+        layers.append(
+            replace(
+                layers[0],
+                name="done",
+                label="Done, from the log (weighted sets)",
+                values=done,
+                id_prefix="done-",
+            )
+        )
     if not strength:
         if running is None:
             raise ValueError("a heat map needs the strength layer, the running layer or both")

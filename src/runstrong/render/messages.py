@@ -165,6 +165,11 @@ def _phase_week(p: P) -> str:
             "the intensity kept and the volume cut, so strength holds while the running takes "
             "priority"
         )
+    elif session == "W":
+        purpose = (
+            "the week's one session: squat and hinge patterns, calves, hip, upper body and "
+            "trunk together, dosed for the phase"
+        )
     elif session in _SESSION_LEAD:
         extras = [_EXTRAS[e] for e in p.t("extras")]
         purpose = _SESSION_LEAD[session]
@@ -238,6 +243,34 @@ def _sessions_before_start(p: P) -> str:
     )
 
 
+def _missed_why(p: P) -> str:
+    """Why a session left its day: what the log says, or a heavy session done beside it."""
+    why = p.s("why")
+    if why == "skipped":
+        return f"skipped on {p.d('after_date'):%a %d %b}"
+    if why == "moved":
+        return f"moved from {p.d('after_date'):%a %d %b} in the log"
+    return f"heavy legs were done on {p.d('after_date'):%a %d %b}, the day beside it"
+
+
+def _missed_moved(p: P) -> str:
+    asked = p.s("asked_date")
+    refused = (
+        f"; {date.fromisoformat(asked):%a %d %b} could not hold it as planned" if asked else ""
+    )
+    return (
+        f"moved from {p.d('from_date'):%a %d %b} to {p.d('to_date'):%a %d %b}: "
+        f"{_missed_why(p)}{refused}"
+    )
+
+
+def _missed_dropped(p: P) -> str:
+    return (
+        f"{p.s('title')} of {p.d('from_date'):%a %d %b} dropped: {_missed_why(p)}, and no later "
+        "strength day this week holds it as planned (never two heavy days back to back)."
+    )
+
+
 def _no_single_leg(p: P) -> str:
     return f"no single-leg exercise: {_why_empty(p)}"
 
@@ -292,6 +325,49 @@ def _load_capped(p: P) -> str:
         "slow_lowering": "slow the lowering instead",
     }[p.s("advice")]
     return f"capped at your heaviest {what} is {p.i('share')}% of your max; {advice}"
+
+
+def _kit_assumed(p: P) -> str:
+    kg, level = p.n("kg"), p.s("level")
+    article = "an" if level[:1] in "aeiou" else "a"
+    if p.s("kit") == "kettlebell":
+        listed, assumed = "a kettlebell without its weight", f"one {kg:g} kg kettlebell"
+    else:
+        listed, assumed = "dumbbells without their heaviest weight", f"dumbbells up to {kg:g} kg"
+    return (
+        f"Your profile lists {listed}: the plan assumes {assumed}, light on purpose for "
+        f"{article} {level} lifter. Add the weights to your profile's equipment so the plan can "
+        "check and load your own."
+    )
+
+
+def _load_estimated(p: P) -> str:
+    mass, rir = p.n("body_mass_kg"), p.i("rir")
+    basis = (
+        f"your body mass ({mass:g} kg)"
+        if p.i("body_mass_given")
+        else f"an assumed body mass of {mass:g} kg"
+    )
+    text = (
+        f"estimated, no known max: from {basis} and {p.s('level')} level; if the first set "
+        f"leaves more than {rir + 2} in reserve, go a step heavier, fewer than {rir}, a step "
+        "lighter; log what you lift to replace the estimate"
+    )
+    if capped := p.n("capped_kg"):
+        text += f" (capped at your heaviest weight, {capped:g} kg)"
+    return text
+
+
+def _b_race_dose(p: P) -> str:
+    changes = []
+    if p.i("rir_raised"):
+        changes.append(f"at least {p.i('min_rir')} reps in reserve")
+    if p.i("percent_lowered"):
+        changes.append(f"every set below {p.i('max_percent')}% 1RM")
+    if p.i("contacts_cut"):
+        changes.append(f"at most {p.i('max_contacts')} jump contacts")
+    what = ", ".join(changes) if changes else "its doses already light enough"
+    return f"{p.i('days')} days before a B race: {what}, so the race comes on fresh legs"
 
 
 def _deload_dose(p: P) -> str:
@@ -471,6 +547,11 @@ CATALOGUE: dict[RuleId, Template] = {
         "exercises took its place)."
     ),
     RuleId.SHORT_CYCLE: _short_cycle,
+    RuleId.KIT_ASSUMED: _kit_assumed,
+    RuleId.BODY_MASS_ASSUMED: lambda p: (
+        f"No body mass in your profile: the estimated starting loads assume {p.n('kg'):g} kg, "
+        "a light runner's: add your body mass to your profile for your own."
+    ),
     RuleId.RACE_IN_WEEK: _race_in_week,
     RuleId.NO_STRENGTH_DAY: lambda p: (
         "No strength session this week: none of its days is one of your strength days."
@@ -590,6 +671,8 @@ CATALOGUE: dict[RuleId, Template] = {
         f"about {p.i('minutes')} minutes, more than your {p.i('budget_minutes')}: even the "
         "main lifts alone take longer"
     ),
+    RuleId.MISSED_MOVED: _missed_moved,
+    RuleId.MISSED_DROPPED: _missed_dropped,
     RuleId.NO_PLYO_NIGGLE: lambda p: "no plyometrics: they load your niggle",
     RuleId.HARD_PLYO_LEFT_OUT: lambda p: (
         f"left out {', '.join(p.t('exercises'))}: no hard plyometrics on this day"
@@ -621,6 +704,8 @@ CATALOGUE: dict[RuleId, Template] = {
     ),
     RuleId.LIGHT_SLOW_TEMPO: _light_slow_tempo,
     RuleId.LOAD_CAPPED: _load_capped,
+    RuleId.LOAD_ESTIMATED: _load_estimated,
+    RuleId.B_RACE_DOSE: _b_race_dose,
     RuleId.REDUCED_VOLUME: lambda p: (
         f"first weeks: {p.i('sets')} sets, easy effort, to limit soreness"
     ),

@@ -50,7 +50,8 @@ def _session(resolved: ResolvedSession) -> list[str]:
         p = x.prescription
         why = p.why + (" " + " ".join(f"({cited(n)})" for n in p.notes) if p.notes else "")
         cites = ", ".join(p.citations)
-        dose = dose_text(p, x.load_kg, x.rest_text, text(x.load_note) if x.load_note else None)
+        note = text(x.load_note) if x.load_note else None
+        dose = dose_text(p, x.load_kg, x.rest_text, note, x.load_estimated)
         lines.append(f"| {x.label} | {p.name} | {dose} | {why} [{cites}] |")
     lines += ["", "Why this day: " + "; ".join(cited(r) for r in s.reasons)]
     lines += [f"> Warning: {cited(w)}" for w in s.warnings]

@@ -44,7 +44,7 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Equipment
 from runstrong.domain.messages import Reason, RuleId
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Session, Week
-from runstrong.render.dose_text import amount, effort_parts
+from runstrong.render.dose_text import amount, effort_parts, load_text
 from runstrong.render.messages import text as reason_text
 from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession, ResolvedWeek
 
@@ -83,19 +83,22 @@ def render_html(
     *,
     heatmaps: Mapping[int, str] | None = None,
     balance: Mapping[int, Sequence[str]] | None = None,
+    log_lines: Mapping[str, str] | None = None,
 ) -> str:
     """The whole plan as one HTML document.
 
     `heatmaps` maps a week's index to an SVG document (its muscle heat map); `balance` maps a
     week's index to that week's balance flags in plain words (`balance_report(week).flags`),
     printed at the end of the week's header as "Gaps this week" ("No gaps" for an empty list).
-    Weeks missing from either mapping, and weeks without a session, go without.
+    Weeks missing from either mapping, and weeks without a session, go without. `log_lines`
+    maps a session's id to what the log says became of it (a stored athlete's plan), printed
+    under the session's head.
     """
     plan, athlete, library = resolved.plan, resolved.athlete, resolved.library
     figures = heatmaps or {}
     parts = [_cover(plan, athlete, library)]
     parts += [
-        _week(w, athlete, figures.get(w.week.index), _flags_of(balance, w.week.index))
+        _week(w, athlete, figures.get(w.week.index), _flags_of(balance, w.week.index), log_lines)
         for w in resolved.weeks
     ]
     parts.append(_exercise_notes(plan, library))
@@ -328,6 +331,7 @@ def _week(
     athlete: Athlete,
     heatmap: str | None,
     flags: Sequence[str] | None,
+    log_lines: Mapping[str, str] | None = None,
 ) -> str:
     """One page: the week's header (its gaps last) with the heat map at its top right, then
     the sessions across the full width. The heat map is positioned, not floated: with a float
@@ -364,7 +368,8 @@ def _week(
         if flags is not None:
             parts.append(_gaps(flags))
         parts.append("</div>")
-        parts += [_session(s) for s in resolved.sessions]
+        lines = log_lines or {}
+        parts += [_session(s, lines.get(s.session.id)) for s in resolved.sessions]
     else:
         parts.append('</div><p class="rest-week">No strength session this week.</p>')
     parts.append("</section>")
@@ -391,12 +396,14 @@ def _heatmap_img(svg: str) -> str:
     )
 
 
-def _session(resolved: ResolvedSession) -> str:
+def _session(resolved: ResolvedSession, log_line: str | None = None) -> str:
     s = resolved.session
     notes = [x.notes for x in resolved.exercises]  # the prescription's notes and the load's
     # A note every exercise shares (a deload's cut, say) is said once, under the exercises.
     shared = [n for n in notes[0] if all(n in other for other in notes)] if len(notes) > 1 else []
     parts = ['<div class="session">', _session_head(s)]
+    if log_line:
+        parts.append(f'<p class="logged"><b class="label">Log</b> {escape(log_line)}</p>')
     parts += [_exercise(x, [n for n in x.notes if n not in shared]) for x in resolved.exercises]
     small = []
     if shared:
@@ -433,7 +440,7 @@ def _exercise(x: ResolvedExercise, notes: list[Reason]) -> str:
     p, exercise, label = x.prescription, x.exercise, x.label
     values = []
     if x.load_kg is not None:
-        values.append(f"{x.load_kg:g} kg")
+        values.append(load_text(x.load_kg, x.load_estimated))
     values += effort_parts(p)
     if p.tempo:
         values.append(f"tempo {escape(p.tempo)}")

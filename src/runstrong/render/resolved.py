@@ -3,17 +3,19 @@ prescription.
 
 A plan keeps relative doses (design.md: kilograms are resolved only when a plan is shown). Every
 output needs the same few things worked out from them: each exercise's id, its position label
-(A, B1, B2 ...), its load in kilograms for this athlete's maxes and kit and the note of a load the
-kit caps, the text of the rest that follows it (a superset's first member goes straight to its
-partner, the pair rests once), its notes with the load's note, and its library entry (cues, FIT
-ids). `resolve` works them out once per plan; the terminal table, Markdown, the printable plan,
-the calendar, CSV, JSON and FIT read them from here and resolve nothing themselves.
+(A, B1, B2 ...), its load in kilograms for this athlete's maxes and kit (a main lift without a
+known max: our estimate, flagged) and the note of a load the kit caps or we estimated, the text
+of the rest that follows it (a superset's first member goes straight to its partner, the pair
+rests once), its notes with the load's note, and its library entry (cues, FIT ids). `resolve`
+works them out once per plan; the terminal table, Markdown, the printable plan, the calendar,
+CSV, JSON and FIT read them from here and resolve nothing themselves.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from runstrong.domain.assumed_kit import with_assumed_kit
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.exercise import Exercise
@@ -35,10 +37,11 @@ class ResolvedExercise(NamedTuple):
     id: str  # the prescription's id (Session.exercise_ids)
     label: str  # its position: A, B1, B2, C ... (dose_text.position_labels)
     load_kg: float | None  # from %1RM and the athlete's max, rounded to the kit; None: no load
-    load_note: Reason | None  # why the load is capped by the kit, and what share of the max
+    load_note: Reason | None  # why the load is capped by the kit, or how it was estimated
     rest_text: str  # what follows it: "rest 1:30", "then straight to B2" (dose_text.rest_texts)
     notes: tuple[Reason, ...]  # the prescription's notes, then the load's note
     exercise: Exercise  # its library entry: cues, FIT ids, why
+    load_estimated: bool = False  # the load is our estimate: no known max (domain/loads.py)
 
 
 class ResolvedSession(NamedTuple):
@@ -70,27 +73,32 @@ def resolve(
 ) -> ResolvedPlan:
     """`plan` resolved for `athlete` (`rules`: the profile's, the default rules if None). Each
     prescription's load is resolved once, however many weeks repeat it."""
+    rules = rules or Rules()
     loads: dict[Prescription, ResolvedLoad] = {}
+    planned_for = with_assumed_kit(athlete, rules)
     weeks = tuple(
-        ResolvedWeek(w, tuple(_session(s, athlete, library, loads) for s in w.sessions))
+        ResolvedWeek(w, tuple(_session(s, planned_for, library, rules, loads) for s in w.sessions))
         for w in plan.weeks
     )
-    return ResolvedPlan(plan, athlete, library, weeks, rules or Rules())
+    return ResolvedPlan(plan, athlete, library, weeks, rules)
 
 
 def resolve_session(
-    session: Session, athlete: Athlete, library: ExerciseLibrary
+    session: Session, athlete: Athlete, library: ExerciseLibrary, rules: Rules | None = None
 ) -> ResolvedSession:
     """One session resolved for `athlete`, as `resolve` resolves each of a plan's."""
-    return _session(session, athlete, library, {})
+    rules = rules or Rules()
+    return _session(session, with_assumed_kit(athlete, rules), library, rules, {})
 
 
 def _session(
     s: Session,
     athlete: Athlete,
     library: ExerciseLibrary,
+    rules: Rules,
     loads: dict[Prescription, ResolvedLoad],
 ) -> ResolvedSession:
+    """`athlete`: with the kit the plan assumed (assumed_kit.py)."""
     exercises = s.exercises
     labels = position_labels(exercises)
     out = []
@@ -100,7 +108,13 @@ def _session(
         ex = library.get(p.slug)
         load = loads.get(p)
         if load is None:
-            load = loads[p] = resolve_load(p, ex, athlete.one_rep_max_kg, athlete.equipment)
+            load = loads[p] = resolve_load(
+                p, ex, athlete.one_rep_max_kg, athlete.equipment, athlete=athlete, rules=rules
+            )
         notes = p.notes if load.note is None else (*p.notes, load.note)
-        out.append(ResolvedExercise(p, pid, label, load.load_kg, load.note, rest_text, notes, ex))
+        out.append(
+            ResolvedExercise(
+                p, pid, label, load.load_kg, load.note, rest_text, notes, ex, load.estimated
+            )
+        )
     return ResolvedSession(s, tuple(out))

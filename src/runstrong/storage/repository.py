@@ -279,7 +279,7 @@ class Repository:
         return [self._log(row) for row in rows]
 
     def logs(self, handle: str, first: dt.date, last: dt.date) -> list[SessionLog]:
-        """The day logs from `first` to `last` (inclusive), oldest first."""
+        """Every day's log from `first` to `last` (inclusive), oldest first, with its sets."""
         rows = self.session.scalars(
             select(SessionLogRow)
             .where(
