@@ -159,9 +159,9 @@ def planned_work(label: str, p: Prescription, athlete: Athlete, lib: ExerciseLib
 
 
 def decoded_blocks(steps: list[dict[str, Any]]) -> list[Block]:
-    """Walk the steps after the warm-up as blocks: one to four work steps (two exercises, each
-    a step or a timed step a side), a rest or none, and a repeat that loops back to the block's
-    first work step."""
+    """Walk the steps after the warm-up as blocks: work steps (one exercise, a superset's two or
+    a circuit's few, each a step or a timed step a side), a rest or none, and a repeat that
+    loops back to the block's first work step."""
     assert [s["message_index"] for s in steps] == list(range(len(steps)))
     assert steps[0]["intensity"] == WARMUP
     blocks, i = [], 1
@@ -170,7 +170,7 @@ def decoded_blocks(steps: list[dict[str, Any]]) -> list[Block]:
         while steps[i].get("intensity") == ACTIVE:
             works.append(decoded_work(steps[i]))
             i += 1
-        assert 1 <= len(works) <= 4, f"step {first}: {len(works)} work steps in one block"
+        assert works, f"step {first}: no work step in a block"
         rest = steps[i] if steps[i].get("intensity") == REST else None
         i += 1 if rest else 0
         repeat = steps[i]
@@ -521,7 +521,7 @@ def test_superset_sessions_read_back_as_planned() -> None:
 
 def test_the_example_plans_have_supersets_with_unequal_sets_to_check() -> None:
     """Guards the round-trip tests against passing on plans without the superset shapes."""
-    result, _ = exported("kim-no-race")
+    result, _ = exported("nia-ultra-tue-wed")
     pairs = [
         (a, b)
         for s in result.plan.sessions

@@ -200,17 +200,25 @@ def test_every_superset_of_an_example_plan_is_explained_once_with_the_larger_res
         lines = description_lines(event)
         ex = session.exercises
         labels = position_labels(ex)
-        said = [line for line in lines if line.startswith("Superset:")]
+        said = [line for line in lines if line.startswith(("Superset:", "Circuit:"))]
         expected = []
         for i in range(len(ex) - 1):
-            if ex[i].superset is None or ex[i].superset != ex[i + 1].superset:
+            if ex[i].superset is None or (i and ex[i - 1].superset == ex[i].superset):
+                continue  # not the first member of a superset or circuit
+            end = i + 1
+            while end < len(ex) and ex[end].superset == ex[i].superset:
+                end += 1
+            if end == i + 1:
                 continue
-            (a, b), (one, two) = ex[i : i + 2], labels[i : i + 2]
-            assert (one[1:], two[1:], one[0]) == ("1", "2", two[0])  # B1 and B2
-            rest_s = max(a.rest_s, b.rest_s)
+            group, names = ex[i:end], labels[i:end]
+            letter = names[0][0]
+            assert names == [f"{letter}{n}" for n in range(1, len(names) + 1)]  # B1, B2 ...
+            rest_s = max(p.rest_s for p in group)
             rest = f"{rest_s // 60}:{rest_s % 60:02d}" if rest_s >= 60 else f"{rest_s} s"
-            line = f"Superset: alternate {one} and {two}, then rest {rest}."
-            assert lines[lines.index(f"{one}. {a.name}") - 1].startswith(line)
+            listed = f"{', '.join(names[:-1])} and {names[-1]}"
+            kind = "Superset: alternate" if len(group) == 2 else "Circuit: one after the other,"
+            line = f"{kind} {listed}, then rest {rest}."
+            assert lines[lines.index(f"{names[0]}. {group[0].name}") - 1].startswith(line)
             expected.append(line)
         assert [line.split(".")[0] + "." for line in said] == expected
         pairs += len(expected)

@@ -70,6 +70,7 @@ SAMPLES: dict[RuleId, Reason] = {
         RuleId.SESSIONS_BEFORE_START, count=1, planned=2, start_date="2027-01-07"
     ),
     RuleId.SESSIONS_LIMITED: reason(RuleId.SESSIONS_LIMITED, count=1, planned=2),
+    RuleId.CATEGORY_MISSING: reason(RuleId.CATEGORY_MISSING, categories=("upper", "trunk")),
     RuleId.STAND_IN: reason(RuleId.STAND_IN, light="activation"),
     RuleId.STAND_IN_ONLY: reason(RuleId.STAND_IN_ONLY, light="recovery"),
     RuleId.PHASE_WEEK: reason(
@@ -151,6 +152,7 @@ SAMPLES: dict[RuleId, Reason] = {
         RuleId.NIGGLE_PATTERN_REMOVED, niggle_sites=("knee",), pattern="knee_dominant"
     ),
     RuleId.NO_SINGLE_LEG: reason(RuleId.NO_SINGLE_LEG, niggle_sites=("knee",)),
+    RuleId.CIRCUIT_TO_FIT: reason(RuleId.CIRCUIT_TO_FIT, budget_minutes=25, budget="yours"),
     RuleId.LEFT_OUT_TO_FIT: reason(
         RuleId.LEFT_OUT_TO_FIT, exercises=("Side plank",), budget_minutes=30, budget="yours"
     ),
@@ -228,6 +230,7 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.REDUCED_VOLUME: reason(RuleId.REDUCED_VOLUME, weeks=2, sets=2),
     RuleId.ACTIVATION_CUE: reason(RuleId.ACTIVATION_CUE),
     RuleId.PLYO_CUE: reason(RuleId.PLYO_CUE),
+    RuleId.POWER_CUE: reason(RuleId.POWER_CUE, "bazyler2015"),
     RuleId.DELOAD_DOSE: reason(RuleId.DELOAD_DOSE, kept="reps", fewer_sets=1, more_rir=1),
     RuleId.FROM_WORKOUT_FILE: reason(RuleId.FROM_WORKOUT_FILE, file="founding.toml"),
     RuleId.TEXT: reason(RuleId.TEXT, text="kept as it was [acsm2009]"),

@@ -42,12 +42,17 @@ class TimedGroup(NamedTuple):
 
 
 def timed_groups(
-    exercises: Sequence[Prescription], library: ExerciseLibrary, rules: Rules
+    exercises: Sequence[Prescription],
+    library: ExerciseLibrary,
+    rules: Rules,
+    circuit: bool = False,
 ) -> list[TimedGroup]:
+    """The session's groups as they are done (supersets.py): a superset's or a circuit's round
+    is its members' work with a `superset_switch_seconds` walk between them, then one rest."""
     out = []
     side_switch, superset_switch = rules.side_switch_seconds, rules.superset_switch_seconds
     get = library.get
-    for members in group_indexes(exercises, rules.superset_accessories):
+    for members in group_indexes(exercises, rules.superset_accessories, circuit):
         if len(members) == 1:  # most groups: one exercise, its own work and rest
             p = exercises[members[0]]
             work = work_seconds(p, get(p.slug).seconds_per_rep, side_switch)
@@ -83,7 +88,10 @@ def minutes_for(groups: Sequence[TimedGroup], sets: Sequence[int], rules: Rules)
 
 
 def session_minutes(
-    exercises: Sequence[Prescription], library: ExerciseLibrary, rules: Rules
+    exercises: Sequence[Prescription],
+    library: ExerciseLibrary,
+    rules: Rules,
+    circuit: bool = False,
 ) -> int:
-    groups = timed_groups(exercises, library, rules)
+    groups = timed_groups(exercises, library, rules, circuit)
     return minutes_for(groups, [p.sets for p in exercises], rules)

@@ -34,3 +34,4 @@ class Draft(NamedTuple):
     coverage: tuple[str, ...]
     notes: tuple[Reason, ...]
     hard_plyo: bool
+    circuit: bool = False  # accessories, upper body and trunk done as one circuit (supersets.py)

@@ -19,6 +19,7 @@ from runstrong.domain.assumed_kit import assumption_notes, with_assumed_kit
 from runstrong.domain.athlete import Athlete, RacePriority, Severity, Weekday
 from runstrong.domain.budget import TimedGroup, minutes_for, timed_groups
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.categories import EVERY_CATEGORY, Category, categories_of, missing
 from runstrong.domain.drafts import ContentKey, Draft, Pick
 from runstrong.domain.exercise import (
     Exercise,
@@ -74,7 +75,7 @@ from runstrong.domain.scheduling import (
 )
 from runstrong.domain.selection import Chooser
 from runstrong.domain.spacing import Placed, leaves_out_plyo, moderates_legs
-from runstrong.domain.templates import ACT, REC, A, B, M, T, Template, W
+from runstrong.domain.templates import ACT, PLYO, PLYO_LOW, REC, A, B, M, T, Template, W
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
 LOWER_LEG_SITES = frozenset(
@@ -87,6 +88,7 @@ LOWER_LEG_SITES = frozenset(
     }
 )
 SQUAT_SLUGS = ("back_squat", "front_squat")
+WITHOUT_PLYOMETRICS = tuple(c for c in EVERY_CATEGORY if c is not Category.PLYOMETRIC)
 
 
 class Ready(NamedTuple):
@@ -233,7 +235,8 @@ class _WeekPlanner:
         self.scheduler = Scheduler(athlete, rules, start, calendar)
         self.history: list[Placed] = []
         # A block's exercises per session: (block, phase, template, place in the week).
-        self.block_slugs: dict[tuple[int, Phase, str, int], frozenset[str]] = {}
+        # ... and whether it is done as a circuit (trimming.py) in every week of the block.
+        self.block_slugs: dict[tuple[int, Phase, str, int], tuple[frozenset[str], bool]] = {}
         self._last_loading: ContentKey | None = None  # the key of the last loading week
         self._last_placed: dict[str, int] = {}  # each template's last week on the calendar
         # Weeks with equal content keys get equal sessions: each is drafted once.
@@ -244,7 +247,9 @@ class _WeekPlanner:
         self._prescribed: dict[
             tuple[str, Role, Context | None, tuple[Reason, ...]], Prescription
         ] = {}
-        self._timed: dict[tuple[Prescription, ...], list[TimedGroup]] = {}
+        self._timed: dict[tuple[tuple[Prescription, ...], bool], list[TimedGroup]] = {}
+        self._categories: dict[str, frozenset[Category]] = {}
+        self._wanted: dict[Phase, tuple[Category, ...]] = {}
         # Prescriptions with one field changed (sets cut to fit, a superset letter): the same
         # few changes recur week after week.
         self._revised: dict[tuple[Prescription, str, object], Prescription] = {}
@@ -381,8 +386,33 @@ class _WeekPlanner:
             deload=frame.deload,
             goal=goal,
             sessions=tuple(sessions),
-            notes=frame.notes + self._calendar_notes(frame) + tuple(notes),
+            notes=frame.notes
+            + self._calendar_notes(frame)
+            + tuple(notes)
+            + self._missing_categories(frame, sessions),
         )
+
+    def _missing_categories(self, frame: WeekFrame, sessions: list[Session]) -> tuple[Reason, ...]:
+        """One note on a loading week of base or build that lacks a category (categories.py):
+        which ones. Plyometrics are wanted only where the level, phase and niggles allow one."""
+        if frame.deload or frame.phase not in (Phase.BASE, Phase.BUILD) or not sessions:
+            return ()
+        held = [self.categories(p) for s in sessions for p in s.exercises]
+        gone = missing(held, self._wanted_categories(frame.phase))
+        return (reason(RuleId.CATEGORY_MISSING, categories=gone),) if gone else ()
+
+    def _wanted_categories(self, phase: Phase) -> tuple[Category, ...]:
+        """Every category, plyometrics only where a drill suits the level, phase and niggles
+        (remembered per phase)."""
+        found = self._wanted.get(phase)
+        if found is None:
+            most = self._max_plyo(phase)
+            plyo = most is not None and any(
+                self.chooser.allows(ex) for ex, _ in self.chooser.ranked(PLYO, most)
+            )
+            found = EVERY_CATEGORY if plyo else WITHOUT_PLYOMETRICS
+            self._wanted[phase] = found
+        return found
 
     def _calendar_notes(self, frame: WeekFrame) -> tuple[Reason, ...]:
         """The profile's dated changes (another running week, other strength days) that cover
@@ -447,7 +477,7 @@ class _WeekPlanner:
         return found
 
     def _minutes(self, draft: Draft) -> int:
-        groups = self.timed_groups(draft.exercises)
+        groups = self.timed_groups(draft.exercises, draft.circuit)
         return minutes_for(groups, [p.sets for p in draft.exercises], self.rules)
 
     def _drafts(self, key: ContentKey) -> list[Draft]:
@@ -472,14 +502,26 @@ class _WeekPlanner:
         if any(k not in self.block_slugs for k in keys):
             weeks = self.block_dose_weeks.get((key.block, key.phase)) or {key.dose_week}
             full = [key._replace(deload=False, reduced=False, dose_week=w) for w in sorted(weeks)]
-            fitted = [  # per week of the block, per session: the exercises that fit
-                [frozenset(p.slug for p in t.draft.exercises) for t in self._trim(self._drafts(k))]
-                for k in full
-            ]
-            for k, *per_week in zip(keys, *fitted, strict=True):
-                self.block_slugs.setdefault(k, frozenset.intersection(*per_week))
+            # Week by week of the block, each fitted from what the weeks before kept: a week
+            # that must leave out more leaves out from the same exercises, so two weeks that
+            # each keep one of two trunk exercises never add up to none.
+            # A session that is a circuit in one week of the block is one in all of them.
+            kept: list[frozenset[str]] | None = None
+            circuits = [False] * len(keys)
+            for week in full:
+                drafts_k = self._drafts(week)
+                if kept is not None:
+                    drafts_k = [
+                        keep_only(d, slugs, False, self._budget(d))
+                        for d, slugs in zip(drafts_k, kept, strict=True)
+                    ]
+                trimmed = self._trim(drafts_k)
+                kept = [frozenset(p.slug for p in t.draft.exercises) for t in trimmed]
+                circuits = [c or t.draft.circuit for c, t in zip(circuits, trimmed, strict=True)]
+            for place, slugs, circuit in zip(keys, kept or (), circuits, strict=True):
+                self.block_slugs.setdefault(place, (slugs, circuit))
         return [
-            keep_only(d, self.block_slugs[k], self._budget(d))
+            keep_only(d, *self.block_slugs[k], self._budget(d))
             for d, k in zip(drafts, keys, strict=True)
         ]
 
@@ -533,7 +575,22 @@ class _WeekPlanner:
         """The template's session for the week: its exercises chosen, then dosed."""
         picks, notes = self._pick(template, key.phase, key.block, used)
         ctx = self._context(template, key)
-        exercises = [self._prescribe(ex, slot.role, ctx, subs) for slot, ex, subs in picks]
+        exercises: list[Prescription] = []
+        kept: list[Pick] = []
+        for slot, ex, subs in picks:
+            if slot is not PLYO_LOW:
+                exercises.append(self._prescribe(ex, slot.role, ctx, subs))
+                kept.append((slot, ex, subs))
+                continue
+            # the session's contacts the hard drill left, within the level's cap
+            left = ctx.plyo_contacts - sum(contacts_of(p) for p in exercises)
+            p = self._prescribe(ex, slot.role, ctx._replace(plyo_contacts=max(left, 0)), subs)
+            while p.sets > 1 and contacts_of(p) > left:
+                p = self.with_sets(p, p.sets - 1)
+            if 0 < contacts_of(p) <= left:
+                exercises.append(p)
+                kept.append((slot, ex, subs))
+        picks = tuple(kept)
         return Draft(
             template,
             tuple(exercises),
@@ -560,7 +617,16 @@ class _WeekPlanner:
             for slot in template.slots:
                 if slot.role is Role.PLYOMETRIC and not self._plyo_wanted(template, phase):
                     continue
-                ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=max_plyo)
+                if slot.role is Role.POWER and not self._power_wanted(phase):
+                    continue
+                most = max_plyo
+                if slot is PLYO_LOW:
+                    if not self._reactive_wanted(phase, picks):
+                        continue
+                    most = PlyoIntensity.LOW
+                ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=most)
+                if ex is None and slot is PLYO_LOW:
+                    continue
                 if ex is None and slot.fallback and self.rules.single_leg_hip_fallback:
                     empty, slot = slot, slot.fallback
                     ex, subs = self.chooser.choose(slot, block=block, used=chosen, max_plyo=None)
@@ -577,7 +643,7 @@ class _WeekPlanner:
                         sites = self.chooser.why_empty(slot)
                         notes.append(reason(RuleId.NO_SINGLE_LEG, niggle_sites=sites))
                     continue
-                if not template.light and self.kit.limit(ex) is not None:
+                if self._kit_bound(template, slot.role) and self.kit.limit(ex) is not None:
                     # light kit: a harder variant the kit can load (science.md §2.8)
                     doses = self._block_doses(template, phase, block)
                     ex, heavier = self.kit.heavier(ex, slot.role, doses, chosen)
@@ -589,6 +655,12 @@ class _WeekPlanner:
         picks_, notes_ = self._picked[key]
         used.update(ex.slug for _, ex, _ in picks_)
         return picks_, notes_
+
+    @staticmethod
+    def _kit_bound(template: Template | None, role: Role) -> bool:
+        """Does the light-kit check (light_kit.py) apply? Not to light sessions, nor to the
+        explosive lift, which is light and fast by design (science.md §2.7)."""
+        return role is not Role.POWER and (template is None or not template.light)
 
     def _block_doses(self, template: Template, phase: Phase, block: int) -> tuple[Context, ...]:
         """The dose contexts of every week the block lifts in (its exercises must suit all)."""
@@ -616,7 +688,7 @@ class _WeekPlanner:
                 name=name,
                 notes=notes,
                 known_max=known,
-                limit=self.kit.limit(ex),
+                limit=self.kit.limit(ex) if self._kit_bound(None, role) else None,
             )
         return found
 
@@ -635,6 +707,22 @@ class _WeekPlanner:
         if template in (A, M, T, W):
             return True
         return template is B and phase is Phase.BUILD and self.athlete.level is not Level.BEGINNER
+
+    def _reactive_wanted(self, phase: Phase, picks: Sequence[Pick]) -> bool:
+        """A low-intensity drill after a harder one in build, for intermediate and advanced
+        runners (the contacts it may add are decided with the dose, `draft`)."""
+        if phase is not Phase.BUILD or self.athlete.level is Level.BEGINNER:
+            return False
+        drills = [ex.plyometric for _, ex, _ in picks if ex.plyometric is not None]
+        return bool(drills) and drills[-1].intensity is not PlyoIntensity.LOW
+
+    def _power_wanted(self, phase: Phase) -> bool:
+        """An explosive lift in build for intermediate and advanced runners (science.md §3.1)."""
+        return (
+            phase is Phase.BUILD
+            and self.athlete.level is not Level.BEGINNER
+            and self.rules.explosive_lift_in_build
+        )
 
     def _max_plyo(self, phase: Phase) -> PlyoIntensity | None:
         severe_leg = any(
@@ -696,11 +784,21 @@ class _WeekPlanner:
             found = self._revised[key] = p.revised(**{name: value})
         return found
 
-    def timed_groups(self, exercises: tuple[Prescription, ...]) -> list[TimedGroup]:
+    def timed_groups(
+        self, exercises: tuple[Prescription, ...], circuit: bool = False
+    ) -> list[TimedGroup]:
         """The session's groups with their work and rest (the same sessions recur)."""
-        found = self._timed.get(exercises)
+        key = (exercises, circuit)
+        found = self._timed.get(key)
         if found is None:
-            found = self._timed[exercises] = timed_groups(exercises, self.library, self.rules)
+            found = self._timed[key] = timed_groups(exercises, self.library, self.rules, circuit)
+        return found
+
+    def categories(self, p: Prescription) -> frozenset[Category]:
+        """The week's categories `p` brings (categories.py), remembered per exercise."""
+        found = self._categories.get(p.slug)
+        if found is None:
+            found = self._categories[p.slug] = categories_of(self.library.get(p.slug))
         return found
 
     # -- placing and finishing --------------------------------------------------------------
@@ -729,7 +827,8 @@ class _WeekPlanner:
             minutes=self._minutes(draft) if minutes is None else minutes,
             load=load,
             exercises=supersets.label(
-                supersets.group(draft.exercises, self.rules.superset_accessories), self._mark
+                supersets.group(draft.exercises, self.rules.superset_accessories, draft.circuit),
+                self._mark,
             ),
             plyo_contacts=sum(contacts_of(p) for p in draft.exercises),
             notes_for_deload=notes_for_deload,

@@ -47,6 +47,7 @@ class RuleId(StrEnum):
     SESSIONS_LEFT_OUT = "penalty_session_left_out_points"
     SESSIONS_BEFORE_START = "sessions_before_start"
     SESSIONS_LIMITED = "sessions_limited"
+    CATEGORY_MISSING = "category_missing"
     STAND_IN = "stand_in"
     STAND_IN_ONLY = "stand_in_only"
     # A session: what it is for
@@ -90,6 +91,7 @@ class RuleId(StrEnum):
     NO_SINGLE_LEG = "no_single_leg"
     LEFT_OUT_TO_FIT = "left_out_to_fit"
     SETS_CUT_TO_FIT = "sets_cut_to_fit"
+    CIRCUIT_TO_FIT = "circuit_to_fit"
     HARD_PLYO_LEFT_OUT = "hard_plyo_left_out"
     B_RACE_DOSE = "b_race_window_days"
     # An exercise
@@ -106,6 +108,7 @@ class RuleId(StrEnum):
     REDUCED_VOLUME = "beginner_reduced_volume_weeks"
     ACTIVATION_CUE = "activation_cue"
     PLYO_CUE = "plyo_cue"
+    POWER_CUE = "power_cue"
     DELOAD_DOSE = "deload_dose"
     MODERATED_DOSE = "moderated_dose"
     FROM_WORKOUT_FILE = "from_workout_file"

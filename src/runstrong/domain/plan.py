@@ -52,6 +52,7 @@ class Role(StrEnum):
 
     PLYOMETRIC = "plyometric"
     MAIN = "main"  # heavy multi-joint lower-body lift
+    POWER = "power"  # explosive lift: a light load moved fast (build)
     SECONDARY = "secondary"  # unilateral strength
     POSTERIOR = "posterior"  # hinge, hip extension, knee flexion accessory
     CALF = "calf"

@@ -81,7 +81,10 @@ MAINTENANCE_PHASES = frozenset({Phase.PEAK, Phase.MAINTENANCE, Phase.TAPER})
 # A dose changed for light kit cites the table its reps come from and the slack of RIR guesses.
 LIGHT_CITE: dict[bool, tuple[str, ...]] = {False: (), True: ("nsca2016", "hackett2017")}
 ACTIVATION_CUE = reason(RuleId.ACTIVATION_CUE)  # easy, crisp reps, well short of fatigue
-PLYO_CUE = reason(RuleId.PLYO_CUE)  # quick, springy contacts; stop a set when they slow
+PLYO_CUE = reason(RuleId.PLYO_CUE)
+POWER_CUE = reason(
+    RuleId.POWER_CUE, "bazyler2015"
+)  # as fast as you can; stop when it slows  # quick, springy contacts; stop a set when they slow
 
 
 class Context(NamedTuple):
@@ -144,6 +147,10 @@ def effort(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Effort | Non
 def _dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> DoseRow:
     if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
         return _main_dose(ctx)
+    if role is Role.POWER:  # few fast reps far from failure, full rest [bazyler2015]
+        return DoseRow(
+            rules.power_sets, rules.power_reps, rules.rir_max, rules.power_rest_seconds, ()
+        )
     return _accessory_dose(ex, role, ctx, rules)  # a body-weight or band "main" lift: by reps
 
 
@@ -296,6 +303,8 @@ def _finish(
         tempo = f"{rules.calf_lowering_seconds}-0-{rules.calf_lifting_seconds}-0"  # [bohm2015]
     elif role is Role.MAIN and not timed:
         tempo = _main_tempo(ctx.phase, rules)
+    elif role is Role.POWER:
+        notes.append(POWER_CUE)
     return Prescription(
         slug=ex.slug,
         name=label.name,

@@ -792,6 +792,36 @@ class Rules:
         heuristic=True,
         doc="in build, lift main lifts as fast as possible, tempo 2-0-X-0 (1 on, 0 off)",
     )
+    explosive_lift_in_build: bool = rule(
+        True,
+        cite="bazyler2015",
+        heuristic=True,
+        doc="in build, intermediate and advanced runners do an explosive lift (a loaded jump "
+        "squat, kettlebell swing or medicine-ball throw) where the kit has one (1 on, 0 off)",
+    )
+    power_sets: int = rule(
+        3,
+        cite="bazyler2015",
+        heuristic=True,
+        least=1,
+        most=MAX_SETS,
+        doc="sets of the explosive lift in build",
+    )
+    power_reps: int = rule(
+        5,
+        cite="bazyler2015",
+        heuristic=True,
+        least=1,
+        most=MAX_REPS,
+        doc="reps a set of the explosive lift: few, each as fast as possible",
+    )
+    power_rest_seconds: int = rule(
+        120,
+        cite="nsca2016",
+        heuristic=True,
+        most=MAX_REST_SECONDS,
+        doc="rest after a set of the explosive lift: full recovery keeps every rep fast",
+    )
     plyo_reps_low_intensity: int = rule(
         20,
         cite="runstrong_heuristic",
@@ -1061,6 +1091,22 @@ class Rules:
         heuristic=True,
         doc="short of time, first leave out exercises whose category another exercise of the "
         "week covers (1 on, 0 off)",
+    )
+    circuit_to_fit: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="short of time, do a session's accessories, upper body and trunk as one circuit "
+        "(one rest a round) before any category leaves the week (1 on, 0 off)",
+    )
+    min_category_sets: int = rule(
+        1,
+        cite="spiering2021",
+        heuristic=True,
+        least=1,
+        doc="short of time, accessories and then plyometrics go down to this many sets before "
+        "an exercise that is the week's only one of its category is left out",
+        most=MAX_SETS,
     )
     single_leg_hip_fallback: bool = rule(
         True,

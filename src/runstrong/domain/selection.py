@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from runstrong.domain import niggles as niggle_rules
 from runstrong.domain.athlete import Niggle
 from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.categories import calf_focus_matches
 from runstrong.domain.exercise import (
     Equipment,
     Exercise,
@@ -25,10 +26,9 @@ from runstrong.domain.exercise import (
     PlyoIntensity,
 )
 from runstrong.domain.messages import Reason, RuleId, reason
-from runstrong.domain.muscles import Muscle
 from runstrong.domain.plan import Role
 from runstrong.domain.rules import Rules
-from runstrong.domain.templates import CalfFocus, Slot
+from runstrong.domain.templates import Slot
 
 LOADING_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
 MACHINES = frozenset(
@@ -158,7 +158,7 @@ class Chooser:
                 max_plyo is None or PLYO_RANK[ex.plyometric.intensity] > PLYO_RANK[max_plyo]
             ):
                 continue
-            if slot.calf is not None and not _calf_focus_matches(ex, slot.calf):
+            if slot.calf is not None and not calf_focus_matches(ex, slot.calf):
                 continue
             if slot.single_leg and ex.laterality is Laterality.BILATERAL:
                 continue
@@ -237,9 +237,10 @@ class Chooser:
 
 def suits_role(ex: Exercise, role: Role) -> bool:
     """Whether `ex` can fill a slot of `role` at all: plyometric drills go in plyometric slots
-    only, and a main lift is lifted slowly (not swung: ballistic), for reps or, where nothing
+    only, explosive lifts (ballistic: swung, thrown or jumped with a load) in power slots only,
+    and a main lift is lifted slowly (not swung: ballistic), for reps or, where nothing
     else suits (a knee niggle: an isometric wall sit or Spanish squat), held for time."""
-    if (role is Role.PLYOMETRIC) != ex.is_plyometric:
+    if (role is Role.PLYOMETRIC) != ex.is_plyometric or (role is Role.POWER) != ex.ballistic:
         return False
     return role is not Role.MAIN or (not ex.ballistic and ex.load_type in MAIN_LOAD_TYPES)
 
@@ -268,15 +269,3 @@ def _pick(
         if len(group) == most:
             break
     return group[block % len(group)] if group else None
-
-
-def _calf_focus_matches(ex: Exercise, focus: CalfFocus) -> bool:
-    """Straight knee: gastrocnemius primary. Bent knee: soleus primary, gastrocnemius less.
-
-    science.md §5.2 (Hébert-Losier 2012): knee flexion lowers gastrocnemius activity."""
-    weights = ex.muscle_weights
-    gastroc = weights.get(Muscle.GASTROCNEMIUS, 0.0)
-    soleus = weights.get(Muscle.SOLEUS, 0.0)
-    if focus is CalfFocus.STRAIGHT_KNEE:
-        return gastroc == 1.0 and soleus >= 0.5
-    return soleus == 1.0 and gastroc < 1.0

@@ -16,26 +16,45 @@ from runstrong.domain.plan import Prescription, Role
 
 LEG_ACCESSORIES = frozenset({Role.SECONDARY, Role.POSTERIOR, Role.CALF, Role.HIP})
 PARTNERS = frozenset({Role.UPPER, Role.TRUNK})
+CIRCUIT_ROLES = LEG_ACCESSORIES | PARTNERS
 
 
 def group(
-    exercises: Sequence[Prescription], enabled: bool = True
+    exercises: Sequence[Prescription], enabled: bool = True, circuit: bool = False
 ) -> list[tuple[Prescription, ...]]:
     """The exercises as they are done: singles and pairs, in session order.
 
     Greedy and deterministic: each leg accessory, in order, takes the first unused upper-body or
-    trunk exercise as its partner; a pair takes the place of its first member.
+    trunk exercise as its partner; a pair takes the place of its first member. A `circuit` (a
+    session short of time, trimming.py) does every leg accessory, upper-body and trunk exercise
+    one after the other, round after round, with one rest a round; it takes the place of its
+    first member.
     """
-    return [tuple(exercises[i] for i in members) for members in group_indexes(exercises, enabled)]
+    indexes = group_indexes(exercises, enabled, circuit)
+    return [tuple(exercises[i] for i in members) for members in indexes]
 
 
 def group_indexes(
-    exercises: Sequence[Prescription], enabled: bool = True
+    exercises: Sequence[Prescription], enabled: bool = True, circuit: bool = False
 ) -> tuple[tuple[int, ...], ...]:
     """`group`, as indexes into `exercises`."""
+    roles = tuple(p.role for p in exercises)
+    if circuit:
+        return _circuit_indexes(roles)
     if not enabled:
         return tuple((i,) for i in range(len(exercises)))
-    return _indexes_for_roles(tuple(p.role for p in exercises))
+    return _indexes_for_roles(roles)
+
+
+@cache
+def _circuit_indexes(roles: tuple[Role, ...]) -> tuple[tuple[int, ...], ...]:
+    members = tuple(i for i, role in enumerate(roles) if role in CIRCUIT_ROLES)
+    if len(members) < 2:
+        return tuple((i,) for i in range(len(roles)))
+    first = members[0]
+    return tuple(
+        members if i == first else (i,) for i in range(len(roles)) if i == first or i not in members
+    )
 
 
 @cache
@@ -54,7 +73,8 @@ def label(
     groups: Sequence[tuple[Prescription, ...]],
     mark: Callable[[Prescription, str], Prescription] | None = None,
 ) -> tuple[Prescription, ...]:
-    """Flatten to the performing order, marking each pair's members with a letter: A, B, ...
+    """Flatten to the performing order, marking each pair's (or circuit's) members with a
+    letter: A, B, ...
     `mark(p, letter)` makes a marked copy (default: `Prescription.revised`; a caller that marks
     the same prescriptions again and again may remember them)."""
     mark = mark or _mark

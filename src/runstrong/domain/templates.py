@@ -45,6 +45,18 @@ class Slot:
 
 P = Pattern
 PLYO = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=1)
+# In build, after a moderate or high intensity drill whose few reps a set leave the session's
+# contacts short: a low-intensity reactive drill (pogos, skips) for the rest, so build holds at
+# least base's contacts within the level's caps (engine.py; science.md §2.4).
+PLYO_LOW = Slot(Role.PLYOMETRIC, (P.PLYOMETRIC,), trim_rank=1, label="reactive")
+# An explosive lift in build (science.md §3.1 [bazyler2015]): a ballistic exercise of any of these
+# patterns (jump squat with a load, kettlebell swing, medicine-ball throw).
+POWER = Slot(
+    Role.POWER,
+    (P.HIP_HINGE, P.KNEE_DOMINANT_BILATERAL, P.UPPER_PUSH, P.TRUNK_ANTI_ROTATION),
+    trim_rank=1,
+    label="explosive",
+)
 KNEE_MAIN = Slot(Role.MAIN, (P.KNEE_DOMINANT_BILATERAL,), label="knee_dominant")
 HINGE_MAIN = Slot(Role.MAIN, (P.HIP_HINGE,), label="posterior_chain")
 # Single-leg work that spares the knee: single-leg hinges, bridges and hip thrusts, for a
@@ -82,9 +94,11 @@ ANTI_EXTENSION = Slot(Role.TRUNK, (P.TRUNK_ANTI_EXTENSION,), trim_rank=8)
 ANTI_ROTATION = Slot(Role.TRUNK, (P.TRUNK_ANTI_ROTATION,), trim_rank=8)
 LATERAL_TRUNK = Slot(Role.TRUNK, (P.TRUNK_LATERAL,), trim_rank=8)
 
-# Two sessions a week (base, build): A leads with the squat pattern, B with the hinge.
+# Two sessions a week (base, build): A leads with the squat pattern, B with the hinge; B holds the
+# week's explosive lift in build (its POWER slot is filled in build only, engine.py).
 SESSION_A = (
     PLYO,
+    PLYO_LOW,
     KNEE_MAIN,
     UNILATERAL,
     POSTERIOR,
@@ -95,6 +109,8 @@ SESSION_A = (
 )
 SESSION_B = (
     PLYO,
+    PLYO_LOW,
+    POWER,
     HINGE_MAIN,
     UNILATERAL,
     HAMSTRING,
@@ -109,6 +125,7 @@ SESSION_B = (
 # strength when intensity stays up: science.md §3.2); time trimming takes the trunk first.
 SESSION_MAINTENANCE = (
     PLYO,
+    POWER,
     KNEE_MAIN,
     HINGE_MAIN,
     UNILATERAL,

@@ -200,12 +200,14 @@ def workout_text(resolved: ResolvedSession, *, week: Week | None = None) -> str:
 
 
 def _superset_text(labels: Sequence[str], members: Sequence[Prescription]) -> str:
-    """ "Superset: alternate B1 and B2, then rest 1:30." and, when their sets differ, which one
+    """ "Superset: alternate B1 and B2, then rest 1:30." (a circuit of three or more: "Circuit:
+    one after the other, D1, D2 and D3, ...") and, when their sets differ, which one
     does its last sets alone (as the FIT workout runs it)."""
     names = f"{', '.join(labels[:-1])} and {labels[-1]}"
     longest = max(members, key=lambda p: p.rest_s)
     then = f"then rest {rest(longest)}" if longest.rest_s > 0 else "with no rest between rounds"
-    text = f"Superset: alternate {names}, {then}."
+    kind = "Superset: alternate" if len(members) == 2 else "Circuit: one after the other,"
+    text = f"{kind} {names}, {then}."
     fewest = min(p.sets for p in members)
     extra = [(label, p.sets - fewest) for label, p in zip(labels, members, strict=True)]
     alone = [f"{label}'s last {_sets_text(n)}" for label, n in extra if n > 0]

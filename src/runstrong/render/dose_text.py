@@ -58,16 +58,19 @@ def weeks_text(n: int) -> str:
 
 
 def position_labels(exercises: Sequence[Prescription]) -> list[str]:
-    """Gym notation: each exercise or superset gets a letter, a superset's members 1 and 2
-    (A, B1, B2, C ...)."""
+    """Gym notation: each exercise or superset gets a letter, a superset's members 1 and 2, a
+    circuit's 1, 2, 3 ... (A, B1, B2, C ...)."""
     labels: list[str] = []
     letter = -1
+    member = 0
     for i, p in enumerate(exercises):
         continues = i > 0 and p.superset is not None and exercises[i - 1].superset == p.superset
         if continues:
-            labels.append(f"{_letters(letter)}2")
+            member += 1
+            labels.append(f"{_letters(letter)}{member}")
             continue
         letter += 1
+        member = 1
         labels.append(_letters(letter) + ("1" if p.superset else ""))
     return labels
 
@@ -79,8 +82,8 @@ def _letters(index: int) -> str:
 
 
 def rest_texts(exercises: Sequence[Prescription], labels: Sequence[str] | None = None) -> list[str]:
-    """What follows each exercise: its rest, or for a superset's first member the move to its
-    partner, and after the pair the pair's one rest (the longer of the two), as it is timed and
+    """What follows each exercise: its rest, or for a superset's (or circuit's) member the move
+    to the next, and after the pair (or round) its one rest (the longest), as it is timed and
     as the watch plays it. `labels`: the exercises' `position_labels`, if already made."""
     labels = position_labels(exercises) if labels is None else labels
     out = []
@@ -90,8 +93,10 @@ def rest_texts(exercises: Sequence[Prescription], labels: Sequence[str] | None =
         if p.superset and after is not None and after.superset == p.superset:
             out.append(f"then straight to {labels[i + 1]}")
         elif p.superset and before is not None and before.superset == p.superset:
-            seconds = max(p.rest_s, before.rest_s)
-            out.append(f"rest {_duration(seconds)} after the pair")
+            group = [q for q in exercises if q.superset == p.superset]
+            seconds = max(q.rest_s for q in group)
+            what = "the pair" if len(group) == 2 else "the round"
+            out.append(f"rest {_duration(seconds)} after {what}")
         else:
             out.append(f"rest {rest(p)}")
     return out

@@ -103,6 +103,10 @@ def shortfall_text(p: P) -> str:
     )
 
 
+def sets_text(n: int) -> str:
+    return "1 set" if n == 1 else f"{n} sets"
+
+
 def budget_text(p: P) -> str:
     minutes, kind = p.i("budget_minutes"), p.s("budget")
     if kind == "taper":
@@ -112,6 +116,16 @@ def budget_text(p: P) -> str:
     return f"your {minutes} minutes"
 
 
+_CATEGORY = {
+    "squat_or_single_leg": "squat or single-leg work",
+    "hinge": "hinge",
+    "calf_straight_knee": "straight-knee calf work",
+    "calf_bent_knee": "bent-knee calf work",
+    "lateral_hip": "lateral hip work",
+    "trunk": "trunk work",
+    "upper": "upper-body push or pull",
+    "plyometric": "plyometrics",
+}
 _LOAD = {"heavy_legs": "heavy legs", "hard_plyo": "hard plyometrics"}
 _EXTRAS = {
     "single_leg": "single-leg",
@@ -588,6 +602,11 @@ CATALOGUE: dict[RuleId, Template] = {
         f"{p.i('count')} of {p.i('planned')} planned sessions fit this week (strength days, "
         "race and taper limits)."
     ),
+    RuleId.CATEGORY_MISSING: lambda p: (
+        f"This week holds no {and_list([_CATEGORY.get(c, c) for c in p.t('categories')])}: "
+        "your kit, niggles, days or minutes left no room for it (each session's notes say what "
+        "was left out and why)."
+    ),
     RuleId.STAND_IN: lambda p: (
         f"A light {p.s('light')} session takes the place of the session left out."
     ),
@@ -682,8 +701,12 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.LEFT_OUT_TO_FIT: lambda p: (
         f"left out {', '.join(p.t('exercises'))} to fit {budget_text(p)}"
     ),
+    RuleId.CIRCUIT_TO_FIT: lambda p: (
+        f"accessories, upper body and trunk as one circuit, one rest a round, to fit "
+        f"{budget_text(p)}"
+    ),
     RuleId.SETS_CUT_TO_FIT: lambda p: (
-        f"{p.i('sets')} sets instead of {p.i('before')} to fit {budget_text(p)}: "
+        f"{sets_text(p.i('sets'))} instead of {p.i('before')} to fit {budget_text(p)}: "
         f"{', '.join(p.t('exercises'))}"
     ),
     RuleId.NIGGLE_SWAP: lambda p: (
@@ -713,6 +736,9 @@ CATALOGUE: dict[RuleId, Template] = {
         "light activation: easy, crisp reps; stop well short of fatigue"
     ),
     RuleId.PLYO_CUE: lambda p: "quick, springy contacts; stop a set when they slow down",
+    RuleId.POWER_CUE: lambda p: (
+        "a light load moved as fast as you can; stop a set when the reps slow down"
+    ),
     RuleId.DELOAD_DOSE: _deload_dose,
     RuleId.MODERATED_DOSE: _moderated_dose,
     RuleId.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
