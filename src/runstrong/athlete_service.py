@@ -8,6 +8,7 @@ the one the settings name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date, timedelta
@@ -41,11 +42,13 @@ def add_athlete(
     settings: Settings,
     *,
     handle: str | None = None,
-    units: Units = Units.KG,
+    units: Units | None = None,
 ) -> tuple[AthleteRecord, PlanRecord]:
     """Store the athlete, its profile as version 1 and the plan made from it (as `runstrong
     plan` makes it, from the settings' today). The handle: `handle`, else the athlete's name
-    in lower case (athlete_id_from_name), made unique with -2, -3 ..."""
+    in lower case (athlete_id_from_name), made unique with -2, -3 ... The units: `units`, else
+    the profile's `athlete.units`, else kg."""
+    units = units or profile.units or Units.KG
     from sqlalchemy.exc import IntegrityError
 
     if handle is not None and not HANDLE_PATTERN.fullmatch(handle):
@@ -88,20 +91,27 @@ def update_athlete(
     profile_format: str,
     library: ExerciseLibrary,
     settings: Settings,
+    *,
+    also: Callable[[Repository], None] | None = None,
 ) -> PlanRecord:
     """A new profile version and a plan from the Monday of today's week (or the profile's
     later start), which keeps the ids of the sessions that stay the same. Races before that day
     are history, never an error: their recovery applies where it reaches into the new plan (the
     recovery weeks after an A race, no strength right after it, no heavy legs for the days
-    after an A or B race). The log is kept as it is."""
+    after an A or B race). The log is kept as it is. `also`
+    writes more in the same transaction (a niggle check-in)."""
     start = replan_start(profile, settings.today)
     current = replace(profile, start=start)
     made = services.make_plan(current, library, settings, past_races=True)
     planned = _plan_record(made, version=0)
     with _repository(settings) as repo:
         version = repo.add_profile(handle, profile_format, profile_text, settings.timestamp)
+        if profile.units is not None:  # a profile that says its units changes them
+            repo.set_units(handle, profile.units)
         plan = replace(planned, profile_version=version)
         repo.add_plan(handle, plan, settings.timestamp)
+        if also is not None:
+            also(repo)
         return plan
 
 

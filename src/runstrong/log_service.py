@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from runstrong import progression_service
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.e1rm import e1rm_kg, load_for_reps_kg
+from runstrong.domain.e1rm import e1rm_kg
 from runstrong.domain.errors import AlreadyLoggedError, NoPlannedSessionError
-from runstrong.domain.plan import ByPercent, ByRir, Reps
 from runstrong.domain.training_log import (
     AthleteRecord,
     HistoryRow,
@@ -30,10 +30,10 @@ from runstrong.domain.training_log import (
     SessionLog,
     SetLog,
 )
+from runstrong.progression_service import FromLog
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
-    from runstrong.domain.athlete import Athlete
     from runstrong.render.resolved import ResolvedSession
     from runstrong.storage.repository import Repository
 
@@ -165,22 +165,15 @@ def logged_e1rms(sets: Sequence[LoggedSet], library: ExerciseLibrary) -> dict[st
 
 
 @dataclass(frozen=True, slots=True)
-class LoadFromLog:
-    """A planned exercise's load worked out from the log's e1RM of the lift."""
-
-    load_kg: float
-    e1rm_kg: float
-
-
-@dataclass(frozen=True, slots=True)
 class DaySession:
-    """The session of a day (or the next one), resolved for the athlete, with the loads the log
-    gives (by prescription id) and the day's log if there is one."""
+    """The session of a day (or the next one), resolved for the athlete, with what the log
+    changes in it (progression_service: doses by prescription id, the session's signals) and
+    the day's log if there is one."""
 
     athlete: AthleteRecord
     asked: date
     session: ResolvedSession
-    from_log: dict[str, LoadFromLog]
+    from_log: FromLog
     log: SessionLog | None
 
 
@@ -197,17 +190,30 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
         if not upcoming:
             raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))
         on = min(upcoming)
-        sets = repo.sets(handle, last=day)
+        planned_slugs = _slugs(plan, upcoming[on])
+        facts = progression_service.gather(
+            repo, handle, on, planned_slugs, library, settings.cache_dir
+        )
         log = repo.log_on(handle, on)
     saved, planned_for = read_plan(
         plan.plan_json.encode("utf-8"), library, where=f"{handle}'s plan {plan.version}"
     )
     planned = next(s for s in saved.sessions if s.id == upcoming[on])
     session = replace(planned, date=on, weekday=list(Weekday)[on.weekday()])
-    e1rms = logged_e1rms(sets, library)
-    maxes = {**planned_for.one_rep_max_kg, **e1rms}
-    resolved = resolve_session(session, replace(planned_for, one_rep_max_kg=maxes), library)
-    return DaySession(athlete, day, resolved, _loads_from_log(resolved, e1rms, planned_for), log)
+    resolved = resolve_session(session, planned_for, library)
+    changes = progression_service.from_log(facts, resolved, planned_for, athlete.units)
+    return DaySession(athlete, day, resolved, changes, log)
+
+
+def _slugs(plan: PlanRecord, session_id: str) -> set[str]:
+    data = orjson.loads(plan.plan_json)
+    return {
+        x["slug"]
+        for w in data["weeks"]
+        for s in w["sessions"]
+        if s["id"] == session_id
+        for x in s["exercises"]
+    }
 
 
 def upcoming_sessions(
@@ -219,31 +225,3 @@ def upcoming_sessions(
     found = {d: sid for d, sid in planned.items() if d >= day and d not in away}
     found |= {m.moved_to: m.session_id for m in moves if m.moved_to and m.moved_to >= day}
     return found
-
-
-def _loads_from_log(
-    resolved: ResolvedSession, e1rms: dict[str, float], athlete: Athlete
-) -> dict[str, LoadFromLog]:
-    """Kilograms for each lift the log knows: by %1RM of the log's e1RM, or, for reps at a RIR,
-    the load at which those reps leave that reserve (the e1RM formula solved for the load);
-    rounded to the athlete's kit as planned loads are (domain.loads)."""
-    from runstrong.domain.loads import resolve_load
-
-    out: dict[str, LoadFromLog] = {}
-    for x in resolved.exercises:
-        p = x.prescription
-        e1rm = e1rms.get(p.slug)
-        if e1rm is None or not isinstance(p.dose, Reps):
-            continue
-        effort = p.dose.effort
-        if isinstance(effort, ByPercent) and x.load_kg is not None:
-            out[x.id] = LoadFromLog(x.load_kg, e1rm)
-        elif isinstance(effort, ByRir):
-            raw = load_for_reps_kg(e1rm, p.dose.count, effort.rir)
-            if raw is None:
-                continue
-            as_percent = p.revised(dose=Reps(p.dose.count, ByPercent(100, effort.rir)))
-            load = resolve_load(as_percent, x.exercise, {p.slug: raw}, athlete.equipment)
-            if load.load_kg is not None:
-                out[x.id] = LoadFromLog(load.load_kg, e1rm)
-    return out

@@ -283,3 +283,27 @@ def test_the_sources_go_in_brackets_before_a_closing_full_stop() -> None:
         "session takes its place [runstrong_heuristic]."
     )
     assert cited(reason(RuleId.NOT_MEDICAL_ADVICE)) == text(reason(RuleId.NOT_MEDICAL_ADVICE))
+
+
+def test_the_logs_reasons_in_words_and_in_the_athletes_units() -> None:
+    from runstrong.render.messages import text
+
+    more = reason(
+        RuleId.LOG_LOAD, outcome="more", date="2027-01-05", kg=100.0, next_kg=105.0, reps=5, rir=2
+    )
+    assert text(more) == (
+        "105 kg for 5 reps at RIR 2, up from the 100 kg of 2027-01-05 (done with more to spare "
+        "than planned)"
+    )
+    in_lb = Reason(more.rule, (*more.params, ("units", "lb")), more.citations)
+    assert text(in_lb) == (  # 105 / 0.45359237 = 231.5; 100 kg = 220.5 lb
+        "231.5 lb for 5 reps at RIR 2, up from the 220.5 lb of 2027-01-05 (done with more to "
+        "spare than planned)"
+    )
+    check_in = reason(
+        RuleId.NIGGLE_CHECK_IN, site="knee", pain=1, before="moderate", after="moderate",
+        safe_max=2, acceptable_max=5, step_down_days=14,
+    )  # fmt: skip
+    assert text(check_in) == (
+        "knee pain 1/10 (at most 2: safe): stays moderate until 14 days of pain at most 2"
+    )

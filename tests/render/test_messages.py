@@ -238,6 +238,45 @@ SAMPLES: dict[RuleId, Reason] = {
     ),
     RuleId.FROM_WORKOUT_FILE: reason(RuleId.FROM_WORKOUT_FILE, file="founding.toml"),
     RuleId.TEXT: reason(RuleId.TEXT, text="kept as it was [acsm2009]"),
+    RuleId.LOG_LOAD: reason(
+        RuleId.LOG_LOAD, "epley1985", outcome="more", date="2027-01-05", kg=100.0, next_kg=105.0
+    ),
+    RuleId.LOAD_RISE_CAPPED: reason(
+        RuleId.LOAD_RISE_CAPPED, "nsca2016", kg=100.0, next_kg=110.0, pct=10.0
+    ),
+    RuleId.DOUBLE_PROGRESSION: reason(
+        RuleId.DOUBLE_PROGRESSION, stage="reps", kg=20.0, next_kg=20.0, reps=9, top=12
+    ),
+    RuleId.HOLD_FROM_LOG: reason(
+        RuleId.HOLD_FROM_LOG, date="2027-01-05", shortest=30, longest=30, planned=30, seconds=35
+    ),
+    RuleId.PLYO_FROM_LOG: reason(
+        RuleId.PLYO_FROM_LOG, date="2027-01-05", done=10, planned=20, contacts=11
+    ),
+    RuleId.E1RM_STALLED: reason(
+        RuleId.E1RM_STALLED, exposures=3, e1rm_kg=123.3, first_kg=123.3, pct=10
+    ),
+    RuleId.HIGH_SESSION_RPE: reason(
+        RuleId.HIGH_SESSION_RPE,
+        "foster2001",
+        "helms2016",
+        mean=8.5,
+        sessions=2,
+        threshold=8.0,
+        rir_add=1,
+    ),
+    RuleId.MISSED_SESSIONS: reason(RuleId.MISSED_SESSIONS, missed=2, days=14, pct=10),
+    RuleId.NIGGLE_CHECK_IN: reason(
+        RuleId.NIGGLE_CHECK_IN,
+        "silbernagel2007",
+        site="knee",
+        pain=6,
+        before="mild",
+        after="severe",
+        safe_max=2,
+        acceptable_max=5,
+        step_down_days=14,
+    ),
     RuleId.RUN_KIND_SET: reason(RuleId.RUN_KIND_SET, kind="tempo"),
     RuleId.RUN_RACE: reason(RuleId.RUN_RACE, how="distance", km=10.02),
     RuleId.RUN_HILLS: reason(

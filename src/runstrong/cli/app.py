@@ -24,6 +24,7 @@ COMMANDS = {
     "log": "runstrong.cli.log_cmd:log",
     "today": "runstrong.cli.log_cmd:today",
     "history": "runstrong.cli.log_cmd:history",
+    "niggle": "runstrong.cli.niggle_cmd:niggle",
     "db": "runstrong.cli.db_cmd:app",
     "import": "runstrong.cli.runs_cmd:import_app",
     "runs": "runstrong.cli.runs_cmd:runs",

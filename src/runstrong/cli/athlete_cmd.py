@@ -63,12 +63,10 @@ handle_argument = click.argument("handle", metavar="HANDLE", help="The athlete's
 @click.option(
     "--units",
     type=click.Choice(["kg", "lb"]),
-    default="kg",
-    show_default=True,
-    help="Units of the loads you log and see.",
+    help="Units of the loads you log and see [default: the profile's athlete.units, else kg].",
 )
 @exercises_option
-def add(profile: Path, handle: str | None, units: str, exercises: tuple[Path, ...]) -> None:
+def add(profile: Path, handle: str | None, units: str | None, exercises: tuple[Path, ...]) -> None:
     """Store an athlete: the profile as version 1 and its plan (from today). Prints the handle.
 
     Example: runstrong athlete add examples/alex-marathon.toml --handle alex --units kg
@@ -81,7 +79,13 @@ def add(profile: Path, handle: str | None, units: str, exercises: tuple[Path, ..
     library, parsed, text, fmt = _read_profile(profile, settings)
     with worded(profile):
         record, plan = add_athlete(
-            parsed, text, fmt, library, settings, handle=handle, units=Units(units)
+            parsed,
+            text,
+            fmt,
+            library,
+            settings,
+            handle=handle,
+            units=None if units is None else Units(units),
         )
     click.echo(record.handle)
     print(

@@ -22,6 +22,7 @@ from runstrong.domain.errors import InputError
 
 if TYPE_CHECKING:
     from runstrong.domain.catalogue import ExerciseLibrary
+    from runstrong.domain.messages import Reason
     from runstrong.domain.plan import Prescription
     from runstrong.domain.training_log import HistoryRow, SetLog, Units
     from runstrong.log_service import DaySession
@@ -240,14 +241,16 @@ def today(handle: str, day: str | None, format_: str | None, exercises: tuple[Pa
 
 
 def day_dict(found: DaySession) -> dict[str, object]:
+    from runstrong.cli.next_dose_view import shown
     from runstrong.export.plan_json import dose_fields
 
     s, units = found.session.session, found.athlete.units
     exercises = []
     for x in found.session.exercises:
-        p, dose = x.prescription, dose_fields(x.prescription.dose)
-        from_log = found.from_log.get(x.id)
-        load_kg = from_log.load_kg if from_log else x.load_kg
+        planned = dose_fields(x.prescription.dose)
+        view = shown(x, found.from_log.doses.get(x.id))
+        p, dose, nxt = view.prescription, dose_fields(view.prescription.dose), view.next
+        load_kg = view.load_kg
         exercises.append(
             {
                 "id": x.id, "label": x.label, "slug": p.slug, "name": p.name, "sets": p.sets,
@@ -255,8 +258,15 @@ def day_dict(found: DaySession) -> dict[str, object]:
                 "per_side": p.per_side, "rir": dose.rir, "percent_1rm": dose.percent_1rm,
                 "load_kg": load_kg,
                 "load": None if load_kg is None else units.from_kg(load_kg),
-                "load_from": ("log" if from_log else "profile") if load_kg is not None else None,
-                "e1rm_kg": round(from_log.e1rm_kg, 1) if from_log else None,
+                "load_from": view.load_from,
+                "e1rm_kg": None if nxt is None or nxt.e1rm_kg is None else round(nxt.e1rm_kg, 1),
+                "e1rm_kg_by_side": {} if nxt is None else dict(nxt.e1rm_by_side),
+                "planned": {
+                    "reps": planned.reps, "seconds": planned.seconds,
+                    "contacts": planned.contacts, "rir": planned.rir,
+                    "percent_1rm": planned.percent_1rm, "load_kg": x.load_kg,
+                },
+                "reasons": reason_dicts(view.reasons),
             }
         )  # fmt: skip
     return {
@@ -266,10 +276,22 @@ def day_dict(found: DaySession) -> dict[str, object]:
         "session": {
             "id": s.id, "date": s.date.isoformat(), "title": s.title,
             "time": s.time.strftime("%H:%M"), "est_minutes": s.est_minutes,
+            "signals": reason_dicts(found.from_log.signals),
             "exercises": exercises,
         },
         "logged": None if found.log is None else str(found.log.status),
     }  # fmt: skip
+
+
+def reason_dicts(reasons: tuple[Reason, ...]) -> list[dict[str, object]]:
+    """Reasons as the plan JSON gives them: rule id, citations, parameters and words."""
+    from runstrong.render.messages import text
+
+    return [
+        {"rule": str(r.rule), "citations": list(r.citations), "params": dict(r.params),
+         "text": text(r)}
+        for r in reasons
+    ]  # fmt: skip
 
 
 HISTORY_FORMATS = ("table", "json", "csv")

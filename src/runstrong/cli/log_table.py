@@ -15,24 +15,32 @@ if TYPE_CHECKING:
 
 
 def day_table(found: DaySession) -> Table:
+    """The day's session: each exercise's dose and load, where the load came from, and below
+    it why the log changed what it changed."""
+    from runstrong.cli.next_dose_view import shown
+    from runstrong.render.messages import cited
+
     s, units = found.session.session, found.athlete.units
     title = f"{found.athlete.handle}: {s.title}, {s.date:%a %d %b %Y} {s.time:%H:%M} ({s.id})"
     if found.log is not None:
         title += f", logged: {found.log.status}"
-    table = Table(title=title, title_justify="left")
+    table = Table(title=title, title_justify="left", caption_justify="left")
     for column in ("", "exercise", "dose", "effort", f"load ({units})", "from"):
         table.add_column(column)
+    why = [cited(r) for r in found.from_log.signals]
     for x in found.session.exercises:
-        p = x.prescription
-        from_log = found.from_log.get(x.id)
-        load_kg = from_log.load_kg if from_log else x.load_kg
+        view = shown(x, found.from_log.doses.get(x.id))
+        p, nxt = view.prescription, view.next
         source = ""
-        if from_log:
-            source = f"log e1RM {round(units.from_kg(from_log.e1rm_kg), 1):g}"
-        elif load_kg is not None:
+        if nxt is not None and nxt.e1rm_kg is not None:
+            source = f"log e1RM {round(units.from_kg(nxt.e1rm_kg), 1):g}"
+        elif view.load_from is not None:
             source = "profile 1RM"
-        load = "" if load_kg is None else f"{units.from_kg(load_kg):g}"
+        load = "" if view.load_kg is None else f"{units.from_kg(view.load_kg):g}"
         table.add_row(x.label, p.name, amount(p), ", ".join(effort_parts(p)), load, source)
+        why += [f"{x.label} {cited(r)}" for r in view.reasons if r not in found.from_log.signals]
+    if why:
+        table.caption = "\n".join(why)
     return table
 
 

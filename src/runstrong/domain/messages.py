@@ -114,6 +114,16 @@ class RuleId(StrEnum):
     PROGRESSION = "progression_block_step_rows"
     MODERATED_DOSE = "moderated_dose"
     FROM_WORKOUT_FILE = "from_workout_file"
+    # The next session from the log (domain.log_progression, domain.signals, domain.checkins)
+    LOG_LOAD = "log_load"
+    LOAD_RISE_CAPPED = "progression_max_rise_pct"
+    DOUBLE_PROGRESSION = "double_progression_reps"
+    HOLD_FROM_LOG = "hold_progress_seconds"
+    PLYO_FROM_LOG = "plyo_contacts_rise_pct"
+    E1RM_STALLED = "stall_exposures"
+    HIGH_SESSION_RPE = "high_rpe_session_rpe"
+    MISSED_SESSIONS = "missed_sessions_for_reentry"
+    NIGGLE_CHECK_IN = "niggle_check_in"
     # An imported run: what kind it was (run_kind.py), and how its load was worked out
     RUN_KIND_SET = "run_kind_set"
     RUN_RACE = "run_race"

@@ -8,6 +8,7 @@ from datetime import date
 from runstrong.domain.anchors import Anchors
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.rules import Rules
+from runstrong.domain.training_log import Units
 
 PROFILE_SCHEMA_VERSION = 1
 
@@ -20,4 +21,6 @@ class Profile:
     start: date | None = None
     weeks: int | None = None
     rules: Rules = field(default_factory=Rules)
+    # Units of the loads the athlete logs and sees (None: not said; kg): the training log's.
+    units: Units | None = None
     anchors: Anchors = field(default_factory=Anchors)

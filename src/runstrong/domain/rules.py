@@ -1248,6 +1248,127 @@ class Rules:
         "settles by the next morning and does not rise week to week",
         most=10,
     )
+    # Niggle check-ins (science.md §1.2a, "Niggle check-ins"): pain sets the severity at once
+    # when it is worse; a lower severity only after weeks of pain at most niggle_pain_safe_max
+    niggle_step_down_days: int = rule(
+        14,
+        cite="silbernagel2007",
+        heuristic=True,
+        doc="days of check-ins with pain at most niggle_pain_safe_max before a niggle's "
+        "severity steps down a level",
+        least=1,
+        most=56,
+    )
+    niggle_step_down_every_days: int = rule(
+        7,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="days at least between two steps down of a niggle's severity",
+        least=1,
+        most=28,
+    )
+    # Progression from the log (science.md §2.6a): the next session's dose from what was done
+    progression_max_rise_pct: float = rule(
+        10.0,
+        cite="nsca2016",
+        heuristic=True,
+        doc="most a lift's next load rises over the load last lifted, in % (the NSCA's "
+        "increments are 2.5-10 %)",
+        most=50,
+    )
+    double_progression_reps: int = rule(
+        4,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="reps above the planned reps a dumbbell or kettlebell lift climbs to, a rep a "
+        "session, before its load rises a step (0: off, loads from the e1RM)",
+        most=MAX_REPS,
+    )
+    hold_progress_seconds: int = rule(
+        5,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="seconds added to a hold after every set held the planned time",
+        most=MAX_HOLD_SECONDS,
+    )
+    plyo_contacts_rise_pct: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="most a drill's contacts rise over those last done, in %, when fewer than planned "
+        "were done",
+        most=100,
+    )
+    # Signals from the log (science.md §2.6a)
+    stall_exposures: int = rule(
+        3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="sessions of a lift in a row whose e1RM has not risen: a stall",
+        least=2,
+        most=10,
+    )
+    stall_min_gain_pct: float = rule(
+        1.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="rise of the e1RM, in %, over stall_exposures sessions below which the lift has "
+        "stalled",
+        most=20,
+    )
+    stall_load_cut_pct: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a stalled lift's next load is cut by this, in %, to build back up",
+        most=50,
+    )
+    high_rpe_session_rpe: float = rule(
+        8.0,
+        cite="foster2001",
+        heuristic=True,
+        doc="mean session RPE (CR-10) of the last 7 days at or above which the next session eases",
+        least=1,
+        most=10,
+    )
+    high_rpe_min_sessions: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="sessions with an RPE in the last 7 days needed before their mean counts",
+        least=1,
+        most=14,
+    )
+    high_rpe_rir_add: int = rule(
+        1,
+        cite="helms2016",
+        heuristic=True,
+        doc="reps in reserve added to the next session's lifts after a week of high session RPE",
+        most=MAX_RIR,
+    )
+    missed_window_days: int = rule(
+        14,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="days looked back for missed sessions",
+        least=1,
+        most=56,
+    )
+    missed_sessions_for_reentry: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="sessions skipped in missed_window_days from which the next session's loads are cut",
+        least=1,
+        most=14,
+    )
+    missed_load_cut_pct: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="next loads cut, in %, after missed_sessions_for_reentry missed sessions",
+        most=50,
+    )
     # Light kit (science.md §2.8): is the heaviest load the kit allows enough for the dose?
     # Without a known max, the athlete's 1RM (kg lifted) is estimated from body mass and level,
     # low on purpose, so that only a kit clearly too light for the dose changes the plan.

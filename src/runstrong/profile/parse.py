@@ -72,6 +72,7 @@ def parse_profile(
         raise InputErrors(errors)
     return Profile(
         athlete=_athlete(raw), start=raw.plan.start, weeks=raw.plan.weeks, rules=rules,
+        units=raw.athlete.units,
         anchors=_anchors(raw.anchors),
     )  # fmt: skip
 

@@ -19,6 +19,7 @@ from runstrong.domain.exercise import Equipment, Level, NiggleSite
 from runstrong.domain.identity import ID_PATTERN
 from runstrong.domain.periodisation import MAX_RACES
 from runstrong.domain.rules import MAX_SESSION_MINUTES
+from runstrong.domain.training_log import Units
 from runstrong.validation import PlanDate, check_zone, shown
 
 MIN_RUN_MINUTES = 1
@@ -47,6 +48,7 @@ AnyCaseEquipment = Annotated[Equipment, _any_case(Equipment)]
 AnyCaseNiggleSite = Annotated[NiggleSite, _any_case(NiggleSite)]
 AnyCaseSeverity = Annotated[Severity, _any_case(Severity)]
 AnyCaseLevel = Annotated[Level, _any_case(Level)]
+AnyCaseUnits = Annotated[Units, _any_case(Units)]
 
 
 _ID = re.compile(ID_PATTERN)
@@ -82,6 +84,8 @@ class AthleteIn(Strict):
     strength_level: AnyCaseLevel
     body_mass_kg: Annotated[float, Field(ge=25, le=250)] | None = None
     timezone: str = "UTC"
+    # Units of the loads the athlete logs and sees (the training log); None: not said, kg.
+    units: AnyCaseUnits | None = None
 
     @field_validator("id")
     @classmethod

@@ -43,6 +43,9 @@ class P:
             raise TypeError(f"parameter {name} is not a list: {value!r}")
         return value
 
+    def get(self, name: str) -> Param | None:
+        return self._params.get(name)
+
     def d(self, name: str) -> date:
         return date.fromisoformat(self.s(name))
 
@@ -418,6 +421,72 @@ def _progression(p: P) -> str:
 
 
 # How to do an exercise kept for a niggle at each site (docs/science.md, "Niggles by site").
+KG_PER_LB = 0.45359237
+
+
+def mass_text(p: P, name: str) -> str:
+    """A load parameter (kg) in the units the reason says (`units`: kg or lb; kg if none)."""
+    kg = p.n(name)
+    if p.get("units") == "lb":
+        return f"{round(kg / KG_PER_LB, 1):g} lb"
+    return f"{round(kg, 1):g} kg"
+
+
+_OUTCOMES = {
+    "more": "done with more to spare than planned",
+    "as_planned": "done as planned",
+    "less": "done with less to spare than planned",
+    "short": "short of the planned reps",
+    "unplanned": "from what you lifted",
+}
+
+
+def _log_load(p: P) -> str:
+    kg, next_kg = p.n("kg"), p.n("next_kg")
+    move = "up from" if next_kg > kg else "down from" if next_kg < kg else "as"
+    dose = f" for {p.i('reps')} reps at RIR {p.i('rir')}" if p.get("reps") is not None else ""
+    return (
+        f"{mass_text(p, 'next_kg')}{dose}, {move} the {mass_text(p, 'kg')} of {p.s('date')} "
+        f"({_OUTCOMES[p.s('outcome')]})"
+    )
+
+
+def _double_progression(p: P) -> str:
+    stage = p.s("stage")
+    if stage == "load":
+        return (
+            f"every set reached {p.i('top')} reps: up to {mass_text(p, 'next_kg')}, back to "
+            f"{p.i('reps')} reps (double progression)"
+        )
+    if stage == "kit":
+        return (
+            f"every set reached {p.i('top')} reps, and {mass_text(p, 'kg')} is the heaviest "
+            "your kit allows: stay there"
+        )
+    return (
+        f"{mass_text(p, 'kg')} again, {p.i('reps')} reps: a rep more each session up to "
+        f"{p.i('top')}, then a heavier weight (double progression)"
+    )
+
+
+def _niggle_check_in(p: P) -> str:
+    site = sites_text((p.s("site"),))
+    before, after, pain = p.s("before"), p.s("after"), p.i("pain")
+    band = (
+        f"at most {p.i('safe_max')}: safe" if pain <= p.i("safe_max")
+        else f"at most {p.i('acceptable_max')}: acceptable" if pain <= p.i("acceptable_max")
+        else f"above {p.i('acceptable_max')}: too much"
+    )  # fmt: skip
+    said = f"{site} pain {pain}/10 ({band})"
+    if before == after:
+        kept = "no niggle" if after == "none" else f"stays {after}"
+        if pain <= p.i("safe_max") and after != "none":
+            kept += f" until {p.i('step_down_days')} days of pain at most {p.i('safe_max')}"
+        return f"{said}: {kept}"
+    now = "no niggle" if after == "none" else after
+    return f"{said}: from {'no niggle' if before == 'none' else before} to {now}"
+
+
 _NIGGLE_CARE = {
     "knee": "to a set, pain-free depth (a box), 3 s down",
     "achilles": "slow, 3 s up and 3 s down",
@@ -702,6 +771,34 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.DELOAD_BY_EFFORT: _deload_by_effort,
     RuleId.PROGRESSION: _progression,
     RuleId.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
+    RuleId.LOG_LOAD: _log_load,
+    RuleId.LOAD_RISE_CAPPED: lambda p: (
+        f"capped at {mass_text(p, 'next_kg')}: at most {p.n('pct'):g} % above the "
+        f"{mass_text(p, 'kg')} last lifted"
+    ),
+    RuleId.DOUBLE_PROGRESSION: _double_progression,
+    RuleId.HOLD_FROM_LOG: lambda p: (
+        f"{p.i('seconds')} s: on {p.s('date')} you held {p.i('shortest')}-{p.i('longest')} s "
+        f"of the {p.i('planned')} s planned"
+    ),
+    RuleId.PLYO_FROM_LOG: lambda p: (
+        f"{p.i('contacts')} contacts of the {p.i('planned')} planned: on {p.s('date')} you did "
+        f"{p.i('done')}; building back up"
+    ),
+    RuleId.E1RM_STALLED: lambda p: (
+        f"stalled: e1RM {mass_text(p, 'e1rm_kg')}, not up on {mass_text(p, 'first_kg')} over "
+        f"{p.i('exposures')} sessions; {p.i('pct')} % lighter to build back up"
+    ),
+    RuleId.HIGH_SESSION_RPE: lambda p: (
+        f"session RPE {p.n('mean'):g} on average over your last "
+        f"{plural(p.i('sessions'), 'session')} this week (at least {p.n('threshold'):g}): "
+        f"{p.i('rir_add')} more in reserve today"
+    ),
+    RuleId.MISSED_SESSIONS: lambda p: (
+        f"{plural(p.i('missed'), 'session')} missed in the last {p.i('days')} days: loads "
+        f"{p.i('pct')} % lighter to come back in"
+    ),
+    RuleId.NIGGLE_CHECK_IN: _niggle_check_in,
     RuleId.TEXT: lambda p: p.s("text"),
     RuleId.RUN_KIND_SET: lambda p: f"{p.s('kind')}: as the athlete set it",
     RuleId.RUN_RACE: _run_race,

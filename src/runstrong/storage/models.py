@@ -133,6 +133,23 @@ class SetLogRow(Base):
     rir: Mapped[int | None] = mapped_column(Integer)
 
 
+class NiggleCheckInRow(Base):
+    """A niggle check-in: the pain (0-10) at a site on a day and the severity before and after
+    it (NULL: no niggle there), as domain.checkins decided."""
+
+    __tablename__ = "niggle_checkins"
+    __table_args__ = (CheckConstraint("pain >= 0 AND pain <= 10", name="pain"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    site: Mapped[str] = mapped_column(String(20))
+    pain: Mapped[int] = mapped_column(Integer)
+    severity_before: Mapped[str | None] = mapped_column(String(8))
+    severity_after: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 class RunRow(Base):
     """An imported run, once however many devices and formats recorded it (its source names
     the one kept); `kind` is the athlete's correction of the classification, if any."""

@@ -7,13 +7,15 @@ storage.database.transaction) and sees only the athletes of its owner.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
+from runstrong.domain.checkins import CheckIn
 from runstrong.domain.errors import UnknownAthleteError
+from runstrong.domain.exercise import NiggleSite, Severity
 from runstrong.domain.training_log import (
     AthleteRecord,
     AthleteSummary,
@@ -31,6 +33,7 @@ from runstrong.storage.database import transaction
 from runstrong.storage.models import (
     LOCAL_USER,
     AthleteRow,
+    NiggleCheckInRow,
     PlanVersionRow,
     ProfileVersionRow,
     SessionLogRow,
@@ -124,6 +127,11 @@ class Repository:
     def athlete(self, handle: str) -> AthleteRecord:
         row = self.session.get_one(AthleteRow, self._id(handle))
         return AthleteRecord(row.handle, row.name, Units(row.units))
+
+    def set_units(self, handle: str, units: Units) -> None:
+        row = self.session.get(AthleteRow, self._locked(handle))
+        assert row is not None
+        row.units = str(units)
 
     def remove_athlete(self, handle: str) -> None:
         self.session.execute(delete(AthleteRow).where(AthleteRow.id == self._id(handle)))
@@ -334,6 +342,25 @@ class Repository:
         self.session.flush()
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
+    # -- niggle check-ins -------------------------------------------------------------------
+
+    def add_check_in(self, handle: str, c: CheckIn, now: dt.datetime) -> None:
+        self.session.add(
+            NiggleCheckInRow(
+                athlete_id=self._locked(handle), date=c.date, site=str(c.site), pain=c.pain,
+                severity_before=None if c.before is None else str(c.before),
+                severity_after=None if c.after is None else str(c.after), created_at=now,
+            )
+        )  # fmt: skip
+
+    def check_ins(self, handle: str, site: NiggleSite | None = None) -> list[CheckIn]:
+        """The athlete's niggle check-ins (of one site, or all), oldest first."""
+        query = select(NiggleCheckInRow).where(NiggleCheckInRow.athlete_id == self._id(handle))
+        if site is not None:
+            query = query.where(NiggleCheckInRow.site == str(site))
+        rows = self.session.scalars(query.order_by(NiggleCheckInRow.date, NiggleCheckInRow.id))
+        return [_check_in(row) for row in rows]
+
     def sets(
         self,
         handle: str,
@@ -341,8 +368,10 @@ class Repository:
         slug: str | None = None,
         first: dt.date | None = None,
         last: dt.date | None = None,
+        slugs: Collection[str] | None = None,
     ) -> list[LoggedSet]:
-        """Every logged set, oldest first (by day, then as done), of one exercise or all."""
+        """Every logged set, oldest first (by day, then as done), of one exercise (`slug`),
+        of some (`slugs`) or all."""
         query = (
             select(SessionLogRow.date, SessionLogRow.session_id, SetLogRow)
             .join(SetLogRow, SetLogRow.session_log_id == SessionLogRow.id)
@@ -351,11 +380,23 @@ class Repository:
         )
         if slug is not None:
             query = query.where(SetLogRow.slug == slug)
+        if slugs is not None:
+            query = query.where(SetLogRow.slug.in_(sorted(slugs)))
         if first is not None:
             query = query.where(SessionLogRow.date >= first)
         if last is not None:
             query = query.where(SessionLogRow.date <= last)
         return [LoggedSet(day, sid, _set(row)) for day, sid, row in self.session.execute(query)]
+
+
+def _check_in(row: NiggleCheckInRow) -> CheckIn:
+    def severity(value: str | None) -> Severity | None:
+        return None if value is None else Severity(value)
+
+    return CheckIn(
+        row.date, NiggleSite(row.site), row.pain, severity(row.severity_before),
+        severity(row.severity_after),
+    )  # fmt: skip
 
 
 def _set(row: SetLogRow) -> SetLog:
