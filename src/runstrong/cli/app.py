@@ -24,6 +24,8 @@ COMMANDS = {
     "log": "runstrong.cli.log_cmd:log",
     "today": "runstrong.cli.log_cmd:today",
     "history": "runstrong.cli.log_cmd:history",
+    "import": "runstrong.cli.import_cmd:app",
+    "chart": "runstrong.cli.chart_cmd:chart",
     "db": "runstrong.cli.db_cmd:app",
 }
 

@@ -1,0 +1,144 @@
+"""`runstrong import strong|hevy|workout FILE --athlete H`: workouts logged elsewhere (another
+app's CSV export, a strength activity recorded on a watch) into an athlete's log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from runstrong.cli.base import Group
+from runstrong.cli.log_errors import LogCommand
+from runstrong.cli.options import current_settings, exercises_option
+
+if TYPE_CHECKING:
+    from runstrong.domain.log_import import AppSet
+    from runstrong.domain.training_log import Units
+    from runstrong.log_import_service import ImportSummary
+
+
+class ImportGroup(Group):
+    command_class = LogCommand
+
+
+@click.group(
+    "import",
+    cls=ImportGroup,
+    help=(
+        "Bring workouts logged elsewhere into an athlete's training log.\n\n"
+        "Example: runstrong import strong strong_workouts.csv --athlete alex"
+    ),
+    no_args_is_help=True,
+)
+def app() -> None:
+    pass
+
+
+file_argument = click.argument(
+    "file", metavar="FILE", type=click.Path(path_type=Path), help="The file to import."
+)
+athlete_option = click.option(
+    "--athlete", "handle", metavar="HANDLE", required=True, help="The athlete's handle."
+)
+unit_option = click.option(
+    "--unit",
+    type=click.Choice(("kg", "lb")),
+    help="The loads' unit where the file does not say [default: the athlete's units].",
+)
+replace_option = click.option(
+    "--replace", is_flag=True, help="Take the file's sets on days logged otherwise already."
+)
+
+
+@app.command("strong")
+@file_argument
+@athlete_option
+@unit_option
+@replace_option
+@exercises_option
+def strong(
+    file: Path, handle: str, unit: str | None, replace: bool, exercises: tuple[Path, ...]
+) -> None:
+    """Import Strong's CSV export (Settings > Export data): each day's sets as that day's log.
+
+    Exercises are matched to the library by name and alias ("Squat (Barbell)" is back_squat);
+    others are kept as custom exercises and listed. Importing the same file again adds nothing.
+
+    Example: runstrong import strong strong_workouts.csv --athlete alex --unit kg
+    """
+    from runstrong.imports.strong import read_strong
+
+    _import_csv("strong", read_strong, file, handle, unit, replace, exercises)
+
+
+@app.command("hevy")
+@file_argument
+@athlete_option
+@unit_option
+@replace_option
+@exercises_option
+def hevy(
+    file: Path, handle: str, unit: str | None, replace: bool, exercises: tuple[Path, ...]
+) -> None:
+    """Import Hevy's CSV export (Profile > Settings > Export data): each day's sets as that
+    day's log. The header says the unit (weight_kg or weight_lbs).
+
+    Example: runstrong import hevy workouts.csv --athlete alex
+    """
+    from runstrong.imports.hevy import read_hevy
+
+    _import_csv("hevy", read_hevy, file, handle, unit, replace, exercises)
+
+
+Reader = Callable[[Path, "Units", bool], "list[AppSet]"]
+
+
+def _import_csv(
+    source: str,
+    read: Reader,
+    file: Path,
+    handle: str,
+    unit: str | None,
+    replace: bool,
+    exercises: tuple[Path, ...],
+) -> None:
+    from runstrong import log_service, services
+    from runstrong.domain.training_log import Units
+    from runstrong.log_import_service import import_sets
+
+    settings = current_settings(exercises)
+    units = Units(unit) if unit else log_service.athlete_units(handle, settings).units
+    sets = read(file, units, unit is not None)
+    library = services.open_library(settings)
+    summary = import_sets(handle, source, sets, library, settings, replace_existing=replace)
+    click.echo(summary_text(handle, file, summary))
+
+
+def summary_text(handle: str, file: Path, summary: ImportSummary) -> str:
+    """What an import did, a line each: the days and sets added, then what it left as it was."""
+    days = len(summary.added)
+    lines = [
+        f"imported {file} into {handle}'s log: {days} day{'s' if days != 1 else ''}, "
+        f"{summary.sets_written} sets ({summary.planned} on planned sessions)"
+    ]
+    if summary.same:
+        lines.append(f"  already imported, left as they are: {summary.same} days")
+    if summary.kept:
+        lines.append(
+            f"  logged otherwise, kept: {_dates(summary.kept)} (--replace takes the file's)"
+        )
+    if summary.replaced:
+        lines.append(f"  logged otherwise, replaced: {_dates(summary.replaced)}")
+    if summary.warm_ups:
+        lines.append(f"  warm-up sets left out: {summary.warm_ups}")
+    if summary.custom:
+        names = ", ".join(f"{name!r} as {slug}" for name, slug in summary.custom.items())
+        lines.append(f"  not in the library, kept as custom exercises: {names}")
+    return "\n".join(lines)
+
+
+def _dates(days: tuple[object, ...], most: int = 5) -> str:
+    shown = ", ".join(str(d) for d in days[:most])
+    return shown if len(days) <= most else f"{shown} and {len(days) - most} more"
