@@ -24,9 +24,8 @@ def rs(db: str, *args: str) -> Ran:
 
 
 def sets(db: str) -> list[dict[str, object]]:
-    found: list[dict[str, object]] = json.loads(
-        ok(rs(db, "history", "alex", "--format", "json"))
-    )["sets"]
+    shown = ok(rs(db, "history", "alex", "--format", "json"))
+    found: list[dict[str, object]] = json.loads(shown)["sets"]
     for s in found:
         s.pop("e1rm_kg")
     return found
