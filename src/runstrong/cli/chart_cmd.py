@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from runstrong.cli.log_errors import LogCommand
-from runstrong.cli.options import current_settings, exercises_option, parse_date
+from runstrong.cli.options import current_settings, exercises_option
 from runstrong.domain.errors import InputError
 
 
@@ -42,8 +42,7 @@ def chart(
     """
     from runstrong import services
     from runstrong.chart_service import e1rm_chart
-    from runstrong.cli.library_cmd import unknown_exercise
-    from runstrong.domain.errors import UnknownExerciseError
+    from runstrong.cli.log_cmd import history_rows
     from runstrong.output import check_file, write_output
 
     fmt = Path(output).suffix.lower().removeprefix(".")
@@ -51,16 +50,7 @@ def chart(
         raise InputError(output, "", "cannot tell the format: end the name in .svg or .png")
     check_file(Path(output))
     settings = current_settings(exercises)
-    library = services.open_library(settings)
-    slug = None
-    if exercise is not None:
-        try:
-            slug = services.find_exercise(library, exercise).slug
-        except UnknownExerciseError as err:
-            raise InputError("--exercise", "", unknown_exercise(err, library)) from None
-    data, points = e1rm_chart(
-        handle, library, settings, fmt, slug=slug,
-        first=parse_date(first, "--from"), last=parse_date(last, "--to"),
-    )  # fmt: skip
+    rows, units = history_rows(handle, exercise, first, last, settings)
+    data, points = e1rm_chart(handle, rows, units, services.open_library(settings), fmt)
     write_output(output, data)
     print(f"wrote {output} ({kind}, {points} points)", file=sys.stderr)
