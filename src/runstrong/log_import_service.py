@@ -95,6 +95,21 @@ def import_sets(
     )
 
 
+def planned_slugs(handle: str, day: dt.date, settings: Settings) -> tuple[str, ...]:
+    """The exercises of the session planned on `day` (none if there is none)."""
+    import orjson
+
+    with repository(settings, readonly=True) as repo:
+        plan = repo.plan_covering(handle, day)
+    if plan is None:
+        return ()
+    for week in orjson.loads(plan.plan_json)["weeks"]:
+        for session in week["sessions"]:
+            if session["date"] == day.isoformat():
+                return tuple(x["slug"] for x in session["exercises"])
+    return ()
+
+
 class SessionIds:
     """The id a day's imported log takes: the session planned that day by the newest plan
     covering it, else `SOURCE:DATE`. Each plan's days are read from its JSON once."""

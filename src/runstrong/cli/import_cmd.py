@@ -92,6 +92,41 @@ def hevy(
     _import_csv("hevy", read_hevy, file, handle, unit, replace, exercises)
 
 
+@app.command("workout")
+@file_argument
+@athlete_option
+@click.option(
+    "--date", "day", metavar="DATE",
+    help="The day it was done (YYYY-MM-DD) [default: the activity's own, in its local time].",
+)  # fmt: skip
+@replace_option
+@exercises_option
+def workout(
+    file: Path, handle: str, day: str | None, replace: bool, exercises: tuple[Path, ...]
+) -> None:
+    """Import a strength activity recorded on a watch (a FIT activity file): its sets (reps,
+    weight, exercise) as the log of that day's planned session.
+
+    Example: runstrong import workout 2027-01-05-strength.fit --athlete alex
+    """
+    from runstrong import log_service, services
+    from runstrong.cli.options import parse_date
+    from runstrong.domain.errors import InputError
+    from runstrong.imports.fit_workout import app_sets, read_fit_workout
+    from runstrong.log_import_service import import_sets, planned_slugs
+
+    settings = current_settings(exercises)
+    log_service.athlete_units(handle, settings)  # an unknown handle first
+    found = read_fit_workout(file)
+    when = parse_date(day, "--date") or found.day
+    if when is None:
+        raise InputError(str(file), "", "gives no set a start time: give the day with --date")
+    library = services.open_library(settings)
+    sets = app_sets(found, when, library, planned_slugs(handle, when, settings))
+    summary = import_sets(handle, "watch", sets, library, settings, replace_existing=replace)
+    click.echo(summary_text(handle, file, summary))
+
+
 Reader = Callable[[Path, "Units", bool], "list[AppSet]"]
 
 
