@@ -181,3 +181,20 @@ def test_an_unknown_handle_is_one_line(alex: str) -> None:
         rs(alex, "import", "strong", str(FILES / "strong.csv"), "--athlete", "bob")
     )
     assert line == "error: athlete: no athlete 'bob' (see: runstrong athlete list)"
+
+
+def test_a_note_over_two_lines_is_read_and_later_lines_keep_their_numbers(
+    alex: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "Date,Exercise Name,Weight,Reps,Notes\n"
+        '2026-12-08,Squat (Barbell),100,5,"felt heavy\nknee fine"\n'
+        "2026-12-09,Squat (Barbell),lots,5,\n",
+        "utf-8",
+    )
+    line = one_error_line(rs(alex, "import", "strong", str(path), "--athlete", "alex"))
+    assert line == f"error: {path}: line 4, Weight: 'lots' is not a number"
+    path.write_text(path.read_text("utf-8").replace("lots", "100"), "utf-8")
+    ok(rs(alex, "import", "strong", str(path), "--athlete", "alex"))
+    assert [s["date"] for s in sets(alex)] == ["2026-12-08", "2026-12-09"]

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from runstrong.domain.errors import InputError, cut
 from runstrong.domain.log_import import RPE_SCALE_MAX, RPE_SCALE_MIN, rir_from_rpe
 from runstrong.domain.rules import MAX_HOLD_SECONDS, MAX_REPS, MAX_SESSION_MINUTES
 from runstrong.input_files import read_input
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 APP_CSV_MAX_BYTES = 50_000_000  # an export of years of training is a few MB
 MAX_KG = 1000.0  # heavier than any lift ever made: a wrong column, not a set
@@ -43,7 +48,8 @@ class AppCsv:
             raise InputError(self.where, "", f"is not UTF-8 text (byte {err.start + 1})") from None
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(text.splitlines(), delimiter=delimiter, strict=True)
+        # newline="": a quoted note may span lines; line numbers are the reader's
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         try:
             header = [h.strip() for h in next(reader, [])]
         except csv.Error as err:
@@ -57,16 +63,15 @@ class AppCsv:
             )  # fmt: skip
         self.rows = list(self._rows(reader, header))
 
-    def _rows(self, reader: Iterator[list[str]], header: list[str]) -> Iterator[Row]:
-        line = 1
+    def _rows(self, reader: Reader, header: list[str]) -> Iterator[Row]:
         while True:
             try:
                 values = next(reader, None)
             except csv.Error as err:
-                raise InputError(self.where, f"line {line + 1}", str(err)) from None
+                raise InputError(self.where, f"line {reader.line_num}", str(err)) from None
             if values is None:
                 return
-            line += 1
+            line = reader.line_num
             if line > MAX_ROWS:
                 raise InputError(self.where, "", f"has more than {MAX_ROWS:,} lines")
             if not any(v.strip() for v in values):
