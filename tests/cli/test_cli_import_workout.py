@@ -113,7 +113,7 @@ def test_a_watch_activity_becomes_the_log_of_the_planned_session(alex: str, tmp_
         (TUESDAY, session, "custom:squat_999", 10, 20.0, None),
     ]
     again = ok(rs(alex, "import", "workout", str(path), "--athlete", "alex")).splitlines()
-    assert again[1] == "  already imported, left as they are: 1 days"
+    assert again[1] == "  already imported, left as they are: 1 day"
     assert len(history(alex)) == 4
 
 

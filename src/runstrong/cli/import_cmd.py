@@ -153,13 +153,12 @@ def _import_csv(
 
 def summary_text(handle: str, file: Path, summary: ImportSummary) -> str:
     """What an import did, a line each: the days and sets added, then what it left as it was."""
-    days = len(summary.added)
     lines = [
-        f"imported {file} into {handle}'s log: {days} day{'s' if days != 1 else ''}, "
+        f"imported {file} into {handle}'s log: {_days(len(summary.added))}, "
         f"{summary.sets_written} sets ({summary.planned} on planned sessions)"
     ]
     if summary.same:
-        lines.append(f"  already imported, left as they are: {summary.same} days")
+        lines.append(f"  already imported, left as they are: {_days(summary.same)}")
     if summary.kept:
         lines.append(
             f"  logged otherwise, kept: {_dates(summary.kept)} (--replace takes the file's)"
@@ -172,6 +171,10 @@ def summary_text(handle: str, file: Path, summary: ImportSummary) -> str:
         names = ", ".join(f"{name!r} as {slug}" for name, slug in summary.custom.items())
         lines.append(f"  not in the library, kept as custom exercises: {names}")
     return "\n".join(lines)
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
 
 
 def _dates(days: tuple[object, ...], most: int = 5) -> str:
