@@ -76,12 +76,14 @@ def import_sets(
         sorted_days = sort_days(days, logged)
         writing = sorted_days.new + (sorted_days.differ if replace_existing else ())
         ids = SessionIds(repo, handle, source)
-        for day in writing:
-            log = SessionLog(
+        logs = [
+            SessionLog(
                 day.date, ids.of(day.date), LogStatus.DONE, day.sets, minutes=day.minutes,
                 note=day.note,
-            )  # fmt: skip
-            repo.put_log(handle, log, settings.timestamp)
+            )
+            for day in writing
+        ]  # fmt: skip
+        repo.put_logs(handle, logs, settings.timestamp)
     differ = tuple(d.date for d in sorted_days.differ)
     return ImportSummary(
         source=source,
@@ -112,19 +114,22 @@ def planned_slugs(handle: str, day: dt.date, settings: Settings) -> tuple[str, .
 
 class SessionIds:
     """The id a day's imported log takes: the session planned that day by the newest plan
-    covering it, else `SOURCE:DATE`. Each plan's days are read from its JSON once."""
+    covering it, else `SOURCE:DATE`. The plans' dates are read once, each plan's JSON when a day
+    first falls in it."""
 
     def __init__(self, repo: Repository, handle: str, source: str) -> None:
         self.repo, self.handle, self.source = repo, handle, source
+        self._spans = repo.plan_spans(handle)
         self._plans: dict[str, dict[dt.date, str]] = {}
         self.planned = 0
 
     def of(self, day: dt.date) -> str:
-        plan = self.repo.plan_covering(self.handle, day)
-        if plan is not None:
-            if plan.version not in self._plans:
-                self._plans[plan.version] = session_days(plan)
-            found = self._plans[plan.version].get(day)
+        version = next((v for v, start, end in self._spans if start <= day <= end), None)
+        if version is not None:
+            if version not in self._plans:
+                plan = self.repo.plan_covering(self.handle, day)
+                self._plans[version] = {} if plan is None else session_days(plan)
+            found = self._plans[version].get(day)
             if found is not None:
                 self.planned += 1
                 return found

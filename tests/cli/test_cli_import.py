@@ -198,3 +198,26 @@ def test_a_note_over_two_lines_is_read_and_later_lines_keep_their_numbers(
     path.write_text(path.read_text("utf-8").replace("lots", "100"), "utf-8")
     ok(rs(alex, "import", "strong", str(path), "--athlete", "alex"))
     assert [s["date"] for s in sets(alex)] == ["2026-12-08", "2026-12-09"]
+
+
+def test_a_long_history_is_imported_and_replaced_whole(alex: str, tmp_path: Path) -> None:
+    """600 days: more than one statement's worth of days to replace (500)."""
+    from datetime import timedelta
+
+    first = date(2023, 1, 1)
+    path = tmp_path / "years.csv"
+
+    def export(kg: int) -> None:
+        rows = [f"{first + timedelta(days=i)},Squat (Barbell),{kg},5" for i in range(600)]
+        path.write_text("Date,Exercise Name,Weight,Reps\n" + "\n".join(rows) + "\n", "utf-8")
+
+    export(100)
+    out = ok(rs(alex, "import", "strong", str(path), "--athlete", "alex"))
+    assert out.startswith(f"imported {path} into alex's log: 600 days, 600 sets")
+    export(105)
+    kept = ok(rs(alex, "import", "strong", str(path), "--athlete", "alex")).splitlines()
+    assert kept[1].endswith("and 595 more (--replace takes the file's)")
+    ok(rs(alex, "import", "strong", str(path), "--athlete", "alex", "--replace"))
+    found = sets(alex)
+    assert len(found) == 600
+    assert {s["kg"] for s in found} == {105.0}
