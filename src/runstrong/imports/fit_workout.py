@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
 from runstrong.domain.log_import import AppSet
-from runstrong.domain.rules import MAX_REPS
+from runstrong.domain.rules import MAX_REPS, MAX_SESSION_MINUTES
 from runstrong.imports.app_csv import MAX_KG
 from runstrong.input_files import read_input
 
@@ -89,6 +89,8 @@ def read_fit_workout(path: Path) -> WatchWorkout:
         return WatchWorkout(None, tuple(sets), None)
     first = dt.datetime.fromtimestamp(min(starts) / 1000, dt.UTC) + offset
     minutes = round((max(ends) - min(starts)) / 60_000) if ends else None
+    if minutes is not None and not 0 <= minutes <= MAX_SESSION_MINUTES * 4:
+        minutes = None  # a watch's clock gone wrong: the sets are kept without a length
     return WatchWorkout(first.date(), tuple(sets), minutes)
 
 
@@ -110,8 +112,8 @@ def app_sets(
 ) -> list[AppSet]:
     """The workout's sets for the log, each named by the slug its FIT ids stand for: of the
     library's exercises with those very ids (several may share them), the one planned that day
-    first, else the library's first; ids no exercise has are kept as
-    custom exercises named by their FIT names ("squat: 45" where the name is not known)."""
+    first, else the library's first; ids no exercise has are kept as custom exercises named by
+    their FIT names ("squat: 999" where the profile has no such name)."""
     by_ids: dict[tuple[int, int | None], list[str]] = {}
     for ex in library:
         by_ids.setdefault((ex.fit.category_id, ex.fit.name_id), []).append(ex.slug)
