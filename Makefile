@@ -68,6 +68,7 @@ pytest-compiled: $(COMPILED)/.built
 bench: $(STAMP) $(COMPILED)/.built
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.training_log
+	$(BIN)/python -m bench.charts
 
 clean:
 	rm -rf $(VENV) $(COMPILED) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -111,6 +111,14 @@ def cli_medians(commands: dict[str, Command], runs: int) -> dict[str, float]:
 Row = tuple[str, float, str]  # what, median ms, note
 
 
+def print_rows(title: str, rows: list[Row]) -> None:
+    """The table a bench prints: its title with the time, then a row each, aligned."""
+    width = max(len(name) for name, _, _ in rows)
+    print(f"{title}, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, medians")
+    for name, value, note in rows:
+        print(f"  {name:<{width}}  {value:9.2f} ms  {note}")
+
+
 def compiled_env(env: dict[str, str]) -> dict[str, str]:
     return {**env, "PYTHONPATH": str(COMPILED)}
 
@@ -142,10 +150,7 @@ def main() -> None:
         *export_rows(result, dumps),
         *cli_rows(),
     ]
-    width = max(len(name) for name, _, _ in rows)
-    print(f"runstrong benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, medians")
-    for name, value, note in rows:
-        print(f"  {name:<{width}}  {value:9.2f} ms  {note}")
+    print_rows("runstrong benchmarks", rows)
 
 
 def generating(result: services.PlanResult) -> Callable[[], Any]:

@@ -160,11 +160,10 @@ def find_exercise(library: ExerciseLibrary, name: str) -> Exercise:
     or an alias, in any case. Else an `UnknownExerciseError` with the nearest slugs."""
     import difflib
 
-    folded = " ".join(name.casefold().replace("-", " ").replace("_", " ").split())
-    by_name: dict[str, str] = {}
-    for ex in library:
-        for known in (ex.slug, ex.name, *ex.aliases):
-            by_name.setdefault(" ".join(known.casefold().replace("_", " ").split()), ex.slug)
+    from runstrong.library.names import fold, name_index
+
+    folded = fold(name)
+    by_name = name_index(library)
     if folded in by_name:
         return library.get(by_name[folded])
     close = difflib.get_close_matches(folded, list(by_name), n=3, cutoff=0.6)

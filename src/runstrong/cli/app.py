@@ -25,8 +25,9 @@ COMMANDS = {
     "today": "runstrong.cli.log_cmd:today",
     "history": "runstrong.cli.log_cmd:history",
     "niggle": "runstrong.cli.niggle_cmd:niggle",
+    "import": "runstrong.cli.import_cmd:app",
+    "chart": "runstrong.cli.chart_cmd:chart",
     "db": "runstrong.cli.db_cmd:app",
-    "import": "runstrong.cli.runs_cmd:import_app",
     "runs": "runstrong.cli.runs_cmd:runs",
     "load": "runstrong.cli.runs_cmd:load",
 }

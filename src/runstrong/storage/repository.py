@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from runstrong.domain.checkins import CheckIn
@@ -229,6 +229,16 @@ class Repository:
             self._id(handle), PlanVersionRow.start <= day, PlanVersionRow.end >= day
         )
 
+    def plan_spans(self, handle: str) -> list[tuple[str, dt.date, dt.date]]:
+        """Each plan version's id and dates, newest first, without its JSON: which plan covers
+        each of many days, in one query."""
+        rows = self.session.execute(
+            select(PlanVersionRow.version, PlanVersionRow.start, PlanVersionRow.end)
+            .where(PlanVersionRow.athlete_id == self._id(handle))
+            .order_by(PlanVersionRow.id.desc())
+        )
+        return [(version, start, end) for version, start, end in rows]
+
     def _newest_plan(self, athlete_id: int, *where: ColumnElement[bool]) -> PlanRecord | None:
         found = self.session.execute(
             select(PlanVersionRow, ProfileVersionRow.version)
@@ -295,11 +305,15 @@ class Repository:
         sets = self.session.scalars(
             select(SetLogRow).where(SetLogRow.session_log_id == row.id).order_by(SetLogRow.position)
         )
+        return self._log_of(row, tuple(_set(s) for s in sets))
+
+    @staticmethod
+    def _log_of(row: SessionLogRow, sets: tuple[SetLog, ...]) -> SessionLog:
         return SessionLog(
             date=row.date,
             session_id=row.session_id,
             status=LogStatus(row.status),
-            sets=tuple(_set(s) for s in sets),
+            sets=sets,
             moved_to=row.moved_to,
             rpe=row.rpe,
             minutes=row.minutes,
@@ -387,6 +401,74 @@ class Repository:
         if last is not None:
             query = query.where(SessionLogRow.date <= last)
         return [LoggedSet(day, sid, _set(row)) for day, sid, row in self.session.execute(query)]
+
+    def put_logs(self, handle: str, logs: list[SessionLog], now: dt.datetime) -> None:
+        """Store many days' logs at once (an import), in place of those there: a bulk insert of
+        the days and one of their sets, not a flush a day."""
+        athlete_id = self._locked(handle)
+        days = [log.date for log in logs]
+        for i in range(0, len(days), _DAYS_A_STATEMENT):
+            self.session.execute(
+                delete(SessionLogRow).where(
+                    SessionLogRow.athlete_id == athlete_id,
+                    SessionLogRow.date.in_(days[i : i + _DAYS_A_STATEMENT]),
+                )
+            )
+        if not logs:
+            return
+        ids = self.session.scalars(
+            insert(SessionLogRow).returning(SessionLogRow.id, sort_by_parameter_order=True),
+            [
+                {
+                    "athlete_id": athlete_id, "date": log.date, "session_id": log.session_id,
+                    "status": str(log.status), "moved_to": log.moved_to, "rpe": log.rpe,
+                    "minutes": log.minutes, "note": log.note, "reason": log.reason,
+                    "logged_at": now,
+                }
+                for log in logs
+            ],
+        ).all()  # fmt: skip
+        sets = [
+            {
+                "session_log_id": log_id, "position": i, "slug": s.slug, "side": str(s.side),
+                "reps": s.reps, "kg": s.kg, "seconds": s.seconds, "contacts": s.contacts,
+                "rir": s.rir,
+            }
+            for log_id, log in zip(ids, logs, strict=True)
+            for i, s in enumerate(log.sets, 1)
+        ]  # fmt: skip
+        if sets:
+            self.session.execute(insert(SetLogRow), sets)
+
+    def logs_between(self, handle: str, first: dt.date, last: dt.date) -> dict[dt.date, SessionLog]:
+        """Every day's log from `first` to `last` (inclusive), with its sets: two queries, for
+        an import that compares thousands of days."""
+        rows = list(
+            self.session.scalars(
+                select(SessionLogRow).where(
+                    SessionLogRow.athlete_id == self._id(handle),
+                    SessionLogRow.date >= first,
+                    SessionLogRow.date <= last,
+                )
+            )
+        )
+        sets: dict[int, list[SetLog]] = {row.id: [] for row in rows}
+        if rows:
+            for found in self.session.scalars(
+                select(SetLogRow)
+                .join(SessionLogRow, SetLogRow.session_log_id == SessionLogRow.id)
+                .where(
+                    SessionLogRow.athlete_id == self._id(handle),
+                    SessionLogRow.date >= first,
+                    SessionLogRow.date <= last,
+                )
+                .order_by(SetLogRow.session_log_id, SetLogRow.position)
+            ):
+                sets[found.session_log_id].append(_set(found))
+        return {row.date: self._log_of(row, tuple(sets[row.id])) for row in rows}
+
+
+_DAYS_A_STATEMENT = 500  # dates in one IN (...): well within SQLite's and PostgreSQL's limits
 
 
 def _check_in(row: NiggleCheckInRow) -> CheckIn:
