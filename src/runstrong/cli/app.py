@@ -25,6 +25,8 @@ COMMANDS = {
     "today": "runstrong.cli.log_cmd:today",
     "history": "runstrong.cli.log_cmd:history",
     "db": "runstrong.cli.db_cmd:app",
+    "user": "runstrong.cli.user_cmd:app",
+    "serve": "runstrong.cli.serve_cmd:serve",
 }
 
 
