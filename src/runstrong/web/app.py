@@ -35,6 +35,11 @@ _ENCODED_HEADERS = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items(
 
 
 def create_app(config: WebConfig) -> Litestar:
+    """The app on `config`'s database, its schema brought up to date now (a database that
+    cannot be opened fails here, not on the first request)."""
+    from runstrong.storage.database import engine_for
+
+    engine_for(config.settings())
     library = services.open_library(config.settings())
     api = Router(path="/api/v1", route_handlers=[api_accounts.router, api_athletes.router])
     return Litestar(
