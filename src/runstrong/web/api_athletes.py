@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from litestar import Request, Response, Router, delete, get, post, put
 from litestar.di import NamedDependency, Provide
@@ -44,6 +44,14 @@ EXPORTS = {  # format: (media type, file name ending)
 AccountSettings = NamedDependency[Settings]  # the signed-in account's (auth.account_settings)
 Library = NamedDependency[ExerciseLibrary]
 AthleteId = Annotated[str, PathParameter(max_length=64, description="The athlete's id (opaque).")]
+
+
+JsonObject = dict[str, Any]  # what the OpenAPI document says of JSON sent as stored
+
+
+def encoded(body: bytes) -> Response[JsonObject]:
+    """JSON already encoded (a stored plan, the log's JSON), sent as it is."""
+    return Response(cast(Any, body), media_type=JSON)
 
 
 def athlete_out(s: AthleteSummary) -> AthleteOut:
@@ -114,10 +122,10 @@ def remove_athlete(settings: AccountSettings, athlete_id: AthleteId) -> None:
 
 
 @get("/athletes/{athlete_id:str}/plan", sync_to_thread=True, media_type=JSON)
-def plan(settings: AccountSettings, athlete_id: AthleteId) -> Response[bytes]:
+def plan(settings: AccountSettings, athlete_id: AthleteId) -> Response[JsonObject]:
     """The newest plan version as stored (plan JSON, schema 2): not made again."""
     stored = athlete_service.latest_plan(athlete_id, settings)
-    return Response(stored.plan_json.encode("utf-8"), media_type=JSON)
+    return encoded(stored.plan_json.encode("utf-8"))
 
 
 @get("/athletes/{athlete_id:str}/today", sync_to_thread=True)
@@ -166,18 +174,18 @@ def history(
     exercise: Annotated[str | None, QueryParameter(max_length=100)] = None,
     first: Annotated[date | None, QueryParameter(name="from")] = None,
     last: Annotated[date | None, QueryParameter(name="to")] = None,
-) -> Response[bytes]:
+) -> Response[JsonObject]:
     """Every set logged (the log's JSON, docs/formats.md), of one exercise or all."""
     from runstrong.export.log_export import log_json
 
     rows = log_service.history(athlete_id, library, settings, slug=exercise, first=first, last=last)
-    return Response(log_json(athlete_id, rows), media_type=JSON)
+    return encoded(log_json(athlete_id, rows))
 
 
 @get("/athletes/{athlete_id:str}/exports/{fmt:str}", sync_to_thread=True)
 def export(
     settings: AccountSettings, library: Library, fmt: FromPath[str], athlete_id: AthleteId
-) -> Response[bytes]:
+) -> Response[JsonObject | str]:
     """The newest plan in a format: json (as stored), csv, ics, or fit (a zip of workouts)."""
     if fmt not in EXPORTS:
         raise NotFoundException(f"no export '{fmt[:20]}' (one of {', '.join(EXPORTS)})")
@@ -189,7 +197,7 @@ def export(
         body = _exported(fmt, stored.plan_json.encode("utf-8"), library, settings)
     name = f"{athlete_id}-{stored.version}.{ending}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-    return Response(body, media_type=media, headers=headers)
+    return Response(cast(Any, body), media_type=media, headers=headers)
 
 
 def _exported(fmt: str, plan_json: bytes, library: ExerciseLibrary, settings: Settings) -> bytes:
