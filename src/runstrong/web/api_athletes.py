@@ -12,6 +12,7 @@ from datetime import date
 from typing import Annotated, Any, cast
 
 from litestar import Request, Response, Router, delete, get, post, put
+from litestar.concurrency import sync_to_thread
 from litestar.di import NamedDependency, Provide
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, JSONBody, PathParameter, QueryParameter
@@ -63,15 +64,11 @@ def athlete_out(s: AthleteSummary) -> AthleteOut:
     )  # fmt: skip
 
 
-async def _profile(
-    request: Request[Any, Any, Any], library: ExerciseLibrary, settings: Settings
-) -> tuple[Profile, str]:
-    """The request's body read as a profile in JSON (the TOML's keys), by the CLI's reader."""
+def _profile(raw: bytes, library: ExerciseLibrary, settings: Settings) -> Profile:
+    """A request's body read as a profile in JSON (the TOML's keys), by the CLI's reader."""
     from runstrong.profile.loader import profile_from_bytes
 
-    raw = await request.body()
-    parsed = profile_from_bytes(raw, ".json", library, PROFILE_WHERE, cache_dir=settings.cache_dir)
-    return parsed, raw.decode("utf-8")
+    return profile_from_bytes(raw, ".json", library, PROFILE_WHERE, cache_dir=settings.cache_dir)
 
 
 @get("/athletes", sync_to_thread=True)
@@ -89,11 +86,16 @@ async def add_athlete(
 ) -> AthleteOut:
     """Store an athlete from the profile in the body (JSON, the profile file's keys): the
     profile as version 1 and its plan from today."""
-    parsed, text = await _profile(request, library, settings)
-    record, _ = athlete_service.add_athlete(
-        parsed, text, ".json", library, settings, handle=handle, units=units
-    )
-    return athlete_out(athlete_service.show_athlete(record.handle, settings))
+    raw = await request.body()  # then the reading, planning and storing, off the event loop
+
+    def added() -> AthleteOut:
+        parsed = _profile(raw, library, settings)
+        record, _ = athlete_service.add_athlete(
+            parsed, raw.decode("utf-8"), ".json", library, settings, handle=handle, units=units
+        )
+        return athlete_out(athlete_service.show_athlete(record.handle, settings))
+
+    return await sync_to_thread(added)
 
 
 @get("/athletes/{athlete_id:str}", sync_to_thread=True)
@@ -109,10 +111,17 @@ async def update_athlete(
     athlete_id: AthleteId,
 ) -> AthleteOut:
     """A new profile version and a re-plan from this week; the log stays."""
-    athlete_service.check_athlete(athlete_id, settings)
-    parsed, text = await _profile(request, library, settings)
-    athlete_service.update_athlete(athlete_id, parsed, text, ".json", library, settings)
-    return athlete_out(athlete_service.show_athlete(athlete_id, settings))
+    raw = await request.body()
+
+    def updated() -> AthleteOut:
+        athlete_service.check_athlete(athlete_id, settings)
+        parsed = _profile(raw, library, settings)
+        athlete_service.update_athlete(
+            athlete_id, parsed, raw.decode("utf-8"), ".json", library, settings
+        )
+        return athlete_out(athlete_service.show_athlete(athlete_id, settings))
+
+    return await sync_to_thread(updated)
 
 
 @delete("/athletes/{athlete_id:str}", status_code=HTTP_204_NO_CONTENT, sync_to_thread=True)
