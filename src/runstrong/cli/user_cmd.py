@@ -35,9 +35,10 @@ def app() -> None:
 def add(email: str, admin: bool, password_stdin: bool) -> None:
     """Make an account for EMAIL. The password is asked twice on a terminal, or read from
     standard input with --password-stdin; it never goes on the command line. Prints the
-    account's id.
+    account's id. From a script: printf '%s\\n' "$PASSWORD" | runstrong user add EMAIL
+    --password-stdin
 
-    Example: printf '%s\\n' "$PASSWORD" | runstrong user add me@example.org --password-stdin
+    Example: runstrong user add me@example.org --admin
     """
     from runstrong.account_service import Role, add_user, checked_email, checked_password
 
