@@ -13,8 +13,9 @@ from builders import ROOT
 from runstrong.settings import Settings, from_environment
 
 SRC = ROOT / "src" / "runstrong"
-# The entry points: the settings module itself and the command line.
-ENTRY_POINTS = ("settings.py", "cli/")
+# The entry points: the settings module itself, the command line, and the web app's factory
+# (its workers' config from the environment) and config (the clock of each request).
+ENTRY_POINTS = ("settings.py", "cli/", "web/app.py", "web/config.py")
 # The command line's own choice for its short-lived process (cli/__init__.py).
 GC_ALLOWED = ("cli/__init__.py",)
 

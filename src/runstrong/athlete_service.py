@@ -140,6 +140,12 @@ def remove_athlete(handle: str, settings: Settings) -> None:
         repo.remove_athlete(handle)
 
 
+def latest_plan(handle: str, settings: Settings) -> PlanRecord:
+    """The athlete's newest plan version, as stored (plan JSON): never made again."""
+    with _repository(settings, readonly=True) as repo:
+        return repo.latest_plan(handle)
+
+
 def check_athlete(handle: str, settings: Settings) -> AthleteRecord:
     with _repository(settings, readonly=True) as repo:
         return repo.athlete(handle)

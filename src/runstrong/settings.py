@@ -28,13 +28,16 @@ class Settings:
     to the built-in library, in order (a later folder's slug replaces an earlier one).
     `cache_dir`: where validated inputs are cached; None: no cache. `database_url`: the training
     log's database, a SQLAlchemy URL (`sqlite:///path`, `postgresql+psycopg://...`); None: the
-    SQLite file in the user's data folder (runstrong.storage.database.default_url)."""
+    SQLite file in the user's data folder (runstrong.storage.database.default_url). `owner`: the
+    account whose athletes the training log's use cases see (its public id, users.name); None:
+    the command line's local user. The web app gives each request the signed-in account's."""
 
     today: date
     now: datetime | None = None
     exercise_dirs: tuple[Path, ...] = ()
     cache_dir: Path | None = None
     database_url: str | None = None
+    owner: str | None = None
 
     @property
     def timestamp(self) -> datetime:

@@ -16,17 +16,18 @@ from runstrong.storage.models import Base
 
 TABLES = {
     "users", "athletes", "profile_versions", "plan_versions", "session_logs", "set_logs",
-    "niggle_checkins", "runs", "alembic_version",
+    "niggle_checkins", "runs",
+    "api_tokens", "login_failures", "athlete_access", "alembic_version",
 }  # fmt: skip
 
 
 def test_head_names_the_newest_migration() -> None:
-    assert migrate.head() == "0003_niggle_checkins" == database.HEAD
+    assert migrate.head() == "0004_accounts" == database.HEAD
 
 
 def test_a_new_database_is_created_at_the_newest_revision_on_first_use(database_url: str) -> None:
     engine = database.engine_for(settings(database_url))
-    assert database.current_revision(engine) == "0003_niggle_checkins"
+    assert database.current_revision(engine) == database.HEAD
     assert set(inspect(engine).get_table_names()) == TABLES
 
 
@@ -45,7 +46,7 @@ def test_the_migrations_go_down_and_up_again(database_url: str) -> None:
     with engine.begin() as connection:
         migrate.downgrade(connection, "base")
     assert set(inspect(engine).get_table_names()) == {"alembic_version"}
-    assert database.ensure_schema(engine) == "0003_niggle_checkins"
+    assert database.ensure_schema(engine) == database.HEAD
     assert set(inspect(engine).get_table_names()) == TABLES
 
 

@@ -35,12 +35,61 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+ROLES = ("athlete", "coach", "admin")
+EMAIL_LENGTH = 320  # RFC 5321's longest address
+TOKEN_HASH_LENGTH = 64  # a SHA-256 in hex
+
+
 class UserRow(Base):
-    """Who owns athletes: the command line's local user, a web account later."""
+    """Who owns athletes: the command line's local user (no email, no password), or a web
+    account: `name` its opaque public id, an email, an argon2id hash and a role (0002)."""
 
     __tablename__ = "users"
+    __table_args__ = (CheckConstraint(f"role IN {ROLES}", name="role"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    email: Mapped[str | None] = mapped_column(String(EMAIL_LENGTH), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(8), server_default="athlete")
+
+
+class ApiTokenRow(Base):
+    """A bearer token of the API: only its SHA-256 is kept; revoked tokens stay, marked."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(TOKEN_HASH_LENGTH), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailureRow(Base):
+    """A failed log-in, by the email tried (lower case) and the client's address: the rate
+    limit counts these in the database, so every worker sees the same count."""
+
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_LENGTH), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class AthleteAccessRow(Base):
+    """A coach's link to an athlete (issue 16's coach role): invited, accepted or left. Only an
+    accepted link lets the coach see the athlete."""
+
+    __tablename__ = "athlete_access"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "coach_id"),
+        CheckConstraint("status IN ('pending', 'accepted', 'left')", name="status"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    coach_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 

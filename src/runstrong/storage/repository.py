@@ -44,10 +44,11 @@ from runstrong.storage.models import (
 
 @contextmanager
 def repository(settings: Settings, *, readonly: bool = False) -> Iterator[Repository]:
-    """The local user's repository in one transaction (storage.database.transaction): an
-    unknown handle is an UnknownAthleteError naming the handles there are."""
+    """The repository of the settings' owner (else the local user) in one transaction
+    (storage.database.transaction): an unknown handle is an UnknownAthleteError naming the
+    handles there are."""
     with transaction(settings, readonly=readonly) as session:
-        repo = Repository(session)
+        repo = Repository(session, settings.owner or LOCAL_USER)
         try:
             yield repo
         except UnknownHandleError as err:

@@ -1,0 +1,61 @@
+"""`runstrong serve`: the web app and its REST API (runstrong.web), served by uvicorn."""
+
+from __future__ import annotations
+
+import click
+
+from runstrong.cli.options import current_settings
+
+SIGNUP_ENV = "RUNSTRONG_SIGNUP"  # "0": no sign-up through the API (accounts by `user add`)
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65_535), default=8000, show_default=True, help="The port."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes behind the one port (for PostgreSQL; SQLite: 1).",
+)
+@click.option(
+    "--signup/--no-signup",
+    default=None,
+    help=f"Let anyone make an account (default: on, unless {SIGNUP_ENV}=0).",
+)
+def serve(host: str, port: int, workers: int, signup: bool | None) -> None:
+    """Serve the web app and its REST API (/api/v1, OpenAPI at /api/openapi.json) on the
+    training log's database (--db). Ctrl-C stops it.
+
+    Example: runstrong --db sqlite:///runstrong.sqlite3 serve --port 8000 --no-signup
+    """
+    import os
+
+    import uvicorn
+
+    from runstrong.storage.database import database_url, engine_for, shown
+    from runstrong.web.config import CONFIG_ENV, WebConfig
+
+    settings = current_settings()
+    engine_for(settings)  # a database that cannot be opened: one error line, before serving
+    allowed = signup if signup is not None else os.environ.get(SIGNUP_ENV, "1") != "0"
+    config = WebConfig(
+        database_url=database_url(settings),
+        exercise_dirs=settings.exercise_dirs,
+        cache_dir=settings.cache_dir,
+        signup=allowed,
+    )
+    os.environ[CONFIG_ENV] = config.to_json()  # the workers' factory reads it
+    click.echo(f"runstrong on http://{host}:{port}/ ({shown(config.database_url)})", err=True)
+    uvicorn.run(
+        "runstrong.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        server_header=False,
+    )

@@ -1,0 +1,81 @@
+"""The accounts' rows: users with an email, API tokens (their hashes), failed log-ins and coaches'
+links. Functions of the caller's session (one transaction per user action); the account
+service (runstrong.account_service) decides, these read and write."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from runstrong.storage.models import ApiTokenRow, LoginFailureRow, UserRow
+
+
+def user_by_email(session: Session, email: str) -> UserRow | None:
+    return session.scalar(select(UserRow).where(UserRow.email == email))
+
+
+def add_user(
+    session: Session, name: str, email: str, password_hash: str, role: str, now: dt.datetime
+) -> UserRow:
+    row = UserRow(name=name, email=email, password_hash=password_hash, role=role, created_at=now)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def set_password_hash(session: Session, user_id: int, password_hash: str) -> None:
+    session.execute(
+        update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash)
+    )
+
+
+def add_token(session: Session, user_id: int, token_hash: str, now: dt.datetime) -> None:
+    session.add(ApiTokenRow(user_id=user_id, token_hash=token_hash, created_at=now))
+
+
+def user_by_token(session: Session, token_hash: str) -> tuple[UserRow, ApiTokenRow] | None:
+    """The user of a token that is not revoked."""
+    found = session.execute(
+        select(UserRow, ApiTokenRow)
+        .join(ApiTokenRow, ApiTokenRow.user_id == UserRow.id)
+        .where(ApiTokenRow.token_hash == token_hash, ApiTokenRow.revoked_at.is_(None))
+    ).first()
+    return None if found is None else (found[0], found[1])
+
+
+def touch_token(session: Session, token_id: int, now: dt.datetime) -> None:
+    session.execute(update(ApiTokenRow).where(ApiTokenRow.id == token_id).values(last_used_at=now))
+
+
+def revoke_token(session: Session, token_hash: str, now: dt.datetime) -> bool:
+    result = session.execute(
+        update(ApiTokenRow)
+        .where(ApiTokenRow.token_hash == token_hash, ApiTokenRow.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def failures_since(
+    session: Session, since: dt.datetime, *, email: str, address: str
+) -> tuple[int, int]:
+    """Failed log-ins since `since`: for the email, and from the address."""
+
+    def count(*where: object) -> int:
+        found = session.scalar(
+            select(func.count(LoginFailureRow.id)).where(LoginFailureRow.at >= since, *where)  # type: ignore[arg-type]
+        )
+        return int(found or 0)
+
+    return count(LoginFailureRow.email == email), count(LoginFailureRow.address == address)
+
+
+def add_failure(
+    session: Session, email: str, address: str, now: dt.datetime, *, forget_before: dt.datetime
+) -> None:
+    """Count a failed log-in, and forget those older than `forget_before` (the table stays the
+    size of one window)."""
+    session.execute(delete(LoginFailureRow).where(LoginFailureRow.at < forget_before))
+    session.add(LoginFailureRow(email=email, address=address, at=now))

@@ -1,0 +1,84 @@
+"""The app factory: the routes under /api/v1, the OpenAPI document at /api/openapi.json, one
+error shape, security headers on every answer, and bodies no larger than the profile reader
+reads."""
+
+from __future__ import annotations
+
+import os
+
+from litestar import Litestar, Router
+from litestar.datastructures import State
+from litestar.enums import ScopeType
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from runstrong import __version__, services
+from runstrong.web import api_accounts, api_athletes
+from runstrong.web.config import CONFIG_ENV, REQUEST_MAX_BYTES, WebConfig
+from runstrong.web.errors import HANDLERS
+
+# No inline script or style, nothing from elsewhere, never framed (OWASP Secure Headers).
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+    "cache-control": "no-store",
+}
+_ENCODED_HEADERS = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+
+def create_app(config: WebConfig) -> Litestar:
+    """The app on `config`'s database, its schema brought up to date now (a database that
+    cannot be opened fails here, not on the first request)."""
+    from runstrong.storage.database import engine_for
+
+    engine_for(config.settings())
+    library = services.open_library(config.settings())
+    api = Router(path="/api/v1", route_handlers=[api_accounts.router, api_athletes.router])
+    return Litestar(
+        route_handlers=[api],
+        state=State({"config": config, "library": library}),
+        exception_handlers=HANDLERS,
+        middleware=[security_headers],
+        request_max_body_size=REQUEST_MAX_BYTES,
+        openapi_config=OpenAPIConfig(
+            title="runstrong",
+            version=__version__,
+            path="/api",
+            render_plugins=[JsonRenderPlugin()],
+        ),
+        debug=False,
+        logging_config=None,  # uvicorn's (runstrong serve), not a second setup
+    )
+
+
+def app_from_environment() -> Litestar:
+    """The app of a worker started by `runstrong serve` (its WebConfig in RUNSTRONG_WEB_CONFIG)."""
+    return create_app(WebConfig.from_json(os.environ[CONFIG_ENV]))
+
+
+def security_headers(app: ASGIApp) -> ASGIApp:
+    """Every answer, errors included, with SECURITY_HEADERS (those it set itself kept)."""
+
+    async def with_headers(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await app(scope, receive, send)
+            return
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in _ENCODED_HEADERS if k not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await app(scope, receive, sending)
+
+    return with_headers

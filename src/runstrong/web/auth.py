@@ -1,0 +1,54 @@
+"""Authentication in one place: the bearer token of a request, its account, and the Settings
+the services get for that account (whose athletes they see, and nobody else's).
+
+Authorisation follows from the Settings: the training log's repositories see only the athletes
+of the settings' owner, so an athlete of another account is unknown (404), never forbidden."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request
+from litestar.exceptions import NotAuthorizedException
+
+from runstrong.account_service import Account, account_for_token
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.settings import Settings
+from runstrong.web.config import WebConfig
+
+BEARER = "bearer "
+MAX_TOKEN_CHARS = 200
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="runstrong"'}
+
+
+def config_of(request: Request[Any, Any, Any]) -> WebConfig:
+    found: WebConfig = request.app.state.config
+    return found
+
+
+def library_of(request: Request[Any, Any, Any]) -> ExerciseLibrary:
+    """The exercise library, loaded once when the app starts."""
+    found: ExerciseLibrary = request.app.state.library
+    return found
+
+
+def bearer_token(request: Request[Any, Any, Any]) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header[: len(BEARER)].lower() != BEARER:
+        return None
+    token = header[len(BEARER) :].strip()
+    return token if 0 < len(token) <= MAX_TOKEN_CHARS else None
+
+
+def signed_in(request: Request[Any, Any, Any]) -> Account:
+    """The account of the request's token; no token, or one unknown or revoked: 401."""
+    token = bearer_token(request)
+    account = None if token is None else account_for_token(token, config_of(request).settings())
+    if account is None:
+        raise NotAuthorizedException("a valid bearer token is needed", headers=CHALLENGE)
+    return account
+
+
+def account_settings(request: Request[Any, Any, Any]) -> Settings:
+    """The Settings of a signed-in request: the services see the account's athletes only."""
+    return config_of(request).settings(owner=signed_in(request).id)

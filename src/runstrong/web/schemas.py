@@ -1,0 +1,97 @@
+"""The API's bodies as msgspec structs: what the OpenAPI document describes and what requests
+are checked against before a service sees them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+from runstrong.account_service import EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS
+
+Email = Annotated[str, Meta(max_length=EMAIL_MAX_CHARS)]
+Password = Annotated[str, Meta(max_length=PASSWORD_MAX_CHARS)]
+Count = Annotated[int, Meta(ge=0, le=10_000)]
+Kilograms = Annotated[float, Meta(ge=0, le=1_000)]
+Rir = Annotated[int, Meta(ge=0, le=10)]
+Text = Annotated[str, Meta(max_length=2_000)]
+MAX_SETS_PER_LOG = 200
+
+
+class Credentials(Struct, forbid_unknown_fields=True):
+    email: Email
+    password: Password
+
+
+class UserCreated(Struct):
+    id: str
+
+
+class TokenIssued(Struct):
+    token: str
+
+
+class FieldError(Struct):
+    field: str
+    message: str
+
+
+class Errors(Struct):
+    errors: list[FieldError]
+
+
+class AthleteOut(Struct):
+    """An athlete as the API shows it; `id` is opaque (the athlete's handle in its account)."""
+
+    id: str
+    name: str
+    units: str
+    profile_version: int
+    plan_version: str
+    plan_start: dt.date
+    plan_end: dt.date
+    sessions_logged: int
+    sets_logged: int
+    last_logged: dt.date | None
+
+
+class AthleteList(Struct):
+    items: list[AthleteOut]
+
+
+class SetIn(Struct, forbid_unknown_fields=True):
+    """One set as done: reps with kg and RIR, or seconds, or contacts; kg in kilograms (each
+    dumbbell's weight for a lift held in each hand)."""
+
+    slug: Annotated[str, Meta(min_length=1, max_length=100)]
+    reps: Count | None = None
+    seconds: Count | None = None
+    contacts: Count | None = None
+    kg: Kilograms | None = None
+    rir: Rir | None = None
+    side: Literal["left", "right", "both"] = "both"
+
+
+class LogIn(Struct, forbid_unknown_fields=True):
+    """A day's log: the sets done, or that the session was skipped or moved."""
+
+    date: dt.date
+    sets: Annotated[list[SetIn], Meta(max_length=MAX_SETS_PER_LOG)] = msgspec.field(
+        default_factory=list
+    )
+    status: Literal["done", "skipped", "moved"] = "done"
+    moved_to: dt.date | None = None
+    rpe: Annotated[int, Meta(ge=0, le=10)] | None = None
+    minutes: Annotated[int, Meta(ge=0, le=600)] | None = None
+    note: Text | None = None
+    reason: Text | None = None
+    replace: bool = False
+
+
+class LogOut(Struct):
+    date: dt.date
+    session_id: str
+    status: str
+    sets: int

@@ -1,0 +1,74 @@
+"""Builders of the web tests: an app on a real database with a fixed clock, Litestar's test
+client, accounts made through the API itself, and the example profiles as JSON bodies."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from litestar.testing import TestClient
+
+from builders import EXAMPLES
+from runstrong.web.app import create_app
+from runstrong.web.config import WebConfig
+
+NOW = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)  # a Wednesday: Alex's plan starts on 7 December
+PASSWORD = "correct horse battery"
+
+
+class Clock:
+    """A clock the test moves on by hand."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@contextmanager
+def client(
+    database_url: str, *, signup: bool = True, clock: Clock | None = None
+) -> Iterator[TestClient[Any]]:
+    config = WebConfig(database_url=database_url, signup=signup, clock=clock or Clock())
+    with TestClient(app=create_app(config)) as test_client:
+        yield test_client
+
+
+def bearer(web: TestClient[Any], email: str, password: str = PASSWORD) -> dict[str, str]:
+    token = web.post("/api/v1/tokens", json={"email": email, "password": password})
+    assert token.status_code == 201, token.text
+    return {"Authorization": f"Bearer {token.json()['token']}"}
+
+
+def profile_json(name: str = "alex-marathon") -> bytes:
+    """An example profile as the API takes it: the TOML's keys, in JSON."""
+    data = tomllib.loads((EXAMPLES / f"{name}.toml").read_text("utf-8"))
+    return json.dumps(data, default=_iso).encode()
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, date | time | datetime):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def account(web: TestClient[Any], email: str) -> dict[str, str]:
+    """A new account's bearer header, made by signing up and asking for a token."""
+    made = web.post("/api/v1/users", json={"email": email, "password": PASSWORD})
+    assert made.status_code == 201, made.text
+    return bearer(web, email)
+
+
+def add_athlete(web: TestClient[Any], auth: dict[str, str], name: str = "alex-marathon") -> str:
+    made = web.post(
+        "/api/v1/athletes",
+        content=profile_json(name),
+        headers={**auth, "content-type": "application/json"},
+    )
+    assert made.status_code == 201, made.text
+    return str(made.json()["id"])
