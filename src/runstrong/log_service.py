@@ -26,6 +26,7 @@ from runstrong.domain.training_log import (
     AthleteRecord,
     HistoryRow,
     LoggedSet,
+    LogStatus,
     PlanRecord,
     SessionLog,
     SetLog,
@@ -187,6 +188,8 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
         athlete = repo.athlete(handle)
         plan = repo.plan_covering(handle, day) or repo.latest_plan(handle)
         upcoming = upcoming_sessions(session_days(plan), repo.moves(handle, day), day)
+        if plan.version == repo.latest_plan(handle).version:
+            upcoming = _as_lived(upcoming, repo, handle, day, settings)
         if not upcoming:
             raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))
         on = min(upcoming)
@@ -203,6 +206,29 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
     resolved = resolve_session(session, planned_for, library)
     changes = progression_service.from_log(facts, resolved, planned_for, athlete.units)
     return DaySession(athlete, day, resolved, changes, log)
+
+
+def _as_lived(
+    upcoming: dict[date, str], repo: Repository, handle: str, day: date, settings: Settings
+) -> dict[date, str]:
+    """`upcoming` as the plan is lived (athlete_plan.py, domain/lived_plan.py): a session logged
+    skipped that the engine placed again is on its new day, one it dropped is gone. A session the
+    athlete moved (`log --moved-to`) stays on the day they named (`upcoming_sessions`)."""
+    from runstrong import services
+    from runstrong.athlete_plan import read_athlete_plan
+    from runstrong.domain.lived_plan import Outcome
+
+    outcomes = read_athlete_plan(repo, handle, services.open_library(settings), settings).outcomes
+    moved = {
+        o.session_id: o.on
+        for o in outcomes.values()
+        if o.outcome in (Outcome.MOVED, Outcome.DROPPED) and o.missed is LogStatus.SKIPPED
+    }
+    if not moved:
+        return upcoming
+    found = {d: sid for d, sid in upcoming.items() if sid not in moved}
+    found |= {on: sid for sid, on in moved.items() if on is not None and on >= day}
+    return found
 
 
 def _slugs(plan: PlanRecord, session_id: str) -> set[str]:

@@ -232,9 +232,12 @@ def test_a_wrong_athlete_or_source_is_one_line_and_nothing_written(
 
 
 def test_a_session_the_plan_moved_is_logged_on_its_new_day(alex: str, tmp_path: Path) -> None:
-    # the deload's A skipped on Tuesday 29 Dec goes to Saturday 2 Jan (as above); a log of that
-    # Saturday, a day the stored plan has no session on, is for A
+    # the deload's A skipped on Tuesday 29 Dec goes to Saturday 2 Jan (as above); `today` on the
+    # Friday shows it there, and a log of that Saturday, a day the stored plan has no session
+    # on, is for A
     ok(rs(alex, "log", "alex", "--date", "2026-12-29", "--skipped"))
+    friday = json.loads(ok(rs(alex, "today", "alex", "--date", "2027-01-01", "--format", "json")))
+    assert (friday["session"]["id"], friday["session"]["date"]) == (A4, "2027-01-02")
     logged = ok(rs(alex, "log", "alex", "--date", "2027-01-02", "--set", "push_up 12@2"))
     assert logged == f"logged alex 2027-01-02 ({A4}): 1 set\n"
     out = tmp_path / "plan.json"

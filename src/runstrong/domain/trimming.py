@@ -339,7 +339,9 @@ def keep_only(draft: Draft, slugs: frozenset[str], circuit: bool, budget: Budget
     if len(keep) == len(draft.exercises) and not to_circuit:
         return draft
     left_out = [p for p in draft.exercises if p.slug not in slugs]
-    notes = (budget.left_out(tuple(p.name for p in left_out)),) if left_out else ()
+    notes: tuple[Reason, ...] = (
+        (budget.left_out(tuple(p.name for p in left_out)),) if left_out else ()
+    )
     if to_circuit:
         notes = (budget.circuit(), *notes)
     return draft._replace(
