@@ -16,7 +16,17 @@ from domain.test_engine_properties import profiles
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Level
 from runstrong.domain.messages import RuleId
-from runstrong.domain.plan import ByPercent, Hold, Phase, Plan, Prescription, Reps, Role, Week
+from runstrong.domain.plan import (
+    ByPercent,
+    Hold,
+    Phase,
+    Plan,
+    Prescription,
+    Reps,
+    Role,
+    Session,
+    Week,
+)
 from runstrong.domain.profile import Profile
 from runstrong.domain.progression import Progress, more_contacts, position, step
 from runstrong.domain.rules import Rules
@@ -123,15 +133,31 @@ def percent_falls(plan: Plan) -> list[str]:
 
 def beginner_short_of_three_sets(plan: Plan) -> list[str]:
     """A beginner's planned main lifts below 3 sets in the third loading week of a block or
-    later (science.md §2.3: 2-3 x 10-12, rising)."""
+    later (science.md §2.3: 2-3 x 10-12, rising), but for a session too short for them that
+    says so (min_main_sets_short_of_time, named in its sets_cut_to_fit reason)."""
     return [
         f"{p.slug} {p.sets} sets week {week.index}"
         for block in blocks(plan)
         for week in block[2:]
         for s in week.sessions
         for p in s.exercises
-        if p.role is Role.MAIN and planned(p) and p.sets < 3 and not b_race_week(week)
+        if p.role is Role.MAIN
+        and planned(p)
+        and p.sets < 3
+        and not b_race_week(week)
+        and p.name not in cut_to_fit(s)
     ]
+
+
+def cut_to_fit(s: Session) -> set[str]:
+    """The exercises whose sets a session cut to fit its minutes, as its reasons name them."""
+    return {
+        name
+        for r in s.reasons
+        if r.rule is RuleId.SETS_CUT_TO_FIT
+        for name in r.get("exercises") or ()
+        if isinstance(name, str)
+    }
 
 
 def plan_of(path: Path) -> tuple[Profile, Plan]:

@@ -1178,6 +1178,16 @@ class Rules:
     # Trimming for time (science.md "Every rule the engine uses"): before any exercise is left
     # out, accessories go down to min_trimmed_accessory_sets, then main lifts to
     # min_trimmed_main_sets, then calves, single-leg work and plyometrics.
+    min_main_sets_short_of_time: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        least=1,
+        doc="the last step of fitting a session to its minutes, once every other cut is made: "
+        "its main lifts go down to this many sets (two sets of a main lift beat a session "
+        "over its time)",
+        most=MAX_SETS,
+    )
     min_trimmed_accessory_sets: int = rule(
         2,
         cite="runstrong_heuristic",
@@ -1192,8 +1202,9 @@ class Rules:
         cite="nsca2016",
         heuristic=True,
         least=1,
-        doc="short of time, main lifts go down to this many sets, no fewer (the low end of "
-        "3-4 and 3-5 sets)",
+        doc="short of time, main lifts go down to this many sets before any category leaves "
+        "the week (the low end of 3-4 and 3-5 sets; min_main_sets_short_of_time is the last "
+        "resort)",
         most=MAX_SETS,
     )
     trim_covered_categories_first: bool = rule(

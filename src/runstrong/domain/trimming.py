@@ -105,7 +105,8 @@ def _fitted(
     3. the accessories, upper body and trunk become one circuit (`circuit_to_fit`);
     4. every accessory goes down to `min_category_sets` (1), then the plyometrics;
     5. only then are exercises left out that take a category from the week, the highest trim
-       rank first. The main lifts stay."""
+       rank first. The main lifts stay;
+    6. last, the main lifts go down to `min_main_sets_short_of_time` (2) sets."""
     min_accessory, min_main = rules.min_trimmed_accessory_sets, rules.min_trimmed_main_sets
     fits = [
         Fitting(d, limit, budget, memo, rules)
@@ -130,6 +131,11 @@ def _fitted(
     _fewer_sets(fits, least, lambda p, rank: p.role not in KEPT_ROLES)
     _fewer_sets(fits, least, lambda p, rank: p.role in PLYO_AND_POWER)
     _leave_out(fits, spare_only=False)
+    last = rules.min_main_sets_short_of_time  # the last resort: fewer sets of the main lifts
+    for f in fits:
+        for k, p in enumerate(f.exercises):
+            if p.role is Role.MAIN and f.over and f.sets[k] > last:
+                f.set_sets(k, last)
     for f in fits:
         f.give_back()
     return fits
