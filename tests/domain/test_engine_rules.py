@@ -1265,6 +1265,25 @@ def test_a_session_on_an_easy_day_says_why_it_is_not_on_a_key_run_day() -> None:
     assert all(with_rule(s.reasons, RuleId.EASY_DAY_NO_KEY_DAY_SUITS) for s in easy)
 
 
+def test_a_session_made_moderate_for_its_day_keeps_an_easy_drill_for_its_hard_one() -> None:
+    """Monday, the day before the long run, is the advanced runner's only strength day: its
+    session is made moderate, its hard drill goes (and says so), and a low-intensity drill takes
+    its place rather than the week losing its jumps."""
+    week = RunningWeek(runs=(Run(Weekday.TUE, RunType.LONG, 90, time(8, 0)),))
+    plan = plan_for(level="advanced", strength_days=("mon",), running=week)
+    moderated = [
+        s for s in base_sessions(plan) if with_rule(s.reasons, RuleId.LEGS_MODERATED_KEY_RUN)
+    ]
+    assert moderated
+    for s in moderated:
+        assert with_rule(s.reasons, RuleId.HARD_PLYO_LEFT_OUT)
+        drills = [library().get(p.slug).plyometric for p in s.exercises]
+        kept = [d for d in drills if d is not None]
+        assert kept
+        assert all(d.intensity is PlyoIntensity.LOW for d in kept)
+        assert s.plyo_contacts > 0
+
+
 def test_jumps_left_out_for_time_do_not_count_as_hard_plyometrics() -> None:
     """An advanced runner with 20 minutes on Monday, the day before the long run: the block's
     jumps never fit the time, so a deload session (moderate legs, no jumps) is fine there and
@@ -1277,7 +1296,13 @@ def test_jumps_left_out_for_time_do_not_count_as_hard_plyometrics() -> None:
         session_minutes=20,
         running=week,
     )
-    deloads = [s for s in plan.sessions if s.lower_body_load is LowerBodyLoad.MODERATE]
+    deloads = [
+        s
+        for w in plan.weeks
+        if w.deload
+        for s in w.sessions
+        if s.lower_body_load is LowerBodyLoad.MODERATE
+    ]
     assert deloads
     for s in deloads:
         assert s.plyo_contacts == 0

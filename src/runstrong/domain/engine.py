@@ -905,6 +905,8 @@ class _WeekPlanner:
             else:
                 full = next(d for d in self._drafts(key) if d.template is template)
                 draft = day_fit.fitted(full, legs, plyo, self.library, self.rules)
+                if legs and not plyo:
+                    draft = self._easy_drill_for(draft, full, key)
                 trimmed = self._trim([draft])[0]
                 fitted = self._prepare(
                     trimmed.draft, False, trimmed.minutes, trimmed.notes_for_deload
@@ -915,6 +917,25 @@ class _WeekPlanner:
                 fitted = fitted._replace(load=load, needs=needs)
             found = self._fitted[key, template, legs, plyo] = fitted
         return found
+
+    def _easy_drill_for(self, draft: Draft, full: Draft, key: ContentKey) -> Draft:
+        """A session made moderate for its day that lost its only drill (a hard one) gets a
+        low-intensity drill in its place, dosed for the week, so its jumps are not lost with the
+        heavy legs (science.md §3.3); unchanged when a drill is left or none suits."""
+        drills = [p for p in full.exercises if p.role is Role.PLYOMETRIC]
+        if not drills or any(p.role is Role.PLYOMETRIC for p in draft.exercises):
+            return draft
+        used = {p.slug for d in self._drafts(key) for p in d.exercises}
+        ex, subs = self.chooser.choose(PLYO, block=key.block, used=used, max_plyo=PlyoIntensity.LOW)
+        if ex is None:
+            return draft
+        subs += self.chooser.care(ex, Role.PLYOMETRIC)
+        easy = self._prescribe(ex, Role.PLYOMETRIC, self._context(full.template, key), subs)
+        return draft._replace(
+            exercises=(easy, *draft.exercises),
+            trim_ranks=(PLYO.trim_rank, *draft.trim_ranks),
+            coverage=(PLYO.coverage, *draft.coverage),
+        )
 
     def _b_race_dosed(self, ready: Ready, deload: bool, days: int) -> Ready:
         """`ready` within the B-race limits, `days` before the race (race_window.py)."""
