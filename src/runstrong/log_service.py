@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import orjson
@@ -188,7 +188,10 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
         athlete = repo.athlete(handle)
         plan = repo.plan_covering(handle, day) or repo.latest_plan(handle)
         upcoming = upcoming_sessions(session_days(plan), repo.moves(handle, day), day)
-        if plan.version == repo.latest_plan(handle).version:
+        # a session skipped this week or later may have been placed again (lived_plan.py); the
+        # plan as lived is read only then: it parses the whole stored plan once more
+        monday = day - timedelta(days=day.weekday())
+        if repo.skipped_since(handle, monday) and plan.version == repo.latest_plan(handle).version:
             upcoming = _as_lived(upcoming, repo, handle, day, settings)
         if not upcoming:
             raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))

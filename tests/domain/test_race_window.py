@@ -56,7 +56,7 @@ def test_fifty_hops_become_twenty_and_the_session_says_so() -> None:
         "single_leg_hop", role=Role.PLYOMETRIC, sets=5, dose=Contacts(5), per_side=True
     )  # 5 sets x 5 contacts a side = 50
     squat = make_prescription("back_squat", dose=Reps(4, ByPercent(87, 1)))
-    draft = Draft(A, (hops, squat), (6, 1), ("", ""), (), True)
+    draft = Draft(A, (hops, squat), (6, 1), ("", ""), ())
     got = b_race_draft(draft, 5, RULES)
     assert got.exercises[0].sets == 2  # 2 x 5 a side = 20 contacts
     assert got.exercises[1].dose == Reps(4, ByPercent(83, 3))
@@ -72,7 +72,7 @@ def test_fifty_hops_become_twenty_and_the_session_says_so() -> None:
 
 def test_a_session_already_light_enough_is_unchanged() -> None:
     easy = make_prescription("back_squat", dose=Reps(8, ByRir(3)))
-    draft = Draft(A, (easy,), (1,), ("",), (), False)
+    draft = Draft(A, (easy,), (1,), ("",), ())
     assert b_race_draft(draft, 4, RULES) is draft
 
 

@@ -75,7 +75,6 @@ def without_plyometrics(draft: Draft) -> Draft:
         exercises=tuple(p for p, _, _ in kept),
         trim_ranks=tuple(rank for _, rank, _ in kept),
         coverage=tuple(c for _, _, c in kept),
-        hard_plyo=False,
     )
 
 
@@ -99,7 +98,6 @@ def moderated(draft: Draft, library: ExerciseLibrary, rules: Rules) -> Draft:
         trim_ranks=tuple(rank for _, rank, _ in kept),
         coverage=tuple(c for _, _, c in kept),
         notes=notes,
-        hard_plyo=False,
     )
 
 

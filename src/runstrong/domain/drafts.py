@@ -34,5 +34,4 @@ class Draft(NamedTuple):
     trim_ranks: tuple[int, ...]
     coverage: tuple[str, ...]
     notes: tuple[Reason, ...]
-    hard_plyo: bool
     circuit: bool = False  # accessories, upper body and trunk done as one circuit (supersets.py)

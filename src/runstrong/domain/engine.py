@@ -93,6 +93,12 @@ WITHOUT_PLYOMETRICS = tuple(c for c in EVERY_CATEGORY if c is not Category.PLYOM
 UNLOADED = frozenset({LoadType.BODYWEIGHT_REPS, LoadType.BAND, LoadType.TIMED_HOLD})
 
 
+def kit_judges(role: Role) -> bool:
+    """Does the light-kit check (light_kit.py) judge a dose of `role`? Not the explosive lift's,
+    light and fast by design (science.md §2.7)."""
+    return role is not Role.POWER
+
+
 class Ready(NamedTuple):
     """A drafted, trimmed session with what placement and the plan need to know about it."""
 
@@ -639,10 +645,6 @@ class _WeekPlanner:
             tuple(slot.trim_rank for slot, _, _ in picks),
             tuple(slot.coverage for slot, _, _ in picks),
             notes,
-            any(
-                ex.plyometric is not None and ex.plyometric.intensity is not PlyoIntensity.LOW
-                for _, ex, _ in picks
-            ),
         )
 
     def _pick(
@@ -685,7 +687,7 @@ class _WeekPlanner:
                         sites = self.chooser.why_empty(slot)
                         notes.append(reason(RuleId.NO_SINGLE_LEG, niggle_sites=sites))
                     continue
-                if self._kit_bound(template, slot.role) and self.kit.limit(ex) is not None:
+                if not template.light and kit_judges(slot.role) and self.kit.limit(ex) is not None:
                     # light kit: a harder variant the kit can load (science.md §2.8)
                     doses = self._block_doses(template, phase, block)
                     ex, heavier = self.kit.heavier(ex, slot.role, doses, chosen)
@@ -697,12 +699,6 @@ class _WeekPlanner:
         picks_, notes_ = self._picked[key]
         used.update(ex.slug for _, ex, _ in picks_)
         return picks_, notes_
-
-    @staticmethod
-    def _kit_bound(template: Template | None, role: Role) -> bool:
-        """Does the light-kit check (light_kit.py) apply? Not to light sessions, nor to the
-        explosive lift, which is light and fast by design (science.md §2.7)."""
-        return role is not Role.POWER and (template is None or not template.light)
 
     def _block_doses(self, template: Template, phase: Phase, block: int) -> tuple[Context, ...]:
         """The dose contexts of every week the block lifts in (its exercises must suit all)."""
@@ -731,7 +727,7 @@ class _WeekPlanner:
                 name=name,
                 notes=notes,
                 known_max=known,
-                limit=self.kit.limit(ex) if self._kit_bound(None, role) else None,
+                limit=self.kit.limit(ex) if kit_judges(role) else None,
             )
         return found
 

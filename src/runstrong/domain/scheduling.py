@@ -43,6 +43,9 @@ from runstrong.domain.spacing import (
 
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
 DEFAULT_RACE_TIME = time(9, 0)
+# The latest a session may start on its day: one straight after a run that ends later (past
+# midnight) starts then instead, on its own day.
+LAST_START_OF_DAY = time(23, 45)
 
 
 class SessionNeeds(NamedTuple):
@@ -458,7 +461,7 @@ class Scheduler:
             # No time later that day leaves the gap: the same session, straight after the run
             # (science.md §3.3: run first; only explosive gains are blunted, schumann2022).
             penalty += rules.penalty_too_soon_after_run_points
-            wanted = max(wanted, min(run_end, datetime.combine(day, time(23, 45))))
+            wanted = max(wanted, min(run_end, datetime.combine(day, LAST_START_OF_DAY)))
             reasons.append(
                 reason(
                     RuleId.SAME_SESSION_AFTER_RUN,

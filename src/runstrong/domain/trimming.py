@@ -214,7 +214,6 @@ class Fitting:
         # worded only when asked for, from each exercise's sets before and after.
         self._touched: dict[int, Prescription] = {}  # by id: in order, compared by identity
         self._left_out: list[Prescription] = []
-        self.hard_plyo = draft.hard_plyo
         self._regroup()
 
     @property
@@ -242,7 +241,6 @@ class Fitting:
         if id(gone) not in self._touched:
             self._touched[id(gone)] = gone
         self._left_out.append(gone)
-        self.hard_plyo = self.hard_plyo and gone.role is not Role.PLYOMETRIC
         self._regroup()
 
     def make_circuit(self) -> None:
@@ -332,7 +330,6 @@ class Fitting:
             tuple(self.ranks),
             tuple(self.coverage),
             (*self.original.notes, *self.notes),
-            self.hard_plyo,
             self.circuit,
         )
 
@@ -356,6 +353,4 @@ def keep_only(draft: Draft, slugs: frozenset[str], circuit: bool, budget: Budget
         exercises=tuple(draft.exercises[i] for i in keep),
         trim_ranks=tuple(draft.trim_ranks[i] for i in keep),
         coverage=tuple(draft.coverage[i] for i in keep),
-        # the session's hard plyometrics, if any, were its plyometric slot's exercise
-        hard_plyo=draft.hard_plyo and all(p.role is not Role.PLYOMETRIC for p in left_out),
     )

@@ -289,6 +289,19 @@ class Repository:
         )
         return [self._log(row) for row in rows]
 
+    def skipped_since(self, handle: str, since: dt.date) -> bool:
+        """Is a session logged skipped on or after `since`?"""
+        found = self.session.scalar(
+            select(SessionLogRow.date)
+            .where(
+                SessionLogRow.athlete_id == self._id(handle),
+                SessionLogRow.status == str(LogStatus.SKIPPED),
+                SessionLogRow.date >= since,
+            )
+            .limit(1)
+        )
+        return found is not None
+
     def logs(self, handle: str, first: dt.date, last: dt.date) -> list[SessionLog]:
         """Every day's log from `first` to `last` (inclusive), oldest first, with its sets."""
         rows = self.session.scalars(
