@@ -900,7 +900,8 @@ class _WeekPlanner:
                 fitted = self._prepare(draft, True)
             else:
                 full = next(d for d in self._drafts(key) if d.template is template)
-                draft = day_fit.fitted(full, legs, plyo, self.library, self.rules)
+                week = self._context(template, key)
+                draft = day_fit.fitted(full, legs, plyo, self.library, self.rules, week)
                 if legs and not plyo:
                     draft = self._easy_drill_for(draft, full, key)
                 trimmed = self._trim([draft])[0]

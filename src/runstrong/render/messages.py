@@ -409,6 +409,10 @@ _PROGRESSION_SCHEMES = {
     "rep_wave": "fewer reps and a heavier load each week; each block starts a step higher",
     "bodyweight": "sets, then reps, then a slow lowering; then a harder variant",
     "hold": "{seconds_step} s longer each step",
+    "moderate": (
+        "a day for moderate legs climbs its own steps: fewer reps and a little heavier, then a "
+        "set more, never a heavy set"
+    ),
 }
 
 
