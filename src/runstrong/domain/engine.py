@@ -76,6 +76,7 @@ from runstrong.domain.scheduling import (
 )
 from runstrong.domain.selection import Chooser
 from runstrong.domain.spacing import Placed, leaves_out_plyo, moderates_legs
+from runstrong.domain.start_estimates import related_1rm
 from runstrong.domain.templates import ACT, PLYO, PLYO_LOW, REC, A, B, M, T, Template, W
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
@@ -137,7 +138,7 @@ def generate_plan(
     planner = _WeekPlanner(athlete, library, rules, first_day, frames, calendar)
     built = [planner.week(frame) for frame in frames]
     in_plan = {p.slug for week in built for s in week.sessions for p in s.exercises}
-    estimated = _estimated_loads(athlete, library, built)
+    estimated = _estimated_loads(athlete, library, rules, built)
     warnings = (
         _profile_warnings(athlete)
         + assumption_notes(profile.athlete, rules, estimated)
@@ -173,12 +174,17 @@ def _profile_warnings(athlete: Athlete) -> list[Reason]:
     return warnings
 
 
-def _estimated_loads(athlete: Athlete, library: ExerciseLibrary, weeks: list[Week]) -> bool:
-    """Any main lift with external load and no known max: its load is our estimate (loads.py)."""
+def _estimated_loads(
+    athlete: Athlete, library: ExerciseLibrary, rules: Rules, weeks: list[Week]
+) -> bool:
+    """Any main lift with external load and no known max, its own or a related lift's: its load
+    is our estimate from body mass (loads.py, start_estimates.py)."""
+    maxes = athlete.one_rep_max_kg
     return any(
         p.role is Role.MAIN
-        and p.slug not in athlete.one_rep_max_kg
+        and p.slug not in maxes
         and library.get(p.slug).load_type is LoadType.EXTERNAL_LOAD
+        and related_1rm(p.slug, maxes, rules) is None
         for week in weeks
         for s in week.sessions
         for p in s.exercises

@@ -357,13 +357,19 @@ def _kit_assumed(p: P) -> str:
 
 def _load_estimated(p: P) -> str:
     mass, rir = p.n("body_mass_kg"), p.i("rir")
-    basis = (
-        f"your body mass ({mass:g} kg)"
-        if p.i("body_mass_given")
-        else f"an assumed body mass of {mass:g} kg"
-    )
+    source = p.get("source")
+    if source:  # from a related lift's known max (start_estimates.py)
+        name = str(source).replace("_", " ")
+        basis = f"about {p.i('pct')} % of your {name} max ({mass_text(p, 'source_kg')})"
+    else:
+        basis = (
+            f"your body mass ({mass:g} kg)"
+            if p.i("body_mass_given")
+            else f"an assumed body mass of {mass:g} kg"
+        )
+        basis += f" and {p.s('level')} level"
     text = (
-        f"estimated, no known max: from {basis} and {p.s('level')} level; if the first set "
+        f"estimated, no known max: from {basis}; in the first session, if the first set "
         f"leaves more than {rir + 2} in reserve, go a step heavier, fewer than {rir}, a step "
         "lighter; log what you lift to replace the estimate"
     )
