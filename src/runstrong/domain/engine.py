@@ -138,11 +138,14 @@ def generate_plan(
     planner = _WeekPlanner(athlete, library, rules, first_day, frames, calendar)
     built = [planner.week(frame) for frame in frames]
     in_plan = {p.slug for week in built for s in week.sessions for p in s.exercises}
-    estimated = _estimated_loads(athlete, library, rules, built)
+    mains = {
+        p.slug for week in built for s in week.sessions for p in s.exercises if p.role is Role.MAIN
+    }
+    estimated = _estimated_loads(athlete, library, rules, mains)
     warnings = (
         _profile_warnings(athlete)
         + assumption_notes(profile.athlete, rules, estimated)
-        + _unused_maxes(athlete, library, rules, in_plan)
+        + _unused_maxes(athlete, library, rules, in_plan, mains)
         + warnings
     )
     return Plan(
@@ -175,29 +178,37 @@ def _profile_warnings(athlete: Athlete) -> list[Reason]:
 
 
 def _estimated_loads(
-    athlete: Athlete, library: ExerciseLibrary, rules: Rules, weeks: list[Week]
+    athlete: Athlete, library: ExerciseLibrary, rules: Rules, mains: set[str]
 ) -> bool:
     """Any main lift with external load and no known max, its own or a related lift's: its load
     is our estimate from body mass (loads.py, start_estimates.py)."""
     maxes = athlete.one_rep_max_kg
     return any(
-        p.role is Role.MAIN
-        and p.slug not in maxes
-        and library.get(p.slug).load_type is LoadType.EXTERNAL_LOAD
-        and related_1rm(p.slug, maxes, rules) is None
-        for week in weeks
-        for s in week.sessions
-        for p in s.exercises
+        slug not in maxes
+        and library.get(slug).load_type is LoadType.EXTERNAL_LOAD
+        and related_1rm(slug, maxes, rules) is None
+        for slug in mains
     )
 
 
 def _unused_maxes(
-    athlete: Athlete, library: ExerciseLibrary, rules: Rules, in_plan: set[str]
+    athlete: Athlete,
+    library: ExerciseLibrary,
+    rules: Rules,
+    in_plan: set[str],
+    mains: set[str],
 ) -> list[Reason]:
     """Say so when a known max cannot turn into kilograms, or its exercise is not in the plan
-    (rule 10: never ignore input silently)."""
+    and no main lift of the plan (`mains`) is estimated from it (rule 10: never ignore input
+    silently)."""
     out = []
     kit = athlete.equipment.available
+    maxes = athlete.one_rep_max_kg
+    seeds = {
+        found.source
+        for slug in mains
+        if slug not in maxes and (found := related_1rm(slug, maxes, rules)) is not None
+    }
     for slug in sorted(athlete.one_rep_max_kg):
         ex = library.get(slug)
         if not ex.percent_1rm and load_limit(ex, athlete, rules) is not None:
@@ -208,7 +219,7 @@ def _unused_maxes(
             out.append(reason(RuleId.MAX_UNUSED_BY_RIR, exercise=ex.name))
         elif not ex.fits(kit):
             out.append(reason(RuleId.MAX_UNUSED_KIT, exercise=ex.name))
-        elif slug not in in_plan:
+        elif slug not in in_plan and slug not in seeds:
             out.append(reason(RuleId.MAX_UNUSED_NOT_IN_PLAN, exercise=ex.name))
     return out
 
