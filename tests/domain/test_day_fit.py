@@ -7,15 +7,22 @@ at reps + RIR (science.md §2.2: 11RM = 72%, 8RM = 80%)."""
 
 from __future__ import annotations
 
-from builders import library, make_prescription, with_rule
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from builders import EXAMPLES, library, make_prescription, with_rule
 from runstrong.domain import day_fit
+from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.drafts import Draft
-from runstrong.domain.exercise import Level
+from runstrong.domain.engine import generate_plan
+from runstrong.domain.exercise import Equipment, Level
 from runstrong.domain.messages import RuleId
-from runstrong.domain.plan import ByPercent, ByRir, Contacts, Hold, Phase, Reps, Role
+from runstrong.domain.plan import ByPercent, ByRir, Contacts, Hold, Phase, Reps, Role, Session, Week
 from runstrong.domain.prescription import Context
 from runstrong.domain.rules import Rules
 from runstrong.domain.templates import A
+from runstrong.profile import load_profile
 
 RULES = Rules()
 
@@ -138,3 +145,61 @@ def test_a_beginner_wave_never_goes_heavy_so_it_is_only_moved_further_from_failu
     squat = make_prescription("goblet_squat", sets=3, dose=Reps(10, ByRir(3)))
     third = week_of(Level.BEGINNER, Phase.BASE, 2)
     assert day_fit.moderated_main(squat, None, third, RULES) is None
+
+
+# -- the build's explosive lift on a day for moderate legs (engine.py, day_fit.py) -------------
+
+
+def build_weeks(name: str, athlete_change: Any = None) -> list[Week]:
+    profile = load_profile(EXAMPLES / f"{name}.toml", library())
+    if athlete_change is not None:
+        profile = replace(profile, athlete=athlete_change(profile.athlete))
+    plan = generate_plan(profile, library(), today=date(2026, 12, 7))
+    return [w for w in plan.weeks if w.phase is Phase.BUILD]
+
+
+def power(s: Session) -> list[str]:
+    return [p.slug for p in s.exercises if p.role is Role.POWER]
+
+
+def test_nia_s_loaded_jump_moves_from_her_moderated_wednesday_to_tuesday() -> None:
+    """Nia lifts on Tuesday and Wednesday; Wednesday is the day before her tempo run, so the
+    jump squat or swing of session B goes to Tuesday, and both days say so."""
+    weeks = build_weeks("nia-ultra-tue-wed")
+    assert weeks
+    for week in weeks:
+        tue, wed = week.sessions
+        assert (tue.weekday, wed.weekday) == (Weekday.TUE, Weekday.WED)
+        assert power(wed) == []
+        assert len(power(tue)) == 1
+        assert with_rule(wed.reasons, RuleId.POWER_FOR_DAY, action="moved", day="tue")
+        assert with_rule(tue.reasons, RuleId.POWER_FOR_DAY, action="received", day="wed")
+
+
+def test_lee_s_one_day_leaves_the_loaded_jump_out_or_throws_a_ball_if_he_has_one() -> None:
+    """Lee lifts only on Saturday, the day before his long run: no day takes the jump squat."""
+    for week in build_weeks("lee-saturday-only"):
+        (sat,) = week.sessions
+        assert power(sat) == []
+        left_out = with_rule(sat.reasons, RuleId.POWER_FOR_DAY, action="left_out")
+        assert [r.get("exercise") for r in left_out] == ["Dumbbell jump squat"]
+
+    def with_ball(athlete: Athlete) -> Athlete:
+        items = athlete.equipment.items | {Equipment.MEDICINE_BALL}
+        return replace(athlete, equipment=replace(athlete.equipment, items=items))
+
+    # with a ball: a throw, in place of the jump squat where the block had drafted one
+    weeks = build_weeks("lee-saturday-only", with_ball)
+    assert all(power(w.sessions[0]) == ["medicine_ball_overhead_throw"] for w in weeks)
+    swapped = [
+        w.index
+        for w in weeks
+        if with_rule(
+            w.sessions[0].reasons,
+            RuleId.POWER_FOR_DAY,
+            action="swapped",
+            exercise="Dumbbell jump squat",
+            instead="Medicine-ball overhead backward throw",
+        )
+    ]
+    assert swapped

@@ -17,13 +17,18 @@ moderate by the same line: reps from `moderate_legs_min_reps` down to the fewest
 it at `moderate_legs_min_rir` in reserve (8, 7, 6 by default: 72-77 % 1RM), then a set more. Peak
 and race season keep the table's heaviest reps at their few sets (intensity kept, volume low).
 Our own scheme [D] (`runstrong_heuristic`).
+
+The build's explosive lift is a lower-body load when it is a loaded jump or swing
+(`loads_the_legs`): on such a day it goes to the week's heavy session if there is one, else it
+becomes a light throw (a medicine ball: no landing, a few kilograms), else it is left out; each
+with a note (`RuleId.POWER_FOR_DAY`; the engine chooses, these functions change the drafts).
 """
 
 from __future__ import annotations
 
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.drafts import Draft
-from runstrong.domain.exercise import Level, LoadType, PlyoIntensity
+from runstrong.domain.exercise import Equipment, Exercise, Level, LoadType, PlyoIntensity
 from runstrong.domain.intensity import percent_1rm_for
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import ByPercent, ByRir, Phase, Prescription, Reps, Role
@@ -37,6 +42,9 @@ from runstrong.domain.prescription import (
 from runstrong.domain.progression import position, step
 from runstrong.domain.rules import Rules
 
+# Explosive lifts whose implement is thrown, a few kilograms and no landing: no lower-body load
+# to speak of, so they may stay on a day for moderate legs (our heuristic [D]).
+THROWN_IMPLEMENTS = frozenset({Equipment.MEDICINE_BALL})
 # Notes that say the kit was too light for the dose (load_ceiling.py): such a dose keeps its
 # own, lighter reps on a moderate day.
 LIGHT_KIT_NOTES = frozenset({RuleId.LIGHT_MORE_REPS, RuleId.LIGHT_SLOW_TEMPO})
@@ -271,3 +279,64 @@ def _with_progress(notes: tuple[Reason, ...], progress: Reason) -> tuple[Reason,
     if not any(n.rule is RuleId.PROGRESSION for n in notes):
         return (*notes, progress)
     return tuple(progress if n.rule is RuleId.PROGRESSION else n for n in notes)
+
+
+def loads_the_legs(ex: Exercise) -> bool:
+    """An explosive lift that is a lower-body load: a loaded jump or swing, not a thrown ball."""
+    return ex.is_lower_body and not ex.equipment & THROWN_IMPLEMENTS
+
+
+def leg_power(draft: Draft, library: ExerciseLibrary) -> Prescription | None:
+    """The draft's explosive lift if it loads the legs, else None."""
+    return next(
+        (
+            p
+            for p in draft.exercises
+            if p.role is Role.POWER and loads_the_legs(library.get(p.slug))
+        ),
+        None,
+    )
+
+
+def power_note(action: str, exercise: str, day: str = "", instead: str = "") -> Reason:
+    """Why a day's explosive lift changed (`action`: moved, received, swapped or left_out)."""
+    return reason(
+        RuleId.POWER_FOR_DAY,
+        "runstrong_heuristic",
+        action=action,
+        exercise=exercise,
+        day=day,
+        instead=instead,
+    )
+
+
+def without(draft: Draft, p: Prescription, note: Reason) -> Draft:
+    """`draft` without `p`, and `note` saying why."""
+    at = draft.exercises.index(p)
+    return draft._replace(
+        exercises=draft.exercises[:at] + draft.exercises[at + 1 :],
+        trim_ranks=draft.trim_ranks[:at] + draft.trim_ranks[at + 1 :],
+        coverage=draft.coverage[:at] + draft.coverage[at + 1 :],
+        notes=(*draft.notes, note),
+    )
+
+
+def replaced(draft: Draft, p: Prescription, new: Prescription, note: Reason) -> Draft:
+    """`draft` with `new` in place of `p`, and `note` saying why."""
+    at = draft.exercises.index(p)
+    return draft._replace(
+        exercises=(*draft.exercises[:at], new, *draft.exercises[at + 1 :]),
+        notes=(*draft.notes, note),
+    )
+
+
+def with_power(draft: Draft, p: Prescription, rank: int, coverage: str, note: Reason) -> Draft:
+    """`draft` with the explosive lift `p` after its plyometrics (as the templates order it),
+    its trim `rank` and `coverage`, and `note` saying where it comes from."""
+    at = sum(q.role is Role.PLYOMETRIC for q in draft.exercises)
+    return draft._replace(
+        exercises=(*draft.exercises[:at], p, *draft.exercises[at:]),
+        trim_ranks=(*draft.trim_ranks[:at], rank, *draft.trim_ranks[at:]),
+        coverage=(*draft.coverage[:at], coverage, *draft.coverage[at:]),
+        notes=(*draft.notes, note),
+    )

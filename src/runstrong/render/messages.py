@@ -215,6 +215,23 @@ def _key_run_buffer(p: P) -> str:
     )
 
 
+def _power_for_day(p: P) -> str:
+    lift, action = p.s("exercise"), p.s("action")
+    why = "a loaded jump or swing is a lower-body load, and this day asks for moderate legs"
+    if action == "received":
+        return (
+            f"{lift} from {Weekday(p.s('day')).full_name}'s session, which asks for moderate legs"
+        )
+    if action == "moved":
+        return f"{lift} moved to {Weekday(p.s('day')).full_name}, a day that can take it: {why}"
+    if action == "swapped":
+        return f"{p.s('instead')} instead of {lift}: {why}; a thrown ball is fast without it"
+    return (
+        f"{lift} left out today: {why}, and no other day this week can take it (a medicine "
+        "ball of 3-6 kg would let a throw stand in)"
+    )
+
+
 def _legs_moderated_key_run(p: P) -> str:
     what = "moderate on the legs" if p.s("load") == "heavy_legs" else "without hard jumps"
     text = (
@@ -730,6 +747,7 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.MISSED_MOVED: _missed_moved,
     RuleId.MISSED_DROPPED: _missed_dropped,
     RuleId.NO_PLYO_NIGGLE: lambda p: "no plyometrics: they load your niggle",
+    RuleId.POWER_FOR_DAY: _power_for_day,
     RuleId.HARD_PLYO_LEFT_OUT: lambda p: (
         f"left out {', '.join(p.t('exercises'))}: no hard plyometrics on this day"
     ),
