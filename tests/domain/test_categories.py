@@ -229,9 +229,7 @@ def left_out_for_time(week: Week) -> set[str]:
 def left_out_for_the_day(week: Week) -> bool:
     """A session moderate on the legs says it left its explosive lift out (no other day took it
     and no light throw suits the kit)."""
-    return any(
-        with_rule(s.reasons, RuleId.POWER_FOR_DAY, action="left_out") for s in week.sessions
-    )
+    return any(with_rule(s.reasons, RuleId.POWER_FOR_DAY, action="left_out") for s in week.sessions)
 
 
 def check_explosive_lift(plan: Plan, athlete: Athlete) -> None:

@@ -959,7 +959,9 @@ class _WeekPlanner:
         self, key: ContentKey, ready: list[Ready], placements: list[Placement | None]
     ) -> dict[int, int]:
         """Sessions made moderate on the legs whose explosive lift loads the legs, each with the
-        week's first heavy session that has none to take it (science.md §3.3)."""
+        week's first heavy session (placed as it is, so on a day that allows heavy legs) that
+        has none to take it (science.md §3.3). A deload week has no heavy session: its
+        explosive lift is made light or left out."""
         if key.phase is not Phase.BUILD:  # the explosive lift is build's
             return {}
         givers = [
@@ -974,7 +976,7 @@ class _WeekPlanner:
             for j, (r, p) in enumerate(zip(ready, placements, strict=True))
             if p is not None
             and not p.fit
-            and not r.draft.template.light
+            and r.load is LowerBodyLoad.HEAVY  # placed where heavy legs may go
             and not any(q.role is Role.POWER for q in r.draft.exercises)
         ]
         return {i: heavy[0] for i in givers if heavy}
