@@ -1,9 +1,11 @@
 """Use case: plan against done, week by week (domain.compliance), for a stored athlete.
 
-What was planned on a day comes from the newest plan version whose dates include it (a re-plan
-does not rewrite the weeks before it) and the running calendar of the profile that plan was made
-from; what was done from the log (strength sessions logged done, with their sets) and the
-imported runs, each on its day in the athlete's time zone. One read-only transaction.
+What was planned on a day comes from the plan of that day as it stood then: the newest plan
+version that covers it and was made by then (a re-plan in the middle of a week does not rewrite
+the days before it; a day no plan made by then covers: the newest covering it), and the running
+calendar of the profile that plan was made from. What was done comes from the log (strength
+sessions logged done, with their sets) and the imported runs, each on its day in the athlete's
+time zone. One read-only transaction.
 """
 
 from __future__ import annotations
@@ -82,16 +84,19 @@ def _planned(
     settings: Settings,
 ) -> _Planned:
     """The strength sessions (in sets) and runs (in minutes) planned from `first` to `last`:
-    each day by the newest plan covering it and its profile's running calendar; a day no plan
-    covers by the newest profile's calendar, with no strength session."""
+    each day by its plan (see the module's doc) and that plan's profile's running calendar; a
+    day no plan covers by the newest profile's calendar, with no strength session."""
     from runstrong.imports.plan_json import read_plan
     from runstrong.profile.loader import profile_from_bytes
+    from runstrong.storage.plan_history import plan_spans_made, plan_version
 
-    spans = repo.plan_spans(handle)  # newest first
+    spans = plan_spans_made(repo, handle)  # newest first
     owner: dict[date, str | None] = {}
     day = first
     while day <= last:
-        owner[day] = next((v for v, s, e in spans if s <= day <= e), None)
+        covering = [(v, made) for v, s, e, made in spans if s <= day <= e]
+        owner[day] = next((v for v, made in covering if made <= day),
+                          covering[0][0] if covering else None)  # fmt: skip
         day += timedelta(days=1)
     calendars: dict[str | None, RunningCalendar] = {}
     sessions: list[Dated] = []
@@ -99,8 +104,7 @@ def _planned(
         owned = [d for d, v in owner.items() if v == version]
         profile_version = None
         if version is not None:
-            record = repo.plan_covering(handle, owned[0])
-            assert record is not None  # the span says a plan covers it
+            record = plan_version(repo, handle, version)
             where = f"{handle}'s plan {version}"
             plan, _ = read_plan(record.plan_json.encode("utf-8"), library, where=where)
             days = set(owned)
