@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from runstrong.charts.e1rm import e1rm_points, e1rm_spec
 from runstrong.charts.render import render_chart
@@ -16,6 +16,9 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
 from runstrong.domain.training_log import HistoryRow, Units
 from runstrong.settings import Settings
+
+if TYPE_CHECKING:
+    from runstrong.render.load_section import Figure
 
 CHART_KINDS = ("e1rm", "load", "monotony", "compliance")
 WEEKLY_KINDS = ("load", "monotony", "compliance")
@@ -93,3 +96,32 @@ def weekly_chart(
     """A weekly chart (load, monotony or compliance) as `fmt`, and how many weeks it shows."""
     found = weekly_spec(kind, handle, first, settings)
     return render_chart(found.spec, fmt), found.weeks
+
+
+PRINTED_CAPTIONS = {
+    "load": "Weekly load by running and lifting, and the acute:chronic ratio with its caveat",
+    "monotony": "Monotony and strain a week",
+    "compliance": "Plan against done: strength sets and running minutes",
+}
+
+
+def printable_charts(handle: str, settings: Settings) -> tuple[Figure, ...]:
+    """The weekly charts of `handle` for the printable plan, from the first plan's start to
+    this week (at most MAX_WEEKS), as SVG; a chart with nothing to show is left out, and so is
+    every chart before the plan has started."""
+    from runstrong.render.load_section import Figure
+    from runstrong.storage.repository import repository
+
+    with repository(settings, readonly=True) as repo:
+        first = min(start for _, start, _ in repo.plan_spans(handle))
+    if first > settings.today:
+        return ()
+    figures = []
+    for kind in WEEKLY_KINDS:
+        try:
+            found = weekly_spec(kind, handle, first, settings)
+        except InputError:
+            continue
+        svg = render_chart(found.spec, "svg").decode("utf-8")
+        figures.append(Figure(PRINTED_CAPTIONS[kind], svg))
+    return tuple(figures)
