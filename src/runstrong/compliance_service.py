@@ -57,9 +57,12 @@ def compliance(handle: str, first: date | None, settings: Settings) -> Complianc
     with repository(settings, readonly=True) as repo:
         repo.athlete(handle)
         start = first or min(s for _, s, _ in repo.plan_spans(handle))
-        if start > today:
-            raise InputError("--from", "", f"{start.isoformat()} is after today "
+        if first is not None and first > today:
+            raise InputError("--from", "", f"{first.isoformat()} is after today "
                              f"({today.isoformat()}): nothing done yet")  # fmt: skip
+        if start > today:
+            raise InputError(handle, "", f"the plan starts on {start.isoformat()}, after "
+                             f"today ({today.isoformat()}): nothing done yet")  # fmt: skip
         monday = start - timedelta(days=start.weekday())
         planned = _planned(repo, handle, monday, today, library, settings)
         logs = repo.logs(handle, monday, today)

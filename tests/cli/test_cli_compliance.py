@@ -76,3 +76,7 @@ def test_a_start_after_today_or_an_unknown_athlete_is_one_line(alex: str) -> Non
     said = one_error_line(rs(alex, "compliance", "alex", "--from", "2027-01-04"))
     assert said == "error: --from: 2027-01-04 is after today (2026-12-20): nothing done yet"
     assert "nobody" in one_error_line(rs(alex, "compliance", "nobody"))
+    said = one_error_line(rs(alex, "compliance", "alex", today="2026-12-03"))
+    assert said == (
+        "error: alex: the plan starts on 2026-12-07, after today (2026-12-03): nothing done yet"
+    )
