@@ -583,6 +583,8 @@ def _effort_text(p: P) -> str:
 
 
 def _run_race(p: P) -> str:
+    if p.get("how") is None:  # the race's second piece of evidence: how hard it was run
+        return f"race effort: {_effort_text(p)} for {p.i('minutes')} minutes"
     if p.s("how") == "distance":
         return f"race: {p.n('km'):g} km, a race distance, run hard"
     return f"race: named '{p.s('word')}', run hard"
