@@ -83,8 +83,12 @@ def test_a_session_is_logged_per_side_from_the_today_page(database_url: str) -> 
         assert logged.headers["location"] == f"{TODAY}?date={SESSION_DAY}&saved=done"
         after = web.get(logged.headers["location"])
         sets = history(web, "alex@example.org")
-    assert "Session logged." in after.text
-    assert "Logged: done, 3 sets." in after.text
+    assert "Saved. Logged: done, 3 sets." in after.text
+    shown = form_fields(after.text, f"{TODAY}/log")  # the form as the log fills it in
+    first, second, third = (f"r{k}_" for k in split_squat[:3])
+    assert (shown[f"{first}done"], shown[f"{first}load"]) == ("1", "12.5")
+    assert (shown[f"{second}done"], shown[f"{second}amount"]) == ("1", "7")
+    assert f"{third}done" not in shown
     planned_reps = int(fields[f"r{split_squat[0]}_amount"])
     assert [(s["slug"], s["side"], s["reps"], s["kg"], s["contacts"]) for s in sets] == [
         ("skipping", "left", None, None, int(fields[f"r{skipping[0]}_amount"])),  # in page order
@@ -251,3 +255,27 @@ def test_pages_carry_no_inline_script_or_style(tmp_path: Path) -> None:
     for text in pages:
         assert not re.search(r"<script(?![^>]*\bsrc=)", text)
         assert not re.search(r"<style|\sstyle=|\son[a-z]+=", text)
+
+
+def test_the_rest_timer_times_the_rest_the_page_states(tmp_path: Path) -> None:
+    """A superset's member goes straight on (no timer); after the pair, and after any other
+    exercise, the timer runs the rest its dose line says."""
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'rest.sqlite3'}") as web:
+        day = web.get(TODAY).text
+    sections = re.findall(r'<section class="card exercise".*?</section>', day, re.S)
+    straight = 0
+    for section in sections:
+        timed = set(re.findall(r'data-rest-s="(\d+)"', section))
+        said = re.search(
+            r'class="muted">· (then straight to|rest (\d+):(\d\d)|rest (\d+) s)', section
+        )
+        assert said is not None
+        minutes, seconds, only_seconds = said.group(2, 3, 4)
+        if said.group(1) == "then straight to":
+            straight += 1
+            assert timed == {"0"}
+        elif only_seconds:
+            assert timed == {only_seconds}
+        else:
+            assert timed == {str(int(minutes) * 60 + int(seconds))}
+    assert straight >= 1  # Alex's session has a superset

@@ -25,7 +25,7 @@ from runstrong.web.auth import library_of
 from runstrong.web.browser import page_settings, signed_in_page
 from runstrong.web.templating import error_page, page
 from runstrong.web.today_form import read_move, read_reason, read_sets
-from runstrong.web.today_view import today_view
+from runstrong.web.today_view import logged_fields, today_view
 
 TODAY = "/athletes/{athlete_id:str}/today"
 MAX_HANDLE_CHARS = 64
@@ -66,7 +66,10 @@ def _today_page(
         return page("today/none.html", context, request, status_code=HTTP_404_NOT_FOUND)
     errors = errors or {}
     general = [(FIELD_LABELS.get(n, n), m) for n, m in errors.items() if not ROW_FIELD.match(n)]
-    context = {"view": today_view(found), "entered": entered or {}, "errors": errors,
+    view = today_view(found)
+    if entered is None:
+        entered = logged_fields(view, found.log, found.athlete.units)
+    context = {"view": view, "entered": entered, "errors": errors,
                "general_errors": general, "saved": saved}  # fmt: skip
     status = HTTP_422_UNPROCESSABLE_ENTITY if errors else 200
     return page("today/today.html", context, request, status_code=status)

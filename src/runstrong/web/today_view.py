@@ -9,9 +9,9 @@ from datetime import date
 
 from runstrong.cli.next_dose_view import shown
 from runstrong.domain.plan import Contacts, Hold
-from runstrong.domain.training_log import Side
+from runstrong.domain.training_log import LogStatus, SessionLog, Side, Units
 from runstrong.log_service import DaySession
-from runstrong.render.dose_text import amount, effort_parts
+from runstrong.render.dose_text import amount, effort_parts, timed_rests
 from runstrong.render.messages import cited
 
 
@@ -27,7 +27,7 @@ class SetRow:
     amount: int
     load: float | None  # in the athlete's units; None: no load
     rir: int | None
-    rest_s: int
+    rest_s: int  # the rest timed after it; 0: straight on to the superset's next exercise
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,7 @@ class ExerciseView:
     dose: str  # "3 × 5", "2 × 30 s per side"
     effort: str  # "RIR 2", "80% 1RM, RIR 2"
     load: str | None  # "82.5 kg", "about 6 kg" (our estimate)
-    load_from: str | None  # where the load comes from, in words
+    load_from: str | None  # where the load comes from, a sentence
     rest: str  # "rest 2:00", "then straight to B2"
     why: str  # the exercise's own case (its library file)
     citations: tuple[str, ...]
@@ -69,18 +69,20 @@ def today_view(found: DaySession) -> TodayView:
     s, units = found.session.session, found.athlete.units
     exercises = []
     keys = iter(range(10_000))
-    for x in found.session.exercises:
+    rests = timed_rests([x.prescription for x in found.session.exercises])
+    for x, rest_s in zip(found.session.exercises, rests, strict=True):
         view = shown(x, found.from_log.doses.get(x.id))
         p, nxt = view.prescription, view.next
         load = None if view.load_kg is None else units.from_kg(view.load_kg)
         estimated = x.load_estimated and view.load_from == "profile"
         source = None
         if nxt is not None and nxt.e1rm_kg is not None:
-            source = f"from the log's e1RM {round(units.from_kg(nxt.e1rm_kg), 1):g} {units}"
+            e1rm = round(units.from_kg(nxt.e1rm_kg), 1)
+            source = f"The load is from the log's e1RM of {e1rm:g} {units}."
         elif estimated:
-            source = "our estimate: no known max (the notes say how to adjust it)"
+            source = "The load is our estimate: there is no known max."
         elif view.load_from is not None:
-            source = "from the profile's 1RM"
+            source = "The load is from the profile's 1RM."
         dose = p.dose
         if isinstance(dose, Hold):
             kind, count = "seconds", dose.seconds
@@ -92,7 +94,7 @@ def today_view(found: DaySession) -> TodayView:
         sides = (Side.LEFT, Side.RIGHT) if p.per_side else (Side.BOTH,)
         rows = tuple(
             SetRow(next(keys), f"Set {n}" + ("" if side is Side.BOTH else f" {side[0].upper()}"),
-                   p.slug, side, kind, count, load, rir, p.rest_s)
+                   p.slug, side, kind, count, load, rir, rest_s or 0)
             for n in range(1, p.sets + 1)
             for side in sides
         )  # fmt: skip
@@ -118,3 +120,31 @@ def _load_text(load: float | None, units: str, estimated: bool) -> str | None:
     if load is None:
         return None
     return f"about {load:g} {units}" if estimated else f"{load:g} {units}"
+
+
+def logged_fields(view: TodayView, log: SessionLog | None, units: Units) -> dict[str, str]:
+    """The form as the day's log filled it in: each logged set on the next row of its exercise
+    and side, ticked, with what was done. Nothing for a day not logged as done."""
+    if log is None or log.status is not LogStatus.DONE:
+        return {}
+    left = list(log.sets)
+    fields: dict[str, str] = {}
+    for row in (r for x in view.exercises for r in x.rows):
+        found = next((s for s in left if s.slug == row.slug and s.side is row.side), None)
+        if found is None:
+            continue
+        left.remove(found)
+        amount = {"reps": found.reps, "seconds": found.seconds, "contacts": found.contacts}
+        load = None if found.kg is None else units.from_kg(found.kg)
+        k = f"r{row.key}_"
+        fields |= {
+            f"{k}done": "1",
+            f"{k}amount": _shown(amount[row.kind]),
+            f"{k}load": _shown(load),
+            f"{k}rir": _shown(found.rir),
+        }
+    return fields
+
+
+def _shown(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
