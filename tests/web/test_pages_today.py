@@ -279,3 +279,24 @@ def test_the_rest_timer_times_the_rest_the_page_states(tmp_path: Path) -> None:
         else:
             assert timed == {str(int(minutes) * 60 + int(seconds))}
     assert straight >= 1  # Alex's session has a superset
+
+
+def test_the_next_session_is_one_link_away_and_a_day_past_the_plan_has_none(
+    tmp_path: Path,
+) -> None:
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'days.sqlite3'}") as web:
+        day = web.get(TODAY).text
+        link = re.search(r'<a href="([^"]+)">Next session →</a>', day)
+        assert link is not None
+        following = web.get(html.unescape(link.group(1)))
+        past = web.get(f"{TODAY}?date=2031-01-01")
+        not_a_day = web.get(f"{TODAY}?date=tomorrow")
+    assert html.unescape(link.group(1)) == f"{TODAY}?date=2026-12-09"
+    assert following.status_code == 200
+    when = re.search(r'class="when">Alex · (\w+ \d+ \w+ 2026)', following.text)
+    assert when is not None
+    assert when.group(1) != "Tuesday 8 December"  # a later session
+    assert past.status_code == 404
+    assert "<h1>No session</h1>" in past.text
+    assert not_a_day.status_code == 422
+    assert "The date is not a day" in not_a_day.text

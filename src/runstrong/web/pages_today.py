@@ -70,7 +70,7 @@ def _today_page(
     if entered is None:
         entered = logged_fields(view, found.log, found.athlete.units)
     context = {"view": view, "entered": entered, "errors": errors,
-               "general_errors": general, "saved": saved}  # fmt: skip
+               "general_errors": general, "saved": saved, "today": settings.today}  # fmt: skip
     status = HTTP_422_UNPROCESSABLE_ENTITY if errors else 200
     return page("today/today.html", context, request, status_code=status)
 

@@ -5,7 +5,7 @@ side, each filled in with what the plan asks for."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from runstrong.cli.next_dose_view import shown
 from runstrong.domain.plan import Contacts, Hold
@@ -63,6 +63,11 @@ class TodayView:
     @property
     def is_asked_day(self) -> bool:
         return self.date == self.asked
+
+    @property
+    def next_day(self) -> date:
+        """The day after this session's: the next session is on it or after it."""
+        return self.date + timedelta(days=1)
 
 
 def today_view(found: DaySession) -> TodayView:
