@@ -51,7 +51,7 @@ class TodayView:
     name: str
     units: str
     asked: date
-    date: date
+    day: date  # the session's
     title: str
     time: str
     est_minutes: int
@@ -62,12 +62,12 @@ class TodayView:
 
     @property
     def is_asked_day(self) -> bool:
-        return self.date == self.asked
+        return self.day == self.asked
 
     @property
     def next_day(self) -> date:
         """The day after this session's: the next session is on it or after it."""
-        return self.date + timedelta(days=1)
+        return self.day + timedelta(days=1)
 
 
 def today_view(found: DaySession) -> TodayView:
