@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ import pytest
 import uvicorn
 
 from builders import EXAMPLES, ROOT
+from servers import free_port
 from web_client import PASSWORD, Clock
 
 pytestmark = pytest.mark.browser
@@ -37,12 +37,6 @@ def chromium_path() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     assert found, "no chromium on PATH: apt-get install chromium (the browser tests need it)"
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -147,5 +141,45 @@ def test_a_runner_signs_up_adds_a_profile_and_logs_a_session_on_a_phone(
             page.get_by_label("Bulgarian split squat Set 1 R done").scroll_into_view_if_needed()
             page.screenshot(path=SCREENSHOTS / "07-logged.png")
             assert errors == []  # no script error, nothing the CSP refused
+        finally:
+            browser.close()
+
+
+def test_a_session_is_logged_without_javascript(served: tuple[str, Clock]) -> None:
+    """The pages work without JavaScript: forms post and come back; only the timer is gone."""
+    from playwright.sync_api import expect, sync_playwright
+
+    base, clock = served
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        try:
+            context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+            context.set_default_timeout(EXPECT_TIMEOUT_MS)
+            page = context.new_page()
+            page.goto(f"{base}/signup")
+            page.get_by_label("Email").fill("nojs@example.org")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Sign up").click()
+            page.get_by_label("Email").fill("nojs@example.org")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Log in").click()
+            page.goto(f"{base}/athletes/new")
+            page.get_by_label("or paste it here").fill(
+                (EXAMPLES / "alex-marathon.toml").read_text("utf-8")
+            )
+            clock.now = ON_SESSION_DAY
+            page.get_by_role("button", name="Add and plan").click()
+            expect(page).to_have_url(f"{base}/athletes/alex/today")
+            page.get_by_label("Bulgarian split squat Set 1 L done").check()
+            expect(page.locator("#rest-timer")).to_be_hidden()  # no script: no timer
+            page.get_by_role("button", name="Done: log the ticked sets").click()
+            expect(page.locator(".session-head")).to_contain_text("Saved. Logged: done, 1 set.")
+            page.get_by_text("Skip or move this session").click()  # <details>: no script needed
+            page.get_by_label("Move it to").fill("2026-12-09")
+            page.get_by_role("checkbox", name="Replace the log of Tue 8 Dec").last.check()
+            page.get_by_role("button", name="Move this session").click()
+            expect(page.get_by_role("status").first).to_have_text("Session moved.")
+            expect(page.locator(".when")).to_contain_text("Wednesday 9 December 2026")
+            page.screenshot(path=SCREENSHOTS / "08-moved-without-javascript.png")
         finally:
             browser.close()
