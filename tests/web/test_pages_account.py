@@ -124,10 +124,11 @@ def test_a_signed_out_page_goes_to_log_in_and_back(tmp_path: Path) -> None:
             {"email": "jo@example.org", "password": PASSWORD, "next": "/athletes/new?x=1"},
         )
         assert entered.headers["location"] == "/athletes/new?x=1"
-        elsewhere = post_form(
-            web, "/login", {"email": "jo@example.org", "password": PASSWORD, "next": "//evil.test/"}
-        )
-        assert elsewhere.headers["location"] == "/athletes"  # never to another site
+        for elsewhere in ("//evil.test/", "/\\evil.test/", "/\t/evil.test/", "https://evil.test/"):
+            sent = post_form(
+                web, "/login", {"email": "jo@example.org", "password": PASSWORD, "next": elsewhere}
+            )
+            assert sent.headers["location"] == "/athletes"  # never to another site
 
 
 def test_the_session_cookie_is_signed_http_only_and_same_site_lax(tmp_path: Path) -> None:
@@ -210,3 +211,14 @@ def test_a_key_file_that_holds_no_key_is_one_error_line(tmp_path: Path) -> None:
         server_key(broken)
     assert str(raised.value).startswith(f"{broken}: is not a key")
     assert os.access(broken, os.R_OK)
+
+
+def test_an_unknown_page_is_a_page_and_an_unknown_api_path_is_json(tmp_path: Path) -> None:
+    with client(sqlite(tmp_path)) as web:
+        page = web.get("/no/such/page")
+        api = web.get("/api/v1/no/such/route")
+    assert (page.status_code, api.status_code) == (404, 404)
+    assert "There is no such page." in page.text
+    assert "text/html" in page.headers["content-type"]
+    assert api.headers["content-type"] == "application/json"
+    assert list(api.json()) == ["errors"]

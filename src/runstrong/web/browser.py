@@ -106,8 +106,11 @@ def login_redirect(request: Request[Any, Any, Any], _: LoginRequired) -> Respons
 
 
 def safe_next(value: str | None, default: str) -> str:
-    """A page of this site to go to after logging in: a local path, never another site."""
+    """A page of this site to go to after logging in: a local path, never another site (not
+    `//host`, nor `/\\host` or `/<tab>/host`, which browsers read as `//host`)."""
     if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return default
+    if any(c.isspace() or not c.isprintable() for c in value):
         return default
     return value
 

@@ -39,11 +39,11 @@ def front_door(request: Request[Any, Any, Any]) -> Redirect:
 
 @get("/login", sync_to_thread=True)
 def login_form(request: Request[Any, Any, Any]) -> Response[Any]:
-    next = request.query_params.get("next")
+    back = request.query_params.get("next")
     if page_account(request) is not None:
-        return Redirect(safe_next(next, HOME), status_code=303)
+        return Redirect(safe_next(back, HOME), status_code=303)
     notice = SIGNED_UP if request.query_params.get("signed_up") == "1" else None
-    return _login_page(request, next=next, notice=notice)
+    return _login_page(request, back=back, notice=notice)
 
 
 @post("/login")
@@ -51,7 +51,7 @@ async def log_in(request: Request[Any, Any, Any]) -> Response[Any]:
     form = await request.form()
     email = str(form.get("email", ""))[:FIELD_MAX_CHARS]
     password = str(form.get("password", ""))[:FIELD_MAX_CHARS]
-    next_page = str(form.get("next", ""))
+    back = str(form.get("next", ""))
     address = request.client.host if request.client else ""
     settings = config_of(request).settings()
     try:
@@ -59,24 +59,24 @@ async def log_in(request: Request[Any, Any, Any]) -> Response[Any]:
             account_service.issue_token, email, password, address, settings
         )
     except TooManyLoginsError as err:
-        return _login_page(request, next=next_page, email=email, error=str(err).capitalize() + ".",
+        return _login_page(request, back=back, email=email, error=str(err).capitalize() + ".",
                            status_code=HTTP_429_TOO_MANY_REQUESTS)  # fmt: skip
     if token is None:
-        return _login_page(request, next=next_page, email=email, error=WRONG_PAIR,
+        return _login_page(request, back=back, email=email, error=WRONG_PAIR,
                            status_code=HTTP_401_UNAUTHORIZED)  # fmt: skip
-    return start_session(Redirect(safe_next(next_page, HOME), status_code=303), token, request)
+    return start_session(Redirect(safe_next(back, HOME), status_code=303), token, request)
 
 
 def _login_page(
     request: Request[Any, Any, Any],
     *,
-    next: str | None,
+    back: str | None,
     email: str = "",
     error: str | None = None,
     notice: str | None = None,
     status_code: int = 200,
 ) -> Template:
-    context = {"next": safe_next(next, ""), "email": email, "error": error, "notice": notice,
+    context = {"next": safe_next(back, ""), "email": email, "error": error, "notice": notice,
                "signup": config_of(request).signup}  # fmt: skip
     return page("account/login.html", context, request, status_code=status_code)
 
