@@ -134,7 +134,10 @@ def test_a_form_with_mistakes_logs_nothing_and_says_where(tmp_path: Path) -> Non
         sets = history(web, "alex@example.org")
     assert (nothing.status_code, heavy.status_code, rpe.status_code) == (422, 422, 422)
     assert "Sets: tick each set you did" in alert(nothing.text)
-    assert re.search(r"Set 1 R load: should be a number from 0 to 1000", heavy.text)
+    assert re.search(r"Set 1 R load: should be a number from 0 to 1000</p>", heavy.text)  # its row
+    assert "Bulgarian split squat, Set 1 R load: should be a number from 0 to 1000" in alert(
+        heavy.text
+    )  # and the list at the top
     assert f'name="r{rows[1]}_load" aria-label="Bulgarian split squat Set 1 R kg"' in heavy.text
     assert 'value="heavy" aria-invalid="true"' in heavy.text  # kept, and marked
     assert "Session RPE: should be a whole number from 0 to 10" in alert(rpe.text)

@@ -25,7 +25,7 @@ from runstrong.web.auth import library_of
 from runstrong.web.browser import page_settings, signed_in_page
 from runstrong.web.templating import error_page, page
 from runstrong.web.today_form import read_move, read_reason, read_sets
-from runstrong.web.today_view import logged_fields, today_view
+from runstrong.web.today_view import TodayView, logged_fields, today_view
 
 TODAY = "/athletes/{athlete_id:str}/today"
 MAX_HANDLE_CHARS = 64
@@ -65,14 +65,30 @@ def _today_page(
         context = {"handle": handle, "asked": asked, "message": str(err), "saved": saved}
         return page("today/none.html", context, request, status_code=HTTP_404_NOT_FOUND)
     errors = errors or {}
-    general = [(FIELD_LABELS.get(n, n), m) for n, m in errors.items() if not ROW_FIELD.match(n)]
     view = today_view(found)
     if entered is None:
         entered = logged_fields(view, found.log, found.athlete.units)
     context = {"view": view, "entered": entered, "errors": errors,
-               "general_errors": general, "saved": saved, "today": settings.today}  # fmt: skip
+               "error_list": _error_list(view, errors), "saved": saved,
+               "today": settings.today}  # fmt: skip
     status = HTTP_422_UNPROCESSABLE_ENTITY if errors else 200
     return page("today/today.html", context, request, status_code=status)
+
+
+def _error_list(view: TodayView, errors: dict[str, str]) -> list[tuple[str, str]]:
+    """Each mistake with what it is on: a set row's field by its exercise and set."""
+    rows = {f"r{r.key}_": (x.name, r) for x in view.exercises for r in x.rows}
+    found = []
+    for name, message in errors.items():
+        row = ROW_FIELD.match(name)
+        if row and row.group(0) in rows:
+            exercise, r = rows[row.group(0)]
+            field = name.removeprefix(row.group(0))
+            label = f"{exercise}, {r.label} {r.kind if field == 'amount' else field}"
+        else:
+            label = FIELD_LABELS.get(name, name)
+        found.append((label, message))
+    return found
 
 
 @post(TODAY + "/log", guards=[signed_in_page])
