@@ -170,16 +170,23 @@ def test_logging_out_ends_the_session_even_for_a_copy_of_its_cookie(tmp_path: Pa
         assert out.headers["location"] == "/login"
         web.cookies.set(SESSION_COOKIE, copy)
         assert web.get("/athletes", follow_redirects=False).status_code == 303
+        api = {"Authorization": f"Bearer {copy.split('.')[0]}"}
+        assert web.get("/api/v1/athletes", headers=api).status_code == 401  # its token revoked
 
 
 def test_a_session_older_than_its_maximum_age_is_not_accepted(tmp_path: Path) -> None:
     clock = Clock()
     with client(sqlite(tmp_path), clock=clock) as web:
         signed_up(web, "jo@example.org")
+        token = web.cookies[SESSION_COOKIE].split(".")[0]
+        api = {"Authorization": f"Bearer {token}"}
         clock.now += timedelta(seconds=SESSION_MAX_AGE_S - 60)
         assert web.get("/athletes", follow_redirects=False).status_code == 200
+        assert web.get("/api/v1/athletes", headers=api).status_code == 200
         clock.now += timedelta(seconds=120)
         assert web.get("/athletes", follow_redirects=False).status_code == 303
+        # the session's token, an API token too, ended with it
+        assert web.get("/api/v1/athletes", headers=api).status_code == 401
 
 
 def test_workers_sharing_a_key_file_share_sessions_and_csrf_tokens(tmp_path: Path) -> None:

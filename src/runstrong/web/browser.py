@@ -5,7 +5,8 @@ password check, the same log-in limit counted in the database) kept in a signed 
 HttpOnly, SameSite=Lax, Secure when the server is behind TLS (WebConfig.secure_cookies). The
 token is checked against the database on every request, so logging out (the token revoked)
 ends the session in every worker, and a password change that revokes tokens ends it too. The
-cookie also carries when it was issued; past SESSION_MAX_AGE_S it is not accepted.
+cookie also carries when it was issued; past SESSION_MAX_AGE_S it is not accepted, and its
+token is revoked when it comes back.
 
 Every form is protected by Litestar's CSRF middleware (double-submit cookie, signed with the
 server key): a form sends `{{ csrf_input | safe }}`. The API under /api is exempt: it takes
@@ -156,7 +157,10 @@ def session_token(request: Connection) -> str | None:
         return None
     if not issued.isdigit():
         return None
-    age = _config(request).clock().timestamp() - int(issued)
+    config = _config(request)
+    age = config.clock().timestamp() - int(issued)
+    if age > SESSION_MAX_AGE_S:  # its token is an API token too: it ends with the session
+        revoke_token(token, config.settings())
     return token if 0 <= age <= SESSION_MAX_AGE_S else None
 
 
