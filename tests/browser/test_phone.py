@@ -33,6 +33,10 @@ EXPECT_TIMEOUT_MS = 15_000  # a shared machine: pages may come slowly
 ON_SESSION_DAY = datetime(2026, 12, 8, 17, 0, tzinfo=UTC)  # Alex's first session
 
 
+# As root (CI) chromium runs only without its sandbox; a container's small /dev/shm crashes it.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage"]
+
+
 def chromium_path() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     assert found, "no chromium on PATH: apt-get install chromium (the browser tests need it)"
@@ -76,7 +80,7 @@ def test_a_runner_signs_up_adds_a_profile_and_logs_a_session_on_a_phone(
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"screenshots in {SCREENSHOTS}")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport=PHONE, device_scale_factor=2, has_touch=True)
             context.set_default_timeout(EXPECT_TIMEOUT_MS)
@@ -151,7 +155,7 @@ def test_a_session_is_logged_without_javascript(served: tuple[str, Clock]) -> No
 
     base, clock = served
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport=PHONE, java_script_enabled=False)
             context.set_default_timeout(EXPECT_TIMEOUT_MS)
