@@ -241,6 +241,19 @@ def export_fit(
     return files
 
 
+def session_file(resolved: ResolvedPlan, session_id: str) -> tuple[str, bytes] | None:
+    """The workout file of one session (None: the plan has no session of this id), byte for
+    byte the one `export_fit` writes for it (its serial among the plan's, the same warm-up)."""
+    sessions = resolved.plan.sessions
+    for session, serial in zip(resolved.sessions, session_serials(sessions), strict=True):
+        if session.session.id == session_id:
+            data = _Export(resolved.athlete.timezone).workout(
+                session, serial, resolved.rules.warm_up_minutes
+            )
+            return file_name(session.session), data
+    return None
+
+
 def schedule_start(plan: Plan, today: date) -> date:
     """The first day schedule.fit lists by default: today, or the plan's start when later."""
     return max(today, plan.start)
