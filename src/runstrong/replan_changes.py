@@ -193,4 +193,3 @@ def read_replan(handle: str, settings: Settings) -> Replan:
             previous,
             None if previous is None else repo.profile(handle, previous.profile_version).content,
         )
-

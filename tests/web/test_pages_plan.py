@@ -201,6 +201,7 @@ def test_a_re_plan_shows_what_changed_in_a_session_and_why(
             == (after_plan["version"])
         )
         page = words(web.get(f"/athletes/{athlete}/sessions/{session_path(after['id'])}"))
+    assert '<a href="#replan">The last re-plan changed this session</a>' in page
     replan = part(page, r'<section class="card replan".*?</section>')
     for name in lost:
         assert f"Removed <strong>{name}</strong>" in replan
@@ -318,7 +319,7 @@ def test_the_history_lists_the_sets_logged_and_charts_their_e1rm(sqlite_url: str
     assert len(rows) == 2
     for row, logged in zip(rows, reversed(history["sets"]), strict=True):
         cells = re.findall(r"<td>([^<]*)</td>", row)
-        assert cells[1] == "back_squat"
+        assert cells[1] == "Back squat"  # its name in the library
         assert cells[3] == "5"
         assert cells[4] == f"{logged['kg']:g}"
         assert cells[6] == f"{round(logged['e1rm_kg'], 1):g}"

@@ -154,6 +154,7 @@ def history_page(
         "athlete": record,
         "rows": shown[::-1][:RECENT_SETS],
         "total": len(shown),
+        "names": {ex.slug: ex.name for ex in library},
         "lifts": [(slug, library.get(slug).name if slug in library else slug) for slug in lifts],
         "chosen": chosen,
         "charted": any(r.e1rm_kg is not None for r in shown),
