@@ -164,6 +164,22 @@ def test_a_session_shows_exercises_doses_loads_reasons_and_their_sources(sqlite_
     assert "not been re-planned" in part(page, r'<section class="card replan".*?</section>')
 
 
+def test_weeks_goes_to_the_week_of_today(sqlite_url: str) -> None:
+    """The test clock's day (2 December) is before Alex's plan (from 7 December): week 1; a
+    month on, the week that holds that day."""
+    from web_client import Clock
+
+    clock = Clock()
+    with client(sqlite_url, clock=clock) as web:
+        athlete = add_athlete(web, account(web, OWNER))
+        sign_in(web, OWNER)
+        before = web.get(f"/athletes/{athlete}/weeks", follow_redirects=False)
+        clock.now = clock.now.replace(day=31)  # Thursday 31 December: the plan's week 4
+        during = web.get(f"/athletes/{athlete}/weeks", follow_redirects=False)
+    assert before.headers["location"] == f"/athletes/{athlete}/weeks/1"
+    assert during.headers["location"] == f"/athletes/{athlete}/weeks/4"
+
+
 def test_a_session_not_in_the_plan_is_404(sqlite_url: str) -> None:
     with owner_signed_in(sqlite_url) as (web, athlete, _):
         assert web.get(f"/athletes/{athlete}/sessions/2026-12-07/ZZ").status_code == 404
@@ -219,7 +235,8 @@ def test_the_profile_editor_shows_the_stored_profile_and_saves_a_new_version(
     with owner_signed_in(sqlite_url) as (web, athlete, auth):
         page = words(web.get(f"/athletes/{athlete}/profile"))
         stored = json.loads(part(page, r"(?<=>)\{.*\}(?=</textarea>)"))
-        assert stored == json.loads(profile_json())  # as the API stored it
+        assert stored == json.loads(profile_json())  # as the API stored it, on one line
+        assert '\n  "athlete": {\n' in page  # shown indented
         assert 'value="json" checked' in page
         toml = ALEX.read_text("utf-8").replace(
             'strength_level = "intermediate"', 'strength_level = "advanced"'
@@ -359,7 +376,7 @@ def test_downloads_are_the_apis_exports_and_each_session_is_the_zips_file(sqlite
 # -- who sees what ----------------------------------------------------------------------------
 
 PAGES = (
-    "plan", "sessions/2026-12-07/A", "weeks/1", "weeks/1/heatmap.svg", "history",
+    "plan", "sessions/2026-12-07/A", "weeks", "weeks/1", "weeks/1/heatmap.svg", "history",
     "history/e1rm.svg", "downloads", "profile", "exports/csv", "exports/json", "exports/ics",
     "exports/fit", "exports/fit/2026-12-07/A",
 )  # fmt: skip

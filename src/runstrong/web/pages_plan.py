@@ -15,7 +15,7 @@ import orjson
 from litestar import Request, Response, Router, get
 from litestar.exceptions import NotFoundException
 from litestar.params import PathParameter, QueryParameter
-from litestar.response import Template
+from litestar.response import Redirect, Template
 
 from runstrong import athlete_service, log_service, services
 from runstrong.domain.errors import InputError, NoRunningWeekError, NotAWeekError
@@ -88,6 +88,17 @@ def session_page(
         "references": [(k, citations.get(k, "")) for k in plan_view.cited(session, *extra)],
     }
     return page("plan/session.html", context, request)
+
+
+@get(f"{ATHLETE}/weeks", sync_to_thread=True)
+def this_week(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Redirect:
+    """To the plan's week of today (before the plan: its first; after it: its last)."""
+    settings = page_settings(request)
+    plan = orjson.loads(athlete_service.latest_plan(athlete_id, settings).plan_json)
+    today = settings.today.isoformat()
+    started = [w["index"] for w in plan["weeks"] if w["start"] <= today]
+    week = started[-1] if started else 1
+    return Redirect(f"/athletes/{athlete_id}/weeks/{week}", status_code=303)
 
 
 @get(f"{ATHLETE}/weeks/{{week:int}}", sync_to_thread=True)
@@ -236,7 +247,7 @@ def session_fit(
 router = Router(
     path="/",
     route_handlers=[
-        calendar_page, session_page, week_page, week_heatmap, history_page, e1rm_chart,
+        calendar_page, session_page, this_week, week_page, week_heatmap, history_page, e1rm_chart,
         downloads_page, plan_export, fit_zip, session_fit, profile_page, save_profile,
     ],
     guards=[signed_in_page],

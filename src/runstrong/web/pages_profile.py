@@ -30,6 +30,19 @@ def profile_path(athlete_id: str) -> str:
     return f"/athletes/{athlete_id}/profile"
 
 
+def readable(content: str, fmt: str) -> str:
+    """A profile's text to edit: JSON indented (the API stores its body as sent, often one
+    line), TOML as written."""
+    if fmt != ".json":
+        return content
+    import json
+
+    try:
+        return json.dumps(json.loads(content), indent=2, ensure_ascii=False)
+    except ValueError:
+        return content
+
+
 @get("/athletes/{athlete_id:str}/profile", sync_to_thread=True)
 def profile_page(
     request: Request[Any, Any, Any],
@@ -42,7 +55,7 @@ def profile_page(
     current = athlete_service.current_profile(athlete_id, settings)
     context = {
         "athlete": record,
-        "text": current.content,
+        "text": readable(current.content, current.format),
         "format": current.format.lstrip("."),
         "version": current.version,
         "saved": saved,
