@@ -285,6 +285,53 @@ def test_the_profile_editor_rejects_bad_values_with_the_clis_field_paths_and_sto
     engine.dispose()
 
 
+def key_fields(**changes: Any) -> dict[str, Any]:
+    """The key-fields form as a browser sends it for Alex's profile, with `changes` (by path)."""
+    from runstrong.profile.edit import KEY_FIELDS, key_values
+
+    values = key_values(ALEX.read_text("utf-8"), ".toml") | {
+        path.replace("__", "."): value for path, value in changes.items()
+    }
+    return {f.name: values.get(f.path, "") for f in KEY_FIELDS}
+
+
+def test_the_key_fields_are_written_into_the_profile_and_a_bad_one_is_refused_beside_it(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    toml = ALEX.read_text("utf-8")
+    (tmp_path / "bad.toml").write_text(
+        toml.replace("body_mass_kg = 64.0", 'body_mass_kg = "sixty"')
+    )
+    said = run_in_process("plan", str(tmp_path / "bad.toml"))
+    (line,) = said.stderr.splitlines()
+    message = line.removeprefix(f"error: {tmp_path / 'bad.toml'}: athlete.body_mass_kg: ")
+    assert message != line
+    with owner_signed_in(sqlite_url) as (web, athlete, auth):
+        assert save_profile(web, athlete, toml).status_code == 303  # version 2, in TOML
+        path = f"/athletes/{athlete}/profile/fields"
+        form = key_fields(availability__session_minutes="30",
+                          availability__strength_days=["mon", "thu"])  # fmt: skip
+        saved = web.post(path, data={**form, "_csrf_token": csrf_token(web, path[:-7])},
+                         follow_redirects=False)  # fmt: skip
+        assert saved.status_code == 303, saved.text
+        assert saved.headers["location"].endswith("?saved=3")
+        page = words(web.get(f"/athletes/{athlete}/profile"))
+        stored = part(page, r"(?<=spellcheck).*?</textarea>")
+        assert "session_minutes = 30\n" in stored
+        assert 'strength_days = ["mon", "thu"]' in stored
+        assert "# Alex: an intermediate marathoner training at home and in a small gym." in stored
+        bad = key_fields(athlete__body_mass_kg="sixty")
+        refused = web.post(path, data={**bad, "_csrf_token": csrf_token(web, path[:-7])},
+                           follow_redirects=False)  # fmt: skip
+        assert refused.status_code == 422
+        beside = part(
+            html.unescape(refused.text), r'<div id="error-athlete-body_mass_kg">.*?</div>'
+        )
+        assert f'<p class="field-error">{message}</p>' in beside
+        assert 'value="sixty" aria-invalid="true"' in html.unescape(refused.text)
+        assert web.get(f"/api/v1/athletes/{athlete}", headers=auth).json()["profile_version"] == 3
+
+
 # -- the week: heat map and balance -----------------------------------------------------------
 
 
@@ -400,6 +447,9 @@ def test_another_account_gets_404_on_every_page_and_cannot_save_the_profile(
             assert "Alex" not in answer.text
         refused = save_profile(web, athlete, ALEX.read_text("utf-8"))
         assert refused.status_code == 404
+        fields = f"/athletes/{athlete}/profile/fields"
+        form = {**key_fields(), "_csrf_token": web.cookies["rs_csrf"]}  # double-submit cookie
+        assert web.post(fields, data=form, follow_redirects=False).status_code == 404
         assert web.get(f"/api/v1/athletes/{athlete}", headers=auth).json()["profile_version"] == 1
 
 

@@ -29,7 +29,7 @@ from runstrong.web import plan_view
 from runstrong.web.api_athletes import attachment, export_response
 from runstrong.web.auth import library_of
 from runstrong.web.browser import page_settings, signed_in_page
-from runstrong.web.pages_profile import profile_page, save_profile
+from runstrong.web.pages_profile import profile_page, save_key_fields, save_profile
 from runstrong.web.templating import page
 
 SVG = "image/svg+xml"
@@ -249,6 +249,7 @@ router = Router(
     route_handlers=[
         calendar_page, session_page, this_week, week_page, week_heatmap, history_page, e1rm_chart,
         downloads_page, plan_export, fit_zip, session_fit, profile_page, save_profile,
+        save_key_fields,
     ],
     guards=[signed_in_page],
 )  # fmt: skip

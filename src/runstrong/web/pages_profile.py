@@ -15,6 +15,8 @@ from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
 from runstrong import athlete_service
 from runstrong.domain.errors import RunstrongError
+from runstrong.domain.training_log import AthleteRecord, ProfileText
+from runstrong.profile.edit import KEY_FIELDS, form_value, key_values, with_values
 from runstrong.web.auth import library_of
 from runstrong.web.browser import page_settings
 from runstrong.web.errors import field_errors
@@ -49,19 +51,13 @@ def profile_page(
     athlete_id: AthleteId,
     saved: Annotated[int | None, QueryParameter(ge=1)] = None,
 ) -> Template:
-    """The newest profile version in the form; `saved`: the version just stored."""
+    """The newest profile version in the form, its key fields above; `saved`: the version
+    just stored."""
     settings = page_settings(request)
     record = athlete_service.check_athlete(athlete_id, settings)
     current = athlete_service.current_profile(athlete_id, settings)
-    context = {
-        "athlete": record,
-        "text": readable(current.content, current.format),
-        "format": current.format.lstrip("."),
-        "version": current.version,
-        "saved": saved,
-        "errors": [],
-    }
-    return page("plan/profile.html", context, request)
+    text = readable(current.content, current.format)
+    return _editor(request, record, current, text, current.format, saved=saved)
 
 
 @post("/athletes/{athlete_id:str}/profile", sync_to_thread=True)
@@ -70,30 +66,79 @@ def save_profile(
 ) -> Template | Redirect:
     """Store the profile sent as a new version and re-plan; a profile the reader rejects: the
     form again with its errors (422), nothing stored."""
+    text = str(data.get("profile", "")).replace("\r\n", "\n")
+    suffix = FORMATS.get(str(data.get("format", "toml")), ".toml")
+    return _save(request, athlete_id, text, suffix)
+
+
+@post("/athletes/{athlete_id:str}/profile/fields", sync_to_thread=True)
+def save_key_fields(
+    request: Request[Any, Any, Any], athlete_id: AthleteId, data: Form
+) -> Template | Redirect:
+    """The key fields written into the newest profile's text (the rest kept as written), then
+    stored as the whole profile is."""
+    settings = page_settings(request)
+    current = athlete_service.current_profile(athlete_id, settings)
+    values = {f.path: form_value(f, data.get(f.name, "")) for f in KEY_FIELDS}
+    return _save(request, athlete_id, current.content, current.format, values)
+
+
+def _save(
+    request: Request[Any, Any, Any],
+    athlete_id: str,
+    text: str,
+    suffix: str,
+    values: dict[str, Any] | None = None,
+) -> Template | Redirect:
+    """`text` (with the key fields' `values` written into it) read by the profile reader,
+    stored as a new version and re-planned; else the editor with the reader's errors."""
     from runstrong.profile.loader import profile_from_bytes
 
     settings = page_settings(request)
     library = library_of(request)
     record = athlete_service.check_athlete(athlete_id, settings)
-    text = str(data.get("profile", "")).replace("\r\n", "\n")
-    fmt = str(data.get("format", "toml"))
-    suffix = FORMATS.get(fmt, ".toml")
     try:
+        if values is not None:
+            text = with_values(text, suffix, values, PROFILE_WHERE)
         parsed = profile_from_bytes(
             text.encode("utf-8"), suffix, library, PROFILE_WHERE, cache_dir=settings.cache_dir
         )
         plan = athlete_service.update_athlete(athlete_id, parsed, text, suffix, library, settings)
     except RunstrongError as err:
         current = athlete_service.current_profile(athlete_id, settings)
-        context = {
-            "athlete": record,
-            "text": text,
-            "format": suffix.lstrip("."),
-            "version": current.version,
-            "saved": None,
-            "errors": field_errors(err),
-        }
-        return page(
-            "plan/profile.html", context, request, status_code=HTTP_422_UNPROCESSABLE_ENTITY
-        )
+        shown = text if values is None else readable(current.content, current.format)
+        return _editor(request, record, current, shown, suffix, errors=field_errors(err),
+                       sent=values)  # fmt: skip
     return Redirect(f"{profile_path(athlete_id)}?saved={plan.profile_version}", status_code=303)
+
+
+def _editor(
+    request: Request[Any, Any, Any],
+    record: AthleteRecord,
+    current: ProfileText,
+    text: str,
+    suffix: str,
+    *,
+    saved: int | None = None,
+    errors: list[tuple[str, str]] | None = None,
+    sent: dict[str, Any] | None = None,
+) -> Template:
+    """The editor page: the key fields (as `sent`, else as the stored profile has them), the
+    profile's `text`, and `errors` (field path, message), each also beside its key field."""
+    errors = errors or []
+    values = sent if sent is not None else key_values(current.content, current.format)
+    context = {
+        "athlete": record,
+        "text": text,
+        "format": suffix.lstrip("."),
+        "version": current.version,
+        "saved": saved,
+        "errors": errors,
+        "fields": [(f, values.get(f.path)) for f in KEY_FIELDS],
+        "field_errors": {
+            f.path: [m for path, m in errors if path == f.path or path.startswith(f.path + "[")]
+            for f in KEY_FIELDS
+        },
+    }
+    status = HTTP_422_UNPROCESSABLE_ENTITY if errors else 200
+    return page("plan/profile.html", context, request, status_code=status)
