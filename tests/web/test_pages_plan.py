@@ -453,6 +453,16 @@ def test_another_account_gets_404_on_every_page_and_cannot_save_the_profile(
         assert web.get(f"/api/v1/athletes/{athlete}", headers=auth).json()["profile_version"] == 1
 
 
+def test_the_pages_hold_no_script_and_no_inline_style(sqlite_url: str) -> None:
+    """What the CSP (script-src 'self', style-src 'self') would refuse: none on these pages,
+    which read as they are without JavaScript."""
+    with owner_signed_in(sqlite_url) as (web, athlete, _):
+        for path in ("plan", "sessions/2026-12-07/A", "weeks/1", "history", "downloads", "profile"):
+            page = web.get(f"/athletes/{athlete}/{path}").text
+            assert "<script" not in page, path
+            assert not re.search(r"\sstyle=|<style|\son[a-z]+=", page), path
+
+
 def test_signed_out_every_page_sends_the_browser_to_log_in(sqlite_url: str) -> None:
     with owner_signed_in(sqlite_url) as (web, athlete, _):
         web.cookies.clear()

@@ -123,10 +123,10 @@ def _editor(
     errors: list[tuple[str, str]] | None = None,
     sent: dict[str, Any] | None = None,
 ) -> Template:
-    """The editor page: the key fields (as `sent`, else as the stored profile has them), the
-    profile's `text`, and `errors` (field path, message), each also beside its key field."""
+    """The editor page: the key fields (as `sent`, else as `text` has them), the profile's
+    `text`, and `errors` (field path, message), each also beside its key field."""
     errors = errors or []
-    values = sent if sent is not None else key_values(current.content, current.format)
+    values = sent if sent is not None else key_values(text, suffix)  # as sent, else as stored
     context = {
         "athlete": record,
         "text": text,
