@@ -229,15 +229,16 @@ def session_fit(
     request: Request[Any, Any, Any], athlete_id: AthleteId, monday: Part, place: Part
 ) -> Response[Any]:
     """One session's FIT workout, the same file as in the zip of them all."""
+    from runstrong.domain.rules import Rules
     from runstrong.export.fit import session_file
-    from runstrong.imports.plan_json import read_plan
+    from runstrong.imports.stored_plan import read_stored_plan
 
     settings = page_settings(request)
     library = library_of(request)
     stored = athlete_service.latest_plan(athlete_id, settings)
-    saved, athlete = read_plan(stored.plan_json.encode("utf-8"), library, where="plan")
-    resolved = services.PlanResult(saved, athlete, library).resolved
-    found = session_file(resolved, f"{saved.id}/{monday}/{place}")
+    raw = stored.plan_json.encode("utf-8")
+    saved, athlete = read_stored_plan(raw, library, where="plan", cache_dir=settings.cache_dir)
+    found = session_file(saved, athlete, library, Rules(), f"{saved.id}/{monday}/{place}")
     if found is None:
         raise NotFoundException("no such session in the plan")
     name, data = found
