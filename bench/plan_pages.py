@@ -1,11 +1,13 @@
 """The plan pages (web/pages_plan.py) in one process: Alex added through the API on a SQLite
-file, a browser session from the log-in form, then each page asked for in turn through
-Litestar's test client (no network, no server): the median and 90th percentile milliseconds of
-each, after a warm-up. Run with `.venv/bin/python -m bench.plan_pages`.
+file, three days logged, a browser session from the log-in form, then each page asked for in
+turn through Litestar's test client (no network, no server): the median and 90th percentile
+milliseconds of each after a warm-up, without the input cache and with it (as `runstrong serve`
+runs). Run with `.venv/bin/python -m bench.plan_pages`.
 
 What it shows: where a page's time goes (the stored plan read as JSON for the calendar and a
-session; the plan as lived, its profile read again, for a week's heat map and balance; the
-e1RM chart drawn by vl-convert), not a server's throughput (bench/web_api.py).
+session; the plan as lived, the stored plan validated again unless cached, for a week's heat map
+and balance and a session's watch file; the e1RM chart drawn by vl-convert), not a server's
+throughput (bench/web_api.py).
 """
 
 from __future__ import annotations
@@ -63,25 +65,38 @@ def signed_in(web: TestClient[Any]) -> str:
     return athlete
 
 
+def medians(folder: Path, cache_dir: Path | None) -> dict[str, tuple[float, float]]:
+    """Each page's median and 90th percentile ms, on a database of its own in `folder`."""
+    url = f"sqlite:///{folder / ('cached' if cache_dir else 'uncached')}.sqlite3"
+    config = WebConfig(database_url=url, cache_dir=cache_dir, clock=lambda: NOW)
+    found = {}
+    with TestClient(app=create_app(config)) as web:
+        athlete = signed_in(web)
+        for page in PAGES:
+            path = f"/athletes/{athlete}/{page}"
+            seconds = []
+            for i in range(WARM_UP + REQUESTS):
+                start = time.perf_counter()
+                answer = web.get(path)
+                took = time.perf_counter() - start
+                assert answer.status_code == 200, (path, answer.status_code)
+                if i >= WARM_UP:
+                    seconds.append(took * 1000)
+            found[page] = (statistics.median(seconds), statistics.quantiles(seconds, n=10)[-1])
+    return found
+
+
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
-        config = WebConfig(database_url=url, clock=lambda: NOW)
-        with TestClient(app=create_app(config)) as web:
-            athlete = signed_in(web)
-            print(f"{'page':32} {'median ms':>10} {'p90 ms':>8}")
-            for page in PAGES:
-                path = f"/athletes/{athlete}/{page}"
-                seconds = []
-                for i in range(WARM_UP + REQUESTS):
-                    start = time.perf_counter()
-                    answer = web.get(path)
-                    took = time.perf_counter() - start
-                    assert answer.status_code == 200, (path, answer.status_code)
-                    if i >= WARM_UP:
-                        seconds.append(took * 1000)
-                p90 = statistics.quantiles(seconds, n=10)[-1]
-                print(f"{page:32} {statistics.median(seconds):10.1f} {p90:8.1f}")
+    """Each page without the input cache (WebConfig.cache_dir None) and with it, as `runstrong
+    serve` runs (the user's cache folder): stored plans read again are unpickled."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        without = medians(folder, None)
+        cached = medians(folder, folder / "cache")
+    print(f"{'page':28} {'no cache: median':>16} {'p90':>6} {'cache: median':>14} {'p90':>6} ratio")
+    for page in PAGES:
+        (a, a90), (b, b90) = without[page], cached[page]
+        print(f"{page:28} {a:16.1f} {a90:6.1f} {b:14.1f} {b90:6.1f} {a / b:5.1f}")
 
 
 if __name__ == "__main__":
