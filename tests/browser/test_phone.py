@@ -1,0 +1,151 @@
+"""The pages in a real browser on a phone-sized screen (375 x 812): Debian's chromium driven by
+Playwright against the app served by uvicorn on a free port, on a SQLite file of the test's.
+Sign up, log in, add the example athlete, see the day's session, tick sets (the rest timer
+starts and counts down), log the session. Screenshots of each phone view are saved to
+out/screenshots/ (the path is printed) to be looked at.
+
+Runs once, on the pure-Python build (marker `browser`: conftest.py leaves it out of the
+compiled run). Without chromium it fails: `apt-get install chromium` (.ci/run does)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from builders import EXAMPLES, ROOT
+from web_client import PASSWORD, Clock
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+SCREENSHOTS = ROOT / "out" / "screenshots"
+START_TIMEOUT_S = 30
+EXPECT_TIMEOUT_MS = 15_000  # a shared machine: pages may come slowly
+ON_SESSION_DAY = datetime(2026, 12, 8, 17, 0, tzinfo=UTC)  # Alex's first session
+
+
+def chromium_path() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert found, "no chromium on PATH: apt-get install chromium (the browser tests need it)"
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Clock]]:
+    """The app on a free port of 127.0.0.1 (uvicorn in a thread), on a new SQLite file, with a
+    clock the test moves; its address and the clock."""
+    from runstrong.storage import database
+    from runstrong.web.app import create_app
+    from runstrong.web.config import WebConfig
+
+    clock = Clock()
+    url = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+    app = create_app(WebConfig(database_url=url, clock=clock, key_file=tmp_path / "web.key"))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not server.started:
+        assert thread.is_alive(), "the server stopped before it started"
+        assert time.monotonic() < deadline, "the server did not start in time"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}", clock
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        database.close(url)
+
+
+def test_a_runner_signs_up_adds_a_profile_and_logs_a_session_on_a_phone(
+    served: tuple[str, Clock],
+) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    base, clock = served
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    print(f"screenshots in {SCREENSHOTS}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        try:
+            context = browser.new_context(viewport=PHONE, device_scale_factor=2, has_touch=True)
+            context.set_default_timeout(EXPECT_TIMEOUT_MS)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+            page.goto(f"{base}/signup")
+            page.get_by_label("Email").fill("alex@example.org")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.screenshot(path=SCREENSHOTS / "01-sign-up.png")
+            page.get_by_role("button", name="Sign up").click()
+
+            expect(page).to_have_url(re.compile(r"/login\?signed_up=1$"))
+            page.get_by_label("Email").fill("alex@example.org")
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="Log in").click()
+
+            expect(page).to_have_url(f"{base}/athletes")
+            page.get_by_role("link", name="Add an athlete").click()
+            page.get_by_label("Profile file (TOML)").set_input_files(
+                EXAMPLES / "alex-marathon.toml"
+            )
+            page.screenshot(path=SCREENSHOTS / "02-add-athlete.png", full_page=True)
+            clock.now = ON_SESSION_DAY  # the plan is made on 2 December; the session is today
+            page.get_by_role("button", name="Add and plan").click()
+
+            expect(page).to_have_url(f"{base}/athletes/alex/today")
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Strength A")
+            page.screenshot(path=SCREENSHOTS / "03-today.png")
+            page.screenshot(path=SCREENSHOTS / "04-today-full.png", full_page=True)
+
+            why = page.locator("details.why").nth(1)
+            why.locator("summary").click()
+            expect(why.locator("p.cite")).to_be_visible()
+            why.screenshot(path=SCREENSHOTS / "05-why.png")
+
+            timer = page.locator("#rest-timer")
+            expect(timer).to_be_hidden()
+            first = page.get_by_label("Bulgarian split squat Set 1 L done")
+            first.scroll_into_view_if_needed()
+            first.check()
+            expect(timer).to_be_visible()
+            expect(timer.locator(".clock")).to_have_text(re.compile(r"^2:(29|30)$"))
+            clock_text = timer.locator(".clock").inner_text()
+            page.wait_for_timeout(1_500)
+            assert timer.locator(".clock").inner_text() != clock_text  # it counts down
+            page.screenshot(path=SCREENSHOTS / "06-rest-timer.png")
+
+            page.get_by_label("Bulgarian split squat Set 1 R reps", exact=True).fill("7")
+            page.get_by_label("Bulgarian split squat Set 1 R done").check()
+            page.get_by_label("Session RPE").fill("7")
+            page.get_by_role("button", name="Stop").click()
+            expect(timer).to_be_hidden()
+            page.get_by_role("button", name="Done: log the ticked sets").click()
+
+            expect(page.locator(".session-head")).to_contain_text("Saved. Logged: done, 2 sets.")
+            expect(page.get_by_label("Bulgarian split squat Set 1 L done")).to_be_checked()
+            expect(page.get_by_label("Bulgarian split squat Set 2 L done")).not_to_be_checked()
+            reps = page.get_by_label("Bulgarian split squat Set 1 R reps", exact=True)
+            expect(reps).to_have_value("7")
+            page.get_by_label("Bulgarian split squat Set 1 R done").scroll_into_view_if_needed()
+            page.screenshot(path=SCREENSHOTS / "07-logged.png")
+            assert errors == []  # no script error, nothing the CSP refused
+        finally:
+            browser.close()
