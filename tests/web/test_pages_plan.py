@@ -3,7 +3,7 @@ athlete (the plan `runstrong plan` makes, the balance and heat map of `runstrong
 `heatmap --athlete`, the CLI's own error lines); another account's athlete is 404 on every one.
 
 Signed in the way a browser is: an account made through the API, then the log-in form with its
-CSRF token (`sign_in`), the session cookie kept by the test client."""
+CSRF token (page_client), the session cookie kept by the test client."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ from litestar.testing import TestClient
 from sqlalchemy import create_engine, text
 
 from builders import EXAMPLES, ok, run_in_process
-from web_client import NOW, PASSWORD, account, add_athlete, client, profile_json
+from page_client import log_in, post_form
+from web_client import NOW, account, add_athlete, client, profile_json
 
 TODAY = NOW.date().isoformat()
 ALEX = EXAMPLES / "alex-marathon.toml"
@@ -36,18 +37,10 @@ CITATIONS = Path(__file__).parents[2] / "src/runstrong/library/data/citations.to
 # -- builders ---------------------------------------------------------------------------------
 
 
-def csrf_token(web: TestClient[Any], path: str) -> str:
-    """The CSRF token of the form on the page at `path` (the cookie goes with the client)."""
-    found = re.search(r'name="_csrf_token" value="([^"]+)"', web.get(path).text)
-    assert found is not None
-    return found.group(1)
-
-
 def sign_in(web: TestClient[Any], email: str) -> None:
     """Log in through the log-in form, as a browser does: its session cookie kept by `web`."""
     web.cookies.clear()
-    form = {"email": email, "password": PASSWORD, "_csrf_token": csrf_token(web, "/login")}
-    answer = web.post("/login", data=form, follow_redirects=False)
+    answer = log_in(web, email)
     assert answer.status_code == 303, answer.text
 
 
@@ -187,9 +180,7 @@ def test_a_session_not_in_the_plan_is_404(sqlite_url: str) -> None:
 
 
 def save_profile(web: TestClient[Any], athlete: str, profile: str, fmt: str = "toml") -> Any:
-    path = f"/athletes/{athlete}/profile"
-    form = {"profile": profile, "format": fmt, "_csrf_token": csrf_token(web, path)}
-    return web.post(path, data=form, follow_redirects=False)
+    return post_form(web, f"/athletes/{athlete}/profile", {"profile": profile, "format": fmt})
 
 
 def test_a_re_plan_shows_what_changed_in_a_session_and_why(
@@ -311,8 +302,7 @@ def test_the_key_fields_are_written_into_the_profile_and_a_bad_one_is_refused_be
         path = f"/athletes/{athlete}/profile/fields"
         form = key_fields(availability__session_minutes="30",
                           availability__strength_days=["mon", "thu"])  # fmt: skip
-        saved = web.post(path, data={**form, "_csrf_token": csrf_token(web, path[:-7])},
-                         follow_redirects=False)  # fmt: skip
+        saved = post_form(web, path, form)
         assert saved.status_code == 303, saved.text
         assert saved.headers["location"].endswith("?saved=3")
         page = words(web.get(f"/athletes/{athlete}/profile"))
@@ -321,8 +311,7 @@ def test_the_key_fields_are_written_into_the_profile_and_a_bad_one_is_refused_be
         assert 'strength_days = ["mon", "thu"]' in stored
         assert "# Alex: an intermediate marathoner training at home and in a small gym." in stored
         bad = key_fields(athlete__body_mass_kg="sixty")
-        refused = web.post(path, data={**bad, "_csrf_token": csrf_token(web, path[:-7])},
-                           follow_redirects=False)  # fmt: skip
+        refused = post_form(web, path, bad)
         assert refused.status_code == 422
         beside = part(
             html.unescape(refused.text), r'<div id="error-athlete-body_mass_kg">.*?</div>'
@@ -448,8 +437,7 @@ def test_another_account_gets_404_on_every_page_and_cannot_save_the_profile(
         refused = save_profile(web, athlete, ALEX.read_text("utf-8"))
         assert refused.status_code == 404
         fields = f"/athletes/{athlete}/profile/fields"
-        form = {**key_fields(), "_csrf_token": web.cookies["rs_csrf"]}  # double-submit cookie
-        assert web.post(fields, data=form, follow_redirects=False).status_code == 404
+        assert post_form(web, fields, key_fields()).status_code == 404
         assert web.get(f"/api/v1/athletes/{athlete}", headers=auth).json()["profile_version"] == 1
 
 
