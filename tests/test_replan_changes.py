@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import copy
 import json
+import tomllib
 from typing import Any
 
 from builders import EXAMPLES, ok, run_in_process
-from runstrong.domain.training_log import Units
+from runstrong.domain.training_log import ProfileText, Units
 from runstrong.replan_changes import (
-    MAX_PROFILE_LINES,
     ChangeKind,
+    ProfileChange,
     find_session,
     profile_changes,
     session_changes,
@@ -120,19 +121,41 @@ def test_a_reason_with_other_parameters_is_a_new_reason_and_the_old_one_is_gone(
     assert [r["params"] for r in found.gone_reasons] == [{"hours": 10.0}]
 
 
-def test_the_profile_lines_taken_out_and_put_in() -> None:
-    before = 'name = "Alex"\nsession_minutes = 45\nsessions_per_week = 2\n'
-    after = 'name = "Alex"\nsession_minutes = 30\nsessions_per_week = 2\n'
-    assert profile_changes(before, after) == ("-session_minutes = 45", "+session_minutes = 30")
+def toml(text: str) -> ProfileText:
+    return ProfileText(1, ".toml", text)
+
+
+def test_the_profile_keys_changed_added_and_taken_out() -> None:
+    before = toml(
+        '[athlete]\nname = "Alex"\n[availability]\nsession_minutes = 45\n'
+        'strength_days = ["mon", "thu"]\nsessions_per_week = 2\n'
+    )
+    after = toml(
+        '[athlete]\nname = "Alex"\nbody_mass_kg = 64.0\n[availability]\nsession_minutes = 30\n'
+        'strength_days = ["tue", "fri"]\n'
+    )
+    assert profile_changes(before, after) == (
+        ProfileChange("athlete.body_mass_kg", "", "64.0"),
+        ProfileChange("availability.session_minutes", "45", "30"),
+        ProfileChange("availability.strength_days", '["mon", "thu"]', '["tue", "fri"]'),
+        ProfileChange("availability.sessions_per_week", "2", ""),
+    )
     assert profile_changes(before, before) == ()
 
 
-def test_a_rewritten_profile_is_cut_short() -> None:
-    before = "\n".join(f"a{i} = 1" for i in range(100))
-    after = "\n".join(f"a{i} = 2" for i in range(100))
-    found = profile_changes(before, after)
-    assert len(found) == MAX_PROFILE_LINES + 1
-    assert found[-1] == f"… and {200 - MAX_PROFILE_LINES} more"
+def test_the_same_profile_in_json_changes_nothing_and_list_items_count_from_one() -> None:
+    """The API stores JSON on one line; the editor may write it indented, or as TOML."""
+    text = (EXAMPLES / "alex-marathon.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    as_json = ProfileText(2, ".json", json.dumps(data, default=str))
+    assert profile_changes(toml(text), as_json) == ()
+    data["races"][0]["priority"] = "B"
+    changed = ProfileText(3, ".json", json.dumps(data, default=str, indent=2))
+    assert profile_changes(as_json, changed) == (ProfileChange("races[1].priority", '"A"', '"B"'),)
+
+
+def test_a_profile_that_does_not_parse_gives_no_changes() -> None:
+    assert profile_changes(toml("[athlete\n"), toml('name = "Alex"\n')) == ()
 
 
 def test_the_example_at_30_minutes_a_session_against_45(tmp_path: Any) -> None:

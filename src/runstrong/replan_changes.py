@@ -1,15 +1,15 @@
 """What a re-plan changed in one session, and why: the session as the newest plan version holds
 it against the same session (by its id, which survives re-plans: docs/formats.md, "Identities")
-in the version before, and the profile lines that changed between the two.
+in the version before, and the profile keys whose values changed between the two.
 
-`session_changes` and `profile_changes` are pure (plan JSON dicts and profile texts in, records
-out); `read_replan` reads the two newest versions in one transaction. The records name what
+`session_changes` and `profile_changes` are pure (plan JSON dicts and profile versions in,
+records out); `read_replan` reads the two newest versions in one transaction. The records name what
 changed (`ChangeKind`) and carry the values; the web page words them.
 """
 
 from __future__ import annotations
 
-import difflib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -17,11 +17,11 @@ from typing import Any
 
 import orjson
 
-from runstrong.domain.training_log import PlanRecord, Units
+from runstrong.domain.training_log import PlanRecord, ProfileText, Units
 from runstrong.settings import Settings
 
 JsonDict = Mapping[str, Any]
-MAX_PROFILE_LINES = 40  # changed profile lines shown; a rewritten profile is not a page of diff
+MAX_PROFILE_CHANGES = 40  # profile keys the page lists; a rewritten profile is not a page of them
 
 
 class ChangeKind(StrEnum):
@@ -64,9 +64,9 @@ class Replan:
     texts each was made from."""
 
     newest: PlanRecord
-    newest_profile: str
+    newest_profile: ProfileText
     previous: PlanRecord | None
-    previous_profile: str | None
+    previous_profile: ProfileText | None
 
 
 def session_changes(before: JsonDict | None, after: JsonDict, units: Units) -> SessionChanges:
@@ -156,18 +156,68 @@ def _record_key(reason: JsonDict) -> bytes:
     return orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
 
 
-def profile_changes(before: str, after: str) -> tuple[str, ...]:
-    """The profile lines taken out ("- ...") and put in ("+ ..."), as a diff writes them, at
-    most MAX_PROFILE_LINES (then one "… and N more")."""
-    lines = [
-        line
-        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
-    if len(lines) > MAX_PROFILE_LINES:
-        more = len(lines) - MAX_PROFILE_LINES
-        lines = [*lines[:MAX_PROFILE_LINES], f"… and {more} more"]
-    return tuple(lines)
+@dataclass(frozen=True, slots=True)
+class ProfileChange:
+    """A key of the profile (its dotted path, list items counted from 1 as the reader's errors
+    count them) and its value before and after, as text ("": not given)."""
+
+    path: str
+    before: str
+    after: str
+
+
+def profile_changes(before: ProfileText, after: ProfileText) -> tuple[ProfileChange, ...]:
+    """The keys whose values differ between two profile versions, in the newer one's order
+    (then those it left out): by value, so that the same profile written again in another
+    format or layout changes nothing. A version that does not parse (never stored: the reader
+    checked it) gives none."""
+    try:
+        old, new = _flat(before), _flat(after)
+    except ValueError:
+        return ()
+    found = [ProfileChange(p, old.get(p, ""), v) for p, v in new.items() if old.get(p) != v]
+    found += [ProfileChange(p, v, "") for p, v in old.items() if p not in new]
+    return tuple(found)
+
+
+def _flat(profile: ProfileText) -> dict[str, str]:
+    import tomllib
+
+    try:
+        if profile.format == ".json":
+            data = json.loads(profile.content)
+        else:
+            data = tomllib.loads(profile.content)
+    except tomllib.TOMLDecodeError as err:
+        raise ValueError(str(err)) from None
+    found: dict[str, str] = {}
+    _flatten(data, "", found)
+    return found
+
+
+def _flatten(value: Any, path: str, found: dict[str, str]) -> None:
+    """Tables by key, lists of tables by item (`races[1].date`); any other value is a leaf,
+    a list of plain values too (`availability.strength_days`)."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _flatten(item, f"{path}.{key}" if path else str(key), found)
+    elif isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        for i, item in enumerate(value, 1):
+            _flatten(item, f"{path}[{i}]", found)
+    else:
+        found[path] = _value_text(value)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value_text(v) for v in value) + "]"
+    if hasattr(value, "isoformat"):  # a TOML date as JSON writes it: the same profile
+        return json.dumps(value.isoformat())
+    return str(value)
 
 
 def find_session(plan: JsonDict, session_id: str) -> JsonDict | None:
@@ -189,7 +239,7 @@ def read_replan(handle: str, settings: Settings) -> Replan:
         previous = repo.previous_plan(handle)
         return Replan(
             newest,
-            repo.profile(handle, newest.profile_version).content,
+            repo.profile(handle, newest.profile_version),
             previous,
-            None if previous is None else repo.profile(handle, previous.profile_version).content,
+            None if previous is None else repo.profile(handle, previous.profile_version),
         )

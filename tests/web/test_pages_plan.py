@@ -214,7 +214,7 @@ def test_a_re_plan_shows_what_changed_in_a_session_and_why(
         assert f"Removed <strong>{name}</strong>" in replan
     assert f"About {before['est_minutes']} → {after['est_minutes']} minutes." in replan
     assert "(left_out_to_fit)" in replan
-    assert "-session_minutes = 45\n+session_minutes = 30" in replan
+    assert "<code>availability.session_minutes</code>: 45 → 30" in replan
 
 
 # -- the profile editor -----------------------------------------------------------------------

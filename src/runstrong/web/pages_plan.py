@@ -20,6 +20,7 @@ from litestar.response import Redirect, Template
 from runstrong import athlete_service, log_service, services
 from runstrong.domain.errors import InputError, NoRunningWeekError, NotAWeekError
 from runstrong.replan_changes import (
+    MAX_PROFILE_CHANGES,
     find_session,
     profile_changes,
     read_replan,
@@ -85,6 +86,7 @@ def session_page(
         "exercises": plan_view.exercises(session, record.units),
         "changes": changes,
         "profile_changes": profile,
+        "max_profile_changes": MAX_PROFILE_CHANGES,
         "references": [(k, citations.get(k, "")) for k in plan_view.cited(session, *extra)],
     }
     return page("plan/session.html", context, request)
