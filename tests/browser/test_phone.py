@@ -11,15 +11,9 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-import uvicorn
 
 from builders import EXAMPLES, ROOT
 from web_client import PASSWORD, Clock
@@ -28,7 +22,6 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 812}
 SCREENSHOTS = ROOT / "out" / "screenshots"
-START_TIMEOUT_S = 30
 EXPECT_TIMEOUT_MS = 15_000  # a shared machine: pages may come slowly
 ON_SESSION_DAY = datetime(2026, 12, 8, 17, 0, tzinfo=UTC)  # Alex's first session
 
@@ -37,40 +30,6 @@ def chromium_path() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     assert found, "no chromium on PATH: apt-get install chromium (the browser tests need it)"
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Clock]]:
-    """The app on a free port of 127.0.0.1 (uvicorn in a thread), on a new SQLite file, with a
-    clock the test moves; its address and the clock."""
-    from runstrong.storage import database
-    from runstrong.web.app import create_app
-    from runstrong.web.config import WebConfig
-
-    clock = Clock()
-    url = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
-    app = create_app(WebConfig(database_url=url, clock=clock, key_file=tmp_path / "web.key"))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while not server.started:
-        assert thread.is_alive(), "the server stopped before it started"
-        assert time.monotonic() < deadline, "the server did not start in time"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}", clock
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-        database.close(url)
 
 
 def test_a_runner_signs_up_adds_a_profile_and_logs_a_session_on_a_phone(
