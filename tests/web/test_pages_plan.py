@@ -173,6 +173,29 @@ def test_weeks_goes_to_the_week_of_today(sqlite_url: str) -> None:
     assert during.headers["location"] == f"/athletes/{athlete}/weeks/4"
 
 
+def test_loads_are_shown_in_the_athletes_units(sqlite_url: str) -> None:
+    plan = planned()
+    session = plan["weeks"][0]["sessions"][0]
+    loaded = [x for x in session["exercises"] if x["load_kg"] is not None]
+    assert loaded
+    with client(sqlite_url) as web:
+        auth = account(web, OWNER)
+        made = web.post(
+            "/api/v1/athletes?units=lb",
+            content=profile_json(),
+            headers={**auth, "content-type": "application/json"},
+        )
+        assert made.status_code == 201, made.text
+        sign_in(web, OWNER)
+        page = words(
+            web.get(f"/athletes/{made.json()['id']}/sessions/{session_path(session['id'])}")
+        )
+    for x in loaded:
+        pounds = round(x["load_kg"] / 0.45359237, 1)
+        assert f"{pounds:g} lb" in page, x["name"]
+        assert f"{x['load_kg']:g} kg</span>" not in page
+
+
 def test_a_session_not_in_the_plan_is_404(sqlite_url: str) -> None:
     with owner_signed_in(sqlite_url) as (web, athlete, _):
         assert web.get(f"/athletes/{athlete}/sessions/2026-12-07/ZZ").status_code == 404
