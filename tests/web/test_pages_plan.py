@@ -125,6 +125,31 @@ def test_the_calendar_shows_each_week_its_phase_marks_and_sessions_by_day(sqlite
     assert 'class="badge mark-race"' in article
 
 
+def test_the_calendar_marks_the_sessions_the_log_says_were_done_or_skipped(
+    sqlite_url: str,
+) -> None:
+    week = planned()["weeks"][0]
+    done, skipped = week["sessions"][:2]
+    logs = [
+        {"date": done["date"], "sets": [{"slug": "back_squat", "reps": 5, "kg": 70, "rir": 2}]},
+        {"date": skipped["date"], "sets": [], "status": "skipped", "reason": "travel"},
+    ]
+    with owner_signed_in(sqlite_url) as (web, athlete, auth):
+        for log in logs:
+            made = web.post(f"/api/v1/athletes/{athlete}/logs", json=log, headers=auth)
+            assert made.status_code == 201, made.text
+        page = words(web.get(f"/athletes/{athlete}/plan"))
+        session_page = web.get(f"/athletes/{athlete}/sessions/{session_path(done['id'])}")
+        skipped_page = web.get(f"/athletes/{athlete}/sessions/{session_path(skipped['id'])}")
+    article = week_article(page, 1)
+    for session, status in ((done, "done"), (skipped, "skipped")):
+        link = f"{session['title']}</a>"
+        assert re.search(rf"{re.escape(link)}\s*<span class=\"badge logged-{status}\">", article)
+    assert page.count('class="badge logged-') == 2
+    assert "Logged done: 1 set." in words(session_page)
+    assert "Logged skipped (travel)." in words(skipped_page)
+
+
 # -- a session --------------------------------------------------------------------------------
 
 

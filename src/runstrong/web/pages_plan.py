@@ -9,6 +9,7 @@ page reads without JavaScript; the heat map and the chart are SVG images of thei
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 import orjson
@@ -50,11 +51,13 @@ def calendar_page(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Tem
     record = athlete_service.check_athlete(athlete_id, settings)
     stored = athlete_service.latest_plan(athlete_id, settings)
     plan = orjson.loads(stored.plan_json)
+    logs = log_service.logs_between(athlete_id, stored.start, stored.end, settings)
     context = {
         "athlete": record,
         "plan": plan,
         "bands": plan_view.calendar(plan, settings.today),
         "session_path": plan_view.session_path,
+        "logged": {log.session_id: str(log.status) for log in logs if log.session_id},
     }
     return page("plan/calendar.html", context, request)
 
@@ -77,6 +80,8 @@ def session_page(
         changes = session_changes(before, session, record.units)
         profile = profile_changes(replan.previous_profile, replan.newest_profile)
     extra = () if changes is None else (changes.new_reasons, changes.gone_reasons)
+    day = date.fromisoformat(session["date"])
+    logged = log_service.existing_log(athlete_id, day, settings)
     citations = library_of(request).citations
     context = {
         "athlete": record,
@@ -88,6 +93,7 @@ def session_page(
         "profile_changes": profile,
         "max_profile_changes": MAX_PROFILE_CHANGES,
         "references": [(k, citations.get(k, "")) for k in plan_view.cited(session, *extra)],
+        "logged": logged if logged is not None and logged.session_id == session["id"] else None,
     }
     return page("plan/session.html", context, request)
 
