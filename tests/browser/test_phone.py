@@ -10,25 +10,17 @@ compiled run). Without chromium it fails: `apt-get install chromium` (.ci/run do
 from __future__ import annotations
 
 import re
-import shutil
-import threading
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-import uvicorn
 
 from builders import EXAMPLES, ROOT
-from servers import free_port
 from web_client import PASSWORD, Clock
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 812}
 SCREENSHOTS = ROOT / "out" / "screenshots"
-START_TIMEOUT_S = 30
 EXPECT_TIMEOUT_MS = 15_000  # a shared machine: pages may come slowly
 ON_SESSION_DAY = datetime(2026, 12, 8, 17, 0, tzinfo=UTC)  # Alex's first session
 
@@ -37,42 +29,9 @@ ON_SESSION_DAY = datetime(2026, 12, 8, 17, 0, tzinfo=UTC)  # Alex's first sessio
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage"]
 
 
-def chromium_path() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert found, "no chromium on PATH: apt-get install chromium (the browser tests need it)"
-    return found
-
-
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, Clock]]:
-    """The app on a free port of 127.0.0.1 (uvicorn in a thread), on a new SQLite file, with a
-    clock the test moves; its address and the clock."""
-    from runstrong.storage import database
-    from runstrong.web.app import create_app
-    from runstrong.web.config import WebConfig
-
-    clock = Clock()
-    url = f"sqlite:///{tmp_path / 'browser.sqlite3'}"
-    app = create_app(WebConfig(database_url=url, clock=clock, key_file=tmp_path / "web.key"))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while not server.started:
-        assert thread.is_alive(), "the server stopped before it started"
-        assert time.monotonic() < deadline, "the server did not start in time"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}", clock
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
-        database.close(url)
-
-
 def test_a_runner_signs_up_adds_a_profile_and_logs_a_session_on_a_phone(
     served: tuple[str, Clock],
+    chromium: str,
 ) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -80,7 +39,7 @@ def test_a_runner_signs_up_adds_a_profile_and_logs_a_session_on_a_phone(
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"screenshots in {SCREENSHOTS}")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport=PHONE, device_scale_factor=2, has_touch=True)
             context.set_default_timeout(EXPECT_TIMEOUT_MS)
@@ -155,7 +114,7 @@ def test_a_session_is_logged_without_javascript(served: tuple[str, Clock]) -> No
 
     base, clock = served
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport=PHONE, java_script_enabled=False)
             context.set_default_timeout(EXPECT_TIMEOUT_MS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from string import ascii_uppercase
+from typing import Protocol
 
 from runstrong.domain.plan import ByPercent, Contacts, Hold, Prescription
 
@@ -57,7 +58,15 @@ def weeks_text(n: int) -> str:
     return f"{n} week" if n == 1 else f"{n} weeks"
 
 
-def position_labels(exercises: Sequence[Prescription]) -> list[str]:
+class InSuperset(Protocol):
+    """What position_labels reads of an exercise: the letter of its superset, if any (a
+    Prescription, or an exercise of plan JSON on the web pages)."""
+
+    @property
+    def superset(self) -> str | None: ...
+
+
+def position_labels(exercises: Sequence[InSuperset]) -> list[str]:
     """Gym notation: each exercise or superset gets a letter, a superset's members 1 and 2, a
     circuit's 1, 2, 3 ... (A, B1, B2, C ...)."""
     labels: list[str] = []

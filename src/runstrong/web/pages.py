@@ -9,7 +9,7 @@ from litestar import Router
 from litestar.exceptions import HTTPException
 
 from runstrong.domain.errors import UnknownAthleteError
-from runstrong.web import pages_account, pages_athletes, pages_today
+from runstrong.web import pages_account, pages_athletes, pages_plan, pages_today
 from runstrong.web.browser import LoginRequired, login_redirect
 from runstrong.web.templating import (
     http_error_page,
@@ -18,7 +18,12 @@ from runstrong.web.templating import (
     unknown_athlete_page,
 )
 
-PAGE_ROUTERS: list[Router] = [pages_account.router, pages_athletes.router, pages_today.router]
+PAGE_ROUTERS: list[Router] = [
+    pages_account.router,
+    pages_athletes.router,
+    pages_today.router,
+    pages_plan.router,
+]
 
 # App-wide (a CSRF failure is raised before any route): pages get HTML, /api its JSON.
 PAGE_ERROR_HANDLERS: dict[type[Exception] | int, Any] = {
