@@ -108,7 +108,7 @@ def test_a_runner_signs_up_adds_a_profile_and_logs_a_session_on_a_phone(
             browser.close()
 
 
-def test_a_session_is_logged_without_javascript(served: tuple[str, Clock]) -> None:
+def test_a_session_is_logged_without_javascript(served: tuple[str, Clock], chromium: str) -> None:
     """The pages work without JavaScript: forms post and come back; only the timer is gone."""
     from playwright.sync_api import expect, sync_playwright
 
