@@ -217,7 +217,7 @@ def _unused_maxes(
             )
         elif not ex.percent_1rm:
             out.append(reason(RuleId.MAX_UNUSED_BY_RIR, exercise=ex.name))
-        elif not ex.fits(kit):
+        elif not ex.fits(kit) and slug not in seeds:
             out.append(reason(RuleId.MAX_UNUSED_KIT, exercise=ex.name))
         elif slug not in in_plan and slug not in seeds:
             out.append(reason(RuleId.MAX_UNUSED_NOT_IN_PLAN, exercise=ex.name))

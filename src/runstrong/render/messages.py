@@ -386,7 +386,8 @@ def _load_estimated(p: P) -> str:
         )
         basis += f" and {p.s('level')} level"
     text = (
-        f"estimated, no known max: from {basis}; in the first session, if the first set "
+        f"estimated{'' if source else ', no known max'}: from {basis}; in the first session, "
+        "if the first set "
         f"leaves more than {rir + 2} in reserve, go a step heavier, fewer than {rir}, a step "
         "lighter; log what you lift to replace the estimate"
     )
