@@ -14,7 +14,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from runstrong import __version__, services
-from runstrong.web import api_accounts, api_athletes
+from runstrong.web import api_accounts, api_athletes, api_coaching
 from runstrong.web.config import CONFIG_ENV, REQUEST_MAX_BYTES, WebConfig
 from runstrong.web.errors import HANDLERS
 
@@ -41,7 +41,10 @@ def create_app(config: WebConfig) -> Litestar:
 
     engine_for(config.settings())
     library = services.open_library(config.settings())
-    api = Router(path="/api/v1", route_handlers=[api_accounts.router, api_athletes.router])
+    api = Router(
+        path="/api/v1",
+        route_handlers=[api_accounts.router, api_athletes.router, api_coaching.router],
+    )
     return Litestar(
         route_handlers=[api],
         state=State({"config": config, "library": library}),

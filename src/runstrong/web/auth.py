@@ -52,3 +52,18 @@ def signed_in(request: Request[Any, Any, Any]) -> Account:
 def account_settings(request: Request[Any, Any, Any]) -> Settings:
     """The Settings of a signed-in request: the services see the account's athletes only."""
     return config_of(request).settings(owner=signed_in(request).id)
+
+
+def account_of(request: Request[Any, Any, Any]) -> Account:
+    """The signed-in account (401 without one): a dependency of the routes."""
+    return signed_in(request)
+
+
+def request_settings(request: Request[Any, Any, Any]) -> Settings:
+    """The Settings of the request's moment, for no account in particular: the routes on an
+    athlete take its owner's from access_service.AthleteRef.settings."""
+    return config_of(request).settings()
+
+
+def client_address(request: Request[Any, Any, Any]) -> str:
+    return request.client.host if request.client else ""
