@@ -456,6 +456,9 @@ def test_shared_records_keep_each_parameters_own_type() -> None:
 
 
 def test_a_coach_pinned_exercise_says_what_the_coach_chose() -> None:
-    assert text(SAMPLES[RuleId.COACH_PINNED]) == "pinned by your coach: in place of Back squat; their sets"
+    assert (
+        text(SAMPLES[RuleId.COACH_PINNED])
+        == "pinned by your coach: in place of Back squat; their sets"
+    )
     dose_only = reason(RuleId.COACH_PINNED, replaced="", changed=("sets", "reps"))
     assert text(dose_only) == "pinned by your coach: their sets and reps"
