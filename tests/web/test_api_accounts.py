@@ -160,3 +160,13 @@ def test_user_add_mistakes_are_one_line(database_url: str) -> None:
     ok(run_in_process("user", "add", "a@example.org", "--password-stdin", db=database_url,
                       stdin=f"{PASSWORD}\n"))  # fmt: skip
     assert "has an account already" in add("A@example.org", "--password-stdin")
+    assert "not both" in add("b@example.org", "--admin", "--coach", "--password-stdin")
+
+
+def test_user_add_coach_makes_a_coachs_account(database_url: str) -> None:
+    made = run_in_process(
+        "user", "add", "coach@example.org", "--coach", "--password-stdin", db=database_url,
+        stdin=f"{PASSWORD}\n",
+    )  # fmt: skip
+    ok(made)
+    assert rows(database_url, "SELECT role FROM users WHERE email IS NOT NULL") == [("coach",)]
