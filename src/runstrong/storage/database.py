@@ -186,4 +186,9 @@ def _translated(engine: Engine) -> Iterator[None]:
         yield
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise InputError(shown(engine.url), "", f"database error: {reason}") from None
+        raise DatabaseError(shown(engine.url), "", f"database error: {reason}") from None
+
+
+class DatabaseError(InputError):
+    """A database that cannot be reached or used: one line for the command line; for the web
+    app a server failure (500), whose words stay in the server's log."""

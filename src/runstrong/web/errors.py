@@ -60,7 +60,11 @@ def field_errors(err: RunstrongError) -> list[tuple[str, str]]:
     return [(str(getattr(err, "field", "")), str(err))]
 
 
-def runstrong_error(_request: Request[Any, Any, Any], err: RunstrongError) -> Response[Errors]:
+def runstrong_error(request: Request[Any, Any, Any], err: RunstrongError) -> Response[Errors]:
+    from runstrong.storage.database import DatabaseError
+
+    if isinstance(err, DatabaseError):  # the server's failure, not the request's mistake
+        return server_error(request, err)
     if isinstance(err, UnknownAthleteError):
         return errors(HTTP_404_NOT_FOUND, ("", NOT_FOUND))
     if isinstance(err, ForbiddenError):
