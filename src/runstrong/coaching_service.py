@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from runstrong.access_service import AthleteRef
 from runstrong.account_service import Account, token_digest
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.errors import InputError, UnknownAthleteError
+from runstrong.domain.errors import InputError, RunstrongError
 from runstrong.domain.pins import Pin, PinError, find_slot, pinned_prescription
 from runstrong.settings import Settings
 
@@ -33,6 +33,14 @@ INVITATION_PREFIX = "ri_"
 INVITATION_BYTES = 32
 STATUSES = ("pending", "accepted", "left")
 WHERE = "request"
+
+
+class UnknownItemError(RunstrongError):
+    """No such coach of the athlete, or pin of it (404)."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"no such {what}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +116,7 @@ def set_coach_status(ref: AthleteRef, coach_id: str, status: str, settings: Sett
         coach = coaching.user_id(session, coach_id)
         now = None if coach is None else coaching.link_status(session, ref.athlete_row, coach)
         if coach is None or now is None:
-            raise UnknownAthleteError(coach_id, ())
+            raise UnknownItemError("coach")
         if now == coaching.LEFT and status == coaching.ACCEPTED:
             raise InputError(WHERE, "status", "a coach left needs a new invitation")
         coaching.set_link(session, ref.athlete_row, coach, status, settings.timestamp)
@@ -171,7 +179,7 @@ def remove_pin(ref: AthleteRef, pin_id: int, library: ExerciseLibrary, settings:
 
     def remove(repo: Repository, _made: PlanResult) -> None:
         if not coaching.delete_pin(repo.session, ref.athlete_row, pin_id):
-            raise UnknownAthleteError(str(pin_id), ())
+            raise UnknownItemError("pin")
 
     replan(ref.handle, library, ref.settings(settings), also=remove)
 

@@ -167,6 +167,8 @@ def test_a_pinned_swap_survives_a_re_plan_until_the_coach_removes_it(database_ur
         )  # fmt: skip
         assert all(n["rule"] != "coach_pinned" for n in back["notes"])
         assert web.get(f"/api/v1/athletes/{athlete}/pins", headers=owner).json()["items"] == []
+        again = web.delete(f"/api/v1/athletes/{athlete}/pins/{pins[0]['id']}", headers=coach)
+        assert (again.status_code, again.json()["errors"][0]["message"]) == (404, "no such pin")
 
 
 def test_a_pin_that_does_not_fit_its_exercise_is_a_422_naming_the_field(database_url: str) -> None:

@@ -28,6 +28,7 @@ from runstrong.account_service import (
     UnknownUserError,
     WrongPasswordError,
 )
+from runstrong.coaching_service import UnknownItemError
 from runstrong.domain.errors import (
     AlreadyLoggedError,
     BadHandleError,
@@ -69,8 +70,8 @@ def runstrong_error(request: Request[Any, Any, Any], err: RunstrongError) -> Res
         return errors(HTTP_404_NOT_FOUND, ("", NOT_FOUND))
     if isinstance(err, ForbiddenError):
         return errors(HTTP_403_FORBIDDEN, ("", str(err)))
-    if isinstance(err, UnknownUserError):
-        return errors(HTTP_404_NOT_FOUND, ("", "no such user"))
+    if isinstance(err, UnknownUserError | UnknownItemError):
+        return errors(HTTP_404_NOT_FOUND, ("", str(err)))
     if isinstance(err, WrongPasswordError):
         return errors(HTTP_422_UNPROCESSABLE_ENTITY, (err.field, str(err)))
     if isinstance(err, AlreadyLoggedError):
