@@ -1,7 +1,8 @@
 """Who may do what to an athlete, in one place: the web app asks here for every route on an
 athlete, by the athlete's public id.
 
-An account sees the athletes it owns and those who accepted it as their coach; any other athlete,
+An account sees the athletes it owns and, while its role is coach, those who accepted it as their
+coach; any other athlete,
 one whose link is pending or was left included, is unknown (UnknownAthleteError: a 404, never a
 403, so nothing tells that it exists). Of an athlete it sees, an account may take the actions of
 its relation (OWNER_MAY, COACH_MAY); another is a ForbiddenError (403). An administrator is no
@@ -70,6 +71,7 @@ def athlete_for(account: Account, public_id: str, action: Action, settings: Sett
     """The athlete of `public_id` if the account may see it (else UnknownAthleteError) and
     take `action` on it (else ForbiddenError)."""
     from runstrong.storage import coaching
+    from runstrong.storage.coaching import ACCEPTED
     from runstrong.storage.database import transaction
 
     with transaction(settings, readonly=True) as session:
@@ -78,7 +80,8 @@ def athlete_for(account: Account, public_id: str, action: Action, settings: Sett
         if me is None or key is None:
             raise UnknownAthleteError(public_id, ())
         owns = key.owner_id == me
-        if not owns and coaching.link_status(session, key.id, me) != coaching.ACCEPTED:
+        coaches = account.role is Role.COACH  # a coach made an athlete again sees no one's
+        if not owns and not (coaches and coaching.link_status(session, key.id, me) == ACCEPTED):
             raise UnknownAthleteError(public_id, ())
     if action not in (OWNER_MAY if owns else COACH_MAY):
         raise ForbiddenError(str(action))
@@ -86,7 +89,7 @@ def athlete_for(account: Account, public_id: str, action: Action, settings: Sett
 
 
 def visible_athletes(account: Account, settings: Settings) -> list[Visible]:
-    """The account's own athletes, then those who accepted it as their coach."""
+    """The account's own athletes, then (a coach's) those who accepted it as their coach."""
     from runstrong.storage import coaching
     from runstrong.storage.database import transaction
     from runstrong.storage.repository import Repository
@@ -96,9 +99,10 @@ def visible_athletes(account: Account, settings: Settings) -> list[Visible]:
         ids = mine.public_ids()
         found = [Visible(ids[s.athlete.handle], s, False) for s in mine.summaries()]
         me = coaching.user_id(session, account.id)
-        for key in [] if me is None else coaching.coached_athletes(session, me):
-            summary = Repository(session, key.owner).summaries(key.handle)[0]
-            found.append(Visible(key.public_id, summary, True))
+        if me is not None and account.role is Role.COACH:
+            for key in coaching.coached_athletes(session, me):
+                summary = Repository(session, key.owner).summaries(key.handle)[0]
+                found.append(Visible(key.public_id, summary, True))
     return found
 
 

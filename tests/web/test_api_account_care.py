@@ -155,6 +155,20 @@ def test_an_administrator_lists_users_and_sets_roles_but_reads_no_training_data(
         ]
 
 
+def test_a_coach_made_an_athlete_again_sees_the_athletes_who_accepted_no_more(
+    database_url: str,
+) -> None:
+    with client(database_url) as web:
+        _, coach, athlete, coach_id = coached(web, database_url)
+        boss = admin(web, database_url)
+        url = f"/api/v1/users/{coach_id}/role"
+        assert web.put(url, json={"role": "athlete"}, headers=boss).status_code == 200
+        assert web.get(f"/api/v1/athletes/{athlete}", headers=coach).status_code == 404
+        assert web.get("/api/v1/athletes", headers=coach).json()["items"] == []
+        assert web.put(url, json={"role": "coach"}, headers=boss).status_code == 200
+        assert web.get(f"/api/v1/athletes/{athlete}", headers=coach).status_code == 200
+
+
 def test_a_coach_signs_up_as_a_coach_and_nobody_signs_up_as_an_administrator(
     database_url: str,
 ) -> None:
