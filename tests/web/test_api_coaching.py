@@ -228,3 +228,15 @@ def test_the_dashboard_counts_this_weeks_sessions_and_flags_misses_and_niggles(
         assert later["missed"] == [week[1]]
         assert {"kind": "missed", "params": {"sessions": 1}} in later["flags"]
         assert web.get("/api/v1/coach/athletes", headers=owner).status_code == 403
+
+
+def test_a_coach_of_one_athlete_sees_not_the_owners_other_athletes(database_url: str) -> None:
+    with client(database_url) as web:
+        owner, coach, athlete, _ = coached(web, database_url)
+        other = add_athlete(web, owner, "sam-5k-beginner")
+        assert web.get(f"/api/v1/athletes/{athlete}", headers=coach).status_code == 200
+        assert web.get(f"/api/v1/athletes/{other}", headers=coach).status_code == 404
+        assert web.get(f"/api/v1/athletes/{other}/plan", headers=coach).status_code == 404
+        assert names(web, coach) == [("Alex", True)]
+        board = web.get("/api/v1/coach/athletes", headers=coach).json()["items"]
+        assert [row["id"] for row in board] == [athlete]
