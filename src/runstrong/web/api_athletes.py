@@ -1,8 +1,9 @@
-"""/api/v1/athletes: the signed-in account's athletes, their plans, days, logs and exports.
+"""/api/v1/athletes: the athletes an account sees (its own, and as a coach those who accepted
+it), their plans, days, logs and exports, by their opaque public ids.
 
-Each handler is as thin as the CLI command it mirrors: parse, call the same service
-(athlete_service, log_service, services), answer. The Settings come from auth.account_settings,
-so every service sees this account's athletes only."""
+Each handler is as thin as the CLI command it mirrors: ask access_service whether the account may
+take the action on the athlete (404 unseen, 403 not allowed), then call the same service
+(athlete_service, log_service, services) with the athlete's owner and handle, and answer."""
 
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
-"""Authentication in one place: the bearer token of a request, its account, and the Settings
-the services get for that account (whose athletes they see, and nobody else's).
-
-Authorisation follows from the Settings: the training log's repositories see only the athletes
-of the settings' owner, so an athlete of another account is unknown (404), never forbidden."""
+"""Authentication in one place: the bearer token of a request and its account. Authorisation on
+athletes is runstrong.access_service's: it gives each route the athlete's owner, whose Settings
+the services take (an athlete the account may not see is unknown, 404, never forbidden)."""
 
 from __future__ import annotations
 
@@ -50,7 +48,7 @@ def signed_in(request: Request[Any, Any, Any]) -> Account:
 
 
 def account_settings(request: Request[Any, Any, Any]) -> Settings:
-    """The Settings of a signed-in request: the services see the account's athletes only."""
+    """The Settings of a signed-in request for the account's own athletes (owner: the account)."""
     return config_of(request).settings(owner=signed_in(request).id)
 
 
