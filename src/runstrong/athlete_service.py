@@ -128,7 +128,26 @@ def replan(
 ) -> PlanRecord:
     """A re-plan from the newest profile version (no new one), as update_athlete plans, after
     `also` wrote in the same transaction what changes the plan (a coach's pin, given the plan
-    the engine made, to check it against)."""
+    the engine made, to check it against). A profile version stored meanwhile (the plan is made
+    outside the transaction) rolls the transaction back, and the re-plan starts again from it."""
+    for _ in range(_ATTEMPTS):
+        try:
+            return _replan_once(handle, library, settings, also)
+        except _ProfileChangedError:
+            continue
+    raise AssertionError("the profile changed on every attempt")
+
+
+class _ProfileChangedError(Exception):
+    pass
+
+
+def _replan_once(
+    handle: str,
+    library: ExerciseLibrary,
+    settings: Settings,
+    also: Callable[[Repository, services.PlanResult], None],
+) -> PlanRecord:
     from runstrong.profile.loader import profile_from_bytes
 
     with _repository(settings, readonly=True) as repo:
@@ -140,6 +159,9 @@ def replan(
     current = replace(profile, start=replan_start(profile, settings.today))
     made = services.make_plan(current, library, settings, past_races=True)
     with _repository(settings) as repo:
+        repo.lock(handle)  # profile versions are added under this lock (add_profile)
+        if repo.profile(handle).version != stored.version:
+            raise _ProfileChangedError
         also(repo, made)
         plan = _plan_record(with_pins(made, repo.pins(handle)), version=stored.version)
         repo.add_plan(handle, plan, settings.timestamp)

@@ -105,6 +105,11 @@ class Repository:
         )
         return athlete_id
 
+    def lock(self, handle: str) -> None:
+        """Hold the athlete's row until the transaction ends (as its writers do): a re-plan
+        that checks which profile version is newest keeps it so until it stores its plan."""
+        self._locked(handle)
+
     # -- athletes ---------------------------------------------------------------------------
 
     def handles(self) -> list[str]:
