@@ -13,6 +13,8 @@ from typing import Any
 from litestar.testing import TestClient
 
 from builders import EXAMPLES
+from runstrong import account_service
+from runstrong.account_service import Role
 from runstrong.web.app import create_app
 from runstrong.web.config import WebConfig
 
@@ -72,3 +74,42 @@ def add_athlete(web: TestClient[Any], auth: dict[str, str], name: str = "alex-ma
     )
     assert made.status_code == 201, made.text
     return str(made.json()["id"])
+
+
+# -- coaching: a coach's account, its invitation, an athlete who took it ------------------------
+
+
+def coach_account(web: TestClient[Any], database_url: str, email: str) -> dict[str, str]:
+    config = WebConfig(database_url=database_url, clock=Clock())
+    account_service.add_user(email, PASSWORD, config.settings(), role=Role.COACH)
+    return bearer(web, email)
+
+
+def invited(web: TestClient[Any], coach: dict[str, str]) -> str:
+    made = web.post("/api/v1/invitations", headers=coach)
+    assert made.status_code == 201, made.text
+    return str(made.json()["token"])
+
+
+def coached(
+    web: TestClient[Any], database_url: str, *, accept: bool = True
+) -> tuple[dict[str, str], dict[str, str], str, str]:
+    """An athlete's account with Alex, and a coach it took the invitation of (and accepted):
+    owner, coach, Alex's id, the coach's id."""
+    owner = account(web, "owner@example.org")
+    coach = coach_account(web, database_url, "coach@example.org")
+    athlete = add_athlete(web, owner)
+    taken = web.post(
+        f"/api/v1/athletes/{athlete}/coaches", json={"token": invited(web, coach)}, headers=owner
+    )
+    assert taken.status_code == 201, taken.text
+    assert (taken.json()["email"], taken.json()["status"]) == ("coach@example.org", "pending")
+    coach_id = taken.json()["id"]
+    if accept:
+        answer = web.put(
+            f"/api/v1/athletes/{athlete}/coaches/{coach_id}",
+            json={"status": "accepted"},
+            headers=owner,
+        )
+        assert answer.json()["status"] == "accepted"
+    return owner, coach, athlete, coach_id

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 ARGON2_MEMORY_KIB = 19_456
 ARGON2_TIME_COST = 2
 ARGON2_PARALLELISM = 1
-PASSWORD_MIN_CHARS = 8  # ASVS 2.1.1: at least 12 recommended for new systems, 8 the floor
+PASSWORD_MIN_CHARS = 12  # OWASP ASVS 4.0.3 2.1.1 (level 1): at least 12 characters
 PASSWORD_MAX_CHARS = 1_024  # hashing a megabyte of password per try is a denial of service
 EMAIL_MAX_CHARS = 320
 ADDRESS_MAX_CHARS = 64
@@ -39,6 +39,9 @@ LOGIN_FAILURES_PER_ADDRESS_MAX = 50  # then that address cannot log in (any emai
 TOKEN_BYTES = 32
 TOKEN_PREFIX = "rs_"
 TOKEN_TOUCH_S = 60  # a token's last use is written at most once a minute
+# A token works for 30 days from its making, used or not, then the password is asked again
+# (OWASP ASVS 4.0.3 3.3.2, level 1: re-authentication at least every 30 days).
+TOKEN_LIFETIME_S = 30 * 24 * 3600
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -103,19 +106,24 @@ def add_user(
         return Account(row.name, email, role)
 
 
-def sign_up(email: str, password: str, settings: Settings) -> str:
-    """A new athlete account's id. An email that has one already gets an id all the same (a
-    new random one, stored nowhere) after the same work, and nothing changes: the answer does
-    not tell who has an account."""
+def sign_up(email: str, password: str, settings: Settings, *, role: Role = Role.ATHLETE) -> str:
+    """A new account's id: an athlete's, or a coach's (never an administrator's). An email that
+    has one already gets an id all the same (a new random one, stored nowhere) after the same
+    work, and nothing changes: the answer does not tell who has an account."""
+    if role is Role.ADMIN:
+        raise InputError("request", "role", "should be athlete or coach")
     try:
-        return add_user(email, password, settings).id
+        return add_user(email, password, settings, role=role).id
     except EmailTakenError:
         return _public_id()
 
 
-def issue_token(email: str, password: str, address: str, settings: Settings) -> str | None:
+def issue_token(
+    email: str, password: str, address: str, settings: Settings, *, issue: bool = True
+) -> str | None:
     """A new API token for a right email and password; None for any wrong pair (counted). Past
-    the failure limits a TooManyLoginsError, whatever the pair."""
+    the failure limits a TooManyLoginsError, whatever the pair. `issue` False: only check the
+    pair (a password confirming a change), the answer "" for a right one."""
     email = email.strip().lower()[:EMAIL_MAX_CHARS]
     address = address[:ADDRESS_MAX_CHARS]
     now = settings.timestamp
@@ -137,8 +145,9 @@ def issue_token(email: str, password: str, address: str, settings: Settings) -> 
             failed = False
             if _hasher().check_needs_rehash(stored):
                 accounts.set_password_hash(session, user.id, _hasher().hash(password))
-            token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
-            accounts.add_token(session, user.id, token_digest(token), now)
+            token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES) if issue else ""
+            if issue:
+                accounts.add_token(session, user.id, token_digest(token), now)
     return None if failed else token
 
 
@@ -152,6 +161,8 @@ def account_for_token(token: str, settings: Settings) -> Account | None:
         if found is None or found[0].email is None:
             return None
         user, row = found
+        if _aware(row.created_at) <= settings.timestamp - timedelta(seconds=TOKEN_LIFETIME_S):
+            return None
         stale = row.last_used_at is None or _aware(
             row.last_used_at
         ) < settings.timestamp - timedelta(seconds=TOKEN_TOUCH_S)
@@ -218,3 +229,130 @@ def _transaction(settings: Settings, *, readonly: bool = False) -> AbstractConte
     from runstrong.storage.database import transaction
 
     return transaction(settings, readonly=readonly)
+
+
+# -- account care: password change, reset links, listing, roles, deletion --------------------
+
+RESET_TTL_S = 24 * 3600  # a password-reset link works for a day (our own choice)
+RESET_PREFIX = "rr_"
+
+
+@dataclass(frozen=True, slots=True)
+class UserInfo:
+    """A web account as an administrator lists it."""
+
+    id: str
+    email: str
+    role: Role
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ResetLink:
+    token: str
+    expires_at: datetime
+
+
+class WrongPasswordError(RunstrongError):
+    """The password given to confirm an account's change is not its password."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+        super().__init__("is not the account's password")
+
+
+class UnknownUserError(RunstrongError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__("no such user")
+
+
+def change_password(
+    account: Account, old: str, new: str, token: str | None, address: str, settings: Settings
+) -> None:
+    """A new password for the account after its old one (a wrong one is counted as a failed
+    log-in, and the limits apply); every token but the one in use (`token`) is revoked."""
+    from runstrong.storage import accounts
+
+    hashed = _hasher().hash(checked_password(new, "request"))
+    _confirmed(account, old, "old_password", address, settings)
+    with _transaction(settings) as session:
+        user = accounts.user_by_name(session, account.id)
+        assert user is not None
+        accounts.set_password_hash(session, user.id, hashed)
+        keep = None if token is None else token_digest(token)
+        accounts.revoke_tokens(session, user.id, settings.timestamp, keep_hash=keep)
+
+
+def _confirmed(account: Account, password: str, field: str, address: str, s: Settings) -> None:
+    """The account's password given again, checked as a log-in is (counted, limited)."""
+    if issue_token(account.email, password, address, s, issue=False) is None:
+        raise WrongPasswordError(field)
+
+
+def list_users(settings: Settings) -> list[UserInfo]:
+    from runstrong.storage import accounts
+
+    with _transaction(settings, readonly=True) as session:
+        return [
+            UserInfo(u.name, u.email or "", Role(u.role), _aware(u.created_at))
+            for u in accounts.users(session)
+        ]
+
+
+def set_role(name: str, role: Role, settings: Settings) -> UserInfo:
+    from runstrong.storage import accounts
+
+    with _transaction(settings) as session:
+        user = accounts.user_by_name(session, name)
+        if user is None or user.email is None:
+            raise UnknownUserError(name)
+        accounts.set_role(session, user.id, str(role))
+        return UserInfo(user.name, user.email, role, _aware(user.created_at))
+
+
+def issue_reset(name: str, settings: Settings) -> ResetLink:
+    """A one-time password-reset secret for the user (an administrator hands it over: there
+    is no mail server), of which only the SHA-256 is stored, for RESET_TTL_S."""
+    from runstrong.storage import accounts
+
+    token = RESET_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
+    expires = settings.timestamp + timedelta(seconds=RESET_TTL_S)
+    with _transaction(settings) as session:
+        user = accounts.user_by_name(session, name)
+        if user is None or user.email is None:
+            raise UnknownUserError(name)
+        accounts.add_reset(session, user.id, token_digest(token), settings.timestamp, expires)
+    return ResetLink(token, expires)
+
+
+def reset_password(token: str, password: str, settings: Settings) -> None:
+    """The new password, by a reset secret that is not used or expired (else an InputError on
+    `token`); the secret is used up and every token of the account revoked."""
+    from runstrong.storage import accounts
+
+    hashed = _hasher().hash(checked_password(password, "request"))
+    with _transaction(settings) as session:
+        user_id = accounts.take_reset(session, token_digest(token), settings.timestamp)
+        if user_id is None:
+            raise InputError("request", "token", "is not a reset link that can be used")
+        accounts.set_password_hash(session, user_id, hashed)
+        accounts.revoke_tokens(session, user_id, settings.timestamp)
+
+
+def delete_account(account: Account, password: str, address: str, settings: Settings) -> None:
+    """The account and everything of it (its athletes and their data, its tokens, its links
+    as a coach and its pins), after its password (checked as a log-in is)."""
+    _confirmed(account, password, "password", address, settings)
+    remove_user(account.id, settings)
+
+
+def remove_user(name: str, settings: Settings) -> None:
+    """An administrator's removal of a user, with everything of it (delete_account)."""
+    from runstrong.storage import accounts
+
+    with _transaction(settings) as session:
+        user = accounts.user_by_name(session, name)
+        if user is None or user.email is None:
+            raise UnknownUserError(name)
+        accounts.delete_user(session, user.id)

@@ -8,7 +8,7 @@ the one the settings name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date, timedelta
@@ -34,6 +34,7 @@ from runstrong.domain.training_log import (
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
+    from runstrong.domain.pins import Pin
     from runstrong.storage.repository import Repository
 
 HANDLE_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -114,11 +115,70 @@ def update_athlete(
         version = repo.add_profile(handle, profile_format, profile_text, settings.timestamp)
         if profile.units is not None:  # a profile that says its units changes them
             repo.set_units(handle, profile.units)
+        pins = repo.pins(handle)
+        if pins:  # a coach's pinned edits, over what the engine made
+            planned = _plan_record(with_pins(made, pins), version=0)
         plan = replace(planned, profile_version=version)
         repo.add_plan(handle, plan, settings.timestamp)
         if also is not None:
             also(repo)
         return plan
+
+
+def replan(
+    handle: str,
+    library: ExerciseLibrary,
+    settings: Settings,
+    *,
+    also: Callable[[Repository, services.PlanResult], None],
+) -> PlanRecord:
+    """A re-plan from the newest profile version (no new one), as update_athlete plans, after
+    `also` wrote in the same transaction what changes the plan (a coach's pin, given the plan
+    the engine made, to check it against). A profile version stored meanwhile (the plan is made
+    outside the transaction) rolls the transaction back, and the re-plan starts again from it."""
+    for _ in range(_ATTEMPTS):
+        try:
+            return _replan_once(handle, library, settings, also)
+        except _ProfileChangedError:
+            continue
+    raise AssertionError("the profile changed on every attempt")
+
+
+class _ProfileChangedError(Exception):
+    pass
+
+
+def _replan_once(
+    handle: str,
+    library: ExerciseLibrary,
+    settings: Settings,
+    also: Callable[[Repository, services.PlanResult], None],
+) -> PlanRecord:
+    from runstrong.profile.loader import profile_from_bytes
+
+    with _repository(settings, readonly=True) as repo:
+        stored = repo.profile(handle)
+    where = f"{handle}'s profile version {stored.version}"
+    profile = profile_from_bytes(
+        stored.content.encode("utf-8"), stored.format, library, where, cache_dir=settings.cache_dir
+    )
+    current = replace(profile, start=replan_start(profile, settings.today))
+    made = services.make_plan(current, library, settings, past_races=True)
+    with _repository(settings) as repo:
+        repo.lock(handle)  # profile versions are added under this lock (add_profile)
+        if repo.profile(handle).version != stored.version:
+            raise _ProfileChangedError
+        also(repo, made)
+        plan = _plan_record(with_pins(made, repo.pins(handle)), version=stored.version)
+        repo.add_plan(handle, plan, settings.timestamp)
+        return plan
+
+
+def with_pins(made: services.PlanResult, pins: Sequence[Pin]) -> services.PlanResult:
+    """The plan with a coach's pinned edits applied (domain.pins)."""
+    from runstrong.domain.pins import apply_pins
+
+    return replace(made, plan=apply_pins(made.plan, pins, made.library))
 
 
 def replan_start(profile: Profile, today: date) -> date:

@@ -21,6 +21,7 @@ from runstrong.render.messages import CATALOGUE, cited, run_text, text
 
 # One reason of every rule id, with the parameters the engine gives it.
 SAMPLES: dict[RuleId, Reason] = {
+    RuleId.COACH_PINNED: reason(RuleId.COACH_PINNED, replaced="Back squat", changed=("sets",)),
     RuleId.SEVERE_NIGGLE: reason(RuleId.SEVERE_NIGGLE, site="knee"),
     RuleId.NOT_MEDICAL_ADVICE: reason(RuleId.NOT_MEDICAL_ADVICE),
     RuleId.MAX_CHECKS_KIT: reason(RuleId.MAX_CHECKS_KIT, exercise="Goblet squat", in_plan=0),
@@ -455,3 +456,12 @@ def test_shared_records_keep_each_parameters_own_type() -> None:
     assert isinstance(whole.get("buffer_hours"), int)
     assert isinstance(decimal.get("buffer_hours"), float)
     assert reason(RuleId.NO_KEY_RUN_NEAR, buffer_hours=48.0) is decimal
+
+
+def test_a_coach_pinned_exercise_says_what_the_coach_chose() -> None:
+    assert (
+        text(SAMPLES[RuleId.COACH_PINNED])
+        == "pinned by your coach: in place of Back squat; their sets"
+    )
+    dose_only = reason(RuleId.COACH_PINNED, replaced="", changed=("sets", "reps"))
+    assert text(dose_only) == "pinned by your coach: their sets and reps"

@@ -18,11 +18,12 @@ TABLES = {
     "users", "athletes", "profile_versions", "plan_versions", "session_logs", "set_logs",
     "niggle_checkins", "runs",
     "api_tokens", "login_failures", "athlete_access", "alembic_version",
+    "coach_invitations", "password_resets", "session_pins",
 }  # fmt: skip
 
 
 def test_head_names_the_newest_migration() -> None:
-    assert migrate.head() == "0004_accounts" == database.HEAD
+    assert migrate.head() == "0005_coaching" == database.HEAD
 
 
 def test_a_new_database_is_created_at_the_newest_revision_on_first_use(database_url: str) -> None:
@@ -93,3 +94,38 @@ def test_plan_and_export_never_load_the_storage() -> None:
     run = subprocess.run(command, capture_output=True, text=True, check=True)
     imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()}
     assert imported & {"sqlalchemy", "alembic", "platformdirs", "runstrong.storage"} == set()
+
+
+def test_an_upgrade_from_0003_keeps_the_log_and_gives_each_athlete_a_public_id(
+    database_url: str,
+) -> None:
+    """Athletes stored before accounts and public ids: after the upgrade each has a distinct
+    public id, and no profile, plan or log row was lost (no table copied over a cascade)."""
+    from sqlalchemy import text
+
+    engine = database.engine_for(settings(database_url))
+    with engine.begin() as connection:
+        migrate.downgrade(connection, "0003_niggle_checkins")
+    with engine.begin() as connection:
+        for handle in ("alex", "sam"):
+            connection.execute(
+                text(
+                    "INSERT INTO athletes (owner_id, handle, name, units, created_at) "
+                    "VALUES (1, :h, :h, 'kg', '2026-12-01 00:00:00')"
+                ),
+                {"h": handle},
+            )
+        connection.execute(
+            text(
+                "INSERT INTO session_logs (athlete_id, date, session_id, status, logged_at) "
+                "SELECT id, '2026-12-08', 's', 'done', '2026-12-08 00:00:00' FROM athletes"
+            )
+        )
+    assert database.ensure_schema(engine) == database.HEAD
+    with engine.connect() as connection:
+        ids = connection.execute(text("SELECT public_id FROM athletes")).scalars().all()
+        logs = connection.execute(text("SELECT COUNT(*) FROM session_logs")).scalar()
+    assert len(ids) == 2
+    assert len(set(ids)) == 2
+    assert all(i is not None and i.startswith("a_") for i in ids)
+    assert logs == 2

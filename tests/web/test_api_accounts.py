@@ -68,6 +68,19 @@ def test_a_tokens_last_use_is_recorded(database_url: str) -> None:
     assert used[0] is not None
 
 
+def test_a_token_works_for_30_days_then_the_password_is_asked_again(database_url: str) -> None:
+    clock = Clock()
+    with client(database_url, clock=clock) as web:
+        headers = account(web, "kim@example.org")
+        clock.now += timedelta(days=30) - timedelta(seconds=1)
+        assert web.get("/api/v1/athletes", headers=headers).status_code == 200
+        clock.now += timedelta(seconds=1)
+        assert web.get("/api/v1/athletes", headers=headers).status_code == 401
+        assert (
+            web.get("/api/v1/athletes", headers=bearer(web, "kim@example.org")).status_code == 200
+        )
+
+
 def test_every_wrong_pair_gets_the_same_401(database_url: str) -> None:
     with client(database_url) as web:
         account(web, "kim@example.org")
@@ -94,7 +107,9 @@ def test_sign_up_can_be_turned_off(database_url: str) -> None:
 def test_sign_up_checks_the_email_and_the_password_length(database_url: str) -> None:
     with client(database_url) as web:
         bad_email = web.post("/api/v1/users", json={"email": "not-an-email", "password": PASSWORD})
-        short = web.post("/api/v1/users", json={"email": "a@example.org", "password": "1234567"})
+        short = web.post(
+            "/api/v1/users", json={"email": "a@example.org", "password": "12345678901"}
+        )
         extra = web.post(
             "/api/v1/users", json={"email": "a@example.org", "password": PASSWORD, "role": "admin"}
         )
@@ -155,8 +170,20 @@ def test_user_add_mistakes_are_one_line(database_url: str) -> None:
         return one_error_line(run_in_process("user", "add", *args, db=database_url, stdin=stdin))
 
     assert "EMAIL: email: is not an email address" in add("nope", "--password-stdin")
-    assert "at least 8 characters" in add("a@example.org", "--password-stdin", stdin="short\n")
+    assert "at least 12 characters" in add(
+        "a@example.org", "--password-stdin", stdin="elevenchars\n"
+    )
     assert "no terminal" in add("a@example.org")
     ok(run_in_process("user", "add", "a@example.org", "--password-stdin", db=database_url,
                       stdin=f"{PASSWORD}\n"))  # fmt: skip
     assert "has an account already" in add("A@example.org", "--password-stdin")
+    assert "not both" in add("b@example.org", "--admin", "--coach", "--password-stdin")
+
+
+def test_user_add_coach_makes_a_coachs_account(database_url: str) -> None:
+    made = run_in_process(
+        "user", "add", "coach@example.org", "--coach", "--password-stdin", db=database_url,
+        stdin=f"{PASSWORD}\n",
+    )  # fmt: skip
+    ok(made)
+    assert rows(database_url, "SELECT role FROM users WHERE email IS NOT NULL") == [("coach",)]

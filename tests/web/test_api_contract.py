@@ -241,4 +241,10 @@ def test_the_openapi_document_lists_every_route(database_url: str) -> None:
         "/api/v1/athletes/{athlete_id}", "/api/v1/athletes/{athlete_id}/plan",
         "/api/v1/athletes/{athlete_id}/today", "/api/v1/athletes/{athlete_id}/logs",
         "/api/v1/athletes/{athlete_id}/history", "/api/v1/athletes/{athlete_id}/exports/{fmt}",
+        "/api/v1/users/me", "/api/v1/users/me/password", "/api/v1/users/me/export",
+        "/api/v1/users/me/deletion", "/api/v1/users/{user_id}", "/api/v1/users/{user_id}/role",
+        "/api/v1/users/{user_id}/password-resets", "/api/v1/password-resets",
+        "/api/v1/invitations", "/api/v1/coach/athletes", "/api/v1/athletes/{athlete_id}/coaches",
+        "/api/v1/athletes/{athlete_id}/coaches/{coach_id}", "/api/v1/athletes/{athlete_id}/pins",
+        "/api/v1/athletes/{athlete_id}/pins/{pin_id}",
     }  # fmt: skip

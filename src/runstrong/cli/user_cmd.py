@@ -27,12 +27,13 @@ def app() -> None:
 @app.command()
 @click.argument("email", metavar="EMAIL")
 @click.option("--admin", is_flag=True, help="An administrator (users, not training data).")
+@click.option("--coach", is_flag=True, help="A coach (invites athletes, sees those who accept).")
 @click.option(
     "--password-stdin",
     is_flag=True,
     help="Read the password from standard input's first line (else it is asked on a terminal).",
 )
-def add(email: str, admin: bool, password_stdin: bool) -> None:
+def add(email: str, admin: bool, coach: bool, password_stdin: bool) -> None:
     """Make an account for EMAIL. The password is asked twice on a terminal, or read from
     standard input with --password-stdin; it never goes on the command line. Prints the
     account's id. From a script: printf '%s\\n' "$PASSWORD" | runstrong user add EMAIL
@@ -43,8 +44,10 @@ def add(email: str, admin: bool, password_stdin: bool) -> None:
     from runstrong.account_service import Role, add_user, checked_email, checked_password
 
     checked_email(email, "EMAIL")
+    if admin and coach:
+        raise InputError("--coach", "", "an account is an administrator or a coach, not both")
     password = checked_password(_password(password_stdin), "--password-stdin")
-    role = Role.ADMIN if admin else Role.ATHLETE
+    role = Role.ADMIN if admin else Role.COACH if coach else Role.ATHLETE
     account = add_user(email, password, current_settings(), role=role)
     click.echo(account.id)
     print(f"added {account.email} ({account.role})", file=sys.stderr)

@@ -115,6 +115,7 @@ class RuleId(StrEnum):
     PROGRESSION = "progression_block_step_rows"
     MODERATED_DOSE = "moderated_dose"
     FROM_WORKOUT_FILE = "from_workout_file"
+    COACH_PINNED = "coach_pinned"  # a coach's pinned edit (domain.pins): not the engine's choice
     # The next session from the log (domain.log_progression, domain.signals, domain.checkins)
     LOG_LOAD = "log_load"
     LOAD_RISE_CAPPED = "progression_max_rise_pct"

@@ -295,6 +295,14 @@ def _missed_moved(p: P) -> str:
     )
 
 
+def _coach_pinned(p: P) -> str:
+    """ "pinned by your coach: in place of Back squat; their sets and reps"."""
+    parts = [f"in place of {p.s('replaced')}"] if p.s("replaced") else []
+    if p.t("changed"):
+        parts.append(f"their {' and '.join(p.t('changed'))}")
+    return "pinned by your coach" + (f": {'; '.join(parts)}" if parts else "")
+
+
 def _missed_dropped(p: P) -> str:
     return (
         f"{p.s('title')} of {p.d('from_date'):%a %d %b} dropped: {_missed_why(p)}, and no later "
@@ -802,6 +810,7 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.DELOAD_BY_EFFORT: _deload_by_effort,
     RuleId.PROGRESSION: _progression,
     RuleId.FROM_WORKOUT_FILE: lambda p: f"from the workout file {p.s('file')}",
+    RuleId.COACH_PINNED: _coach_pinned,
     RuleId.LOG_LOAD: _log_load,
     RuleId.LOAD_RISE_CAPPED: lambda p: (
         f"capped at {mass_text(p, 'next_kg')}: at most {p.n('pct'):g} % above the "

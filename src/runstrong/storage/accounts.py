@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from runstrong.storage.models import ApiTokenRow, LoginFailureRow, UserRow
+from runstrong.storage.models import ApiTokenRow, LoginFailureRow, PasswordResetRow, UserRow
 
 
 def user_by_email(session: Session, email: str) -> UserRow | None:
@@ -79,3 +79,64 @@ def add_failure(
     size of one window)."""
     session.execute(delete(LoginFailureRow).where(LoginFailureRow.at < forget_before))
     session.add(LoginFailureRow(email=email, address=address, at=now))
+
+
+def user_by_name(session: Session, name: str) -> UserRow | None:
+    return session.scalar(select(UserRow).where(UserRow.name == name))
+
+
+def users(session: Session) -> list[UserRow]:
+    """Every web account (the command line's local user, with no email, left out)."""
+    return list(
+        session.scalars(select(UserRow).where(UserRow.email.is_not(None)).order_by(UserRow.id))
+    )
+
+
+def set_role(session: Session, user_id: int, role: str) -> None:
+    session.execute(update(UserRow).where(UserRow.id == user_id).values(role=role))
+
+
+def revoke_tokens(
+    session: Session, user_id: int, now: dt.datetime, *, keep_hash: str | None = None
+) -> None:
+    """Revoke every token of the user (but `keep_hash`'s)."""
+    query = (
+        update(ApiTokenRow)
+        .where(ApiTokenRow.user_id == user_id, ApiTokenRow.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+    if keep_hash is not None:
+        query = query.where(ApiTokenRow.token_hash != keep_hash)
+    session.execute(query)
+
+
+def delete_user(session: Session, user_id: int) -> None:
+    """The user and, by the foreign keys' cascades, its athletes with their profiles, plans, log
+    and runs, its tokens, its links as a coach and the pins it made."""
+    session.execute(delete(UserRow).where(UserRow.id == user_id))
+
+
+def add_reset(
+    session: Session, user_id: int, token_hash: str, now: dt.datetime, expires: dt.datetime
+) -> None:
+    session.add(
+        PasswordResetRow(user_id=user_id, token_hash=token_hash, created_at=now, expires_at=expires)
+    )
+
+
+def take_reset(session: Session, token_hash: str, now: dt.datetime) -> int | None:
+    """The user id of a reset link not used and not expired, now marked used."""
+    row = session.scalar(
+        select(PasswordResetRow)
+        .where(PasswordResetRow.token_hash == token_hash, PasswordResetRow.used_at.is_(None))
+        .with_for_update()
+    )
+    expires = None if row is None else row.expires_at
+    if row is None or expires is None or _aware(expires) <= now:
+        return None
+    row.used_at = now
+    return row.user_id
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
@@ -24,7 +24,7 @@ from runstrong.settings import Settings
 
 BUSY_TIMEOUT_S = 60  # how long a SQLite writer waits for another before giving up
 DATABASE_FILE = "runstrong.sqlite3"
-HEAD = "0004_accounts"  # the newest migration (a test checks it is Alembic's head)
+HEAD = "0005_coaching"  # the newest migration (a test checks it is Alembic's head)
 _MIGRATION_LOCK = 7_246_175  # PostgreSQL advisory lock key taken while migrating
 _engines: dict[str, Engine] = {}
 
@@ -134,11 +134,39 @@ def ensure_schema(engine: Engine) -> str:
         return HEAD
     from runstrong.storage.migrate import upgrade
 
-    with _translated(engine), engine.begin() as connection:
+    with (
+        _translated(engine),
+        engine.connect() as connection,
+        _no_cascades(connection),
+        connection.begin(),
+    ):
         if connection.dialect.name == "postgresql":
             connection.execute(text(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})"))
         upgrade(connection)
+        if connection.dialect.name == "sqlite":  # before the commit: nothing half-migrated
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                where = shown(engine.url)
+                raise InputError(where, "", f"the migration broke references: {broken[:3]}")
     return HEAD
+
+
+@contextmanager
+def _no_cascades(connection: Connection) -> Iterator[None]:
+    """SQLite's foreign keys off while migrating (set outside the transaction: the only place
+    the pragma counts), then on again. A migration that changes a table on SQLite copies it and
+    drops the old one, and with the keys on that drop deletes every row referring to it: the
+    users table's copy (0004) emptied the athletes and their log."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
 
 
 @contextmanager
@@ -158,4 +186,9 @@ def _translated(engine: Engine) -> Iterator[None]:
         yield
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise InputError(shown(engine.url), "", f"database error: {reason}") from None
+        raise DatabaseError(shown(engine.url), "", f"database error: {reason}") from None
+
+
+class DatabaseError(InputError):
+    """A database that cannot be reached or used: one line for the command line; for the web
+    app a server failure (500), whose words stay in the server's log."""

@@ -38,6 +38,8 @@ class Base(DeclarativeBase):
 ROLES = ("athlete", "coach", "admin")
 EMAIL_LENGTH = 320  # RFC 5321's longest address
 TOKEN_HASH_LENGTH = 64  # a SHA-256 in hex
+PUBLIC_ID_LENGTH = 32
+SLOT_ID_LENGTH = 300  # an exercise's id in the plan: the session's id and its slot
 
 
 class UserRow(Base):
@@ -93,6 +95,52 @@ class AthleteAccessRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+class CoachInvitationRow(Base):
+    """A coach's invitation link (0005): the SHA-256 of its secret, until when it may be used,
+    and when an athlete's account used it (once)."""
+
+    __tablename__ = "coach_invitations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(TOKEN_HASH_LENGTH), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class PasswordResetRow(Base):
+    """An administrator's password-reset link (0005): its SHA-256, expiry and use (once)."""
+
+    __tablename__ = "password_resets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(TOKEN_HASH_LENGTH), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SessionPinRow(Base):
+    """A coach's edit pinned to an exercise of a planned session (0005): the exercise swapped
+    (`slug`) and/or its dose changed; applied to every re-plan until the coach removes it. One
+    pin an exercise slot."""
+
+    __tablename__ = "session_pins"
+    __table_args__ = (UniqueConstraint("athlete_id", "exercise_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    coach_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    exercise_id: Mapped[str] = mapped_column(String(SLOT_ID_LENGTH))
+    slug: Mapped[str | None] = mapped_column(String(100))
+    sets: Mapped[int | None] = mapped_column(Integer)
+    reps: Mapped[int | None] = mapped_column(Integer)
+    seconds: Mapped[int | None] = mapped_column(Integer)
+    contacts: Mapped[int | None] = mapped_column(Integer)
+    rir: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 class AthleteRow(Base):
     __tablename__ = "athletes"
     __table_args__ = (
@@ -105,6 +153,10 @@ class AthleteRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     units: Mapped[str] = mapped_column(String(2))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # The API's opaque id of the athlete (0005): random, the same for whoever may see it. Every
+    # athlete has one (the repository and the migration fill it); a column added to SQLite
+    # cannot be made NOT NULL without copying the table, whose cascades would empty the log.
+    public_id: Mapped[str | None] = mapped_column(String(PUBLIC_ID_LENGTH), unique=True, index=True)
 
 
 class ProfileVersionRow(Base):

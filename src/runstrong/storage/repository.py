@@ -7,6 +7,7 @@ storage.database.transaction) and sees only the athletes of its owner.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from runstrong.domain.checkins import CheckIn
 from runstrong.domain.errors import UnknownAthleteError
 from runstrong.domain.exercise import NiggleSite, Severity
+from runstrong.domain.pins import Pin
 from runstrong.domain.training_log import (
     AthleteRecord,
     AthleteSummary,
@@ -37,6 +39,7 @@ from runstrong.storage.models import (
     PlanVersionRow,
     ProfileVersionRow,
     SessionLogRow,
+    SessionPinRow,
     SetLogRow,
     UserRow,
 )
@@ -102,6 +105,11 @@ class Repository:
         )
         return athlete_id
 
+    def lock(self, handle: str) -> None:
+        """Hold the athlete's row until the transaction ends (as its writers do): a re-plan
+        that checks which profile version is newest keeps it so until it stores its plan."""
+        self._locked(handle)
+
     # -- athletes ---------------------------------------------------------------------------
 
     def handles(self) -> list[str]:
@@ -120,10 +128,29 @@ class Repository:
             name=athlete.name,
             units=str(athlete.units),
             created_at=now,
+            public_id=new_public_id(),
         )
         self.session.add(row)
         self.session.flush()
         self._ids[athlete.handle] = row.id
+
+    def public_ids(self) -> dict[str, str]:
+        """Each athlete's public id (the API's), by handle."""
+        rows = self.session.execute(
+            select(AthleteRow.handle, AthleteRow.public_id).where(
+                AthleteRow.owner_id == self.owner_id
+            )
+        )
+        return {handle: public_id or "" for handle, public_id in rows}
+
+    def pins(self, handle: str) -> list[Pin]:
+        """The coaches' pinned edits to the athlete's sessions (domain.pins), oldest first."""
+        rows = self.session.scalars(
+            select(SessionPinRow)
+            .where(SessionPinRow.athlete_id == self._id(handle))
+            .order_by(SessionPinRow.id)
+        )
+        return [pin_of(row) for row in rows]
 
     def athlete(self, handle: str) -> AthleteRecord:
         row = self.session.get_one(AthleteRow, self._id(handle))
@@ -194,6 +221,28 @@ class Repository:
         if row is None:
             raise LookupError(f"no profile version for {handle}")
         return ProfileText(row.version, row.format, row.content)
+
+    def profiles(self, handle: str) -> list[ProfileText]:
+        """Every profile version, oldest first (an export of one's data)."""
+        rows = self.session.scalars(
+            select(ProfileVersionRow)
+            .where(ProfileVersionRow.athlete_id == self._id(handle))
+            .order_by(ProfileVersionRow.version)
+        )
+        return [ProfileText(row.version, row.format, row.content) for row in rows]
+
+    def plans(self, handle: str) -> list[PlanRecord]:
+        """Every plan version, oldest first (an export of one's data)."""
+        rows = self.session.execute(
+            select(PlanVersionRow, ProfileVersionRow.version)
+            .join(ProfileVersionRow, PlanVersionRow.profile_version_id == ProfileVersionRow.id)
+            .where(PlanVersionRow.athlete_id == self._id(handle))
+            .order_by(PlanVersionRow.id)
+        )
+        return [
+            PlanRecord(row.version, row.start, row.end, row.plan_json, profile_version)
+            for row, profile_version in rows
+        ]
 
     def add_plan(self, handle: str, plan: PlanRecord, now: dt.datetime) -> None:
         athlete_id = self._id(handle)
@@ -488,6 +537,20 @@ class Repository:
             ):
                 sets[found.session_log_id].append(_set(found))
         return {row.date: self._log_of(row, tuple(sets[row.id])) for row in rows}
+
+
+PUBLIC_ID_BYTES = 12  # 96 random bits: not to be guessed
+
+
+def new_public_id() -> str:
+    return "a_" + secrets.token_urlsafe(PUBLIC_ID_BYTES)
+
+
+def pin_of(row: SessionPinRow) -> Pin:
+    return Pin(
+        row.exercise_id, slug=row.slug, sets=row.sets, reps=row.reps, seconds=row.seconds,
+        contacts=row.contacts, rir=row.rir,
+    )  # fmt: skip
 
 
 _DAYS_A_STATEMENT = 500  # dates in one IN (...): well within SQLite's and PostgreSQL's limits

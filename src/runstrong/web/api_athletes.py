@@ -1,8 +1,9 @@
-"""/api/v1/athletes: the signed-in account's athletes, their plans, days, logs and exports.
+"""/api/v1/athletes: the athletes an account sees (its own, and as a coach those who accepted
+it), their plans, days, logs and exports, by their opaque public ids.
 
-Each handler is as thin as the CLI command it mirrors: parse, call the same service
-(athlete_service, log_service, services), answer. The Settings come from auth.account_settings,
-so every service sees this account's athletes only."""
+Each handler is as thin as the CLI command it mirrors: ask access_service whether the account may
+take the action on the athlete (404 unseen, 403 not allowed), then call the same service
+(athlete_service, log_service, services) with the athlete's owner and handle, and answer."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from litestar.params import FromPath, FromQuery, JSONBody, PathParameter, QueryP
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from runstrong import athlete_service, log_service, services
+from runstrong.access_service import Action, AthleteRef, Visible, athlete_for, require_role
+from runstrong.account_service import Account, Role
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
 from runstrong.domain.profile import Profile
@@ -31,7 +34,7 @@ from runstrong.domain.training_log import (
     Units,
 )
 from runstrong.settings import Settings
-from runstrong.web.auth import account_settings, library_of
+from runstrong.web.auth import account_of, library_of, request_settings
 from runstrong.web.schemas import AthleteList, AthleteOut, LogIn, LogOut
 
 JSON = "application/json"
@@ -42,7 +45,8 @@ EXPORTS = {  # format: (media type, file name ending)
     "ics": ("text/calendar", "ics"),
     "fit": ("application/zip", "zip"),
 }
-AccountSettings = NamedDependency[Settings]  # the signed-in account's (auth.account_settings)
+RequestSettings = NamedDependency[Settings]  # the request's moment (auth.request_settings)
+SignedIn = NamedDependency[Account]
 Library = NamedDependency[ExerciseLibrary]
 AthleteId = Annotated[str, PathParameter(max_length=64, description="The athlete's id (opaque).")]
 
@@ -55,13 +59,29 @@ def encoded(body: bytes) -> Response[JsonObject]:
     return Response(cast(Any, body), media_type=JSON)
 
 
-def athlete_out(s: AthleteSummary) -> AthleteOut:
+def athlete_out(s: AthleteSummary, public_id: str, *, coached: bool = False) -> AthleteOut:
     return AthleteOut(
-        id=s.athlete.handle, name=s.athlete.name, units=str(s.athlete.units),
+        id=public_id, name=s.athlete.name, coached=coached, units=str(s.athlete.units),
         profile_version=s.profile_version, plan_version=s.plan_version, plan_start=s.plan_start,
         plan_end=s.plan_end, sessions_logged=s.sessions_logged, sets_logged=s.sets_logged,
         last_logged=s.last_logged,
     )  # fmt: skip
+
+
+def visible_out(v: Visible) -> AthleteOut:
+    return athlete_out(v.summary, v.public_id, coached=v.as_coach)
+
+
+def ref_out(ref: AthleteRef, settings: Settings) -> AthleteOut:
+    summary = athlete_service.show_athlete(ref.handle, ref.settings(settings))
+    return athlete_out(summary, ref.public_id, coached=ref.as_coach)
+
+
+def athlete_ref(
+    account: Account, athlete_id: str, action: Action, settings: Settings
+) -> AthleteRef:
+    """The athlete, if the account may see it and take `action` (access_service)."""
+    return athlete_for(account, athlete_id, action, settings)
 
 
 def _profile(raw: bytes, library: ExerciseLibrary, settings: Settings) -> Profile:
@@ -72,74 +92,103 @@ def _profile(raw: bytes, library: ExerciseLibrary, settings: Settings) -> Profil
 
 
 @get("/athletes", sync_to_thread=True)
-def list_athletes(settings: AccountSettings) -> AthleteList:
-    return AthleteList([athlete_out(s) for s in athlete_service.list_athletes(settings)])
+def list_athletes(account: SignedIn, settings: RequestSettings) -> AthleteList:
+    """The account's athletes, then those who accepted it as their coach (`coached`)."""
+    from runstrong.access_service import visible_athletes
+
+    return AthleteList([visible_out(v) for v in visible_athletes(account, settings)])
 
 
 @post("/athletes", status_code=HTTP_201_CREATED)
 async def add_athlete(
     request: Request[Any, Any, Any],
-    settings: AccountSettings,
+    account: SignedIn,
+    settings: RequestSettings,
     library: Library,
     handle: Annotated[str | None, QueryParameter(max_length=64)] = None,
     units: FromQuery[Units] = Units.KG,
 ) -> AthleteOut:
     """Store an athlete from the profile in the body (JSON, the profile file's keys): the
     profile as version 1 and its plan from today."""
+    require_role(account, Role.ATHLETE, Role.COACH)  # an administrator holds no athletes
     raw = await request.body()  # then the reading, planning and storing, off the event loop
+    mine = settings_of(account, settings)
 
     def added() -> AthleteOut:
-        parsed = _profile(raw, library, settings)
+        parsed = _profile(raw, library, mine)
         record, _ = athlete_service.add_athlete(
-            parsed, raw.decode("utf-8"), ".json", library, settings, handle=handle, units=units
+            parsed, raw.decode("utf-8"), ".json", library, mine, handle=handle, units=units
         )
-        return athlete_out(athlete_service.show_athlete(record.handle, settings))
+        return athlete_out(
+            athlete_service.show_athlete(record.handle, mine), _public_id(record.handle, mine)
+        )
 
     return await sync_to_thread(added)
 
 
+def settings_of(account: Account, settings: Settings) -> Settings:
+    """The Settings of the account's own athletes."""
+    from dataclasses import replace
+
+    return replace(settings, owner=account.id)
+
+
+def _public_id(handle: str, settings: Settings) -> str:
+    from runstrong.storage.repository import repository
+
+    with repository(settings, readonly=True) as repo:
+        return repo.public_ids()[handle]
+
+
 @get("/athletes/{athlete_id:str}", sync_to_thread=True)
-def show_athlete(settings: AccountSettings, athlete_id: AthleteId) -> AthleteOut:
-    return athlete_out(athlete_service.show_athlete(athlete_id, settings))
+def show_athlete(account: SignedIn, settings: RequestSettings, athlete_id: AthleteId) -> AthleteOut:
+    return ref_out(athlete_ref(account, athlete_id, Action.READ, settings), settings)
 
 
 @put("/athletes/{athlete_id:str}")
 async def update_athlete(
     request: Request[Any, Any, Any],
-    settings: AccountSettings,
+    account: SignedIn,
+    settings: RequestSettings,
     library: Library,
     athlete_id: AthleteId,
 ) -> AthleteOut:
-    """A new profile version and a re-plan from this week; the log stays."""
+    """A new profile version and a re-plan from this week (a coach's pins kept); the log
+    stays. The owner or an accepted coach."""
     raw = await request.body()
 
     def updated() -> AthleteOut:
-        athlete_service.check_athlete(athlete_id, settings)
+        ref = athlete_ref(account, athlete_id, Action.EDIT, settings)
         parsed = _profile(raw, library, settings)
         athlete_service.update_athlete(
-            athlete_id, parsed, raw.decode("utf-8"), ".json", library, settings
+            ref.handle, parsed, raw.decode("utf-8"), ".json", library, ref.settings(settings)
         )
-        return athlete_out(athlete_service.show_athlete(athlete_id, settings))
+        return ref_out(ref, settings)
 
     return await sync_to_thread(updated)
 
 
 @delete("/athletes/{athlete_id:str}", status_code=HTTP_204_NO_CONTENT, sync_to_thread=True)
-def remove_athlete(settings: AccountSettings, athlete_id: AthleteId) -> None:
-    athlete_service.check_athlete(athlete_id, settings)
-    athlete_service.remove_athlete(athlete_id, settings)
+def remove_athlete(account: SignedIn, settings: RequestSettings, athlete_id: AthleteId) -> None:
+    """The athlete with all its data: its owner only (a coach: 403)."""
+    ref = athlete_ref(account, athlete_id, Action.REMOVE, settings)
+    athlete_service.remove_athlete(ref.handle, ref.settings(settings))
 
 
 @get("/athletes/{athlete_id:str}/plan", sync_to_thread=True, media_type=JSON)
-def plan(settings: AccountSettings, athlete_id: AthleteId) -> Response[JsonObject]:
+def plan(
+    account: SignedIn, settings: RequestSettings, athlete_id: AthleteId
+) -> Response[JsonObject]:
     """The newest plan version as stored (plan JSON, schema 2): not made again."""
-    stored = athlete_service.latest_plan(athlete_id, settings)
+    ref = athlete_ref(account, athlete_id, Action.READ, settings)
+    stored = athlete_service.latest_plan(ref.handle, ref.settings(settings))
     return encoded(stored.plan_json.encode("utf-8"))
 
 
 @get("/athletes/{athlete_id:str}/today", sync_to_thread=True)
 def today(
-    settings: AccountSettings,
+    account: SignedIn,
+    settings: RequestSettings,
     library: Library,
     athlete_id: AthleteId,
     day: Annotated[date | None, QueryParameter(name="date")] = None,
@@ -147,16 +196,24 @@ def today(
     """The session of the day (default: today), else the next one, with loads from the log."""
     from runstrong.cli.log_cmd import day_dict
 
-    found = log_service.day_session(athlete_id, day or settings.today, library, settings)
+    ref = athlete_ref(account, athlete_id, Action.READ, settings)
+    found = log_service.day_session(
+        ref.handle, day or settings.today, library, ref.settings(settings)
+    )
     return day_dict(found)
 
 
 @post("/athletes/{athlete_id:str}/logs", status_code=HTTP_201_CREATED, sync_to_thread=True)
 def add_log(
-    settings: AccountSettings, library: Library, data: JSONBody[LogIn], athlete_id: AthleteId
+    account: SignedIn,
+    settings: RequestSettings,
+    library: Library,
+    data: JSONBody[LogIn],
+    athlete_id: AthleteId,
 ) -> LogOut:
-    """Log a day: its sets (kilograms), or that the session was skipped or moved."""
-    athlete_service.check_athlete(athlete_id, settings)
+    """Log a day: its sets (kilograms), or that the session was skipped or moved. The owner
+    only (a coach reads the log: 403)."""
+    ref = athlete_ref(account, athlete_id, Action.LOG, settings)
     for i, s in enumerate(data.sets):
         if s.slug not in library:
             raise InputError(
@@ -171,13 +228,16 @@ def add_log(
         data.date, "", LogStatus(data.status), sets, moved_to=data.moved_to, rpe=data.rpe,
         minutes=data.minutes, note=data.note, reason=data.reason,
     )  # fmt: skip
-    stored = log_service.record_log(athlete_id, entry, settings, replace_existing=data.replace)
+    stored = log_service.record_log(
+        ref.handle, entry, ref.settings(settings), replace_existing=data.replace
+    )
     return LogOut(stored.date, stored.session_id, str(stored.status), len(stored.sets))
 
 
 @get("/athletes/{athlete_id:str}/history", sync_to_thread=True, media_type=JSON)
 def history(
-    settings: AccountSettings,
+    account: SignedIn,
+    settings: RequestSettings,
     library: Library,
     athlete_id: AthleteId,
     exercise: Annotated[str | None, QueryParameter(max_length=100)] = None,
@@ -187,23 +247,31 @@ def history(
     """Every set logged (the log's JSON, docs/formats.md), of one exercise or all."""
     from runstrong.export.log_export import log_json
 
-    rows = log_service.history(athlete_id, library, settings, slug=exercise, first=first, last=last)
-    return encoded(log_json(athlete_id, rows))
+    ref = athlete_ref(account, athlete_id, Action.READ, settings)
+    rows = log_service.history(
+        ref.handle, library, ref.settings(settings), slug=exercise, first=first, last=last
+    )
+    return encoded(log_json(ref.public_id, rows))
 
 
 @get("/athletes/{athlete_id:str}/exports/{fmt:str}", sync_to_thread=True)
 def export(
-    settings: AccountSettings, library: Library, fmt: FromPath[str], athlete_id: AthleteId
+    account: SignedIn,
+    settings: RequestSettings,
+    library: Library,
+    fmt: FromPath[str],
+    athlete_id: AthleteId,
 ) -> Response[JsonObject | str]:
     """The newest plan in a format: json (as stored), csv, ics, or fit (a zip of workouts)."""
-    return export_response(fmt, athlete_id, library, settings)
+    ref = athlete_ref(account, athlete_id, Action.READ, settings)
+    return export_response(fmt, ref.handle, library, ref.settings(settings))
 
 
 def export_response(
     fmt: str, athlete_id: str, library: ExerciseLibrary, settings: Settings
 ) -> Response[JsonObject | str]:
-    """The newest plan of `athlete_id` in format `fmt` (one of EXPORTS) as a download, for the
-    API and the downloads page alike."""
+    """The newest plan of `athlete_id` (a handle `settings` sees) in format `fmt` (one of
+    EXPORTS) as a download, for the API and the downloads page alike."""
     if fmt not in EXPORTS:
         raise NotFoundException(f"no export '{fmt[:20]}' (one of {', '.join(EXPORTS)})")
     stored = athlete_service.latest_plan(athlete_id, settings)
@@ -248,7 +316,8 @@ router = Router(
         add_log, history, export,
     ],
     dependencies={
-        "settings": Provide(account_settings, sync_to_thread=True),
+        "account": Provide(account_of, sync_to_thread=True),
+        "settings": Provide(request_settings, sync_to_thread=False),
         "library": Provide(library_of, sync_to_thread=False),
     },
 )  # fmt: skip

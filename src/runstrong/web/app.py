@@ -14,7 +14,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from runstrong import __version__, services
-from runstrong.web import api_accounts, api_athletes, browser, pages, templating
+from runstrong.web import api_accounts, api_athletes, api_coaching, browser, pages, templating
 from runstrong.web.config import CONFIG_ENV, REQUEST_MAX_BYTES, WebConfig
 from runstrong.web.errors import HANDLERS
 from runstrong.web.keys import server_key
@@ -43,7 +43,10 @@ def create_app(config: WebConfig) -> Litestar:
     engine_for(config.settings())
     library = services.open_library(config.settings())
     key = server_key(config.key_file)
-    api = Router(path="/api/v1", route_handlers=[api_accounts.router, api_athletes.router])
+    api = Router(
+        path="/api/v1",
+        route_handlers=[api_accounts.router, api_athletes.router, api_coaching.router],
+    )
     return Litestar(
         route_handlers=[api, *pages.page_routers()],
         state=State({"config": config, "library": library, "server_key": key}),

@@ -1,8 +1,6 @@
-"""Authentication in one place: the bearer token of a request, its account, and the Settings
-the services get for that account (whose athletes they see, and nobody else's).
-
-Authorisation follows from the Settings: the training log's repositories see only the athletes
-of the settings' owner, so an athlete of another account is unknown (404), never forbidden."""
+"""Authentication in one place: the bearer token of a request and its account. Authorisation on
+athletes is runstrong.access_service's: it gives each route the athlete's owner, whose Settings
+the services take (an athlete the account may not see is unknown, 404, never forbidden)."""
 
 from __future__ import annotations
 
@@ -50,5 +48,20 @@ def signed_in(request: Request[Any, Any, Any]) -> Account:
 
 
 def account_settings(request: Request[Any, Any, Any]) -> Settings:
-    """The Settings of a signed-in request: the services see the account's athletes only."""
+    """The Settings of a signed-in request for the account's own athletes (owner: the account)."""
     return config_of(request).settings(owner=signed_in(request).id)
+
+
+def account_of(request: Request[Any, Any, Any]) -> Account:
+    """The signed-in account (401 without one): a dependency of the routes."""
+    return signed_in(request)
+
+
+def request_settings(request: Request[Any, Any, Any]) -> Settings:
+    """The Settings of the request's moment, for no account in particular: the routes on an
+    athlete take its owner's from access_service.AthleteRef.settings."""
+    return config_of(request).settings()
+
+
+def client_address(request: Request[Any, Any, Any]) -> str:
+    return request.client.host if request.client else ""

@@ -1,7 +1,8 @@
 """Every error of the API as one JSON shape, `{"errors": [{"field": ..., "message": ...}]}`:
 input mistakes 422 with the profile reader's own field paths and words, no token 401, an
-athlete the account cannot see 404 (never 403: nothing tells it exists), a day already logged
-409, too many log-ins 429. Nothing else of a failure (no traceback, no SQL) reaches the client."""
+athlete the account cannot see 404 (never 403: nothing tells it exists), an action the role may
+not take on an athlete it sees 403, a day already logged 409, too many log-ins 429. Nothing
+else of a failure (no traceback, no SQL) reaches the client."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import (
+    HTTP_403_FORBIDDEN,
     HTTP_404_NOT_FOUND,
     HTTP_409_CONFLICT,
     HTTP_422_UNPROCESSABLE_ENTITY,
@@ -19,7 +21,14 @@ from litestar.status_codes import (
     HTTP_500_INTERNAL_SERVER_ERROR,
 )
 
-from runstrong.account_service import EmailTakenError, TooManyLoginsError
+from runstrong.access_service import ForbiddenError
+from runstrong.account_service import (
+    EmailTakenError,
+    TooManyLoginsError,
+    UnknownUserError,
+    WrongPasswordError,
+)
+from runstrong.coaching_service import UnknownItemError
 from runstrong.domain.errors import (
     AlreadyLoggedError,
     BadHandleError,
@@ -52,9 +61,19 @@ def field_errors(err: RunstrongError) -> list[tuple[str, str]]:
     return [(str(getattr(err, "field", "")), str(err))]
 
 
-def runstrong_error(_request: Request[Any, Any, Any], err: RunstrongError) -> Response[Errors]:
+def runstrong_error(request: Request[Any, Any, Any], err: RunstrongError) -> Response[Errors]:
+    from runstrong.storage.database import DatabaseError
+
+    if isinstance(err, DatabaseError):  # the server's failure, not the request's mistake
+        return server_error(request, err)
     if isinstance(err, UnknownAthleteError):
         return errors(HTTP_404_NOT_FOUND, ("", NOT_FOUND))
+    if isinstance(err, ForbiddenError):
+        return errors(HTTP_403_FORBIDDEN, ("", str(err)))
+    if isinstance(err, UnknownUserError | UnknownItemError):
+        return errors(HTTP_404_NOT_FOUND, ("", str(err)))
+    if isinstance(err, WrongPasswordError):
+        return errors(HTTP_422_UNPROCESSABLE_ENTITY, (err.field, str(err)))
     if isinstance(err, AlreadyLoggedError):
         return errors(HTTP_409_CONFLICT, ("date", f"{err}: send replace: true to replace it"))
     if isinstance(err, HandleTakenError | BadHandleError):

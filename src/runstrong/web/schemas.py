@@ -43,10 +43,12 @@ class Errors(Struct):
 
 
 class AthleteOut(Struct):
-    """An athlete as the API shows it; `id` is opaque (the athlete's handle in its account)."""
+    """An athlete as the API shows it: `id` is opaque and random (the command line's handles
+    stay its own); `coached`: the account is its coach, not its owner."""
 
     id: str
     name: str
+    coached: bool
     units: str
     profile_version: int
     plan_version: str
@@ -95,3 +97,132 @@ class LogOut(Struct):
     session_id: str
     status: str
     sets: int
+
+
+# -- accounts -----------------------------------------------------------------------------
+
+SecretToken = Annotated[str, Meta(min_length=1, max_length=200)]
+
+
+class SignUp(Struct, forbid_unknown_fields=True):
+    email: Email
+    password: Password
+    role: Literal["athlete", "coach"] = "athlete"
+
+
+class Me(Struct):
+    id: str
+    email: str
+    role: str
+
+
+class PasswordChange(Struct, forbid_unknown_fields=True):
+    old_password: Password
+    new_password: Password
+
+
+class PasswordConfirm(Struct, forbid_unknown_fields=True):
+    password: Password
+
+
+class UserOut(Struct):
+    id: str
+    email: str
+    role: str
+    created_at: dt.datetime
+
+
+class UserList(Struct):
+    items: list[UserOut]
+
+
+class RoleIn(Struct, forbid_unknown_fields=True):
+    role: Literal["athlete", "coach", "admin"]
+
+
+class SecretIssued(Struct):
+    """A one-time secret (an invitation or a password-reset link's) and until when it works."""
+
+    token: str
+    expires_at: dt.datetime
+
+
+class PasswordReset(Struct, forbid_unknown_fields=True):
+    token: SecretToken
+    password: Password
+
+
+# -- coaching -----------------------------------------------------------------------------
+
+
+class InvitationIn(Struct, forbid_unknown_fields=True):
+    token: SecretToken
+
+
+class CoachOut(Struct):
+    id: str
+    email: str
+    status: str
+
+
+class CoachList(Struct):
+    items: list[CoachOut]
+
+
+class CoachStatusIn(Struct, forbid_unknown_fields=True):
+    status: Literal["accepted", "left"]
+
+
+Small = Annotated[int, Meta(ge=0, le=1_000)]
+
+
+class PinIn(Struct, forbid_unknown_fields=True):
+    """A coach's edit of one exercise of a planned session (its id in the plan JSON): another
+    exercise (`slug`) and/or numbers of its dose."""
+
+    exercise_id: Annotated[str, Meta(min_length=1, max_length=300)]
+    slug: Annotated[str, Meta(min_length=1, max_length=100)] | None = None
+    sets: Small | None = None
+    reps: Small | None = None
+    seconds: Small | None = None
+    contacts: Small | None = None
+    rir: Small | None = None
+    note: Text | None = None
+
+
+class PinOut(Struct):
+    id: int
+    exercise_id: str
+    slug: str | None
+    sets: int | None
+    reps: int | None
+    seconds: int | None
+    contacts: int | None
+    rir: int | None
+    note: str | None
+    coach: str
+
+
+class PinList(Struct):
+    items: list[PinOut]
+
+
+class FlagOut(Struct):
+    kind: str
+    params: dict[str, str | int | float]
+
+
+class CoachedWeek(Struct):
+    id: str
+    name: str
+    week_start: dt.date
+    planned: int
+    due: int
+    done: int
+    skipped: int
+    missed: list[dt.date]
+    flags: list[FlagOut]
+
+
+class Dashboard(Struct):
+    items: list[CoachedWeek]

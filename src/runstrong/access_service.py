@@ -1,0 +1,112 @@
+"""Who may do what to an athlete, in one place: the web app asks here for every route on an
+athlete, by the athlete's public id.
+
+An account sees the athletes it owns and, while its role is coach, those who accepted it as their
+coach; any other athlete,
+one whose link is pending or was left included, is unknown (UnknownAthleteError: a 404, never a
+403, so nothing tells that it exists). Of an athlete it sees, an account may take the actions of
+its relation (OWNER_MAY, COACH_MAY); another is a ForbiddenError (403). An administrator is no
+exception: it manages users, not training data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from runstrong.account_service import Account, Role
+from runstrong.domain.errors import RunstrongError, UnknownAthleteError
+from runstrong.domain.training_log import AthleteSummary
+from runstrong.settings import Settings
+
+
+class Action(StrEnum):
+    READ = "read"  # the athlete, plan, today, history, exports, pins
+    EDIT = "edit"  # a new profile version (PUT)
+    LOG = "log"  # a day's log
+    REMOVE = "remove"  # the athlete and all its data
+    COACHES = "coaches"  # accept or leave coaches
+    PIN = "pin"  # pin an edit to a session, or remove one
+
+
+OWNER_MAY = frozenset({Action.READ, Action.EDIT, Action.LOG, Action.REMOVE, Action.COACHES})
+COACH_MAY = frozenset({Action.READ, Action.EDIT, Action.PIN})
+
+
+class ForbiddenError(RunstrongError):
+    """An action the account may not take on an athlete it can see (a coach's log POST)."""
+
+    def __init__(self, action: str) -> None:
+        self.action = action
+        super().__init__(f"your role may not {action} here")
+
+
+@dataclass(frozen=True, slots=True)
+class AthleteRef:
+    """An athlete the account may act on: its public id, its owner's public name and handle
+    (what the services take), whether the account is its coach, and the rows' ids."""
+
+    public_id: str
+    owner: str
+    handle: str
+    as_coach: bool
+    athlete_row: int
+    account_row: int
+
+    def settings(self, base: Settings) -> Settings:
+        """The services' Settings for this athlete: its owner's (the coach works on them)."""
+        return replace(base, owner=self.owner)
+
+
+@dataclass(frozen=True, slots=True)
+class Visible:
+    """An athlete in an account's list: its public id, summary, and whether as its coach."""
+
+    public_id: str
+    summary: AthleteSummary
+    as_coach: bool
+
+
+def athlete_for(account: Account, public_id: str, action: Action, settings: Settings) -> AthleteRef:
+    """The athlete of `public_id` if the account may see it (else UnknownAthleteError) and
+    take `action` on it (else ForbiddenError)."""
+    from runstrong.storage import coaching
+    from runstrong.storage.coaching import ACCEPTED
+    from runstrong.storage.database import transaction
+
+    with transaction(settings, readonly=True) as session:
+        me = coaching.user_id(session, account.id)
+        key = coaching.athlete_by_public_id(session, public_id)
+        if me is None or key is None:
+            raise UnknownAthleteError(public_id, ())
+        owns = key.owner_id == me
+        coaches = account.role is Role.COACH  # a coach made an athlete again sees no one's
+        if not owns and not (coaches and coaching.link_status(session, key.id, me) == ACCEPTED):
+            raise UnknownAthleteError(public_id, ())
+    if action not in (OWNER_MAY if owns else COACH_MAY):
+        raise ForbiddenError(str(action))
+    return AthleteRef(key.public_id, key.owner, key.handle, not owns, key.id, me)
+
+
+def visible_athletes(account: Account, settings: Settings) -> list[Visible]:
+    """The account's own athletes, then (a coach's) those who accepted it as their coach."""
+    from runstrong.storage import coaching
+    from runstrong.storage.database import transaction
+    from runstrong.storage.repository import Repository
+
+    with transaction(settings, readonly=True) as session:
+        mine = Repository(session, account.id)
+        ids = mine.public_ids()
+        found = [Visible(ids[s.athlete.handle], s, False) for s in mine.summaries()]
+        me = coaching.user_id(session, account.id)
+        if me is not None and account.role is Role.COACH:
+            for key in coaching.coached_athletes(session, me):
+                summary = Repository(session, key.owner).summaries(key.handle)[0]
+                found.append(Visible(key.public_id, summary, True))
+    return found
+
+
+def require_role(account: Account, *roles: Role) -> None:
+    """A ForbiddenError unless the account has one of `roles` (an invitation is a coach's)."""
+    if account.role not in roles:
+        raise ForbiddenError(f"do this as {account.role}")

@@ -1,0 +1,79 @@
+"""Use case: everything an account holds, as one JSON document (a person's right to their data):
+the account, each athlete it owns with every profile and plan version, its log (the log's JSON,
+docs/formats.md, and each day's status, effort and notes) and niggle check-ins, and its coaches.
+Athletes it coaches are theirs, not its: they are not in it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import orjson
+
+from runstrong.account_service import Account
+from runstrong.domain.catalogue import ExerciseLibrary
+from runstrong.domain.training_log import HistoryRow, SessionLog
+from runstrong.settings import Settings
+
+EXPORT_SCHEMA_VERSION = 1
+_ALL_DAYS = (date(1900, 1, 1), date(2199, 12, 31))
+
+
+def export_account(account: Account, library: ExerciseLibrary, settings: Settings) -> bytes:
+    from runstrong.export.log_export import log_json
+    from runstrong.log_service import set_e1rm
+    from runstrong.storage import coaching
+    from runstrong.storage.database import transaction
+    from runstrong.storage.repository import Repository
+
+    athletes: list[dict[str, Any]] = []
+    with transaction(settings, readonly=True) as session:
+        repo = Repository(session, account.id)
+        ids = repo.public_ids()
+        for handle in repo.handles():
+            record = repo.athlete(handle)
+            sets = repo.sets(handle)
+            rows = [HistoryRow(s, set_e1rm(s.set, library)) for s in sets]
+            key = coaching.athlete_by_public_id(session, ids[handle])
+            assert key is not None
+            athletes.append(
+                {
+                    "id": ids[handle], "handle": handle, "name": record.name,
+                    "units": str(record.units),
+                    "profiles": [
+                        {"version": p.version, "format": p.format, "content": p.content}
+                        for p in repo.profiles(handle)
+                    ],
+                    "plans": [
+                        {
+                            "version": p.version, "profile_version": p.profile_version,
+                            "start": p.start, "end": p.end, "plan": orjson.Fragment(p.plan_json),
+                        }
+                        for p in repo.plans(handle)
+                    ],
+                    "log": orjson.Fragment(log_json(handle, rows)),
+                    "days": [_day(log) for log in repo.logs(handle, *_ALL_DAYS)],
+                    "check_ins": [
+                        {"date": c.date, "site": str(c.site), "pain": c.pain}
+                        for c in repo.check_ins(handle)
+                    ],
+                    "coaches": [
+                        {"id": name, "email": email, "status": status}
+                        for name, email, status in coaching.coaches_of(session, key.id)
+                    ],
+                }
+            )  # fmt: skip
+    body = {
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "account": {"id": account.id, "email": account.email, "role": str(account.role)},
+        "athletes": athletes,
+    }
+    return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def _day(log: SessionLog) -> dict[str, Any]:
+    return {
+        "date": log.date, "session_id": log.session_id, "status": str(log.status),
+        "moved_to": log.moved_to, "rpe": log.rpe, "minutes": log.minutes, "note": log.note,
+        "reason": log.reason, "sets": len(log.sets),
+    }  # fmt: skip
