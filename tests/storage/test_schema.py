@@ -18,11 +18,12 @@ TABLES = {
     "users", "athletes", "profile_versions", "plan_versions", "session_logs", "set_logs",
     "niggle_checkins", "runs",
     "api_tokens", "login_failures", "athlete_access", "alembic_version",
+    "calendar_feeds", "made_files",
 }  # fmt: skip
 
 
 def test_head_names_the_newest_migration() -> None:
-    assert migrate.head() == "0004_accounts" == database.HEAD
+    assert migrate.head() == "0005_feeds" == database.HEAD
 
 
 def test_a_new_database_is_created_at_the_newest_revision_on_first_use(database_url: str) -> None:

@@ -14,7 +14,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from runstrong import __version__, services
-from runstrong.web import api_accounts, api_athletes
+from runstrong.web import api_accounts, api_athletes, feeds
 from runstrong.web.config import CONFIG_ENV, REQUEST_MAX_BYTES, WebConfig
 from runstrong.web.errors import HANDLERS
 
@@ -41,9 +41,12 @@ def create_app(config: WebConfig) -> Litestar:
 
     engine_for(config.settings())
     library = services.open_library(config.settings())
-    api = Router(path="/api/v1", route_handlers=[api_accounts.router, api_athletes.router])
+    api = Router(
+        path="/api/v1",
+        route_handlers=[api_accounts.router, api_athletes.router, feeds.api_router],
+    )
     return Litestar(
-        route_handlers=[api],
+        route_handlers=[api, feeds.calendar_feed],
         state=State({"config": config, "library": library}),
         exception_handlers=HANDLERS,
         middleware=[security_headers],
