@@ -60,5 +60,4 @@ def feed_of_token(token: str, settings: Settings) -> FeedState | None:
 
     if not token.startswith(FEED_TOKEN_PREFIX) or len(token) > FEED_TOKEN_MAX_CHARS:
         return None
-    with feeds.reading(engine_for(settings)) as connection:
-        return feeds.feed_state(connection, feed_digest(token), settings.today)
+    return feeds.feed_state(engine_for(settings), feed_digest(token), settings.today)

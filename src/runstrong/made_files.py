@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 
 PDF, ICS = "pdf", "ics"
 JOB_STALE_S = 300  # a file pending for longer than this: its maker died; the next ask restarts it
-_children: list[subprocess.Popen[bytes]] = []
 
 
 def ready_or_started(settings: Settings, athlete_id: int, kind: str, key: str) -> MadeFile | None:
@@ -70,24 +70,21 @@ def content(settings: Settings, made_id: int) -> bytes:
     from runstrong.storage import feeds
     from runstrong.storage.database import engine_for
 
-    with feeds.reading(engine_for(settings)) as connection:
-        return feeds.content(connection, made_id)
+    return feeds.content(engine_for(settings), made_id)
 
 
 def state(settings: Settings, athlete_id: int, kind: str, key: str) -> MadeFile | None:
     from runstrong.storage import feeds
     from runstrong.storage.database import engine_for
 
-    with feeds.reading(engine_for(settings)) as connection:
-        return feeds.made_file(connection, athlete_id, kind, key)
+    return feeds.made_file(engine_for(settings), athlete_id, kind, key)
 
 
 def newest_ready(settings: Settings, athlete_id: int, kind: str) -> MadeFile | None:
     from runstrong.storage import feeds
     from runstrong.storage.database import engine_for
 
-    with feeds.reading(engine_for(settings)) as connection:
-        return feeds.newest_ready(connection, athlete_id, kind)
+    return feeds.newest_ready(engine_for(settings), athlete_id, kind)
 
 
 def start(made_id: int, settings: Settings) -> None:
@@ -99,16 +96,15 @@ def start(made_id: int, settings: Settings) -> None:
         env[NO_CACHE_ENV] = "1"
     else:
         env[CACHE_DIR_ENV] = str(settings.cache_dir)
-    _children[:] = [c for c in _children if c.poll() is None]  # reap those that ended
-    _children.append(
-        subprocess.Popen(
-            [sys.executable, "-m", "runstrong.made_files", str(made_id)],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            start_new_session=True,  # Ctrl-C at the server does not cut a file in half
-        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "runstrong.made_files", str(made_id)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,  # Ctrl-C at the server does not cut a file in half
     )
+    # waited for (reaped) by a thread of its own: the worker goes on answering
+    threading.Thread(target=process.wait, name=f"made-file-{made_id}", daemon=True).start()
 
 
 def make(made_id: int, settings: Settings) -> None:

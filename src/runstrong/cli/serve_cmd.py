@@ -15,6 +15,13 @@ SIGNUP_ENV = "RUNSTRONG_SIGNUP"  # "0": no sign-up through the API (accounts by 
     "--port", type=click.IntRange(1, 65_535), default=8000, show_default=True, help="The port."
 )
 @click.option(
+    "--db",
+    "db",
+    metavar="URL",
+    default=None,
+    help="The database to serve (as the root option --db; RUNSTRONG_DATABASE_URL).",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1, 64),
     default=1,
@@ -26,13 +33,14 @@ SIGNUP_ENV = "RUNSTRONG_SIGNUP"  # "0": no sign-up through the API (accounts by 
     default=None,
     help=f"Let anyone make an account (default: on, unless {SIGNUP_ENV}=0).",
 )
-def serve(host: str, port: int, workers: int, signup: bool | None) -> None:
+def serve(host: str, port: int, db: str | None, workers: int, signup: bool | None) -> None:
     """Serve the web app and its REST API (/api/v1, OpenAPI at /api/openapi.json) on the
     training log's database (--db). Ctrl-C stops it.
 
-    Example: runstrong --db sqlite:///runstrong.sqlite3 serve --port 8000 --no-signup
+    Example: runstrong serve --db sqlite:///runstrong.sqlite3 --port 8000 --no-signup
     """
     import os
+    from dataclasses import replace
 
     import uvicorn
 
@@ -40,6 +48,8 @@ def serve(host: str, port: int, workers: int, signup: bool | None) -> None:
     from runstrong.web.config import CONFIG_ENV, WebConfig
 
     settings = current_settings()
+    if db is not None:
+        settings = replace(settings, database_url=db)
     engine_for(settings)  # a database that cannot be opened: one error line, before serving
     allowed = signup if signup is not None else os.environ.get(SIGNUP_ENV, "1") != "0"
     config = WebConfig(

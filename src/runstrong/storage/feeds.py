@@ -8,16 +8,14 @@ on a connection, without the ORM: a calendar fetch is one indexed query when not
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TypeVarTuple
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, delete, func, select, update
+from sqlalchemy import Engine, Select, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from runstrong.storage.fast_reads import first_row
 from runstrong.storage.models import (
     AthleteRow,
     CalendarFeedRow,
@@ -28,19 +26,7 @@ from runstrong.storage.models import (
 )
 
 PENDING, READY, FAILED = "pending", "ready", "failed"
-_Ts = TypeVarTuple("_Ts")
-
-
-@contextmanager
-def reading(engine: Engine) -> Iterator[Connection]:
-    """A connection for reads only (on SQLite a deferred BEGIN: no write lock taken)."""
-    with _readonly(engine).connect() as connection:
-        yield connection
-
-
-@lru_cache(maxsize=8)
-def _readonly(engine: Engine) -> Engine:
-    return engine.execution_options(readonly=True)
+ICS = "ics"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +36,8 @@ class FeedState:
 
     athlete_id: int
     key: str
+    made_id: int | None  # the newest calendar made (perhaps of an older key)
+    made_key: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,66 +76,88 @@ def live_feed_since(session: Session, athlete_id: int) -> dt.datetime | None:
     )
 
 
-def feed_state(connection: Connection, token_hash: str, today: dt.date) -> FeedState | None:
-    """The state of the live feed of `token_hash`, in one query; None: no such live token.
-    `today` is part of the key: a cancelled event is left out once its day has passed."""
+def _feed_state_statement() -> Select[Any]:
     athlete = CalendarFeedRow.athlete_id
-    plan = select(func.max(PlanVersionRow.id)).where(PlanVersionRow.athlete_id == athlete)
     logs = SessionLogRow.athlete_id == athlete
-    row = connection.execute(
-        select(
-            athlete,
-            plan.scalar_subquery(),
-            select(func.count(SessionLogRow.id)).where(logs).scalar_subquery(),
-            select(func.max(SessionLogRow.id)).where(logs).scalar_subquery(),
-            select(func.max(SessionLogRow.logged_at)).where(logs).scalar_subquery(),
-        ).where(CalendarFeedRow.token_hash == token_hash, CalendarFeedRow.revoked_at.is_(None))
-    ).first()
+
+    def newest_made(column: Any) -> Any:
+        return (
+            select(column)
+            .where(
+                MadeFileRow.athlete_id == athlete,
+                MadeFileRow.kind == ICS,
+                MadeFileRow.status == READY,
+            )
+            .order_by(MadeFileRow.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+
+    return select(
+        athlete,
+        select(func.max(PlanVersionRow.id))
+        .where(PlanVersionRow.athlete_id == athlete)
+        .scalar_subquery(),
+        select(func.count(SessionLogRow.id)).where(logs).scalar_subquery(),
+        select(func.max(SessionLogRow.id)).where(logs).scalar_subquery(),
+        select(func.max(SessionLogRow.logged_at)).where(logs).scalar_subquery(),
+        newest_made(MadeFileRow.id),
+        newest_made(MadeFileRow.key),
+    ).where(
+        CalendarFeedRow.token_hash == bindparam("token_hash"),
+        CalendarFeedRow.revoked_at.is_(None),
+    )
+
+
+_FEED_STATE = _feed_state_statement()
+
+
+def feed_state(engine: Engine, token_hash: str, today: dt.date) -> FeedState | None:
+    """The state of the live feed of `token_hash` and the newest calendar made for it, in one
+    query; None: no such live token. `today` is part of the key: a cancelled event is left out
+    once its day has passed."""
+    row = first_row(engine, _FEED_STATE, token_hash=token_hash)
     if row is None:
         return None
-    athlete_id, plan_id, count, newest, at = row
-    stamp = "" if at is None else str(at)[:26]
-    return FeedState(athlete_id, f"{today.isoformat()}/{plan_id}/{count}/{newest}/{stamp}")
+    athlete_id, plan_id, count, newest, at, made_id, made_key = row
+    stamp = "" if at is None else str(at)[:19]
+    key = f"{today.isoformat()}/{plan_id}/{count}/{newest}/{stamp}"
+    return FeedState(int(athlete_id), key, made_id, made_key)
 
 
 # -- made files ------------------------------------------------------------------------------
 
-
-def made_file(connection: Connection, athlete_id: int, kind: str, key: str) -> MadeFile | None:
-    row = connection.execute(
-        select(MadeFileRow.id, MadeFileRow.key, MadeFileRow.status, MadeFileRow.error).where(
-            MadeFileRow.athlete_id == athlete_id, MadeFileRow.kind == kind, MadeFileRow.key == key
-        )
-    ).first()
-    return None if row is None else MadeFile(*row)
-
-
-def newest_ready(connection: Connection, athlete_id: int, kind: str) -> MadeFile | None:
-    row = connection.execute(
-        _newest_ready(
-            select(MadeFileRow.id, MadeFileRow.key, MadeFileRow.status, MadeFileRow.error),
-            athlete_id,
-            kind,
-        )
-    ).first()
-    return None if row is None else MadeFile(*row)
-
-
-def _newest_ready(query: Select[*_Ts], athlete_id: int, kind: str) -> Select[*_Ts]:
-    return (
-        query.where(
-            MadeFileRow.athlete_id == athlete_id,
-            MadeFileRow.kind == kind,
-            MadeFileRow.status == READY,
-        )
-        .order_by(MadeFileRow.id.desc())
-        .limit(1)
+_MADE_FILE = select(MadeFileRow.id, MadeFileRow.key, MadeFileRow.status, MadeFileRow.error).where(
+    MadeFileRow.athlete_id == bindparam("athlete_id"),
+    MadeFileRow.kind == bindparam("kind"),
+    MadeFileRow.key == bindparam("key"),
+)
+_NEWEST_READY = (
+    select(MadeFileRow.id, MadeFileRow.key, MadeFileRow.status, MadeFileRow.error)
+    .where(
+        MadeFileRow.athlete_id == bindparam("athlete_id"),
+        MadeFileRow.kind == bindparam("kind"),
+        MadeFileRow.status == READY,
     )
+    .order_by(MadeFileRow.id.desc())
+    .limit(1)
+)
+_CONTENT = select(MadeFileRow.content).where(MadeFileRow.id == bindparam("made_id"))
 
 
-def content(connection: Connection, made_id: int) -> bytes:
-    found = connection.scalar(select(MadeFileRow.content).where(MadeFileRow.id == made_id))
-    return b"" if found is None else bytes(found)
+def made_file(engine: Engine, athlete_id: int, kind: str, key: str) -> MadeFile | None:
+    row = first_row(engine, _MADE_FILE, athlete_id=athlete_id, kind=kind, key=key)
+    return None if row is None else MadeFile(*row)
+
+
+def newest_ready(engine: Engine, athlete_id: int, kind: str) -> MadeFile | None:
+    row = first_row(engine, _NEWEST_READY, athlete_id=athlete_id, kind=kind)
+    return None if row is None else MadeFile(*row)
+
+
+def content(engine: Engine, made_id: int) -> bytes:
+    row = first_row(engine, _CONTENT, made_id=made_id)
+    return b"" if row is None or row[0] is None else bytes(row[0])
 
 
 def claim(
@@ -214,7 +224,16 @@ def finish(
 
 def newest_content(session: Session, athlete_id: int, kind: str) -> bytes | None:
     """The newest ready file of a kind (the feed made before: what the next one updates)."""
-    found = session.scalar(_newest_ready(select(MadeFileRow.content), athlete_id, kind))
+    found = session.scalar(
+        select(MadeFileRow.content)
+        .where(
+            MadeFileRow.athlete_id == athlete_id,
+            MadeFileRow.kind == kind,
+            MadeFileRow.status == READY,
+        )
+        .order_by(MadeFileRow.id.desc())
+        .limit(1)
+    )
     return None if found is None else bytes(found)
 
 

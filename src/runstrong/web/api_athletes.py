@@ -33,6 +33,7 @@ from runstrong.domain.training_log import (
 from runstrong.settings import Settings
 from runstrong.web.auth import account_settings, library_of
 from runstrong.web.schemas import AthleteList, AthleteOut, LogIn, LogOut
+from runstrong.web.stored_bytes import send
 
 JSON = "application/json"
 PROFILE_WHERE = "profile"
@@ -130,11 +131,15 @@ def remove_athlete(settings: AccountSettings, athlete_id: AthleteId) -> None:
     athlete_service.remove_athlete(athlete_id, settings)
 
 
-@get("/athletes/{athlete_id:str}/plan", sync_to_thread=True, media_type=JSON)
-def plan(settings: AccountSettings, athlete_id: AthleteId) -> Response[JsonObject]:
-    """The newest plan version as stored (plan JSON, schema 2): not made again."""
-    stored = athlete_service.latest_plan(athlete_id, settings)
-    return encoded(stored.plan_json.encode("utf-8"))
+@get("/athletes/{athlete_id:str}/plan", sync_to_thread=False, media_type=JSON)
+def plan(
+    request: Request[Any, Any, Any], settings: AccountSettings, athlete_id: AthleteId
+) -> Response[JsonObject]:
+    """The newest plan version as stored (plan JSON, schema 2): not made again, and sent from
+    the worker's cache of encoded plans (gzipped when the client takes it; ETag)."""
+    from runstrong.web.stored_plans import stored_plan
+
+    return send(request, stored_plan(settings, athlete_id), JSON)
 
 
 @get("/athletes/{athlete_id:str}/today", sync_to_thread=True)
@@ -236,7 +241,9 @@ router = Router(
         add_log, history, export,
     ],
     dependencies={
-        "settings": Provide(account_settings, sync_to_thread=True),
+        # one indexed query (account_service.account_for_token): cheaper run in the event loop
+        # than handed to a thread
+        "settings": Provide(account_settings, sync_to_thread=False),
         "library": Provide(library_of, sync_to_thread=False),
     },
 )  # fmt: skip

@@ -125,8 +125,10 @@ async def calendar_feed(request: Request[Any, Any, Any], name: FeedName) -> Resp
     state = feed_service.feed_of_token(token, settings) if name.endswith(FEED_SUFFIX) else None
     if state is None:
         raise NotFoundException("no such calendar")
+    if state.made_id is not None and state.made_key == state.key:  # made, nothing changed since
+        return send(request, _made(settings, state.made_id), CALENDAR)
     found = made_files.ready_or_started(settings, state.athlete_id, made_files.ICS, state.key)
-    if found is None or found.status != "ready":
+    if found is None or found.status != "ready":  # being made: the calendar made before, if any
         found = made_files.newest_ready(settings, state.athlete_id, made_files.ICS)
     waited = 0.0
     while found is None and waited < FEED_FIRST_WAIT_S:  # asked for the very first time
@@ -150,5 +152,5 @@ def _made(settings: Settings, made_id: int) -> Any:
 api_router = Router(
     path="/",
     route_handlers=[make_feed, feed_live, revoke_feed, pdf],
-    dependencies={"settings": Provide(account_settings, sync_to_thread=True)},
+    dependencies={"settings": Provide(account_settings, sync_to_thread=False)},
 )
