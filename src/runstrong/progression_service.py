@@ -8,9 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
-
-import orjson
+from typing import TYPE_CHECKING
 
 from runstrong.domain.log_progression import (
     Exposure,
@@ -21,7 +19,7 @@ from runstrong.domain.log_progression import (
 from runstrong.domain.messages import Reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.signals import RPE_WEEK_DAYS, session_signals
-from runstrong.domain.training_log import LoggedSet, SessionLog, SetLog, Units
+from runstrong.domain.training_log import LoggedSet, PlanRecord, SessionLog, SetLog, Units
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,7 +61,7 @@ def gather(
 ) -> LogFacts:
     """The facts for the session on `day` of the exercises `slugs`, in the caller's
     transaction (the profile read through the cache in `cache_dir`, as the CLI reads files)."""
-    from runstrong.log_service import session_days
+    from runstrong.parsed_plans import parsed_plan
 
     rules = _rules(repo, handle, library, cache_dir)
     sets = repo.sets(handle, last=day - timedelta(days=1), slugs=slugs)
@@ -73,7 +71,7 @@ def gather(
     for edge in (day - timedelta(days=look_back), day):
         plan = repo.plan_covering(handle, edge)
         if plan is not None:
-            planned_days |= set(session_days(plan))
+            planned_days |= set(parsed_plan(plan, library, where=_where(handle, plan)).days)
     last_days = {(s.set.slug, s.date) for s in sets}
     latest: dict[str, date] = {}
     for slug, when in last_days:
@@ -81,7 +79,7 @@ def gather(
     planned: dict[tuple[date, str], PlannedDose] = {}
     ids = {s.date: s.session_id for s in sets}
     for when in set(latest.values()):
-        planned |= _planned_on(repo, handle, when, ids[when])
+        planned |= _planned_on(repo, handle, when, ids[when], library)
     return LogFacts(day, sets, logs, sorted(planned_days), planned, rules)
 
 
@@ -107,28 +105,20 @@ def _rules(
 
 
 def _planned_on(
-    repo: Repository, handle: str, day: date, session_id: str
+    repo: Repository, handle: str, day: date, session_id: str, library: ExerciseLibrary
 ) -> dict[tuple[date, str], PlannedDose]:
     """The doses the session `session_id` planned, by slug (from the newest plan that has it)."""
+    from runstrong.parsed_plans import parsed_plan
+
     plan = repo.plan_covering(handle, day)
     if plan is None:
         return {}
-    data = orjson.loads(plan.plan_json)
-    for week in data["weeks"]:
-        for s in week["sessions"]:
-            if s["id"] == session_id:
-                return {(day, x["slug"]): _dose(x) for x in s["exercises"]}
-    return {}
+    doses = parsed_plan(plan, library, where=_where(handle, plan)).doses.get(session_id, {})
+    return {(day, slug): dose for slug, dose in doses.items()}
 
 
-def _dose(x: dict[str, Any]) -> PlannedDose:
-    return PlannedDose(
-        reps=x.get("reps"),
-        rir=x.get("rir"),
-        load_kg=x.get("load_kg"),
-        seconds=x.get("seconds"),
-        contacts=x.get("contacts"),
-    )
+def _where(handle: str, plan: PlanRecord) -> str:
+    return f"{handle}'s plan {plan.version}"
 
 
 def from_log(
