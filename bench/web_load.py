@@ -1,7 +1,9 @@
 """The REST API under load (issue 16's acceptance bench): `runstrong serve` pinned to CPU 0, the
 load generator (bench.load: raw keep-alive HTTP/1.1 over asyncio) on CPU 1, over loopback; 1 and
 16 connections, each for a few seconds, on SQLite and on PostgreSQL. For each request: median
-and 99th percentile latency, requests a second; then the RSS of each request worker.
+and 99th percentile latency, requests a second, and requests per CPU second of the request
+workers (what one core of their own answers: the figure to read on a shared, busy machine);
+then the RSS of each request worker.
 
 Run with `.venv/bin/python -m bench.web_load [--seconds S] [--workers N] [--only sqlite]`.
 PostgreSQL: the server at 127.0.0.1:5432 (the tests' `test` database), in a schema of its own
@@ -17,7 +19,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 import tomllib
 import uuid
 from collections.abc import Iterator
@@ -53,24 +54,30 @@ def main() -> None:
         f"{args.seconds:.0f} s per row after 0.5 s warm-up"
     )
     print(f"{'db':<11}{'request':<28}{'conns':>6}{'median ms':>10}{'p99 ms':>9}{'req/s':>9}"
-          f"{'target':>8}")  # fmt: skip
+          f"{'req/cpu-s':>10}{'target':>8}")  # fmt: skip
     for kind in ("sqlite", "postgresql"):
         if args.only not in (None, kind):
             continue
         with database(kind) as url, server(url, args.workers) as (port, process):
             cases = prepare(f"http://{HOST}:{port}")
+            workers = worker_pids(process.pid, args.workers)
             for name, label, raw in cases:
                 for connections in CONNECTIONS:
+                    before = cpu_s(workers)
                     found = load(HOST, port, raw, connections, args.seconds)
-                    row(kind, label, connections, found, TARGETS[name])
-            sizes = ", ".join(f"{mb:.0f}" for mb in worker_rss(process.pid, args.workers))
+                    used = cpu_s(workers) - before
+                    row(kind, label, connections, found, used, TARGETS[name])
+            sizes = ", ".join(f"{rss_mb(pid):.0f}" for pid in workers)
             print(f"{kind}: RSS per request worker after the runs: {sizes} MB")
 
 
-def row(kind: str, label: str, connections: int, found: Result, target: int) -> None:
+def row(kind: str, label: str, connections: int, found: Result, used_s: float, target: int) -> None:
+    """`used_s`: the CPU time the request workers took (user + system): requests over it are
+    what one core of their own would answer, whatever else the machine runs meanwhile."""
+    per_core = len(found.seconds) / used_s if used_s > 0 else float("nan")
     print(
         f"{kind:<11}{label:<28}{connections:>6}{found.median_ms:>10.2f}{found.p99_ms:>9.2f}"
-        f"{found.rps:>9.0f}{target:>8}"
+        f"{found.rps:>9.0f}{per_core:>10.0f}{target:>8}"
     )
 
 
@@ -143,16 +150,23 @@ def prepare(base: str) -> list[tuple[str, str, bytes]]:
     ]  # fmt: skip
 
 
-def worker_rss(pid: int, workers: int) -> list[float]:
-    """The RSS of each request worker: the server itself (one worker), else its children."""
+def worker_pids(pid: int, workers: int) -> list[int]:
+    """The request workers: the server itself (one worker), else its largest children (uvicorn's
+    supervisor may start a helper beside them: multiprocessing's resource tracker)."""
     if workers == 1:
-        return [rss_mb(pid)]
-    time.sleep(0.1)
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    found = [rss_mb(int(c)) for c in children]
-    # uvicorn's supervisor may start a helper (multiprocessing's resource tracker): the
-    # request workers are the largest `workers` of its children
-    return sorted(found, reverse=True)[:workers]
+        return [pid]
+    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return sorted(children, key=rss_mb, reverse=True)[:workers]
+
+
+def cpu_s(pids: list[int]) -> float:
+    """User + system CPU seconds the processes took so far (/proc/PID/stat, fields 14 and 15)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
 
 
 if __name__ == "__main__":

@@ -29,11 +29,19 @@ SIGNUP_ENV = "RUNSTRONG_SIGNUP"  # "0": no sign-up through the API (accounts by 
     help="Worker processes behind the one port (for PostgreSQL; SQLite: 1).",
 )
 @click.option(
+    "--access-log/--no-access-log",
+    default=False,
+    show_default=True,
+    help="A line per request on standard error (behind a reverse proxy, its log has them).",
+)
+@click.option(
     "--signup/--no-signup",
     default=None,
     help=f"Let anyone make an account (default: on, unless {SIGNUP_ENV}=0).",
 )
-def serve(host: str, port: int, db: str | None, workers: int, signup: bool | None) -> None:
+def serve(
+    host: str, port: int, db: str | None, workers: int, access_log: bool, signup: bool | None
+) -> None:
     """Serve the web app and its REST API (/api/v1, OpenAPI at /api/openapi.json) on the
     training log's database (--db). Ctrl-C stops it.
 
@@ -67,5 +75,6 @@ def serve(host: str, port: int, db: str | None, workers: int, signup: bool | Non
         port=port,
         workers=workers,
         log_level="info",
+        access_log=access_log,  # about a tenth of a stored answer's time when on
         server_header=False,
     )
