@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-import orjson
-
 from runstrong import progression_service
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -116,9 +114,11 @@ def _first_start(repo: Repository, handle: str) -> date:
 
 
 def session_days(plan: PlanRecord) -> dict[date, str]:
-    """Each planned day's session id, read from the stored plan JSON (docs/formats.md)."""
-    data = orjson.loads(plan.plan_json)
-    return {date.fromisoformat(s["date"]): s["id"] for w in data["weeks"] for s in w["sessions"]}
+    """Each planned day's session id, read from the stored plan JSON (docs/formats.md) once per
+    plan version (parsed_plans)."""
+    from runstrong.parsed_plans import plan_index
+
+    return dict(plan_index(plan).days)
 
 
 # -- history ---------------------------------------------------------------------------------
@@ -133,8 +133,17 @@ def history(
     first: date | None = None,
     last: date | None = None,
 ) -> list[HistoryRow]:
-    """Every logged set from `first` to `last` (inclusive), oldest first, with its e1RM."""
-    with _repository(settings, readonly=True) as repo:
+    """Every logged set from `first` to `last` (inclusive), oldest first, with its e1RM (read
+    without the ORM: storage.log_reads)."""
+    from runstrong.storage.database import engine_for
+    from runstrong.storage.log_reads import logged_sets
+
+    found = logged_sets(
+        engine_for(settings), settings.owner, handle, slug=slug, first=first, last=last
+    )
+    if found is not None:
+        return [HistoryRow(s, set_e1rm(s.set, library)) for s in found]
+    with _repository(settings, readonly=True) as repo:  # no such athlete: the repository's error
         sets = repo.sets(handle, slug=slug, first=first, last=last)
     return [HistoryRow(s, set_e1rm(s.set, library)) for s in sets]
 
@@ -188,7 +197,7 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
         athlete = repo.athlete(handle)
         plan = repo.plan_covering(handle, day) or repo.latest_plan(handle)
         read = parsed_plan(plan, library, where=f"{handle}'s plan {plan.version}")
-        upcoming = upcoming_sessions(read.days, repo.moves(handle, day), day)
+        upcoming = upcoming_sessions(read.index.days, repo.moves(handle, day), day)
         # a session skipped this week or later may have been placed again (lived_plan.py); the
         # plan as lived is read only then: it parses the whole stored plan once more
         monday = day - timedelta(days=day.weekday())
@@ -198,7 +207,7 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
             raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))
         on = min(upcoming)
         facts = progression_service.gather(
-            repo, handle, on, set(read.slugs[upcoming[on]]), library, settings.cache_dir
+            repo, handle, on, set(read.index.slugs[upcoming[on]]), library, settings.cache_dir
         )
         log = repo.log_on(handle, on)
     planned = next(s for s in read.plan.sessions if s.id == upcoming[on])

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import orjson
 
@@ -26,47 +27,75 @@ if TYPE_CHECKING:
     from runstrong.domain.training_log import PlanRecord
 
 MAX_PARSED_PLANS = 16  # per process: about 6 MB
+MAX_PLAN_INDEXES = 64  # per process: a few kB each
+
+
+@dataclass(frozen=True, slots=True)
+class PlanIndex:
+    """What the log's use cases look up in a stored plan, without the domain objects."""
+
+    days: dict[date, str]  # each planned day's session id
+    slugs: dict[str, frozenset[str]]  # each session's exercise slugs, by session id
+    doses: dict[str, dict[str, PlannedDose]]  # each session's planned doses, by slug
 
 
 @dataclass(frozen=True, slots=True)
 class ParsedPlan:
     plan: Plan
     athlete: Athlete  # as the plan was made for
-    days: dict[date, str]  # each planned day's session id
-    slugs: dict[str, frozenset[str]]  # each session's exercise slugs, by session id
-    doses: dict[str, dict[str, PlannedDose]]  # each session's planned doses, by slug
+    index: PlanIndex
 
 
-_parsed: OrderedDict[tuple[str, int], ParsedPlan] = OrderedDict()
-_lock = threading.Lock()
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Lru(Generic[K, V]):
+    """At most `size` values, the least recently used out first (thread-safe)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        with self._lock:
+            found = self._values.get(key)
+            if found is not None:
+                self._values.move_to_end(key)
+                return found
+        made = make()  # outside the lock: two threads may both make it, the same value
+        with self._lock:
+            self._values[key] = made
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return made
+
+
+_indexes: _Lru[str, PlanIndex] = _Lru(MAX_PLAN_INDEXES)
+_parsed: _Lru[tuple[str, int], ParsedPlan] = _Lru(MAX_PARSED_PLANS)
+
+
+def plan_index(record: PlanRecord) -> PlanIndex:
+    """`record`'s days, slugs and doses, read once per content (its version is a content hash)."""
+    return _indexes.get(record.version, lambda: _index(orjson.loads(record.plan_json)))
 
 
 def parsed_plan(record: PlanRecord, library: ExerciseLibrary, *, where: str) -> ParsedPlan:
     """`record`'s plan JSON read (imports.plan_json.read_plan), once per content and library."""
-    key = (record.version, id(library))
-    with _lock:
-        found = _parsed.get(key)
-        if found is not None:
-            _parsed.move_to_end(key)
-            return found
-    found = _read(record, library, where)
-    with _lock:
-        _parsed[key] = found
-        while len(_parsed) > MAX_PARSED_PLANS:
-            _parsed.popitem(last=False)
-    return found
+
+    def read() -> ParsedPlan:
+        from runstrong.imports.plan_json import read_plan
+
+        plan, athlete = read_plan(record.plan_json.encode("utf-8"), library, where=where)
+        return ParsedPlan(plan, athlete, plan_index(record))
+
+    return _parsed.get((record.version, id(library)), read)
 
 
-def _read(record: PlanRecord, library: ExerciseLibrary, where: str) -> ParsedPlan:
-    from runstrong.imports.plan_json import read_plan
-
-    raw = record.plan_json.encode("utf-8")
-    data = orjson.loads(raw)
-    plan, athlete = read_plan(raw, library, where=where)
+def _index(data: dict[str, Any]) -> PlanIndex:
     sessions = [s for w in data["weeks"] for s in w["sessions"]]
-    return ParsedPlan(
-        plan=plan,
-        athlete=athlete,
+    return PlanIndex(
         days={date.fromisoformat(s["date"]): s["id"] for s in sessions},
         slugs={s["id"]: frozenset(x["slug"] for x in s["exercises"]) for s in sessions},
         doses={s["id"]: {x["slug"]: _dose(x) for x in s["exercises"]} for s in sessions},

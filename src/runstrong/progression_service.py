@@ -19,7 +19,7 @@ from runstrong.domain.log_progression import (
 from runstrong.domain.messages import Reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.signals import RPE_WEEK_DAYS, session_signals
-from runstrong.domain.training_log import LoggedSet, PlanRecord, SessionLog, SetLog, Units
+from runstrong.domain.training_log import LoggedSet, SessionLog, SetLog, Units
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -61,7 +61,7 @@ def gather(
 ) -> LogFacts:
     """The facts for the session on `day` of the exercises `slugs`, in the caller's
     transaction (the profile read through the cache in `cache_dir`, as the CLI reads files)."""
-    from runstrong.parsed_plans import parsed_plan
+    from runstrong.parsed_plans import plan_index
 
     rules = _rules(repo, handle, library, cache_dir)
     sets = repo.sets(handle, last=day - timedelta(days=1), slugs=slugs)
@@ -71,7 +71,7 @@ def gather(
     for edge in (day - timedelta(days=look_back), day):
         plan = repo.plan_covering(handle, edge)
         if plan is not None:
-            planned_days |= set(parsed_plan(plan, library, where=_where(handle, plan)).days)
+            planned_days |= set(plan_index(plan).days)
     last_days = {(s.set.slug, s.date) for s in sets}
     latest: dict[str, date] = {}
     for slug, when in last_days:
@@ -79,7 +79,7 @@ def gather(
     planned: dict[tuple[date, str], PlannedDose] = {}
     ids = {s.date: s.session_id for s in sets}
     for when in set(latest.values()):
-        planned |= _planned_on(repo, handle, when, ids[when], library)
+        planned |= _planned_on(repo, handle, when, ids[when])
     return LogFacts(day, sets, logs, sorted(planned_days), planned, rules)
 
 
@@ -105,20 +105,16 @@ def _rules(
 
 
 def _planned_on(
-    repo: Repository, handle: str, day: date, session_id: str, library: ExerciseLibrary
+    repo: Repository, handle: str, day: date, session_id: str
 ) -> dict[tuple[date, str], PlannedDose]:
     """The doses the session `session_id` planned, by slug (from the newest plan that has it)."""
-    from runstrong.parsed_plans import parsed_plan
+    from runstrong.parsed_plans import plan_index
 
     plan = repo.plan_covering(handle, day)
     if plan is None:
         return {}
-    doses = parsed_plan(plan, library, where=_where(handle, plan)).doses.get(session_id, {})
+    doses = plan_index(plan).doses.get(session_id, {})
     return {(day, slug): dose for slug, dose in doses.items()}
-
-
-def _where(handle: str, plan: PlanRecord) -> str:
-    return f"{handle}'s plan {plan.version}"
 
 
 def from_log(

@@ -23,6 +23,18 @@ _compiled: dict[tuple[str, int], Compiled] = {}
 def first_row(engine: Engine, statement: ClauseElement, **params: Any) -> tuple[Any, ...] | None:
     """The first row of `statement` (its bind parameters named in `params`), or None. The
     connection goes back to the pool, which ends its transaction (a rollback)."""
+    rows = _run(engine, statement, params, every=False)
+    return rows[0] if rows else None
+
+
+def all_rows(engine: Engine, statement: ClauseElement, **params: Any) -> list[tuple[Any, ...]]:
+    """Every row of `statement`, as `first_row` reads it."""
+    return _run(engine, statement, params, every=True)
+
+
+def _run(
+    engine: Engine, statement: ClauseElement, params: dict[str, Any], *, every: bool
+) -> list[tuple[Any, ...]]:
     compiled = _compile(engine, statement)
     values = compiled.construct_params(params) or {}
     positions = getattr(compiled, "positiontup", None)
@@ -32,12 +44,14 @@ def first_row(engine: Engine, statement: ClauseElement, **params: Any) -> tuple[
         cursor = connection.cursor()
         try:
             cursor.execute(compiled.string, arguments)
+            if every:
+                return [tuple(row) for row in cursor.fetchall()]
             row = cursor.fetchone()
+            return [] if row is None else [tuple(row)]
         finally:
             cursor.close()
     finally:
         connection.close()
-    return None if row is None else tuple(row)
 
 
 def _compile(engine: Engine, statement: ClauseElement) -> Compiled:
