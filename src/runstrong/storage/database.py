@@ -105,6 +105,10 @@ def _sqlite_connected(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     cursor.execute("PRAGMA journal_mode = WAL")
+    # WAL's recommended level: no fsync per commit, only at checkpoints. The file stays
+    # consistent through a crash; a power cut may lose the last commits (SQLite's docs,
+    # "PRAGMA synchronous"). A log POST: 8 ms of waiting for the disk per commit here.
+    cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
 
