@@ -28,12 +28,12 @@ class Result:
 
     @property
     def median_ms(self) -> float:
-        return statistics.median(self.seconds) * 1000
+        return statistics.median(self.seconds) * 1000 if self.seconds else float("nan")
 
     @property
     def p99_ms(self) -> float:
         ordered = sorted(self.seconds)
-        return ordered[max(0, int(len(ordered) * 0.99) - 1)] * 1000
+        return ordered[max(0, int(len(ordered) * 0.99) - 1)] * 1000 if ordered else float("nan")
 
 
 def request(
