@@ -82,6 +82,9 @@ def close(url: str) -> None:
     engine = _engines.pop(url, None)
     if engine is not None:
         engine.dispose()
+        from runstrong.storage.fast_reads import close_reader
+
+        close_reader(engine)
 
 
 def _create(url: URL) -> Engine:

@@ -18,6 +18,7 @@ from sqlalchemy.sql.compiler import Compiled
 # By dialect and statement: the statements are module-level constants (bindparam() for what a
 # request gives), built once, so their id() stays theirs.
 _compiled: dict[tuple[str, int], Compiled] = {}
+_readers: dict[str, Engine] = {}
 
 
 def first_row(engine: Engine, statement: ClauseElement, **params: Any) -> tuple[Any, ...] | None:
@@ -39,7 +40,7 @@ def _run(
     values = compiled.construct_params(params) or {}
     positions = getattr(compiled, "positiontup", None)
     arguments: Any = values if positions is None else [values[name] for name in positions]
-    connection = engine.raw_connection()
+    connection = _reader(engine).raw_connection()
     try:
         cursor = connection.cursor()
         try:
@@ -52,6 +53,38 @@ def _run(
             cursor.close()
     finally:
         connection.close()
+
+
+def _reader(engine: Engine) -> Engine:
+    """PostgreSQL: an engine of its own for these reads, in autocommit and without the pool's
+    rollback on return, so that a read is one round trip, not three (BEGIN, the query,
+    ROLLBACK). SQLite's driver runs in autocommit already (storage.database)."""
+    if engine.dialect.name == "sqlite":
+        return engine
+    key = _key(engine)
+    found = _readers.get(key)
+    if found is None:
+        from sqlalchemy import create_engine
+
+        found = _readers[key] = create_engine(
+            engine.url,
+            isolation_level="AUTOCOMMIT",
+            pool_reset_on_return=None,
+            pool_size=1,
+            max_overflow=4,
+        )
+    return found
+
+
+def close_reader(engine: Engine) -> None:
+    """Close the reads' own engine of `engine` (its pooled connections), if there is one."""
+    found = _readers.pop(_key(engine), None)
+    if found is not None:
+        found.dispose()
+
+
+def _key(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=False)
 
 
 def _compile(engine: Engine, statement: ClauseElement) -> Compiled:
