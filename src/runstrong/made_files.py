@@ -1,7 +1,7 @@
 """Files made outside the request workers: a plan version's PDF and an athlete's calendar feed.
 
 A request worker claims the making of a file (a row in `made_files`, unique per athlete, kind
-and key) and starts `python -m runstrong.made_files ID` as a process of its own, which loads the
+and key) and starts `python -m runstrong.make_file ID` as a process of its own, which loads the
 engine and the renderers, makes the file and stores it (or the one error line) in the row. The
 request workers never import the engine, the PDF renderer or the calendar writer for this, and a
 file is made once per key, however many workers ask: the PDF per plan version, the calendar per
@@ -14,21 +14,18 @@ UIDs, a changed one gets a higher SEQUENCE, and a session a re-plan removed is a
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runstrong.settings import (
-    CACHE_DIR_ENV,
-    DATABASE_URL_ENV,
-    EXERCISES_ENV,
-    NO_CACHE_ENV,
-    Settings,
-)
+import orjson
+
+from runstrong.settings import Settings
 
 if TYPE_CHECKING:
     from runstrong.storage.feeds import MadeFile
@@ -88,28 +85,45 @@ def newest_ready(settings: Settings, athlete_id: int, kind: str) -> MadeFile | N
 
 
 def start(made_id: int, settings: Settings) -> None:
-    """`python -m runstrong.made_files ID` on the settings' database, not waited for."""
-    env = dict(os.environ)
-    env[DATABASE_URL_ENV] = settings.database_url or ""
-    env[EXERCISES_ENV] = os.pathsep.join(str(p) for p in settings.exercise_dirs)
-    if settings.cache_dir is None:
-        env[NO_CACHE_ENV] = "1"
-    else:
-        env[CACHE_DIR_ENV] = str(settings.cache_dir)
+    """`python -m runstrong.make_file ID` on the settings' database, not waited for; the
+    settings it needs (database, exercise folders, cache) go to it on its standard input, so a
+    database password is never on a command line."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "runstrong.made_files", str(made_id)],
-        env=env,
-        stdin=subprocess.DEVNULL,
+        [sys.executable, "-m", "runstrong.make_file", str(made_id)],
+        stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         start_new_session=True,  # Ctrl-C at the server does not cut a file in half
     )
+    assert process.stdin is not None
+    with process.stdin:
+        process.stdin.write(settings_json(settings))
     # waited for (reaped) by a thread of its own: the worker goes on answering
     threading.Thread(target=process.wait, name=f"made-file-{made_id}", daemon=True).start()
 
 
-def make(made_id: int, settings: Settings) -> None:
+def settings_json(settings: Settings) -> bytes:
+    return orjson.dumps(
+        {
+            "database_url": settings.database_url,
+            "exercise_dirs": [str(p) for p in settings.exercise_dirs],
+            "cache_dir": None if settings.cache_dir is None else str(settings.cache_dir),
+        }
+    )
+
+
+def settings_from_json(data: bytes, today: date) -> Settings:
+    found = orjson.loads(data)
+    return Settings(
+        today=today,
+        database_url=found["database_url"],
+        exercise_dirs=tuple(Path(p) for p in found["exercise_dirs"]),
+        cache_dir=None if found["cache_dir"] is None else Path(found["cache_dir"]),
+    )
+
+
+def make(made_id: int, settings: Settings, clock: Callable[[], datetime]) -> None:
     """Make the file of row `made_id` and store it, or its error, in the row. The moment it was
-    asked for is the job's today and now (a calendar's DTSTAMP)."""
+    asked for is the job's today and now (a calendar's DTSTAMP); `clock` stamps the end."""
     from runstrong.storage import feeds
     from runstrong.storage.database import transaction
 
@@ -130,7 +144,7 @@ def make(made_id: int, settings: Settings) -> None:
     except Exception as exc:  # stored for the asker; the server goes on
         error = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
     with transaction(settings) as session:
-        feeds.finish(session, made_id, datetime.now(UTC), data, error)
+        feeds.finish(session, made_id, clock(), data, error)
         if kind == ICS and error is None:  # what the next feed updates is this one
             feeds.prune_older(session, athlete_id, ICS, made_id)
 
@@ -170,19 +184,3 @@ def _feed(handle: str, previous: bytes | None, settings: Settings) -> bytes:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def main(argv: list[str]) -> int:
-    """`python -m runstrong.made_files ID`: the settings (database, exercise folders, cache)
-    from the environment that the starting worker set."""
-    from runstrong.settings import from_environment
-
-    if len(argv) != 1 or not argv[0].isdigit():
-        print("usage: python -m runstrong.made_files ID", file=sys.stderr)
-        return 2
-    make(int(argv[0]), from_environment(os.environ))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
