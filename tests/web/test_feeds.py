@@ -130,3 +130,29 @@ def test_the_pdf_is_made_once_per_plan_version_outside_the_request(database_url:
         assert rows[0][0] == "ready"
         stranger = account(web, "stranger@example.org")
         assert web.get(path, headers=stranger).status_code == 404
+
+
+def test_a_pdf_that_cannot_be_made_is_one_error_line_not_a_retry_forever(database_url: str) -> None:
+    with client(database_url) as web:
+        owner = account(web, "owner@example.org")
+        athlete = add_athlete(web, owner)
+        engine = create_engine(database_url)
+        with engine.begin() as connection:  # a newer plan version that no reader can read
+            connection.execute(
+                text(
+                    "INSERT INTO plan_versions (athlete_id, profile_version_id, version, start, "
+                    '"end", plan_json, created_at) SELECT athlete_id, profile_version_id, '
+                    "'broken', start, \"end\", '{\"schema_version\": 2}', created_at "
+                    "FROM plan_versions"
+                )
+            )
+        engine.dispose()
+        path = f"/api/v1/athletes/{athlete}/exports/pdf"
+        deadline = time.monotonic() + MAKING_TIMEOUT_S
+        while (answer := web.get(path, headers=owner)).status_code == 202:
+            assert time.monotonic() < deadline, "the PDF job did not end"
+            time.sleep(0.3)
+        assert answer.status_code == 500
+        (error,) = answer.json()["errors"]
+        assert error["message"].startswith("the PDF could not be made: ")
+        assert "\n" not in error["message"]
