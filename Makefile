@@ -1,5 +1,7 @@
 # runstrong: two commands for a fresh machine (Python >= 3.11 and make).
-#   make run   shows the example runner's plan and writes it in every format to out/
+#   make run   shows the example runner's plan, writes it in every format to out/, then serves
+#              the web app on out/runstrong.sqlite3 with the example athlete (Ctrl-C stops it;
+#              make run SERVE=0 only writes the files)
 #   make test  runs every check: ruff, mypy --strict and the test suite
 PYTHON ?= python3
 VENV   ?= .venv
@@ -19,10 +21,16 @@ venv: $(STAMP)
 
 EXAMPLE ?= examples/alex-marathon.toml
 OUT     ?= out
+SERVE   ?= 1
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
 
 run: $(STAMP)
 	$(BIN)/runstrong plan $(EXAMPLE) --weeks 3
 	$(BIN)/runstrong export all $(EXAMPLE) -o $(OUT)
+ifneq ($(SERVE),0)
+	$(BIN)/python -m runstrong.web.example $(EXAMPLE) $(OUT)/runstrong.sqlite3 --host $(HOST) --port $(PORT)
+endif
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

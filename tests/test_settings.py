@@ -14,8 +14,11 @@ from runstrong.settings import Settings, from_environment
 
 SRC = ROOT / "src" / "runstrong"
 # The entry points: the settings module itself, the command line, and the web app's factory
-# (its workers' config from the environment) and config (the clock of each request).
-ENTRY_POINTS = ("settings.py", "cli/", "web/app.py", "web/config.py")
+# (its workers' config from the environment) and config (the clock of each request), `make run`'s
+# example server, and the process that makes a PDF or a calendar (make_file.py).
+ENTRY_POINTS = (
+    "settings.py", "cli/", "web/app.py", "web/config.py", "web/example.py", "make_file.py",
+)  # fmt: skip
 # The command line's own choice for its short-lived process (cli/__init__.py).
 GC_ALLOWED = ("cli/__init__.py",)
 

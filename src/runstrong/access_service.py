@@ -27,9 +27,12 @@ class Action(StrEnum):
     REMOVE = "remove"  # the athlete and all its data
     COACHES = "coaches"  # accept or leave coaches
     PIN = "pin"  # pin an edit to a session, or remove one
+    FEED = "feed"  # make, see or revoke the athlete's secret calendar URL
 
 
-OWNER_MAY = frozenset({Action.READ, Action.EDIT, Action.LOG, Action.REMOVE, Action.COACHES})
+OWNER_MAY = frozenset(
+    {Action.READ, Action.EDIT, Action.LOG, Action.REMOVE, Action.COACHES, Action.FEED}
+)
 COACH_MAY = frozenset({Action.READ, Action.EDIT, Action.PIN})
 
 

@@ -152,25 +152,22 @@ def issue_token(
 
 
 def account_for_token(token: str, settings: Settings) -> Account | None:
-    """The account of a token that is not revoked, else None; its last use noted."""
+    """The account of a token that is not revoked, else None; its last use noted. One indexed
+    query without the ORM (storage.token_reads): every authenticated request asks."""
     from runstrong.storage import accounts
+    from runstrong.storage.database import engine_for
+    from runstrong.storage.token_reads import token_account
 
-    digest = token_digest(token)
-    with _transaction(settings, readonly=True) as session:
-        found = accounts.user_by_token(session, digest)
-        if found is None or found[0].email is None:
-            return None
-        user, row = found
-        if _aware(row.created_at) <= settings.timestamp - timedelta(seconds=TOKEN_LIFETIME_S):
-            return None
-        stale = row.last_used_at is None or _aware(
-            row.last_used_at
-        ) < settings.timestamp - timedelta(seconds=TOKEN_TOUCH_S)
-        account = Account(user.name, user.email or "", Role(user.role))
-    if stale:
+    found = token_account(engine_for(settings), token_digest(token))
+    if found is None or found.email is None:
+        return None
+    if found.created_at <= settings.timestamp - timedelta(seconds=TOKEN_LIFETIME_S):
+        return None  # expired (TOKEN_LIFETIME_S)
+    used = found.last_used_at
+    if used is None or used < settings.timestamp - timedelta(seconds=TOKEN_TOUCH_S):
         with _transaction(settings) as session:
-            accounts.touch_token(session, row.id, settings.timestamp)
-    return account
+            accounts.touch_token(session, found.token_id, settings.timestamp)
+    return Account(found.name, found.email, Role(found.role))
 
 
 def revoke_token(token: str, settings: Settings) -> bool:

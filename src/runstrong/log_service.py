@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-import orjson
-
 from runstrong import progression_service
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -122,9 +120,11 @@ def _first_start(repo: Repository, handle: str) -> date:
 
 
 def session_days(plan: PlanRecord) -> dict[date, str]:
-    """Each planned day's session id, read from the stored plan JSON (docs/formats.md)."""
-    data = orjson.loads(plan.plan_json)
-    return {date.fromisoformat(s["date"]): s["id"] for w in data["weeks"] for s in w["sessions"]}
+    """Each planned day's session id, read from the stored plan JSON (docs/formats.md) once per
+    plan version (parsed_plans)."""
+    from runstrong.parsed_plans import plan_index
+
+    return dict(plan_index(plan).days)
 
 
 # -- history ---------------------------------------------------------------------------------
@@ -139,8 +139,17 @@ def history(
     first: date | None = None,
     last: date | None = None,
 ) -> list[HistoryRow]:
-    """Every logged set from `first` to `last` (inclusive), oldest first, with its e1RM."""
-    with _repository(settings, readonly=True) as repo:
+    """Every logged set from `first` to `last` (inclusive), oldest first, with its e1RM (read
+    without the ORM: storage.log_reads)."""
+    from runstrong.storage.database import engine_for
+    from runstrong.storage.log_reads import logged_sets
+
+    found = logged_sets(
+        engine_for(settings), settings.owner, handle, slug=slug, first=first, last=last
+    )
+    if found is not None:
+        return [HistoryRow(s, set_e1rm(s.set, library)) for s in found]
+    with _repository(settings, readonly=True) as repo:  # no such athlete: the repository's error
         sets = repo.sets(handle, slug=slug, first=first, last=last)
     return [HistoryRow(s, set_e1rm(s.set, library)) for s in sets]
 
@@ -187,13 +196,14 @@ class DaySession:
 def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Settings) -> DaySession:
     """The session planned for `day`, else the next one planned after it; a session the log
     moved is on the day it moved to."""
-    from runstrong.imports.plan_json import read_plan
+    from runstrong.parsed_plans import parsed_plan
     from runstrong.render.resolved import resolve_session
 
     with _repository(settings, readonly=True) as repo:
         athlete = repo.athlete(handle)
         plan = repo.plan_covering(handle, day) or repo.latest_plan(handle)
-        upcoming = upcoming_sessions(session_days(plan), repo.moves(handle, day), day)
+        read = parsed_plan(plan, library, where=f"{handle}'s plan {plan.version}")
+        upcoming = upcoming_sessions(read.index.days, repo.moves(handle, day), day)
         # a session skipped this week or later may have been placed again (lived_plan.py); the
         # plan as lived is read only then: it parses the whole stored plan once more
         monday = day - timedelta(days=day.weekday())
@@ -202,18 +212,14 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
         if not upcoming:
             raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))
         on = min(upcoming)
-        planned_slugs = _slugs(plan, upcoming[on])
         facts = progression_service.gather(
-            repo, handle, on, planned_slugs, library, settings.cache_dir
+            repo, handle, on, set(read.index.slugs[upcoming[on]]), library, settings.cache_dir
         )
         log = repo.log_on(handle, on)
-    saved, planned_for = read_plan(
-        plan.plan_json.encode("utf-8"), library, where=f"{handle}'s plan {plan.version}"
-    )
-    planned = next(s for s in saved.sessions if s.id == upcoming[on])
+    planned = next(s for s in read.plan.sessions if s.id == upcoming[on])
     session = replace(planned, date=on, weekday=list(Weekday)[on.weekday()])
-    resolved = resolve_session(session, planned_for, library)
-    changes = progression_service.from_log(facts, resolved, planned_for, athlete.units)
+    resolved = resolve_session(session, read.athlete, library)
+    changes = progression_service.from_log(facts, resolved, read.athlete, athlete.units)
     return DaySession(athlete, day, resolved, changes, log)
 
 
@@ -238,17 +244,6 @@ def _as_lived(
     found = {d: sid for d, sid in upcoming.items() if sid not in moved}
     found |= {on: sid for sid, on in moved.items() if on is not None and on >= day}
     return found
-
-
-def _slugs(plan: PlanRecord, session_id: str) -> set[str]:
-    data = orjson.loads(plan.plan_json)
-    return {
-        x["slug"]
-        for w in data["weeks"]
-        for s in w["sessions"]
-        if s["id"] == session_id
-        for x in s["exercises"]
-    }
 
 
 def upcoming_sessions(

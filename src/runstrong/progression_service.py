@@ -8,9 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
-
-import orjson
+from typing import TYPE_CHECKING
 
 from runstrong.domain.log_progression import (
     Exposure,
@@ -63,7 +61,7 @@ def gather(
 ) -> LogFacts:
     """The facts for the session on `day` of the exercises `slugs`, in the caller's
     transaction (the profile read through the cache in `cache_dir`, as the CLI reads files)."""
-    from runstrong.log_service import session_days
+    from runstrong.parsed_plans import plan_index
 
     rules = _rules(repo, handle, library, cache_dir)
     sets = repo.sets(handle, last=day - timedelta(days=1), slugs=slugs)
@@ -73,7 +71,7 @@ def gather(
     for edge in (day - timedelta(days=look_back), day):
         plan = repo.plan_covering(handle, edge)
         if plan is not None:
-            planned_days |= set(session_days(plan))
+            planned_days |= set(plan_index(plan).days)
     last_days = {(s.set.slug, s.date) for s in sets}
     latest: dict[str, date] = {}
     for slug, when in last_days:
@@ -110,25 +108,13 @@ def _planned_on(
     repo: Repository, handle: str, day: date, session_id: str
 ) -> dict[tuple[date, str], PlannedDose]:
     """The doses the session `session_id` planned, by slug (from the newest plan that has it)."""
+    from runstrong.parsed_plans import plan_index
+
     plan = repo.plan_covering(handle, day)
     if plan is None:
         return {}
-    data = orjson.loads(plan.plan_json)
-    for week in data["weeks"]:
-        for s in week["sessions"]:
-            if s["id"] == session_id:
-                return {(day, x["slug"]): _dose(x) for x in s["exercises"]}
-    return {}
-
-
-def _dose(x: dict[str, Any]) -> PlannedDose:
-    return PlannedDose(
-        reps=x.get("reps"),
-        rir=x.get("rir"),
-        load_kg=x.get("load_kg"),
-        seconds=x.get("seconds"),
-        contacts=x.get("contacts"),
-    )
+    doses = plan_index(plan).doses.get(session_id, {})
+    return {(day, slug): dose for slug, dose in doses.items()}
 
 
 def from_log(

@@ -39,7 +39,13 @@ def test_the_plan_is_the_one_runstrong_plan_makes_stored_and_served_as_stored(
         assert served.json()["schema_version"] == 2
         engine = create_engine(database_url)
         with engine.begin() as connection:  # what is stored is what is served: not made again
-            connection.execute(text("UPDATE plan_versions SET plan_json = '{\"stored\": true}'"))
+            connection.execute(
+                text(  # a plan version is never changed in place: a newer one is stored
+                    "INSERT INTO plan_versions (athlete_id, profile_version_id, version, start, "
+                    '"end", plan_json, created_at) SELECT athlete_id, profile_version_id, '
+                    "'stored', start, \"end\", '{\"stored\": true}', created_at FROM plan_versions"
+                )
+            )
         engine.dispose()
         assert web.get(f"/api/v1/athletes/{athlete}/plan", headers=owner).json() == {"stored": True}
 
@@ -247,4 +253,6 @@ def test_the_openapi_document_lists_every_route(database_url: str) -> None:
         "/api/v1/invitations", "/api/v1/coach/athletes", "/api/v1/athletes/{athlete_id}/coaches",
         "/api/v1/athletes/{athlete_id}/coaches/{coach_id}", "/api/v1/athletes/{athlete_id}/pins",
         "/api/v1/athletes/{athlete_id}/pins/{pin_id}",
+        "/api/v1/athletes/{athlete_id}/exports/pdf", "/api/v1/athletes/{athlete_id}/calendar-feed",
+        "/feeds/{name}",
     }  # fmt: skip

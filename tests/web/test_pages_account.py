@@ -71,7 +71,9 @@ def test_sign_up_of_a_taken_email_ends_as_a_new_one_does_and_changes_nothing(
 ) -> None:
     with client(sqlite(tmp_path)) as web:
         first = post_form(web, "/signup", {"email": "jo@example.org", "password": PASSWORD})
-        again = post_form(web, "/signup", {"email": "Jo@Example.org", "password": "another password"})
+        again = post_form(
+            web, "/signup", {"email": "Jo@Example.org", "password": "another password"}
+        )
         assert first.status_code == again.status_code == 303
         assert first.headers["location"] == again.headers["location"] == "/login?signed_up=1"
         assert log_in(web, "jo@example.org", "another password").status_code == 401

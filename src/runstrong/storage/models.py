@@ -12,6 +12,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -276,3 +277,41 @@ class RunRow(Base):
     name: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str | None] = mapped_column(String(10))
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CalendarFeedRow(Base):
+    """A secret calendar subscription of an athlete (/feeds/{token}.ics): only the token's
+    SHA-256 is kept; a rotated or revoked token stays, marked (0005)."""
+
+    __tablename__ = "calendar_feeds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(TOKEN_HASH_LENGTH), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+MADE_STATUSES = ("pending", "ready", "failed")
+
+
+class MadeFileRow(Base):
+    """A file made outside the request workers (runstrong.made_files): the PDF of a plan
+    version, the calendar feed of a state of plan and log; `key` names what it was made from."""
+
+    __tablename__ = "made_files"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "kind", "key"),
+        CheckConstraint(f"status IN {MADE_STATUSES}", name="status"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))
+    key: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(8))
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    error: Mapped[str | None] = mapped_column(Text)
+    requested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -83,6 +83,10 @@ class Repository:
             self._owner = found
         return self._owner
 
+    def athlete_row_id(self, handle: str) -> int:
+        """The athlete's row id (the key of rows other modules keep for it)."""
+        return self._id(handle)
+
     def _id(self, handle: str) -> int:
         if handle not in self._ids:
             found = self.session.scalar(

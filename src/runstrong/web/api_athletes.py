@@ -36,6 +36,7 @@ from runstrong.domain.training_log import (
 from runstrong.settings import Settings
 from runstrong.web.auth import account_of, library_of, request_settings
 from runstrong.web.schemas import AthleteList, AthleteOut, LogIn, LogOut
+from runstrong.web.stored_bytes import send
 
 JSON = "application/json"
 PROFILE_WHERE = "profile"
@@ -175,14 +176,19 @@ def remove_athlete(account: SignedIn, settings: RequestSettings, athlete_id: Ath
     athlete_service.remove_athlete(ref.handle, ref.settings(settings))
 
 
-@get("/athletes/{athlete_id:str}/plan", sync_to_thread=True, media_type=JSON)
+@get("/athletes/{athlete_id:str}/plan", sync_to_thread=False, media_type=JSON)
 def plan(
-    account: SignedIn, settings: RequestSettings, athlete_id: AthleteId
+    request: Request[Any, Any, Any],
+    account: SignedIn,
+    settings: RequestSettings,
+    athlete_id: AthleteId,
 ) -> Response[JsonObject]:
-    """The newest plan version as stored (plan JSON, schema 2): not made again."""
+    """The newest plan version as stored (plan JSON, schema 2): not made again, and sent from
+    the worker's cache of encoded plans (gzipped when the client takes it; ETag)."""
+    from runstrong.web.stored_plans import stored_plan
+
     ref = athlete_ref(account, athlete_id, Action.READ, settings)
-    stored = athlete_service.latest_plan(ref.handle, ref.settings(settings))
-    return encoded(stored.plan_json.encode("utf-8"))
+    return send(request, stored_plan(ref.settings(settings), ref.handle), JSON)
 
 
 @get("/athletes/{athlete_id:str}/today", sync_to_thread=True)
@@ -234,7 +240,9 @@ def add_log(
     return LogOut(stored.date, stored.session_id, str(stored.status), len(stored.sets))
 
 
-@get("/athletes/{athlete_id:str}/history", sync_to_thread=True, media_type=JSON)
+# two indexed queries without the ORM (log_service.history): cheaper in the event loop than
+# handed to a thread
+@get("/athletes/{athlete_id:str}/history", sync_to_thread=False, media_type=JSON)
 def history(
     account: SignedIn,
     settings: RequestSettings,
@@ -316,7 +324,9 @@ router = Router(
         add_log, history, export,
     ],
     dependencies={
-        "account": Provide(account_of, sync_to_thread=True),
+        # one indexed query each (account_service.account_for_token): cheaper run in the event
+        # loop than handed to a thread
+        "account": Provide(account_of, sync_to_thread=False),
         "settings": Provide(request_settings, sync_to_thread=False),
         "library": Provide(library_of, sync_to_thread=False),
     },

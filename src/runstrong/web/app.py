@@ -14,7 +14,15 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from runstrong import __version__, services
-from runstrong.web import api_accounts, api_athletes, api_coaching, browser, pages, templating
+from runstrong.web import (
+    api_accounts,
+    api_athletes,
+    api_coaching,
+    browser,
+    feeds,
+    pages,
+    templating,
+)
 from runstrong.web.config import CONFIG_ENV, REQUEST_MAX_BYTES, WebConfig
 from runstrong.web.errors import HANDLERS
 from runstrong.web.keys import server_key
@@ -45,10 +53,15 @@ def create_app(config: WebConfig) -> Litestar:
     key = server_key(config.key_file)
     api = Router(
         path="/api/v1",
-        route_handlers=[api_accounts.router, api_athletes.router, api_coaching.router],
+        route_handlers=[
+            api_accounts.router,
+            api_athletes.router,
+            api_coaching.router,
+            feeds.api_router,
+        ],
     )
     return Litestar(
-        route_handlers=[api, *pages.page_routers()],
+        route_handlers=[api, feeds.calendar_feed, *pages.page_routers()],
         state=State({"config": config, "library": library, "server_key": key}),
         exception_handlers={**HANDLERS, **pages.PAGE_ERROR_HANDLERS},
         csrf_config=browser.csrf_config(config, key),
