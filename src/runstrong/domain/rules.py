@@ -1609,7 +1609,13 @@ class Rules:
     load_trimp_weighting: float = rule(
         1.92,
         cite="morton1990",
-        doc="the exponent b of Banister's TRIMP weighting 0.64 e^(b x HRr) (1.92 men, 1.67 women)",
+        doc="the exponent b of Banister's TRIMP weighting k e^(b x HRr) (1.92 men, 1.67 women)",
+        most=5.0,
+    )
+    load_trimp_coefficient: float = rule(
+        0.64,
+        cite="morton1990",
+        doc="the factor k of Banister's TRIMP weighting k e^(b x HRr) (0.64 men, 0.86 women)",
         most=5.0,
     )
     load_rpe_easy: int = rule(
