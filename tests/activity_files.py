@@ -121,19 +121,19 @@ def gpx_bytes(
 STRAVA_HEADER = [
     "Activity ID", "Activity Date", "Activity Name", "Activity Type", "Elapsed Time",
     "Distance", "Max Heart Rate", "Filename", "Elapsed Time", "Moving Time", "Distance",
-    "Elevation Gain", "Average Heart Rate", "Average Watts",
+    "Elevation Gain", "Average Heart Rate", "Average Watts", "Perceived Exertion",
 ]  # fmt: skip
 
 
 def strava_row(
     activity_id: int, start: datetime, kind: str, seconds: float, metres: float,
-    filename: str = "", hr: float | None = None,
+    filename: str = "", hr: float | None = None, rpe: str = "",
 ) -> list[str]:  # fmt: skip
     date = start.strftime("%b %-d, %Y, %-I:%M:%S %p")
     return [
         str(activity_id), date, f"activity {activity_id}", kind, str(int(seconds)),
         f"{metres / 1000:.2f}", "", filename, str(int(seconds)), str(int(seconds)),
-        str(metres), "", "" if hr is None else str(hr), "",
+        str(metres), "", "" if hr is None else str(hr), "", rpe,
     ]  # fmt: skip
 
 

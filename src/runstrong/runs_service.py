@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from statistics import median
@@ -100,6 +100,8 @@ def import_runs(handle: str, paths: Sequence[Path], settings: Settings) -> Impor
                 twin = next((s for s in stored if _clashes(s.activity, activity)), None)
                 if twin is not None:
                     summary.duplicates.append(Duplicate(activity.source_name, f"run {twin.id}"))
+                    if twin.activity.rpe is None and activity.rpe is not None:
+                        store.set_rpe(handle, twin.id, activity.rpe)  # the other one's rating
                     continue
                 run_id = store.add(handle, activity, settings.timestamp)
                 summary.imported.append(StoredRun(run_id, activity))
@@ -109,14 +111,19 @@ def import_runs(handle: str, paths: Sequence[Path], settings: Settings) -> Impor
 
 def deduplicated(runs: Sequence[Activity], summary: ImportSummary) -> list[Activity]:
     """Each run once: the richest recording of it (domain.activity.richness), then by format
-    (SOURCE_ORDER); the others counted as duplicates of the one kept."""
+    (SOURCE_ORDER); the others counted as duplicates of the one kept. The athlete's rating
+    (RPE) of a recording left out goes to the one kept if it has none (a Strava row's
+    Perceived Exertion beside the watch's FIT file)."""
     ranked = sorted(runs, key=lambda a: (-richness(a), _source_rank(a), a.source_name))
     kept: list[Activity] = []
     for activity in ranked:
-        twin = next((k for k in kept if _clashes(k, activity)), None)
-        if twin is None:
+        at = next((i for i, k in enumerate(kept) if _clashes(k, activity)), None)
+        if at is None:
             kept.append(activity)
         else:
+            twin = kept[at]
+            if twin.rpe is None and activity.rpe is not None:
+                kept[at] = replace(twin, rpe=activity.rpe)
             summary.duplicates.append(Duplicate(activity.source_name, twin.source_name))
     return sorted(kept, key=lambda a: a.start)
 
@@ -139,6 +146,12 @@ def stored_runs(handle: str, settings: Settings, first: date | None = None) -> l
 def set_run_kind(handle: str, run_id: int, kind: RunKind | None, settings: Settings) -> bool:
     with _runs(settings) as store:
         return store.set_kind(handle, run_id, kind)
+
+
+def set_run_rpe(handle: str, run_id: int, rpe: int | None, settings: Settings) -> bool:
+    """Set a run's session RPE (CR-10; None: none); False if the athlete has no such run."""
+    with _runs(settings) as store:
+        return store.set_rpe(handle, run_id, rpe)
 
 
 # -- classification and load -----------------------------------------------------------------
@@ -250,8 +263,8 @@ def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
     for listed in classified(around, around, found):
         if not history_from <= listed.day <= settings.today:
             continue
-        au, why = run_load(listed.run.activity, listed.classified.kind, found.anchors,
-                           found.rules)  # fmt: skip
+        run = listed.run.activity
+        au, why = run_load(run, listed.classified.kind, found.anchors, found.rules, run.rpe)
         sessions.append(SessionLoad(listed.day, "run", f"run {listed.run.id}", au, why))
     uncounted = 0
     for day, session_id, rpe, minutes in logs:

@@ -201,12 +201,14 @@ class NiggleCheckInRow(Base):
 
 class RunRow(Base):
     """An imported run, once however many devices and formats recorded it (its source names
-    the one kept); `kind` is the athlete's correction of the classification, if any."""
+    the one kept); `kind` is the athlete's correction of the classification, if any; `rpe` the
+    session RPE from the source or the athlete."""
 
     __tablename__ = "runs"
     __table_args__ = (
         UniqueConstraint("athlete_id", "start"),
         CheckConstraint("seconds > 0", name="seconds"),
+        CheckConstraint("rpe IS NULL OR (rpe >= 0 AND rpe <= 10)", name="rpe"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
@@ -224,3 +226,4 @@ class RunRow(Base):
     name: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str | None] = mapped_column(String(10))
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    rpe: Mapped[int | None] = mapped_column(Integer)  # session RPE, CR-10 (0-10)

@@ -46,6 +46,7 @@ class RunsRepository:
             name=activity.name,
             kind=None,
             imported_at=now,
+            rpe=activity.rpe,
         )
         self.session.add(row)
         self.session.flush()
@@ -53,10 +54,17 @@ class RunsRepository:
 
     def set_kind(self, handle: str, run_id: int, kind: RunKind | None) -> bool:
         """Set a run's kind (None: back to the classification); False if it has no such run."""
+        return self._set(handle, run_id, kind=None if kind is None else str(kind))
+
+    def set_rpe(self, handle: str, run_id: int, rpe: int | None) -> bool:
+        """Set a run's session RPE (None: none); False if it has no such run."""
+        return self._set(handle, run_id, rpe=rpe)
+
+    def _set(self, handle: str, run_id: int, **values: object) -> bool:
         result = self.session.execute(
             update(RunRow)
             .where(RunRow.athlete_id == self.repo._locked(handle), RunRow.id == run_id)
-            .values(kind=None if kind is None else str(kind))
+            .values(**values)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
@@ -78,7 +86,7 @@ def _stored(row: RunRow) -> StoredRun:
         start=start.astimezone(dt.UTC), seconds=row.seconds, sport=row.sport,
         source=ActivitySource(row.source), source_name=row.source_name, meters=row.meters,
         avg_hr=row.avg_hr, max_hr=row.max_hr, avg_power_w=row.avg_power_w,
-        ascent_m=row.ascent_m, laps=laps, name=row.name,
+        ascent_m=row.ascent_m, laps=laps, name=row.name, rpe=row.rpe,
     )  # fmt: skip
     return StoredRun(row.id, activity, None if row.kind is None else RunKind(row.kind))
 
