@@ -287,3 +287,13 @@ def with_rule(
     """The reasons of rule `rule` whose parameters include `params` (tests check rule ids and
     parameters, never wording)."""
     return [r for r in reasons if r.rule is rule and all(r.get(k) == v for k, v in params.items())]
+
+
+ANCHORS_TOML = "\n[anchors]\ncritical_power_w = 300\nmax_hr = 190\nresting_hr = 50\n"
+
+
+def add_alex(db: str, folder: Path, today: str, anchors: str = ANCHORS_TOML) -> None:
+    """Alex (examples/alex-marathon.toml) stored in `db` with `anchors` added to the profile."""
+    profile = folder / "alex.toml"
+    profile.write_text((EXAMPLES / "alex-marathon.toml").read_text() + anchors)
+    ok(run_in_process("--today", today, "athlete", "add", str(profile), db=db))

@@ -58,7 +58,7 @@ class ImportSummary:
 
 
 @contextmanager
-def _runs(settings: Settings, *, readonly: bool = False) -> Iterator[RunsRepository]:
+def runs_store(settings: Settings, *, readonly: bool = False) -> Iterator[RunsRepository]:
     from runstrong.storage.repository import repository
     from runstrong.storage.runs_repository import RunsRepository
 
@@ -90,7 +90,7 @@ def import_runs(handle: str, paths: Sequence[Path], settings: Settings) -> Impor
         else:
             summary.rejected.append(Rejected(activity.source_name, problem))
     kept = deduplicated(runs, summary)
-    with _runs(settings) as store:
+    with runs_store(settings) as store:
         store.repo.athlete(handle)  # an unknown handle: the error, before anything is read
         if kept:
             first = min(a.start for a in kept) - timedelta(days=2)
@@ -139,18 +139,18 @@ def _source_rank(activity: Activity) -> int:
 
 def stored_runs(handle: str, settings: Settings, first: date | None = None) -> list[StoredRun]:
     since = None if first is None else datetime.combine(first, time(0), UTC)
-    with _runs(settings, readonly=True) as store:
+    with runs_store(settings, readonly=True) as store:
         return store.runs(handle, since)
 
 
 def set_run_kind(handle: str, run_id: int, kind: RunKind | None, settings: Settings) -> bool:
-    with _runs(settings) as store:
+    with runs_store(settings) as store:
         return store.set_kind(handle, run_id, kind)
 
 
 def set_run_rpe(handle: str, run_id: int, rpe: int | None, settings: Settings) -> bool:
     """Set a run's session RPE (CR-10; None: none); False if the athlete has no such run."""
-    with _runs(settings) as store:
+    with runs_store(settings) as store:
         return store.set_rpe(handle, run_id, rpe)
 
 
@@ -229,7 +229,7 @@ def list_runs(handle: str, settings: Settings, first: date | None = None) -> lis
     """The athlete's runs from `first` on, each classified against its 4 weeks before."""
     since = None if first is None else datetime.combine(first, time(0), UTC)
     context_from = None if since is None else since - timedelta(days=CONTEXT_DAYS + 1)
-    with _runs(settings, readonly=True) as store:
+    with runs_store(settings, readonly=True) as store:
         found = athlete_anchors(store.repo, handle, settings)
         around = store.runs(handle, context_from)
     shown = [s for s in around if since is None or s.activity.start >= since]
@@ -250,7 +250,7 @@ def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
 
     monday = settings.today - timedelta(days=settings.today.weekday())
     first_monday = monday - timedelta(days=7 * (weeks - 1))
-    with _runs(settings, readonly=True) as store:
+    with runs_store(settings, readonly=True) as store:
         found = athlete_anchors(store.repo, handle, settings)
         history_from = first_monday - timedelta(
             days=found.rules.load_chronic_days + found.rules.load_acute_days

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from activity_files import fit_bytes, strava_row, write_strava_zip
-from builders import EXAMPLES, Ran, ok, one_error_line, run_in_process
+from builders import Ran, add_alex, ok, one_error_line, run_in_process
 
 TODAY = "2026-12-13"
-ANCHORS = "\n[anchors]\ncritical_power_w = 300\nmax_hr = 190\nresting_hr = 50\n"
 START = datetime(2026, 12, 9, 7, tzinfo=UTC)
 STEADY = [(900.0, 3000.0, 150.0, 240.0, 0.0)] * 2  # 30 min at 240 W
 
@@ -25,9 +24,7 @@ def rs(db: str, *args: str) -> Ran:
 
 @pytest.fixture
 def alex(database_url: str, tmp_path: Path) -> str:
-    profile = tmp_path / "alex.toml"
-    profile.write_text((EXAMPLES / "alex-marathon.toml").read_text() + ANCHORS)
-    ok(rs(database_url, "athlete", "add", str(profile)))
+    add_alex(database_url, tmp_path, TODAY)
     return database_url
 
 

@@ -138,6 +138,12 @@ class RuleId(StrEnum):
     LOAD_ASSUMED_RPE = "load_assumed_rpe"
     LOAD_NOT_COUNTED = "load_not_counted"
     LOAD_RATIO_CAVEAT = "load_ratio_caveat"
+    # The running week the imported runs imply (running_inference.py)
+    INFER_RUN_DAY = "infer_run_day"
+    INFER_MIXED_DAY = "infer_mixed_day"
+    INFER_REST_DAY = "infer_rest_day"
+    INFER_ONE_LONG_RUN = "infer_one_long_run"
+    INFER_RECOVERY_KEPT = "infer_recovery_kept"
     # A plan saved before reasons were records (plan JSON schema 1): its text, kept as it was
     TEXT = "text"
 

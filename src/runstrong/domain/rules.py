@@ -1589,6 +1589,47 @@ class Rules:
         doc="a hard run within this % of 5 km, 10 km, a half or a marathon is a race",
         most=20,
     )
+    # The running week the imported runs imply (domain.running_inference, science.md §4.2)
+    infer_min_week_share_pct: int = rule(
+        50,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a weekday's run kind is the kind seen on it in at least this % of the weeks read "
+        "(weeks with runs); a weekday run on in fewer is a rest day",
+        least=1,
+        most=100,
+    )
+    infer_long_min_median_pct: int = rule(
+        130,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a week's longest run (no key run) is its long run when it lasts at least this % "
+        "of the week's median run",
+        least=100,
+        most=1000,
+    )
+    infer_same_minutes_pct: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a weekday's typical minutes within this % of the profile's run are no change",
+        most=100,
+    )
+    infer_same_start_minutes: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a weekday's typical start within this many minutes of the profile's run is no change",
+        most=720,
+    )
+    infer_min_weeks: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="weeks with imported runs needed to infer a running week",
+        least=1,
+        most=MAX_PLAN_WEEKS,
+    )
     # One training load (domain.training_load, docs/science.md §4)
     load_au_per_power_point: float = rule(
         4.2,

@@ -836,6 +836,28 @@ CATALOGUE: dict[RuleId, Template] = {
         f"{p.i('sessions')} strength session{'s' if p.i('sessions') != 1 else ''} logged without "
         "minutes: not counted"
     ),
+    RuleId.INFER_RUN_DAY: lambda p: (
+        f"{p.s('weekday')}: {p.s('type')} in {p.i('count')} of {p.i('weeks')} weeks "
+        f"({', '.join(p.t('dates'))}), typically {p.i('minutes')} min at {p.s('time')}"
+    ),
+    RuleId.INFER_MIXED_DAY: lambda p: (
+        f"{p.s('weekday')}: a run in {p.i('count')} of {p.i('weeks')} weeks "
+        f"({', '.join(p.t('dates'))}) of no one kind as often, taken as easy, typically "
+        f"{p.i('minutes')} min at {p.s('time')}"
+    ),
+    RuleId.INFER_REST_DAY: lambda p: (
+        f"{p.s('weekday')}: rest, a run in {p.i('runs')} of {p.i('weeks')} weeks "
+        f"(fewer than {p.i('share_pct')} %)"
+    ),
+    RuleId.INFER_ONE_LONG_RUN: lambda p: (
+        f"{p.s('weekday')}: easy, not a second long run of the week ({p.i('count')} of "
+        f"{p.i('weeks')} weeks: {', '.join(p.t('dates'))}), typically {p.i('minutes')} min at "
+        f"{p.s('time')}"
+    ),
+    RuleId.INFER_RECOVERY_KEPT: lambda p: (
+        f"{p.s('weekday')}: recovery as the profile says (runs cannot tell it from easy), "
+        f"typically {p.i('minutes')} min"
+    ),
     RuleId.LOAD_RATIO_CAVEAT: lambda p: (
         "the acute:chronic ratio describes a change of load only; it does not predict injury "
         "(random or fixed 'chronic' loads give the same associations)"
