@@ -94,10 +94,10 @@ def infer_running(
 
 
 def _seen(listed: ListedRun, timezone: str) -> SeenRun:
-    from zoneinfo import ZoneInfo
+    from runstrong.runs_service import local_time
 
     activity = listed.run.activity
-    start = activity.start.astimezone(ZoneInfo(timezone)).time()
+    start = local_time(activity.start, timezone)
     return SeenRun(listed.run.id, listed.day, start, activity.minutes, listed.classified.kind)
 
 

@@ -24,6 +24,7 @@ from runstrong.domain.activity import (
     same_run,
 )
 from runstrong.domain.anchors import Anchors
+from runstrong.domain.athlete import Run, Weekday
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.run_kind import Classified, RunWeek, classify
@@ -37,6 +38,8 @@ from runstrong.domain.training_load import (
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
+    from runstrong.domain.lived_runs import LivedRuns
+    from runstrong.domain.profile import Profile
     from runstrong.imports.activities import Rejected
     from runstrong.storage.repository import Repository
     from runstrong.storage.runs_repository import RunsRepository
@@ -193,6 +196,12 @@ def local_day(moment: datetime, timezone: str) -> date:
     return moment.astimezone(ZoneInfo(timezone)).date()
 
 
+def local_time(moment: datetime, timezone: str) -> time:
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(timezone)).time().replace(second=0, microsecond=0)
+
+
 def run_week(run: Activity, around: Sequence[Activity], starts: Sequence[datetime]) -> RunWeek:
     """The athlete's running in the CONTEXT_DAYS before `run` (else after it, for the first
     runs): mean weekly minutes and median speed. `around` is sorted by start, `starts` are
@@ -280,3 +289,34 @@ def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
     rows = weekly_loads(sessions, first_monday, weeks, settings.today, found.rules)
     shown = [x for x in sessions if x.day >= first_monday]
     return LoadReport(rows, shown, notes)
+
+
+# -- the runs as run, for the plan as lived ----------------------------------------------------
+
+
+def runs_as_run(
+    repo: Repository, handle: str, profile: Profile, first: date, last: date
+) -> LivedRuns:
+    """The running calendar of `profile` with the athlete's runs of `first` to `last` in place of
+    its running week for the dates they cover (domain.lived_runs), inside the caller's
+    transaction."""
+    from runstrong.domain.lived_runs import DoneRun, lived_runs
+    from runstrong.domain.running_calendar import RunningCalendar
+    from runstrong.domain.running_inference import KIND_TYPE
+    from runstrong.storage.runs_repository import RunsRepository
+
+    athlete = profile.athlete
+    calendar = RunningCalendar.of(athlete)
+    since = datetime.combine(first, time(0), UTC) - timedelta(days=1)
+    until = datetime.combine(last, time(0), UTC) + timedelta(days=2)
+    around = RunsRepository(repo).runs(handle, since - timedelta(days=CONTEXT_DAYS), until)
+    found = AthleteAnchors(profile.anchors, profile.rules, athlete.timezone)
+    done = []
+    for x in classified([s for s in around if s.activity.start >= since], around, found):
+        if not first <= x.day <= last:
+            continue
+        start = local_time(x.run.activity.start, athlete.timezone)
+        run = Run(Weekday.of(x.day), KIND_TYPE[x.classified.kind],
+                  round(x.run.activity.minutes), start)  # fmt: skip
+        done.append(DoneRun(x.day, run, f"run {x.run.id}"))
+    return lived_runs(calendar, done, profile.rules)

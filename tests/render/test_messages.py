@@ -289,6 +289,36 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.RUN_TEMPO: reason(RuleId.RUN_TEMPO, measure="threshold_power", pct=92, minutes=30),
     RuleId.RUN_EASY: reason(RuleId.RUN_EASY, measure="hr_reserve", pct=64, minutes=40),
     RuleId.LOAD_SRPE: reason(RuleId.LOAD_SRPE, "foster2001", au=315, rpe=7, minutes=45),
+    RuleId.RUNS_AS_RUN: reason(
+        RuleId.RUNS_AS_RUN,
+        "runstrong_heuristic",
+        first_date="2027-01-04",
+        last_date="2027-01-05",
+        runs=("run 3", "run 4"),
+    ),
+    RuleId.KEY_RUN_DONE_ELSEWHERE: reason(
+        RuleId.KEY_RUN_DONE_ELSEWHERE,
+        "runstrong_heuristic",
+        run="tue:intervals",
+        planned_date="2027-01-05",
+        done_date="2027-01-06",
+    ),
+    RuleId.KEY_RUN_CARRIED: reason(
+        RuleId.KEY_RUN_CARRIED,
+        "runstrong_heuristic",
+        run="tue:intervals",
+        planned_date="2027-01-05",
+        to_date="2027-01-06",
+    ),
+    RuleId.KEY_RUN_MISSED: reason(
+        RuleId.KEY_RUN_MISSED,
+        "runstrong_heuristic",
+        run="tue:intervals",
+        planned_date="2027-01-05",
+    ),
+    RuleId.EASED_FOR_MOVED_RUN: reason(
+        RuleId.EASED_FOR_MOVED_RUN, "doma2019", run="tue:intervals", run_date="2027-01-06"
+    ),
     RuleId.INFER_RUN_DAY: reason(
         RuleId.INFER_RUN_DAY,
         "runstrong_heuristic",

@@ -138,6 +138,12 @@ class RuleId(StrEnum):
     LOAD_ASSUMED_RPE = "load_assumed_rpe"
     LOAD_NOT_COUNTED = "load_not_counted"
     LOAD_RATIO_CAVEAT = "load_ratio_caveat"
+    # The running calendar as run: imported runs and the key runs they move (lived_runs.py)
+    RUNS_AS_RUN = "runs_as_run"
+    KEY_RUN_DONE_ELSEWHERE = "key_run_done_elsewhere"
+    KEY_RUN_CARRIED = "key_run_carried"
+    KEY_RUN_MISSED = "key_run_missed"
+    EASED_FOR_MOVED_RUN = "eased_for_moved_run"
     # The running week the imported runs imply (running_inference.py)
     INFER_RUN_DAY = "infer_run_day"
     INFER_MIXED_DAY = "infer_mixed_day"

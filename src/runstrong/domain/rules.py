@@ -426,6 +426,14 @@ class Rules:
         "strength day later in its week that holds it as planned, else it is dropped (1 on; "
         "0 off: a missed session is dropped)",
     )
+    carry_missed_key_runs: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a key run of the running week not among the imported runs of its day is expected "
+        "on the next day of its week to come without a key run, and the plan as lived places "
+        "strength around it (1 on; 0 off: it is said to be missed)",
+    )
     heavy_set_min_percent_1rm: int = rule(
         80,
         cite="doma2019",

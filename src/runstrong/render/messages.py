@@ -264,6 +264,8 @@ def _missed_why(p: P) -> str:
         return f"skipped on {p.d('after_date'):%a %d %b}"
     if why == "moved":
         return f"moved from {p.d('after_date'):%a %d %b} in the log"
+    if why == "key_run_moved":
+        return f"a key run is now on {p.d('run_date'):%a %d %b}, the next day"
     return f"heavy legs were done on {p.d('after_date'):%a %d %b}, the day beside it"
 
 
@@ -835,6 +837,26 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.LOAD_NOT_COUNTED: lambda p: (
         f"{p.i('sessions')} strength session{'s' if p.i('sessions') != 1 else ''} logged without "
         "minutes: not counted"
+    ),
+    RuleId.RUNS_AS_RUN: lambda p: (
+        f"runs from {p.d('first_date'):%a %d %b} to {p.d('last_date'):%a %d %b} as imported "
+        f"({', '.join(p.t('runs')) or 'none'}), in place of the running week"
+    ),
+    RuleId.KEY_RUN_DONE_ELSEWHERE: lambda p: (
+        f"{run_text(p.s('run'))} of {p.d('planned_date'):%a %d %b} was run on "
+        f"{p.d('done_date'):%a %d %b}"
+    ),
+    RuleId.KEY_RUN_CARRIED: lambda p: (
+        f"{run_text(p.s('run'))} of {p.d('planned_date'):%a %d %b} is not among the runs of that "
+        f"day: expected on {p.d('to_date'):%a %d %b}, the next day without a key run"
+    ),
+    RuleId.KEY_RUN_MISSED: lambda p: (
+        f"{run_text(p.s('run'))} of {p.d('planned_date'):%a %d %b} is not among the runs, and no "
+        "day to come this week is free for it"
+    ),
+    RuleId.EASED_FOR_MOVED_RUN: lambda p: (
+        f"moderate on the legs: {run_text(p.s('run'))} is now on {p.d('run_date'):%a %d %b}, the "
+        "next day, and no other strength day this week holds this session as planned"
     ),
     RuleId.INFER_RUN_DAY: lambda p: (
         f"{p.s('weekday')}: {p.s('type')} in {p.i('count')} of {p.i('weeks')} weeks "

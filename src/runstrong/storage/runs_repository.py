@@ -29,6 +29,15 @@ class RunsRepository:
             query = query.where(RunRow.start < last)
         return [_stored(row) for row in self.session.scalars(query.order_by(RunRow.start))]
 
+    def any_since(self, handle: str, since: dt.datetime) -> bool:
+        """Is a run of the athlete's starting at or after `since` imported?"""
+        found = self.session.scalar(
+            select(RunRow.id)
+            .where(RunRow.athlete_id == self.repo._id(handle), RunRow.start >= since)
+            .limit(1)
+        )
+        return found is not None
+
     def add(self, handle: str, activity: Activity, now: dt.datetime) -> int:
         row = RunRow(
             athlete_id=self.repo._locked(handle),
