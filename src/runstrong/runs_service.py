@@ -255,25 +255,35 @@ class LoadReport:
 def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
     """The load of the `weeks` weeks up to this one (Monday to Sunday), runs and strength
     sessions together; the averages start far enough before to be warmed up."""
+    from runstrong.anchors_service import estimates_from
+    from runstrong.domain.anchor_estimate import estimate_anchors, with_estimates
     from runstrong.storage.runs_repository import done_strength_sessions
 
     monday = settings.today - timedelta(days=settings.today.weekday())
     first_monday = monday - timedelta(days=7 * (weeks - 1))
     with runs_store(settings, readonly=True) as store:
         found = athlete_anchors(store.repo, handle, settings)
+        rules = found.rules
         history_from = first_monday - timedelta(
             days=found.rules.load_chronic_days + found.rules.load_acute_days
         )
-        since = datetime.combine(history_from, time(0), UTC) - timedelta(days=CONTEXT_DAYS + 1)
+        estimate_from = settings.today - timedelta(weeks=rules.anchor_estimate_weeks)
+        since = datetime.combine(min(history_from, estimate_from), time(0), UTC) - timedelta(
+            days=CONTEXT_DAYS + 1
+        )
         until = datetime.combine(settings.today + timedelta(days=2), time(0), UTC)
         around = store.runs(handle, since, until)
         logs = done_strength_sessions(store.repo, handle, history_from, settings.today)
     sessions: list[SessionLoad] = []
-    for listed in classified(around, around, found):
+    listed_runs = classified(around, around, found)
+    seen, _ = estimates_from(listed_runs, estimate_from, settings.today,
+                             rules.anchor_estimate_weeks)  # fmt: skip
+    anchors, estimated = with_estimates(found.anchors, estimate_anchors(seen, rules))
+    for listed in listed_runs:
         if not history_from <= listed.day <= settings.today:
             continue
         run = listed.run.activity
-        au, why = run_load(run, listed.classified.kind, found.anchors, found.rules, run.rpe)
+        au, why = run_load(run, listed.classified.kind, anchors, rules, run.rpe)
         sessions.append(SessionLoad(listed.day, "run", f"run {listed.run.id}", au, why))
     uncounted = 0
     for day, session_id, rpe, minutes in logs:
@@ -283,7 +293,8 @@ def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
         au, why = strength_load(rpe, minutes, found.rules)
         sessions.append(SessionLoad(day, "strength", session_id, au, why))
     sessions.sort(key=lambda x: (x.day, x.what, x.ref))
-    notes = [reason(RuleId.LOAD_RATIO_CAVEAT, "impellizzeri2021", "lolli2019")]
+    notes = [*(e.reason for e in estimated)]
+    notes.append(reason(RuleId.LOAD_RATIO_CAVEAT, "impellizzeri2021", "lolli2019"))
     if uncounted:
         notes.insert(0, reason(RuleId.LOAD_NOT_COUNTED, sessions=uncounted))
     rows = weekly_loads(sessions, first_monday, weeks, settings.today, found.rules)

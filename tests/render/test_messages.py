@@ -319,6 +319,38 @@ SAMPLES: dict[RuleId, Reason] = {
     RuleId.EASED_FOR_MOVED_RUN: reason(
         RuleId.EASED_FOR_MOVED_RUN, "doma2019", run="tue:intervals", run_date="2027-01-06"
     ),
+    RuleId.ANCHOR_OBSERVED_MAX_HR: reason(
+        RuleId.ANCHOR_OBSERVED_MAX_HR,
+        "runstrong_heuristic",
+        bpm=187,
+        run="run 4",
+        date="2026-11-20",
+        runs=12,
+    ),
+    RuleId.ANCHOR_THRESHOLD_POWER: reason(
+        RuleId.ANCHOR_THRESHOLD_POWER,
+        "coggan2010",
+        "riegel1981",
+        watts=288,
+        effort_watts=300,
+        run="run 7",
+        date="2026-11-22",
+        minutes=30,
+        factor_pct=96.1,
+        race=0,
+    ),
+    RuleId.ANCHOR_THRESHOLD_PACE: reason(
+        RuleId.ANCHOR_THRESHOLD_PACE,
+        "coggan2010",
+        "riegel1981",
+        pace="4:10",
+        effort_pace="4:00",
+        run="run 7",
+        date="2026-11-22",
+        minutes=30,
+        factor_pct=96.1,
+        race=1,
+    ),
     RuleId.INFER_RUN_DAY: reason(
         RuleId.INFER_RUN_DAY,
         "runstrong_heuristic",

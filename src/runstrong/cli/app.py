@@ -31,6 +31,7 @@ COMMANDS = {
     "runs": "runstrong.cli.runs_cmd:runs",
     "load": "runstrong.cli.runs_cmd:load",
     "running": "runstrong.cli.running_cmd:running",
+    "anchors": "runstrong.cli.anchors_cmd:anchors",
     "user": "runstrong.cli.user_cmd:app",
     "serve": "runstrong.cli.serve_cmd:serve",
 }

@@ -85,7 +85,7 @@ def load_text(handle: str, report: LoadReport) -> str:
         *aligned(rows, set(range(1, 8))),
     ]
     lines.append("")
-    lines += [f"note: {cited(n)}" for n in report.notes]
+    lines += [f"note: {_note(n)}" for n in report.notes]
     return "\n".join(lines)
 
 
@@ -112,3 +112,18 @@ def load_json(handle: str, report: LoadReport) -> str:
         "notes": [_reason(n) for n in report.notes],
     }  # fmt: skip
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+
+
+ESTIMATED = {
+    "anchor_observed_max_hr": "maximum heart rate",
+    "anchor_threshold_power": "threshold power",
+    "anchor_threshold_pace": "threshold pace",
+}
+
+
+def _note(note: Any) -> str:
+    """A load note; an anchor estimated from the runs says that the load uses it."""
+    what = ESTIMATED.get(str(note.rule))
+    if what is None:
+        return cited(note)
+    return f"{what} estimated from the runs (none in the profile), used here: {cited(note)}"

@@ -144,6 +144,10 @@ class RuleId(StrEnum):
     KEY_RUN_CARRIED = "key_run_carried"
     KEY_RUN_MISSED = "key_run_missed"
     EASED_FOR_MOVED_RUN = "eased_for_moved_run"
+    # Anchors estimated from the runs (anchor_estimate.py)
+    ANCHOR_OBSERVED_MAX_HR = "anchor_observed_max_hr"
+    ANCHOR_THRESHOLD_POWER = "anchor_threshold_power"
+    ANCHOR_THRESHOLD_PACE = "anchor_threshold_pace"
     # The running week the imported runs imply (running_inference.py)
     INFER_RUN_DAY = "infer_run_day"
     INFER_MIXED_DAY = "infer_mixed_day"

@@ -1638,6 +1638,39 @@ class Rules:
         least=1,
         most=MAX_PLAN_WEEKS,
     )
+    # Anchors estimated from the runs (domain.anchor_estimate, science.md §4.4)
+    anchor_estimate_weeks: int = rule(
+        12,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="weeks of runs, up to today, the anchors are estimated from",
+        least=1,
+        most=MAX_PLAN_WEEKS,
+    )
+    anchor_effort_min_minutes: int = rule(
+        30,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="shortest effort (a run, or laps in a row) a threshold is estimated from",
+        least=5,
+        most=MAX_SESSION_MINUTES,
+    )
+    anchor_effort_max_minutes: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="longest effort a threshold is estimated from",
+        least=5,
+        most=MAX_SESSION_MINUTES,
+    )
+    anchor_riegel_exponent: float = rule(
+        1.06,
+        cite="riegel1981",
+        doc="the exponent k of Riegel's endurance law, time = a x distance^k, that takes an "
+        "effort's speed to an hour's",
+        least=1.0,
+        most=1.5,
+    )
     # One training load (domain.training_load, docs/science.md §4)
     load_au_per_power_point: float = rule(
         4.2,

@@ -269,6 +269,12 @@ def _missed_why(p: P) -> str:
     return f"heavy legs were done on {p.d('after_date'):%a %d %b}, the day beside it"
 
 
+def _anchor_caveat(p: P) -> str:
+    if p.i("race"):
+        return "; a race, so about all-out"
+    return "; from training, so a lower bound unless that effort was all-out"
+
+
 def _missed_moved(p: P) -> str:
     asked = p.s("asked_date")
     refused = (
@@ -857,6 +863,20 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.EASED_FOR_MOVED_RUN: lambda p: (
         f"moderate on the legs: {run_text(p.s('run'))} is now on {p.d('run_date'):%a %d %b}, the "
         "next day, and no other strength day this week holds this session as planned"
+    ),
+    RuleId.ANCHOR_OBSERVED_MAX_HR: lambda p: (
+        f"{p.i('bpm')} bpm, the highest heart rate recorded ({p.s('run')}, {p.s('date')}; "
+        f"{p.i('runs')} runs with heart rate): the true maximum is at least this"
+    ),
+    RuleId.ANCHOR_THRESHOLD_POWER: lambda p: (
+        f"{p.i('watts')} W: {p.i('effort_watts')} W for {p.i('minutes')} minutes "
+        f"({p.s('run')}, {p.s('date')}) held for an hour by Riegel's law ({p.n('factor_pct'):g} %)"
+        + _anchor_caveat(p)
+    ),
+    RuleId.ANCHOR_THRESHOLD_PACE: lambda p: (
+        f"{p.s('pace')} /km: {p.s('effort_pace')} /km for {p.i('minutes')} minutes "
+        f"({p.s('run')}, {p.s('date')}) held for an hour by Riegel's law ({p.n('factor_pct'):g} % "
+        "of its speed)" + _anchor_caveat(p)
     ),
     RuleId.INFER_RUN_DAY: lambda p: (
         f"{p.s('weekday')}: {p.s('type')} in {p.i('count')} of {p.i('weeks')} weeks "
