@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from builders import library, make_athlete, make_profile, with_rule
 from runstrong.domain.athlete import Athlete, Run, RunType, Weekday
 from runstrong.domain.engine import generate_plan
@@ -129,3 +132,30 @@ def test_no_runs_leave_the_plan_as_the_log_has_it() -> None:
         lived_runs(RunningCalendar.of(make_athlete()), [], Rules()),
     ).outcomes
     assert {o.outcome for o in outcomes.values()} == {Outcome.PLANNED}
+
+
+KINDS = [RunType.EASY, RunType.INTERVALS, RunType.TEMPO, RunType.LONG, RunType.REST]
+
+
+@settings(max_examples=40)
+@given(
+    days=st.lists(st.sampled_from(KINDS), min_size=1, max_size=7),
+    strength=st.sampled_from([("mon", "tue", "thu", "sat"), ("tue", "fri"), ("mon", "wed", "fri")]),
+)
+def test_no_heavy_session_to_come_is_the_day_before_a_key_run_of_the_runs_as_run(
+    days: list[RunType], strength: tuple[str, ...]
+) -> None:
+    """Whatever the week's runs so far, a heavy session from the day of the latest run on is
+    never the day before a key run, long run or race of the calendar as run."""
+    athlete = make_athlete(strength_days=strength)
+    runs = [ran(MON + timedelta(days=i), kind, 45, i) for i, kind in enumerate(days)
+            if kind is not RunType.REST] or [ran(MON, RunType.EASY)]  # fmt: skip
+    plan, rules = made(athlete)
+    found = lived_runs(RunningCalendar.of(athlete), runs, rules)
+    week = live_plan(plan, athlete, rules, library(), [], found).plan.weeks[0]
+    assert found.through is not None
+    for s in week.sessions:
+        if s.date < found.through or s.lower_body_load is not LowerBodyLoad.HEAVY:
+            continue
+        tomorrow = found.calendar.runs_on(s.date + timedelta(days=1))
+        assert not any(r.type.is_protected for r in tomorrow), (s.id, s.date, tomorrow)
