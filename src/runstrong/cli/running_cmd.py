@@ -86,7 +86,8 @@ def inference_text(handle: str, found: RunningInference, apply: bool) -> str:
             lines.append(f"    runs {ids}")
     unchanged = [d for d in week.days if d.weekday not in {c.weekday for c in found.changes}]
     if unchanged:
-        lines.append("as the profile says: " + "; ".join(text(d.reason) for d in unchanged))
+        lines.append("as the profile says:")
+        lines += [f"  {text(d.reason)}" for d in unchanged]
     if found.plan is not None:
         plan = found.plan
         lines.append(f"applied: profile version {plan.profile_version}, plan {plan.version}, "

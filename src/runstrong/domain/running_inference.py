@@ -1,7 +1,7 @@
 """The running week the imported runs imply: for each weekday, the kind of run the athlete
 really does on it (or rest), its typical minutes and start time, with the runs that show it.
 
-The rules are our heuristic [D] (docs/science.md §4.2), each threshold a `infer_*` rule:
+The rules are our heuristic [D] (docs/science.md §4.2), each threshold an `infer_*` rule:
 
 - The weeks read are Monday-to-Sunday weeks with at least one run (a week with none imported is
   taken as not recorded, not as a week of rest).
