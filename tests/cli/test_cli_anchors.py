@@ -11,15 +11,14 @@ from typing import Any
 import pytest
 
 from activity_files import fit_bytes
-from builders import Ran, add_alex, ok, run_in_process
+from builders import add_alex, ok, on_day
 
 TODAY = "2026-12-13"
 HEART_ONLY = "\n[anchors]\nmax_hr = 190\nresting_hr = 50\n"
 RIEGEL_30 = 2 ** (1 / 1.06 - 1)  # an effort of 30 minutes held for an hour: 0.961525
 
 
-def rs(db: str, *args: str) -> Ran:
-    return run_in_process("--today", TODAY, *args, db=db)
+rs = on_day(TODAY)
 
 
 @pytest.fixture

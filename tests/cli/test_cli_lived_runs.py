@@ -15,15 +15,14 @@ from typing import Any
 import pytest
 
 from activity_files import fit_bytes
-from builders import Ran, add_alex, ok, run_in_process
+from builders import add_alex, ok, on_day
 
 TODAY = "2026-12-08"  # Tuesday of Alex's first plan week
 A, B = "alex/2026-12-07/A", "alex/2026-12-07/B"
 EASY = [(1200.0, 3600.0, None, 200.0, 0.0)] * 2  # 40 minutes at 67 % of critical power
 
 
-def rs(db: str, *args: str) -> Ran:
-    return run_in_process("--today", TODAY, *args, db=db)
+rs = on_day(TODAY)
 
 
 @pytest.fixture

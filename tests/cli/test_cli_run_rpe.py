@@ -11,15 +11,14 @@ from pathlib import Path
 import pytest
 
 from activity_files import fit_bytes, strava_row, write_strava_zip
-from builders import Ran, add_alex, ok, one_error_line, run_in_process
+from builders import add_alex, ok, on_day, one_error_line
 
 TODAY = "2026-12-13"
 START = datetime(2026, 12, 9, 7, tzinfo=UTC)
 STEADY = [(900.0, 3000.0, 150.0, 240.0, 0.0)] * 2  # 30 min at 240 W
 
 
-def rs(db: str, *args: str) -> Ran:
-    return run_in_process("--today", TODAY, *args, db=db)
+rs = on_day(TODAY)
 
 
 @pytest.fixture

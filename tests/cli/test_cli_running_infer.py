@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from activity_files import LapSpec, fit_bytes
-from builders import Ran, add_alex, ok, one_error_line, run_in_process
+from builders import add_alex, ok, on_day, one_error_line
 
 TODAY = "2026-12-13"  # Sunday: the 4 weeks read are those of 9 November to 30 November
 MONDAYS = [date(2026, 11, 9) + timedelta(weeks=w) for w in range(4)]
@@ -31,8 +31,7 @@ LONG = laps((30, 210), (30, 210), (30, 210), (30, 210))  # 120 minutes
 WEEK = {0: EASY, 1: EASY, 2: INTERVALS, 3: TEMPO, 6: LONG}  # Saturday: no run
 
 
-def rs(db: str, *args: str) -> Ran:
-    return run_in_process("--today", TODAY, *args, db=db)
+rs = on_day(TODAY)
 
 
 @pytest.fixture
