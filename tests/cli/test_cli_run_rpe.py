@@ -85,6 +85,20 @@ def test_stravas_perceived_exertion_is_the_runs_rpe_even_when_the_fit_is_kept(
     assert [s["au"] for s in loads(alex)] == [7 * 30, 4 * 40]
 
 
+def test_the_watchs_perceived_effort_in_a_fit_file_is_the_runs_rpe(
+    alex: str, tmp_path: Path
+) -> None:
+    # the FIT session's workout_rpe is CR-10 x 10: 70 is RPE 7; off the scale (255, the FIT
+    # "invalid" of a byte) is no rating
+    (tmp_path / "a.fit").write_bytes(fit_bytes(START, STEADY, rpe_tenths=70))
+    later = datetime(2026, 12, 11, 7, tzinfo=UTC)
+    (tmp_path / "b.fit").write_bytes(fit_bytes(later, STEADY, rpe_tenths=250))
+    ok(rs(alex, "import", "runs", str(tmp_path / "a.fit"), str(tmp_path / "b.fit"),
+          "--athlete", "alex"))  # fmt: skip
+    assert [r["rpe"] for r in runs(alex)] == [7, None]
+    assert [s["how"]["rule"] for s in loads(alex)] == ["load_srpe", "load_power"]  # type: ignore[index]
+
+
 def test_a_rating_found_on_a_later_import_goes_to_the_run_already_there(
     alex: str, tmp_path: Path
 ) -> None:

@@ -165,8 +165,8 @@ def set_type(handle: str, run_id: int, kind: str) -> None:
 def set_rpe(handle: str, run_id: int, rpe: str) -> None:
     """Set how hard a run felt: its session RPE on the CR-10 scale (0 rest, 3 moderate, 5 hard,
     7 very hard, 10 maximal), about 30 minutes after it. The load then takes RPE x minutes
-    (Foster 2001) before power or heart rate. A Strava export's Perceived Exertion is taken
-    on import.
+    (Foster 2001) before power or heart rate. A Strava export's Perceived Exertion and a FIT
+    file's perceived effort (workout_rpe) are taken on import.
 
     Example: runstrong runs set-rpe alex 12 7
     """
