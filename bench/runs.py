@@ -1,7 +1,8 @@
 """Benchmarks of imported runs (issue 17), on SQLite and on PostgreSQL: importing a two-year
 Strava export of 1,000 runs (a third each FIT, GPX and TCX, gzipped, as Strava packs them), and
-the weekly load of those two years, in process and from the command line. Medians. Run with
-`.venv/bin/python -m bench.runs`.
+the weekly load of those two years, in process and from the command line; plan against done
+(compliance) and the weekly load chart of the two years (SVG, after a first chart has started
+the chart engine). Medians. Run with `.venv/bin/python -m bench.runs`.
 
 The activity files are written by the tests' own writers (tests/activity_files.py: fit-tool and
 the standard library), so what is measured is what the tests check.
@@ -70,7 +71,7 @@ def backend_rows(name: str, url: str, zipped: Path) -> list[tuple[str, float]]:
     subprocess.run([*base, "athlete", "add", str(ALEX), "--handle", "alex"], check=True,
                    capture_output=True)  # fmt: skip
     settings = Settings(today=date.fromisoformat(TODAY), database_url=url)
-    imports, loads, cli = [], [], []
+    imports, loads, cli, compliances, charts = [], [], [], [], []
     for _ in range(RUNS):
         start = time.perf_counter()
         summary = runs_service.import_runs("alex", [zipped], settings)
@@ -83,6 +84,18 @@ def backend_rows(name: str, url: str, zipped: Path) -> list[tuple[str, float]]:
         start = time.perf_counter()
         runs_service.training_load("alex", 104, settings)
         loads.append(time.perf_counter() - start)
+    from runstrong.chart_service import weekly_chart
+    from runstrong.compliance_service import compliance
+
+    first = FIRST.date()
+    weekly_chart("load", "alex", first, settings, "svg")  # starts the chart engine
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        weeks = compliance("alex", first, settings).weeks
+        compliances.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        weekly_chart("load", "alex", first, settings, "svg")
+        charts.append(time.perf_counter() - start)
     close(url)
     for _ in range(RUNS):
         start = time.perf_counter()
@@ -95,6 +108,10 @@ def backend_rows(name: str, url: str, zipped: Path) -> list[tuple[str, float]]:
          statistics.median(imports) * ms),
         (f"{name}: weekly load, 104 weeks (in process)", statistics.median(loads) * ms),
         (f"{name}: CLI load --weeks 104 --format json", statistics.median(cli) * ms),
+        (f"{name}: compliance, {len(weeks)} weeks (in process)",
+         statistics.median(compliances) * ms),
+        (f"{name}: chart --kind load, 104 weeks, SVG (in process)",
+         statistics.median(charts) * ms),
     ]  # fmt: skip
 
 

@@ -289,6 +289,19 @@ def with_rule(
     return [r for r in reasons if r.rule is rule and all(r.get(k) == v for k, v in params.items())]
 
 
+def example_module(path: Path, name: str) -> Any:
+    """An example's script (examples/*/NAME.py) imported as module `name`."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 ANCHORS_TOML = "\n[anchors]\ncritical_power_w = 300\nmax_hr = 190\nresting_hr = 50\n"
 
 

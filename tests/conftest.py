@@ -38,6 +38,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The browser tests run once, on the pure-Python build: the compiled run
+    (RUNSTRONG_EXPECT_BUILD=compiled, `make pytest-compiled`) leaves them out."""
+    if os.environ.get("RUNSTRONG_EXPECT_BUILD") != "compiled":
+        return
+    browser = [item for item in items if item.get_closest_marker("browser") is not None]
+    if browser:
+        config.hook.pytest_deselected(items=browser)
+        items[:] = [item for item in items if item.get_closest_marker("browser") is None]
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

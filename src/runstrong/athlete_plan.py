@@ -54,7 +54,7 @@ def read_athlete_plan(
     repo: Repository, handle: str, library: ExerciseLibrary, settings: Settings
 ) -> AthletePlan:
     """`athlete_plan` inside the caller's transaction."""
-    from runstrong.imports.plan_json import read_plan
+    from runstrong.imports.stored_plan import read_stored_plan
     from runstrong.profile.loader import profile_from_bytes
     from runstrong.runs_service import runs_as_run
 
@@ -64,7 +64,9 @@ def read_athlete_plan(
     first = repo.plan_covering(handle, stored.start)
     logs = repo.logs(handle, (first or stored).start, stored.end)
     where = f"{handle}'s plan {stored.version}"
-    plan, _ = read_plan(stored.plan_json.encode("utf-8"), library, where=where)
+    plan, _ = read_stored_plan(
+        stored.plan_json.encode("utf-8"), library, where=where, cache_dir=settings.cache_dir
+    )
     profile = profile_from_bytes(
         profile_text.content.encode("utf-8"),
         profile_text.format,

@@ -24,7 +24,13 @@ from runstrong.domain.errors import (
 )
 from runstrong.domain.identity import athlete_id_from_name
 from runstrong.domain.profile import Profile
-from runstrong.domain.training_log import AthleteRecord, AthleteSummary, PlanRecord, Units
+from runstrong.domain.training_log import (
+    AthleteRecord,
+    AthleteSummary,
+    PlanRecord,
+    ProfileText,
+    Units,
+)
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
@@ -144,6 +150,12 @@ def latest_plan(handle: str, settings: Settings) -> PlanRecord:
     """The athlete's newest plan version, as stored (plan JSON): never made again."""
     with _repository(settings, readonly=True) as repo:
         return repo.latest_plan(handle)
+
+
+def current_profile(handle: str, settings: Settings) -> ProfileText:
+    """The athlete's newest profile version as given (its text and format)."""
+    with _repository(settings, readonly=True) as repo:
+        return repo.profile(handle)
 
 
 def check_athlete(handle: str, settings: Settings) -> AthleteRecord:

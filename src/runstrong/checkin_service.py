@@ -4,14 +4,16 @@ a change makes a new profile version and a re-plan from this week, as `athlete u
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import tomllib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from runstrong.domain.checkins import CheckIn, check_in, check_in_reason
 from runstrong.domain.exercise import NiggleSite, Severity
 from runstrong.domain.messages import Reason
 from runstrong.domain.training_log import PlanRecord
-from runstrong.profile.edit import profile_data, profile_json
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
@@ -60,10 +62,17 @@ def record_check_in(
 
 def profile_with_niggle(content: str, fmt: str, site: NiggleSite, severity: Severity | None) -> str:
     """The profile's text as JSON with the niggle at `site` set to `severity` (None: removed),
-    everything else as it was (profile.edit)."""
-    data = profile_data(content, fmt)
+    everything else as it was (TOML dates and times as ISO text, as the JSON profile takes
+    them)."""
+    data: dict[str, Any] = json.loads(content) if fmt == ".json" else tomllib.loads(content)
     niggles = [n for n in data.get("niggles", []) if str(n.get("site", "")).lower() != site]
     if severity is not None:
         niggles.append({"site": str(site), "severity": str(severity)})
     data["niggles"] = niggles
-    return profile_json(data)
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_iso) + "\n"
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date | dt.time | dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {value!r}")

@@ -57,6 +57,12 @@ def existing_log(handle: str, day: date, settings: Settings) -> SessionLog | Non
         return repo.log_on(handle, day)
 
 
+def logs_between(handle: str, first: date, last: date, settings: Settings) -> list[SessionLog]:
+    """Every day's log from `first` to `last` (inclusive), oldest first, with its sets."""
+    with _repository(settings, readonly=True) as repo:
+        return repo.logs(handle, first, last)
+
+
 def record_log(
     handle: str, log: SessionLog, settings: Settings, *, replace_existing: bool = False
 ) -> SessionLog:

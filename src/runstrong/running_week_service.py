@@ -54,7 +54,7 @@ def infer_running(
     """The running week of the athlete's runs of the `weeks` whole weeks before this one; with
     `apply`, made the profile's week (a new version) and re-planned, if it changes anything."""
     from runstrong.athlete_service import update_athlete
-    from runstrong.profile.edit import profile_data, profile_json
+    from runstrong.profile.edit import with_values
     from runstrong.profile.loader import profile_from_bytes
     from runstrong.runs_service import CONTEXT_DAYS, athlete_anchors, classified, runs_store
 
@@ -84,12 +84,11 @@ def infer_running(
     result = RunningInference(usual, inferred, changes, applied)
     if not apply or not changes:
         return result
-    data = profile_data(stored.content, stored.format)
-    running = data.setdefault("running", {})
-    running["week"] = [_run_data(r) for r in applied]
-    text = profile_json(data)
-    changed = profile_from_bytes(text.encode("utf-8"), ".json", library, f"{where}, inferred")
-    plan = update_athlete(handle, changed, text, ".json", library, settings)
+    week = _week_value([_run_data(r) for r in applied], stored.format)
+    text = with_values(stored.content, stored.format, {"running.week": week}, where)
+    fmt = stored.format
+    changed = profile_from_bytes(text.encode("utf-8"), fmt, library, f"{where}, inferred")
+    plan = update_athlete(handle, changed, text, fmt, library, settings)
     return RunningInference(usual, inferred, changes, applied, plan)
 
 
@@ -99,6 +98,21 @@ def _seen(listed: ListedRun, timezone: str) -> SeenRun:
     activity = listed.run.activity
     start = local_time(activity.start, timezone)
     return SeenRun(listed.run.id, listed.day, start, activity.minutes, listed.classified.kind)
+
+
+def _week_value(runs: list[dict[str, str | int]], fmt: str) -> object:
+    """The week as the profile's text writes it: in TOML an array of inline tables, one a line,
+    as the examples do; in JSON a list."""
+    if fmt == ".json":
+        return runs
+    import tomlkit
+
+    week = tomlkit.array()
+    for run in runs:
+        row = tomlkit.inline_table()
+        row.update(run)
+        week.append(row)
+    return week.multiline(True)
 
 
 def _run_data(run: Run) -> dict[str, str | int]:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from runstrong.domain.lived_runs import LivedRuns
     from runstrong.domain.profile import Profile
     from runstrong.imports.activities import Rejected
+    from runstrong.services import DoneRuns, RunsDone
     from runstrong.storage.repository import Repository
     from runstrong.storage.runs_repository import RunsRepository
 
@@ -300,6 +301,34 @@ def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
     rows = weekly_loads(sessions, first_monday, weeks, settings.today, found.rules)
     shown = [x for x in sessions if x.day >= first_monday]
     return LoadReport(rows, shown, notes)
+
+
+def done_runs(handle: str, settings: Settings) -> DoneRuns:
+    """The heat map's reader of `handle`'s imported runs (services.heatmap_svg): for the dates
+    first to last, the runs up to today as the running layer counts them (day, kind,
+    minutes), or None when the athlete has imported no run at all."""
+
+    def read(first: date, last: date) -> RunsDone | None:
+        from runstrong.domain.athlete import Run, RunType, Weekday
+        from runstrong.services import RunsDone
+
+        until = min(last, settings.today)
+        with runs_store(settings, readonly=True) as store:
+            if not store.runs(handle, None, None, limit=1):
+                return None
+            found = athlete_anchors(store.repo, handle, settings)
+            since = datetime.combine(first, time(0), UTC) - timedelta(days=CONTEXT_DAYS + 1)
+            before = datetime.combine(until + timedelta(days=2), time(0), UTC)
+            around = store.runs(handle, since, before)
+        runs = tuple(
+            (x.day, Run(Weekday.of(x.day), RunType(str(x.classified.kind)),
+                        round(x.run.activity.minutes)))
+            for x in classified(around, around, found)
+            if first <= x.day <= until
+        )  # fmt: skip
+        return RunsDone(runs, settings.today)
+
+    return read
 
 
 # -- the runs as run, for the plan as lived ----------------------------------------------------

@@ -9,12 +9,13 @@ front end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from runstrong.domain.athlete import Athlete
+from runstrong.domain.athlete import Athlete, Run
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.dates import date_problem
 from runstrong.domain.engine import generate_plan, plan_start
@@ -262,30 +263,47 @@ def select(plan: Plan, span: Span) -> tuple[list[Session], str, float]:
     return list(week.sessions), f"week {index}, {week.phase}, from {week.start:%d %b %Y}", 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class RunsDone:
+    """A stored athlete's imported runs of the dates a heat map shows, up to `through` (today):
+    each run as the running layer counts one (its day, kind and minutes)."""
+
+    runs: tuple[tuple[date, Run], ...]
+    through: date
+
+
+# The imported runs of the dates first to last, or None when the athlete has imported none.
+DoneRuns = Callable[[date, date], RunsDone | None]
+
+
 def heatmap_svg(
     result: PlanResult,
     span: Span,
     layer: str,
     outcomes: Mapping[str, SessionOutcome] | None = None,
+    done_runs: DoneRuns | None = None,
 ) -> str:
     """The span's heat map; with `outcomes` (a stored athlete's plan) the sets logged done for
-    its sessions beside the planned ones, on one scale (domain.lived_plan.done_items)."""
+    its sessions beside the planned ones, on one scale (domain.lived_plan.done_items); with
+    `done_runs` (a stored athlete who imported runs) the running layer of the days up to today
+    from the runs done, and of the days after from the profile's running week."""
     from runstrong.domain.balance import session_items
     from runstrong.domain.muscle_load import muscle_loads
-    from runstrong.domain.running_calendar import RunningCalendar
     from runstrong.domain.running_load import runs_muscle_minutes
     from runstrong.render.heatmap import render_heatmap_svg
 
     sessions, label, weeks = select(result.plan, span)
     items = [item for s in sessions for item in session_items(s, result.library)]
     running = None
+    running_label = "Running (minutes-weighted)"
     if layer in ("running", "both"):
-        if not result.athlete.running.runs:
-            raise NoRunningWeekError()
         # The runs of the dates shown (their own running week where the profile changes it);
         # a session's day: a seventh of its week.
         first, last = _span_dates(result.plan, span)
-        runs = RunningCalendar.of(result.athlete).runs_between(first, last)
+        done = None if done_runs is None else done_runs(first, last)
+        if done is None and not result.athlete.running.runs:
+            raise NoRunningWeekError()
+        runs, running_label = _running_of(result.athlete, first, last, done)
         scale = weeks if span.session is not None else 1.0
         running = {m: v * scale for m, v in runs_muscle_minutes(runs).items()}
     n = len(sessions)
@@ -294,15 +312,34 @@ def heatmap_svg(
     else:
         title = result.plan.athlete
         subtitle = f"{label[0].upper()}{label[1:]}: {n} strength session{'s' if n != 1 else ''}"
-    done = None
+    done_sets = None
     if outcomes is not None:
         from runstrong.domain.lived_plan import done_items
 
-        done = muscle_loads(done_items(sessions, outcomes, result.library))
+        done_sets = muscle_loads(done_items(sessions, outcomes, result.library))
     return render_heatmap_svg(
         muscle_loads(items), title=title, subtitle=subtitle, running=running,
-        strength=layer != "running", done=done,
+        strength=layer != "running", done=done_sets, running_label=running_label,
     )  # fmt: skip
+
+
+def _running_of(
+    athlete: Athlete, first: date, last: date, done: RunsDone | None
+) -> tuple[list[Run], str]:
+    """The runs of the dates `first` to `last` and the running panel's label: the runs done
+    up to `done.through`, the profile's running week after it."""
+    from runstrong.domain.running_calendar import RunningCalendar
+
+    calendar = RunningCalendar.of(athlete)
+    if done is None or done.through < first:
+        return list(calendar.runs_between(first, last)), "Running (minutes-weighted)"
+    runs = [run for day, run in done.runs if first <= day <= min(last, done.through)]
+    label = f"Running done, {len(runs)} imported (minutes-weighted)"
+    if done.through < last:
+        planned = calendar.runs_between(done.through + timedelta(days=1), last)
+        label = f"Running: {len(runs)} done to {done.through:%-d %b}, {len(planned)} planned after"
+        runs += planned
+    return runs, label
 
 
 def _span_dates(plan: Plan, span: Span) -> tuple[date, date]:

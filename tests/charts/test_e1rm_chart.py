@@ -13,9 +13,9 @@ import pytest
 from builders import EXAMPLES, Ran, ok, one_error_line, run_in_process
 from runstrong.charts.e1rm import E1rmPoint, e1rm_points, e1rm_spec
 from runstrong.domain.training_log import HistoryRow, LoggedSet, SetLog, Units
+from svg_text import SVG, texts
 
 FILES = Path(__file__).parents[1] / "data" / "imports"
-SVG = "{http://www.w3.org/2000/svg}"
 
 
 def row(day: int, slug: str, e1rm: float | None) -> HistoryRow:
@@ -55,15 +55,6 @@ def alex(database_url: str) -> str:
     ok(rs(database_url, "athlete", "add", str(EXAMPLES / "alex-marathon.toml")))
     ok(rs(database_url, "import", "strong", str(FILES / "strong.csv"), "--athlete", "alex"))
     return database_url
-
-
-def texts(svg: ET.Element, role: str) -> list[str]:
-    return [
-        "".join(t.itertext())
-        for g in svg.iter(f"{SVG}g")
-        if role in g.get("class", "").split()
-        for t in g.iter(f"{SVG}text")
-    ]
 
 
 def test_the_chart_is_an_svg_with_a_point_a_lift_and_day(alex: str, tmp_path: Path) -> None:

@@ -5,26 +5,18 @@ diff. Read as data, the golden shows loads rising where the log shows strength r
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
-import sys
 from pathlib import Path
 
-from builders import EXAMPLES, ok, run_in_process
+from builders import EXAMPLES, example_module, ok, run_in_process
 
 SEASON = EXAMPLES / "season" / "marco-season.toml"
 GOLDEN = EXAMPLES / "season" / "marco-season.golden.txt"
 
 
 def _replay_module() -> object:
-    spec = importlib.util.spec_from_file_location("season_replay", EXAMPLES / "season/replay.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["season_replay"] = module
-    spec.loader.exec_module(module)
-    return module
+    return example_module(EXAMPLES / "season/replay.py", "season_replay")
 
 
 def replayed(db: str) -> str:

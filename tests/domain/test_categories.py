@@ -28,6 +28,7 @@ from builders import (
 from domain.test_engine_properties import START, profiles
 from domain.test_engine_rules import marathon
 from runstrong.domain.athlete import Athlete
+from runstrong.domain.day_fit import loads_the_legs
 from runstrong.domain.engine import generate_plan
 from runstrong.domain.exercise import Equipment, Exercise, Laterality, Level, Pattern, PlyoIntensity
 from runstrong.domain.messages import RuleId
@@ -35,6 +36,7 @@ from runstrong.domain.muscles import Muscle
 from runstrong.domain.plan import Phase, Plan, Role, Week
 from runstrong.domain.profile import Profile
 from runstrong.domain.rules import Rules
+from runstrong.domain.spacing import moderates_legs
 from runstrong.profile import load_profile
 from runstrong.render.dose_text import position_labels, rest_texts
 
@@ -224,9 +226,17 @@ def left_out_for_time(week: Week) -> set[str]:
     }
 
 
+def left_out_for_the_day(week: Week) -> bool:
+    """A session moderate on the legs says it left its explosive lift out (no other day took it
+    and no light throw suits the kit)."""
+    return any(with_rule(s.reasons, RuleId.POWER_FOR_DAY, action="left_out") for s in week.sessions)
+
+
 def check_explosive_lift(plan: Plan, athlete: Athlete) -> None:
     """Build's hinge session (or its one session) holds an explosive lift for intermediate and
-    advanced runners where the kit has one, unless it says it was left out to fit the time."""
+    advanced runners where the kit has one, unless it says it was left out to fit the time or
+    for a day that asks for moderate legs; no session moderate on the legs for its day holds
+    one that loads the legs (a loaded jump or swing)."""
     lib = library()
     for week in loading_weeks(plan):
         lifts = [p for s in week.sessions for p in s.exercises if lib.get(p.slug).ballistic]
@@ -234,7 +244,12 @@ def check_explosive_lift(plan: Plan, athlete: Athlete) -> None:
         build = week.phase is Phase.BUILD
         trained = athlete.level is not Level.BEGINNER
         if build and trained and hinge_day and explosive_possible(athlete):
-            assert lifts or left_out_for_time(week) & BALLISTIC_NAMES, week.index
+            said = left_out_for_time(week) & BALLISTIC_NAMES or left_out_for_the_day(week)
+            assert lifts or said, week.index
+        for s in week.sessions:
+            if moderates_legs(s.reasons):
+                power = [p for p in s.exercises if p.role is Role.POWER]
+                assert not [p for p in power if loads_the_legs(lib.get(p.slug))], s.date
         if not build or athlete.level is Level.BEGINNER:
             assert not lifts, week.index
         assert all(p.role is Role.POWER for p in lifts)

@@ -46,8 +46,18 @@ CHANGED_FOR_DAY_OR_KIT = frozenset(
 )
 
 
+# A dose moderated for its day climbs the moderate table (day_fit.py): it is left out of the
+# properties of the rep wave, but it must not repeat either.
+CHANGED_FOR_KIT = CHANGED_FOR_DAY_OR_KIT - {RuleId.MODERATED_DOSE}
+
+
 def planned(p: Prescription) -> bool:
     return not any(n.rule in CHANGED_FOR_DAY_OR_KIT for n in p.notes)
+
+
+def progressed(p: Prescription) -> bool:
+    """The wave's dose, or the moderate table's on a day that asks for moderate legs."""
+    return not any(n.rule in CHANGED_FOR_KIT for n in p.notes)
 
 
 def b_race_week(week: Week) -> bool:
@@ -82,12 +92,12 @@ Dose = tuple[int, object, str | None]
 
 
 def mains(week: Week) -> dict[str, tuple[Dose, ...]]:
-    """Each main lift of the week with its planned doses (sets, reps or seconds with their
-    effort, and tempo, per session)."""
+    """Each main lift of the week with its progressed doses (sets, reps or seconds with their
+    effort, and tempo, per session), moderated ones included."""
     out: dict[str, list[Dose]] = {}
     for s in week.sessions:
         for p in s.exercises:
-            if p.role is Role.MAIN and planned(p):
+            if p.role is Role.MAIN and progressed(p):
                 out.setdefault(p.slug, []).append((p.sets, p.dose, p.tempo))
     return {slug: tuple(doses) for slug, doses in out.items()}
 

@@ -167,10 +167,15 @@ def printed_sizes_pt(page: pdfium.PdfPage, words: str) -> list[float]:
     the scale at which the page draws it (an SVG image's text is scaled with the image)."""
     textpage = page.get_textpage()
     try:
-        start = textpage.get_text_range().index(words)
+        # A space of `words` matches any run of the text layer's spaces and line ends: the
+        # legend's heading may wrap where the PDF writer's font metrics say.
+        pattern = r"\s+".join(re.escape(word) for word in words.split())
+        found = re.search(pattern, textpage.get_text_range())
+        assert found, words
+        text = found.group()
         sizes = []
-        for i in range(start, start + len(words)):
-            if words[i - start].isspace():
+        for i in range(found.start(), found.end()):
+            if text[i - found.start()].isspace():
                 continue  # the text layer's own spaces and line ends have no size
             matrix = pdfium_c.FS_MATRIX()
             assert pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)

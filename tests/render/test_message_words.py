@@ -307,3 +307,11 @@ def test_the_logs_reasons_in_words_and_in_the_athletes_units() -> None:
     assert text(check_in) == (
         "knee pain 1/10 (at most 2: safe): stays moderate until 14 days of pain at most 2"
     )
+
+
+def test_a_race_says_its_distance_and_how_hard_it_was_run() -> None:
+    """A race's evidence is two reasons of one rule: the distance (or name), then the effort."""
+    by_distance = reason(RuleId.RUN_RACE, how="distance", km=10.04)
+    effort = reason(RuleId.RUN_RACE, measure="threshold_power", pct=102, minutes=42)
+    assert text(by_distance) == "race: 10.04 km, a race distance, run hard"
+    assert text(effort) == "race effort: 102 % of threshold power for 42 minutes"

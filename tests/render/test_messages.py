@@ -126,6 +126,9 @@ SAMPLES: dict[RuleId, Reason] = {
         RuleId.LEGS_MODERATED_SPACING, day="tue", min_hours=48.0, hours=24
     ),
     RuleId.HARD_PLYO_LEFT_OUT: reason(RuleId.HARD_PLYO_LEFT_OUT, exercises=("Box jump",)),
+    RuleId.POWER_FOR_DAY: reason(
+        RuleId.POWER_FOR_DAY, action="moved", exercise="Jump squat", day="tue", instead=""
+    ),
     RuleId.MISSED_MOVED: reason(
         RuleId.MISSED_MOVED,
         why="moved",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from runstrong.cli.sources import Opened
     from runstrong.domain.plan import Plan
     from runstrong.export.exporter import ExportOptions
+    from runstrong.render.load_section import Figure
 
 
 @click.group(
@@ -95,6 +96,7 @@ def _single(
         now=_now(),
         today=today,
         outcomes=opened.outcomes,
+        training_load=_charts(athlete, fmt),
         **kw,  # type: ignore[arg-type]
     )
     if fmt == "ics":
@@ -104,6 +106,18 @@ def _single(
     write_output(output, data)
     if output != "-":
         print(f"wrote {output}", file=sys.stderr)
+
+
+def _charts(athlete: str | None, fmt: str) -> tuple[Figure, ...]:
+    """A stored athlete's training-load charts for the printable plan (HTML, PDF); none for
+    the other formats or a SOURCE's plan."""
+    if athlete is None or fmt not in ("html", "pdf"):
+        return ()
+    from runstrong.chart_service import printable_charts
+    from runstrong.cli.log_errors import worded_log_errors
+
+    with worded_log_errors():
+        return printable_charts(athlete, current_settings())
 
 
 def _now() -> datetime:
@@ -258,8 +272,9 @@ def all_(
     opened = _open(source, athlete, exercises)
     previous = _read_previous(output / "plan.ics")
     options = services.ExportOptions(
-        now=_now(), today=today, previous_ics=previous, outcomes=opened.outcomes
-    )
+        now=_now(), today=today, previous_ics=previous, outcomes=opened.outcomes,
+        training_load=_charts(athlete, "html"),
+    )  # fmt: skip
     files: dict[str, bytes] = {}
     with Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("Exporting", total=len(services.EXPORT_FORMATS))

@@ -71,7 +71,9 @@ def heatmap(
     layer: str,
     exercises: tuple[Path, ...],
 ) -> None:
-    """A muscle heat map of a week (default: week 1), a session or a date range.
+    """A muscle heat map of a week (default: week 1), a session or a date range. With
+    --athlete, the running layer counts the runs imported up to today (the profile's running
+    week for the days after today, and for an athlete who imported none).
 
     Example: runstrong heatmap examples/alex-marathon.toml --week 3 --layer both -o week3.png
     """
@@ -93,8 +95,16 @@ def heatmap(
     )
     check_file(output)
     opened = open_source_or_athlete(source, athlete, exercises)
+    done_runs = None
+    if athlete is not None and layer != "strength":
+        from runstrong.cli.options import current_settings
+        from runstrong.runs_service import done_runs as imported
+
+        done_runs = imported(athlete, current_settings(exercises))
     with worded(opened.where):
-        svg = services.heatmap_svg(opened.for_format("heatmap"), span, layer, opened.outcomes)
+        svg = services.heatmap_svg(
+            opened.for_format("heatmap"), span, layer, opened.outcomes, done_runs
+        )
     if suffix == ".svg":
         data = svg.encode("utf-8")
     elif suffix == ".png":

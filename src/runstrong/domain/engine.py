@@ -76,7 +76,8 @@ from runstrong.domain.scheduling import (
 )
 from runstrong.domain.selection import Chooser
 from runstrong.domain.spacing import Placed, leaves_out_plyo, moderates_legs
-from runstrong.domain.templates import ACT, PLYO, PLYO_LOW, REC, A, B, M, T, Template, W
+from runstrong.domain.start_estimates import related_1rm
+from runstrong.domain.templates import ACT, PLYO, PLYO_LOW, POWER, REC, A, B, M, T, Template, W
 from runstrong.domain.trimming import Budget, Trimmed, keep_only, trim
 
 LOWER_LEG_SITES = frozenset(
@@ -137,11 +138,14 @@ def generate_plan(
     planner = _WeekPlanner(athlete, library, rules, first_day, frames, calendar)
     built = [planner.week(frame) for frame in frames]
     in_plan = {p.slug for week in built for s in week.sessions for p in s.exercises}
-    estimated = _estimated_loads(athlete, library, built)
+    mains = {
+        p.slug for week in built for s in week.sessions for p in s.exercises if p.role is Role.MAIN
+    }
+    estimated = _estimated_loads(athlete, library, rules, mains)
     warnings = (
         _profile_warnings(athlete)
         + assumption_notes(profile.athlete, rules, estimated)
-        + _unused_maxes(athlete, library, rules, in_plan)
+        + _unused_maxes(athlete, library, rules, in_plan, mains)
         + warnings
     )
     return Plan(
@@ -173,25 +177,38 @@ def _profile_warnings(athlete: Athlete) -> list[Reason]:
     return warnings
 
 
-def _estimated_loads(athlete: Athlete, library: ExerciseLibrary, weeks: list[Week]) -> bool:
-    """Any main lift with external load and no known max: its load is our estimate (loads.py)."""
+def _estimated_loads(
+    athlete: Athlete, library: ExerciseLibrary, rules: Rules, mains: set[str]
+) -> bool:
+    """Any main lift with external load and no known max, its own or a related lift's: its load
+    is our estimate from body mass (loads.py, start_estimates.py)."""
+    maxes = athlete.one_rep_max_kg
     return any(
-        p.role is Role.MAIN
-        and p.slug not in athlete.one_rep_max_kg
-        and library.get(p.slug).load_type is LoadType.EXTERNAL_LOAD
-        for week in weeks
-        for s in week.sessions
-        for p in s.exercises
+        slug not in maxes
+        and library.get(slug).load_type is LoadType.EXTERNAL_LOAD
+        and related_1rm(slug, maxes, rules) is None
+        for slug in mains
     )
 
 
 def _unused_maxes(
-    athlete: Athlete, library: ExerciseLibrary, rules: Rules, in_plan: set[str]
+    athlete: Athlete,
+    library: ExerciseLibrary,
+    rules: Rules,
+    in_plan: set[str],
+    mains: set[str],
 ) -> list[Reason]:
     """Say so when a known max cannot turn into kilograms, or its exercise is not in the plan
-    (rule 10: never ignore input silently)."""
+    and no main lift of the plan (`mains`) is estimated from it (rule 10: never ignore input
+    silently)."""
     out = []
     kit = athlete.equipment.available
+    maxes = athlete.one_rep_max_kg
+    seeds = {
+        found.source
+        for slug in mains
+        if slug not in maxes and (found := related_1rm(slug, maxes, rules)) is not None
+    }
     for slug in sorted(athlete.one_rep_max_kg):
         ex = library.get(slug)
         if not ex.percent_1rm and load_limit(ex, athlete, rules) is not None:
@@ -202,7 +219,7 @@ def _unused_maxes(
             out.append(reason(RuleId.MAX_UNUSED_BY_RIR, exercise=ex.name))
         elif not ex.fits(kit):
             out.append(reason(RuleId.MAX_UNUSED_KIT, exercise=ex.name))
-        elif slug not in in_plan:
+        elif slug not in in_plan and slug not in seeds:
             out.append(reason(RuleId.MAX_UNUSED_NOT_IN_PLAN, exercise=ex.name))
     return out
 
@@ -292,7 +309,9 @@ class _WeekPlanner:
         self._trimmed: dict[tuple[Draft, ...], list[Trimmed]] = {}
         self._lower_body: dict[str, bool] = {}
         # Sessions fitted to their day (day_fit.py), by week, template and kind of fit.
-        self._fitted: dict[tuple[ContentKey, Template, bool, bool], Ready] = {}
+        self._fitted: dict[tuple[ContentKey, Template, bool, bool, Weekday | None], Ready] = {}
+        # Heavy sessions given a moderated session's explosive lift, by week and its day.
+        self._powered: dict[tuple[ContentKey, Template, Weekday], Ready] = {}
         self._budgets: dict[Template, Budget] = {}
         self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
         self._picked: dict[
@@ -377,12 +396,22 @@ class _WeekPlanner:
             session_id(self.athlete_id, frame.start, place)
             for place in places([r.draft.template.key for r in ready])
         ]
-        for session_ready, placement, sid in zip(ready, placements, ids, strict=True):
+        moves = self._power_moves(key, ready, placements)  # explosive lifts to heavy days
+        for i, (session_ready, placement, sid) in enumerate(
+            zip(ready, placements, ids, strict=True)
+        ):
             if placement is None:
                 continue
             stand = session_ready is stand_in
             if placement.fit:  # dose by place: moderate legs, or no jumps, where the day asks
-                session_ready = self._fit_to_day(session_ready, key, placement.fit)
+                to = placements[moves[i]] if i in moves else None
+                session_ready = self._fit_to_day(
+                    session_ready, key, placement.fit, Weekday.of(to.day) if to else None
+                )
+            for giver in (g for g, j in moves.items() if j == i):
+                day = placements[giver]
+                assert day is not None
+                session_ready = self._with_power(session_ready, key, ready[giver], day.day)
             days = days_to_b_race(placement.day, self.b_races, self.rules) if self.b_races else None
             if days is not None:  # the last days before a B race: lighter doses
                 session_ready = self._b_race_dosed(session_ready, key.deload, days)
@@ -885,22 +914,34 @@ class _WeekPlanner:
         """Any heavy lower-body set (a deload's 4 x 4 at RIR 3 is one)."""
         return day_fit.has_heavy_legs(exercises, self.library, self.rules)
 
-    def _fit_to_day(self, ready: Ready, key: ContentKey, fit: tuple[Reason, ...]) -> Ready:
+    def _fit_to_day(
+        self,
+        ready: Ready,
+        key: ContentKey,
+        fit: tuple[Reason, ...],
+        power_to: Weekday | None = None,
+    ) -> Ready:
         """`ready` fitted to a day that cannot hold all of it (day_fit.py): moderate on the legs,
-        or without its plyometrics, as the placement's `fit` reasons ask; then fitted to its time
-        again: a loading week's session from all its drafted exercises, so that the minutes the
-        lighter legs free keep its upper body and trunk work; a deload's as it was (made once per
-        week's content, session and kind of fit)."""
+        or without its plyometrics, as the placement's `fit` reasons ask, its explosive lift
+        moved to the week's heavy day (`power_to`) or made light (`_power_for_day`); then fitted
+        to its time again: a loading week's session from all its drafted exercises, so that the
+        minutes the lighter legs free keep its upper body and trunk work; a deload's as it was
+        (made once per week's content, session and kind of fit)."""
         template = ready.draft.template
         legs, plyo = moderates_legs(fit), leaves_out_plyo(fit)
-        found = self._fitted.get((key, template, legs, plyo))
+        found = self._fitted.get((key, template, legs, plyo, power_to))
         if found is None:
             if key.deload:
                 draft = day_fit.fitted(ready.draft, legs, plyo, self.library, self.rules)
+                if legs:
+                    draft = self._power_for_day(draft, key, power_to)
                 fitted = self._prepare(draft, True)
             else:
                 full = next(d for d in self._drafts(key) if d.template is template)
-                draft = day_fit.fitted(full, legs, plyo, self.library, self.rules)
+                week = self._context(template, key)
+                draft = day_fit.fitted(full, legs, plyo, self.library, self.rules, week)
+                if legs:
+                    draft = self._power_for_day(draft, key, power_to)
                 if legs and not plyo:
                     draft = self._easy_drill_for(draft, full, key)
                 trimmed = self._trim([draft])[0]
@@ -911,7 +952,94 @@ class _WeekPlanner:
                 load = min(fitted.load, LowerBodyLoad.MODERATE, key=lambda lo: lo.rank)
                 needs = fitted.needs._replace(heavy_legs=False, hard_plyo=False)
                 fitted = fitted._replace(load=load, needs=needs)
-            found = self._fitted[key, template, legs, plyo] = fitted
+            found = self._fitted[key, template, legs, plyo, power_to] = fitted
+        return found
+
+    def _power_moves(
+        self, key: ContentKey, ready: list[Ready], placements: list[Placement | None]
+    ) -> dict[int, int]:
+        """Sessions made moderate on the legs whose explosive lift loads the legs, each with the
+        week's first heavy session (placed as it is, so on a day that allows heavy legs) that
+        has none to take it (science.md §3.3). A deload week has no heavy session: its
+        explosive lift is made light or left out."""
+        if key.phase is not Phase.BUILD:  # the explosive lift is build's
+            return {}
+        givers = [
+            i
+            for i, (r, p) in enumerate(zip(ready, placements, strict=True))
+            if p is not None
+            and moderates_legs(p.fit)
+            and day_fit.leg_power(self._source(r, key), self.library) is not None
+        ]
+        heavy = [
+            j
+            for j, (r, p) in enumerate(zip(ready, placements, strict=True))
+            if p is not None
+            and not p.fit
+            and r.load is LowerBodyLoad.HEAVY  # placed where heavy legs may go
+            and not any(q.role is Role.POWER for q in r.draft.exercises)
+        ]
+        return {i: heavy[0] for i in givers if heavy}
+
+    def _source(self, ready: Ready, key: ContentKey) -> Draft:
+        """What `_fit_to_day` fits: a loading week's session as drafted, a deload's as it is."""
+        if key.deload:
+            return ready.draft
+        return next(d for d in self._drafts(key) if d.template is ready.draft.template)
+
+    def _power_for_day(self, draft: Draft, key: ContentKey, to: Weekday | None) -> Draft:
+        """`draft`, made moderate on the legs, without an explosive lift that loads them: moved
+        to the week's heavy day `to`, else a light throw in its place (the best one the kit and
+        niggles allow, not in the week yet), else left out; each with a note."""
+        p = day_fit.leg_power(draft, self.library)
+        if p is None:
+            return draft
+        if to is not None:
+            return day_fit.without(draft, p, day_fit.power_note("moved", p.name, day=str(to)))
+        used = {q.slug for d in self._drafts(key) for q in d.exercises}
+        light = next(
+            (
+                ex
+                for ex, _ in self.chooser.ranked(POWER, None)
+                if not day_fit.loads_the_legs(ex)
+                and ex.slug not in used
+                and self.chooser.allows(ex)
+            ),
+            None,
+        )
+        if light is None:
+            return day_fit.without(draft, p, day_fit.power_note("left_out", p.name))
+        care = self.chooser.care(light, Role.POWER)
+        new = self._prescribe(light, Role.POWER, self._context(draft.template, key), care)
+        if key.deload:
+            new = deloaded(new, self.rules)
+        note = day_fit.power_note("swapped", p.name, instead=new.name)
+        return day_fit.replaced(draft, p, new, note)
+
+    def _with_power(self, ready: Ready, key: ContentKey, giver: Ready, day: date) -> Ready:
+        """`ready`, the week's heavy session (placed as it is), with the explosive lift of
+        `giver`, a session made moderate on the legs on `day` (its dose as drafted); a loading
+        week's fitted to its time again from the block's exercises."""
+        weekday = Weekday.of(day)
+        template = ready.draft.template
+        cache = (key, template, weekday)
+        found = self._powered.get(cache)
+        if found is None:
+            p = day_fit.leg_power(self._source(giver, key), self.library)
+            assert p is not None
+            note = day_fit.power_note("received", p.name, day=str(weekday))
+            if key.deload:
+                draft = day_fit.with_power(ready.draft, p, POWER.trim_rank, POWER.coverage, note)
+                found = self._prepare(draft, True)
+            else:
+                kept = self._block_exercises(key, self._drafts(key))
+                full = next(d for d in kept if d.template is template)
+                draft = day_fit.with_power(full, p, POWER.trim_rank, POWER.coverage, note)
+                trimmed = self._trim([draft])[0]
+                found = self._prepare(
+                    trimmed.draft, False, trimmed.minutes, trimmed.notes_for_deload
+                )
+            self._powered[cache] = found
         return found
 
     def _easy_drill_for(self, draft: Draft, full: Draft, key: ContentKey) -> Draft:

@@ -8,9 +8,10 @@ weight in each hand (`weights_held` 2) the max is the kg lifted with both, and t
 dumbbell's (or each of a pair of kettlebells, one weight listed twice), as in load_ceiling.py.
 
 A main lift with external load and no known max still gets a starting load (science.md §2.8):
-our estimate of its 1RM from body mass and level (load_ceiling.estimated_1rm) x the %1RM of the
-dose's reps + RIR (past the table's 12RM, `est_start_load_pct_past_table`), rounded the same way,
-marked `estimated` and with a note saying how to adjust it in the first session.
+our estimate of its 1RM (start_estimates.py: from a related lift's known max, else body mass and
+level) x the %1RM of the dose's reps + RIR (past the table's 12RM,
+`est_start_load_pct_past_table`), rounded the same way, marked `estimated` and with a note saying
+what it comes from and how to adjust it in the first session.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from runstrong.domain.assumed_kit import body_mass_kg
 from runstrong.domain.athlete import Athlete, EquipmentSet
 from runstrong.domain.exercise import Equipment, Exercise, LoadType
 from runstrong.domain.intensity import percent_1rm_for
-from runstrong.domain.load_ceiling import estimated_1rm
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import ByPercent, ByRir, Prescription, Reps, Role
 from runstrong.domain.rules import Rules
+from runstrong.domain.start_estimates import start_1rm
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +82,8 @@ def starting_load(
     percent = percent_1rm_for(dose.count, effort.rir) or rules.est_start_load_pct_past_table
     if one_rm is not None:
         return _on_kit(one_rm * percent / 100, one_rm, ex, kit)
-    estimate = estimated_1rm(ex, athlete, rules)
-    on_kit = _on_kit(estimate * percent / 100, estimate, ex, kit)
+    estimate = start_1rm(ex, athlete, rules)
+    on_kit = _on_kit(estimate.kg * percent / 100, estimate.kg, ex, kit)
     if on_kit.load_kg is None:
         return on_kit
     note = reason(
@@ -93,6 +94,9 @@ def starting_load(
         level=str(athlete.level),
         rir=effort.rir,
         capped_kg=on_kit.load_kg if on_kit.note is not None else 0,
+        source=estimate.source,
+        source_kg=estimate.source_kg,
+        pct=estimate.pct,
     )
     return ResolvedLoad(on_kit.load_kg, note, estimated=True)
 

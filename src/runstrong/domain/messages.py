@@ -93,6 +93,7 @@ class RuleId(StrEnum):
     SETS_CUT_TO_FIT = "sets_cut_to_fit"
     CIRCUIT_TO_FIT = "circuit_to_fit"
     HARD_PLYO_LEFT_OUT = "hard_plyo_left_out"
+    POWER_FOR_DAY = "power_for_moderate_day"
     B_RACE_DOSE = "b_race_window_days"
     # An exercise
     NIGGLE_SWAP = "niggle_swap"

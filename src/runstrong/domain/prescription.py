@@ -245,7 +245,7 @@ def _step_key(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> int:
     if not _progresses(ctx):
         return 0
     if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
-        rows = len(_main_table(ctx.level, ctx.phase))
+        rows = len(main_table(ctx.level, ctx.phase))
         return position(
             ctx.block, ctx.week_in_block, ctx.block_weeks, rows, rules.progression_block_step_rows
         )
@@ -262,7 +262,7 @@ def _main_dose(ctx: Context, rules: Rules) -> Dosed:
     `progression_max_main_sets`)."""
     if ctx.phase in MAINTENANCE_PHASES:
         return Dosed(MAINTENANCE_MAIN[ctx.level])
-    table = _main_table(ctx.level, ctx.phase)
+    table = main_table(ctx.level, ctx.phase)
     at = _place(len(table), ctx.block, ctx, rules)
     row = table[at.row]
     sets = max(row.sets, min(row.sets + at.extra_sets, rules.progression_max_main_sets))
@@ -310,7 +310,7 @@ def _hold_seconds(ex: Exercise, ctx: Context, rules: Rules) -> tuple[int, Reason
     return longer, _progress_note("hold", at, rows, seconds_step=rules.hold_seconds_step)
 
 
-def _main_table(level: Level, phase: Phase) -> tuple[DoseRow, ...]:
+def main_table(level: Level, phase: Phase) -> tuple[DoseRow, ...]:
     return MAIN_DOSES.get((level, phase)) or MAIN_DOSES[(level, Phase.BASE)]
 
 

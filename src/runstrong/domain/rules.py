@@ -1440,6 +1440,131 @@ class Rules:
         least=1,
         most=100,
     )
+    # Starting loads without a known max (start_estimates.py; science.md §2.8): a related lift's
+    # known max first, else body mass and level; realistic for runners who lift, low end.
+    est_start_squat_per_kg_beginner: float = rule(
+        0.6,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="starting-load estimate without a known max: back squat 1RM (kg lifted per kg of body "
+        "mass), beginner",
+        most=MAX_RATIO_TO_BODY_MASS,
+    )
+    est_start_squat_per_kg_intermediate: float = rule(
+        1.0,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="starting-load estimate without a known max: back squat 1RM (kg lifted per kg of body "
+        "mass), intermediate",
+        most=MAX_RATIO_TO_BODY_MASS,
+    )
+    est_start_squat_per_kg_advanced: float = rule(
+        1.3,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="starting-load estimate without a known max: back squat 1RM (kg lifted per kg of body "
+        "mass), advanced",
+        most=MAX_RATIO_TO_BODY_MASS,
+    )
+    est_start_hinge_per_kg_beginner: float = rule(
+        0.75,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="starting-load estimate without a known max: deadlift 1RM (kg lifted per kg of body "
+        "mass), beginner",
+        most=MAX_RATIO_TO_BODY_MASS,
+    )
+    est_start_hinge_per_kg_intermediate: float = rule(
+        1.25,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="starting-load estimate without a known max: deadlift 1RM (kg lifted per kg of body "
+        "mass), intermediate",
+        most=MAX_RATIO_TO_BODY_MASS,
+    )
+    est_start_hinge_per_kg_advanced: float = rule(
+        1.6,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="starting-load estimate without a known max: deadlift 1RM (kg lifted per kg of body "
+        "mass), advanced",
+        most=MAX_RATIO_TO_BODY_MASS,
+    )
+    est_front_squat_pct_of_back_squat: int = rule(
+        80,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="front squat 1RM in % of the back squat's (coaching norm 70-85 %)",
+        least=1,
+        most=100,
+    )
+    est_box_squat_pct_of_back_squat: int = rule(
+        90,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="barbell box squat 1RM in % of the back squat's",
+        least=1,
+        most=100,
+    )
+    est_goblet_squat_pct_of_back_squat: int = rule(
+        40,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="goblet squat 1RM (one weight at the chest) in % of the back squat's",
+        least=1,
+        most=100,
+    )
+    est_single_leg_squat_pct_of_back_squat: int = rule(
+        45,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="split squat, lunge or step-up 1RM (every weight held) in % of the back squat's",
+        least=1,
+        most=100,
+    )
+    est_romanian_deadlift_pct_of_deadlift: int = rule(
+        75,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="Romanian deadlift 1RM in % of the deadlift's",
+        least=1,
+        most=100,
+    )
+    est_held_hinge_pct_of_deadlift: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="dumbbell Romanian deadlift or kettlebell deadlift 1RM (every weight "
+        "held) in % of the deadlift's",
+        least=1,
+        most=100,
+    )
+    est_single_leg_hinge_pct_of_deadlift: int = rule(
+        25,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="single-leg Romanian deadlift 1RM in % of the deadlift's",
+        least=1,
+        most=100,
+    )
+    est_related_min_source_pct: int = rule(
+        75,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a known max estimates the other lifts of its family (through the back squat or "
+        "deadlift) only when its lift is at least this % of that reference (a goblet or split "
+        "squat is limited by holding the weights)",
+        least=1,
+        most=100,
+    )
+    est_cable_hinge_pct_of_deadlift: int = rule(
+        40,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="cable pull-through 1RM (the stack) in % of the deadlift's",
+        least=1,
+        most=100,
+    )
     # A kettlebell or dumbbells listed without their weights: a bell and a heaviest dumbbell
     # assumed by level, light on purpose, until the profile says (science.md §2.8).
     assumed_kettlebell_kg_beginner: float = rule(

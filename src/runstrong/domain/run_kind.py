@@ -54,16 +54,19 @@ def classify(
         return Classified(kind_set, (reason(RuleId.RUN_KIND_SET, kind=str(kind_set)),))
     effort = hard_part(run, anchors, week, rules)
     hard = effort is not None and effort.minutes >= rules.run_min_hard_minutes
+    work = work_laps(run.laps, rules)
+    structured = work >= rules.run_intervals_min_work_laps
     race = race_evidence(run, rules) if hard and effort and effort.whole_run else None
+    if race is not None and structured and dict(race.params).get("how") == "distance":
+        race = None  # a session of work laps that happens to measure a race distance
     if race is not None and effort is not None:
         return Classified(RunKind.RACE, (race, _effort_reason(RuleId.RUN_RACE, effort)))
     climb = metres_per_km(run.ascent_m, run.meters)
     steep = climb is not None and climb >= rules.run_hills_min_m_per_km
-    work = work_laps(run.laps, rules)
-    if work >= rules.run_intervals_min_work_laps or (steep and not is_long(run, week, rules)):
+    if structured or (steep and not is_long(run, week, rules)):
         found = reason(
             RuleId.RUN_HILLS if steep else RuleId.RUN_INTERVALS,
-            work_laps=work if work >= rules.run_intervals_min_work_laps else 0,
+            work_laps=work if structured else 0,
             laps=len(run.laps), work_lap_pct=rules.run_work_lap_pct,
             m_per_km=round(climb or 0.0, 1),
         )  # fmt: skip
@@ -169,21 +172,24 @@ def race_evidence(run: Activity, rules: Rules) -> Reason | None:
 
 def work_laps(laps: tuple[Lap, ...], rules: Rules) -> int:
     """Laps run this much harder than the run's median lap (power, else speed), counted only
-    when easier laps come between the first and the last of them (a structure, not a fast
-    finish)."""
+    when a recovery comes between the first and the last of them (a structure, not a fast
+    finish): a lap nearer the median than the work cut. A lap of a steady hard block that dips
+    just under the cut is no recovery (a tempo run is not intervals)."""
     values = [_lap_value(x) for x in laps]
     known = [v for v in values if v is not None]
     if len(known) < 3:
         return 0
     middle = median(known)
     cut = middle * rules.run_work_lap_pct / PERCENT
+    recovered_below = (middle + cut) / 2
     marks = [v is not None and v >= cut for v in values]
     first = marks.index(True) if True in marks else -1
     if first < 0:
         return 0
     last = len(marks) - 1 - marks[::-1].index(True)
-    between = marks[first : last + 1]
-    return sum(marks) if not all(between) else 0
+    between = values[first : last + 1]
+    recovered = any(v is not None and v < recovered_below for v in between)
+    return sum(marks) if recovered else 0
 
 
 def _lap_value(lap: Lap) -> float | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from runstrong.domain.lived_plan import SessionOutcome
+    from runstrong.render.load_section import Figure
     from runstrong.render.resolved import ResolvedPlan
 
 
@@ -22,7 +23,8 @@ class ExportOptions:
     """`now` stamps what changed (ICS DTSTAMP); `today` (default: `now`'s date) starts the FIT
     schedule and ends the calendar's cancelled events. `outcomes` (a stored athlete's plan:
     what the log says became of each session, by id) adds what was done beside what was
-    planned to the JSON, CSV, HTML and PDF."""
+    planned to the JSON, CSV, HTML and PDF; `training_load` (a stored athlete's charts) is the
+    printable plan's "Training load" section."""
 
     now: datetime
     previous_ics: bytes | None = None
@@ -30,6 +32,7 @@ class ExportOptions:
     fit_from: date | None = None
     today: date | None = None
     outcomes: Mapping[str, SessionOutcome] | None = None
+    training_load: tuple[Figure, ...] = ()
 
     @property
     def day(self) -> date:

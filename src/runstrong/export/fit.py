@@ -117,12 +117,19 @@ from fit_tool.record import Record
 from fit_tool.utils.crc import crc16
 from fit_tool.validation import validate_definition
 
+from runstrong.domain.athlete import Athlete
+from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.identity import serial32
 from runstrong.domain.plan import Contacts, Dose, Hold, Plan, Prescription, Session
 from runstrong.domain.rules import Rules
 from runstrong.export.exporter import ExportOptions
 from runstrong.render.dose_text import effort
-from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession
+from runstrong.render.resolved import (
+    ResolvedExercise,
+    ResolvedPlan,
+    ResolvedSession,
+    resolve_session,
+)
 
 PRODUCT_ID = 0x5253  # "RS": our product id under manufacturer `development` (255)
 MAX_SCHEDULED_WORKOUTS = 30  # watches keep about 30 future scheduled workouts (delivery.md)
@@ -239,6 +246,21 @@ def export_fit(
         athlete.timezone,
     )
     return files
+
+
+def session_file(
+    plan: Plan, athlete: Athlete, library: ExerciseLibrary, rules: Rules, session_id: str
+) -> tuple[str, bytes] | None:
+    """The workout file of one session of `plan` (None: no session has this id), byte for byte
+    the one `export_fit` writes for it (its serial among the plan's, the same warm-up), with
+    only that session resolved."""
+    sessions = plan.sessions
+    for session, serial in zip(sessions, session_serials(sessions), strict=True):
+        if session.id == session_id:
+            resolved = resolve_session(session, athlete, library, rules)
+            data = _Export(athlete.timezone).workout(resolved, serial, rules.warm_up_minutes)
+            return file_name(session), data
+    return None
 
 
 def schedule_start(plan: Plan, today: date) -> date:

@@ -33,7 +33,7 @@ def export(resolved: ResolvedPlan, options: ExportOptions) -> bytes:
     under each session for a stored athlete (`options.outcomes`)."""
     from runstrong.export.html import printable_html
 
-    return export_pdf(printable_html(resolved, options.outcomes))
+    return export_pdf(printable_html(resolved, options.outcomes, options.training_load))
 
 
 def export_pdf(html: str) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from string import ascii_uppercase
+from typing import Protocol
 
 from runstrong.domain.plan import ByPercent, Contacts, Hold, Prescription
 
@@ -57,7 +58,15 @@ def weeks_text(n: int) -> str:
     return f"{n} week" if n == 1 else f"{n} weeks"
 
 
-def position_labels(exercises: Sequence[Prescription]) -> list[str]:
+class InSuperset(Protocol):
+    """What position_labels reads of an exercise: the letter of its superset, if any (a
+    Prescription, or an exercise of plan JSON on the web pages)."""
+
+    @property
+    def superset(self) -> str | None: ...
+
+
+def position_labels(exercises: Sequence[InSuperset]) -> list[str]:
     """Gym notation: each exercise or superset gets a letter, a superset's members 1 and 2, a
     circuit's 1, 2, 3 ... (A, B1, B2, C ...)."""
     labels: list[str] = []
@@ -87,18 +96,32 @@ def rest_texts(exercises: Sequence[Prescription], labels: Sequence[str] | None =
     as the watch plays it. `labels`: the exercises' `position_labels`, if already made."""
     labels = position_labels(exercises) if labels is None else labels
     out = []
+    for i, (p, seconds) in enumerate(zip(exercises, timed_rests(exercises), strict=True)):
+        if seconds is None:
+            out.append(f"then straight to {labels[i + 1]}")
+        elif p.superset and i and exercises[i - 1].superset == p.superset:
+            group = sum(q.superset == p.superset for q in exercises)
+            out.append(
+                f"rest {_duration(seconds)} after {'the pair' if group == 2 else 'the round'}"
+            )
+        else:
+            out.append(f"rest {rest(p)}")
+    return out
+
+
+def timed_rests(exercises: Sequence[Prescription]) -> list[int | None]:
+    """The seconds of rest after each exercise as they are timed: None for a superset's (or
+    circuit's) member followed by the next member, the group's longest rest after its last."""
+    out: list[int | None] = []
     for i, p in enumerate(exercises):
         after = exercises[i + 1] if i + 1 < len(exercises) else None
         before = exercises[i - 1] if i else None
         if p.superset and after is not None and after.superset == p.superset:
-            out.append(f"then straight to {labels[i + 1]}")
+            out.append(None)
         elif p.superset and before is not None and before.superset == p.superset:
-            group = [q for q in exercises if q.superset == p.superset]
-            seconds = max(q.rest_s for q in group)
-            what = "the pair" if len(group) == 2 else "the round"
-            out.append(f"rest {_duration(seconds)} after {what}")
+            out.append(max(q.rest_s for q in exercises if q.superset == p.superset))
         else:
-            out.append(f"rest {rest(p)}")
+            out.append(p.rest_s)
     return out
 
 

@@ -112,6 +112,7 @@ def render_heatmap_svg(
     running: Mapping[Muscle, float] | None = None,
     strength: bool = True,
     done: Mapping[tuple[Muscle, Side], float] | None = None,
+    running_label: str = "Running (minutes-weighted)",
 ) -> str:
     """Front and back figures with each muscle coloured by its load, as one SVG document.
 
@@ -121,6 +122,7 @@ def render_heatmap_svg(
     per muscle, both sides alike) adds a separate panel with its own scale; `strength=False`
     leaves out the strength panel (the running layer alone). `done` (weighted sets per muscle
     and side of the sets logged) adds a panel beside the strength one, on the same scale.
+    `running_label` heads the running panel (the runs done, where imported ones are shown).
     """
     layers = [
         _Layer(
@@ -157,7 +159,7 @@ def render_heatmap_svg(
         layers.append(
             _Layer(
                 name="running",
-                label="Running (minutes-weighted)",
+                label=running_label,
                 caption="Running minutes, weighted by muscle involvement",
                 unit="weighted minute of running",
                 units="weighted minutes of running",

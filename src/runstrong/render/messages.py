@@ -215,6 +215,23 @@ def _key_run_buffer(p: P) -> str:
     )
 
 
+def _power_for_day(p: P) -> str:
+    lift, action = p.s("exercise"), p.s("action")
+    why = "a loaded jump or swing is a lower-body load, and this day asks for moderate legs"
+    if action == "received":
+        return (
+            f"{lift} from {Weekday(p.s('day')).full_name}'s session, which asks for moderate legs"
+        )
+    if action == "moved":
+        return f"{lift} moved to {Weekday(p.s('day')).full_name}, a day that can take it: {why}"
+    if action == "swapped":
+        return f"{p.s('instead')} instead of {lift}: {why}; a thrown ball is fast without it"
+    return (
+        f"{lift} left out today: {why}, and no other day this week can take it (a medicine "
+        "ball of 3-6 kg would let a throw stand in)"
+    )
+
+
 def _legs_moderated_key_run(p: P) -> str:
     what = "moderate on the legs" if p.s("load") == "heavy_legs" else "without hard jumps"
     text = (
@@ -365,13 +382,19 @@ def _kit_assumed(p: P) -> str:
 
 def _load_estimated(p: P) -> str:
     mass, rir = p.n("body_mass_kg"), p.i("rir")
-    basis = (
-        f"your body mass ({mass:g} kg)"
-        if p.i("body_mass_given")
-        else f"an assumed body mass of {mass:g} kg"
-    )
+    source = p.get("source")
+    if source:  # from a related lift's known max (start_estimates.py)
+        name = str(source).replace("_", " ")
+        basis = f"about {p.i('pct')} % of your {name} max ({mass_text(p, 'source_kg')})"
+    else:
+        basis = (
+            f"your body mass ({mass:g} kg)"
+            if p.i("body_mass_given")
+            else f"an assumed body mass of {mass:g} kg"
+        )
+        basis += f" and {p.s('level')} level"
     text = (
-        f"estimated, no known max: from {basis} and {p.s('level')} level; if the first set "
+        f"estimated, no known max: from {basis}; in the first session, if the first set "
         f"leaves more than {rir + 2} in reserve, go a step heavier, fewer than {rir}, a step "
         "lighter; log what you lift to replace the estimate"
     )
@@ -417,6 +440,10 @@ _PROGRESSION_SCHEMES = {
     "rep_wave": "fewer reps and a heavier load each week; each block starts a step higher",
     "bodyweight": "sets, then reps, then a slow lowering; then a harder variant",
     "hold": "{seconds_step} s longer each step",
+    "moderate": (
+        "a day for moderate legs climbs its own steps: fewer reps and a little heavier, then a "
+        "set more, never a heavy set"
+    ),
 }
 
 
@@ -564,6 +591,8 @@ def _effort_text(p: P) -> str:
 
 
 def _run_race(p: P) -> str:
+    if p.get("how") is None:  # the race's second piece of evidence: how hard it was run
+        return f"race effort: {_effort_text(p)} for {p.i('minutes')} minutes"
     if p.s("how") == "distance":
         return f"race: {p.n('km'):g} km, a race distance, run hard"
     return f"race: named '{p.s('word')}', run hard"
@@ -728,6 +757,7 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.MISSED_MOVED: _missed_moved,
     RuleId.MISSED_DROPPED: _missed_dropped,
     RuleId.NO_PLYO_NIGGLE: lambda p: "no plyometrics: they load your niggle",
+    RuleId.POWER_FOR_DAY: _power_for_day,
     RuleId.HARD_PLYO_LEFT_OUT: lambda p: (
         f"left out {', '.join(p.t('exercises'))}: no hard plyometrics on this day"
     ),

@@ -45,6 +45,7 @@ from runstrong.domain.exercise import Equipment
 from runstrong.domain.messages import Reason, RuleId
 from runstrong.domain.plan import LowerBodyLoad, Phase, Plan, Session, Week
 from runstrong.render.dose_text import amount, effort_parts, load_text
+from runstrong.render.load_section import Figure, training_load_section
 from runstrong.render.messages import text as reason_text
 from runstrong.render.resolved import ResolvedExercise, ResolvedPlan, ResolvedSession, ResolvedWeek
 
@@ -84,6 +85,7 @@ def render_html(
     heatmaps: Mapping[int, str] | None = None,
     balance: Mapping[int, Sequence[str]] | None = None,
     log_lines: Mapping[str, str] | None = None,
+    training_load: Sequence[Figure] = (),
 ) -> str:
     """The whole plan as one HTML document.
 
@@ -92,7 +94,8 @@ def render_html(
     printed at the end of the week's header as "Gaps this week" ("No gaps" for an empty list).
     Weeks missing from either mapping, and weeks without a session, go without. `log_lines`
     maps a session's id to what the log says became of it (a stored athlete's plan), printed
-    under the session's head.
+    under the session's head. `training_load` (a stored athlete's charts) is a section of its
+    own after the weeks (`render.load_section`).
     """
     plan, athlete, library = resolved.plan, resolved.athlete, resolved.library
     figures = heatmaps or {}
@@ -101,6 +104,7 @@ def render_html(
         _week(w, athlete, figures.get(w.week.index), _flags_of(balance, w.week.index), log_lines)
         for w in resolved.weeks
     ]
+    parts.append(training_load_section(training_load))
     parts.append(_exercise_notes(plan, library))
     parts.append(_references(plan, library))
     return _page_template().substitute(

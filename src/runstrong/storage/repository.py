@@ -224,6 +224,11 @@ class Repository:
             raise LookupError("no plan")
         return found
 
+    def previous_plan(self, handle: str) -> PlanRecord | None:
+        """The plan version stored before the newest one (None: there is only one): what a
+        re-plan changed is the newest against it."""
+        return self._newest_plan(self._id(handle), skip=1)
+
     def plan_covering(self, handle: str, day: dt.date) -> PlanRecord | None:
         """The newest plan version whose dates include `day`."""
         return self._newest_plan(
@@ -240,12 +245,15 @@ class Repository:
         )
         return [(version, start, end) for version, start, end in rows]
 
-    def _newest_plan(self, athlete_id: int, *where: ColumnElement[bool]) -> PlanRecord | None:
+    def _newest_plan(
+        self, athlete_id: int, *where: ColumnElement[bool], skip: int = 0
+    ) -> PlanRecord | None:
         found = self.session.execute(
             select(PlanVersionRow, ProfileVersionRow.version)
             .join(ProfileVersionRow, PlanVersionRow.profile_version_id == ProfileVersionRow.id)
             .where(PlanVersionRow.athlete_id == athlete_id, *where)
             .order_by(PlanVersionRow.id.desc())
+            .offset(skip)
             .limit(1)
         ).first()
         if found is None:

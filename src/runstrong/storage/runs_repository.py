@@ -19,15 +19,22 @@ class RunsRepository:
         self.session = repo.session
 
     def runs(
-        self, handle: str, first: dt.datetime | None = None, last: dt.datetime | None = None
+        self,
+        handle: str,
+        first: dt.datetime | None = None,
+        last: dt.datetime | None = None,
+        *,
+        limit: int | None = None,
     ) -> list[StoredRun]:
-        """The athlete's runs starting from `first` to before `last`, oldest first."""
+        """The athlete's runs starting from `first` to before `last`, oldest first (the first
+        `limit` of them)."""
         query = select(RunRow).where(RunRow.athlete_id == self.repo._id(handle))
         if first is not None:
             query = query.where(RunRow.start >= first)
         if last is not None:
             query = query.where(RunRow.start < last)
-        return [_stored(row) for row in self.session.scalars(query.order_by(RunRow.start))]
+        query = query.order_by(RunRow.start).limit(limit)
+        return [_stored(row) for row in self.session.scalars(query)]
 
     def any_since(self, handle: str, since: dt.datetime) -> bool:
         """Is a run of the athlete's starting at or after `since` imported?"""

@@ -196,6 +196,14 @@ def export(
     settings: AccountSettings, library: Library, fmt: FromPath[str], athlete_id: AthleteId
 ) -> Response[JsonObject | str]:
     """The newest plan in a format: json (as stored), csv, ics, or fit (a zip of workouts)."""
+    return export_response(fmt, athlete_id, library, settings)
+
+
+def export_response(
+    fmt: str, athlete_id: str, library: ExerciseLibrary, settings: Settings
+) -> Response[JsonObject | str]:
+    """The newest plan of `athlete_id` in format `fmt` (one of EXPORTS) as a download, for the
+    API and the downloads page alike."""
     if fmt not in EXPORTS:
         raise NotFoundException(f"no export '{fmt[:20]}' (one of {', '.join(EXPORTS)})")
     stored = athlete_service.latest_plan(athlete_id, settings)
@@ -204,7 +212,11 @@ def export(
         body = stored.plan_json.encode("utf-8")
     else:
         body = _exported(fmt, stored.plan_json.encode("utf-8"), library, settings)
-    name = f"{athlete_id}-{stored.version}.{ending}"
+    return attachment(body, media, f"{athlete_id}-{stored.version}.{ending}")
+
+
+def attachment(body: bytes, media: str, name: str) -> Response[Any]:
+    """`body` as a file to save, named `name`."""
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(cast(Any, body), media_type=media, headers=headers)
 

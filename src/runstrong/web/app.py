@@ -1,6 +1,6 @@
 """The app factory: the routes under /api/v1, the OpenAPI document at /api/openapi.json, one
-error shape, security headers on every answer, and bodies no larger than the profile reader
-reads."""
+error shape, the server-rendered pages (web/pages.py) with CSRF protection of their forms,
+security headers on every answer, and bodies no larger than the profile reader reads."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from runstrong import __version__, services
-from runstrong.web import api_accounts, api_athletes
+from runstrong.web import api_accounts, api_athletes, browser, pages, templating
 from runstrong.web.config import CONFIG_ENV, REQUEST_MAX_BYTES, WebConfig
 from runstrong.web.errors import HANDLERS
+from runstrong.web.keys import server_key
 
 # No inline script or style, nothing from elsewhere, never framed (OWASP Secure Headers).
 SECURITY_HEADERS = {
@@ -41,11 +42,14 @@ def create_app(config: WebConfig) -> Litestar:
 
     engine_for(config.settings())
     library = services.open_library(config.settings())
+    key = server_key(config.key_file)
     api = Router(path="/api/v1", route_handlers=[api_accounts.router, api_athletes.router])
     return Litestar(
-        route_handlers=[api],
-        state=State({"config": config, "library": library}),
-        exception_handlers=HANDLERS,
+        route_handlers=[api, *pages.page_routers()],
+        state=State({"config": config, "library": library, "server_key": key}),
+        exception_handlers={**HANDLERS, **pages.PAGE_ERROR_HANDLERS},
+        csrf_config=browser.csrf_config(config, key),
+        template_config=templating.template_config(),
         middleware=[security_headers],
         request_max_body_size=REQUEST_MAX_BYTES,
         openapi_config=OpenAPIConfig(

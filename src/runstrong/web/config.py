@@ -1,5 +1,6 @@
-"""What a server decides once, at its start: the database, the exercise folders, the cache and
-whether anyone may sign up. Passed to the workers as JSON (runstrong serve starts them)."""
+"""What a server decides once, at its start: the database, the exercise folders, the cache,
+whether anyone may sign up, where the browser sessions' key is kept and whether their cookies
+are sent over TLS only. Passed to the workers as JSON (runstrong serve starts them)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ class WebConfig:
     exercise_dirs: tuple[Path, ...] = ()
     cache_dir: Path | None = None
     signup: bool = True
+    # The file of the key that signs browser-session and CSRF cookies (web/keys.py), shared by
+    # every worker; None: a key of this process only (one process: the tests).
+    key_file: Path | None = None
+    secure_cookies: bool = False  # behind a TLS proxy: cookies sent over HTTPS only
     clock: Callable[[], datetime] = field(default=utc_now, compare=False)
 
     def settings(self, owner: str | None = None) -> Settings:
@@ -50,6 +55,8 @@ class WebConfig:
                 "exercise_dirs": [str(p) for p in self.exercise_dirs],
                 "cache_dir": None if self.cache_dir is None else str(self.cache_dir),
                 "signup": self.signup,
+                "key_file": None if self.key_file is None else str(self.key_file),
+                "secure_cookies": self.secure_cookies,
             }
         ).decode()
 
@@ -61,4 +68,6 @@ class WebConfig:
             exercise_dirs=tuple(Path(p) for p in data["exercise_dirs"]),
             cache_dir=None if data["cache_dir"] is None else Path(data["cache_dir"]),
             signup=bool(data["signup"]),
+            key_file=None if data.get("key_file") is None else Path(data["key_file"]),
+            secure_cookies=bool(data.get("secure_cookies", False)),
         )

@@ -1,0 +1,175 @@
+"""Browser sessions for the server-rendered pages: who is signed in, and the guard of a page.
+
+A browser session is an API token of the account (account_service.issue_token: the same
+password check, the same log-in limit counted in the database) kept in a signed cookie:
+HttpOnly, SameSite=Lax, Secure when the server is behind TLS (WebConfig.secure_cookies). The
+token is checked against the database on every request, so logging out (the token revoked)
+ends the session in every worker, and a password change that revokes tokens ends it too. The
+cookie also carries when it was issued; past SESSION_MAX_AGE_S it is not accepted, and its
+token is revoked when it comes back.
+
+Every form is protected by Litestar's CSRF middleware (double-submit cookie, signed with the
+server key): a form sends `{{ csrf_input | safe }}`. The API under /api is exempt: it takes
+bearer tokens only, which a browser never sends by itself.
+
+A page of the signed-in account:
+
+    @get("/athletes/{athlete_id:str}/plan", guards=[signed_in_page], sync_to_thread=True)
+    def plan_page(request: Request[Any, Any, Any], athlete_id: str) -> Template:
+        settings = page_settings(request)      # the services see this account's athletes only
+        return page("plan/calendar.html", ...) # runstrong.web.templating
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from typing import Any
+from urllib.parse import quote
+
+from litestar import Request, Response
+from litestar.config.csrf import CSRFConfig
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException
+from litestar.handlers.base import BaseRouteHandler
+
+from runstrong.account_service import Account, account_for_token, revoke_token
+from runstrong.settings import Settings
+from runstrong.web.config import WebConfig
+from runstrong.web.keys import derived_key
+
+SESSION_COOKIE = "rs_session"
+CSRF_COOKIE = "rs_csrf"
+SESSION_MAX_AGE_S = 30 * 24 * 3600  # our own choice: a phone stays signed in for a month
+LOGIN_PATH = "/login"
+_ACCOUNT_KEY = "page_account"  # the request's account, looked up once (scope state)
+_SIGNED_OUT = object()
+
+
+class LoginRequired(NotAuthorizedException):
+    """A page that needs a signed-in account, asked for without one: sent to the log-in page."""
+
+
+Connection = ASGIConnection[Any, Any, Any, Any]  # a request, or what a guard is given
+
+
+def csrf_config(config: WebConfig, key: bytes) -> CSRFConfig:
+    """CSRF protection of every form (every unsafe method outside /api), signed with `key`
+    (the server key: web/keys.py)."""
+    secret = derived_key(key, "csrf").hex()
+    return CSRFConfig(
+        secret=secret,
+        cookie_name=CSRF_COOKIE,
+        cookie_secure=config.secure_cookies,
+        cookie_httponly=True,
+        cookie_samesite="lax",
+        exclude=["^/api/"],
+    )
+
+
+def page_account(request: Connection) -> Account | None:
+    """The account signed in by the request's session cookie, else None."""
+    found = request.scope.get("state", {}).get(_ACCOUNT_KEY)
+    if found is None:
+        token = session_token(request)
+        account = None
+        if token is not None:
+            account = account_for_token(token, _config(request).settings())
+        found = account or _SIGNED_OUT
+        request.scope.setdefault("state", {})[_ACCOUNT_KEY] = found
+    return found if isinstance(found, Account) else None
+
+
+def signed_in_page(connection: Connection, _: BaseRouteHandler) -> None:
+    """The guard of a page: signed out, the browser goes to the log-in page (and back after)."""
+    if page_account(connection) is None:
+        raise LoginRequired("sign in first")
+
+
+def page_settings(request: Request[Any, Any, Any]) -> Settings:
+    """The Settings of a signed-in page: the services see the account's athletes only."""
+    account = page_account(request)
+    if account is None:
+        raise LoginRequired("sign in first")
+    return _config(request).settings(owner=account.id)
+
+
+def login_redirect(request: Request[Any, Any, Any], _: LoginRequired) -> Response[Any]:
+    """To the log-in page, with the page asked for to come back to."""
+    from litestar.response import Redirect
+
+    path = request.url.path
+    query = request.url.query
+    back = path + (f"?{query}" if query else "")
+    target = LOGIN_PATH if back in ("/", LOGIN_PATH) else f"{LOGIN_PATH}?next={quote(back)}"
+    return Redirect(target, status_code=303)
+
+
+def safe_next(value: str | None, default: str) -> str:
+    """A page of this site to go to after logging in: a local path, never another site (not
+    `//host`, nor `/\\host` or `/<tab>/host`, which browsers read as `//host`)."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return default
+    if any(c.isspace() or not c.isprintable() for c in value):
+        return default
+    return value
+
+
+# -- the session cookie ---------------------------------------------------------------------
+
+
+def start_session(
+    response: Response[Any], token: str, request: Request[Any, Any, Any]
+) -> Response[Any]:
+    """`response` setting the session cookie of `token` (a token just issued for the account)."""
+    config = _config(request)
+    issued = int(config.clock().timestamp())
+    value = f"{token}.{issued}"
+    response.set_cookie(
+        SESSION_COOKIE,
+        f"{value}.{_signature(value, request)}",
+        max_age=SESSION_MAX_AGE_S,
+        path="/",
+        secure=config.secure_cookies,
+        httponly=True,
+        samesite="lax",
+    )
+    return response
+
+
+def end_session(response: Response[Any], request: Request[Any, Any, Any]) -> Response[Any]:
+    """`response` clearing the session cookie, its token revoked."""
+    token = session_token(request)
+    if token is not None:
+        revoke_token(token, _config(request).settings())
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+def session_token(request: Connection) -> str | None:
+    """The token of a well-signed, unexpired session cookie, else None."""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie or cookie.count(".") != 2:
+        return None
+    token, issued, signature = cookie.split(".")
+    if not hmac.compare_digest(signature, _signature(f"{token}.{issued}", request)):
+        return None
+    if not issued.isdigit():
+        return None
+    config = _config(request)
+    age = config.clock().timestamp() - int(issued)
+    if age > SESSION_MAX_AGE_S:  # its token is an API token too: it ends with the session
+        revoke_token(token, config.settings())
+    return token if 0 <= age <= SESSION_MAX_AGE_S else None
+
+
+def _config(connection: Connection) -> WebConfig:
+    found: WebConfig = connection.app.state.config
+    return found
+
+
+def _signature(value: str, connection: Connection) -> str:
+    key = derived_key(connection.app.state.server_key, "session-cookie")
+    digest = hmac.new(key, value.encode("utf-8"), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")

@@ -1,0 +1,264 @@
+"""The pages of an athlete's plan, for the signed-in account's athletes: the calendar (phases,
+weeks, sessions by day), a session (exercises, doses, loads, reasons and their sources, what
+the last re-plan changed and why), each week's heat map and balance, the history with its e1RM
+chart, the downloads, and the profile editor (pages_profile.py).
+
+Handlers as thin as the CLI commands they mirror: the same services (athlete_service,
+athlete_plan, services, log_service, chart_service), then a template of templates/plan/. Every
+page reads without JavaScript; the heat map and the chart are SVG images of their own routes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import orjson
+from litestar import Request, Response, Router, get
+from litestar.exceptions import NotFoundException
+from litestar.params import PathParameter, QueryParameter
+from litestar.response import Redirect, Template
+
+from runstrong import athlete_service, log_service, services
+from runstrong.domain.errors import InputError, NoRunningWeekError, NotAWeekError
+from runstrong.replan_changes import (
+    MAX_PROFILE_CHANGES,
+    find_session,
+    profile_changes,
+    read_replan,
+    session_changes,
+)
+from runstrong.web import plan_view
+from runstrong.web.api_athletes import attachment, export_response
+from runstrong.web.auth import library_of
+from runstrong.web.browser import page_settings, signed_in_page
+from runstrong.web.pages_profile import profile_page, save_key_fields, save_profile
+from runstrong.web.templating import page
+
+SVG = "image/svg+xml"
+LAYERS = ("strength", "running", "both")  # of the heat map, as `runstrong heatmap --layer`
+RECENT_SETS = 60  # the history page's table: the newest sets (the chart shows them all)
+ATHLETE = "/athletes/{athlete_id:str}"
+AthleteId = Annotated[str, PathParameter(max_length=64)]
+Part = Annotated[str, PathParameter(max_length=40)]  # a session id's Monday or place
+Layer = Annotated[str, QueryParameter(max_length=10)]
+Week = Annotated[int, PathParameter(ge=1, le=1000)]
+
+
+@get(f"{ATHLETE}/plan", sync_to_thread=True)
+def calendar_page(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Template:
+    """The newest plan as stored: its phases as bands, each week's sessions by day."""
+    settings = page_settings(request)
+    record = athlete_service.check_athlete(athlete_id, settings)
+    stored = athlete_service.latest_plan(athlete_id, settings)
+    plan = orjson.loads(stored.plan_json)
+    logs = log_service.logs_between(athlete_id, stored.start, stored.end, settings)
+    context = {
+        "athlete": record,
+        "plan": plan,
+        "bands": plan_view.calendar(plan, settings.today),
+        "session_path": plan_view.session_path,
+        "logged": {log.session_id: str(log.status) for log in logs if log.session_id},
+    }
+    return page("plan/calendar.html", context, request)
+
+
+@get(f"{ATHLETE}/sessions/{{monday:str}}/{{place:str}}", sync_to_thread=True)
+def session_page(
+    request: Request[Any, Any, Any], athlete_id: AthleteId, monday: Part, place: Part
+) -> Template:
+    """One session of the newest plan, and what the re-plan before it changed in it, and why."""
+    settings = page_settings(request)
+    record = athlete_service.check_athlete(athlete_id, settings)
+    replan = read_replan(athlete_id, settings)
+    plan = orjson.loads(replan.newest.plan_json)
+    session = find_session(plan, f"{plan['id']}/{monday}/{place}")
+    if session is None:
+        raise NotFoundException("no such session in the plan")
+    changes = profile = None
+    if replan.previous is not None and replan.previous_profile is not None:
+        before = find_session(orjson.loads(replan.previous.plan_json), session["id"])
+        changes = session_changes(before, session, record.units)
+        profile = profile_changes(replan.previous_profile, replan.newest_profile)
+    extra = () if changes is None else (changes.new_reasons, changes.gone_reasons)
+    day = date.fromisoformat(session["date"])
+    logged = log_service.existing_log(athlete_id, day, settings)
+    citations = library_of(request).citations
+    context = {
+        "athlete": record,
+        "plan": plan,
+        "session": session,
+        "week": next(w for w in plan["weeks"] if session in w["sessions"]),
+        "exercises": plan_view.exercises(session, record.units),
+        "changes": changes,
+        "profile_changes": profile,
+        "max_profile_changes": MAX_PROFILE_CHANGES,
+        "references": [(k, citations.get(k, "")) for k in plan_view.cited(session, *extra)],
+        "logged": logged if logged is not None and logged.session_id == session["id"] else None,
+    }
+    return page("plan/session.html", context, request)
+
+
+@get(f"{ATHLETE}/weeks", sync_to_thread=True)
+def this_week(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Redirect:
+    """To the plan's week of today (before the plan: its first; after it: its last)."""
+    settings = page_settings(request)
+    plan = orjson.loads(athlete_service.latest_plan(athlete_id, settings).plan_json)
+    today = settings.today.isoformat()
+    started = [w["index"] for w in plan["weeks"] if w["start"] <= today]
+    week = started[-1] if started else 1
+    return Redirect(f"/athletes/{athlete_id}/weeks/{week}", status_code=303)
+
+
+@get(f"{ATHLETE}/weeks/{{week:int}}", sync_to_thread=True)
+def week_page(
+    request: Request[Any, Any, Any], athlete_id: AthleteId, week: Week, layer: Layer = "strength"
+) -> Template:
+    """A week's heat map (planned beside done) and its balance, as `runstrong heatmap` and
+    `runstrong balance --athlete` give them."""
+    from runstrong.athlete_plan import athlete_plan
+
+    settings = page_settings(request)
+    opened = athlete_plan(athlete_id, library_of(request), settings)
+    result = opened.for_format("balance")
+    try:
+        report = services.balance(result, week)
+    except NotAWeekError:
+        raise NotFoundException("no such week in the plan") from None
+    context = {
+        "athlete": opened.athlete,
+        "week": result.plan.weeks[week - 1],
+        "weeks": len(result.plan.weeks),
+        "report": report,
+        "done": services.week_done(result, week, opened.outcomes),
+        "layer": layer if layer in LAYERS else "strength",
+        "layers": LAYERS if result.athlete.running.runs else ("strength",),
+        "groups": {g.name: g for g in report.groups},
+    }
+    return page("plan/week.html", context, request)
+
+
+@get(f"{ATHLETE}/weeks/{{week:int}}/heatmap.svg", sync_to_thread=True)
+def week_heatmap(
+    request: Request[Any, Any, Any], athlete_id: AthleteId, week: Week, layer: Layer = "strength"
+) -> Response[bytes]:
+    from runstrong.athlete_plan import athlete_plan
+
+    if layer not in LAYERS:
+        raise NotFoundException(f"no heat map layer '{layer}'")
+    settings = page_settings(request)
+    opened = athlete_plan(athlete_id, library_of(request), settings)
+    span = services.Span(week=week)
+    try:
+        svg = services.heatmap_svg(opened.for_format("heatmap"), span, layer, opened.outcomes)
+    except (NotAWeekError, NoRunningWeekError):
+        raise NotFoundException("no such heat map") from None
+    return Response(svg.encode("utf-8"), media_type=SVG)
+
+
+@get(f"{ATHLETE}/history", sync_to_thread=True)
+def history_page(
+    request: Request[Any, Any, Any],
+    athlete_id: AthleteId,
+    exercise: Annotated[str | None, QueryParameter(max_length=100)] = None,
+) -> Template:
+    """The sets logged, newest first, with the e1RM each implies, and the e1RM chart."""
+    settings = page_settings(request)
+    library = library_of(request)
+    record = athlete_service.check_athlete(athlete_id, settings)
+    rows = log_service.history(athlete_id, library, settings)
+    lifts = sorted({r.logged.set.slug for r in rows if r.e1rm_kg is not None})
+    chosen = exercise if exercise in lifts else None
+    shown = [r for r in rows if chosen is None or r.logged.set.slug == chosen]
+    context = {
+        "athlete": record,
+        "rows": shown[::-1][:RECENT_SETS],
+        "total": len(shown),
+        "names": {ex.slug: ex.name for ex in library},
+        "lifts": [(slug, library.get(slug).name if slug in library else slug) for slug in lifts],
+        "chosen": chosen,
+        "charted": any(r.e1rm_kg is not None for r in shown),
+    }
+    return page("plan/history.html", context, request)
+
+
+@get(f"{ATHLETE}/history/e1rm.svg", sync_to_thread=True)
+def e1rm_chart(
+    request: Request[Any, Any, Any],
+    athlete_id: AthleteId,
+    exercise: Annotated[str | None, QueryParameter(max_length=100)] = None,
+) -> Response[bytes]:
+    """The e1RM chart of `runstrong chart --kind e1rm`, as SVG."""
+    from runstrong.chart_service import e1rm_chart as chart
+
+    settings = page_settings(request)
+    library = library_of(request)
+    record = athlete_service.check_athlete(athlete_id, settings)
+    rows = log_service.history(athlete_id, library, settings, slug=exercise)
+    try:
+        svg, _ = chart(athlete_id, rows, record.units, library, "svg")
+    except InputError:  # nothing to chart
+        raise NotFoundException("no set of the log gives an e1RM") from None
+    return Response(svg, media_type=SVG)
+
+
+@get(f"{ATHLETE}/downloads", sync_to_thread=True)
+def downloads_page(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Template:
+    """Links to the plan as FIT (each session, or all in a zip), PDF, CSV, ICS and JSON."""
+    settings = page_settings(request)
+    record = athlete_service.check_athlete(athlete_id, settings)
+    plan = orjson.loads(athlete_service.latest_plan(athlete_id, settings).plan_json)
+    today = settings.today.isoformat()
+    upcoming = [s for w in plan["weeks"] for s in w["sessions"] if s["date"] >= today]
+    context = {
+        "athlete": record,
+        "sessions": upcoming,
+        "session_path": plan_view.session_path,
+    }
+    return page("plan/downloads.html", context, request)
+
+
+@get(f"{ATHLETE}/exports/{{fmt:str}}", sync_to_thread=True)
+def plan_export(request: Request[Any, Any, Any], athlete_id: AthleteId, fmt: Part) -> Response[Any]:
+    """The newest plan as JSON, CSV, ICS or FIT (a zip): the API's exports, for the browser.
+    The PDF is made outside the request workers, by a route of its own (`exports/pdf`: a static
+    path, which Litestar matches before this one)."""
+    return export_response(fmt, athlete_id, library_of(request), page_settings(request))
+
+
+@get(f"{ATHLETE}/exports/fit", sync_to_thread=True)
+def fit_zip(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Response[Any]:
+    """Every session's FIT workout in a zip: a route of its own, as Litestar matches the static
+    `fit` of the route below before the `{fmt}` above, and would not fall back."""
+    return export_response("fit", athlete_id, library_of(request), page_settings(request))
+
+
+@get(f"{ATHLETE}/exports/fit/{{monday:str}}/{{place:str}}", sync_to_thread=True)
+def session_fit(
+    request: Request[Any, Any, Any], athlete_id: AthleteId, monday: Part, place: Part
+) -> Response[Any]:
+    """One session's FIT workout, the same file as in the zip of them all."""
+    from runstrong.domain.rules import Rules
+    from runstrong.export.fit import session_file
+    from runstrong.imports.stored_plan import read_stored_plan
+
+    settings = page_settings(request)
+    library = library_of(request)
+    stored = athlete_service.latest_plan(athlete_id, settings)
+    raw = stored.plan_json.encode("utf-8")
+    saved, athlete = read_stored_plan(raw, library, where="plan", cache_dir=settings.cache_dir)
+    found = session_file(saved, athlete, library, Rules(), f"{saved.id}/{monday}/{place}")
+    if found is None:
+        raise NotFoundException("no such session in the plan")
+    name, data = found
+    return attachment(data, "application/vnd.ant.fit", name)
+
+
+router = Router(
+    path="/",
+    route_handlers=[
+        calendar_page, session_page, this_week, week_page, week_heatmap, history_page, e1rm_chart,
+        downloads_page, plan_export, fit_zip, session_fit, profile_page, save_profile,
+        save_key_fields,
+    ],
+    guards=[signed_in_page],
+)  # fmt: skip
