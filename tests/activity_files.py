@@ -15,7 +15,9 @@ from xml.etree import ElementTree as ET
 LapSpec = tuple[float, float, float | None, float | None, float]
 
 
-def fit_bytes(start: datetime, laps: list[LapSpec], sport: str = "running") -> bytes:
+def fit_bytes(
+    start: datetime, laps: list[LapSpec], sport: str = "running", rpe_tenths: int | None = None
+) -> bytes:
     from fit_tool.fit_file_builder import FitFileBuilder
     from fit_tool.profile.messages.file_id_message import FileIdMessage
     from fit_tool.profile.messages.lap_message import LapMessage
@@ -62,6 +64,8 @@ def fit_bytes(start: datetime, laps: list[LapSpec], sport: str = "running") -> b
     watts = [(x[3], x[0]) for x in laps if x[3] is not None]
     if watts:
         session.avg_power = round(sum(w * s for w, s in watts) / sum(s for _, s in watts))
+    if rpe_tenths is not None:
+        session.workout_rpe = rpe_tenths
     builder.add(session)
     return bytes(builder.build().to_bytes())
 
@@ -121,19 +125,19 @@ def gpx_bytes(
 STRAVA_HEADER = [
     "Activity ID", "Activity Date", "Activity Name", "Activity Type", "Elapsed Time",
     "Distance", "Max Heart Rate", "Filename", "Elapsed Time", "Moving Time", "Distance",
-    "Elevation Gain", "Average Heart Rate", "Average Watts",
+    "Elevation Gain", "Average Heart Rate", "Average Watts", "Perceived Exertion",
 ]  # fmt: skip
 
 
 def strava_row(
     activity_id: int, start: datetime, kind: str, seconds: float, metres: float,
-    filename: str = "", hr: float | None = None,
+    filename: str = "", hr: float | None = None, rpe: str = "",
 ) -> list[str]:  # fmt: skip
     date = start.strftime("%b %-d, %Y, %-I:%M:%S %p")
     return [
         str(activity_id), date, f"activity {activity_id}", kind, str(int(seconds)),
         f"{metres / 1000:.2f}", "", filename, str(int(seconds)), str(int(seconds)),
-        str(metres), "", "" if hr is None else str(hr), "",
+        str(metres), "", "" if hr is None else str(hr), "", rpe,
     ]  # fmt: skip
 
 

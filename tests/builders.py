@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, time
 from functools import cache
 from pathlib import Path
@@ -300,3 +300,22 @@ def example_module(path: Path, name: str) -> Any:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+ANCHORS_TOML = "\n[anchors]\ncritical_power_w = 300\nmax_hr = 190\nresting_hr = 50\n"
+
+
+def add_alex(db: str, folder: Path, today: str, anchors: str = ANCHORS_TOML) -> None:
+    """Alex (examples/alex-marathon.toml) stored in `db` with `anchors` added to the profile."""
+    profile = folder / "alex.toml"
+    profile.write_text((EXAMPLES / "alex-marathon.toml").read_text() + anchors)
+    ok(run_in_process("--today", today, "athlete", "add", str(profile), db=db))
+
+
+def on_day(today: str) -> Callable[..., Ran]:
+    """`runstrong --today TODAY ARGS` against a database, in process: on_day(T)(db, *args)."""
+
+    def run(db: str, *args: str) -> Ran:
+        return run_in_process("--today", today, *args, db=db)
+
+    return run

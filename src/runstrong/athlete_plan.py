@@ -1,8 +1,9 @@
 """Use case: a stored athlete's current plan as lived, for the exports, `heatmap` and `balance`.
 
 The newest plan version from the database, the newest profile version (its running week and
-rules place the sessions the log missed) and the log of the plan's dates, in one read-only
-transaction; then domain.lived_plan moves or drops what the log missed.
+rules place the sessions the log missed), the log and the imported runs of the plan's dates, in
+one read-only transaction; then domain.lived_plan moves or drops what the log missed and places
+what is to come against the runs as run (domain.lived_runs).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def read_athlete_plan(
     """`athlete_plan` inside the caller's transaction."""
     from runstrong.imports.stored_plan import read_stored_plan
     from runstrong.profile.loader import profile_from_bytes
+    from runstrong.runs_service import runs_as_run
 
     record = repo.athlete(handle)
     stored = repo.latest_plan(handle)
@@ -73,7 +75,8 @@ def read_athlete_plan(
         cache_dir=settings.cache_dir,
     )
     athlete, rules = profile.athlete, profile.rules
-    lived = live_plan(plan, athlete, rules, library, logs)
+    runs = runs_as_run(repo, handle, profile, plan.start, plan.end)
+    lived = live_plan(plan, athlete, rules, library, logs, runs)
     return AthletePlan(
         athlete=record,
         planned=PlanResult(plan, athlete, library, rules),

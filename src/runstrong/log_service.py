@@ -33,6 +33,7 @@ from runstrong.progression_service import FromLog
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
+    from runstrong.domain.plan import Session
     from runstrong.render.resolved import ResolvedSession
     from runstrong.storage.repository import Repository
 
@@ -204,11 +205,14 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
         plan = repo.plan_covering(handle, day) or repo.latest_plan(handle)
         read = parsed_plan(plan, library, where=f"{handle}'s plan {plan.version}")
         upcoming = upcoming_sessions(read.index.days, repo.moves(handle, day), day)
-        # a session skipped this week or later may have been placed again (lived_plan.py); the
-        # plan as lived is read only then: it parses the whole stored plan once more
+        # a session skipped this week or later may have been placed again, and runs imported
+        # this week may move or ease one (lived_plan.py); the plan as lived is read only then: it
+        # parses the whole stored plan once more
         monday = day - timedelta(days=day.weekday())
-        if repo.skipped_since(handle, monday) and plan.version == repo.latest_plan(handle).version:
-            upcoming = _as_lived(upcoming, repo, handle, day, settings)
+        eased: dict[str, Session] = {}
+        lived = repo.skipped_since(handle, monday) or _runs_since(repo, handle, monday)
+        if lived and plan.version == repo.latest_plan(handle).version:
+            upcoming, eased = _as_lived(upcoming, repo, handle, day, settings)
         if not upcoming:
             raise NoPlannedSessionError(handle, day, (_first_start(repo, handle), plan.end))
         on = min(upcoming)
@@ -216,34 +220,52 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
             repo, handle, on, set(read.index.slugs[upcoming[on]]), library, settings.cache_dir
         )
         log = repo.log_on(handle, on)
-    planned = next(s for s in read.plan.sessions if s.id == upcoming[on])
+    planned = eased.get(upcoming[on]) or next(s for s in read.plan.sessions if s.id == upcoming[on])
     session = replace(planned, date=on, weekday=list(Weekday)[on.weekday()])
     resolved = resolve_session(session, read.athlete, library)
     changes = progression_service.from_log(facts, resolved, read.athlete, athlete.units)
     return DaySession(athlete, day, resolved, changes, log)
 
 
+def _runs_since(repo: Repository, handle: str, monday: date) -> bool:
+    from datetime import UTC, datetime, time
+
+    from runstrong.storage.runs_repository import RunsRepository
+
+    since = datetime.combine(monday, time(0), UTC) - timedelta(days=1)  # any time zone's Monday
+    return RunsRepository(repo).any_since(handle, since)
+
+
 def _as_lived(
     upcoming: dict[date, str], repo: Repository, handle: str, day: date, settings: Settings
-) -> dict[date, str]:
+) -> tuple[dict[date, str], dict[str, Session]]:
     """`upcoming` as the plan is lived (athlete_plan.py, domain/lived_plan.py): a session logged
-    skipped that the engine placed again is on its new day, one it dropped is gone. A session the
-    athlete moved (`log --moved-to`) stays on the day they named (`upcoming_sessions`)."""
+    skipped that the engine placed again is on its new day, one it dropped is gone, one a key run
+    the imported runs moved made go elsewhere is there; with the sessions made moderate for such
+    a run, by id. A session the athlete moved (`log --moved-to`) stays on the day they named
+    (`upcoming_sessions`)."""
     from runstrong import services
     from runstrong.athlete_plan import read_athlete_plan
     from runstrong.domain.lived_plan import Outcome
 
-    outcomes = read_athlete_plan(repo, handle, services.open_library(settings), settings).outcomes
+    found_plan = read_athlete_plan(repo, handle, services.open_library(settings), settings)
+    outcomes = found_plan.outcomes
     moved = {
         o.session_id: o.on
         for o in outcomes.values()
-        if o.outcome in (Outcome.MOVED, Outcome.DROPPED) and o.missed is LogStatus.SKIPPED
+        if o.outcome in (Outcome.MOVED, Outcome.DROPPED)
+        and (o.missed is LogStatus.SKIPPED or o.for_run)
+    }
+    eased = {
+        s.id: s
+        for s in found_plan.lived.plan.sessions
+        if outcomes[s.id].for_run and outcomes[s.id].outcome is Outcome.PLANNED
     }
     if not moved:
-        return upcoming
+        return upcoming, eased
     found = {d: sid for d, sid in upcoming.items() if sid not in moved}
     found |= {on: sid for sid, on in moved.items() if on is not None and on >= day}
-    return found
+    return found, eased
 
 
 def upcoming_sessions(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from statistics import median
@@ -24,6 +24,7 @@ from runstrong.domain.activity import (
     same_run,
 )
 from runstrong.domain.anchors import Anchors
+from runstrong.domain.athlete import Run, Weekday
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.rules import Rules
 from runstrong.domain.run_kind import Classified, RunWeek, classify
@@ -37,6 +38,8 @@ from runstrong.domain.training_load import (
 from runstrong.settings import Settings
 
 if TYPE_CHECKING:
+    from runstrong.domain.lived_runs import LivedRuns
+    from runstrong.domain.profile import Profile
     from runstrong.imports.activities import Rejected
     from runstrong.services import DoneRuns, RunsDone
     from runstrong.storage.repository import Repository
@@ -59,7 +62,7 @@ class ImportSummary:
 
 
 @contextmanager
-def _runs(settings: Settings, *, readonly: bool = False) -> Iterator[RunsRepository]:
+def runs_store(settings: Settings, *, readonly: bool = False) -> Iterator[RunsRepository]:
     from runstrong.storage.repository import repository
     from runstrong.storage.runs_repository import RunsRepository
 
@@ -91,7 +94,7 @@ def import_runs(handle: str, paths: Sequence[Path], settings: Settings) -> Impor
         else:
             summary.rejected.append(Rejected(activity.source_name, problem))
     kept = deduplicated(runs, summary)
-    with _runs(settings) as store:
+    with runs_store(settings) as store:
         store.repo.athlete(handle)  # an unknown handle: the error, before anything is read
         if kept:
             first = min(a.start for a in kept) - timedelta(days=2)
@@ -101,6 +104,8 @@ def import_runs(handle: str, paths: Sequence[Path], settings: Settings) -> Impor
                 twin = next((s for s in stored if _clashes(s.activity, activity)), None)
                 if twin is not None:
                     summary.duplicates.append(Duplicate(activity.source_name, f"run {twin.id}"))
+                    if twin.activity.rpe is None and activity.rpe is not None:
+                        store.set_rpe(handle, twin.id, activity.rpe)  # the other one's rating
                     continue
                 run_id = store.add(handle, activity, settings.timestamp)
                 summary.imported.append(StoredRun(run_id, activity))
@@ -110,14 +115,19 @@ def import_runs(handle: str, paths: Sequence[Path], settings: Settings) -> Impor
 
 def deduplicated(runs: Sequence[Activity], summary: ImportSummary) -> list[Activity]:
     """Each run once: the richest recording of it (domain.activity.richness), then by format
-    (SOURCE_ORDER); the others counted as duplicates of the one kept."""
+    (SOURCE_ORDER); the others counted as duplicates of the one kept. The athlete's rating
+    (RPE) of a recording left out goes to the one kept if it has none (a Strava row's
+    Perceived Exertion beside the watch's FIT file)."""
     ranked = sorted(runs, key=lambda a: (-richness(a), _source_rank(a), a.source_name))
     kept: list[Activity] = []
     for activity in ranked:
-        twin = next((k for k in kept if _clashes(k, activity)), None)
-        if twin is None:
+        at = next((i for i, k in enumerate(kept) if _clashes(k, activity)), None)
+        if at is None:
             kept.append(activity)
         else:
+            twin = kept[at]
+            if twin.rpe is None and activity.rpe is not None:
+                kept[at] = replace(twin, rpe=activity.rpe)
             summary.duplicates.append(Duplicate(activity.source_name, twin.source_name))
     return sorted(kept, key=lambda a: a.start)
 
@@ -133,13 +143,19 @@ def _source_rank(activity: Activity) -> int:
 
 def stored_runs(handle: str, settings: Settings, first: date | None = None) -> list[StoredRun]:
     since = None if first is None else datetime.combine(first, time(0), UTC)
-    with _runs(settings, readonly=True) as store:
+    with runs_store(settings, readonly=True) as store:
         return store.runs(handle, since)
 
 
 def set_run_kind(handle: str, run_id: int, kind: RunKind | None, settings: Settings) -> bool:
-    with _runs(settings) as store:
+    with runs_store(settings) as store:
         return store.set_kind(handle, run_id, kind)
+
+
+def set_run_rpe(handle: str, run_id: int, rpe: int | None, settings: Settings) -> bool:
+    """Set a run's session RPE (CR-10; None: none); False if the athlete has no such run."""
+    with runs_store(settings) as store:
+        return store.set_rpe(handle, run_id, rpe)
 
 
 # -- classification and load -----------------------------------------------------------------
@@ -181,6 +197,12 @@ def local_day(moment: datetime, timezone: str) -> date:
     return moment.astimezone(ZoneInfo(timezone)).date()
 
 
+def local_time(moment: datetime, timezone: str) -> time:
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(timezone)).time().replace(second=0, microsecond=0)
+
+
 def run_week(run: Activity, around: Sequence[Activity], starts: Sequence[datetime]) -> RunWeek:
     """The athlete's running in the CONTEXT_DAYS before `run` (else after it, for the first
     runs): mean weekly minutes and median speed. `around` is sorted by start, `starts` are
@@ -217,7 +239,7 @@ def list_runs(handle: str, settings: Settings, first: date | None = None) -> lis
     """The athlete's runs from `first` on, each classified against its 4 weeks before."""
     since = None if first is None else datetime.combine(first, time(0), UTC)
     context_from = None if since is None else since - timedelta(days=CONTEXT_DAYS + 1)
-    with _runs(settings, readonly=True) as store:
+    with runs_store(settings, readonly=True) as store:
         found = athlete_anchors(store.repo, handle, settings)
         around = store.runs(handle, context_from)
     shown = [s for s in around if since is None or s.activity.start >= since]
@@ -234,25 +256,35 @@ class LoadReport:
 def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
     """The load of the `weeks` weeks up to this one (Monday to Sunday), runs and strength
     sessions together; the averages start far enough before to be warmed up."""
+    from runstrong.anchors_service import estimates_from
+    from runstrong.domain.anchor_estimate import estimate_anchors, with_estimates
     from runstrong.storage.runs_repository import done_strength_sessions
 
     monday = settings.today - timedelta(days=settings.today.weekday())
     first_monday = monday - timedelta(days=7 * (weeks - 1))
-    with _runs(settings, readonly=True) as store:
+    with runs_store(settings, readonly=True) as store:
         found = athlete_anchors(store.repo, handle, settings)
+        rules = found.rules
         history_from = first_monday - timedelta(
             days=found.rules.load_chronic_days + found.rules.load_acute_days
         )
-        since = datetime.combine(history_from, time(0), UTC) - timedelta(days=CONTEXT_DAYS + 1)
+        estimate_from = settings.today - timedelta(weeks=rules.anchor_estimate_weeks)
+        since = datetime.combine(min(history_from, estimate_from), time(0), UTC) - timedelta(
+            days=CONTEXT_DAYS + 1
+        )
         until = datetime.combine(settings.today + timedelta(days=2), time(0), UTC)
         around = store.runs(handle, since, until)
         logs = done_strength_sessions(store.repo, handle, history_from, settings.today)
     sessions: list[SessionLoad] = []
-    for listed in classified(around, around, found):
+    listed_runs = classified(around, around, found)
+    seen, _ = estimates_from(listed_runs, estimate_from, settings.today,
+                             rules.anchor_estimate_weeks)  # fmt: skip
+    anchors, estimated = with_estimates(found.anchors, estimate_anchors(seen, rules))
+    for listed in listed_runs:
         if not history_from <= listed.day <= settings.today:
             continue
-        au, why = run_load(listed.run.activity, listed.classified.kind, found.anchors,
-                           found.rules)  # fmt: skip
+        run = listed.run.activity
+        au, why = run_load(run, listed.classified.kind, anchors, rules, run.rpe)
         sessions.append(SessionLoad(listed.day, "run", f"run {listed.run.id}", au, why))
     uncounted = 0
     for day, session_id, rpe, minutes in logs:
@@ -262,7 +294,8 @@ def training_load(handle: str, weeks: int, settings: Settings) -> LoadReport:
         au, why = strength_load(rpe, minutes, found.rules)
         sessions.append(SessionLoad(day, "strength", session_id, au, why))
     sessions.sort(key=lambda x: (x.day, x.what, x.ref))
-    notes = [reason(RuleId.LOAD_RATIO_CAVEAT, "impellizzeri2021", "lolli2019")]
+    notes = [*(e.reason for e in estimated)]
+    notes.append(reason(RuleId.LOAD_RATIO_CAVEAT, "impellizzeri2021", "lolli2019"))
     if uncounted:
         notes.insert(0, reason(RuleId.LOAD_NOT_COUNTED, sessions=uncounted))
     rows = weekly_loads(sessions, first_monday, weeks, settings.today, found.rules)
@@ -280,7 +313,7 @@ def done_runs(handle: str, settings: Settings) -> DoneRuns:
         from runstrong.services import RunsDone
 
         until = min(last, settings.today)
-        with _runs(settings, readonly=True) as store:
+        with runs_store(settings, readonly=True) as store:
             if not store.runs(handle, None, None, limit=1):
                 return None
             found = athlete_anchors(store.repo, handle, settings)
@@ -296,3 +329,34 @@ def done_runs(handle: str, settings: Settings) -> DoneRuns:
         return RunsDone(runs, settings.today)
 
     return read
+
+
+# -- the runs as run, for the plan as lived ----------------------------------------------------
+
+
+def runs_as_run(
+    repo: Repository, handle: str, profile: Profile, first: date, last: date
+) -> LivedRuns:
+    """The running calendar of `profile` with the athlete's runs of `first` to `last` in place of
+    its running week for the dates they cover (domain.lived_runs), inside the caller's
+    transaction."""
+    from runstrong.domain.lived_runs import DoneRun, lived_runs
+    from runstrong.domain.running_calendar import RunningCalendar
+    from runstrong.domain.running_inference import KIND_TYPE
+    from runstrong.storage.runs_repository import RunsRepository
+
+    athlete = profile.athlete
+    calendar = RunningCalendar.of(athlete)
+    since = datetime.combine(first, time(0), UTC) - timedelta(days=1)
+    until = datetime.combine(last, time(0), UTC) + timedelta(days=2)
+    around = RunsRepository(repo).runs(handle, since - timedelta(days=CONTEXT_DAYS), until)
+    found = AthleteAnchors(profile.anchors, profile.rules, athlete.timezone)
+    done = []
+    for x in classified([s for s in around if s.activity.start >= since], around, found):
+        if not first <= x.day <= last:
+            continue
+        start = local_time(x.run.activity.start, athlete.timezone)
+        run = Run(Weekday.of(x.day), KIND_TYPE[x.classified.kind],
+                  round(x.run.activity.minutes), start)  # fmt: skip
+        done.append(DoneRun(x.day, run, f"run {x.run.id}"))
+    return lived_runs(calendar, done, profile.rules)

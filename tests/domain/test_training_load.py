@@ -47,7 +47,15 @@ def test_heart_rate_load_is_banisters_trimp_in_au() -> None:
     assert au == pytest.approx(trimp * 2.3)
     assert why.rule is RuleId.LOAD_TRIMP
     assert why.get("trimp") == 69
-    assert banister_trimp(40, 1.4, 1.92) == banister_trimp(40, 1.0, 1.92)  # clamped at 1
+    assert banister_trimp(40, 1.4, 1.92, 0.64) == banister_trimp(40, 1.0, 1.92, 0.64)  # at most 1
+
+
+def test_a_womans_trimp_takes_her_own_coefficient_and_weighting() -> None:
+    women = Rules(load_trimp_weighting=1.67, load_trimp_coefficient=0.86)
+    au, why = run_load(a_run(40, hr=148), RunKind.EASY, ANCHORS, women)
+    # Morton 1990, women: 0.86 e^(1.67 x HRr); 40 x 0.7 x 0.86 x e^(1.169) = 77.51
+    assert why.get("trimp") == round(40 * 0.7 * 0.86 * math.exp(1.67 * 0.7))
+    assert au == pytest.approx(77.51 * 2.3, abs=0.05)
 
 
 def test_power_comes_before_heart_rate_and_rpe_before_both() -> None:

@@ -30,6 +30,8 @@ COMMANDS = {
     "db": "runstrong.cli.db_cmd:app",
     "runs": "runstrong.cli.runs_cmd:runs",
     "load": "runstrong.cli.runs_cmd:load",
+    "running": "runstrong.cli.running_cmd:running",
+    "anchors": "runstrong.cli.anchors_cmd:anchors",
     "compliance": "runstrong.cli.compliance_cmd:compliance",
     "user": "runstrong.cli.user_cmd:app",
     "serve": "runstrong.cli.serve_cmd:serve",

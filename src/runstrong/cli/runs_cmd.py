@@ -12,7 +12,7 @@ from runstrong.cli.base import Group
 from runstrong.cli.log_errors import LogCommand
 from runstrong.cli.options import current_settings, parse_date, table_or_json_option
 from runstrong.cli.runs_table import load_json, load_text, runs_json, runs_text
-from runstrong.domain.activity import RunKind
+from runstrong.domain.activity import MAX_RPE, RunKind
 from runstrong.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -156,6 +156,41 @@ def set_type(handle: str, run_id: int, kind: str) -> None:
     click.echo(f"run {run_id} of {handle}: {kind.lower()}")
 
 
+@runs.command("set-rpe")
+@handle_argument
+@click.argument("run_id", metavar="RUN_ID", type=int, help="The run's id (runs list).")
+@click.argument(
+    "rpe", metavar="RPE", help="Session RPE, a whole number 0-10 (CR-10); none: clear it."
+)
+def set_rpe(handle: str, run_id: int, rpe: str) -> None:
+    """Set how hard a run felt: its session RPE on the CR-10 scale (0 rest, 3 moderate, 5 hard,
+    7 very hard, 10 maximal), about 30 minutes after it. The load then takes RPE x minutes
+    (Foster 2001) before power or heart rate. A Strava export's Perceived Exertion and a FIT
+    file's perceived effort (workout_rpe) are taken on import.
+
+    Example: runstrong runs set-rpe alex 12 7
+    """
+    from runstrong import runs_service
+
+    value = parse_rpe(rpe)
+    if not runs_service.set_run_rpe(handle, run_id, value, current_settings()):
+        raise InputError("RUN_ID", "", f"{handle} has no run {run_id} (see: runstrong runs list)")
+    click.echo(f"run {run_id} of {handle}: RPE {'none' if value is None else value}")
+
+
+def parse_rpe(text: str) -> int | None:
+    """A CR-10 rating 0-10 (whole), or none."""
+    if text.strip().lower() == "none":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_RPE:
+        raise InputError("RPE", "", f"{text!r} is not a session RPE: a whole number 0-10, or none")
+    return value
+
+
 @click.command("load", cls=LogCommand)
 @handle_argument
 @click.option(
@@ -166,7 +201,8 @@ def set_type(handle: str, run_id: int, kind: str) -> None:
 def load(handle: str, weeks: int, format_: str | None) -> None:
     """One training load of runs and strength sessions, week by week.
 
-    Load is in AU of session RPE x minutes (Foster 2001): the logged RPE where there is one; a
+    Load is in AU of session RPE x minutes (Foster 2001): the RPE where there is one (a
+    strength session's --rpe, a run's set-rpe or Strava Perceived Exertion); a
     run without it from power or heart rate against the profile's [anchors], else its minutes x
     a rating taken for its kind. Monotony and strain as Foster 1998. The acute:chronic ratio
     (exponentially weighted, uncoupled) only describes a change of load: it does not predict

@@ -31,17 +31,17 @@ def _number(value: float | None, digits: int = 0) -> str:
 
 
 def runs_text(handle: str, listed: Sequence[ListedRun]) -> str:
-    rows = [("id", "day", "start", "min", "km", "HR", "W", "climb m", "kind", "evidence")]
+    rows = [("id", "day", "start", "min", "km", "HR", "W", "climb m", "RPE", "kind", "evidence")]
     for x in listed:
         a = x.run.activity
         rows.append((
             str(x.run.id), x.day.isoformat(), f"{a.start:%H:%M}", _number(a.minutes),
             _number(None if a.meters is None else a.meters / 1000, 1), _number(a.avg_hr),
-            _number(a.avg_power_w), _number(a.ascent_m), str(x.classified.kind),
+            _number(a.avg_power_w), _number(a.ascent_m), _number(a.rpe), str(x.classified.kind),
             "; ".join(text(e) for e in x.classified.evidence),
         ))  # fmt: skip
     head = f"{handle}: {len(listed)} run{'s' if len(listed) != 1 else ''} (start in UTC)"
-    return "\n".join([head, *aligned(rows, {0, 3, 4, 5, 6, 7})])
+    return "\n".join([head, *aligned(rows, {0, 3, 4, 5, 6, 7, 8})])
 
 
 def runs_json(handle: str, listed: Sequence[ListedRun]) -> str:
@@ -54,6 +54,7 @@ def runs_json(handle: str, listed: Sequence[ListedRun]) -> str:
                 "meters": x.run.activity.meters, "avg_hr": x.run.activity.avg_hr,
                 "max_hr": x.run.activity.max_hr, "avg_power_w": x.run.activity.avg_power_w,
                 "ascent_m": x.run.activity.ascent_m, "laps": len(x.run.activity.laps),
+                "rpe": x.run.activity.rpe,
                 "source": str(x.run.activity.source),
                 "source_name": x.run.activity.source_name,
                 "kind": str(x.classified.kind), "kind_set": x.run.kind_set is not None,
@@ -84,7 +85,7 @@ def load_text(handle: str, report: LoadReport) -> str:
         *aligned(rows, set(range(1, 8))),
     ]
     lines.append("")
-    lines += [f"note: {cited(n)}" for n in report.notes]
+    lines += [f"note: {_note(n)}" for n in report.notes]
     return "\n".join(lines)
 
 
@@ -111,3 +112,18 @@ def load_json(handle: str, report: LoadReport) -> str:
         "notes": [_reason(n) for n in report.notes],
     }  # fmt: skip
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+
+
+ESTIMATED = {
+    "anchor_observed_max_hr": "maximum heart rate",
+    "anchor_threshold_power": "threshold power",
+    "anchor_threshold_pace": "threshold pace",
+}
+
+
+def _note(note: Any) -> str:
+    """A load note; an anchor estimated from the runs says that the load uses it."""
+    what = ESTIMATED.get(str(note.rule))
+    if what is None:
+        return cited(note)
+    return f"{what} estimated from the runs (none in the profile), used here: {cited(note)}"

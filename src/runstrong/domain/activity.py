@@ -17,6 +17,8 @@ MAX_RUN_HOURS = 36
 SAME_RUN_START_SECONDS = 120
 SAME_RUN_DURATION_SHARE = 0.1
 SECONDS_PER_HOUR = 3600
+# Session RPE on Borg's CR-10 scale (Foster 2001): 0 rest to 10 maximal.
+MAX_RPE = 10
 
 
 class ActivitySource(StrEnum):
@@ -64,7 +66,9 @@ class Lap:
 @dataclass(frozen=True, slots=True)
 class Activity:
     """A recorded activity: its start (timezone aware, UTC), its moving time, and what the
-    device measured. `sport` is the device's word for it, in lower case."""
+    device measured. `sport` is the device's word for it, in lower case; `rpe` the session
+    RPE (CR-10) the athlete gave it, where the source has one (Strava's Perceived Exertion) or
+    the athlete set it (`runs set-rpe`)."""
 
     start: datetime
     seconds: float
@@ -78,6 +82,7 @@ class Activity:
     ascent_m: float | None = None
     laps: tuple[Lap, ...] = ()
     name: str | None = None
+    rpe: int | None = None
 
     @property
     def minutes(self) -> float:

@@ -9,7 +9,13 @@ it moderate (the day before a key run, long run or race, or too close to heavy l
 heavy days back to back. Where no day of the week holds it, it is dropped, and the week's notes say
 why. `Rules.move_missed_sessions` off: every missed session is dropped.
 
-Pure: the plan, the athlete, the rules, the library and the log in; the lived plan out.
+Imported runs (lived_runs.py) replace the running week for the dates they cover, and the key runs
+they move change the days still to come: the sessions are placed against the runs as run. A heavy
+session (or one with hard plyometrics) still to come whose day is now the day before a key run
+moves to a day of its week that holds it as planned, else stays and is made moderate on the legs
+(day_fit.py), each with its reason.
+
+Pure: the plan, the athlete, the rules, the library, the log and the runs in; the lived plan out.
 """
 
 from __future__ import annotations
@@ -21,18 +27,22 @@ from enum import StrEnum
 
 from runstrong.domain.athlete import Athlete, Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
-from runstrong.domain.day_fit import is_hard_plyo
+from runstrong.domain.day_fit import is_hard_plyo, moderated_dose
 from runstrong.domain.exercise import Exercise
+from runstrong.domain.lived_runs import LivedRuns
 from runstrong.domain.messages import Reason, RuleId, reason
-from runstrong.domain.plan import Contacts, LowerBodyLoad, Plan, Session, Week
+from runstrong.domain.plan import Contacts, LowerBodyLoad, Plan, Role, Session, Week
+from runstrong.domain.prescription import contacts_of
 from runstrong.domain.rules import Rules
 from runstrong.domain.scheduling import Placement, Scheduler, SessionNeeds
 from runstrong.domain.spacing import Placed
 from runstrong.domain.training_log import LogStatus, SessionLog, Side
 
 # Why a session moves: the log missed it ("skipped", "moved"), or it is heavy on the legs the day
-# before or after a heavy session done (a session the log moved and the athlete did).
+# before or after a heavy session done (a session the log moved and the athlete did), or a key
+# run is now the day after it (lived_runs.py).
 HEAVY_BESIDE = "heavy_beside"
+KEY_RUN_MOVED = "key_run_moved"
 # The templates whose session must stay before the race of its week (scheduling.SessionNeeds).
 _BEFORE_RACE_PLACES = ("T", "ACT")
 
@@ -59,6 +69,7 @@ class SessionOutcome:
     missed: LogStatus | None = None
     done: SessionLog | None = None
     missed_log: SessionLog | None = None
+    for_run: bool = False  # moved or eased for a key run the imported runs moved
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +89,9 @@ def live_plan(
     rules: Rules,
     library: ExerciseLibrary,
     logs: Sequence[SessionLog],
+    runs: LivedRuns | None = None,
 ) -> LivedPlan:
-    """`plan` as the log `logs` has lived it (see the module's doc)."""
+    """`plan` as the log `logs` and the imported `runs` have lived it (the module's doc)."""
     sessions = {s.id: s for s in plan.sessions}
     done = {g.session_id: g for g in logs if g.status is LogStatus.DONE and g.session_id}
     missed = {
@@ -93,7 +105,7 @@ def live_plan(
             days[sid] = done[sid].date
         elif sid not in missed:
             days[sid] = s.date
-    scheduler = Scheduler(athlete, rules, plan.start)
+    scheduler = Scheduler(athlete, rules, plan.start, None if runs is None else runs.calendar)
     outcomes: dict[str, SessionOutcome] = {}
     moved_reasons: dict[str, Reason] = {}
     dropped: dict[int, list[Reason]] = {}
@@ -129,6 +141,29 @@ def live_plan(
         if beside:
             del days[sid]
             settle(s, HEAVY_BESIDE, beside[-1], None)
+    eased: dict[str, Session] = {}
+    if runs is not None and runs.through is not None:
+        for s in sorted(sessions.values(), key=lambda s: s.date):
+            if s.id in done or s.id in outcomes or s.date < runs.through:
+                continue
+            if not runs.covers(s.date):
+                continue
+            key_day = _key_run_next_day(s, days[s.id], scheduler, library)
+            if key_day is None:
+                continue
+            del days[s.id]
+            found = place(s, runs.through - timedelta(days=1), None, None)
+            if found is not None:
+                days[s.id] = found.day
+                moved_reasons[s.id] = _moved_reason(
+                    s, KEY_RUN_MOVED, key_day, None, found.day, run_date=key_day
+                )
+                outcomes[s.id] = SessionOutcome(s.id, s.date, found.day, Outcome.MOVED,
+                                                for_run=True)  # fmt: skip
+                continue
+            days[s.id] = s.date
+            eased[s.id] = _eased(s, key_day, scheduler, rules, library)
+            outcomes[s.id] = SessionOutcome(s.id, s.date, s.date, Outcome.PLANNED, for_run=True)
     for sid, s in sessions.items():
         if sid in outcomes:
             continue
@@ -140,9 +175,14 @@ def live_plan(
             )
         else:
             outcomes[sid] = SessionOutcome(sid, s.date, s.date, Outcome.PLANNED)
+    notes = {} if runs is None else runs.notes
     weeks = tuple(
-        _lived_week(w, days, moved_reasons, tuple(dropped.get(w.index, ()))) for w in plan.weeks
-    )
+        _lived_week(
+            replace(w, sessions=tuple(eased.get(s.id, s) for s in w.sessions)),
+            days, moved_reasons, (*notes.get(w.start, ()), *dropped.get(w.index, ())),
+        )
+        for w in plan.weeks
+    )  # fmt: skip
     gone = {sid for sid, o in outcomes.items() if o.outcome is Outcome.DROPPED}
     shown = tuple(
         replace(w, sessions=_by_date((*w.sessions, *(s for s in p.sessions if s.id in gone))))
@@ -250,8 +290,14 @@ def _lived_week(
 
 
 def _moved_reason(
-    session: Session, why: str, after: date, wanted: date | None, day: date
+    session: Session,
+    why: str,
+    after: date,
+    wanted: date | None,
+    day: date,
+    run_date: date | None = None,
 ) -> Reason:
+    more = {} if run_date is None else {"run_date": run_date.isoformat()}
     return reason(
         RuleId.MISSED_MOVED,
         "runstrong_heuristic",
@@ -260,6 +306,46 @@ def _moved_reason(
         to_date=day.isoformat(),
         asked_date="" if wanted is None or wanted == day else wanted.isoformat(),
         after_date=after.isoformat(),
+        **more,
+    )
+
+
+def _key_run_next_day(
+    session: Session, day: date, scheduler: Scheduler, library: ExerciseLibrary
+) -> date | None:
+    """The day after `day` when it now holds a key run, long run or race that heavy legs or
+    hard plyometrics must not come the day before (the session is one of those), else None."""
+    need = session_needs(session, library)
+    if not (need.heavy_legs or need.hard_plyo):
+        return None
+    found = scheduler.place_on(day, need, (), any_day=True)
+    if found is None or not found.fit:
+        return None
+    tomorrow = day + timedelta(days=1)
+    if not any(e.protected for e in scheduler.runs_on(tomorrow)):
+        return None  # made moderate for another reason (a race's days): as planned
+    return tomorrow
+
+
+def _eased(
+    session: Session, key_day: date, scheduler: Scheduler, rules: Rules, library: ExerciseLibrary
+) -> Session:
+    """`session` made moderate on the legs for the key run now the day after it (day_fit.py)."""
+    kept = []
+    for p in session.exercises:
+        if p.role is Role.PLYOMETRIC and p.slug in library and is_hard_plyo(p.slug, library):
+            continue
+        if p.slug in library and library.get(p.slug).is_lower_body:
+            p = moderated_dose(p, library.get(p.slug).max_reps, rules)
+        kept.append(p)
+    run = next(e.label for e in scheduler.runs_on(key_day) if e.protected)
+    why = reason(RuleId.EASED_FOR_MOVED_RUN, "doma2019", run=run, run_date=key_day.isoformat())
+    return replace(
+        session,
+        lower_body_load=LowerBodyLoad.MODERATE,
+        plyo_contacts=sum(contacts_of(p) for p in kept),
+        exercises=tuple(kept),
+        reasons=(*session.reasons, why),
     )
 
 

@@ -140,6 +140,22 @@ class RuleId(StrEnum):
     LOAD_ASSUMED_RPE = "load_assumed_rpe"
     LOAD_NOT_COUNTED = "load_not_counted"
     LOAD_RATIO_CAVEAT = "load_ratio_caveat"
+    # The running calendar as run: imported runs and the key runs they move (lived_runs.py)
+    RUNS_AS_RUN = "runs_as_run"
+    KEY_RUN_DONE_ELSEWHERE = "key_run_done_elsewhere"
+    KEY_RUN_CARRIED = "key_run_carried"
+    KEY_RUN_MISSED = "key_run_missed"
+    EASED_FOR_MOVED_RUN = "eased_for_moved_run"
+    # Anchors estimated from the runs (anchor_estimate.py)
+    ANCHOR_OBSERVED_MAX_HR = "anchor_observed_max_hr"
+    ANCHOR_THRESHOLD_POWER = "anchor_threshold_power"
+    ANCHOR_THRESHOLD_PACE = "anchor_threshold_pace"
+    # The running week the imported runs imply (running_inference.py)
+    INFER_RUN_DAY = "infer_run_day"
+    INFER_MIXED_DAY = "infer_mixed_day"
+    INFER_REST_DAY = "infer_rest_day"
+    INFER_ONE_LONG_RUN = "infer_one_long_run"
+    INFER_RECOVERY_KEPT = "infer_recovery_kept"
     # A plan saved before reasons were records (plan JSON schema 1): its text, kept as it was
     TEXT = "text"
 

@@ -426,6 +426,14 @@ class Rules:
         "strength day later in its week that holds it as planned, else it is dropped (1 on; "
         "0 off: a missed session is dropped)",
     )
+    carry_missed_key_runs: bool = rule(
+        True,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a key run of the running week not among the imported runs of its day is expected "
+        "on the next day of its week to come without a key run, and the plan as lived places "
+        "strength around it (1 on; 0 off: it is said to be missed)",
+    )
     heavy_set_min_percent_1rm: int = rule(
         80,
         cite="doma2019",
@@ -1714,6 +1722,80 @@ class Rules:
         doc="a hard run within this % of 5 km, 10 km, a half or a marathon is a race",
         most=20,
     )
+    # The running week the imported runs imply (domain.running_inference, science.md §4.2)
+    infer_min_week_share_pct: int = rule(
+        50,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a weekday's run kind is the kind seen on it in at least this % of the weeks read "
+        "(weeks with runs); a weekday run on in fewer is a rest day",
+        least=1,
+        most=100,
+    )
+    infer_long_min_median_pct: int = rule(
+        130,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a week's longest run (no key run) is its long run when it lasts at least this % "
+        "of the week's median run",
+        least=100,
+        most=1000,
+    )
+    infer_same_minutes_pct: int = rule(
+        10,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a weekday's typical minutes within this % of the profile's run are no change",
+        most=100,
+    )
+    infer_same_start_minutes: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="a weekday's typical start within this many minutes of the profile's run is no change",
+        most=720,
+    )
+    infer_min_weeks: int = rule(
+        2,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="weeks with imported runs needed to infer a running week",
+        least=1,
+        most=MAX_PLAN_WEEKS,
+    )
+    # Anchors estimated from the runs (domain.anchor_estimate, science.md §4.4)
+    anchor_estimate_weeks: int = rule(
+        12,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="weeks of runs, up to today, the anchors are estimated from",
+        least=1,
+        most=MAX_PLAN_WEEKS,
+    )
+    anchor_effort_min_minutes: int = rule(
+        30,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="shortest effort (a run, or laps in a row) a threshold is estimated from",
+        least=5,
+        most=MAX_SESSION_MINUTES,
+    )
+    anchor_effort_max_minutes: int = rule(
+        60,
+        cite="runstrong_heuristic",
+        heuristic=True,
+        doc="longest effort a threshold is estimated from",
+        least=5,
+        most=MAX_SESSION_MINUTES,
+    )
+    anchor_riegel_exponent: float = rule(
+        1.06,
+        cite="riegel1981",
+        doc="the exponent k of Riegel's endurance law, time = a x distance^k, that takes an "
+        "effort's speed to an hour's",
+        least=1.0,
+        most=1.5,
+    )
     # One training load (domain.training_load, docs/science.md §4)
     load_au_per_power_point: float = rule(
         4.2,
@@ -1734,7 +1816,13 @@ class Rules:
     load_trimp_weighting: float = rule(
         1.92,
         cite="morton1990",
-        doc="the exponent b of Banister's TRIMP weighting 0.64 e^(b x HRr) (1.92 men, 1.67 women)",
+        doc="the exponent b of Banister's TRIMP weighting k e^(b x HRr) (1.92 men, 1.67 women)",
+        most=5.0,
+    )
+    load_trimp_coefficient: float = rule(
+        0.64,
+        cite="morton1990",
+        doc="the factor k of Banister's TRIMP weighting k e^(b x HRr) (0.64 men, 0.86 women)",
         most=5.0,
     )
     load_rpe_easy: int = rule(

@@ -1,8 +1,9 @@
 """The running calendar: the runs of each date, and whether strength may go on it.
 
 Built from the usual running week, repeated, the dated running weeks that replace it for a span
-of dates (`RunningOverride`: travel, a race week, a training camp) and the strength-day
-exceptions (`StrengthException`: no strength, or only some days, for a span of dates). The
+of dates (`RunningOverride`: travel, a race week, a training camp), the strength-day
+exceptions (`StrengthException`: no strength, or only some days, for a span of dates) and the
+runs of given dates (`dated`: the runs imported for them, lived_runs.py). The
 scheduler reads it by date, never by weekday. It is a value the engine takes
 (`RunningCalendar.of(athlete)` unless given), so other sources of dated runs, such as imported
 activities, can feed it without the scheduler knowing where its runs come from.
@@ -36,6 +37,9 @@ class RunningCalendar:
     strength_days: tuple[Weekday, ...]  # the usual strength days
     overrides: tuple[RunningOverride, ...] = ()  # their dates never overlap (checked on load)
     exceptions: tuple[StrengthException, ...] = ()  # likewise
+    # The runs of given dates, in place of the usual week's or an override's (imported runs,
+    # and the key runs they move: lived_runs.py); by date, each date once.
+    dated: tuple[tuple[date, tuple[Run, ...]], ...] = ()
 
     @classmethod
     def of(cls, athlete: Athlete) -> RunningCalendar:
@@ -51,7 +55,7 @@ class RunningCalendar:
     def weekly(self) -> bool:
         """Every week the same, the usual one: no dated change at all (readers may then go by
         weekday)."""
-        return not (self.overrides or self.exceptions)
+        return not (self.overrides or self.exceptions or self.dated)
 
     def override_on(self, day: date) -> RunningOverride | None:
         for override in self.overrides:
@@ -65,9 +69,19 @@ class RunningCalendar:
                 return exception
         return None
 
+    def dated_runs(self, day: date) -> tuple[Run, ...] | None:
+        """The runs given for `day` (`dated`), or None where none are."""
+        for when, runs in self.dated:
+            if when == day:
+                return runs
+        return None
+
     def runs_on(self, day: date) -> tuple[Run, ...]:
-        """The runs of `day` (a rest is no run): the override's if one covers it, else the
-        usual week's for its weekday."""
+        """The runs of `day` (a rest is no run): those given for its date, else the override's
+        if one covers it, else the usual week's for its weekday."""
+        given = self.dated_runs(day) if self.dated else None
+        if given is not None:
+            return tuple(r for r in given if r.type is not RunType.REST)
         override = self.override_on(day) if self.overrides else None
         runs = self.week if override is None else override.runs
         weekday = Weekday.of(day)
@@ -100,7 +114,8 @@ class RunningCalendar:
         covers any of them; () for the usual weeks. Two spans starting on the same weekday
         with equal signatures hold the same runs and strength days: what is worked out for
         one holds for the other (the scheduler's memos are keyed on it)."""
-        if not self.changes(first, last):
+        dated = any(first <= when <= last for when, _ in self.dated)
+        if not dated and not self.changes(first, last):
             return ()
         days = (first + timedelta(days=i) for i in range((last - first).days + 1))
         return tuple((self.runs_on(day), self.allows_strength(day)) for day in days)

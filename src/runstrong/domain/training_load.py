@@ -6,7 +6,7 @@ Each session's load comes with the reason that says how it was worked out:
 - session RPE x minutes where the RPE is known (strength sessions logged with --rpe);
 - a run without RPE: from power against the athlete's critical or threshold power (a stress of
   hours x (power / threshold)^2 x 100 points, the form of Coggan's TSS), else from heart rate
-  by Banister's TRIMP (minutes x HRr x 0.64 e^(b HRr)), each turned into AU by a configurable
+  by Banister's TRIMP (minutes x HRr x k e^(b HRr)), each turned into AU by a configurable
   factor; else minutes x a CR-10 rating taken for the run's kind (an assumption, said so).
 Pure: no clock, no I/O; the caller gives the sessions and the days."""
 
@@ -24,7 +24,6 @@ from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.rules import Rules
 
 POWER_POINTS_PER_HOUR = 100  # an hour at threshold power
-TRIMP_FACTOR = 0.64  # Banister's weighting 0.64 e^(b x HRr)
 DAYS_A_WEEK = 7
 PERCENT = 100
 
@@ -52,11 +51,14 @@ def power_points(minutes: float, power_w: float, threshold_w: float) -> float:
     return minutes / 60 * ratio * ratio * POWER_POINTS_PER_HOUR
 
 
-def banister_trimp(minutes: float, hr_reserve: float, weighting: float) -> float:
-    """Banister's TRIMP: minutes x HRr x 0.64 e^(b x HRr), HRr the share of heart-rate reserve
-    (clamped to 0-1)."""
+def banister_trimp(
+    minutes: float, hr_reserve: float, weighting: float, coefficient: float
+) -> float:
+    """Banister's TRIMP: minutes x HRr x k e^(b x HRr), HRr the share of heart-rate reserve
+    (clamped to 0-1), k the coefficient and b the weighting (Morton 1990: 0.64 and 1.92 for
+    men, 0.86 and 1.67 for women)."""
     hrr = min(1.0, max(0.0, hr_reserve))
-    return minutes * hrr * TRIMP_FACTOR * math.exp(weighting * hrr)
+    return minutes * hrr * coefficient * math.exp(weighting * hrr)
 
 
 def assumed_rpe(kind: RunKind, rules: Rules) -> int:
@@ -89,7 +91,9 @@ def run_load(
         return au, found
     hrr = None if run.avg_hr is None else anchors.hr_reserve(run.avg_hr)
     if hrr is not None:
-        trimp = banister_trimp(minutes, hrr, rules.load_trimp_weighting)
+        trimp = banister_trimp(
+            minutes, hrr, rules.load_trimp_weighting, rules.load_trimp_coefficient
+        )
         au = trimp * rules.load_au_per_trimp
         found = reason(RuleId.LOAD_TRIMP, "morton1990", "runstrong_heuristic", au=round(au),
                        minutes=round(minutes), pct=round(PERCENT * hrr),

@@ -281,7 +281,15 @@ def _missed_why(p: P) -> str:
         return f"skipped on {p.d('after_date'):%a %d %b}"
     if why == "moved":
         return f"moved from {p.d('after_date'):%a %d %b} in the log"
+    if why == "key_run_moved":
+        return f"a key run is now on {p.d('run_date'):%a %d %b}, the next day"
     return f"heavy legs were done on {p.d('after_date'):%a %d %b}, the day beside it"
+
+
+def _anchor_caveat(p: P) -> str:
+    if p.i("race"):
+        return "; a race, so about all-out"
+    return "; from training, so a lower bound unless that effort was all-out"
 
 
 def _missed_moved(p: P) -> str:
@@ -875,6 +883,62 @@ CATALOGUE: dict[RuleId, Template] = {
     RuleId.LOAD_NOT_COUNTED: lambda p: (
         f"{p.i('sessions')} strength session{'s' if p.i('sessions') != 1 else ''} logged without "
         "minutes: not counted"
+    ),
+    RuleId.RUNS_AS_RUN: lambda p: (
+        f"runs from {p.d('first_date'):%a %d %b} to {p.d('last_date'):%a %d %b} as imported "
+        f"({', '.join(p.t('runs')) or 'none'}), in place of the running week"
+    ),
+    RuleId.KEY_RUN_DONE_ELSEWHERE: lambda p: (
+        f"{run_text(p.s('run'))} of {p.d('planned_date'):%a %d %b} was run on "
+        f"{p.d('done_date'):%a %d %b}"
+    ),
+    RuleId.KEY_RUN_CARRIED: lambda p: (
+        f"{run_text(p.s('run'))} of {p.d('planned_date'):%a %d %b} is not among the runs of that "
+        f"day: expected on {p.d('to_date'):%a %d %b}, the next day without a key run"
+    ),
+    RuleId.KEY_RUN_MISSED: lambda p: (
+        f"{run_text(p.s('run'))} of {p.d('planned_date'):%a %d %b} is not among the runs, and no "
+        "day to come this week is free for it"
+    ),
+    RuleId.EASED_FOR_MOVED_RUN: lambda p: (
+        f"moderate on the legs: {run_text(p.s('run'))} is now on {p.d('run_date'):%a %d %b}, the "
+        "next day, and no other strength day this week holds this session as planned"
+    ),
+    RuleId.ANCHOR_OBSERVED_MAX_HR: lambda p: (
+        f"{p.i('bpm')} bpm, the highest heart rate recorded ({p.s('run')}, {p.s('date')}; "
+        f"{p.i('runs')} runs with heart rate): the true maximum is at least this"
+    ),
+    RuleId.ANCHOR_THRESHOLD_POWER: lambda p: (
+        f"{p.i('watts')} W: {p.i('effort_watts')} W for {p.i('minutes')} minutes "
+        f"({p.s('run')}, {p.s('date')}) held for an hour by Riegel's law ({p.n('factor_pct'):g} %)"
+        + _anchor_caveat(p)
+    ),
+    RuleId.ANCHOR_THRESHOLD_PACE: lambda p: (
+        f"{p.s('pace')} /km: {p.s('effort_pace')} /km for {p.i('minutes')} minutes "
+        f"({p.s('run')}, {p.s('date')}) held for an hour by Riegel's law ({p.n('factor_pct'):g} % "
+        "of its speed)" + _anchor_caveat(p)
+    ),
+    RuleId.INFER_RUN_DAY: lambda p: (
+        f"{p.s('weekday')}: {p.s('type')} in {p.i('count')} of {p.i('weeks')} weeks "
+        f"({', '.join(p.t('dates'))}), typically {p.i('minutes')} min at {p.s('time')}"
+    ),
+    RuleId.INFER_MIXED_DAY: lambda p: (
+        f"{p.s('weekday')}: a run in {p.i('count')} of {p.i('weeks')} weeks "
+        f"({', '.join(p.t('dates'))}) of no one kind as often, taken as easy, typically "
+        f"{p.i('minutes')} min at {p.s('time')}"
+    ),
+    RuleId.INFER_REST_DAY: lambda p: (
+        f"{p.s('weekday')}: rest, a run in {p.i('runs')} of {p.i('weeks')} weeks "
+        f"(fewer than {p.i('share_pct')} %)"
+    ),
+    RuleId.INFER_ONE_LONG_RUN: lambda p: (
+        f"{p.s('weekday')}: easy, not a second long run of the week ({p.i('count')} of "
+        f"{p.i('weeks')} weeks: {', '.join(p.t('dates'))}), typically {p.i('minutes')} min at "
+        f"{p.s('time')}"
+    ),
+    RuleId.INFER_RECOVERY_KEPT: lambda p: (
+        f"{p.s('weekday')}: recovery as the profile says (runs cannot tell it from easy), "
+        f"typically {p.i('minutes')} min"
     ),
     RuleId.LOAD_RATIO_CAVEAT: lambda p: (
         "the acute:chronic ratio describes a change of load only; it does not predict injury "

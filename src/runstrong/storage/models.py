@@ -254,12 +254,14 @@ class NiggleCheckInRow(Base):
 
 class RunRow(Base):
     """An imported run, once however many devices and formats recorded it (its source names
-    the one kept); `kind` is the athlete's correction of the classification, if any."""
+    the one kept); `kind` is the athlete's correction of the classification, if any; `rpe` the
+    session RPE from the source or the athlete."""
 
     __tablename__ = "runs"
     __table_args__ = (
         UniqueConstraint("athlete_id", "start"),
         CheckConstraint("seconds > 0", name="seconds"),
+        CheckConstraint("rpe IS NULL OR (rpe >= 0 AND rpe <= 10)", name="rpe"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
@@ -277,11 +279,12 @@ class RunRow(Base):
     name: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str | None] = mapped_column(String(10))
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    rpe: Mapped[int | None] = mapped_column(Integer)  # session RPE, CR-10 (0-10)
 
 
 class CalendarFeedRow(Base):
     """A secret calendar subscription of an athlete (/feeds/{token}.ics): only the token's
-    SHA-256 is kept; a rotated or revoked token stays, marked (0005)."""
+    SHA-256 is kept; a rotated or revoked token stays, marked (0006)."""
 
     __tablename__ = "calendar_feeds"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

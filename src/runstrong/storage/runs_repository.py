@@ -36,6 +36,15 @@ class RunsRepository:
         query = query.order_by(RunRow.start).limit(limit)
         return [_stored(row) for row in self.session.scalars(query)]
 
+    def any_since(self, handle: str, since: dt.datetime) -> bool:
+        """Is a run of the athlete's starting at or after `since` imported?"""
+        found = self.session.scalar(
+            select(RunRow.id)
+            .where(RunRow.athlete_id == self.repo._id(handle), RunRow.start >= since)
+            .limit(1)
+        )
+        return found is not None
+
     def add(self, handle: str, activity: Activity, now: dt.datetime) -> int:
         row = RunRow(
             athlete_id=self.repo._locked(handle),
@@ -53,6 +62,7 @@ class RunsRepository:
             name=activity.name,
             kind=None,
             imported_at=now,
+            rpe=activity.rpe,
         )
         self.session.add(row)
         self.session.flush()
@@ -60,10 +70,17 @@ class RunsRepository:
 
     def set_kind(self, handle: str, run_id: int, kind: RunKind | None) -> bool:
         """Set a run's kind (None: back to the classification); False if it has no such run."""
+        return self._set(handle, run_id, kind=None if kind is None else str(kind))
+
+    def set_rpe(self, handle: str, run_id: int, rpe: int | None) -> bool:
+        """Set a run's session RPE (None: none); False if it has no such run."""
+        return self._set(handle, run_id, rpe=rpe)
+
+    def _set(self, handle: str, run_id: int, **values: object) -> bool:
         result = self.session.execute(
             update(RunRow)
             .where(RunRow.athlete_id == self.repo._locked(handle), RunRow.id == run_id)
-            .values(kind=None if kind is None else str(kind))
+            .values(**values)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
@@ -85,7 +102,7 @@ def _stored(row: RunRow) -> StoredRun:
         start=start.astimezone(dt.UTC), seconds=row.seconds, sport=row.sport,
         source=ActivitySource(row.source), source_name=row.source_name, meters=row.meters,
         avg_hr=row.avg_hr, max_hr=row.max_hr, avg_power_w=row.avg_power_w,
-        ascent_m=row.ascent_m, laps=laps, name=row.name,
+        ascent_m=row.ascent_m, laps=laps, name=row.name, rpe=row.rpe,
     )  # fmt: skip
     return StoredRun(row.id, activity, None if row.kind is None else RunKind(row.kind))
 

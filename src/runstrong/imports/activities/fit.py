@@ -1,6 +1,7 @@
 """FIT activity files (fitdecode): the session message's totals, each lap, and the start; the
-sport from the session (or the sport message). A file that is cut short or fails its CRC is
-rejected whole: nothing of it is kept."""
+sport from the session (or the sport message); the session's `workout_rpe` (the perceived
+effort a watch asks for after the run) as the run's session RPE. A file that is cut short or
+fails its CRC is rejected whole: nothing of it is kept."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
-from runstrong.domain.activity import Activity, ActivitySource, Lap
+from runstrong.domain.activity import MAX_RPE, Activity, ActivitySource, Lap
 from runstrong.imports.activities import ActivityFileError
+
+RPE_TENTHS = 10  # the FIT profile's workout_rpe is the CR-10 rating x 10
 
 
 def read_fit(data: bytes, where: str, source: ActivitySource) -> Activity:
@@ -60,7 +63,17 @@ def read_fit(data: bytes, where: str, source: ActivitySource) -> Activity:
         avg_power_w=_number(s.get("avg_power")),
         ascent_m=_number(s.get("total_ascent")),
         laps=tuple(_lap(x) for x in laps if (_number(x.get("total_timer_time")) or 0) > 0),
+        rpe=_rpe(s.get("workout_rpe")),
     )
+
+
+def _rpe(value: Any) -> int | None:
+    """The session's `workout_rpe` (CR-10 x 10, the watch's perceived effort after the run) as a
+    whole CR-10 rating; None where it is absent or off the scale."""
+    tenths = _number(value)
+    if tenths is None or not 0 <= tenths <= RPE_TENTHS * MAX_RPE:
+        return None
+    return round(tenths / RPE_TENTHS)
 
 
 def _values(frame: Any) -> dict[str, Any]:

@@ -5,6 +5,7 @@ as the unpacked folder or the zip itself.
 A row with a file is read from the file, its type from the row (a "Ride" is not a run, whatever
 the file says). A row without a file (an activity typed in by hand) is taken from the row: start,
 elapsed time, distance, heart rate, power and elevation gain where the columns are filled.
+Every row's Perceived Exertion, where the athlete gave one, is the run's session RPE.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from runstrong.domain.activity import Activity, ActivitySource
+from runstrong.domain.activity import MAX_RPE, Activity, ActivitySource
 from runstrong.imports.activities import ActivityFileError, Found, Rejected
 from runstrong.imports.activities.files import MAX_FILE_BYTES, read_bytes
 
@@ -108,7 +109,10 @@ def _row_activity(
         activity = read_bytes(opener(filename), filename, place, ActivitySource.STRAVA)
         from dataclasses import replace
 
-        return replace(activity, sport=sport, name=cell("Activity Name") or activity.name)
+        return replace(
+            activity, sport=sport, name=cell("Activity Name") or activity.name,
+            rpe=perceived_exertion(cell("Perceived Exertion")),
+        )  # fmt: skip
     start = strava_time(cell("Activity Date"))
     seconds = _number(cell("Elapsed Time"))
     if seconds is None:
@@ -127,7 +131,19 @@ def _row_activity(
         avg_power_w=_number(cell("Average Watts")),
         ascent_m=_number(cell("Elevation Gain")),
         name=cell("Activity Name") or None,
+        rpe=perceived_exertion(cell("Perceived Exertion")),
     )
+
+
+def perceived_exertion(text: str) -> int | None:
+    """Strava's Perceived Exertion (1-10, the athlete's own rating) as a CR-10 session RPE;
+    None where the cell is empty."""
+    value = _number(text)
+    if value is None:
+        return None
+    if not 0 <= value <= MAX_RPE or value != int(value):
+        raise ActivityFileError(f"has Perceived Exertion {text!r}: not a whole number 0-{MAX_RPE}")
+    return int(value)
 
 
 def strava_time(text: str) -> datetime:
