@@ -283,7 +283,6 @@ class _WeekPlanner:
         self._prescribed: dict[
             tuple[str, Role, Context | None, tuple[Reason, ...]], Prescription
         ] = {}
-        self._timed: dict[tuple[tuple[Prescription, ...], bool], list[TimedGroup]] = {}
         self._categories: dict[str, frozenset[Category]] = {}
         self._wanted: dict[Phase, tuple[Category, ...]] = {}
         # Prescriptions with one field changed (sets cut to fit, a superset letter): the same
@@ -830,12 +829,9 @@ class _WeekPlanner:
     def timed_groups(
         self, exercises: tuple[Prescription, ...], circuit: bool = False
     ) -> list[TimedGroup]:
-        """The session's groups with their work and rest (the same sessions recur)."""
-        key = (exercises, circuit)
-        found = self._timed.get(key)
-        if found is None:
-            found = self._timed[key] = timed_groups(exercises, self.library, self.rules, circuit)
-        return found
+        """The session's groups with their work and rest. Not remembered: most sessions are
+        timed once, and hashing their prescriptions for a memo cost more than it saved."""
+        return timed_groups(exercises, self.library, self.rules, circuit)
 
     def categories(self, p: Prescription) -> frozenset[Category]:
         """The week's categories `p` brings (categories.py), remembered per exercise."""
