@@ -232,13 +232,21 @@ class Fitting:
         self.sets = [p.sets for p in draft.exercises]
         self.ranks = list(draft.trim_ranks)
         self.coverage = list(draft.coverage)
-        self.categories = [memo.categories(p) for p in draft.exercises]
+        # Each exercise's categories, worked out only when a pass leaves exercises out (few do).
+        self._categories: list[frozenset[Category]] | None = None
         self.circuit = draft.circuit
         # The exercises cut, in the order of their first cut, and those left out. Notes are
         # worded only when asked for, from each exercise's sets before and after.
         self._touched: dict[int, Prescription] = {}  # by id: in order, compared by identity
         self._left_out: list[Prescription] = []
         self._regroup()
+
+    @property
+    def categories(self) -> list[frozenset[Category]]:
+        """Each exercise's categories (categories.py), in the order of `exercises`."""
+        if self._categories is None:
+            self._categories = [self.memo.categories(p) for p in self.exercises]
+        return self._categories
 
     @property
     def over(self) -> bool:
@@ -261,7 +269,9 @@ class Fitting:
 
     def leave_out(self, k: int) -> None:
         gone = self.exercises.pop(k)
-        del self.sets[k], self.ranks[k], self.coverage[k], self.categories[k]
+        del self.sets[k], self.ranks[k], self.coverage[k]
+        if self._categories is not None:
+            del self._categories[k]
         if id(gone) not in self._touched:
             self._touched[id(gone)] = gone
         self._left_out.append(gone)
