@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, reduce
+from operator import add
 from typing import NamedTuple
 
 from runstrong.domain.catalogue import ExerciseLibrary
@@ -75,11 +76,9 @@ def group_seconds(group: TimedGroup, sets: Sequence[int], rules: Rules) -> float
 
 
 def minutes_of(seconds: Iterable[float], rules: Rules) -> int:
-    """The session's minutes: the warm-up, then each group's seconds, rounded up."""
-    total = rules.warm_up_minutes * 60.0
-    for s in seconds:
-        total += s
-    return math.ceil(total / 60)
+    """The session's minutes: the warm-up, then each group's seconds, rounded up. Added one by
+    one, in order (`reduce`, not `sum`, whose float rounding differs from Python 3.12 on)."""
+    return math.ceil(reduce(add, seconds, rules.warm_up_minutes * 60.0) / 60)
 
 
 def minutes_for(groups: Sequence[TimedGroup], sets: Sequence[int], rules: Rules) -> int:

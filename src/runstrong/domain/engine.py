@@ -30,7 +30,6 @@ from runstrong.domain.exercise import (
     display_name,
 )
 from runstrong.domain.identity import places, session_id
-from runstrong.domain.light_kit import KitCheck
 from runstrong.domain.load_ceiling import load_limit
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.niggles import leg_niggle_sites, plyo_contacts
@@ -74,7 +73,7 @@ from runstrong.domain.scheduling import (
     SessionNeeds,
     no_heavy_days_after,
 )
-from runstrong.domain.selection import Chooser
+from runstrong.domain.shared_memo import shared_memo
 from runstrong.domain.spacing import Placed, leaves_out_plyo, moderates_legs
 from runstrong.domain.start_estimates import related_1rm
 from runstrong.domain.templates import ACT, PLYO, PLYO_LOW, POWER, REC, A, B, M, T, Template, W
@@ -276,15 +275,9 @@ class _WeekPlanner:
             if not frame.deload:
                 step = _progress(frame)
                 self.block_progress.setdefault((frame.block, frame.phase), set()).add(step)
-        self.chooser = Chooser(
-            library,
-            athlete.level,
-            athlete.equipment.available,
-            athlete.niggles,
-            frozenset(athlete.one_rep_max_kg),
-            rules,
-        )
-        self.kit = KitCheck(athlete, self.chooser, rules)
+        # Choices, load limits and doses: shared by the plans of the same athlete (shared_memo.py)
+        memo = shared_memo(athlete, library, rules)
+        self.chooser, self.kit = memo.chooser, memo.kit
         self.scheduler = Scheduler(athlete, rules, start, calendar)
         self.history: list[Placed] = []
         # A block's exercises per session: (block, phase, template, place in the week).
@@ -297,23 +290,18 @@ class _WeekPlanner:
         self._ready: dict[ContentKey, list[Ready]] = {}
         # Light sessions for heavy ones left out: activation, or recovery just after a race.
         self._stand_ins: dict[tuple[ContentKey, Template], Ready] = {}
-        self._prescribed: dict[
-            tuple[str, Role, Context | None, tuple[Reason, ...]], Prescription
-        ] = {}
-        self._timed: dict[tuple[tuple[Prescription, ...], bool], list[TimedGroup]] = {}
-        self._categories: dict[str, frozenset[Category]] = {}
+        self._prescribed = memo.prescribed
+        self._categories = memo.categories
         self._wanted: dict[Phase, tuple[Category, ...]] = {}
-        # Prescriptions with one field changed (sets cut to fit, a superset letter): the same
-        # few changes recur week after week.
-        self._revised: dict[tuple[Prescription, str, object], Prescription] = {}
+        self._revised = memo.revised
         self._trimmed: dict[tuple[Draft, ...], list[Trimmed]] = {}
-        self._lower_body: dict[str, bool] = {}
+        self._lower_body = memo.lower_body
         # Sessions fitted to their day (day_fit.py), by week, template and kind of fit.
         self._fitted: dict[tuple[ContentKey, Template, bool, bool, Weekday | None], Ready] = {}
         # Heavy sessions given a moderated session's explosive lift, by week and its day.
         self._powered: dict[tuple[ContentKey, Template, Weekday], Ready] = {}
         self._budgets: dict[Template, Budget] = {}
-        self._names: dict[str, str] = {}  # each exercise's name for the athlete's equipment
+        self._names = memo.names
         self._picked: dict[
             tuple[Template, Phase, int, frozenset[str]],
             tuple[tuple[Pick, ...], tuple[Reason, ...]],
@@ -859,12 +847,9 @@ class _WeekPlanner:
     def timed_groups(
         self, exercises: tuple[Prescription, ...], circuit: bool = False
     ) -> list[TimedGroup]:
-        """The session's groups with their work and rest (the same sessions recur)."""
-        key = (exercises, circuit)
-        found = self._timed.get(key)
-        if found is None:
-            found = self._timed[key] = timed_groups(exercises, self.library, self.rules, circuit)
-        return found
+        """The session's groups with their work and rest. Not remembered: most sessions are
+        timed once, and hashing their prescriptions for a memo cost more than it saved."""
+        return timed_groups(exercises, self.library, self.rules, circuit)
 
     def categories(self, p: Prescription) -> frozenset[Category]:
         """The week's categories `p` brings (categories.py), remembered per exercise."""

@@ -7,7 +7,6 @@ NSCA reps-to-%1RM table at (reps + RIR), so a %1RM and its RIR always agree.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from runstrong.domain.exercise import Exercise, Level, LoadType, PlyoIntensity
@@ -28,9 +27,9 @@ from runstrong.domain.progression import Step, position, step
 from runstrong.domain.rules import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS, Rules
 
 
-@dataclass(frozen=True, slots=True)
-class DoseRow:
-    """A row of the dose tables: sets, reps, reps in reserve, rest and its sources."""
+class DoseRow(NamedTuple):
+    """A row of the dose tables: sets, reps, reps in reserve, rest and its sources (a
+    NamedTuple: every dose makes one, and they are quicker to make than a frozen dataclass)."""
 
     sets: int
     reps: int

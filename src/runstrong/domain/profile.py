@@ -8,7 +8,7 @@ from datetime import date
 from runstrong.domain.anchors import Anchors
 from runstrong.domain.athlete import Athlete
 from runstrong.domain.rules import Rules
-from runstrong.domain.training_log import Units
+from runstrong.domain.units import Units
 
 PROFILE_SCHEMA_VERSION = 1
 

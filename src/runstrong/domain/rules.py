@@ -9,6 +9,7 @@ set, 0 unless given); `runstrong rules` lists them all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 from typing import Any
 
 from runstrong.domain.intensity import LAST_RM
@@ -67,10 +68,12 @@ ORDERED_PAIRS = (
 )
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Rules:
     """Every rule's value: the defaults, or a profile's overrides (`override`). No generated
-    repr: with 127 fields it cost a millisecond of every command's start to compile."""
+    repr, __eq__ or __hash__: with 209 fields, compiling them cost every command's start (the
+    two comparisons, 15M instructions of `runstrong plan`'s 730M); `__eq__` and `__hash__` below
+    compare the same values, field by field."""
 
     # Frequency (science.md §1.1, §2.1 runner adaptation, §3.2)
     sessions_per_week_base_build: int = rule(
@@ -1870,6 +1873,14 @@ class Rules:
     def override(self, values: dict[str, Any]) -> Rules:
         return replace(self, **values)
 
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return bool(_rule_values(self) == _rule_values(other))
+
+    def __hash__(self) -> int:
+        return hash(_rule_values(self))
+
     @staticmethod
     def describe() -> list[dict[str, Any]]:
         """Every rule: name, default, citation key, heuristic flag, description, and the least
@@ -1887,3 +1898,6 @@ class Rules:
             }
             for f in fields(Rules)
         ]
+
+
+_rule_values = attrgetter(*(f.name for f in fields(Rules)))  # every value, in field order

@@ -69,6 +69,11 @@ class Chooser:
     _ranked: dict[tuple[Slot, PlyoIntensity | None], list[tuple[Exercise, float]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # `_ranked` without the exercises the athlete's niggles rule out: choosing for a slot with
+    # niggles filters the same ranked list block after block.
+    _safe: dict[tuple[Slot, PlyoIntensity | None], list[tuple[Exercise, float]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     _usable: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _ruled_out: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -106,9 +111,10 @@ class Chooser:
         easier = self.easier if slot.role is Role.MAIN else None
         if not self.niggles:
             return _pick(ranked, block, used, window, most, easier), ()
-        chosen = _pick(ranked, block, used, window, most, easier, allowed=self.allows)
-        if chosen is None:
-            return None, ()
+        safe = self._safe_ranked(slot, max_plyo)
+        chosen = _pick(safe, block, used, window, most, easier)
+        if chosen is None or len(safe) == len(ranked):  # no niggle rules out one of the slot's
+            return chosen, ()
         unsafe_best = _pick(ranked, block, used, window, most, easier)
         notes: tuple[Reason, ...] = ()
         # A note only where the niggle ruled the other exercise out: leaving unsafe exercises
@@ -154,6 +160,17 @@ class Chooser:
             scored = [(ex, self._score(slot, ex)) for ex in self._eligible(slot, max_plyo)]
             self._ranked[key] = sorted(scored, key=lambda pair: (-pair[1], pair[0].slug))
         return self._ranked[key]
+
+    def _safe_ranked(
+        self, slot: Slot, max_plyo: PlyoIntensity | None
+    ) -> list[tuple[Exercise, float]]:
+        """`ranked` without the exercises the athlete's niggles rule out (computed once)."""
+        key = (slot, max_plyo)
+        found = self._safe.get(key)
+        if found is None:
+            found = [(ex, score) for ex, score in self.ranked(slot, max_plyo) if self.allows(ex)]
+            self._safe[key] = found
+        return found
 
     def _eligible(self, slot: Slot, max_plyo: PlyoIntensity | None) -> Iterable[Exercise]:
         candidates = {ex.slug: ex for p in slot.patterns for ex in self.library.with_pattern(p)}
@@ -269,15 +286,13 @@ def _pick(
     window: float,
     most: int,
     easier: Callable[[Exercise, Exercise], bool] | None,
-    allowed: Callable[[Exercise], bool] | None = None,
 ) -> Exercise | None:
     """The best few (at most `most`, within `window` score points of the best) take turns, block
-    by block (`_in_turn`); an exercise already `used` this week, or not `allowed` with the
-    athlete's niggles, takes no part."""
+    by block (`_in_turn`); an exercise already `used` this week takes no part."""
     group: list[Exercise] = []
     best = 0.0
     for ex, score in ranked:  # best first
-        if ex.slug in used or (allowed is not None and not allowed(ex)):
+        if ex.slug in used:
             continue
         if not group:
             best = score

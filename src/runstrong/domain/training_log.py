@@ -10,18 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-KG_PER_LB = 0.45359237  # the international avoirdupois pound, exactly
-
-
-class Units(StrEnum):
-    KG = "kg"
-    LB = "lb"
-
-    def to_kg(self, value: float) -> float:
-        return round(value * KG_PER_LB, 3) if self is Units.LB else value
-
-    def from_kg(self, kg: float) -> float:
-        return round(kg / KG_PER_LB, 1) if self is Units.LB else kg
+from runstrong.domain.units import KG_PER_LB as KG_PER_LB  # the log's units, where they were
+from runstrong.domain.units import Units as Units
 
 
 class Side(StrEnum):

@@ -112,49 +112,73 @@ def _fitted(
         Fitting(d, limit, budget, memo, rules)
         for d, limit, budget in zip(drafts, limits, budgets, strict=True)
     ]
-    if not any(f.over for f in fits):
-        return fits
-    # Within a pass the highest trim rank goes first.
-    _fewer_sets(fits, min_accessory, lambda p, rank: rank >= MIN_TRIM_RANK_FOR_FEWER_SETS)
-    for f in fits:
-        for k, p in enumerate(f.exercises):
-            while p.role is Role.MAIN and f.over and f.sets[k] > min_main:
-                f.set_sets(k, f.sets[k] - 1)
-    _fewer_sets(fits, min_accessory, lambda p, rank: p.role not in KEPT_ROLES)
-    if rules.trim_covered_categories_first:
-        _leave_out(fits, spare_only=True)
-    if rules.circuit_to_fit:
-        for f in fits:
-            if f.over:
-                f.make_circuit()
     least = rules.min_category_sets
-    _fewer_sets(fits, least, lambda p, rank: p.role not in KEPT_ROLES)
-    _fewer_sets(fits, least, lambda p, rank: p.role in PLYO_AND_POWER)
-    _leave_out(fits, spare_only=False)
-    last = rules.min_main_sets_short_of_time  # the last resort: fewer sets of the main lifts
-    for f in fits:
-        for k, p in enumerate(f.exercises):
-            if p.role is Role.MAIN and f.over and f.sets[k] > last:
-                f.set_sets(k, last)
+    # Within a pass the highest trim rank goes first. Each pass only shortens sessions still
+    # over their time, so once none is over the passes left would change nothing: skipped.
+    passes: list[Callable[[], None]] = [
+        lambda: _fewer_sets(fits, min_accessory, EVERY_ROLE, MIN_TRIM_RANK_FOR_FEWER_SETS),
+        lambda: _fewer_main_sets(fits, min_main),
+        lambda: _fewer_sets(fits, min_accessory, ACCESSORY_ROLES),
+    ]
+    if rules.trim_covered_categories_first:
+        passes.append(lambda: _leave_out(fits, spare_only=True))
+    if rules.circuit_to_fit:
+        passes.append(lambda: _circuits(fits))
+    passes += [
+        lambda: _fewer_sets(fits, least, ACCESSORY_ROLES),
+        lambda: _fewer_sets(fits, least, PLYO_AND_POWER),
+        lambda: _leave_out(fits, spare_only=False),
+        # the last resort: fewer sets of the main lifts
+        lambda: _main_sets_to(fits, rules.min_main_sets_short_of_time),
+    ]
+    for cut in passes:
+        if not any(f.over for f in fits):
+            break
+        cut()
     for f in fits:
         f.give_back()
     return fits
+
+
+def _circuits(fits: list[Fitting]) -> None:
+    """Sessions still over their time do their accessories, upper body and trunk as a circuit."""
+    for f in fits:
+        if f.over:
+            f.make_circuit()
+
+
+def _fewer_main_sets(fits: list[Fitting], sets: int) -> None:
+    """The main lifts of sessions still over their time, a set at a time down to `sets`."""
+    for f in fits:
+        for k, p in enumerate(f.exercises):
+            while p.role is Role.MAIN and f.over and f.sets[k] > sets:
+                f.set_sets(k, f.sets[k] - 1)
+
+
+def _main_sets_to(fits: list[Fitting], sets: int) -> None:
+    """The main lifts of sessions still over their time straight down to `sets`."""
+    for f in fits:
+        for k, p in enumerate(f.exercises):
+            if p.role is Role.MAIN and f.over and f.sets[k] > sets:
+                f.set_sets(k, sets)
 
 
 # Roles whose sets the accessory passes leave alone: the main lifts (cut by their own pass), the
 # plyometrics (a dose of contacts for the week) and the explosive lift (cut last).
 PLYO_AND_POWER = frozenset({Role.PLYOMETRIC, Role.POWER})
 KEPT_ROLES = frozenset({Role.MAIN, Role.PLYOMETRIC, Role.POWER})
+EVERY_ROLE = frozenset(Role)
+ACCESSORY_ROLES = EVERY_ROLE - KEPT_ROLES
 
 
-def _fewer_sets(fits: list[Fitting], sets: int, which: Callable[[Prescription, int], bool]) -> None:
-    """Exercises `which` accepts (given the exercise and its trim rank) go down to `sets` sets in
-    sessions still over their time, the highest trim rank first."""
+def _fewer_sets(fits: list[Fitting], sets: int, roles: frozenset[Role], min_rank: int = 0) -> None:
+    """Exercises of `roles` and of at least `min_rank` go down to `sets` sets in sessions still
+    over their time, the highest trim rank first."""
     chosen = [
         (rank, i, k)
         for i, f in enumerate(fits)
-        for k, (rank, p) in enumerate(zip(f.ranks, f.exercises, strict=True))
-        if which(p, rank) and f.sets[k] > sets
+        for k, (rank, p, n) in enumerate(zip(f.ranks, f.exercises, f.sets, strict=True))
+        if n > sets and rank >= min_rank and p.role in roles
     ]
     for _, i, k in sorted(chosen, reverse=True):
         if fits[i].over:
@@ -208,13 +232,21 @@ class Fitting:
         self.sets = [p.sets for p in draft.exercises]
         self.ranks = list(draft.trim_ranks)
         self.coverage = list(draft.coverage)
-        self.categories = [memo.categories(p) for p in draft.exercises]
+        # Each exercise's categories, worked out only when a pass leaves exercises out (few do).
+        self._categories: list[frozenset[Category]] | None = None
         self.circuit = draft.circuit
         # The exercises cut, in the order of their first cut, and those left out. Notes are
         # worded only when asked for, from each exercise's sets before and after.
         self._touched: dict[int, Prescription] = {}  # by id: in order, compared by identity
         self._left_out: list[Prescription] = []
         self._regroup()
+
+    @property
+    def categories(self) -> list[frozenset[Category]]:
+        """Each exercise's categories (categories.py), in the order of `exercises`."""
+        if self._categories is None:
+            self._categories = [self.memo.categories(p) for p in self.exercises]
+        return self._categories
 
     @property
     def over(self) -> bool:
@@ -237,7 +269,9 @@ class Fitting:
 
     def leave_out(self, k: int) -> None:
         gone = self.exercises.pop(k)
-        del self.sets[k], self.ranks[k], self.coverage[k], self.categories[k]
+        del self.sets[k], self.ranks[k], self.coverage[k]
+        if self._categories is not None:
+            del self._categories[k]
         if id(gone) not in self._touched:
             self._touched[id(gone)] = gone
         self._left_out.append(gone)
@@ -255,9 +289,15 @@ class Fitting:
         circuit gets its rounds back whole, a set of each member that lost one."""
         if not self._touched:
             return
+        # Only groups with a member short of its sets have any to get back.
+        short_groups = {
+            self.group_of[k]
+            for k, (p, n) in enumerate(zip(self.exercises, self.sets, strict=True))
+            if n < p.sets
+        }
         order = sorted(
-            range(len(self.groups)),
-            key=lambda g: min(self.ranks[k] for k in self.groups[g].members),
+            short_groups,
+            key=lambda g: (min(self.ranks[k] for k in self.groups[g].members), g),
         )
         for g in order:
             group = self.groups[g]

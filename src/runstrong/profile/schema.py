@@ -19,7 +19,7 @@ from runstrong.domain.exercise import Equipment, Level, NiggleSite
 from runstrong.domain.identity import ID_PATTERN
 from runstrong.domain.periodisation import MAX_RACES
 from runstrong.domain.rules import MAX_SESSION_MINUTES
-from runstrong.domain.training_log import Units
+from runstrong.domain.units import Units
 from runstrong.validation import PlanDate, check_zone, shown
 
 MIN_RUN_MINUTES = 1
