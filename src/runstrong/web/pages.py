@@ -13,6 +13,8 @@ from runstrong.domain.errors import UnknownAthleteError
 from runstrong.web import (
     pages_account,
     pages_athletes,
+    pages_care,
+    pages_coaching,
     pages_downloads,
     pages_plan,
     pages_today,
@@ -32,6 +34,8 @@ PAGE_ROUTERS: list[Router] = [
     pages_today.router,
     pages_plan.router,
     pages_downloads.router,
+    pages_care.router,
+    pages_coaching.router,
 ]
 
 # App-wide (a CSRF failure is raised before any route): pages get HTML, /api its JSON.
