@@ -38,7 +38,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException
 from litestar.handlers.base import BaseRouteHandler
 
-from runstrong.access_service import Action, AthleteRef, athlete_for
+from runstrong.access_service import COACH_MAY, OWNER_MAY, Action, AthleteRef, athlete_for
 from runstrong.account_service import Account, account_for_token, revoke_token
 from runstrong.settings import Settings
 from runstrong.web.config import WebConfig
@@ -121,6 +121,12 @@ def page_athlete_ref(
     base = _config(request).settings()
     ref = athlete_for(account, athlete_id[:MAX_ATHLETE_ID_CHARS], action, base)
     return ref, ref.settings(base)
+
+
+def may(ref: AthleteRef, action: Action) -> bool:
+    """Whether the account that found `ref` may also take `action` on it (a page shows or hides
+    its forms by this; the form's route asks access_service again)."""
+    return action in (COACH_MAY if ref.as_coach else OWNER_MAY)
 
 
 def login_redirect(request: Request[Any, Any, Any], _: LoginRequired) -> Response[Any]:

@@ -18,10 +18,10 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_202_ACCEPTED, HTTP_500_INTERNAL_SERVER_ERROR
 
 from runstrong import athlete_service, feed_service
-from runstrong.access_service import COACH_MAY, OWNER_MAY, Action
+from runstrong.access_service import Action
 from runstrong.settings import Settings
 from runstrong.web import plan_view
-from runstrong.web.browser import page_athlete, page_athlete_ref, signed_in_page
+from runstrong.web.browser import may, page_athlete, page_athlete_ref, signed_in_page
 from runstrong.web.feeds import PDF_RETRY_AFTER_S, feed_url, new_feed, pdf_response
 from runstrong.web.templating import error_page, page
 
@@ -82,7 +82,7 @@ def _downloads(
     plan = orjson.loads(athlete_service.latest_plan(ref.handle, settings).plan_json)
     today = settings.today.isoformat()
     upcoming = [s for w in plan["weeks"] for s in w["sessions"] if s["date"] >= today]
-    may_feed = Action.FEED in (COACH_MAY if ref.as_coach else OWNER_MAY)
+    may_feed = may(ref, Action.FEED)
     context = {
         "athlete": record,
         "sessions": upcoming,

@@ -17,13 +17,13 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_422_UNPROCESSABLE_ENTITY
 
 from runstrong import log_service
-from runstrong.access_service import COACH_MAY, OWNER_MAY, Action
+from runstrong.access_service import Action
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import AlreadyLoggedError, NoPlannedSessionError
 from runstrong.domain.training_log import LogStatus, SessionLog, Units
 from runstrong.settings import Settings
 from runstrong.web.auth import library_of
-from runstrong.web.browser import page_athlete, page_athlete_ref, signed_in_page
+from runstrong.web.browser import may, page_athlete, page_athlete_ref, signed_in_page
 from runstrong.web.templating import error_page, page
 from runstrong.web.today_form import read_move, read_reason, read_sets
 from runstrong.web.today_view import TodayView, logged_fields, today_view
@@ -46,7 +46,7 @@ def today(request: Request[Any, Any, Any], athlete_id: FromPath[str]) -> Templat
         return error_page(request, HTTP_422_UNPROCESSABLE_ENTITY, "The date is not a day: give "
                           "it as YYYY-MM-DD.")  # fmt: skip
     saved = SAVED.get(request.query_params.get("saved", ""))
-    may_log = Action.LOG in (COACH_MAY if ref.as_coach else OWNER_MAY)
+    may_log = may(ref, Action.LOG)
     return _today_page(request, ref.handle, asked, settings, saved=saved, may_log=may_log)
 
 
