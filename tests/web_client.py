@@ -4,6 +4,7 @@ client, accounts made through the API itself, and the example profiles as JSON b
 from __future__ import annotations
 
 import json
+import time as clock_time
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from runstrong.web.config import WebConfig
 
 NOW = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)  # a Wednesday: Alex's plan starts on 7 December
 PASSWORD = "correct horse battery"
+MAKING_TIMEOUT_S = 120  # a process of its own plans, renders and stores (the PDF: seconds)
 
 
 class Clock:
@@ -57,6 +59,19 @@ def _iso(value: object) -> str:
     if isinstance(value, date | time | datetime):
         return value.isoformat()
     raise TypeError(type(value))
+
+
+def eventually(web: TestClient[Any], path: str, changed: bytes | None = None, **kw: Any) -> Any:
+    """GET `path` until it answers 200 with a body other than `changed` (a file made outside
+    the request: 202 until then)."""
+    deadline = clock_time.monotonic() + MAKING_TIMEOUT_S
+    while True:
+        answer = web.get(path, **kw)
+        if answer.status_code == 200 and answer.content != changed:
+            return answer
+        assert answer.status_code in (200, 202), answer.text
+        assert clock_time.monotonic() < deadline, f"{path} not made in {MAKING_TIMEOUT_S} s"
+        clock_time.sleep(0.3)
 
 
 def account(web: TestClient[Any], email: str) -> dict[str, str]:

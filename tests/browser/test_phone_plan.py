@@ -25,8 +25,8 @@ EXPECT_TIMEOUT_MS = 15_000  # a shared machine: pages may come slowly
 EMAIL = "alex@example.org"
 
 
-def alex_added(base: str) -> dict[str, str]:
-    """An account with Alex, made through the API; its bearer header."""
+def alex_added(base: str) -> tuple[dict[str, str], str]:
+    """An account with Alex, made through the API; its bearer header and Alex's id."""
     with httpx.Client(base_url=base) as api:
         assert api.post("/api/v1/users", json={"email": EMAIL, "password": PASSWORD}).is_success
         token = api.post("/api/v1/tokens", json={"email": EMAIL, "password": PASSWORD}).json()
@@ -37,7 +37,7 @@ def alex_added(base: str) -> dict[str, str]:
             headers={**auth, "content-type": "application/json"},
         )
         assert added.status_code == 201, added.text
-    return auth
+    return auth, str(added.json()["id"])
 
 
 def test_a_runner_reads_the_plan_downloads_a_workout_and_re_plans_on_a_phone(
@@ -46,10 +46,11 @@ def test_a_runner_reads_the_plan_downloads_a_workout_and_re_plans_on_a_phone(
     from playwright.sync_api import expect, sync_playwright
 
     base, _ = served
-    auth = alex_added(base)
+    auth, alex = alex_added(base)
     with httpx.Client(base_url=base, headers=auth) as api:
-        plan = api.get("/api/v1/athletes/alex/plan").json()
-        fit_zip = zipfile.ZipFile(io.BytesIO(api.get("/api/v1/athletes/alex/exports/fit").content))
+        plan = api.get(f"/api/v1/athletes/{alex}/plan").json()
+        fit = api.get(f"/api/v1/athletes/{alex}/exports/fit")
+        fit_zip = zipfile.ZipFile(io.BytesIO(fit.content))
     week1 = plan["weeks"][0]
     first = week1["sessions"][0]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -64,11 +65,11 @@ def test_a_runner_reads_the_plan_downloads_a_workout_and_re_plans_on_a_phone(
             errors: list[str] = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
 
-            page.goto(f"{base}/athletes/alex/plan")  # signed out: to the log-in page, and back
+            page.goto(f"{base}/athletes/{alex}/plan")  # signed out: to the log-in page, and back
             page.get_by_label("Email").fill(EMAIL)
             page.get_by_label("Password").fill(PASSWORD)
             page.get_by_role("button", name="Log in").click()
-            expect(page).to_have_url(f"{base}/athletes/alex/plan")
+            expect(page).to_have_url(f"{base}/athletes/{alex}/plan")
             week = page.locator("#week-1")
             for s in week1["sessions"]:
                 expect(week.get_by_role("link", name=s["title"])).to_be_visible()
@@ -83,7 +84,7 @@ def test_a_runner_reads_the_plan_downloads_a_workout_and_re_plans_on_a_phone(
             why.screenshot(path=SCREENSHOTS / "plan-03-why.png")
 
             page.get_by_role("link", name="Weeks").click()
-            expect(page).to_have_url(f"{base}/athletes/alex/weeks/1")
+            expect(page).to_have_url(f"{base}/athletes/{alex}/weeks/1")
             image = page.locator(".heatmap img")
             expect(image).to_be_visible()
             assert image.evaluate("i => i.complete && i.naturalWidth > 0")  # the SVG drawn
@@ -105,7 +106,7 @@ def test_a_runner_reads_the_plan_downloads_a_workout_and_re_plans_on_a_phone(
             page.get_by_role("button", name="Save these and re-plan").click()
             expect(page.locator(".notice")).to_contain_text("Saved as profile version 2")
 
-            page.goto(f"{base}/athletes/alex/sessions/{first['id'].split('/', 1)[1]}")
+            page.goto(f"{base}/athletes/{alex}/sessions/{first['id'].split('/', 1)[1]}")
             notice = page.get_by_role("link", name="The last re-plan changed this session")
             expect(notice).to_be_visible()
             notice.click()

@@ -50,13 +50,14 @@ def test_the_example_server_serves_the_example_athlete_on_a_fresh_file(tmp_path:
     )  # fmt: skip
     try:
         token = printed(process, "token:")
+        athlete = printed(process, "athlete:")
         feed = printed(process, "calendar:")
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             try:
                 today = httpx.get(
-                    f"{base}/api/v1/athletes/alex/today?date=2026-12-08",
+                    f"{base}/api/v1/athletes/{athlete}/today?date=2026-12-08",
                     headers={"Authorization": f"Bearer {token}"},
                 )
                 break

@@ -10,13 +10,11 @@ from typing import Any
 
 import pypdfium2
 from icalendar import Calendar
-from litestar.testing import TestClient
 from sqlalchemy import create_engine, text
 
 from builders import EXAMPLES, ok, run_in_process
-from web_client import NOW, account, add_athlete, client
+from web_client import MAKING_TIMEOUT_S, NOW, account, add_athlete, client, eventually
 
-MAKING_TIMEOUT_S = 120  # a process of its own plans, renders and stores (the PDF: seconds)
 ALEX = str(EXAMPLES / "alex-marathon.toml")
 
 
@@ -24,18 +22,6 @@ def events(body: bytes) -> dict[str, Any]:
     """The calendar's events by UID (an independent parser: icalendar)."""
     calendar = Calendar.from_ical(body)
     return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-
-
-def eventually(web: TestClient[Any], path: str, changed: bytes | None = None, **kw: Any) -> Any:
-    """GET `path` until it answers 200 with a body other than `changed`."""
-    deadline = time.monotonic() + MAKING_TIMEOUT_S
-    while True:
-        answer = web.get(path, **kw)
-        if answer.status_code == 200 and answer.content != changed:
-            return answer
-        assert answer.status_code in (200, 202), answer.text
-        assert time.monotonic() < deadline, f"{path} not made in {MAKING_TIMEOUT_S} s"
-        time.sleep(0.3)
 
 
 def test_a_feed_url_is_fetched_without_a_token_rotated_and_revoked(database_url: str) -> None:

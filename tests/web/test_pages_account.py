@@ -82,10 +82,12 @@ def test_sign_up_of_a_taken_email_ends_as_a_new_one_does_and_changes_nothing(
 
 def test_sign_up_mistakes_are_shown_on_their_fields(tmp_path: Path) -> None:
     with client(sqlite(tmp_path)) as web:
-        short = post_form(web, "/signup", {"email": "a@example.org", "password": "short"})
+        short = post_form(web, "/signup", {"email": "a@example.org", "password": "elevenchars"})
         not_email = post_form(web, "/signup", {"email": "nobody", "password": PASSWORD})
     assert (short.status_code, not_email.status_code) == (422, 422)
-    assert re.search(r'id="password-error"[^>]*>Password should be at least 8', short.text)
+    assert re.search(
+        r'id="password-error"[^>]*>Password should be at least 12 characters', short.text
+    )
     assert re.search(r'id="email-error"[^>]*>Email is not an email address', not_email.text)
     assert 'value="nobody"' in not_email.text  # what was typed is kept (never the password)
 

@@ -21,7 +21,7 @@ from web_client import Clock, bearer, client
 
 SESSION_DAY = "2026-12-08"  # Alex's first session (the plan starts on Monday 7 December)
 ON_SESSION_DAY = datetime(2026, 12, 8, 17, 0, tzinfo=UTC)
-TODAY = "/athletes/alex/today"
+ATHLETE_TODAY = re.compile(r"/athletes/(a_[A-Za-z0-9_-]+)/today")  # by the API's opaque id
 LB_IN_KG = 0.45359237  # the international pound
 
 
@@ -39,19 +39,23 @@ def added_alex(web: TestClient[Any], **form: str) -> str:
 
 
 @contextmanager
-def on_alex_session_day(database_url: str, **form: str) -> Iterator[TestClient[Any]]:
-    """Alex added by his account on 2 December, then the clock on his first session's day."""
+def on_alex_session_day(database_url: str, **form: str) -> Iterator[tuple[TestClient[Any], str]]:
+    """Alex added by his account on 2 December, then the clock on his first session's day;
+    and his today page."""
     clock = Clock()
     with client(database_url, clock=clock) as web:
         signed_up(web, "alex@example.org")
-        added_alex(web, **form)
+        today = added_alex(web, **form)
         clock.now = ON_SESSION_DAY
-        yield web
+        yield web, today
 
 
-def history(web: TestClient[Any], email: str) -> list[dict[str, Any]]:
-    """The sets logged for alex, read back through the API (the account's own token)."""
-    found = web.get("/api/v1/athletes/alex/history", headers=bearer(web, email))
+def history(web: TestClient[Any], email: str, today: str) -> list[dict[str, Any]]:
+    """The sets logged for the athlete of the `today` page, read back through the API (the
+    account's own token), by the same id."""
+    athlete = ATHLETE_TODAY.fullmatch(today)
+    assert athlete is not None, today
+    found = web.get(f"/api/v1/athletes/{athlete.group(1)}/history", headers=bearer(web, email))
     assert found.status_code == 200
     sets: list[dict[str, Any]] = found.json()["sets"]
     return sets
@@ -65,12 +69,13 @@ def test_a_session_is_logged_per_side_from_the_today_page(database_url: str) -> 
     clock = Clock()
     with client(database_url, clock=clock) as web:
         signed_up(web, "alex@example.org")
-        assert added_alex(web) == TODAY
+        today = added_alex(web)
+        assert ATHLETE_TODAY.fullmatch(today), today
         clock.now = ON_SESSION_DAY
-        day = web.get(TODAY)
+        day = web.get(today)
         assert day.status_code == 200
         assert "Strength A" in day.text
-        fields = form_fields(day.text, f"{TODAY}/log")
+        fields = form_fields(day.text, f"{today}/log")
         split_squat = rows_of(fields, "bulgarian_split_squat")
         skipping = rows_of(fields, "skipping")
         assert [fields[f"r{k}_side"] for k in split_squat] == ["left", "right"] * 3
@@ -78,13 +83,13 @@ def test_a_session_is_logged_per_side_from_the_today_page(database_url: str) -> 
         form[f"r{split_squat[0]}_load"] = "12,5"  # a decimal comma, as phones type it
         form[f"r{split_squat[1]}_amount"] = "7"
         form |= {"rpe": "7", "minutes": "40"}
-        logged = post_form(web, f"{TODAY}/log", form)
+        logged = post_form(web, f"{today}/log", form)
         assert logged.status_code == 303
-        assert logged.headers["location"] == f"{TODAY}?date={SESSION_DAY}&saved=done"
+        assert logged.headers["location"] == f"{today}?date={SESSION_DAY}&saved=done"
         after = web.get(logged.headers["location"])
-        sets = history(web, "alex@example.org")
+        sets = history(web, "alex@example.org", today)
     assert "Saved. Logged: done, 3 sets." in after.text
-    shown = form_fields(after.text, f"{TODAY}/log")  # the form as the log fills it in
+    shown = form_fields(after.text, f"{today}/log")  # the form as the log fills it in
     first, second, third = (f"r{k}_" for k in split_squat[:3])
     assert (shown[f"{first}done"], shown[f"{first}load"]) == ("1", "12.5")
     assert (shown[f"{second}done"], shown[f"{second}amount"]) == ("1", "7")
@@ -99,20 +104,20 @@ def test_a_session_is_logged_per_side_from_the_today_page(database_url: str) -> 
 
 
 def test_loads_are_typed_and_shown_in_the_athletes_units(tmp_path: Path) -> None:
-    with on_alex_session_day(f"sqlite:///{tmp_path / 'lb.sqlite3'}", units="lb") as web:
-        day = web.get(TODAY)
-        fields = form_fields(day.text, f"{TODAY}/log")
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'lb.sqlite3'}", units="lb") as (web, today):
+        day = web.get(today)
+        fields = form_fields(day.text, f"{today}/log")
         press = rows_of(fields, "dumbbell_overhead_press")
         form = ticked(fields, press[:1]) | {f"r{press[0]}_load": "50"}
-        assert post_form(web, f"{TODAY}/log", form).status_code == 303
-        sets = history(web, "alex@example.org")
+        assert post_form(web, f"{today}/log", form).status_code == 303
+        sets = history(web, "alex@example.org", today)
     assert '<th scope="col">lb</th>' in day.text
     assert abs(sets[0]["kg"] - 50 * LB_IN_KG) < 0.01
 
 
 def test_the_why_of_each_exercise_is_one_tap_away(tmp_path: Path) -> None:
-    with on_alex_session_day(f"sqlite:///{tmp_path / 'why.sqlite3'}") as web:
-        day = web.get(TODAY).text
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'why.sqlite3'}") as (web, today):
+        day = web.get(today).text
     sections = re.findall(r'<section class="card exercise".*?</section>', day, re.S)
     assert len(sections) == len(set(re.findall(r'name="r\d+_slug" value="([^"]+)"', day)))
     for section in sections:
@@ -123,15 +128,15 @@ def test_the_why_of_each_exercise_is_one_tap_away(tmp_path: Path) -> None:
 
 
 def test_a_form_with_mistakes_logs_nothing_and_says_where(tmp_path: Path) -> None:
-    with on_alex_session_day(f"sqlite:///{tmp_path / 'bad.sqlite3'}") as web:
-        fields = form_fields(web.get(TODAY).text, f"{TODAY}/log")
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'bad.sqlite3'}") as (web, today):
+        fields = form_fields(web.get(today).text, f"{today}/log")
         rows = rows_of(fields, "bulgarian_split_squat")
-        nothing = post_form(web, f"{TODAY}/log", fields)
+        nothing = post_form(web, f"{today}/log", fields)
         heavy = post_form(
-            web, f"{TODAY}/log", ticked(fields, rows[:2]) | {f"r{rows[1]}_load": "heavy"}
+            web, f"{today}/log", ticked(fields, rows[:2]) | {f"r{rows[1]}_load": "heavy"}
         )
-        rpe = post_form(web, f"{TODAY}/log", ticked(fields, rows[:1]) | {"rpe": "11"})
-        sets = history(web, "alex@example.org")
+        rpe = post_form(web, f"{today}/log", ticked(fields, rows[:1]) | {"rpe": "11"})
+        sets = history(web, "alex@example.org", today)
     assert (nothing.status_code, heavy.status_code, rpe.status_code) == (422, 422, 422)
     assert "Sets: tick each set you did" in alert(nothing.text)
     assert re.search(r"Set 1 R load: should be a number from 0 to 1000</p>", heavy.text)  # its row
@@ -145,27 +150,27 @@ def test_a_form_with_mistakes_logs_nothing_and_says_where(tmp_path: Path) -> Non
 
 
 def test_a_logged_day_is_replaced_only_when_asked(tmp_path: Path) -> None:
-    with on_alex_session_day(f"sqlite:///{tmp_path / 'again.sqlite3'}") as web:
-        fields = form_fields(web.get(TODAY).text, f"{TODAY}/log")
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'again.sqlite3'}") as (web, today):
+        fields = form_fields(web.get(today).text, f"{today}/log")
         rows = rows_of(fields, "bulgarian_split_squat")
-        assert post_form(web, f"{TODAY}/log", ticked(fields, rows)).status_code == 303
-        again = post_form(web, f"{TODAY}/log", ticked(fields, rows[:1]))
+        assert post_form(web, f"{today}/log", ticked(fields, rows)).status_code == 303
+        again = post_form(web, f"{today}/log", ticked(fields, rows[:1]))
         assert again.status_code == 422
         assert "is logged already (done): tick Replace" in alert(again.text)
-        assert len(history(web, "alex@example.org")) == len(rows)
-        replaced = post_form(web, f"{TODAY}/log", ticked(fields, rows[:1]) | {"replace": "1"})
+        assert len(history(web, "alex@example.org", today)) == len(rows)
+        replaced = post_form(web, f"{today}/log", ticked(fields, rows[:1]) | {"replace": "1"})
         assert replaced.status_code == 303
-        assert len(history(web, "alex@example.org")) == 1
+        assert len(history(web, "alex@example.org", today)) == 1
 
 
 def test_a_session_skipped_or_moved_says_so_on_its_day(tmp_path: Path) -> None:
-    with on_alex_session_day(f"sqlite:///{tmp_path / 'moves.sqlite3'}") as web:
-        form = form_fields(web.get(TODAY).text, f"{TODAY}/move")
-        same_day = post_form(web, f"{TODAY}/move", form | {"moved_to": SESSION_DAY})
-        moved = post_form(web, f"{TODAY}/move", form | {"moved_to": "2026-12-09"})
-        on_new_day = web.get(f"{TODAY}?date=2026-12-09")
-        skip_form = form_fields(on_new_day.text, f"{TODAY}/skip")
-        skipped = post_form(web, f"{TODAY}/skip", skip_form | {"reason": "travel"})
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'moves.sqlite3'}") as (web, today):
+        form = form_fields(web.get(today).text, f"{today}/move")
+        same_day = post_form(web, f"{today}/move", form | {"moved_to": SESSION_DAY})
+        moved = post_form(web, f"{today}/move", form | {"moved_to": "2026-12-09"})
+        on_new_day = web.get(f"{today}?date=2026-12-09")
+        skip_form = form_fields(on_new_day.text, f"{today}/skip")
+        skipped = post_form(web, f"{today}/skip", skip_form | {"reason": "travel"})
         after = web.get(skipped.headers["location"])
     assert same_day.status_code == 422
     assert "is the session's own day" in html.unescape(same_day.text)
@@ -178,22 +183,22 @@ def test_a_session_skipped_or_moved_says_so_on_its_day(tmp_path: Path) -> None:
 
 
 def test_another_accounts_athlete_is_not_found_and_never_written(database_url: str) -> None:
-    with on_alex_session_day(database_url) as web:
-        fields = form_fields(web.get(TODAY).text, f"{TODAY}/log")
+    with on_alex_session_day(database_url) as (web, today):
+        fields = form_fields(web.get(today).text, f"{today}/log")
         rows = rows_of(fields, "bulgarian_split_squat")
         post_form(web, "/logout", {})
         signed_up(web, "other@example.org")
-        seen = web.get(TODAY)
-        written = post_form(web, f"{TODAY}/log", ticked(fields, rows))
-        skipped = post_form(web, f"{TODAY}/skip", fields)
+        seen = web.get(today)
+        written = post_form(web, f"{today}/log", ticked(fields, rows))
+        skipped = post_form(web, f"{today}/skip", fields)
         listed = web.get("/athletes")
         post_form(web, "/logout", {})
         assert log_in(web, "alex@example.org").status_code == 303
-        sets = history(web, "alex@example.org")
-        own = web.get(TODAY)
+        sets = history(web, "alex@example.org", today)
+        own = web.get(today)
     assert (seen.status_code, written.status_code, skipped.status_code) == (404, 404, 404)
     assert "No such athlete." in seen.text
-    assert "/athletes/alex/" not in listed.text
+    assert today.removesuffix("today") not in listed.text
     assert sets == []
     assert "Logged:" not in own.text
 
@@ -202,10 +207,12 @@ def test_the_athletes_page_lists_the_accounts_athletes(tmp_path: Path) -> None:
     with client(f"sqlite:///{tmp_path / 'list.sqlite3'}") as web:
         signed_up(web, "coach@example.org")
         empty = web.get("/athletes")
-        added_alex(web, handle="alex-2027")
+        today = added_alex(web, handle="alex-2027")
         listed = web.get("/athletes")
     assert "No athletes yet" in empty.text
-    assert 'href="/athletes/alex-2027/today"' in listed.text
+    assert ATHLETE_TODAY.fullmatch(today), today  # by its public id, not its handle
+    assert f'href="{today}"' in listed.text
+    assert '<span class="muted">alex-2027</span>' in listed.text
     assert "Plan 7 Dec 2026 to" in listed.text
 
 
@@ -249,9 +256,9 @@ def test_pages_carry_no_inline_script_or_style(tmp_path: Path) -> None:
         pages = [web.get("/login").text, web.get("/signup").text]
         signed_up(web, "alex@example.org")
         pages += [web.get("/athletes").text, web.get("/athletes/new").text]
-        added_alex(web)
+        today = added_alex(web)
         clock.now = ON_SESSION_DAY
-        day = web.get(TODAY)
+        day = web.get(today)
         pages.append(day.text)
         pages.append(web.get("/athletes/nobody/today").text)
     assert "script-src 'self'" in day.headers["content-security-policy"]
@@ -263,8 +270,8 @@ def test_pages_carry_no_inline_script_or_style(tmp_path: Path) -> None:
 def test_the_rest_timer_times_the_rest_the_page_states(tmp_path: Path) -> None:
     """A superset's member goes straight on (no timer); after the pair, and after any other
     exercise, the timer runs the rest its dose line says."""
-    with on_alex_session_day(f"sqlite:///{tmp_path / 'rest.sqlite3'}") as web:
-        day = web.get(TODAY).text
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'rest.sqlite3'}") as (web, today):
+        day = web.get(today).text
     sections = re.findall(r'<section class="card exercise".*?</section>', day, re.S)
     straight = 0
     for section in sections:
@@ -287,14 +294,14 @@ def test_the_rest_timer_times_the_rest_the_page_states(tmp_path: Path) -> None:
 def test_the_next_session_is_one_link_away_and_a_day_past_the_plan_has_none(
     tmp_path: Path,
 ) -> None:
-    with on_alex_session_day(f"sqlite:///{tmp_path / 'days.sqlite3'}") as web:
-        day = web.get(TODAY).text
+    with on_alex_session_day(f"sqlite:///{tmp_path / 'days.sqlite3'}") as (web, today):
+        day = web.get(today).text
         link = re.search(r'<a href="([^"]+)">Next session →</a>', day)
         assert link is not None
         following = web.get(html.unescape(link.group(1)))
-        past = web.get(f"{TODAY}?date=2031-01-01")
-        not_a_day = web.get(f"{TODAY}?date=tomorrow")
-    assert html.unescape(link.group(1)) == f"{TODAY}?date=2026-12-09"
+        past = web.get(f"{today}?date=2031-01-01")
+        not_a_day = web.get(f"{today}?date=tomorrow")
+    assert html.unescape(link.group(1)) == f"{today}?date=2026-12-09"
     assert following.status_code == 200
     when = re.search(r'class="when">Alex · (\w+ \d+ \w+ 2026)', following.text)
     assert when is not None

@@ -42,7 +42,7 @@ def test_two_workers_serve_one_database_behind_one_port(database_url: str) -> No
                 assert process.poll() is None, process.communicate()
                 assert time.monotonic() < deadline, "serve did not answer in time"
                 time.sleep(0.3)
-        credentials = {"email": "two@example.org", "password": "two workers"}
+        credentials = {"email": "two@example.org", "password": "two workers, one port"}
         assert httpx.post(f"{base}/api/v1/users", json=credentials).status_code == 201
         token = httpx.post(f"{base}/api/v1/tokens", json=credentials).json()["token"]
         auth = {"Authorization": f"Bearer {token}"}

@@ -121,7 +121,7 @@ async def add_athlete(
             parsed, raw.decode("utf-8"), ".json", library, mine, handle=handle, units=units
         )
         return athlete_out(
-            athlete_service.show_athlete(record.handle, mine), _public_id(record.handle, mine)
+            athlete_service.show_athlete(record.handle, mine), public_id(record.handle, mine)
         )
 
     return await sync_to_thread(added)
@@ -134,7 +134,8 @@ def settings_of(account: Account, settings: Settings) -> Settings:
     return replace(settings, owner=account.id)
 
 
-def _public_id(handle: str, settings: Settings) -> str:
+def public_id(handle: str, settings: Settings) -> str:
+    """The public id of the athlete `handle` of the account of `settings`."""
     from runstrong.storage.repository import repository
 
     with repository(settings, readonly=True) as repo:

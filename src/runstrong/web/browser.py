@@ -16,8 +16,12 @@ A page of the signed-in account:
 
     @get("/athletes/{athlete_id:str}/plan", guards=[signed_in_page], sync_to_thread=True)
     def plan_page(request: Request[Any, Any, Any], athlete_id: str) -> Template:
-        settings = page_settings(request)      # the services see this account's athletes only
+        handle, settings = page_athlete(request, athlete_id, Action.READ)
         return page("plan/calendar.html", ...) # runstrong.web.templating
+
+A page addresses an athlete by the same opaque public id as the API, and asks access_service
+whether the account may see it (else the 404 page, whatever the reason) and take the page's
+action on it (else the 403 page): an accepted coach opens the athlete's pages as its owner does.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException
 from litestar.handlers.base import BaseRouteHandler
 
+from runstrong.access_service import COACH_MAY, OWNER_MAY, Action, AthleteRef, athlete_for
 from runstrong.account_service import Account, account_for_token, revoke_token
 from runstrong.settings import Settings
 from runstrong.web.config import WebConfig
@@ -45,6 +50,7 @@ SESSION_MAX_AGE_S = 30 * 24 * 3600  # our own choice: a phone stays signed in fo
 LOGIN_PATH = "/login"
 _ACCOUNT_KEY = "page_account"  # the request's account, looked up once (scope state)
 _SIGNED_OUT = object()
+MAX_ATHLETE_ID_CHARS = 64  # an athlete's public id in a page's path, as the API's
 
 
 class LoginRequired(NotAuthorizedException):
@@ -93,6 +99,34 @@ def page_settings(request: Request[Any, Any, Any]) -> Settings:
     if account is None:
         raise LoginRequired("sign in first")
     return _config(request).settings(owner=account.id)
+
+
+def page_athlete(
+    request: Request[Any, Any, Any], athlete_id: str, action: Action
+) -> tuple[str, Settings]:
+    """The handle and the services' Settings of the athlete of public id `athlete_id`, if the
+    signed-in account may see it (else UnknownAthleteError: the 404 page) and take `action` on
+    it (else access_service.ForbiddenError: the 403 page)."""
+    ref, settings = page_athlete_ref(request, athlete_id, action)
+    return ref.handle, settings
+
+
+def page_athlete_ref(
+    request: Request[Any, Any, Any], athlete_id: str, action: Action
+) -> tuple[AthleteRef, Settings]:
+    """page_athlete's athlete as access_service found it (whether the account coaches it)."""
+    account = page_account(request)
+    if account is None:
+        raise LoginRequired("sign in first")
+    base = _config(request).settings()
+    ref = athlete_for(account, athlete_id[:MAX_ATHLETE_ID_CHARS], action, base)
+    return ref, ref.settings(base)
+
+
+def may(ref: AthleteRef, action: Action) -> bool:
+    """Whether the account that found `ref` may also take `action` on it (a page shows or hides
+    its forms by this; the form's route asks access_service again)."""
+    return action in (COACH_MAY if ref.as_coach else OWNER_MAY)
 
 
 def login_redirect(request: Request[Any, Any, Any], _: LoginRequired) -> Response[Any]:

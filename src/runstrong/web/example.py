@@ -1,7 +1,7 @@
 """`make run`'s server: the web app on a SQLite file of the project's own (out/, never the
 user's database), made afresh with one account and the example athlete, then served until
-Ctrl-C. Prints the address, the account's email and password, an API token and the athlete's
-calendar subscription URL.
+Ctrl-C. Prints the address, the account's email and password, an API token, the athlete's id
+(opaque, as the API and the pages take it) and its calendar subscription URL.
 
     python -m runstrong.web.example examples/alex-marathon.toml out/runstrong.sqlite3 [--port N]
 """
@@ -41,6 +41,7 @@ def _serve(profile: Path, database: Path, host: str, port: int) -> None:
     from runstrong import account_service, athlete_service, feed_service, services
     from runstrong.profile.loader import load_profile
     from runstrong.settings import from_environment
+    from runstrong.web.api_athletes import public_id
 
     for stale in (database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))):
         stale.unlink(missing_ok=True)
@@ -55,14 +56,17 @@ def _serve(profile: Path, database: Path, host: str, port: int) -> None:
     )
     token = account_service.issue_token(EMAIL, PASSWORD, "make run", settings)
     feed, _ = feed_service.make_feed(HANDLE, mine)
+    athlete = public_id(HANDLE, mine)
     base = f"http://{host}:{port}"
     print(
         f"""
 runstrong's web app on {database} (made afresh with the example athlete)
-  open:      {base}/api/openapi.json  (the REST API; docs/api.md)
+  open:      {base}/athletes/{athlete}/today  (log in with the account below)
+  api:       {base}/api/openapi.json  (the REST API; docs/api.md)
   account:   {EMAIL} / {PASSWORD}
   token:     {token}
-  try:       curl -H "Authorization: Bearer {token}" {base}/api/v1/athletes/{HANDLE}/today
+  athlete:   {athlete}
+  try:       curl -H "Authorization: Bearer {token}" {base}/api/v1/athletes/{athlete}/today
   calendar:  {base}/feeds/{feed}.ics  (subscribe to it in a calendar app)
 Ctrl-C stops it.
 """,

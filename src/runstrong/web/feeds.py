@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from litestar import Request, Response, Router, delete, get, post
@@ -81,12 +82,22 @@ def make_feed(
     """A new secret calendar URL for the athlete (its owner's to give); the one it had before
     stops working."""
     handle, settings = _athlete(account, athlete_id, Action.FEED, settings)
+    path = new_feed(handle, settings)
+    return FeedMade(feed_url(request, path), path, settings.timestamp)
+
+
+def new_feed(handle: str, settings: Settings) -> str:
+    """A new secret calendar path for the athlete `handle` (the one before stops working), its
+    calendar's making started; for the API and the downloads page alike."""
     token, athlete = feed_service.make_feed(handle, settings)
     state = feed_service.feed_of_token(token, settings)
     if state is not None:  # start making the calendar now: the first fetch finds it made
         made_files.ready_or_started(settings, athlete, made_files.ICS, state.key)
-    path = f"{FEED_PATH}/{token}{FEED_SUFFIX}"
-    return FeedMade(str(request.base_url).rstrip("/") + path, path, settings.timestamp)
+    return f"{FEED_PATH}/{token}{FEED_SUFFIX}"
+
+
+def feed_url(request: Request[Any, Any, Any], path: str) -> str:
+    return str(request.base_url).rstrip("/") + path
 
 
 @get("/athletes/{athlete_id:str}/calendar-feed", sync_to_thread=True)
@@ -115,16 +126,30 @@ def pdf(
 ) -> Response[Any]:
     """The printable plan of the newest plan version: 200 when made, else 202 (Retry-After)."""
     handle, settings = _athlete(account, athlete_id, Action.READ, settings)
+    pending = Response(
+        Pending("pending", PDF_RETRY_AFTER_S),
+        status_code=HTTP_202_ACCEPTED,
+        headers={"Retry-After": str(PDF_RETRY_AFTER_S)},
+    )
+    return pdf_response(request, handle, settings, pending, lambda error: errors(500, ("", error)))
+
+
+def pdf_response(
+    request: Request[Any, Any, Any],
+    handle: str,
+    settings: Settings,
+    pending: Response[Any],
+    failed: Callable[[str], Response[Any]],
+) -> Response[Any]:
+    """The PDF of the athlete's newest plan version when made; else `pending` (its making
+    started by the first ask), or what `failed` makes of the error line if it could not be
+    made. For the API (JSON answers) and the downloads page (HTML answers) alike."""
     athlete, plan = made_files.newest_plan(handle, settings)
     found = made_files.ready_or_started(settings, athlete, made_files.PDF, str(plan))
     if found is None or found.status == "pending":
-        return Response(
-            Pending("pending", PDF_RETRY_AFTER_S),
-            status_code=HTTP_202_ACCEPTED,
-            headers={"Retry-After": str(PDF_RETRY_AFTER_S)},
-        )
+        return pending
     if found.status == "failed":
-        return errors(500, ("", f"the PDF could not be made: {found.error}"))
+        return failed(f"the PDF could not be made: {found.error}")
     name = f"{handle}-{plan}.pdf"
     disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
     return send(request, _made(settings, found.id), PDF, disposition)

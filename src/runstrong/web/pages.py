@@ -8,10 +8,20 @@ from typing import Any
 from litestar import Router
 from litestar.exceptions import HTTPException
 
+from runstrong.access_service import ForbiddenError
 from runstrong.domain.errors import UnknownAthleteError
-from runstrong.web import pages_account, pages_athletes, pages_plan, pages_today
+from runstrong.web import (
+    pages_account,
+    pages_athletes,
+    pages_care,
+    pages_coaching,
+    pages_downloads,
+    pages_plan,
+    pages_today,
+)
 from runstrong.web.browser import LoginRequired, login_redirect
 from runstrong.web.templating import (
+    forbidden_page,
     http_error_page,
     server_error_page,
     static_router,
@@ -23,6 +33,9 @@ PAGE_ROUTERS: list[Router] = [
     pages_athletes.router,
     pages_today.router,
     pages_plan.router,
+    pages_downloads.router,
+    pages_care.router,
+    pages_coaching.router,
 ]
 
 # App-wide (a CSRF failure is raised before any route): pages get HTML, /api its JSON.
@@ -35,6 +48,7 @@ PAGE_ERROR_HANDLERS: dict[type[Exception] | int, Any] = {
 PAGE_ROUTER_HANDLERS: dict[type[Exception] | int, Any] = {
     LoginRequired: login_redirect,
     UnknownAthleteError: unknown_athlete_page,
+    ForbiddenError: forbidden_page,
 }
 
 

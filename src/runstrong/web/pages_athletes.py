@@ -15,8 +15,9 @@ from runstrong import athlete_service
 from runstrong.domain.errors import BadHandleError, HandleTakenError, InputError, RunstrongError
 from runstrong.domain.training_log import Units
 from runstrong.input_files import PROFILE_MAX_BYTES
+from runstrong.web.api_athletes import public_id
 from runstrong.web.auth import library_of
-from runstrong.web.browser import page_settings, signed_in_page
+from runstrong.web.browser import page_account, page_settings, signed_in_page
 from runstrong.web.errors import field_errors
 from runstrong.web.templating import page
 
@@ -26,7 +27,11 @@ EXAMPLE_NOTE = "examples/alex-marathon.toml in the source shows every field"
 
 @get("/athletes", sync_to_thread=True, guards=[signed_in_page])
 def athletes(request: Request[Any, Any, Any]) -> Template:
-    found = athlete_service.list_athletes(page_settings(request))
+    """The account's own athletes, then (a coach's) those who accepted it, by public id."""
+    from runstrong.access_service import visible_athletes
+
+    account = page_account(request)
+    found = [] if account is None else visible_athletes(account, page_settings(request))
     return page("athletes/index.html", {"athletes": found}, request)
 
 
@@ -66,15 +71,15 @@ async def add_athlete(request: Request[Any, Any, Any]) -> Response[Any]:
             parsed, raw.decode("utf-8"), ".toml", library, settings, handle=handle,
             units=Units(units) if units in ("kg", "lb") else None,
         )  # fmt: skip
-        return record.handle
+        return public_id(record.handle, settings)
 
     try:
-        added_handle = await sync_to_thread(added)
+        added_id = await sync_to_thread(added)
     except (HandleTakenError, BadHandleError) as err:
         return _new_page(request, entered, [("handle", str(err))])
     except RunstrongError as err:
         return _new_page(request, entered, field_errors(err))
-    return Redirect(f"/athletes/{added_handle}/today", status_code=303)
+    return Redirect(f"/athletes/{added_id}/today", status_code=303)
 
 
 def _new_page(

@@ -1,7 +1,9 @@
-"""The pages of an athlete's plan, for the signed-in account's athletes: the calendar (phases,
-weeks, sessions by day), a session (exercises, doses, loads, reasons and their sources, what
-the last re-plan changed and why), each week's heat map and balance, the history with its e1RM
-chart, the downloads, and the profile editor (pages_profile.py).
+"""The pages of an athlete's plan, for the athletes the signed-in account sees (its own, and as
+a coach those who accepted it: browser.page_athlete): the calendar (phases, weeks, sessions by
+day), a session (exercises, doses, loads, reasons and their sources, what the last re-plan
+changed and why), each week's heat map and balance, the history with its e1RM chart, the
+exports, and the profile editor (pages_profile.py). The downloads page, the PDF and the calendar
+subscription are pages_downloads.py's.
 
 Handlers as thin as the CLI commands they mirror: the same services (athlete_service,
 athlete_plan, services, log_service, chart_service), then a template of templates/plan/. Every
@@ -19,6 +21,7 @@ from litestar.params import PathParameter, QueryParameter
 from litestar.response import Redirect, Template
 
 from runstrong import athlete_service, log_service, services
+from runstrong.access_service import Action
 from runstrong.domain.errors import InputError, NoRunningWeekError, NotAWeekError
 from runstrong.replan_changes import (
     MAX_PROFILE_CHANGES,
@@ -30,7 +33,7 @@ from runstrong.replan_changes import (
 from runstrong.web import plan_view
 from runstrong.web.api_athletes import attachment, export_response
 from runstrong.web.auth import library_of
-from runstrong.web.browser import page_settings, signed_in_page
+from runstrong.web.browser import page_athlete, signed_in_page
 from runstrong.web.pages_profile import profile_page, save_key_fields, save_profile
 from runstrong.web.templating import page
 
@@ -47,11 +50,11 @@ Week = Annotated[int, PathParameter(ge=1, le=1000)]
 @get(f"{ATHLETE}/plan", sync_to_thread=True)
 def calendar_page(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Template:
     """The newest plan as stored: its phases as bands, each week's sessions by day."""
-    settings = page_settings(request)
-    record = athlete_service.check_athlete(athlete_id, settings)
-    stored = athlete_service.latest_plan(athlete_id, settings)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    record = athlete_service.check_athlete(handle, settings)
+    stored = athlete_service.latest_plan(handle, settings)
     plan = orjson.loads(stored.plan_json)
-    logs = log_service.logs_between(athlete_id, stored.start, stored.end, settings)
+    logs = log_service.logs_between(handle, stored.start, stored.end, settings)
     context = {
         "athlete": record,
         "plan": plan,
@@ -67,9 +70,9 @@ def session_page(
     request: Request[Any, Any, Any], athlete_id: AthleteId, monday: Part, place: Part
 ) -> Template:
     """One session of the newest plan, and what the re-plan before it changed in it, and why."""
-    settings = page_settings(request)
-    record = athlete_service.check_athlete(athlete_id, settings)
-    replan = read_replan(athlete_id, settings)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    record = athlete_service.check_athlete(handle, settings)
+    replan = read_replan(handle, settings)
     plan = orjson.loads(replan.newest.plan_json)
     session = find_session(plan, f"{plan['id']}/{monday}/{place}")
     if session is None:
@@ -81,7 +84,7 @@ def session_page(
         profile = profile_changes(replan.previous_profile, replan.newest_profile)
     extra = () if changes is None else (changes.new_reasons, changes.gone_reasons)
     day = date.fromisoformat(session["date"])
-    logged = log_service.existing_log(athlete_id, day, settings)
+    logged = log_service.existing_log(handle, day, settings)
     citations = library_of(request).citations
     context = {
         "athlete": record,
@@ -101,8 +104,8 @@ def session_page(
 @get(f"{ATHLETE}/weeks", sync_to_thread=True)
 def this_week(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Redirect:
     """To the plan's week of today (before the plan: its first; after it: its last)."""
-    settings = page_settings(request)
-    plan = orjson.loads(athlete_service.latest_plan(athlete_id, settings).plan_json)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    plan = orjson.loads(athlete_service.latest_plan(handle, settings).plan_json)
     today = settings.today.isoformat()
     started = [w["index"] for w in plan["weeks"] if w["start"] <= today]
     week = started[-1] if started else 1
@@ -117,8 +120,8 @@ def week_page(
     `runstrong balance --athlete` give them."""
     from runstrong.athlete_plan import athlete_plan
 
-    settings = page_settings(request)
-    opened = athlete_plan(athlete_id, library_of(request), settings)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    opened = athlete_plan(handle, library_of(request), settings)
     result = opened.for_format("balance")
     try:
         report = services.balance(result, week)
@@ -145,8 +148,8 @@ def week_heatmap(
 
     if layer not in LAYERS:
         raise NotFoundException(f"no heat map layer '{layer}'")
-    settings = page_settings(request)
-    opened = athlete_plan(athlete_id, library_of(request), settings)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    opened = athlete_plan(handle, library_of(request), settings)
     span = services.Span(week=week)
     try:
         svg = services.heatmap_svg(opened.for_format("heatmap"), span, layer, opened.outcomes)
@@ -162,10 +165,10 @@ def history_page(
     exercise: Annotated[str | None, QueryParameter(max_length=100)] = None,
 ) -> Template:
     """The sets logged, newest first, with the e1RM each implies, and the e1RM chart."""
-    settings = page_settings(request)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
     library = library_of(request)
-    record = athlete_service.check_athlete(athlete_id, settings)
-    rows = log_service.history(athlete_id, library, settings)
+    record = athlete_service.check_athlete(handle, settings)
+    rows = log_service.history(handle, library, settings)
     lifts = sorted({r.logged.set.slug for r in rows if r.e1rm_kg is not None})
     chosen = exercise if exercise in lifts else None
     shown = [r for r in rows if chosen is None or r.logged.set.slug == chosen]
@@ -190,31 +193,15 @@ def e1rm_chart(
     """The e1RM chart of `runstrong chart --kind e1rm`, as SVG."""
     from runstrong.chart_service import e1rm_chart as chart
 
-    settings = page_settings(request)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
     library = library_of(request)
-    record = athlete_service.check_athlete(athlete_id, settings)
-    rows = log_service.history(athlete_id, library, settings, slug=exercise)
+    record = athlete_service.check_athlete(handle, settings)
+    rows = log_service.history(handle, library, settings, slug=exercise)
     try:
-        svg, _ = chart(athlete_id, rows, record.units, library, "svg")
+        svg, _ = chart(handle, rows, record.units, library, "svg")
     except InputError:  # nothing to chart
         raise NotFoundException("no set of the log gives an e1RM") from None
     return Response(svg, media_type=SVG)
-
-
-@get(f"{ATHLETE}/downloads", sync_to_thread=True)
-def downloads_page(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Template:
-    """Links to the plan as FIT (each session, or all in a zip), PDF, CSV, ICS and JSON."""
-    settings = page_settings(request)
-    record = athlete_service.check_athlete(athlete_id, settings)
-    plan = orjson.loads(athlete_service.latest_plan(athlete_id, settings).plan_json)
-    today = settings.today.isoformat()
-    upcoming = [s for w in plan["weeks"] for s in w["sessions"] if s["date"] >= today]
-    context = {
-        "athlete": record,
-        "sessions": upcoming,
-        "session_path": plan_view.session_path,
-    }
-    return page("plan/downloads.html", context, request)
 
 
 @get(f"{ATHLETE}/exports/{{fmt:str}}", sync_to_thread=True)
@@ -222,14 +209,16 @@ def plan_export(request: Request[Any, Any, Any], athlete_id: AthleteId, fmt: Par
     """The newest plan as JSON, CSV, ICS or FIT (a zip): the API's exports, for the browser.
     The PDF is made outside the request workers, by a route of its own (`exports/pdf`: a static
     path, which Litestar matches before this one)."""
-    return export_response(fmt, athlete_id, library_of(request), page_settings(request))
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    return export_response(fmt, handle, library_of(request), settings)
 
 
 @get(f"{ATHLETE}/exports/fit", sync_to_thread=True)
 def fit_zip(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Response[Any]:
     """Every session's FIT workout in a zip: a route of its own, as Litestar matches the static
     `fit` of the route below before the `{fmt}` above, and would not fall back."""
-    return export_response("fit", athlete_id, library_of(request), page_settings(request))
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    return export_response("fit", handle, library_of(request), settings)
 
 
 @get(f"{ATHLETE}/exports/fit/{{monday:str}}/{{place:str}}", sync_to_thread=True)
@@ -241,9 +230,9 @@ def session_fit(
     from runstrong.export.fit import session_file
     from runstrong.imports.stored_plan import read_stored_plan
 
-    settings = page_settings(request)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
     library = library_of(request)
-    stored = athlete_service.latest_plan(athlete_id, settings)
+    stored = athlete_service.latest_plan(handle, settings)
     raw = stored.plan_json.encode("utf-8")
     saved, athlete = read_stored_plan(raw, library, where="plan", cache_dir=settings.cache_dir)
     found = session_file(saved, athlete, library, Rules(), f"{saved.id}/{monday}/{place}")
@@ -257,7 +246,7 @@ router = Router(
     path="/",
     route_handlers=[
         calendar_page, session_page, this_week, week_page, week_heatmap, history_page, e1rm_chart,
-        downloads_page, plan_export, fit_zip, session_fit, profile_page, save_profile,
+        plan_export, fit_zip, session_fit, profile_page, save_profile,
         save_key_fields,
     ],
     guards=[signed_in_page],

@@ -14,11 +14,12 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
 from runstrong import athlete_service
+from runstrong.access_service import Action
 from runstrong.domain.errors import RunstrongError
 from runstrong.domain.training_log import AthleteRecord, ProfileText
 from runstrong.profile.edit import KEY_FIELDS, form_value, key_values, with_values
 from runstrong.web.auth import library_of
-from runstrong.web.browser import page_settings
+from runstrong.web.browser import page_athlete
 from runstrong.web.errors import field_errors
 from runstrong.web.templating import page
 
@@ -53,9 +54,9 @@ def profile_page(
 ) -> Template:
     """The newest profile version in the form, its key fields above; `saved`: the version
     just stored."""
-    settings = page_settings(request)
-    record = athlete_service.check_athlete(athlete_id, settings)
-    current = athlete_service.current_profile(athlete_id, settings)
+    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    record = athlete_service.check_athlete(handle, settings)
+    current = athlete_service.current_profile(handle, settings)
     text = readable(current.content, current.format)
     return _editor(request, record, current, text, current.format, saved=saved)
 
@@ -77,8 +78,8 @@ def save_key_fields(
 ) -> Template | Redirect:
     """The key fields written into the newest profile's text (the rest kept as written), then
     stored as the whole profile is."""
-    settings = page_settings(request)
-    current = athlete_service.current_profile(athlete_id, settings)
+    handle, settings = page_athlete(request, athlete_id, Action.EDIT)
+    current = athlete_service.current_profile(handle, settings)
     values = {f.path: form_value(f, data.get(f.name, "")) for f in KEY_FIELDS}
     return _save(request, athlete_id, current.content, current.format, values)
 
@@ -94,18 +95,18 @@ def _save(
     stored as a new version and re-planned; else the editor with the reader's errors."""
     from runstrong.profile.loader import profile_from_bytes
 
-    settings = page_settings(request)
+    handle, settings = page_athlete(request, athlete_id, Action.EDIT)
     library = library_of(request)
-    record = athlete_service.check_athlete(athlete_id, settings)
+    record = athlete_service.check_athlete(handle, settings)
     try:
         if values is not None:
             text = with_values(text, suffix, values, PROFILE_WHERE)
         parsed = profile_from_bytes(
             text.encode("utf-8"), suffix, library, PROFILE_WHERE, cache_dir=settings.cache_dir
         )
-        plan = athlete_service.update_athlete(athlete_id, parsed, text, suffix, library, settings)
+        plan = athlete_service.update_athlete(handle, parsed, text, suffix, library, settings)
     except RunstrongError as err:
-        current = athlete_service.current_profile(athlete_id, settings)
+        current = athlete_service.current_profile(handle, settings)
         shown = text if values is None else readable(current.content, current.format)
         return _editor(request, record, current, shown, suffix, errors=field_errors(err),
                        sent=values)  # fmt: skip

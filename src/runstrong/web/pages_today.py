@@ -17,18 +17,18 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_422_UNPROCESSABLE_ENTITY
 
 from runstrong import log_service
+from runstrong.access_service import Action
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import AlreadyLoggedError, NoPlannedSessionError
 from runstrong.domain.training_log import LogStatus, SessionLog, Units
 from runstrong.settings import Settings
 from runstrong.web.auth import library_of
-from runstrong.web.browser import page_settings, signed_in_page
+from runstrong.web.browser import may, page_athlete, page_athlete_ref, signed_in_page
 from runstrong.web.templating import error_page, page
 from runstrong.web.today_form import read_move, read_reason, read_sets
 from runstrong.web.today_view import TodayView, logged_fields, today_view
 
 TODAY = "/athletes/{athlete_id:str}/today"
-MAX_HANDLE_CHARS = 64
 ROW_FIELD = re.compile(r"r\d+_")  # a set row's field: its error is shown on its row
 # the notice after a form is saved (?saved=STATUS)
 SAVED = {"done": "Session logged.", "skipped": "Session logged as skipped.",
@@ -39,13 +39,15 @@ FIELD_LABELS = {"rows": "Sets", "rpe": "Session RPE", "minutes": "Minutes", "rep
 
 @get(TODAY, sync_to_thread=True, guards=[signed_in_page])
 def today(request: Request[Any, Any, Any], athlete_id: FromPath[str]) -> Template:
-    settings = page_settings(request)
+    """The day's session; to the athlete's coach, read-only (the athlete logs it: Action.LOG)."""
+    ref, settings = page_athlete_ref(request, athlete_id, Action.READ)
     asked = _day(request.query_params.get("date"), settings.today)
     if asked is None:
         return error_page(request, HTTP_422_UNPROCESSABLE_ENTITY, "The date is not a day: give "
                           "it as YYYY-MM-DD.")  # fmt: skip
     saved = SAVED.get(request.query_params.get("saved", ""))
-    return _today_page(request, athlete_id[:MAX_HANDLE_CHARS], asked, settings, saved=saved)
+    may_log = may(ref, Action.LOG)
+    return _today_page(request, ref.handle, asked, settings, saved=saved, may_log=may_log)
 
 
 def _today_page(
@@ -57,11 +59,11 @@ def _today_page(
     entered: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     saved: str | None = None,
+    may_log: bool = True,
 ) -> Template:
     try:
         found = log_service.day_session(handle, asked, library_of(request), settings)
     except NoPlannedSessionError as err:
-        log_service.athlete_units(handle, settings)  # another account's athlete: 404
         context = {"handle": handle, "asked": asked, "message": str(err), "saved": saved}
         return page("today/none.html", context, request, status_code=HTTP_404_NOT_FOUND)
     errors = errors or {}
@@ -70,7 +72,7 @@ def _today_page(
         entered = logged_fields(view, found.log, found.athlete.units)
     context = {"view": view, "entered": entered, "errors": errors,
                "error_list": _error_list(view, errors), "saved": saved,
-               "today": settings.today}  # fmt: skip
+               "today": settings.today, "may_log": may_log}  # fmt: skip
     status = HTTP_422_UNPROCESSABLE_ENTITY if errors else 200
     return page("today/today.html", context, request, status_code=status)
 
@@ -137,27 +139,25 @@ async def _logged(
 ) -> Response[Any]:
     """The log a form makes, recorded; then the day again (a mistake: the form again, 422)."""
     form = dict(await request.form())
-    settings = page_settings(request)
     library = library_of(request)
 
     def logged() -> Response[Any]:
-        handle, session_day, asked = _posted(athlete_id, form, settings)
+        handle, settings = page_athlete(request, athlete_id, Action.LOG)
+        session_day, asked = _posted(form, settings)
         units = log_service.athlete_units(handle, settings).units
         entry = entry_of(form, session_day, units, library)
         if isinstance(entry, dict):
             return _again(request, handle, asked, settings, form, entry)
-        return _record(request, handle, asked, entry, settings, form)
+        return _record(request, handle, asked, entry, settings, form, athlete_id)
 
     return await sync_to_thread(logged)
 
 
-def _posted(athlete_id: str, form: dict[str, Any], settings: Settings) -> tuple[str, date, date]:
-    """The athlete, the session's day and the day the page was asked for, from the form."""
-    handle = athlete_id[:MAX_HANDLE_CHARS]
-    log_service.athlete_units(handle, settings)  # another account's athlete: 404 before all
+def _posted(form: dict[str, Any], settings: Settings) -> tuple[date, date]:
+    """The session's day and the day the page was asked for, from the form."""
     session_day = _day(str(form.get("date", "")), settings.today) or settings.today
     asked = _day(str(form.get("asked", "")), session_day) or session_day
-    return handle, session_day, asked
+    return session_day, asked
 
 
 def _record(
@@ -167,6 +167,7 @@ def _record(
     entry: SessionLog,
     settings: Settings,
     form: dict[str, Any],
+    athlete_id: str,
 ) -> Response[Any]:
     replace = form.get("replace") == "1"
     try:
@@ -178,7 +179,7 @@ def _record(
         return _again(request, handle, asked, settings, form, {"replace": message})
     except NoPlannedSessionError as err:
         return _again(request, handle, asked, settings, form, {"date": str(err)})
-    back = f"/athletes/{handle}/today?date={asked.isoformat()}&saved={entry.status}"
+    back = f"/athletes/{athlete_id}/today?date={asked.isoformat()}&saved={entry.status}"
     return Redirect(back, status_code=303)
 
 

@@ -19,9 +19,14 @@ from litestar.exceptions import HTTPException
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Template
 from litestar.static_files import create_static_files_router
-from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.status_codes import (
+    HTTP_403_FORBIDDEN,
+    HTTP_404_NOT_FOUND,
+    HTTP_500_INTERNAL_SERVER_ERROR,
+)
 from litestar.template.config import TemplateConfig
 
+from runstrong.access_service import ForbiddenError
 from runstrong.domain.errors import UnknownAthleteError
 from runstrong.web.browser import page_account
 
@@ -52,11 +57,13 @@ def page(
     *,
     status_code: int = 200,
 ) -> Template:
-    """The template `name` with `context`, and `account` (the signed-in one, or None) for the
-    page's header."""
+    """The template `name` with `context`, `account` (the signed-in one, or None) for the
+    page's header, and `athlete_id`: the public id of the athlete of the page's path (what its
+    links use), unless `context` gives one."""
+    athlete_id = request.path_params.get("athlete_id")
     return Template(
         template_name=name,
-        context={"account": page_account(request), **context},
+        context={"account": page_account(request), "athlete_id": athlete_id, **context},
         status_code=status_code,
     )
 
@@ -90,6 +97,11 @@ def http_error_page(request: Request[Any, Any, Any], err: HTTPException) -> Resp
 def unknown_athlete_page(request: Request[Any, Any, Any], _: UnknownAthleteError) -> Template:
     """Another account's athlete, or none: not found, never forbidden (nothing tells it exists)."""
     return error_page(request, HTTP_404_NOT_FOUND, "No such athlete.")
+
+
+def forbidden_page(request: Request[Any, Any, Any], err: ForbiddenError) -> Template:
+    """An action the account's relation to an athlete does not allow (a coach's log form)."""
+    return error_page(request, HTTP_403_FORBIDDEN, f"{str(err).capitalize()}.")
 
 
 def server_error_page(request: Request[Any, Any, Any], err: Exception) -> Response[Any]:
