@@ -16,6 +16,7 @@ from runstrong.web import (
     pages_care,
     pages_coaching,
     pages_downloads,
+    pages_load,
     pages_plan,
     pages_today,
 )
@@ -33,6 +34,7 @@ PAGE_ROUTERS: list[Router] = [
     pages_athletes.router,
     pages_today.router,
     pages_plan.router,
+    pages_load.router,
     pages_downloads.router,
     pages_care.router,
     pages_coaching.router,
