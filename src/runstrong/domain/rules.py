@@ -6,8 +6,6 @@
 set, 0 unless given); `runstrong rules` lists them all.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
 from typing import Any
@@ -68,12 +66,15 @@ ORDERED_PAIRS = (
 )
 
 
-@dataclass(frozen=True, slots=True, repr=False, eq=False)
+@dataclass(frozen=True, slots=True, init=False, repr=False, eq=False)
 class Rules:
-    """Every rule's value: the defaults, or a profile's overrides (`override`). No generated
-    repr, __eq__ or __hash__: with 209 fields, compiling them cost every command's start (the
-    two comparisons, 15M instructions of `runstrong plan`'s 730M); `__eq__` and `__hash__` below
-    compare the same values, field by field."""
+    """Every rule's value: the defaults, or a profile's overrides (`override`), immutable.
+
+    No generated __init__, repr, __eq__ or __hash__: with 235 fields, compiling them cost every
+    command's start (the generated __init__ alone, some 8 ms of a 150 ms `runstrong plan`; the
+    two comparisons, 15M instructions). `__init__` below sets every field from its default or a
+    keyword of the same name, and `__eq__` and `__hash__` compare the same values, field by
+    field. Still a dataclass: `fields`, `replace` and the frozen `__setattr__` work as before."""
 
     # Frequency (science.md §1.1, §2.1 runner adaptation, §3.2)
     sessions_per_week_base_build: int = rule(
@@ -1870,7 +1871,19 @@ class Rules:
         most=90,
     )
 
-    def override(self, values: dict[str, Any]) -> Rules:
+    def __init__(self, **values: Any) -> None:
+        """Every field from `values` where named there, else from its default."""
+        unknown = values.keys() - _RULE_NAMES
+        if unknown:
+            raise TypeError(f"Rules() got an unexpected keyword argument {min(unknown)!r}")
+        for name, default in _DEFAULTS:
+            object.__setattr__(self, name, values.get(name, default))
+
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        """Pickled as its values by name (runstrong.cache pickles with a class's own reduce)."""
+        return (rules_of, (dict(zip(_RULE_NAMES_IN_ORDER, _rule_values(self), strict=True)),))
+
+    def override(self, values: dict[str, Any]) -> "Rules":
         return replace(self, **values)
 
     def __eq__(self, other: object) -> bool:
@@ -1901,3 +1914,11 @@ class Rules:
 
 
 _rule_values = attrgetter(*(f.name for f in fields(Rules)))  # every value, in field order
+_DEFAULTS: tuple[tuple[str, Any], ...] = tuple((f.name, f.default) for f in fields(Rules))
+_RULE_NAMES_IN_ORDER = tuple(name for name, _ in _DEFAULTS)
+_RULE_NAMES = frozenset(_RULE_NAMES_IN_ORDER)
+
+
+def rules_of(values: dict[str, Any]) -> Rules:
+    """The rules with these values by name (unpickling)."""
+    return Rules(**values)
