@@ -1,6 +1,7 @@
 """Use case: everything an account holds, as one JSON document (a person's right to their data):
 the account, each athlete it owns with every profile and plan version, its log (the log's JSON,
-docs/formats.md, and each day's status, effort and notes) and niggle check-ins, and its coaches.
+docs/formats.md, and each day's status, effort and notes), niggle check-ins, imported runs (as
+recorded, with their laps, the type and RPE the athlete set), and its coaches.
 Athletes it coaches are theirs, not its: they are not in it."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 import orjson
 
 from runstrong.account_service import Account
+from runstrong.domain.activity import StoredRun
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.training_log import HistoryRow, SessionLog
 from runstrong.settings import Settings
@@ -25,10 +27,12 @@ def export_account(account: Account, library: ExerciseLibrary, settings: Setting
     from runstrong.storage import coaching
     from runstrong.storage.database import transaction
     from runstrong.storage.repository import Repository
+    from runstrong.storage.runs_repository import RunsRepository
 
     athletes: list[dict[str, Any]] = []
     with transaction(settings, readonly=True) as session:
         repo = Repository(session, account.id)
+        runs = RunsRepository(repo)
         ids = repo.public_ids()
         for handle in repo.handles():
             record = repo.athlete(handle)
@@ -53,6 +57,7 @@ def export_account(account: Account, library: ExerciseLibrary, settings: Setting
                     ],
                     "log": orjson.Fragment(log_json(handle, rows)),
                     "days": [_day(log) for log in repo.logs(handle, *_ALL_DAYS)],
+                    "runs": [_run(run) for run in runs.runs(handle)],
                     "check_ins": [
                         {"date": c.date, "site": str(c.site), "pain": c.pain}
                         for c in repo.check_ins(handle)
@@ -69,6 +74,22 @@ def export_account(account: Account, library: ExerciseLibrary, settings: Setting
         "athletes": athletes,
     }
     return orjson.dumps(body, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def _run(run: StoredRun) -> dict[str, Any]:
+    a = run.activity
+    return {
+        "id": run.id, "start": a.start, "seconds": a.seconds, "sport": a.sport,
+        "source": str(a.source), "source_name": a.source_name, "name": a.name,
+        "meters": a.meters, "avg_hr": a.avg_hr, "max_hr": a.max_hr,
+        "avg_power_w": a.avg_power_w, "ascent_m": a.ascent_m, "rpe": a.rpe,
+        "kind_set": None if run.kind_set is None else str(run.kind_set),
+        "laps": [
+            {"seconds": lap.seconds, "meters": lap.meters, "avg_hr": lap.avg_hr,
+             "avg_power_w": lap.avg_power_w, "ascent_m": lap.ascent_m}
+            for lap in a.laps
+        ],
+    }  # fmt: skip
 
 
 def _day(log: SessionLog) -> dict[str, Any]:

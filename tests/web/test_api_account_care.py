@@ -184,3 +184,37 @@ def test_a_coach_signs_up_as_a_coach_and_nobody_signs_up_as_an_administrator(
             "/api/v1/users", json={"email": "x@example.org", "password": PASSWORD, "role": "admin"}
         )
         assert boss.status_code == 422
+
+
+def test_the_export_holds_the_athletes_imported_runs_as_recorded(
+    database_url: str, tmp_path: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from activity_files import fit_bytes
+    from runstrong import runs_service
+
+    start = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)  # before the test clock's day
+    laps = [(600.0, 1800.0, 135.0, 200.0, 5.0), (600.0, 2000.0, 150.0, 240.0, 5.0)]
+    (tmp_path / "run.fit").write_bytes(fit_bytes(start, laps, rpe_tenths=60))
+    with client(database_url) as web:
+        owner = account(web, "owner@example.org")
+        add_athlete(web, owner)
+        settings = WebConfig(database_url=database_url, clock=Clock()).settings(
+            owner=user_id(web, owner)
+        )
+        imported = runs_service.import_runs("alex", [tmp_path / "run.fit"], settings)
+        assert len(imported.imported) == 1
+        data = json.loads(web.get("/api/v1/users/me/export", headers=owner).content)
+    (alex,) = data["athletes"]
+    (run,) = alex["runs"]
+    assert (run["start"], run["seconds"], run["sport"], run["source"], run["rpe"]) == (
+        "2026-11-29T08:00:00+00:00",
+        1200.0,
+        "running",
+        "fit",
+        6,
+    )
+    assert [(lap["seconds"], lap["meters"]) for lap in run["laps"]] == [
+        (600.0, 1800.0), (600.0, 2000.0)
+    ]  # fmt: skip
