@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -27,9 +28,17 @@ from runstrong.account_service import Role
 from runstrong.web.config import WebConfig
 from web_client import PASSWORD, Clock
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 pytestmark = pytest.mark.browser
 
 COACH = "coach@example.org"
+
+
+def page_width(page: Page) -> int:
+    """How wide the page is drawn, in CSS pixels: wider than the screen scrolls sideways."""
+    return int(page.evaluate("document.documentElement.scrollWidth"))
 
 
 def test_a_coach_invites_an_athlete_and_sees_their_week_on_a_phone(
@@ -68,6 +77,7 @@ def test_a_coach_invites_an_athlete_and_sees_their_week_on_a_phone(
             link = coach.get_by_label("Invitation link").input_value()
             assert re.fullmatch(re.escape(f"{base}/invitations/") + r"\S+", link), link
             coach.screenshot(path=SCREENSHOTS / "coach-01-invitation.png", full_page=True)
+            assert page_width(coach) <= PHONE["width"]  # nothing wider than the phone
 
             athlete.goto(link)
             log_in(athlete, EMAIL)
@@ -91,6 +101,7 @@ def test_a_coach_invites_an_athlete_and_sees_their_week_on_a_phone(
             expect(row).to_have_count(1)
             expect(row.locator("th")).to_have_text(name)
             coach.screenshot(path=SCREENSHOTS / "coach-05-dashboard.png", full_page=True)
+            assert page_width(coach) <= PHONE["width"]
             row.get_by_role("link", name=name).click()
             expect(coach).to_have_url(f"{base}/athletes/{alex}/plan")
             week = coach.locator("#week-1")
