@@ -14,30 +14,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from builders import ROOT
-from web_client import PASSWORD, Clock, profile_json
+from phone_browser import EMAIL, EXPECT_TIMEOUT_MS, PHONE, SCREENSHOTS, alex_added
+from web_client import PASSWORD, Clock
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 375, "height": 812}
-SCREENSHOTS = ROOT / "out" / "screenshots"
-EXPECT_TIMEOUT_MS = 15_000  # a shared machine: pages may come slowly
-EMAIL = "alex@example.org"
-
-
-def alex_added(base: str) -> tuple[dict[str, str], str]:
-    """An account with Alex, made through the API; its bearer header and Alex's id."""
-    with httpx.Client(base_url=base) as api:
-        assert api.post("/api/v1/users", json={"email": EMAIL, "password": PASSWORD}).is_success
-        token = api.post("/api/v1/tokens", json={"email": EMAIL, "password": PASSWORD}).json()
-        auth = {"Authorization": f"Bearer {token['token']}"}
-        added = api.post(
-            "/api/v1/athletes?handle=alex",
-            content=profile_json(),
-            headers={**auth, "content-type": "application/json"},
-        )
-        assert added.status_code == 201, added.text
-    return auth, str(added.json()["id"])
 
 
 def test_a_runner_reads_the_plan_downloads_a_workout_and_re_plans_on_a_phone(
