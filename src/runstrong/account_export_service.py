@@ -77,6 +77,8 @@ def export_account(account: Account, library: ExerciseLibrary, settings: Setting
 
 
 def _run(run: StoredRun) -> dict[str, Any]:
+    from runstrong.storage.runs_repository import lap_data
+
     a = run.activity
     return {
         "id": run.id, "start": a.start, "seconds": a.seconds, "sport": a.sport,
@@ -84,11 +86,7 @@ def _run(run: StoredRun) -> dict[str, Any]:
         "meters": a.meters, "avg_hr": a.avg_hr, "max_hr": a.max_hr,
         "avg_power_w": a.avg_power_w, "ascent_m": a.ascent_m, "rpe": a.rpe,
         "kind_set": None if run.kind_set is None else str(run.kind_set),
-        "laps": [
-            {"seconds": lap.seconds, "meters": lap.meters, "avg_hr": lap.avg_hr,
-             "avg_power_w": lap.avg_power_w, "ascent_m": lap.ascent_m}
-            for lap in a.laps
-        ],
+        "laps": [lap_data(lap) for lap in a.laps],
     }  # fmt: skip
 
 

@@ -98,6 +98,14 @@ def weekly_chart(
     return render_chart(found.spec, fmt), found.weeks
 
 
+def first_plan_start(handle: str, settings: Settings) -> date:
+    """The day the athlete's first plan starts: where the weekly charts begin."""
+    from runstrong.storage.repository import repository
+
+    with repository(settings, readonly=True) as repo:
+        return min(start for _, start, _ in repo.plan_spans(handle))
+
+
 PRINTED_CAPTIONS = {
     "load": "Weekly load by running and lifting, and the acute:chronic ratio with its caveat",
     "monotony": "Monotony and strain a week",
@@ -110,10 +118,8 @@ def printable_charts(handle: str, settings: Settings) -> tuple[Figure, ...]:
     this week (at most MAX_WEEKS), as SVG; a chart with nothing to show is left out, and so is
     every chart before the plan has started."""
     from runstrong.render.load_section import Figure
-    from runstrong.storage.repository import repository
 
-    with repository(settings, readonly=True) as repo:
-        first = min(start for _, start, _ in repo.plan_spans(handle))
+    first = first_plan_start(handle, settings)
     if first > settings.today:
         return ()
     figures = []

@@ -14,21 +14,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from builders import EXAMPLES, ROOT
+from builders import EXAMPLES
+from phone_browser import CHROMIUM_ARGS, EXPECT_TIMEOUT_MS, PHONE, SCREENSHOTS
 from web_client import PASSWORD, Clock
 
 TODAY_BY_ID = r"/athletes/a_[A-Za-z0-9_-]+/today"  # an athlete's pages: by the API's opaque id
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 375, "height": 812}
-SCREENSHOTS = ROOT / "out" / "screenshots"
-EXPECT_TIMEOUT_MS = 15_000  # a shared machine: pages may come slowly
 ON_SESSION_DAY = datetime(2026, 12, 8, 17, 0, tzinfo=UTC)  # Alex's first session
-
-
-# As root (CI) chromium runs only without its sandbox; a container's small /dev/shm crashes it.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage"]
 
 
 def test_a_runner_signs_up_adds_a_profile_and_logs_a_session_on_a_phone(

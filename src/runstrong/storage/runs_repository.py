@@ -58,7 +58,7 @@ class RunsRepository:
             max_hr=activity.max_hr,
             avg_power_w=activity.avg_power_w,
             ascent_m=activity.ascent_m,
-            laps_json=orjson.dumps([_lap_data(x) for x in activity.laps]).decode(),
+            laps_json=orjson.dumps([lap_data(x) for x in activity.laps]).decode(),
             name=activity.name,
             kind=None,
             imported_at=now,
@@ -85,7 +85,7 @@ class RunsRepository:
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def _lap_data(lap: Lap) -> dict[str, float | None]:
+def lap_data(lap: Lap) -> dict[str, float | None]:
     return {
         "seconds": lap.seconds, "meters": lap.meters, "avg_hr": lap.avg_hr,
         "avg_power_w": lap.avg_power_w, "ascent_m": lap.ascent_m,

@@ -38,10 +38,9 @@ CAPTIONS = {  # the charts, in the order the page shows them
 
 def _first_monday(handle: str, settings: Settings) -> date | None:
     """The Monday of the week the athlete's first plan starts, None before it has started."""
-    from runstrong.storage.repository import repository
+    from runstrong.chart_service import first_plan_start
 
-    with repository(settings, readonly=True) as repo:
-        first = min(start for _, start, _ in repo.plan_spans(handle))
+    first = first_plan_start(handle, settings)
     return None if first > settings.today else first - timedelta(days=first.weekday())
 
 
