@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from argon2 import PasswordHasher
     from sqlalchemy.orm import Session
 
+    from runstrong.storage.token_reads import TokenAccount
+
 # argon2id at OWASP's Password Storage Cheat Sheet's first recommended cost: 19 MiB, 2 passes,
 # one lane (about 20 ms here), so a worker stays small while it hashes.
 ARGON2_MEMORY_KIB = 19_456
@@ -154,11 +156,17 @@ def issue_token(
 def account_for_token(token: str, settings: Settings) -> Account | None:
     """The account of a token that is not revoked, else None; its last use noted. One indexed
     query without the ORM (storage.token_reads): every authenticated request asks."""
-    from runstrong.storage import accounts
     from runstrong.storage.database import engine_for
     from runstrong.storage.token_reads import token_account
 
-    found = token_account(engine_for(settings), token_digest(token))
+    return live_account(token_account(engine_for(settings), token_digest(token)), settings)
+
+
+def live_account(found: TokenAccount | None, settings: Settings) -> Account | None:
+    """The account of a token's row if the token still works (not expired, a web account's),
+    its last use noted; else None."""
+    from runstrong.storage import accounts
+
     if found is None or found.email is None:
         return None
     if found.created_at <= settings.timestamp - timedelta(seconds=TOKEN_LIFETIME_S):

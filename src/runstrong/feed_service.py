@@ -61,3 +61,14 @@ def feed_of_token(token: str, settings: Settings) -> FeedState | None:
     if not token.startswith(FEED_TOKEN_PREFIX) or len(token) > FEED_TOKEN_MAX_CHARS:
         return None
     return feeds.feed_state(engine_for(settings), feed_digest(token), settings.today)
+
+
+def feed_revision(token: str, settings: Settings) -> tuple[int, int] | None:
+    """The athlete (row id) of the live feed of `token` and its data's revision: one indexed
+    query, what a worker checks its kept calendar against; None: unknown or revoked."""
+    from runstrong.storage.access_reads import feed_athlete
+    from runstrong.storage.database import engine_for
+
+    if not token.startswith(FEED_TOKEN_PREFIX) or len(token) > FEED_TOKEN_MAX_CHARS:
+        return None
+    return feed_athlete(engine_for(settings), feed_digest(token))

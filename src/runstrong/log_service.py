@@ -86,6 +86,39 @@ def record_log(
         return stored
 
 
+def record_planned_day(
+    athlete_row: int,
+    handle: str,
+    log: SessionLog,
+    settings: Settings,
+    *,
+    replace_existing: bool = False,
+) -> SessionLog:
+    """record_log for the athlete of row `athlete_row` (as access_service found it), in one
+    transaction without the ORM (storage.log_writes) when the newest plan covering the day
+    plans a session on it: what nearly every log is. A day whose session was moved to it, or
+    has none, takes record_log's way, whose answers and errors are the same."""
+    from runstrong.parsed_plans import plan_index_of
+    from runstrong.storage.database import engine_for
+    from runstrong.storage.log_writes import day_writer
+
+    with day_writer(engine_for(settings), athlete_row) as day:
+        plan = day.plan_covering(log.date)
+        session_id = None
+        if plan is not None:
+            version, plan_id = plan
+            days = plan_index_of(version, lambda: day.plan_json(plan_id)).days
+            session_id = days.get(log.date)
+        if session_id is not None:
+            status = day.status_on(log.date)
+            if status is not None and not replace_existing:
+                raise AlreadyLoggedError(handle, log.date, status)
+            stored = replace(log, session_id=session_id)
+            day.put(stored, settings.timestamp)
+            return stored
+    return record_log(handle, log, settings, replace_existing=replace_existing)
+
+
 def delete_log(handle: str, day: date, settings: Settings) -> bool:
     """Remove the log of `day`; False if there was none."""
     with _repository(settings) as repo:
@@ -100,9 +133,12 @@ def athlete_units(handle: str, settings: Settings) -> AthleteRecord:
 def planned_session_id(repo: Repository, handle: str, day: date) -> str:
     """The id of the session planned on `day` by the newest plan that covers it, else of a
     session whose log moved it to `day`."""
-    plan = repo.plan_covering(handle, day)
+    from runstrong.parsed_plans import plan_index_of
+
+    plan = repo.plan_version_covering(handle, day)
     if plan is not None:
-        sessions = session_days(plan)
+        version, row_id = plan
+        sessions = plan_index_of(version, lambda: repo.plan_json_of(row_id)).days
         if day in sessions:
             return sessions[day]
     moved = repo.moved_to(handle, day)

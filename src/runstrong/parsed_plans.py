@@ -78,7 +78,13 @@ _parsed: _Lru[tuple[str, int], ParsedPlan] = _Lru(MAX_PARSED_PLANS)
 
 def plan_index(record: PlanRecord) -> PlanIndex:
     """`record`'s days, slugs and doses, read once per content (its version is a content hash)."""
-    return _indexes.get(record.version, lambda: _index(orjson.loads(record.plan_json)))
+    return plan_index_of(record.version, lambda: record.plan_json)
+
+
+def plan_index_of(version: str, plan_json: Callable[[], str]) -> PlanIndex:
+    """The index of plan version `version`, its JSON read by `plan_json` only when this process
+    has not indexed it yet (a log POST needs one day's session id, not 500 kB of JSON)."""
+    return _indexes.get(version, lambda: _index(orjson.loads(plan_json())))
 
 
 def parsed_plan(record: PlanRecord, library: ExerciseLibrary, *, where: str) -> ParsedPlan:

@@ -24,7 +24,7 @@ from runstrong.settings import Settings
 
 BUSY_TIMEOUT_S = 60  # how long a SQLite writer waits for another before giving up
 DATABASE_FILE = "runstrong.sqlite3"
-HEAD = "0007_run_rpe"  # the newest migration (a test checks it is Alembic's head)
+HEAD = "0008_athlete_revision"  # the newest migration (a test checks it is Alembic's head)
 _MIGRATION_LOCK = 7_246_175  # PostgreSQL advisory lock key taken while migrating
 _engines: dict[str, Engine] = {}
 

@@ -1,29 +1,36 @@
-"""Hot reads without the ORM: a statement compiled once per database, run on a pooled driver
-connection (sqlite3, psycopg) and its first row returned as the driver gives it.
+"""Hot reads without the ORM: a statement compiled once per database, run on a driver connection
+(sqlite3, psycopg) that the calling thread keeps, and its rows returned as the driver gives them.
 
-Building and executing a SQLAlchemy statement costs about 300 us in this worker; the same query
-through the driver about 40 us on SQLite. The web app's most frequent answers (a calendar feed, a
-stored plan) are one such query each and bytes from a cache. Values come back as the driver
+Building and executing a SQLAlchemy statement costs about 300 us in this worker; through a pooled
+driver connection about 40 us on SQLite; on a connection the thread keeps, about 10 us. The web
+app's most frequent answers (a calendar feed, a stored plan, today's session) are one such query
+each and bytes from a cache. Values come back as the driver
 reads them (SQLite: dates and times as text): use them as keys and ids, not as domain values.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.sql import ClauseElement
-from sqlalchemy.sql.compiler import Compiled
+from sqlalchemy.sql.compiler import SQLCompiler
 
 # By dialect and statement: the statements are module-level constants (bindparam() for what a
 # request gives), built once, so their id() stays theirs.
-_compiled: dict[tuple[str, int], Compiled] = {}
+_compiled: dict[tuple[str, int], _Compiled] = {}
 _readers: dict[str, Engine] = {}
+_local = threading.local()  # .connections: this thread's driver connection by engine
+_kept: dict[Engine, list[Any]] = {}  # every thread's, to close them (close_reader)
+_lock = threading.Lock()
 
 
 def first_row(engine: Engine, statement: ClauseElement, **params: Any) -> tuple[Any, ...] | None:
-    """The first row of `statement` (its bind parameters named in `params`), or None. The
-    connection goes back to the pool, which ends its transaction (a rollback)."""
+    """The first row of `statement` (its bind parameters named in `params`), or None. Each read
+    is a transaction of its own (the connections are in autocommit)."""
     rows = _run(engine, statement, params, every=False)
     return rows[0] if rows else None
 
@@ -36,22 +43,124 @@ def all_rows(engine: Engine, statement: ClauseElement, **params: Any) -> list[tu
 def _run(
     engine: Engine, statement: ClauseElement, params: dict[str, Any], *, every: bool
 ) -> list[tuple[Any, ...]]:
-    compiled = _compile(engine, statement)
-    values = compiled.construct_params(params) or {}
-    positions = getattr(compiled, "positiontup", None)
-    arguments: Any = values if positions is None else [values[name] for name in positions]
-    connection = _reader(engine).raw_connection()
+    connection = _connection(engine)
     try:
         cursor = connection.cursor()
         try:
-            cursor.execute(compiled.string, arguments)
-            if every:
-                return [tuple(row) for row in cursor.fetchall()]
-            row = cursor.fetchone()
-            return [] if row is None else [tuple(row)]
+            return _rows(cursor, _compile(engine, statement), params, every=every)
         finally:
-            cursor.close()
+            cursor.close()  # SQLite: ends the statement, and with it the read's snapshot
+    except Exception:
+        _drop(engine, connection)  # perhaps broken (a server restarted): the next read opens anew
+        raise
+
+
+def _rows(
+    cursor: Any, compiled: _Compiled, params: dict[str, Any], *, every: bool
+) -> list[tuple[Any, ...]]:
+    cursor.execute(compiled.sql, _arguments(compiled, params))
+    if every:
+        return [tuple(row) for row in cursor.fetchall()]
+    row = cursor.fetchone()
+    return [] if row is None else [tuple(row)]
+
+
+def _arguments(compiled: _Compiled, params: dict[str, Any]) -> Any:
+    """`params` as the driver takes them: with the statement's own values, each converted as
+    its column's type does (SQLite: dates and times as SQLAlchemy stores them), in order or
+    by name."""
+    values = {**compiled.literals, **params}
+    for name, convert in compiled.processors.items():
+        if name in values:
+            values[name] = convert(values[name])
+    if compiled.positions is None:
+        return values
+    return [values[name] for name in compiled.positions]
+
+
+class Writer:
+    """The statements of one write transaction on a driver connection (write_transaction)."""
+
+    def __init__(self, engine: Engine, cursor: Any) -> None:
+        self._engine = engine
+        self._cursor = cursor
+
+    def first_row(self, statement: ClauseElement, **params: Any) -> tuple[Any, ...] | None:
+        rows = _rows(self._cursor, _compile(self._engine, statement), params, every=False)
+        return rows[0] if rows else None
+
+    def all_rows(self, statement: ClauseElement, **params: Any) -> list[tuple[Any, ...]]:
+        return _rows(self._cursor, _compile(self._engine, statement), params, every=True)
+
+    def execute(self, statement: ClauseElement, **params: Any) -> None:
+        compiled = _compile(self._engine, statement)
+        self._cursor.execute(compiled.sql, _arguments(compiled, params))
+
+    def execute_many(self, statement: ClauseElement, rows: list[dict[str, Any]]) -> None:
+        compiled = _compile(self._engine, statement)
+        self._cursor.executemany(compiled.sql, [_arguments(compiled, row) for row in rows])
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Writer]:
+    """One transaction that writes, on the thread's driver connection: committed when the block
+    ends, rolled back when it raises. SQLite: BEGIN IMMEDIATE, so that a second writer waits
+    its turn (busy_timeout), as storage.database's writers do; PostgreSQL: take the rows' locks
+    (SELECT ... FOR UPDATE) in the block."""
+    connection = _connection(engine)
+    cursor = connection.cursor()
+    try:
+        try:
+            cursor.execute("BEGIN IMMEDIATE" if engine.dialect.name == "sqlite" else "BEGIN")
+        except Exception:
+            _drop(engine, connection)  # perhaps broken (a server restarted)
+            raise
+        try:
+            yield Writer(engine, cursor)
+        except BaseException:
+            _end(engine, connection, cursor, "ROLLBACK")
+            raise
+        _end(engine, connection, cursor, "COMMIT")
     finally:
+        with suppress(Exception):  # closed with its connection, if that was dropped
+            cursor.close()
+
+
+def _end(engine: Engine, connection: Any, cursor: Any, how: str) -> None:
+    """COMMIT or ROLLBACK; a connection that cannot is dropped (the server ends what it began
+    when the connection closes)."""
+    try:
+        cursor.execute(how)
+    except Exception:
+        _drop(engine, connection)
+        if how == "COMMIT":
+            raise
+
+
+def _connection(engine: Engine) -> Any:
+    """The calling thread's own driver connection to `engine`'s database, kept open for its
+    next read (a pool's checkout and return cost more than SQLite's query itself): the event
+    loop's thread, and each of the few threads handlers run in."""
+    mine: dict[Engine, Any] | None = getattr(_local, "connections", None)
+    if mine is None:
+        mine = _local.connections = {}
+    found = mine.get(engine)
+    if found is None:
+        pooled = _reader(engine).raw_connection()
+        found = mine[engine] = pooled.driver_connection
+        pooled.detach()  # the pool's no longer: closed by close_reader, not returned
+        with _lock:
+            _kept.setdefault(engine, []).append(found)
+    return found
+
+
+def _drop(engine: Engine, connection: Any) -> None:
+    mine: dict[Engine, Any] = getattr(_local, "connections", {})
+    mine.pop(engine, None)
+    with _lock:
+        if connection in _kept.get(engine, []):
+            _kept[engine].remove(connection)
+    with suppress(Exception):  # closing what failed: nothing more to do
         connection.close()
 
 
@@ -77,7 +186,13 @@ def _reader(engine: Engine) -> Engine:
 
 
 def close_reader(engine: Engine) -> None:
-    """Close the reads' own engine of `engine` (its pooled connections), if there is one."""
+    """Close the reads' connections to `engine`'s database (every thread's) and their own
+    engine, if there is one."""
+    with _lock:
+        connections = _kept.pop(engine, [])
+    for connection in connections:
+        with suppress(Exception):  # another thread's, perhaps mid-read: it goes on
+            connection.close()
     found = _readers.pop(_key(engine), None)
     if found is not None:
         found.dispose()
@@ -87,9 +202,28 @@ def _key(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=False)
 
 
-def _compile(engine: Engine, statement: ClauseElement) -> Compiled:
+class _Compiled(NamedTuple):
+    """A statement as the driver takes it: the SQL, the parameters' names in order (None: by
+    name), the values the statement holds itself (a column == "ics") and the conversions of
+    the parameters whose column type has one."""
+
+    sql: str
+    positions: list[str] | None
+    literals: dict[str, Any]
+    processors: Mapping[str, Callable[[Any], Any]]
+
+
+def _compile(engine: Engine, statement: ClauseElement) -> _Compiled:
     key = (engine.dialect.name, id(statement))
     found = _compiled.get(key)
     if found is None:
-        found = _compiled[key] = statement.compile(dialect=engine.dialect)
+        compiled = cast(SQLCompiler, statement.compile(dialect=engine.dialect))
+        literals = {name: bind.value for name, bind in compiled.binds.items() if not bind.required}
+        processors = {
+            name: convert
+            for name, convert in compiled._bind_processors.items()
+            if callable(convert)
+        }
+        positions = getattr(compiled, "positiontup", None)
+        found = _compiled[key] = _Compiled(compiled.string, positions, literals, processors)
     return found

@@ -21,7 +21,6 @@ from runstrong.storage.models import (
     CalendarFeedRow,
     MadeFileRow,
     PlanVersionRow,
-    SessionLogRow,
     UserRow,
 )
 
@@ -31,8 +30,8 @@ ICS = "ics"
 
 @dataclass(frozen=True, slots=True)
 class FeedState:
-    """What a feed's calendar is made from now: the athlete (row id), the newest plan version
-    (row id) and the log's state (count, newest id and time of a log), as one key."""
+    """What a feed's calendar is made from now: the athlete (row id) and its data's revision
+    (0008: any change to its plan, log, runs or pins raises it) on the day asked, as one key."""
 
     athlete_id: int
     key: str
@@ -78,7 +77,6 @@ def live_feed_since(session: Session, athlete_id: int) -> dt.datetime | None:
 
 def _feed_state_statement() -> Select[Any]:
     athlete = CalendarFeedRow.athlete_id
-    logs = SessionLogRow.athlete_id == athlete
 
     def newest_made(column: Any) -> Any:
         return (
@@ -93,19 +91,15 @@ def _feed_state_statement() -> Select[Any]:
             .scalar_subquery()
         )
 
-    return select(
-        athlete,
-        select(func.max(PlanVersionRow.id))
-        .where(PlanVersionRow.athlete_id == athlete)
-        .scalar_subquery(),
-        select(func.count(SessionLogRow.id)).where(logs).scalar_subquery(),
-        select(func.max(SessionLogRow.id)).where(logs).scalar_subquery(),
-        select(func.max(SessionLogRow.logged_at)).where(logs).scalar_subquery(),
-        newest_made(MadeFileRow.id),
-        newest_made(MadeFileRow.key),
-    ).where(
-        CalendarFeedRow.token_hash == bindparam("token_hash"),
-        CalendarFeedRow.revoked_at.is_(None),
+    return (
+        select(
+            athlete, AthleteRow.revision, newest_made(MadeFileRow.id), newest_made(MadeFileRow.key)
+        )
+        .join(AthleteRow, AthleteRow.id == athlete)
+        .where(
+            CalendarFeedRow.token_hash == bindparam("token_hash"),
+            CalendarFeedRow.revoked_at.is_(None),
+        )
     )
 
 
@@ -119,10 +113,13 @@ def feed_state(engine: Engine, token_hash: str, today: dt.date) -> FeedState | N
     row = first_row(engine, _FEED_STATE, token_hash=token_hash)
     if row is None:
         return None
-    athlete_id, plan_id, count, newest, at, made_id, made_key = row
-    stamp = "" if at is None else str(at)[:19]
-    key = f"{today.isoformat()}/{plan_id}/{count}/{newest}/{stamp}"
-    return FeedState(int(athlete_id), key, made_id, made_key)
+    athlete_id, revision, made_id, made_key = row
+    return FeedState(int(athlete_id), feed_key(today, int(revision)), made_id, made_key)
+
+
+def feed_key(today: dt.date, revision: int) -> str:
+    """What a calendar is made from: the athlete's data at `revision`, on `today`."""
+    return f"{today.isoformat()}/r{revision}"
 
 
 # -- made files ------------------------------------------------------------------------------

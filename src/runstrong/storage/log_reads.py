@@ -57,11 +57,7 @@ def logged_sets(
     found = first_row(engine, _ATHLETE, owner=owner or LOCAL_USER, handle=handle)
     if found is None:
         return None
-    rows = all_rows(
-        engine, _SETS, athlete_id=found[0], slug=slug,
-        first=None if first is None else first.isoformat(),
-        last=None if last is None else last.isoformat(),
-    )  # fmt: skip
+    rows = all_rows(engine, _SETS, athlete_id=found[0], slug=slug, first=first, last=last)
     return [
         LoggedSet(
             _date(day), str(sid), SetLog(str(slug_), Side(side), reps, kg, seconds, contacts, rir)

@@ -158,6 +158,9 @@ class AthleteRow(Base):
     # athlete has one (the repository and the migration fill it); a column added to SQLite
     # cannot be made NOT NULL without copying the table, whose cascades would empty the log.
     public_id: Mapped[str | None] = mapped_column(String(PUBLIC_ID_LENGTH), unique=True, index=True)
+    # Goes up whenever the athlete's data is written, by triggers in the database (0008): what
+    # a web worker's kept answers are checked against (storage/access_reads.py).
+    revision: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class ProfileVersionRow(Base):

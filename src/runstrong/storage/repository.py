@@ -288,6 +288,28 @@ class Repository:
             self._id(handle), PlanVersionRow.start <= day, PlanVersionRow.end >= day
         )
 
+    def plan_version_covering(self, handle: str, day: dt.date) -> tuple[str, int] | None:
+        """The version and row id of the newest plan version whose dates include `day`,
+        without its JSON (plan_json_of reads that when it is needed)."""
+        found = self.session.execute(
+            select(PlanVersionRow.version, PlanVersionRow.id)
+            .where(
+                PlanVersionRow.athlete_id == self._id(handle),
+                PlanVersionRow.start <= day,
+                PlanVersionRow.end >= day,
+            )
+            .order_by(PlanVersionRow.id.desc())
+            .limit(1)
+        ).first()
+        return None if found is None else (found[0], found[1])
+
+    def plan_json_of(self, row_id: int) -> str:
+        found = self.session.scalar(
+            select(PlanVersionRow.plan_json).where(PlanVersionRow.id == row_id)
+        )
+        assert found is not None  # a row id read in this transaction
+        return found
+
     def plan_spans(self, handle: str) -> list[tuple[str, dt.date, dt.date]]:
         """Each plan version's id and dates, newest first, without its JSON: which plan covers
         each of many days, in one query."""
@@ -397,30 +419,31 @@ class Repository:
         )
 
     def put_log(self, handle: str, log: SessionLog, now: dt.datetime) -> None:
-        """Store the day's log, in place of one already there."""
+        """Store the day's log, in place of one already there: three statements, without the
+        ORM's units of work (a log POST of 12 sets is the API's most frequent write)."""
         athlete_id = self._locked(handle)
         self.delete_log(handle, log.date)
-        row = SessionLogRow(
-            athlete_id=athlete_id,
-            date=log.date,
-            session_id=log.session_id,
-            status=str(log.status),
-            moved_to=log.moved_to,
-            rpe=log.rpe,
-            minutes=log.minutes,
-            note=log.note,
-            reason=log.reason,
-            logged_at=now,
-        )
-        self.session.add(row)
-        self.session.flush()
-        self.session.add_all(
-            SetLogRow(
-                session_log_id=row.id, position=i, slug=s.slug, side=str(s.side), reps=s.reps,
-                kg=s.kg, seconds=s.seconds, contacts=s.contacts, rir=s.rir,
+        log_id = self.session.execute(
+            insert(SessionLogRow)
+            .values(
+                athlete_id=athlete_id, date=log.date, session_id=log.session_id,
+                status=str(log.status), moved_to=log.moved_to, rpe=log.rpe,
+                minutes=log.minutes, note=log.note, reason=log.reason, logged_at=now,
             )
-            for i, s in enumerate(log.sets, 1)
-        )  # fmt: skip
+            .returning(SessionLogRow.id)
+        ).scalar_one()  # fmt: skip
+        if log.sets:
+            self.session.execute(
+                insert(SetLogRow),
+                [
+                    {
+                        "session_log_id": log_id, "position": i, "slug": s.slug,
+                        "side": str(s.side), "reps": s.reps, "kg": s.kg, "seconds": s.seconds,
+                        "contacts": s.contacts, "rir": s.rir,
+                    }
+                    for i, s in enumerate(log.sets, 1)
+                ],
+            )  # fmt: skip
 
     def delete_log(self, handle: str, day: dt.date) -> bool:
         result = self.session.execute(

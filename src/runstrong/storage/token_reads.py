@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, bindparam, select
 
 from runstrong.storage.fast_reads import first_row
 from runstrong.storage.models import ApiTokenRow, UserRow
 
-_TOKEN_ACCOUNT = (
+TOKEN_ACCOUNT = (
     select(
         ApiTokenRow.id,
         UserRow.name,
@@ -38,9 +39,12 @@ class TokenAccount:
 
 def token_account(engine: Engine, token_hash: str) -> TokenAccount | None:
     """The user of a token that is not revoked, else None."""
-    row = first_row(engine, _TOKEN_ACCOUNT, token_hash=token_hash)
-    if row is None:
-        return None
+    row = first_row(engine, TOKEN_ACCOUNT, token_hash=token_hash)
+    return None if row is None else token_account_of(row)
+
+
+def token_account_of(row: tuple[Any, ...]) -> TokenAccount:
+    """The TokenAccount of a row of TOKEN_ACCOUNT's columns, as the driver gives it."""
     token_id, name, email, role, made, used = row
     created = _moment(made)
     assert created is not None  # a token's row always has its time

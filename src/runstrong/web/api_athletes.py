@@ -34,7 +34,8 @@ from runstrong.domain.training_log import (
     Units,
 )
 from runstrong.settings import Settings
-from runstrong.web.auth import account_of, library_of, request_settings
+from runstrong.web.auth import account_of, library_of, request_settings, signed_in_athlete
+from runstrong.web.kept_answers import answer_key, answers
 from runstrong.web.schemas import AthleteList, AthleteOut, LogIn, LogOut
 from runstrong.web.stored_bytes import send
 
@@ -178,49 +179,54 @@ def remove_athlete(account: SignedIn, settings: RequestSettings, athlete_id: Ath
 
 
 @get("/athletes/{athlete_id:str}/plan", sync_to_thread=False, media_type=JSON)
-def plan(
-    request: Request[Any, Any, Any],
-    account: SignedIn,
-    settings: RequestSettings,
-    athlete_id: AthleteId,
-) -> Response[JsonObject]:
+def plan(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Response[JsonObject]:
     """The newest plan version as stored (plan JSON, schema 2): not made again, and sent from
-    the worker's cache of encoded plans (gzipped when the client takes it; ETag)."""
+    the worker's kept answers (gzipped when the client takes it; ETag)."""
     from runstrong.web.stored_plans import stored_plan
 
-    ref = athlete_ref(account, athlete_id, Action.READ, settings)
-    return send(request, stored_plan(ref.settings(settings), ref.handle), JSON)
+    ref, mine = signed_in_athlete(request, athlete_id, Action.READ)
+    key = answer_key(mine, ref, "plan")
+    found = answers.get(key) or answers.keep(key, stored_plan(mine, ref.handle))
+    return send(request, found, JSON)
 
 
-@get("/athletes/{athlete_id:str}/today", sync_to_thread=True)
-def today(
-    account: SignedIn,
-    settings: RequestSettings,
+@get("/athletes/{athlete_id:str}/today", media_type=JSON)
+async def today(
+    request: Request[Any, Any, Any],
     library: Library,
     athlete_id: AthleteId,
     day: Annotated[date | None, QueryParameter(name="date")] = None,
-) -> dict[str, object]:
-    """The session of the day (default: today), else the next one, with loads from the log."""
+) -> Response[JsonObject]:
+    """The session of the day (default: today), else the next one, with loads from the log;
+    made off the event loop, then kept until the athlete's data changes (kept_answers)."""
+    ref, mine = signed_in_athlete(request, athlete_id, Action.READ)
+    when = day or mine.today
+    key = answer_key(mine, ref, "today", when)
+    found = answers.get(key)
+    if found is None:
+        made = await sync_to_thread(_today_json, ref.handle, when, library, mine)
+        found = answers.put(key, made)
+    return send(request, found, JSON)
+
+
+def _today_json(handle: str, day: date, library: ExerciseLibrary, settings: Settings) -> bytes:
+    import msgspec
+
     from runstrong.cli.log_cmd import day_dict
 
-    ref = athlete_ref(account, athlete_id, Action.READ, settings)
-    found = log_service.day_session(
-        ref.handle, day or settings.today, library, ref.settings(settings)
-    )
-    return day_dict(found)
+    return msgspec.json.encode(day_dict(log_service.day_session(handle, day, library, settings)))
 
 
-@post("/athletes/{athlete_id:str}/logs", status_code=HTTP_201_CREATED, sync_to_thread=True)
-def add_log(
-    account: SignedIn,
-    settings: RequestSettings,
+@post("/athletes/{athlete_id:str}/logs", status_code=HTTP_201_CREATED)
+async def add_log(
+    request: Request[Any, Any, Any],
     library: Library,
     data: JSONBody[LogIn],
     athlete_id: AthleteId,
 ) -> LogOut:
     """Log a day: its sets (kilograms), or that the session was skipped or moved. The owner
     only (a coach reads the log: 403)."""
-    ref = athlete_ref(account, athlete_id, Action.LOG, settings)
+    ref, mine = signed_in_athlete(request, athlete_id, Action.LOG)
     for i, s in enumerate(data.sets):
         if s.slug not in library:
             raise InputError(
@@ -235,18 +241,19 @@ def add_log(
         data.date, "", LogStatus(data.status), sets, moved_to=data.moved_to, rpe=data.rpe,
         minutes=data.minutes, note=data.note, reason=data.reason,
     )  # fmt: skip
-    stored = log_service.record_log(
-        ref.handle, entry, ref.settings(settings), replace_existing=data.replace
+    stored = await sync_to_thread(  # the write may wait for another writer's turn
+        lambda: log_service.record_planned_day(
+            ref.athlete_row, ref.handle, entry, mine, replace_existing=data.replace
+        )
     )
     return LogOut(stored.date, stored.session_id, str(stored.status), len(stored.sets))
 
 
-# two indexed queries without the ORM (log_service.history): cheaper in the event loop than
-# handed to a thread
+# two indexed queries without the ORM (log_service.history) when not kept: cheaper in the event
+# loop than handed to a thread
 @get("/athletes/{athlete_id:str}/history", sync_to_thread=False, media_type=JSON)
 def history(
-    account: SignedIn,
-    settings: RequestSettings,
+    request: Request[Any, Any, Any],
     library: Library,
     athlete_id: AthleteId,
     exercise: Annotated[str | None, QueryParameter(max_length=100)] = None,
@@ -256,11 +263,13 @@ def history(
     """Every set logged (the log's JSON, docs/formats.md), of one exercise or all."""
     from runstrong.export.log_export import log_json
 
-    ref = athlete_ref(account, athlete_id, Action.READ, settings)
-    rows = log_service.history(
-        ref.handle, library, ref.settings(settings), slug=exercise, first=first, last=last
-    )
-    return encoded(log_json(ref.public_id, rows))
+    ref, mine = signed_in_athlete(request, athlete_id, Action.READ)
+    key = answer_key(mine, ref, "history", exercise, first, last)
+    found = answers.get(key)
+    if found is None:
+        rows = log_service.history(ref.handle, library, mine, slug=exercise, first=first, last=last)
+        found = answers.put(key, log_json(ref.public_id, rows))
+    return send(request, found, JSON)
 
 
 @get("/athletes/{athlete_id:str}/exports/{fmt:str}", sync_to_thread=True)

@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Request
 from litestar.exceptions import NotAuthorizedException
 
+from runstrong.access_service import Action, AthleteRef, athlete_of_token
 from runstrong.account_service import Account, account_for_token
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.settings import Settings
@@ -45,6 +46,21 @@ def signed_in(request: Request[Any, Any, Any]) -> Account:
     if account is None:
         raise NotAuthorizedException("a valid bearer token is needed", headers=CHALLENGE)
     return account
+
+
+def signed_in_athlete(
+    request: Request[Any, Any, Any], athlete_id: str, action: Action
+) -> tuple[AthleteRef, Settings]:
+    """The athlete of `athlete_id` if the request's token may take `action` on it, and the
+    services' Settings for it: one query for both (access_service.athlete_of_token). No valid
+    token: 401; an athlete the account may not see: 404; an action it may not take: 403."""
+    token = bearer_token(request)
+    settings = config_of(request).settings()
+    found = None if token is None else athlete_of_token(token, athlete_id, action, settings)
+    if found is None:
+        raise NotAuthorizedException("a valid bearer token is needed", headers=CHALLENGE)
+    ref = found[1]
+    return ref, ref.settings(settings)
 
 
 def account_settings(request: Request[Any, Any, Any]) -> Settings:

@@ -61,8 +61,8 @@ Connection = ASGIConnection[Any, Any, Any, Any]  # a request, or what a guard is
 
 
 def csrf_config(config: WebConfig, key: bytes) -> CSRFConfig:
-    """CSRF protection of every form (every unsafe method outside /api), signed with `key`
-    (the server key: web/keys.py)."""
+    """CSRF protection of every form (every unsafe method outside /api and /feeds), signed
+    with `key` (the server key: web/keys.py)."""
     secret = derived_key(key, "csrf").hex()
     return CSRFConfig(
         secret=secret,
@@ -70,7 +70,7 @@ def csrf_config(config: WebConfig, key: bytes) -> CSRFConfig:
         cookie_secure=config.secure_cookies,
         cookie_httponly=True,
         cookie_samesite="lax",
-        exclude=["^/api/"],
+        exclude=["^/api/", "^/feeds/"],  # bearer tokens and secret URLs: no cookies, no forms
     )
 
 

@@ -39,6 +39,7 @@ from runstrong.account_service import Account
 from runstrong.settings import Settings
 from runstrong.web.auth import account_of, config_of, request_settings
 from runstrong.web.errors import errors
+from runstrong.web.kept_answers import answers
 from runstrong.web.stored_bytes import StoredBytes, send
 
 CALENDAR = "text/calendar; charset=utf-8"
@@ -161,11 +162,18 @@ async def calendar_feed(request: Request[Any, Any, Any], name: FeedName) -> Resp
     revoked one."""
     token = name.removesuffix(FEED_SUFFIX)
     settings = config_of(request).settings()
-    state = feed_service.feed_of_token(token, settings) if name.endswith(FEED_SUFFIX) else None
+    current = feed_service.feed_revision(token, settings) if name.endswith(FEED_SUFFIX) else None
+    if current is None:
+        raise NotFoundException("no such calendar")
+    kept = ("feed", settings.database_url, *current, settings.today)  # see web/kept_answers.py
+    found_kept = answers.get(kept)
+    if found_kept is not None:
+        return send(request, found_kept, CALENDAR)
+    state = feed_service.feed_of_token(token, settings)
     if state is None:
         raise NotFoundException("no such calendar")
     if state.made_id is not None and state.made_key == state.key:  # made, nothing changed since
-        return send(request, _made(settings, state.made_id), CALENDAR)
+        return send(request, answers.keep(kept, _made(settings, state.made_id)), CALENDAR)
     found = made_files.ready_or_started(settings, state.athlete_id, made_files.ICS, state.key)
     if found is None or found.status != "ready":  # being made: the calendar made before, if any
         found = made_files.newest_ready(settings, state.athlete_id, made_files.ICS)

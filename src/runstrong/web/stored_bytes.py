@@ -56,7 +56,10 @@ class StoredBytes:
             return found
 
     def put(self, key: object, raw: bytes) -> Encoded:
-        found = encode(raw)
+        return self.keep(key, encode(raw))
+
+    def keep(self, key: object, found: Encoded) -> Encoded:
+        """Keep `found`, encoded already (perhaps kept elsewhere too, under another key)."""
         if found.size > self.budget:
             return found
         with self._lock:

@@ -1,0 +1,108 @@
+"""A day's log written without the ORM (storage.fast_reads.write_transaction): the API's most
+frequent write, a handful of indexed statements in one transaction on a driver connection
+(about 0.3 ms on SQLite, against 4-5 ms through a Session's units of work).
+
+The rows written are the ones the Repository writes (put_log): the day's log in place of the
+one there, its sets in order; the athlete's revision rises by the database's triggers (0008).
+runstrong.log_service decides what is written; this reads and writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, bindparam, delete, insert, select
+
+from runstrong.domain.training_log import SessionLog
+from runstrong.storage.fast_reads import Writer, write_transaction
+from runstrong.storage.models import AthleteRow, PlanVersionRow, SessionLogRow, SetLogRow
+
+_LOCK = select(AthleteRow.id).where(AthleteRow.id == bindparam("athlete_id")).with_for_update()
+_PLAN_COVERING = (
+    select(PlanVersionRow.version, PlanVersionRow.id)
+    .where(
+        PlanVersionRow.athlete_id == bindparam("athlete_id"),
+        PlanVersionRow.start <= bindparam("day"),
+        PlanVersionRow.end >= bindparam("day"),
+    )
+    .order_by(PlanVersionRow.id.desc())
+    .limit(1)
+)
+_PLAN_JSON = select(PlanVersionRow.plan_json).where(PlanVersionRow.id == bindparam("plan_id"))
+_LOG_STATUS = select(SessionLogRow.status).where(
+    SessionLogRow.athlete_id == bindparam("athlete_id"), SessionLogRow.date == bindparam("day")
+)
+_DELETE_LOG = delete(SessionLogRow).where(
+    SessionLogRow.athlete_id == bindparam("athlete_id"), SessionLogRow.date == bindparam("day")
+)
+_LOG_COLUMNS = (
+    "athlete_id", "date", "session_id", "status", "moved_to", "rpe", "minutes", "note", "reason",
+    "logged_at",
+)  # fmt: skip
+_INSERT_LOG = (
+    insert(SessionLogRow)
+    .values({name: bindparam(name) for name in _LOG_COLUMNS})
+    .returning(SessionLogRow.id)
+)
+_SET_COLUMNS = (
+    "session_log_id", "position", "slug", "side", "reps", "kg", "seconds", "contacts", "rir",
+)  # fmt: skip
+_INSERT_SET = insert(SetLogRow).values({name: bindparam(name) for name in _SET_COLUMNS})
+
+
+class DayWriter:
+    """One athlete's log, in a write transaction that holds the athlete (day_writer)."""
+
+    def __init__(self, writer: Writer, athlete_id: int) -> None:
+        self._writer = writer
+        self._athlete_id = athlete_id
+
+    def plan_covering(self, day: dt.date) -> tuple[str, int] | None:
+        """The version and row id of the newest plan version whose dates include `day`."""
+        row = self._writer.first_row(_PLAN_COVERING, athlete_id=self._athlete_id, day=day)
+        return None if row is None else (str(row[0]), int(row[1]))
+
+    def plan_json(self, plan_id: int) -> str:
+        row = self._writer.first_row(_PLAN_JSON, plan_id=plan_id)
+        assert row is not None  # a row id read in this transaction
+        return str(row[0])
+
+    def status_on(self, day: dt.date) -> str | None:
+        """The status of the day's log, if it has one."""
+        row = self._writer.first_row(_LOG_STATUS, athlete_id=self._athlete_id, day=day)
+        return None if row is None else str(row[0])
+
+    def put(self, log: SessionLog, now: dt.datetime) -> None:
+        """The day's log, in place of one already there (its sets go with it: ON DELETE
+        CASCADE)."""
+        self._writer.execute(_DELETE_LOG, athlete_id=self._athlete_id, day=log.date)
+        row = self._writer.first_row(
+            _INSERT_LOG, athlete_id=self._athlete_id, date=log.date, session_id=log.session_id,
+            status=str(log.status), moved_to=log.moved_to, rpe=log.rpe, minutes=log.minutes,
+            note=log.note, reason=log.reason, logged_at=now,
+        )  # fmt: skip
+        assert row is not None  # INSERT ... RETURNING gives the row's id
+        if log.sets:
+            self._writer.execute_many(
+                _INSERT_SET,
+                [
+                    {
+                        "session_log_id": row[0], "position": i, "slug": s.slug,
+                        "side": str(s.side), "reps": s.reps, "kg": s.kg, "seconds": s.seconds,
+                        "contacts": s.contacts, "rir": s.rir,
+                    }
+                    for i, s in enumerate(log.sets, 1)
+                ],
+            )  # fmt: skip
+
+
+@contextmanager
+def day_writer(engine: Engine, athlete_id: int) -> Iterator[DayWriter]:
+    """A write transaction on the athlete of row `athlete_id`, its row locked until the end
+    (SQLite: the database's write lock, from BEGIN IMMEDIATE; PostgreSQL: FOR UPDATE), as the
+    Repository's writers hold it."""
+    with write_transaction(engine) as writer:
+        if engine.dialect.name != "sqlite":
+            writer.first_row(_LOCK, athlete_id=athlete_id)
+        yield DayWriter(writer, athlete_id)
