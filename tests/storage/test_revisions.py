@@ -194,9 +194,7 @@ def test_a_session_moved_to_a_day_is_logged_there_by_the_repositorys_way(
     alex, days = add(database_url, "alex")
     s = settings(database_url)
     free = next(d for d in (days[0] + dt.timedelta(n) for n in range(1, 7)) if d not in days)
-    log_service.record_log(
-        "alex", SessionLog(days[0], "", LogStatus.MOVED, (), moved_to=free), s
-    )
+    log_service.record_log("alex", SessionLog(days[0], "", LogStatus.MOVED, (), moved_to=free), s)
     stored = log_service.record_planned_day(
         alex, "alex", SessionLog(free, "", LogStatus.DONE, SETS), s
     )
