@@ -19,7 +19,11 @@ from runstrong import progression_service
 from runstrong.domain.athlete import Weekday
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.e1rm import e1rm_kg
-from runstrong.domain.errors import AlreadyLoggedError, NoPlannedSessionError
+from runstrong.domain.errors import (
+    AlreadyLoggedError,
+    NoPlannedSessionError,
+    UnknownAthleteError,
+)
 from runstrong.domain.training_log import (
     AthleteRecord,
     HistoryRow,
@@ -103,16 +107,17 @@ def record_planned_day(
     from runstrong.storage.log_writes import day_writer
 
     with day_writer(engine_for(settings), athlete_row) as day:
-        plan = day.plan_covering(log.date)
+        state = day.state(log.date)
+        if state is None:
+            raise UnknownAthleteError(handle, ())
         session_id = None
-        if plan is not None:
-            version, plan_id = plan
+        if state.plan is not None:
+            version, plan_id = state.plan
             days = plan_index_of(version, lambda: day.plan_json(plan_id)).days
             session_id = days.get(log.date)
         if session_id is not None:
-            status = day.status_on(log.date)
-            if status is not None and not replace_existing:
-                raise AlreadyLoggedError(handle, log.date, status)
+            if state.status is not None and not replace_existing:
+                raise AlreadyLoggedError(handle, log.date, state.status)
             stored = replace(log, session_id=session_id)
             day.put(stored, settings.timestamp)
             return stored

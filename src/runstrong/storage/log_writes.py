@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlalchemy import Engine, bindparam, delete, insert, select
 
@@ -18,21 +19,31 @@ from runstrong.domain.training_log import SessionLog
 from runstrong.storage.fast_reads import Writer, write_transaction
 from runstrong.storage.models import AthleteRow, PlanVersionRow, SessionLogRow, SetLogRow
 
-_LOCK = select(AthleteRow.id).where(AthleteRow.id == bindparam("athlete_id")).with_for_update()
 _PLAN_COVERING = (
     select(PlanVersionRow.version, PlanVersionRow.id)
     .where(
-        PlanVersionRow.athlete_id == bindparam("athlete_id"),
+        PlanVersionRow.athlete_id == AthleteRow.id,
         PlanVersionRow.start <= bindparam("day"),
         PlanVersionRow.end >= bindparam("day"),
     )
     .order_by(PlanVersionRow.id.desc())
     .limit(1)
 )
-_PLAN_JSON = select(PlanVersionRow.plan_json).where(PlanVersionRow.id == bindparam("plan_id"))
-_LOG_STATUS = select(SessionLogRow.status).where(
-    SessionLogRow.athlete_id == bindparam("athlete_id"), SessionLogRow.date == bindparam("day")
+# What the write needs to know, in one round trip, the athlete's row locked until the end
+# (PostgreSQL: FOR UPDATE; SQLite holds the database's write lock from BEGIN IMMEDIATE, and
+# SQLAlchemy leaves FOR UPDATE out there).
+_DAY = (
+    select(
+        _PLAN_COVERING.with_only_columns(PlanVersionRow.version).scalar_subquery(),
+        _PLAN_COVERING.with_only_columns(PlanVersionRow.id).scalar_subquery(),
+        select(SessionLogRow.status)
+        .where(SessionLogRow.athlete_id == AthleteRow.id, SessionLogRow.date == bindparam("day"))
+        .scalar_subquery(),
+    )
+    .where(AthleteRow.id == bindparam("athlete_id"))
+    .with_for_update(of=AthleteRow)
 )
+_PLAN_JSON = select(PlanVersionRow.plan_json).where(PlanVersionRow.id == bindparam("plan_id"))
 _DELETE_LOG = delete(SessionLogRow).where(
     SessionLogRow.athlete_id == bindparam("athlete_id"), SessionLogRow.date == bindparam("day")
 )
@@ -51,6 +62,15 @@ _SET_COLUMNS = (
 _INSERT_SET = insert(SetLogRow).values({name: bindparam(name) for name in _SET_COLUMNS})
 
 
+@dataclass(frozen=True, slots=True)
+class DayState:
+    """What a day's write needs to know: the newest plan version covering the day (version and
+    row id; None: none covers it) and the status of the day's log (None: not logged)."""
+
+    plan: tuple[str, int] | None
+    status: str | None
+
+
 class DayWriter:
     """One athlete's log, in a write transaction that holds the athlete (day_writer)."""
 
@@ -58,20 +78,20 @@ class DayWriter:
         self._writer = writer
         self._athlete_id = athlete_id
 
-    def plan_covering(self, day: dt.date) -> tuple[str, int] | None:
-        """The version and row id of the newest plan version whose dates include `day`."""
-        row = self._writer.first_row(_PLAN_COVERING, athlete_id=self._athlete_id, day=day)
-        return None if row is None else (str(row[0]), int(row[1]))
+    def state(self, day: dt.date) -> DayState | None:
+        """The day's state, the athlete's row locked from now until the transaction ends; None:
+        the athlete is no more (removed since it was found)."""
+        row = self._writer.first_row(_DAY, athlete_id=self._athlete_id, day=day)
+        if row is None:
+            return None
+        version, plan_id, status = row
+        plan = None if version is None else (str(version), int(plan_id))
+        return DayState(plan, None if status is None else str(status))
 
     def plan_json(self, plan_id: int) -> str:
         row = self._writer.first_row(_PLAN_JSON, plan_id=plan_id)
         assert row is not None  # a row id read in this transaction
         return str(row[0])
-
-    def status_on(self, day: dt.date) -> str | None:
-        """The status of the day's log, if it has one."""
-        row = self._writer.first_row(_LOG_STATUS, athlete_id=self._athlete_id, day=day)
-        return None if row is None else str(row[0])
 
     def put(self, log: SessionLog, now: dt.datetime) -> None:
         """The day's log, in place of one already there (its sets go with it: ON DELETE
@@ -99,10 +119,8 @@ class DayWriter:
 
 @contextmanager
 def day_writer(engine: Engine, athlete_id: int) -> Iterator[DayWriter]:
-    """A write transaction on the athlete of row `athlete_id`, its row locked until the end
-    (SQLite: the database's write lock, from BEGIN IMMEDIATE; PostgreSQL: FOR UPDATE), as the
-    Repository's writers hold it."""
+    """A write transaction on the athlete of row `athlete_id`: SQLite holds the database's
+    write lock from its start (BEGIN IMMEDIATE); PostgreSQL the athlete's row from
+    DayWriter.state on (FOR UPDATE), as the Repository's writers hold it."""
     with write_transaction(engine) as writer:
-        if engine.dialect.name != "sqlite":
-            writer.first_row(_LOCK, athlete_id=athlete_id)
         yield DayWriter(writer, athlete_id)
