@@ -25,22 +25,9 @@ from runstrong.web import (
 )
 from runstrong.web.config import CONFIG_ENV, REQUEST_MAX_BYTES, WebConfig
 from runstrong.web.errors import HANDLERS
+from runstrong.web.kept_lane import kept_lane
 from runstrong.web.keys import server_key
-
-# No inline script or style, nothing from elsewhere, never framed (OWASP Secure Headers).
-SECURITY_HEADERS = {
-    "content-security-policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",
-    "cross-origin-opener-policy": "same-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=()",
-    "cache-control": "no-store",
-}
-_ENCODED_HEADERS = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+from runstrong.web.security import ENCODED_SECURITY_HEADERS
 
 
 def create_app(config: WebConfig) -> Litestar:
@@ -79,9 +66,11 @@ def create_app(config: WebConfig) -> Litestar:
     )
 
 
-def app_from_environment() -> Litestar:
-    """The app of a worker started by `runstrong serve` (its WebConfig in RUNSTRONG_WEB_CONFIG)."""
-    return create_app(WebConfig.from_json(os.environ[CONFIG_ENV]))
+def app_from_environment() -> ASGIApp:
+    """The app of a worker started by `runstrong serve` (its WebConfig in RUNSTRONG_WEB_CONFIG),
+    behind the lane of kept answers (web/kept_lane.py)."""
+    config = WebConfig.from_json(os.environ[CONFIG_ENV])
+    return kept_lane(create_app(config), config)
 
 
 def security_headers(app: ASGIApp) -> ASGIApp:
@@ -95,7 +84,7 @@ def security_headers(app: ASGIApp) -> ASGIApp:
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in _ENCODED_HEADERS if k not in present]
+                extra = [(k, v) for k, v in ENCODED_SECURITY_HEADERS if k not in present]
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 

@@ -39,10 +39,10 @@ from runstrong.account_service import Account
 from runstrong.settings import Settings
 from runstrong.web.auth import account_of, config_of, request_settings
 from runstrong.web.errors import errors
-from runstrong.web.kept_answers import answers
+from runstrong.web.kept_answers import answers, feed_answer_key
 from runstrong.web.stored_bytes import StoredBytes, send
 
-CALENDAR = "text/calendar; charset=utf-8"
+CALENDAR = "text/calendar"  # Litestar adds "; charset=utf-8" to a text/ type
 PDF = "application/pdf"
 FEED_PATH = "/feeds"
 FEED_SUFFIX = ".ics"
@@ -165,7 +165,7 @@ async def calendar_feed(request: Request[Any, Any, Any], name: FeedName) -> Resp
     current = feed_service.feed_revision(token, settings) if name.endswith(FEED_SUFFIX) else None
     if current is None:
         raise NotFoundException("no such calendar")
-    kept = ("feed", settings.database_url, *current, settings.today)  # see web/kept_answers.py
+    kept = feed_answer_key(settings, *current)
     found_kept = answers.get(kept)
     if found_kept is not None:
         return send(request, found_kept, CALENDAR)

@@ -24,3 +24,8 @@ answers = StoredBytes(ANSWERS_BUDGET_BYTES)
 def answer_key(settings: Settings, ref: AthleteRef, *asked: Hashable) -> tuple[Hashable, ...]:
     """The key of an answer about `ref` at its revision: what was `asked`, on `settings`' day."""
     return (settings.database_url, ref.athlete_row, ref.revision, settings.today, *asked)
+
+
+def feed_answer_key(settings: Settings, athlete_row: int, revision: int) -> tuple[Hashable, ...]:
+    """The key of an athlete's calendar feed at `revision`, on `settings`' day."""
+    return ("feed", settings.database_url, athlete_row, revision, settings.today)
