@@ -223,3 +223,16 @@ def test_a_sqlite_database_from_before_0008_gets_revisions_for_its_athletes(
     assert revision(url, alex) == 0
     sql(url, "UPDATE athletes SET name = 'Alex B' WHERE id = :a", a=alex)
     assert revision(url, alex) == 1
+
+
+def test_a_day_of_many_sets_is_stored_whole_and_in_order(database_url: str) -> None:
+    alex, days = add(database_url, "alex")
+    s = settings(database_url)
+    many = tuple(
+        SetLog("back_squat", Side.BOTH, 1 + i % 12, 60.0 + i, None, None, 2) for i in range(121)
+    )
+    log_service.record_planned_day(alex, "alex", SessionLog(days[0], "", LogStatus.DONE, many), s)
+    with repository(s) as repo:
+        stored = repo.log_on("alex", days[0])
+    assert stored is not None
+    assert stored.sets == many  # 121 sets: statements of 50, 50 and 21 rows, in order
