@@ -80,21 +80,36 @@ def _content_length(head: bytes) -> int:
 
 
 async def _load(
-    host: str, port: int, raw: bytes, connections: int, seconds: float, warm_up_s: float
+    host: str,
+    port: int,
+    raw: bytes | list[bytes],
+    connections: int,
+    seconds: float,
+    warm_up_s: float,
 ) -> Result:
     out: list[float] = []
     begin = time.perf_counter()
     warm_until = begin + warm_up_s
     until = warm_until + seconds
+    each = raw if isinstance(raw, list) else [raw]
     received = await asyncio.gather(
-        *(_connection(host, port, raw, until, warm_until, out) for _ in range(connections))
+        *(
+            _connection(host, port, each[i % len(each)], until, warm_until, out)
+            for i in range(connections)
+        )
     )
     return Result(out, time.perf_counter() - warm_until, sum(received))
 
 
 def load(
-    host: str, port: int, raw: bytes, connections: int, seconds: float, warm_up_s: float = 0.5
+    host: str,
+    port: int,
+    raw: bytes | list[bytes],
+    connections: int,
+    seconds: float,
+    warm_up_s: float = 0.5,
 ) -> Result:
     """`connections` keep-alive connections each sending `raw` again and again for `seconds`
-    (after `warm_up_s` not counted)."""
+    (after `warm_up_s` not counted); a list of requests: connection i sends the i-th (modulo
+    its length)."""
     return asyncio.run(_load(host, port, raw, connections, seconds, warm_up_s))

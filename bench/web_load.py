@@ -61,8 +61,8 @@ def main() -> None:
         with database(kind) as url, server(url, args.workers) as (port, process):
             cases = prepare(f"http://{HOST}:{port}")
             workers = worker_pids(process.pid, args.workers)
-            for name, label, raw in cases:
-                for connections in CONNECTIONS:
+            for name, label, raw, counts in cases:
+                for connections in counts:
                     before = cpu_s(workers)
                     found = load(HOST, port, raw, connections, args.seconds)
                     used = cpu_s(workers) - before
@@ -113,8 +113,9 @@ def server(url: str, workers: int) -> Iterator[tuple[int, subprocess.Popen[bytes
         process.wait(timeout=30)
 
 
-def prepare(base: str) -> list[tuple[str, str, bytes]]:
-    """An account, Alex stored, a day logged and a calendar feed: the requests to time."""
+def prepare(base: str) -> list[tuple[str, str, bytes | list[bytes], tuple[int, ...]]]:
+    """An account, Alex stored, a day logged and a calendar feed, and 15 more athletes (a club
+    logging at once): the requests to time, and at how many connections."""
     with httpx.Client(base_url=base, timeout=120) as client:
         credentials = {"email": "bench@example.org", "password": PASSWORD}
         client.post("/api/v1/users", json=credentials).raise_for_status()
@@ -137,16 +138,30 @@ def prepare(base: str) -> list[tuple[str, str, bytes]]:
         client.post(f"{athlete}/logs", json=log, headers=auth).raise_for_status()
         feed = client.post(f"{athlete}/calendar-feed", headers=auth).json()["path"]
         client.get(feed).raise_for_status()  # made (the first fetch waits for it)
+        club = [athlete]  # a club's athletes logging at once: one a connection
+        for i in range(1, max(CONNECTIONS)):
+            more = client.post(
+                f"/api/v1/athletes?handle=bench{i}",
+                content=json.dumps(profile, default=str).encode(),
+                headers={**auth, "content-type": "application/json"},
+            )
+            more.raise_for_status()
+            club.append(f"/api/v1/athletes/{more.json()['id']}")
     gzip = {**auth, "Accept-Encoding": "gzip"}
     body = json.dumps(log).encode()
     post = {**auth, "Content-Type": "application/json"}
     return [
-        ("plan", "GET plan (gzip)", request("GET", f"{athlete}/plan", HOST, gzip)),
-        ("feed", "GET feed .ics (gzip)", request("GET", feed, HOST, {"Accept-Encoding": "gzip"})),
-        ("today", "GET today", request("GET", f"{athlete}/today?date={DAY}", HOST, auth)),
-        ("history", "GET history (12 sets)", request("GET", f"{athlete}/history", HOST, auth)),
+        ("plan", "GET plan (gzip)", request("GET", f"{athlete}/plan", HOST, gzip), CONNECTIONS),
+        ("feed", "GET feed .ics (gzip)",
+         request("GET", feed, HOST, {"Accept-Encoding": "gzip"}), CONNECTIONS),
+        ("today", "GET today", request("GET", f"{athlete}/today?date={DAY}", HOST, auth),
+         CONNECTIONS),
+        ("history", "GET history (12 sets)",
+         request("GET", f"{athlete}/history", HOST, auth), CONNECTIONS),
         ("log", "POST log (12 sets, replace)",
-         request("POST", f"{athlete}/logs", HOST, post, body)),
+         request("POST", f"{athlete}/logs", HOST, post, body), CONNECTIONS),
+        ("log", "POST log, 16 athletes",
+         [request("POST", f"{a}/logs", HOST, post, body) for a in club], CONNECTIONS[-1:]),
     ]  # fmt: skip
 
 

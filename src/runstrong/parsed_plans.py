@@ -9,16 +9,15 @@ are frozen dataclasses, shared read-only by every request. One parsed 24-week pl
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from runstrong.domain.log_progression import PlannedDose
+from runstrong.lru import Lru
 
 if TYPE_CHECKING:
     from runstrong.domain.athlete import Athlete
@@ -46,34 +45,8 @@ class ParsedPlan:
     index: PlanIndex
 
 
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class _Lru(Generic[K, V]):
-    """At most `size` values, the least recently used out first (thread-safe)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._values: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: K, make: Callable[[], V]) -> V:
-        with self._lock:
-            found = self._values.get(key)
-            if found is not None:
-                self._values.move_to_end(key)
-                return found
-        made = make()  # outside the lock: two threads may both make it, the same value
-        with self._lock:
-            self._values[key] = made
-            while len(self._values) > self.size:
-                self._values.popitem(last=False)
-        return made
-
-
-_indexes: _Lru[str, PlanIndex] = _Lru(MAX_PLAN_INDEXES)
-_parsed: _Lru[tuple[str, int], ParsedPlan] = _Lru(MAX_PARSED_PLANS)
+_indexes: Lru[str, PlanIndex] = Lru(MAX_PLAN_INDEXES)
+_parsed: Lru[tuple[str, int], ParsedPlan] = Lru(MAX_PARSED_PLANS)
 
 
 def plan_index(record: PlanRecord) -> PlanIndex:

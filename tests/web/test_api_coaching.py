@@ -240,3 +240,36 @@ def test_a_coach_of_one_athlete_sees_not_the_owners_other_athletes(database_url:
         assert names(web, coach) == [("Alex", True)]
         board = web.get("/api/v1/coach/athletes", headers=coach).json()["items"]
         assert [row["id"] for row in board] == [athlete]
+
+
+def test_the_dashboards_kept_rows_follow_each_change_of_an_athletes_data(
+    database_url: str,
+) -> None:
+    """A row is kept by the athlete's revision: the next view after a log, from the API or
+    from elsewhere, counts it."""
+    from datetime import date
+
+    from runstrong import log_service
+
+    clock = Clock()
+    with client(database_url, clock=clock) as web:
+        owner, coach, athlete, _ = coached(web, database_url)
+        plan = json.loads(web.get(f"/api/v1/athletes/{athlete}/plan", headers=owner).content)
+        week = [s["date"] for s in plan["weeks"][0]["sessions"]]
+        clock.now = datetime.fromisoformat(week[1]).replace(hour=20, tzinfo=UTC)
+
+        def done() -> int:
+            board = web.get("/api/v1/coach/athletes", headers=coach)
+            assert board.status_code == 200, board.text
+            return int(board.json()["items"][0]["done"])
+
+        assert done() == 0
+        log = {"date": week[0], "sets": [{"slug": "back_squat", "reps": 5, "kg": 60.0, "rir": 2}]}
+        made = web.post(f"/api/v1/athletes/{athlete}/logs", json=log, headers=owner)
+        assert made.status_code == 201
+        assert done() == 1
+        settings = WebConfig(database_url=database_url, clock=clock).settings(
+            owner=web.get("/api/v1/users/me", headers=owner).json()["id"]
+        )
+        log_service.delete_log("alex", date.fromisoformat(week[0]), settings)
+        assert done() == 0

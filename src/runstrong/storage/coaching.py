@@ -100,6 +100,16 @@ def coached_athletes(session: Session, coach_id: int) -> list[AthleteKey]:
     return [AthleteKey(i, o, name, handle, p or "") for i, o, name, handle, p in rows]
 
 
+def revisions(session: Session, athlete_ids: list[int]) -> dict[int, int]:
+    """Each athlete's revision (0008: raised whenever its data changes), by row id."""
+    if not athlete_ids:
+        return {}
+    rows = session.execute(
+        select(AthleteRow.id, AthleteRow.revision).where(AthleteRow.id.in_(athlete_ids))
+    )
+    return {int(row[0]): int(row[1]) for row in rows}
+
+
 def add_invitation(
     session: Session, coach_id: int, token_hash: str, now: dt.datetime, expires: dt.datetime
 ) -> None:
