@@ -52,12 +52,17 @@ class RunType(StrEnum):
     @property
     def is_key_workout(self) -> bool:
         """Intervals, tempo and hills: the quality sessions of the week (science.md §3.3)."""
-        return self in {RunType.TEMPO, RunType.INTERVALS, RunType.HILLS}
+        return self in KEY_WORKOUTS
 
     @property
     def is_protected(self) -> bool:
         """Runs that heavy legs and plyometrics must not come the day before (science.md §3.3)."""
-        return self.is_key_workout or self in {RunType.LONG, RunType.RACE}
+        return self in PROTECTED_RUNS
+
+
+# Sets of run types made once (the properties above are read for every day of a plan).
+KEY_WORKOUTS = frozenset({RunType.TEMPO, RunType.INTERVALS, RunType.HILLS})
+PROTECTED_RUNS = KEY_WORKOUTS | {RunType.LONG, RunType.RACE}
 
 
 class RaceDistance(StrEnum):

@@ -49,6 +49,7 @@ BAND, BODYWEIGHT_REPS, EXTERNAL_LOAD, PLYOMETRIC_CONTACTS, TIMED_HOLD = (
     LoadType.TIMED_HOLD,
 )
 BASE, BUILD, PEAK = Phase.BASE, Phase.BUILD, Phase.PEAK
+PROGRESSION = RuleId.PROGRESSION
 BEGINNER, INTERMEDIATE = Level.BEGINNER, Level.INTERMEDIATE
 
 
@@ -515,7 +516,7 @@ def deloaded(p: Prescription, rules: Rules, *, by_effort: bool = False) -> Presc
     it is. The note says what changed; the loading week's progression note goes."""
     if p.role is ACTIVATION:
         return p
-    notes = tuple(n for n in p.notes if n.rule is not RuleId.PROGRESSION)
+    notes = tuple(n for n in p.notes if n.rule is not PROGRESSION)
     if by_effort:
         return _deloaded_by_effort(p, notes, rules)
     dose = p.dose

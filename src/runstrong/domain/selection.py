@@ -31,15 +31,7 @@ from runstrong.domain.rules import Rules
 from runstrong.domain.templates import Slot
 
 # Enum members read in inner loops, bound once (why: prescription.py).
-ACTIVATION, CALF, MAIN, PLYOMETRIC, POSTERIOR, POWER, SECONDARY = (
-    Role.ACTIVATION,
-    Role.CALF,
-    Role.MAIN,
-    Role.PLYOMETRIC,
-    Role.POSTERIOR,
-    Role.POWER,
-    Role.SECONDARY,
-)
+ACTIVATION, MAIN, PLYOMETRIC, POWER = Role.ACTIVATION, Role.MAIN, Role.PLYOMETRIC, Role.POWER
 EXTERNAL_LOAD, TIMED_HOLD = LoadType.EXTERNAL_LOAD, LoadType.TIMED_HOLD
 BEGINNER = Level.BEGINNER
 BILATERAL = Laterality.BILATERAL
@@ -61,6 +53,8 @@ MAIN_LOAD_TYPES = frozenset(
 # Strength slots where a timed hold is the last choice: reps first, a hold where nothing else is
 # fine with the athlete's niggles (`Rules.score_single_leg_hold_penalty_points`).
 HOLD_LAST_ROLES = frozenset({Role.MAIN, Role.SECONDARY, Role.CALF})
+# The strength slots, scored for load and level as strength work.
+STRENGTH_ROLES = frozenset({Role.MAIN, Role.SECONDARY, Role.POSTERIOR, Role.CALF})
 # How far up its progression ladder an exercise's harder rungs are counted for
 # `Rules.outgrown_rung_penalty_points`: bounds the walk along the library's ladders, so an
 # exercise at the foot of a long ladder loses at most this many rungs' worth of score.
@@ -251,7 +245,7 @@ class Chooser:
                 - rules.score_activation_level_penalty_points * ex.level.rank
                 - (rules.score_activation_loaded_penalty_points if loaded else 0.0)
             )
-        strength_role = slot.role in (MAIN, SECONDARY, POSTERIOR, CALF)
+        strength_role = slot.role in STRENGTH_ROLES
         per_level = (
             rules.score_level_gap_strength_points
             if strength_role
