@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
-from runstrong.domain.exercise import Equipment, Level, NiggleSite
+from runstrong.domain.exercise import BODYWEIGHT_ONLY, Equipment, Level, NiggleSite
 from runstrong.domain.exercise import Severity as Severity  # where it is defined, shared
 from runstrong.domain.identity import athlete_id_from_name
 
@@ -151,7 +151,7 @@ class EquipmentSet:
 
     @property
     def available(self) -> frozenset[Equipment]:
-        return self.items | {Equipment.BODYWEIGHT}
+        return self.items | BODYWEIGHT_ONLY
 
     @property
     def kettlebell_pairs(self) -> tuple[float, ...]:

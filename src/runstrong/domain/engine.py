@@ -55,6 +55,7 @@ from runstrong.domain.plan import (
     Week,
 )
 from runstrong.domain.prescription import (
+    MAINTENANCE_PHASES,
     Context,
     contacts_of,
     deloaded,
@@ -678,9 +679,9 @@ class _WeekPlanner:
             notes: list[Reason] = []
             chosen = set(used)
             for slot in template.slots:
-                if slot.role is Role.PLYOMETRIC and not self._plyo_wanted(template, phase):
+                if slot.role is PLYOMETRIC and not self._plyo_wanted(template, phase):
                     continue
-                if slot.role is Role.POWER and not self._power_wanted(phase):
+                if slot.role is POWER_ROLE and not self._power_wanted(phase):
                     continue
                 most = max_plyo
                 if slot is PLYO_LOW:
@@ -790,7 +791,7 @@ class _WeekPlanner:
         if severe_leg:
             return None
         level = self.athlete.level
-        if level is Level.BEGINNER or phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
+        if level is Level.BEGINNER or phase in MAINTENANCE_PHASES:
             return PlyoIntensity.LOW if level is not Level.ADVANCED else PlyoIntensity.MODERATE
         if level is Level.INTERMEDIATE:
             return PlyoIntensity.MODERATE if phase is Phase.BUILD else PlyoIntensity.LOW
@@ -806,7 +807,7 @@ class _WeekPlanner:
 
     def _plyo_budget(self, phase: Phase, reduced: bool, progress: Progress) -> int:
         rules = self.rules
-        if phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
+        if phase in MAINTENANCE_PHASES:
             budget = rules.plyo_contacts_maintenance
         else:
             budget, most = {
@@ -964,7 +965,7 @@ class _WeekPlanner:
             if p is not None
             and not p.fit
             and r.load is LowerBodyLoad.HEAVY  # placed where heavy legs may go
-            and not any(q.role is Role.POWER for q in r.draft.exercises)
+            and not any(q.role is POWER_ROLE for q in r.draft.exercises)
         ]
         return {i: heavy[0] for i in givers if heavy}
 
