@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
-from runstrong.domain.exercise import Equipment, Level, NiggleSite
+from runstrong.domain.exercise import BODYWEIGHT_ONLY, Equipment, Level, NiggleSite
 from runstrong.domain.exercise import Severity as Severity  # where it is defined, shared
 from runstrong.domain.identity import athlete_id_from_name
 
@@ -52,12 +52,17 @@ class RunType(StrEnum):
     @property
     def is_key_workout(self) -> bool:
         """Intervals, tempo and hills: the quality sessions of the week (science.md §3.3)."""
-        return self in {RunType.TEMPO, RunType.INTERVALS, RunType.HILLS}
+        return self in KEY_WORKOUTS
 
     @property
     def is_protected(self) -> bool:
         """Runs that heavy legs and plyometrics must not come the day before (science.md §3.3)."""
-        return self.is_key_workout or self in {RunType.LONG, RunType.RACE}
+        return self in PROTECTED_RUNS
+
+
+# Sets of run types made once (the properties above are read for every day of a plan).
+KEY_WORKOUTS = frozenset({RunType.TEMPO, RunType.INTERVALS, RunType.HILLS})
+PROTECTED_RUNS = KEY_WORKOUTS | {RunType.LONG, RunType.RACE}
 
 
 class RaceDistance(StrEnum):
@@ -146,7 +151,7 @@ class EquipmentSet:
 
     @property
     def available(self) -> frozenset[Equipment]:
-        return self.items | {Equipment.BODYWEIGHT}
+        return self.items | BODYWEIGHT_ONLY
 
     @property
     def kettlebell_pairs(self) -> tuple[float, ...]:

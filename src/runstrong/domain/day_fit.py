@@ -42,6 +42,11 @@ from runstrong.domain.prescription import (
 from runstrong.domain.progression import position, step
 from runstrong.domain.rules import Rules
 
+# Enum members read in inner loops, bound once (why: prescription.py).
+ACTIVATION, MAIN, PLYOMETRIC, POWER = Role.ACTIVATION, Role.MAIN, Role.PLYOMETRIC, Role.POWER
+EXTERNAL_LOAD = LoadType.EXTERNAL_LOAD
+BASE = Phase.BASE
+
 # Explosive lifts whose implement is thrown, a few kilograms and no landing: no lower-body load
 # to speak of, so they may stay on a day for moderate legs (our heuristic [D]).
 THROWN_IMPLEMENTS = frozenset({Equipment.MEDICINE_BALL})
@@ -105,7 +110,7 @@ def without_plyometrics(draft: Draft) -> Draft:
     kept = [
         (p, rank, coverage)
         for p, rank, coverage in zip(draft.exercises, draft.trim_ranks, draft.coverage, strict=True)
-        if p.role is not Role.PLYOMETRIC
+        if p.role is not PLYOMETRIC
     ]
     return draft._replace(
         exercises=tuple(p for p, _, _ in kept),
@@ -123,13 +128,13 @@ def moderated(
     kept: list[tuple[Prescription, int, str]] = []
     left_out: list[str] = []
     for p, rank, coverage in zip(draft.exercises, draft.trim_ranks, draft.coverage, strict=True):
-        if p.role is Role.PLYOMETRIC and is_hard_plyo(p.slug, library):
+        if p.role is PLYOMETRIC and is_hard_plyo(p.slug, library):
             left_out.append(p.name)
             continue
         ex = library.get(p.slug)
         if ex.is_lower_body:
             main = None
-            if week is not None and p.role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
+            if week is not None and p.role is MAIN and ex.load_type is EXTERNAL_LOAD:
                 main = moderated_main(p, ex.max_reps, week, rules)
             p = main or moderated_dose(p, ex.max_reps, rules)
         kept.append((p, rank, coverage))
@@ -152,7 +157,7 @@ def moderated_dose(p: Prescription, max_reps: int | None, rules: Rules) -> Presc
     (within the exercise's own most; past it, more in reserve). The %1RM follows the new reps and
     reserve. Unchanged where nothing needs to change (holds, contacts, light activation work)."""
     dose = p.dose
-    if p.role is Role.ACTIVATION or not isinstance(dose, Reps) or dose.effort is None:
+    if p.role is ACTIVATION or not isinstance(dose, Reps) or dose.effort is None:
         return p
     reps, rir = dose.count, max(dose.effort.rir, rules.moderate_legs_min_rir)
     if is_heavy_set(p, rules):
@@ -213,7 +218,7 @@ def moderate_main_rows(level: Level, rules: Rules) -> tuple[tuple[int, int], ...
     reps = moderate_reps(rules)
     if not reps:
         return ()
-    sets = max(2, MAIN_DOSES[(level, Phase.BASE)][0].sets - rules.moderate_legs_fewer_sets)
+    sets = max(2, MAIN_DOSES[(level, BASE)][0].sets - rules.moderate_legs_fewer_sets)
     return tuple((sets, r) for r in reps) + tuple((sets + 1, r) for r in reps[1:] or reps)
 
 
@@ -289,11 +294,7 @@ def loads_the_legs(ex: Exercise) -> bool:
 def leg_power(draft: Draft, library: ExerciseLibrary) -> Prescription | None:
     """The draft's explosive lift if it loads the legs, else None."""
     return next(
-        (
-            p
-            for p in draft.exercises
-            if p.role is Role.POWER and loads_the_legs(library.get(p.slug))
-        ),
+        (p for p in draft.exercises if p.role is POWER and loads_the_legs(library.get(p.slug))),
         None,
     )
 
@@ -333,7 +334,7 @@ def replaced(draft: Draft, p: Prescription, new: Prescription, note: Reason) -> 
 def with_power(draft: Draft, p: Prescription, rank: int, coverage: str, note: Reason) -> Draft:
     """`draft` with the explosive lift `p` after its plyometrics (as the templates order it),
     its trim `rank` and `coverage`, and `note` saying where it comes from."""
-    at = sum(q.role is Role.PLYOMETRIC for q in draft.exercises)
+    at = sum(q.role is PLYOMETRIC for q in draft.exercises)
     return draft._replace(
         exercises=(*draft.exercises[:at], p, *draft.exercises[at:]),
         trim_ranks=(*draft.trim_ranks[:at], rank, *draft.trim_ranks[at:]),

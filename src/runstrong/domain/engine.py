@@ -55,6 +55,7 @@ from runstrong.domain.plan import (
     Week,
 )
 from runstrong.domain.prescription import (
+    MAINTENANCE_PHASES,
     Context,
     contacts_of,
     deloaded,
@@ -91,12 +92,16 @@ LOWER_LEG_SITES = frozenset(
 SQUAT_SLUGS = ("back_squat", "front_squat")
 WITHOUT_PLYOMETRICS = tuple(c for c in EVERY_CATEGORY if c is not Category.PLYOMETRIC)
 UNLOADED = frozenset({LoadType.BODYWEIGHT_REPS, LoadType.BAND, LoadType.TIMED_HOLD})
+# The roles of the lifts that make a session heavy on the legs.
+LEG_STRENGTH_ROLES = frozenset({Role.MAIN, Role.SECONDARY})
+# Enum members read in inner loops, bound once (why: prescription.py).
+MAIN, PLYOMETRIC, POWER_ROLE = Role.MAIN, Role.PLYOMETRIC, Role.POWER  # POWER: the slot
 
 
 def kit_judges(role: Role) -> bool:
     """Does the light-kit check (light_kit.py) judge a dose of `role`? Not the explosive lift's,
     light and fast by design (science.md §2.7)."""
-    return role is not Role.POWER
+    return role is not POWER_ROLE
 
 
 class Ready(NamedTuple):
@@ -137,9 +142,7 @@ def generate_plan(
     planner = _WeekPlanner(athlete, library, rules, first_day, frames, calendar)
     built = [planner.week(frame) for frame in frames]
     in_plan = {p.slug for week in built for s in week.sessions for p in s.exercises}
-    mains = {
-        p.slug for week in built for s in week.sessions for p in s.exercises if p.role is Role.MAIN
-    }
+    mains = {p.slug for week in built for s in week.sessions for p in s.exercises if p.role is MAIN}
     estimated = _estimated_loads(athlete, library, rules, mains)
     warnings = (
         _profile_warnings(athlete)
@@ -676,9 +679,9 @@ class _WeekPlanner:
             notes: list[Reason] = []
             chosen = set(used)
             for slot in template.slots:
-                if slot.role is Role.PLYOMETRIC and not self._plyo_wanted(template, phase):
+                if slot.role is PLYOMETRIC and not self._plyo_wanted(template, phase):
                     continue
-                if slot.role is Role.POWER and not self._power_wanted(phase):
+                if slot.role is POWER_ROLE and not self._power_wanted(phase):
                     continue
                 most = max_plyo
                 if slot is PLYO_LOW:
@@ -788,7 +791,7 @@ class _WeekPlanner:
         if severe_leg:
             return None
         level = self.athlete.level
-        if level is Level.BEGINNER or phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
+        if level is Level.BEGINNER or phase in MAINTENANCE_PHASES:
             return PlyoIntensity.LOW if level is not Level.ADVANCED else PlyoIntensity.MODERATE
         if level is Level.INTERMEDIATE:
             return PlyoIntensity.MODERATE if phase is Phase.BUILD else PlyoIntensity.LOW
@@ -804,7 +807,7 @@ class _WeekPlanner:
 
     def _plyo_budget(self, phase: Phase, reduced: bool, progress: Progress) -> int:
         rules = self.rules
-        if phase in (Phase.PEAK, Phase.TAPER, Phase.MAINTENANCE):
+        if phase in MAINTENANCE_PHASES:
             budget = rules.plyo_contacts_maintenance
         else:
             budget, most = {
@@ -876,7 +879,7 @@ class _WeekPlanner:
             plyo=any(isinstance(p.dose, Contacts) for p in draft.exercises),
             # from what is left: trimming may leave out an easy drill and keep a hard one
             hard_plyo=any(
-                p.role is Role.PLYOMETRIC and day_fit.is_hard_plyo(p.slug, self.library)
+                p.role is PLYOMETRIC and day_fit.is_hard_plyo(p.slug, self.library)
                 for p in draft.exercises
             ),
             last_heavy=draft.template is T,
@@ -962,7 +965,7 @@ class _WeekPlanner:
             if p is not None
             and not p.fit
             and r.load is LowerBodyLoad.HEAVY  # placed where heavy legs may go
-            and not any(q.role is Role.POWER for q in r.draft.exercises)
+            and not any(q.role is POWER_ROLE for q in r.draft.exercises)
         ]
         return {i: heavy[0] for i in givers if heavy}
 
@@ -1065,7 +1068,7 @@ class _WeekPlanner:
             return LowerBodyLoad.NONE
         if draft.template.light:
             return LowerBodyLoad.LIGHT
-        if not any(p.role in (Role.MAIN, Role.SECONDARY) for p in lower):
+        if not any(p.role in LEG_STRENGTH_ROLES for p in lower):
             return LowerBodyLoad.LIGHT
         if (self.athlete.level is Level.BEGINNER or deload) and not self._heavy_sets(tuple(lower)):
             return LowerBodyLoad.MODERATE  # a deload that keeps a heavy set is heavy on the legs

@@ -169,6 +169,12 @@ class Benefit(StrEnum):
     COORDINATION = "coordination"
 
 
+# The kit every athlete has, and members read for every exercise tried (why bound once:
+# prescription.py).
+BODYWEIGHT_ONLY = frozenset({Equipment.BODYWEIGHT})
+BILATERAL, SEVERE = Laterality.BILATERAL, Severity.SEVERE
+
+
 @dataclass(frozen=True, slots=True)
 class FitExercise:
     """A FIT profile exercise: category and (optionally) name, by id and by profile name."""
@@ -239,7 +245,7 @@ class Exercise:
         for listed, worst in self.tolerated_with:
             if listed is site:
                 return worst
-        return Severity.SEVERE
+        return SEVERE
 
     def tolerates(self, site: NiggleSite, severity: Severity) -> bool:
         """Fine with a niggle of `severity` at `site`: a severe niggle rules out every exercise
@@ -257,7 +263,7 @@ class Exercise:
 
     @property
     def per_side(self) -> bool:
-        return self.laterality is not Laterality.BILATERAL
+        return self.laterality is not BILATERAL
 
     @property
     def is_plyometric(self) -> bool:
@@ -276,7 +282,7 @@ class Exercise:
 
     def fits(self, available: frozenset[Equipment]) -> bool:
         """True when the available equipment is enough for this exercise."""
-        have = available | {Equipment.BODYWEIGHT}
+        have = available | BODYWEIGHT_ONLY
         if not self.equipment <= have:
             return False
         return not self.equipment_any or bool(self.equipment_any & have)

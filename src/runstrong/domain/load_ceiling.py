@@ -25,6 +25,11 @@ from runstrong.domain.intensity import percent_1rm_for, reps_possible_at
 from runstrong.domain.messages import Param, Reason, RuleId
 from runstrong.domain.rules import Rules
 
+# Enum members read in inner loops, bound once (why: prescription.py).
+EXTERNAL_LOAD = LoadType.EXTERNAL_LOAD
+ADVANCED, BEGINNER, INTERMEDIATE = Level.ADVANCED, Level.BEGINNER, Level.INTERMEDIATE
+BARBELL, DUMBBELLS, KETTLEBELL = Equipment.BARBELL, Equipment.DUMBBELLS, Equipment.KETTLEBELL
+
 JUDGED_PATTERNS = frozenset(
     {
         Pattern.KNEE_DOMINANT_BILATERAL,
@@ -64,7 +69,7 @@ class LightDose(NamedTuple):
 
 def load_limit(ex: Exercise, athlete: Athlete, rules: Rules) -> LoadLimit | None:
     """The exercise's ceiling and the athlete's 1RM for it; None when it is not judged."""
-    if ex.load_type is not LoadType.EXTERNAL_LOAD or ex.primary_pattern not in JUDGED_PATTERNS:
+    if ex.load_type is not EXTERNAL_LOAD or ex.primary_pattern not in JUDGED_PATTERNS:
         return None
     top = ceiling(ex, athlete.equipment)
     if top is None:
@@ -79,15 +84,15 @@ def ceiling(ex: Exercise, kit: EquipmentSet) -> tuple[float, Kit] | None:
     when unknown (a kind of kit without its heaviest weight, machines, bands, body weight)."""
     gear = ex.equipment | (ex.equipment_any & kit.available)
     options: list[tuple[float, Kit]] = []
-    if Equipment.BARBELL in gear:
+    if BARBELL in gear:
         if kit.barbell_max_kg is None:
             return None
         options.append((kit.barbell_max_kg, Kit("barbell", 1, kit.barbell_max_kg)))
-    if Equipment.DUMBBELLS in gear:
+    if DUMBBELLS in gear:
         if kit.dumbbell_max_kg is None:
             return None
         options.append(_held(kit.dumbbell_max_kg, ex.weights_held, "dumbbell"))
-    if Equipment.KETTLEBELL in gear:
+    if KETTLEBELL in gear:
         if not kit.kettlebell_kgs:
             return None
         options.append(_kettlebells(kit, ex.weights_held))
@@ -112,9 +117,9 @@ def estimated_1rm(ex: Exercise, athlete: Athlete, rules: Rules) -> float:
     """Our estimate of the athlete's 1RM for `ex` in kg lifted, from body mass and level [D]
     (without a body mass, from `est_default_body_mass_kg`)."""
     per_kg = {
-        Level.BEGINNER: rules.est_bilateral_1rm_per_kg_beginner,
-        Level.INTERMEDIATE: rules.est_bilateral_1rm_per_kg_intermediate,
-        Level.ADVANCED: rules.est_bilateral_1rm_per_kg_advanced,
+        BEGINNER: rules.est_bilateral_1rm_per_kg_beginner,
+        INTERMEDIATE: rules.est_bilateral_1rm_per_kg_intermediate,
+        ADVANCED: rules.est_bilateral_1rm_per_kg_advanced,
     }[athlete.level]
     kg = per_kg * body_mass_kg(athlete, rules)
     return kg * rules.est_single_leg_1rm_pct / 100 if ex.per_side else kg

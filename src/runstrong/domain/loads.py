@@ -28,6 +28,9 @@ from runstrong.domain.plan import ByPercent, ByRir, Prescription, Reps, Role
 from runstrong.domain.rules import Rules
 from runstrong.domain.start_estimates import start_1rm
 
+# Enum members read for every prescription resolved, bound once (why: prescription.py).
+MAIN, EXTERNAL_LOAD = Role.MAIN, LoadType.EXTERNAL_LOAD
+
 
 @dataclass(frozen=True, slots=True)
 class ResolvedLoad:
@@ -73,8 +76,8 @@ def starting_load(
     marked and carries a note on how to adjust it in the first session."""
     dose, effort = p.dose, p.effort
     if (
-        p.role is not Role.MAIN
-        or ex.load_type is not LoadType.EXTERNAL_LOAD
+        p.role is not MAIN
+        or ex.load_type is not EXTERNAL_LOAD
         or not isinstance(dose, Reps)
         or not isinstance(effort, ByRir)
     ):

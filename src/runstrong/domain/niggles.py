@@ -21,6 +21,10 @@ from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Role
 from runstrong.domain.rules import Rules
 
+# Enum members read in inner loops, bound once (why: prescription.py).
+TIMED_HOLD = LoadType.TIMED_HOLD
+SEVERE = Severity.SEVERE
+
 S, P = NiggleSite, Pattern
 # Niggles of the leg: plyometric contacts are cut while one is mild or moderate.
 LEG_SITES = frozenset({S.KNEE, S.HIP, S.HAMSTRING, S.CALF, S.ACHILLES, S.SHIN, S.PLANTAR_FASCIA})
@@ -50,9 +54,7 @@ def rules_out(niggle: Niggle, ex: Exercise) -> bool:
     or the niggle is severe and `ex` has a pattern it removes."""
     if not ex.tolerates(niggle.site, niggle.severity):
         return True
-    return niggle.severity is Severity.SEVERE and not SEVERE_REMOVES[niggle.site].isdisjoint(
-        ex.patterns
-    )
+    return niggle.severity is SEVERE and not SEVERE_REMOVES[niggle.site].isdisjoint(ex.patterns)
 
 
 def ruling_out(ex: Exercise, niggles: Iterable[Niggle]) -> tuple[str, ...]:
@@ -63,13 +65,7 @@ def ruling_out(ex: Exercise, niggles: Iterable[Niggle]) -> tuple[str, ...]:
 def leg_niggle_sites(niggles: Iterable[Niggle]) -> tuple[str, ...]:
     """The sites of mild or moderate niggles of the leg (plyometric contacts are cut for them)."""
     return tuple(
-        sorted(
-            {
-                str(n.site)
-                for n in niggles
-                if n.site in LEG_SITES and n.severity is not Severity.SEVERE
-            }
-        )
+        sorted({str(n.site) for n in niggles if n.site in LEG_SITES and n.severity is not SEVERE})
     )
 
 
@@ -103,7 +99,7 @@ def care_notes(
             tendon is not None
             and role is tendon[0]
             and tendon[1] in ex.patterns
-            and ex.load_type is not LoadType.TIMED_HOLD  # slow reps, loaded as they get easier
+            and ex.load_type is not TIMED_HOLD  # slow reps, loaded as they get easier
         )
         rule = RuleId.NIGGLE_CARE
         cite: tuple[str, ...] = ("silbernagel2007",)
@@ -128,7 +124,7 @@ def severe_removal(
     """The note for a slot left empty by severe niggles: the kit and level allow `candidates`,
     and every one of them is ruled out, at least one by a severe niggle (None otherwise)."""
     niggles = tuple(niggles)
-    severe = tuple(n for n in niggles if n.severity is Severity.SEVERE)
+    severe = tuple(n for n in niggles if n.severity is SEVERE)
     candidates = tuple(candidates)
     if not severe or not candidates:
         return None

@@ -26,6 +26,32 @@ from runstrong.domain.plan import (
 from runstrong.domain.progression import Step, position, step
 from runstrong.domain.rules import MAX_HOLD_SECONDS, MIN_HOLD_SECONDS, Rules
 
+# Enum members read in the planning's inner loops, bound once as module constants: on Python 3.11
+# each read of a member through its class (`Role.MAIN`) takes the slow path of EnumType's
+# __getattr__ hook (a method-wrapper made and called, ~400 CPU instructions), a module constant is
+# one dictionary lookup. Such reads were 6-9% of a first plan's instructions (callgrind).
+ACTIVATION, CALF, HIP, MAIN, POSTERIOR, POWER, SECONDARY, TRUNK, UPPER = (
+    Role.ACTIVATION,
+    Role.CALF,
+    Role.HIP,
+    Role.MAIN,
+    Role.POSTERIOR,
+    Role.POWER,
+    Role.SECONDARY,
+    Role.TRUNK,
+    Role.UPPER,
+)
+BAND, BODYWEIGHT_REPS, EXTERNAL_LOAD, PLYOMETRIC_CONTACTS, TIMED_HOLD = (
+    LoadType.BAND,
+    LoadType.BODYWEIGHT_REPS,
+    LoadType.EXTERNAL_LOAD,
+    LoadType.PLYOMETRIC_CONTACTS,
+    LoadType.TIMED_HOLD,
+)
+BASE, BUILD, PEAK = Phase.BASE, Phase.BUILD, Phase.PEAK
+PROGRESSION = RuleId.PROGRESSION
+BEGINNER, INTERMEDIATE = Level.BEGINNER, Level.INTERMEDIATE
+
 
 class DoseRow(NamedTuple):
     """A row of the dose tables: sets, reps, reps in reserve, rest and its sources (a
@@ -126,7 +152,7 @@ def prescribe(
     %1RM target is only given where it turns into kilograms (rule 10). With the `limit` of the
     athlete's kit, a dose it cannot load gets more reps, or a slower tempo (load_ceiling.py)."""
     label = Label(name or ex.name, notes, known_max, limit)
-    if ex.load_type is LoadType.PLYOMETRIC_CONTACTS:
+    if ex.load_type is PLYOMETRIC_CONTACTS:
         return _plyometric(ex, role, ctx, rules, label)
     if ctx.activation:
         return _activation(ex, role, rules, label)
@@ -160,20 +186,20 @@ class Effort(NamedTuple):
 def effort(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Effort | None:
     """The sets, reps and RIR `prescribe` starts from, before the kit's limit changes them;
     None for plyometrics and light activation work (no load to judge)."""
-    if ex.load_type is LoadType.PLYOMETRIC_CONTACTS or ctx.activation:
+    if ex.load_type is PLYOMETRIC_CONTACTS or ctx.activation:
         return None
     return _effort(ex, _dose(ex, role, ctx, rules).row, ctx, rules)
 
 
 def _dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dosed:
-    if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
+    if role is MAIN and ex.load_type is EXTERNAL_LOAD:
         return _main_dose(ctx, rules)
-    if role is Role.POWER:  # few fast reps far from failure, full rest [bazyler2015]
+    if role is POWER:  # few fast reps far from failure, full rest [bazyler2015]
         return Dosed(
             DoseRow(rules.power_sets, rules.power_reps, rules.rir_max, rules.power_rest_seconds, ())
         )
     row = _accessory_dose(ex, role, ctx, rules)
-    if role is Role.MAIN and ex.load_type in BODYWEIGHT_LOADS and _progresses(ctx):
+    if role is MAIN and ex.load_type in BODYWEIGHT_LOADS and _progresses(ctx):
         return _bodyweight_main_dose(row, ctx, rules)  # a body-weight or band "main" lift
     return Dosed(row)
 
@@ -215,7 +241,7 @@ def _effort(ex: Exercise, row: DoseRow, ctx: Context, rules: Rules) -> Effort:
         sets = min(sets, rules.beginner_reduced_volume_sets)
         rir = max(rir, rules.beginner_reduced_volume_min_rir)
     rir = max(rules.rir_min, min(rules.rir_max, rir))
-    timed = ex.load_type is LoadType.TIMED_HOLD
+    timed = ex.load_type is TIMED_HOLD
     return Effort(sets, None if timed else min(row.reps, ex.max_reps or row.reps), rir)
 
 
@@ -225,7 +251,7 @@ def dose_context(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Contex
     block) matters to main lifts and holds only, the contact budget to plyometrics only, the
     phase (beyond race season or not) to main lifts and plyometrics only, and an activation dose
     depends on no context at all (None)."""
-    plyometric = ex.load_type is LoadType.PLYOMETRIC_CONTACTS
+    plyometric = ex.load_type is PLYOMETRIC_CONTACTS
     if plyometric:
         return Context(
             ctx.level, ctx.phase, 0, ctx.reduced_volume, ctx.plyo_contacts, ctx.activation
@@ -233,9 +259,9 @@ def dose_context(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Contex
     if ctx.activation:
         return None
     at = _step_key(ex, role, ctx, rules)
-    if role is Role.MAIN:
+    if role is MAIN:
         return Context(ctx.level, ctx.phase, at, ctx.reduced_volume, 0, False)
-    phase = Phase.PEAK if ctx.phase in MAINTENANCE_PHASES else Phase.BASE
+    phase = PEAK if ctx.phase in MAINTENANCE_PHASES else BASE
     return Context(ctx.level, phase, at, ctx.reduced_volume, 0, False)
 
 
@@ -243,15 +269,15 @@ def _step_key(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> int:
     """The week's step on the exercise's progression, or 0 where its dose does not progress."""
     if not _progresses(ctx):
         return 0
-    if role is Role.MAIN and ex.load_type is LoadType.EXTERNAL_LOAD:
+    if role is MAIN and ex.load_type is EXTERNAL_LOAD:
         rows = len(main_table(ctx.level, ctx.phase))
         return position(
             ctx.block, ctx.week_in_block, ctx.block_weeks, rows, rules.progression_block_step_rows
         )
-    if role is Role.MAIN and ex.load_type in BODYWEIGHT_LOADS:
+    if role is MAIN and ex.load_type in BODYWEIGHT_LOADS:
         rows = len(bodyweight_steps(_accessory_dose(ex, role, ctx, rules).reps, ctx.phase, rules))
         return _place(rows, ctx.loading_block, ctx, rules).row
-    if ex.load_type is LoadType.TIMED_HOLD and rules.hold_steps:
+    if ex.load_type is TIMED_HOLD and rules.hold_steps:
         return _place(rules.hold_steps + 1, ctx.loading_block, ctx, rules).row
     return 0
 
@@ -280,7 +306,7 @@ def bodyweight_steps(reps: int, phase: Phase, rules: Rules) -> tuple[tuple[int, 
         for count in (max(1, reps - rules.bodyweight_main_fewer_reps), reps):
             if (sets, count, False) not in steps:
                 steps.append((sets, count, False))
-    if phase is not Phase.BUILD:
+    if phase is not BUILD:
         steps.append((rules.bodyweight_main_sets_most, reps, True))
     return tuple(steps)
 
@@ -310,33 +336,33 @@ def _hold_seconds(ex: Exercise, ctx: Context, rules: Rules) -> tuple[int, Reason
 
 
 def main_table(level: Level, phase: Phase) -> tuple[DoseRow, ...]:
-    return MAIN_DOSES.get((level, phase)) or MAIN_DOSES[(level, Phase.BASE)]
+    return MAIN_DOSES.get((level, phase)) or MAIN_DOSES[(level, BASE)]
 
 
 def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> DoseRow:
     """Accessories by the athlete's level: 10-12 reps at RIR 3-4 for beginners, fewer, closer to
     failure with experience (science.md §2.3 [acsm2009]); body-weight and band work by the
     exercise's own level; calves slow and heavy [bohm2015]."""
-    light = ctx.level is Level.BEGINNER or ctx.phase in MAINTENANCE_PHASES
+    light = ctx.level is BEGINNER or ctx.phase in MAINTENANCE_PHASES
     sets = rules.accessory_sets_light if light else rules.accessory_sets
-    beginner = ctx.level is Level.BEGINNER
+    beginner = ctx.level is BEGINNER
     rir = _by_level(
         ctx.level,
         rules.accessory_rir_beginner,
         rules.accessory_rir_intermediate,
         rules.accessory_rir_advanced,
     )
-    if role is Role.CALF:
-        bodyweight = ex.load_type is LoadType.BODYWEIGHT_REPS
+    if role is CALF:
+        bodyweight = ex.load_type is BODYWEIGHT_REPS
         reps = rules.calf_reps_bodyweight if bodyweight else rules.calf_reps_loaded
         cite = ("bohm2015", "hebert_losier2012")
         return DoseRow(sets, reps, rir, rules.calf_rest_seconds, cite)
-    if role in (Role.HIP, Role.TRUNK):
-        unloaded = ex.load_type in (LoadType.BAND, LoadType.BODYWEIGHT_REPS)
+    if role in (HIP, TRUNK):
+        unloaded = ex.load_type in (BAND, BODYWEIGHT_REPS)
         reps = rules.hip_trunk_reps_bodyweight if unloaded else rules.hip_trunk_reps_loaded
         sets = rules.hip_trunk_sets_beginner if beginner else rules.hip_trunk_sets
         return DoseRow(sets, reps, rules.hip_trunk_rir, rules.hip_trunk_rest_seconds, ())
-    if ex.load_type in (LoadType.BODYWEIGHT_REPS, LoadType.BAND):
+    if ex.load_type in (BODYWEIGHT_REPS, BAND):
         reps = _by_level(
             ex.level,
             rules.bodyweight_reps_beginner_variant,
@@ -354,17 +380,17 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dos
 
 
 def _by_level(level: Level, beginner: int, intermediate: int, advanced: int) -> int:
-    if level is Level.BEGINNER:
+    if level is BEGINNER:
         return beginner
-    return intermediate if level is Level.INTERMEDIATE else advanced
+    return intermediate if level is INTERMEDIATE else advanced
 
 
 def _accessory_rest_seconds(role: Role, rules: Rules) -> int:
-    if role is Role.SECONDARY:
+    if role is SECONDARY:
         return rules.single_leg_rest_seconds
-    if role is Role.POSTERIOR:
+    if role is POSTERIOR:
         return rules.posterior_rest_seconds
-    if role is Role.UPPER:
+    if role is UPPER:
         return rules.upper_rest_seconds
     return rules.bodyweight_main_rest_seconds  # a body-weight or band main lift
 
@@ -372,7 +398,7 @@ def _accessory_rest_seconds(role: Role, rules: Rules) -> int:
 def _main_tempo(phase: Phase, rules: Rules) -> str:
     """Down, pause, up, pause: 1-2 s each way for heavy loads [acsm2009]; in build, lift with
     intent, as fast as possible (X) [bazyler2015]."""
-    explosive = phase is Phase.BUILD and rules.main_explosive_lift_in_build
+    explosive = phase is BUILD and rules.main_explosive_lift_in_build
     up = "X" if explosive else str(rules.main_lifting_seconds)
     return f"{rules.main_lowering_seconds}-0-{up}-0"
 
@@ -401,7 +427,7 @@ def _finish(
             reps = min(light.reps, ex.max_reps or light.reps)
             notes.append(light.note)
         percent = None
-        if ex.percent_1rm and label.known_max and ctx.level is not Level.BEGINNER:
+        if ex.percent_1rm and label.known_max and ctx.level is not BEGINNER:
             percent = percent_1rm_for(reps, rir)
         dose = Reps(reps, ByRir(rir) if percent is None else ByPercent(percent, rir))
     timed = isinstance(dose, Hold)
@@ -410,13 +436,13 @@ def _finish(
         tempo = light.tempo
     elif ex.tempo is not None and not timed:
         tempo = ex.tempo
-    elif role is Role.CALF and not timed:
+    elif role is CALF and not timed:
         tempo = f"{rules.calf_lowering_seconds}-0-{rules.calf_lifting_seconds}-0"  # [bohm2015]
     elif dosed.slow and not timed:  # the top step of a body-weight main lift
         tempo = f"{rules.bodyweight_slow_lowering_seconds}-1-1-0"
-    elif role is Role.MAIN and not timed:
+    elif role is MAIN and not timed:
         tempo = _main_tempo(ctx.phase, rules)
-    elif role is Role.POWER:
+    elif role is POWER:
         notes.append(POWER_CUE)
     return Prescription(
         slug=ex.slug,
@@ -435,7 +461,7 @@ def _finish(
 
 def _activation(ex: Exercise, role: Role, rules: Rules, label: Label) -> Prescription:
     """Taper and recovery: 1-2 easy sets, RIR 4, no load targets (science.md §3.1)."""
-    timed = ex.load_type is LoadType.TIMED_HOLD
+    timed = ex.load_type is TIMED_HOLD
     return Prescription(
         slug=ex.slug,
         name=label.name,
@@ -488,9 +514,9 @@ def deloaded(p: Prescription, rules: Rules, *, by_effort: bool = False) -> Presc
     `by_effort` (body-weight and band work of a once-a-week session) the sets stay and only the
     RIR rises; a hold keeps its sets and loses a step of seconds. Light activation work stays as
     it is. The note says what changed; the loading week's progression note goes."""
-    if p.role is Role.ACTIVATION:
+    if p.role is ACTIVATION:
         return p
-    notes = tuple(n for n in p.notes if n.rule is not RuleId.PROGRESSION)
+    notes = tuple(n for n in p.notes if n.rule is not PROGRESSION)
     if by_effort:
         return _deloaded_by_effort(p, notes, rules)
     dose = p.dose

@@ -41,6 +41,8 @@ from runstrong.domain.spacing import (
     spacing,
 )
 
+# Race priorities read for every day tried (why bound once: prescription.py).
+A_RACE, C_RACE = RacePriority.A, RacePriority.C
 DEFAULT_RUN_TIME = time(7, 0)  # when a run has no time: assume the morning [D]
 DEFAULT_RACE_TIME = time(9, 0)
 # The latest a session may start on its day: one straight after a run that ends later (past
@@ -334,7 +336,7 @@ class Scheduler:
             until = (race.date - day).days
             if until == 0:
                 return False
-            if race.priority is RacePriority.C:
+            if race.priority is C_RACE:
                 continue
             if need.before_race and until < 0 and race.date >= day - timedelta(days=day.weekday()):
                 return False  # the race of its week has been run: what follows is recovery
@@ -343,14 +345,14 @@ class Scheduler:
             if need.demanding_legs or need.hard_plyo:
                 limit = (
                     rules.last_heavy_days_before_a_race
-                    if race.priority is RacePriority.A
+                    if race.priority is A_RACE
                     else rules.last_heavy_days_before_b_race
                 )
             else:
                 limit = rules.last_activation_days_before_race
             if 0 < until < limit:
                 return False
-            if race.priority is RacePriority.A and 0 < -until <= rules.no_strength_days_after_race:
+            if race.priority is A_RACE and 0 < -until <= rules.no_strength_days_after_race:
                 return False
             demanding = need.demanding_legs or need.hard_plyo
             if demanding and 0 < -until <= no_heavy_days_after(race, rules):

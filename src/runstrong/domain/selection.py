@@ -30,6 +30,13 @@ from runstrong.domain.plan import Role
 from runstrong.domain.rules import Rules
 from runstrong.domain.templates import Slot
 
+# Enum members read in inner loops, bound once (why: prescription.py).
+ACTIVATION, MAIN, PLYOMETRIC, POWER = Role.ACTIVATION, Role.MAIN, Role.PLYOMETRIC, Role.POWER
+EXTERNAL_LOAD, TIMED_HOLD = LoadType.EXTERNAL_LOAD, LoadType.TIMED_HOLD
+BEGINNER = Level.BEGINNER
+BILATERAL = Laterality.BILATERAL
+BARBELL = Equipment.BARBELL
+
 LOADING_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
 MACHINES = frozenset(
     {
@@ -46,6 +53,8 @@ MAIN_LOAD_TYPES = frozenset(
 # Strength slots where a timed hold is the last choice: reps first, a hold where nothing else is
 # fine with the athlete's niggles (`Rules.score_single_leg_hold_penalty_points`).
 HOLD_LAST_ROLES = frozenset({Role.MAIN, Role.SECONDARY, Role.CALF})
+# The strength slots, scored for load and level as strength work.
+STRENGTH_ROLES = frozenset({Role.MAIN, Role.SECONDARY, Role.POSTERIOR, Role.CALF})
 # How far up its progression ladder an exercise's harder rungs are counted for
 # `Rules.outgrown_rung_penalty_points`: bounds the walk along the library's ladders, so an
 # exercise at the foot of a long ladder loses at most this many rungs' worth of score.
@@ -95,7 +104,7 @@ class Chooser:
         max_plyo: PlyoIntensity | None,
     ) -> tuple[Exercise | None, tuple[Reason, ...]]:
         """The exercise for the slot, and notes on substitutions (e.g. for a niggle)."""
-        if slot.role is not Role.PLYOMETRIC:
+        if slot.role is not PLYOMETRIC:
             max_plyo = None  # the cap only matters where plyometrics are eligible
         key = (slot, block, frozenset(used), max_plyo)
         if key not in self._chosen:
@@ -108,7 +117,7 @@ class Chooser:
         ranked = self.ranked(slot, max_plyo)
         window, most = self.rules.rotation_score_window_points, self.rules.rotation_max_exercises
         # main lifts never step back down their ladder; accessories rotate freely
-        easier = self.easier if slot.role is Role.MAIN else None
+        easier = self.easier if slot.role is MAIN else None
         if not self.niggles:
             return _pick(ranked, block, used, window, most, easier), ()
         safe = self._safe_ranked(slot, max_plyo)
@@ -153,7 +162,7 @@ class Chooser:
 
     def ranked(self, slot: Slot, max_plyo: PlyoIntensity | None) -> list[tuple[Exercise, float]]:
         """Eligible exercises for the slot with their scores, best first (computed once)."""
-        if slot.role is not Role.PLYOMETRIC:
+        if slot.role is not PLYOMETRIC:
             max_plyo = None  # the cap only matters where plyometrics are eligible
         key = (slot, max_plyo)
         if key not in self._ranked:
@@ -183,7 +192,7 @@ class Chooser:
                 continue
             if slot.calf is not None and not calf_focus_matches(ex, slot.calf):
                 continue
-            if slot.single_leg and ex.laterality is Laterality.BILATERAL:
+            if slot.single_leg and ex.laterality is BILATERAL:
                 continue
             yield ex
 
@@ -229,41 +238,40 @@ class Chooser:
         score = rules.score_primary_pattern_points if ex.patterns[0] in slot.patterns else 0.0
         gap = self.level.rank - ex.level.rank
         has_loads = bool(self.equipment & LOADING_EQUIPMENT)
-        if slot.role is Role.ACTIVATION:
-            loaded = ex.load_type is LoadType.EXTERNAL_LOAD
+        if slot.role is ACTIVATION:
+            loaded = ex.load_type is EXTERNAL_LOAD
             return (
                 score
                 - rules.score_activation_level_penalty_points * ex.level.rank
                 - (rules.score_activation_loaded_penalty_points if loaded else 0.0)
             )
-        strength_role = slot.role in (Role.MAIN, Role.SECONDARY, Role.POSTERIOR, Role.CALF)
+        strength_role = slot.role in STRENGTH_ROLES
         per_level = (
             rules.score_level_gap_strength_points
             if strength_role
             else rules.score_level_gap_other_points
         )
         score -= per_level * gap
-        if strength_role and has_loads and ex.load_type is LoadType.EXTERNAL_LOAD:
+        if strength_role and has_loads and ex.load_type is EXTERNAL_LOAD:
             score += rules.score_loaded_points
-        if slot.role is Role.MAIN:
-            if ex.laterality is not Laterality.BILATERAL:
+        if slot.role is MAIN:
+            if ex.laterality is not BILATERAL:
                 score -= rules.score_main_unilateral_penalty_points
             if ex.equipment & MACHINES:  # free-weight multi-joint lifts first [acsm2009]
                 score -= rules.score_main_machine_penalty_points
             if (
-                self.level is Level.BEGINNER
-                and Equipment.BARBELL in ex.equipment | ex.equipment_any
+                self.level is BEGINNER and BARBELL in ex.equipment | ex.equipment_any
             ):  # beginners: body weight, bands and dumbbells (science.md §2.3)
                 score -= rules.score_main_barbell_beginner_penalty_points
-            if self.level is not Level.BEGINNER and ex.percent_1rm:
+            if self.level is not BEGINNER and ex.percent_1rm:
                 score += rules.score_main_percent_1rm_points
             if ex.slug in self.known_maxes:
                 score += rules.score_main_known_max_points
         if gap > 0:  # a trained athlete gets the harder rungs of a ladder
             score -= rules.outgrown_rung_penalty_points * self._rungs_above(ex)
-        if slot.role in HOLD_LAST_ROLES and ex.load_type is LoadType.TIMED_HOLD:
+        if slot.role in HOLD_LAST_ROLES and ex.load_type is TIMED_HOLD:
             score -= rules.score_single_leg_hold_penalty_points
-        if slot.role is Role.PLYOMETRIC and ex.plyometric is not None:
+        if slot.role is PLYOMETRIC and ex.plyometric is not None:
             # the hardest the athlete is cleared for
             score += rules.score_plyo_intensity_points * PLYO_RANK[ex.plyometric.intensity]
         return score
@@ -274,9 +282,9 @@ def suits_role(ex: Exercise, role: Role) -> bool:
     only, explosive lifts (ballistic: swung, thrown or jumped with a load) in power slots only,
     and a main lift is lifted slowly (not swung: ballistic), for reps or, where nothing
     else suits (a knee niggle: an isometric wall sit or Spanish squat), held for time."""
-    if (role is Role.PLYOMETRIC) != ex.is_plyometric or (role is Role.POWER) != ex.ballistic:
+    if (role is PLYOMETRIC) != ex.is_plyometric or (role is POWER) != ex.ballistic:
         return False
-    return role is not Role.MAIN or (not ex.ballistic and ex.load_type in MAIN_LOAD_TYPES)
+    return role is not MAIN or (not ex.ballistic and ex.load_type in MAIN_LOAD_TYPES)
 
 
 def _pick(

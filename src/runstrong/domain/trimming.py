@@ -19,6 +19,9 @@ from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Prescription, Role
 from runstrong.domain.rules import Rules
 
+# Enum members read in inner loops, bound once (why: prescription.py).
+MAIN = Role.MAIN
+
 
 class Memo(Protocol):
     """What trimming asks of the planner, which remembers the answers (the same sessions and
@@ -151,7 +154,7 @@ def _fewer_main_sets(fits: list[Fitting], sets: int) -> None:
     """The main lifts of sessions still over their time, a set at a time down to `sets`."""
     for f in fits:
         for k, p in enumerate(f.exercises):
-            while p.role is Role.MAIN and f.over and f.sets[k] > sets:
+            while p.role is MAIN and f.over and f.sets[k] > sets:
                 f.set_sets(k, f.sets[k] - 1)
 
 
@@ -159,7 +162,7 @@ def _main_sets_to(fits: list[Fitting], sets: int) -> None:
     """The main lifts of sessions still over their time straight down to `sets`."""
     for f in fits:
         for k, p in enumerate(f.exercises):
-            if p.role is Role.MAIN and f.over and f.sets[k] > sets:
+            if p.role is MAIN and f.over and f.sets[k] > sets:
                 f.set_sets(k, sets)
 
 
@@ -197,7 +200,7 @@ def _leave_out(fits: list[Fitting], *, spare_only: bool) -> None:
         for i in over:
             fit = fits[i]
             for k, p in enumerate(fit.exercises):
-                if p.role is Role.MAIN:
+                if p.role is MAIN:
                     continue
                 spare = fit.spare(k, counts)
                 if spare_only and not spare:
