@@ -137,16 +137,19 @@ def _shape(dose: Dose) -> str:
     )
 
 
+def dose_shape(load_type: LoadType) -> str:
+    """What an exercise of `load_type` is dosed in: "seconds", "contacts" or "reps"."""
+    if load_type is LoadType.TIMED_HOLD:
+        return "seconds"
+    if load_type is LoadType.PLYOMETRIC_CONTACTS:
+        return "contacts"
+    return "reps"
+
+
 def _dose_for(load_type: LoadType | None, planned: Dose, pin: Pin) -> Dose:
     """The dose's shape for the exercise (a swapped one's load type), before the pin's numbers:
     the planned dose where the shape stays, else the shape's number from the pin."""
-    wanted = _shape(planned)
-    if load_type is LoadType.TIMED_HOLD:
-        wanted = "seconds"
-    elif load_type is LoadType.PLYOMETRIC_CONTACTS:
-        wanted = "contacts"
-    elif load_type is not None:
-        wanted = "reps"
+    wanted = _shape(planned) if load_type is None else dose_shape(load_type)
     for name in ("reps", "seconds", "contacts"):
         if name != wanted and getattr(pin, name) is not None:
             raise PinError(name, f"this exercise is dosed in {wanted}, not {name}")

@@ -17,6 +17,7 @@ from runstrong.web import (
     pages_coaching,
     pages_downloads,
     pages_load,
+    pages_pins,
     pages_plan,
     pages_today,
 )
@@ -34,6 +35,7 @@ PAGE_ROUTERS: list[Router] = [
     pages_athletes.router,
     pages_today.router,
     pages_plan.router,
+    pages_pins.router,
     pages_load.router,
     pages_downloads.router,
     pages_care.router,

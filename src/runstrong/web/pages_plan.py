@@ -1,7 +1,8 @@
 """The pages of an athlete's plan, for the athletes the signed-in account sees (its own, and as
 a coach those who accepted it: browser.page_athlete): the calendar (phases, weeks, sessions by
-day), a session (exercises, doses, loads, reasons and their sources, what the last re-plan
-changed and why), each week's heat map and balance, the history with its e1RM chart, the
+day), a session (exercises, doses, loads, reasons and their sources, the coaches' pins and
+an accepted coach's forms to pin (pages_pins.py posts them), what the last re-plan changed and
+why), each week's heat map and balance, the history with its e1RM chart, the
 exports, and the profile editor (pages_profile.py). The downloads page, the PDF and the calendar
 subscription are pages_downloads.py's.
 
@@ -11,7 +12,7 @@ page reads without JavaScript; the heat map and the chart are SVG images of thei
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 import orjson
@@ -20,9 +21,10 @@ from litestar.exceptions import NotFoundException
 from litestar.params import PathParameter, QueryParameter
 from litestar.response import Redirect, Template
 
-from runstrong import athlete_service, log_service, services
+from runstrong import athlete_service, coaching_service, log_service, services
 from runstrong.access_service import Action
 from runstrong.domain.errors import InputError, NoRunningWeekError, NotAWeekError
+from runstrong.domain.pins import PIN_LIMITS, PIN_RIR_LIMITS
 from runstrong.replan_changes import (
     MAX_PROFILE_CHANGES,
     find_session,
@@ -33,8 +35,9 @@ from runstrong.replan_changes import (
 from runstrong.web import plan_view
 from runstrong.web.api_athletes import attachment, export_response
 from runstrong.web.auth import library_of
-from runstrong.web.browser import page_athlete, signed_in_page
+from runstrong.web.browser import may, page_athlete, page_athlete_ref, signed_in_page
 from runstrong.web.pages_profile import profile_page, save_key_fields, save_profile
+from runstrong.web.pin_view import PinForm, pin_views, swaps
 from runstrong.web.templating import page
 
 SVG = "image/svg+xml"
@@ -69,12 +72,27 @@ def calendar_page(request: Request[Any, Any, Any], athlete_id: AthleteId) -> Tem
 def session_page(
     request: Request[Any, Any, Any], athlete_id: AthleteId, monday: Part, place: Part
 ) -> Template:
-    """One session of the newest plan, and what the re-plan before it changed in it, and why."""
-    handle, settings = page_athlete(request, athlete_id, Action.READ)
+    """One session of the newest plan, and what the re-plan before it changed in it, and why;
+    the coaches' pins on its exercises (an accepted coach: a form to pin an edit to each)."""
+    return session_template(request, athlete_id, f"{monday}/{place}")
+
+
+def session_template(
+    request: Request[Any, Any, Any],
+    athlete_id: str,
+    path: str,
+    *,
+    sent: PinForm | None = None,
+    status_code: int = 200,
+) -> Template:
+    """The session page of the session `path` ("2026-12-07/A"); `sent`: a pin form that was
+    refused, shown again as typed with its mistakes (`status_code` 422)."""
+    ref, settings = page_athlete_ref(request, athlete_id, Action.READ)
+    handle = ref.handle
     record = athlete_service.check_athlete(handle, settings)
     replan = read_replan(handle, settings)
     plan = orjson.loads(replan.newest.plan_json)
-    session = find_session(plan, f"{plan['id']}/{monday}/{place}")
+    session = find_session(plan, f"{plan['id']}/{path}")
     if session is None:
         raise NotFoundException("no such session in the plan")
     changes = profile = None
@@ -85,7 +103,10 @@ def session_page(
     extra = () if changes is None else (changes.new_reasons, changes.gone_reasons)
     day = date.fromisoformat(session["date"])
     logged = log_service.existing_log(handle, day, settings)
-    citations = library_of(request).citations
+    library = library_of(request)
+    citations = library.citations
+    pinning = may(ref, Action.PIN)
+    monday = settings.today - timedelta(days=settings.today.weekday())
     context = {
         "athlete": record,
         "plan": plan,
@@ -97,8 +118,20 @@ def session_page(
         "max_profile_changes": MAX_PROFILE_CHANGES,
         "references": [(k, citations.get(k, "")) for k in plan_view.cited(session, *extra)],
         "logged": logged if logged is not None and logged.session_id == session["id"] else None,
+        "pins": pin_views(coaching_service.pins(ref, settings), library),
+        "pinning": pinning,
+        "pin_form": pinning and day >= monday,  # a re-plan makes the plan from this Monday
+        "swaps": {x["id"]: swaps(x, plan["athlete"], library) for x in session["exercises"]}
+        if pinning
+        else {},
+        "sent": sent,
+        # a form of no exercise of this page (sent from elsewhere): its mistakes at the top
+        "stray": sent
+        if sent is not None and all(x["id"] != sent.exercise_id for x in session["exercises"])
+        else None,
+        "limits": {**PIN_LIMITS, "rir": PIN_RIR_LIMITS},
     }
-    return page("plan/session.html", context, request)
+    return page("plan/session.html", context, request, status_code=status_code)
 
 
 @get(f"{ATHLETE}/weeks", sync_to_thread=True)
