@@ -2,8 +2,9 @@
 Alex's account added through the API, the coach's account by account_service (sign-up makes
 athletes' accounts only). In the coach's browser: the dashboard with no athlete yet, an
 invitation link made; in the athlete's: the link opened, taken for Alex, the coach accepted on
-Alex's Coaches page; in the coach's again: the dashboard lists Alex, and Alex's plan shows
-week 1's sessions. Screenshots go to out/screenshots/ (coach-*.png), to be looked at."""
+Alex's Coaches page; in the coach's again: the dashboard lists Alex, Alex's plan shows week 1's
+sessions, and the coach pins an edit (2 sets, a note) to a session's first exercise.
+Screenshots go to out/screenshots/ (coach-*.png), to be looked at."""
 
 from __future__ import annotations
 
@@ -108,6 +109,26 @@ def test_a_coach_invites_an_athlete_and_sees_their_week_on_a_phone(
             for s in plan["weeks"][0]["sessions"]:
                 expect(week.get_by_role("link", name=s["title"])).to_be_visible()
             coach.screenshot(path=SCREENSHOTS / "coach-06-alex-plan.png")
+
+            # The coach pins an edit to the first exercise of the first session: 2 sets and a
+            # note, kept through re-plans; the session page then shows the pin.
+            week.get_by_role("link", name=plan["weeks"][0]["sessions"][0]["title"]).click()
+            first = coach.locator("details.pin-edit").first
+            first.locator("summary").click()
+            first.get_by_label("Sets").fill("2")
+            first.get_by_label("Note to the athlete").fill(
+                "Two sets this week: a big race on Sunday"
+            )
+            coach.screenshot(path=SCREENSHOTS / "coach-07-pin-form.png")
+            first.get_by_role("button", name="Pin and re-plan").click()
+            pinned = coach.locator(".pinned").first
+            expect(pinned).to_contain_text("Pinned by the coach")
+            expect(pinned).to_contain_text("a big race on Sunday")
+            coach.screenshot(path=SCREENSHOTS / "coach-08-pinned.png", full_page=True)
+            assert page_width(coach) <= PHONE["width"]
+            with httpx.Client(base_url=base, headers=auth) as api:
+                pins = api.get(f"/api/v1/athletes/{alex}/pins").json()["items"]
+            assert [(p["sets"], p["coach"]) for p in pins] == [(2, COACH)]
             assert errors == []  # no script error, nothing the CSP refused
         finally:
             browser.close()
