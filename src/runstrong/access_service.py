@@ -102,6 +102,22 @@ def athlete_of_token(
     return account, _allowed(account, found[1], public_id, action)
 
 
+async def athlete_of_token_async(
+    token: str, public_id: str, action: Action, settings: Settings
+) -> tuple[Account, AthleteRef] | None:
+    """athlete_of_token for an event loop: on PostgreSQL the loop serves other requests while
+    the database answers (storage.fast_reads.first_row_async)."""
+    from runstrong.account_service import live_account, token_digest
+    from runstrong.storage.access_reads import token_athlete_async
+    from runstrong.storage.database import engine_for
+
+    found = await token_athlete_async(engine_for(settings), token_digest(token), public_id)
+    account = None if found is None else live_account(found[0], settings)
+    if found is None or account is None:
+        return None
+    return account, _allowed(account, found[1], public_id, action)
+
+
 def _allowed(
     account: Account, found: UserAthlete | None, public_id: str, action: Action
 ) -> AthleteRef:

@@ -72,3 +72,13 @@ def feed_revision(token: str, settings: Settings) -> tuple[int, int] | None:
     if not token.startswith(FEED_TOKEN_PREFIX) or len(token) > FEED_TOKEN_MAX_CHARS:
         return None
     return feed_athlete(engine_for(settings), feed_digest(token))
+
+
+async def feed_revision_async(token: str, settings: Settings) -> tuple[int, int] | None:
+    """feed_revision for an event loop (storage.fast_reads.first_row_async)."""
+    from runstrong.storage.access_reads import feed_athlete_async
+    from runstrong.storage.database import engine_for
+
+    if not token.startswith(FEED_TOKEN_PREFIX) or len(token) > FEED_TOKEN_MAX_CHARS:
+        return None
+    return await feed_athlete_async(engine_for(settings), feed_digest(token))

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, bindparam, select
 from sqlalchemy.orm import aliased
 
 from runstrong.storage.coaching import AthleteKey
-from runstrong.storage.fast_reads import first_row
+from runstrong.storage.fast_reads import first_row, first_row_async
 from runstrong.storage.models import (
     AthleteAccessRow,
     AthleteRow,
@@ -83,6 +83,17 @@ def token_athlete(
     return token_account_of(row[:-columns]), _user_athlete(row[-columns:])
 
 
+async def token_athlete_async(
+    engine: Engine, token_hash: str, public_id: str
+) -> tuple[TokenAccount, UserAthlete] | None:
+    """token_athlete for an event loop (fast_reads.first_row_async)."""
+    row = await first_row_async(engine, _TOKEN_ATHLETE, token_hash=token_hash, public_id=public_id)
+    if row is None:
+        return None
+    columns = len(_ATHLETE_COLUMNS)
+    return token_account_of(row[:-columns]), _user_athlete(row[-columns:])
+
+
 def user_athlete(engine: Engine, user: str, public_id: str) -> UserAthlete | None:
     """The athlete of `public_id` as the user named `user` (users.name) sees it; None: no such
     user."""
@@ -101,4 +112,10 @@ def _user_athlete(row: tuple[Any, ...]) -> UserAthlete:
 def feed_athlete(engine: Engine, token_hash: str) -> tuple[int, int] | None:
     """The athlete (row id) and revision of a live calendar feed's token; None: no such feed."""
     row = first_row(engine, _FEED_ATHLETE, token_hash=token_hash)
+    return None if row is None else (int(row[0]), int(row[1]))
+
+
+async def feed_athlete_async(engine: Engine, token_hash: str) -> tuple[int, int] | None:
+    """feed_athlete for an event loop (fast_reads.first_row_async)."""
+    row = await first_row_async(engine, _FEED_ATHLETE, token_hash=token_hash)
     return None if row is None else (int(row[0]), int(row[1]))

@@ -10,6 +10,7 @@ reads them (SQLite: dates and times as text): use them as keys and ids, not as d
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -38,6 +39,84 @@ def first_row(engine: Engine, statement: ClauseElement, **params: Any) -> tuple[
 def all_rows(engine: Engine, statement: ClauseElement, **params: Any) -> list[tuple[Any, ...]]:
     """Every row of `statement`, as `first_row` reads it."""
     return _run(engine, statement, params, every=True)
+
+
+async def first_row_async(
+    engine: Engine, statement: ClauseElement, **params: Any
+) -> tuple[Any, ...] | None:
+    """first_row for an event loop: on PostgreSQL the loop serves other requests while the
+    server answers (a pool of ASYNC_CONNECTIONS connections of the loop's own); SQLite's file
+    answers in microseconds, so first_row itself."""
+    if engine.dialect.name == "sqlite":
+        return first_row(engine, statement, **params)
+    compiled = _compile(engine, statement)
+    pool = _async_pool(engine)
+    connection = await pool.take()
+    try:
+        async with connection.cursor() as cursor:
+            await cursor.execute(compiled.sql, _arguments(compiled, params))
+            row = await cursor.fetchone()
+    except BaseException:
+        await pool.drop(connection)  # perhaps broken: the next read opens anew
+        raise
+    pool.give(connection)
+    return None if row is None else tuple(row)
+
+
+ASYNC_CONNECTIONS = 4  # per event loop and database: queries in flight at once
+
+
+class _AsyncPool:
+    """Autocommit psycopg connections of one event loop, made as needed up to `size`."""
+
+    def __init__(self, conninfo: str, size: int) -> None:
+        self._conninfo = conninfo
+        self._size = size
+        self._made = 0
+        self._free: asyncio.Queue[Any] = asyncio.Queue()
+
+    async def take(self) -> Any:
+        if self._free.empty() and self._made < self._size:
+            import psycopg
+
+            self._made += 1
+            try:
+                return await psycopg.AsyncConnection.connect(self._conninfo, autocommit=True)
+            except BaseException:
+                self._made -= 1
+                raise
+        return await self._free.get()
+
+    def give(self, connection: Any) -> None:
+        self._free.put_nowait(connection)
+
+    def close(self) -> None:
+        """Close the idle connections at once (their loop may be gone: the driver's own close
+        needs none)."""
+        while not self._free.empty():
+            connection = self._free.get_nowait()
+            with suppress(Exception):
+                connection.pgconn.finish()
+        self._made = 0
+
+    async def drop(self, connection: Any) -> None:
+        self._made -= 1
+        with suppress(Exception):
+            await connection.close()
+
+
+_async_pools: dict[tuple[Engine, asyncio.AbstractEventLoop], _AsyncPool] = {}
+
+
+def _async_pool(engine: Engine) -> _AsyncPool:
+    key = (engine, asyncio.get_running_loop())
+    found = _async_pools.get(key)
+    if found is None:
+        url = engine.url.set(drivername="postgresql")
+        found = _async_pools[key] = _AsyncPool(
+            url.render_as_string(hide_password=False), ASYNC_CONNECTIONS
+        )
+    return found
 
 
 def _run(
@@ -193,6 +272,8 @@ def close_reader(engine: Engine) -> None:
     for connection in connections:
         with suppress(Exception):  # another thread's, perhaps mid-read: it goes on
             connection.close()
+    for key in [k for k in _async_pools if k[0] is engine]:
+        _async_pools.pop(key).close()
     found = _readers.pop(_key(engine), None)
     if found is not None:
         found.dispose()

@@ -19,8 +19,7 @@ from typing import Any
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Receive, Scope, Send
 
-from runstrong.access_service import Action, athlete_of_token
-from runstrong.domain.errors import RunstrongError
+from runstrong.access_service import Action, athlete_of_token_async
 from runstrong.settings import Settings
 from runstrong.web.auth import BEARER, MAX_TOKEN_CHARS
 from runstrong.web.config import WebConfig
@@ -41,7 +40,7 @@ def kept_lane(app: ASGIApp, config: WebConfig) -> ASGIApp:
 
     async def lane(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP and scope.get("method") == "GET":
-            found = _kept(scope, config)
+            found = await _kept(scope, config)
             if found is not None:
                 await _send(send, scope, *found)
                 return
@@ -50,7 +49,7 @@ def kept_lane(app: ASGIApp, config: WebConfig) -> ASGIApp:
     return lane
 
 
-def _kept(scope: Any, config: WebConfig) -> tuple[Encoded, bytes] | None:
+async def _kept(scope: Any, config: WebConfig) -> tuple[Encoded, bytes] | None:
     """The kept answer to this GET and its media type, or None: Litestar is to answer."""
     headers = dict(scope["headers"])
     if b"if-none-match" in headers:
@@ -59,18 +58,20 @@ def _kept(scope: Any, config: WebConfig) -> tuple[Encoded, bytes] | None:
     try:
         athlete = _ATHLETE_GET.fullmatch(path)
         if athlete is not None:
-            found = _athlete_answer(athlete[1], athlete[2], scope["query_string"], headers, config)
+            found = await _athlete_answer(
+                athlete[1], athlete[2], scope["query_string"], headers, config
+            )
             return None if found is None else (found, JSON)
         feed = _FEED_GET.fullmatch(path)
         if feed is not None and not scope["query_string"]:
-            found = _feed_answer(feed[1], config)
+            found = await _feed_answer(feed[1], config)
             return None if found is None else (found, CALENDAR)
-    except RunstrongError:  # not found, forbidden, a database error: the route's to say
+    except Exception:  # not found, forbidden, a database that fails: the route's to say
         return None
     return None
 
 
-def _athlete_answer(
+async def _athlete_answer(
     public_id: str, asked: str, query: bytes, headers: dict[bytes, bytes], config: WebConfig
 ) -> Encoded | None:
     when: date | None = None
@@ -88,7 +89,7 @@ def _athlete_answer(
     if token is None:
         return None
     settings = config.settings()
-    found = athlete_of_token(token, public_id, Action.READ, settings)
+    found = await athlete_of_token_async(token, public_id, Action.READ, settings)
     if found is None:
         return None
     ref = found[1]
@@ -100,11 +101,11 @@ def _athlete_answer(
     return answers.get(answer_key(mine, ref, "today", when or mine.today))
 
 
-def _feed_answer(token: str, config: WebConfig) -> Encoded | None:
+async def _feed_answer(token: str, config: WebConfig) -> Encoded | None:
     from runstrong import feed_service
 
     settings: Settings = config.settings()
-    current = feed_service.feed_revision(token, settings)
+    current = await feed_service.feed_revision_async(token, settings)
     return None if current is None else answers.get(feed_answer_key(settings, *current))
 
 
