@@ -34,6 +34,7 @@ def create_app(config: WebConfig) -> Litestar:
     """The app on `config`'s database, its schema brought up to date now (a database that
     cannot be opened fails here, not on the first request)."""
     from runstrong.storage.database import engine_for
+    from runstrong.web.framework import RunstrongApp
 
     engine_for(config.settings())
     library = services.open_library(config.settings())
@@ -47,7 +48,7 @@ def create_app(config: WebConfig) -> Litestar:
             feeds.api_router,
         ],
     )
-    return Litestar(
+    return RunstrongApp(
         route_handlers=[api, feeds.calendar_feed, *pages.page_routers()],
         state=State({"config": config, "library": library, "server_key": key}),
         exception_handlers={**HANDLERS, **pages.PAGE_ERROR_HANDLERS},
