@@ -244,7 +244,8 @@ def day_session(handle: str, day: date, library: ExerciseLibrary, settings: Sett
     with _repository(settings, readonly=True) as repo:
         athlete = repo.athlete(handle)
         plan = repo.plan_covering(handle, day) or repo.latest_plan(handle)
-        read = parsed_plan(plan, library, where=f"{handle}'s plan {plan.version}")
+        where = f"{handle}'s plan {plan.version}"
+        read = parsed_plan(plan, library, where=where, cache_dir=settings.cache_dir)
         upcoming = upcoming_sessions(read.index.days, repo.moves(handle, day), day)
         # a session skipped this week or later may have been placed again, and runs imported
         # this week may move or ease one (lived_plan.py); the plan as lived is read only then: it

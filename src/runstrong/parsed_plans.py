@@ -20,6 +20,8 @@ from runstrong.domain.log_progression import PlannedDose
 from runstrong.lru import Lru
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from runstrong.domain.athlete import Athlete
     from runstrong.domain.catalogue import ExerciseLibrary
     from runstrong.domain.plan import Plan
@@ -60,13 +62,17 @@ def plan_index_of(version: str, plan_json: Callable[[], str]) -> PlanIndex:
     return _indexes.get(version, lambda: _index(orjson.loads(plan_json())))
 
 
-def parsed_plan(record: PlanRecord, library: ExerciseLibrary, *, where: str) -> ParsedPlan:
-    """`record`'s plan JSON read (imports.plan_json.read_plan), once per content and library."""
+def parsed_plan(
+    record: PlanRecord, library: ExerciseLibrary, *, where: str, cache_dir: Path | None
+) -> ParsedPlan:
+    """`record`'s plan JSON read (imports.stored_plan.read_stored_plan: through the input cache in
+    `cache_dir`), once per content and library in this process."""
 
     def read() -> ParsedPlan:
-        from runstrong.imports.plan_json import read_plan
+        from runstrong.imports.stored_plan import read_stored_plan
 
-        plan, athlete = read_plan(record.plan_json.encode("utf-8"), library, where=where)
+        raw = record.plan_json.encode("utf-8")
+        plan, athlete = read_stored_plan(raw, library, where=where, cache_dir=cache_dir)
         return ParsedPlan(plan, athlete, plan_index(record))
 
     return _parsed.get((record.version, id(library)), read)
