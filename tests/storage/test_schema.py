@@ -52,12 +52,15 @@ def test_the_migrations_go_down_and_up_again(database_url: str) -> None:
     assert set(inspect(engine).get_table_names()) == TABLES
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(tmp_path: Path) -> None:
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_on_and_a_small_page_cache(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "deep" / "folder" / "log.sqlite3"  # missing folders are made
     engine = database.engine_for(settings(f"sqlite:///{path}"))
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 60_000
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -256  # KiB
     with sqlite3.connect(path) as plain:  # WAL is a property of the file itself
         assert plain.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
