@@ -1,6 +1,6 @@
 """Answers a worker keeps by the athlete's revision (storage: 0008_athlete_revision): today's
-session, the history, the plan, the calendar, each encoded once (as it is and gzipped, with an
-ETag) and sent again while the athlete's data is unchanged.
+session, the history, the plan, the calendar, each encoded once (gzipped when that shrinks it,
+with an ETag) and sent again while the athlete's data is unchanged.
 
 The key holds the database, the athlete's row id, its revision when the request began, what was
 asked and the day it was asked on; the revision rises in the database whenever any writer

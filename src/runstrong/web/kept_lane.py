@@ -121,9 +121,10 @@ def _bearer(header: bytes) -> str | None:
 async def _send(send: Send, scope: Any, found: Encoded, media: bytes) -> None:
     """`found` as web/stored_bytes.send sends it: gzipped when the client takes it."""
     accepts = dict(scope["headers"]).get(b"accept-encoding", b"")
-    body, encoding = found.raw, []
     if found.gzipped is not None and b"gzip" in accepts:
         body, encoding = found.gzipped, [(b"content-encoding", b"gzip")]
+    else:
+        body, encoding = found.raw, []  # kept gzipped: decompressed for this client
     start: Any = {
         "type": "http.response.start",
         "status": 200,
