@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 def day_table(found: DaySession) -> Table:
     """The day's session: each exercise's dose and load, where the load came from, and below
     it why the log changed what it changed."""
-    from runstrong.cli.next_dose_view import shown
     from runstrong.render.messages import cited
+    from runstrong.render.next_dose_view import shown
 
     s, units = found.session.session, found.athlete.units
     title = f"{found.athlete.handle}: {s.title}, {s.date:%a %d %b %Y} {s.time:%H:%M} ({s.id})"

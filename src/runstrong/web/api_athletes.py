@@ -212,7 +212,7 @@ async def today(
 def _today_json(handle: str, day: date, library: ExerciseLibrary, settings: Settings) -> bytes:
     import msgspec
 
-    from runstrong.cli.log_cmd import day_dict
+    from runstrong.render.day_json import day_dict
 
     return msgspec.json.encode(day_dict(log_service.day_session(handle, day, library, settings)))
 

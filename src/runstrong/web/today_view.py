@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from runstrong.cli.next_dose_view import shown
 from runstrong.domain.plan import Contacts, Hold
 from runstrong.domain.training_log import LogStatus, SessionLog, Side, Units
 from runstrong.log_service import DaySession
 from runstrong.render.dose_text import amount, effort_parts, timed_rests
 from runstrong.render.messages import cited
+from runstrong.render.next_dose_view import shown
 
 
 @dataclass(frozen=True, slots=True)
