@@ -7,19 +7,28 @@ import gzip
 import json
 import os
 
-from runstrong.web.stored_bytes import StoredBytes, encode
+from runstrong.web.stored_bytes import BOTH_MAX_BYTES, StoredBytes, encode
 
 PLAN_LIKE = json.dumps(
-    [{"date": f"2026-12-{d:02d}", "sets": 3, "reps": 5} for d in range(1, 29)] * 40
+    [{"date": f"2026-12-{d:02d}", "sets": 3, "reps": 5} for d in range(1, 29)] * 100
 ).encode()
 
 
 def test_a_compressible_answer_is_kept_gzipped_only_and_made_again_as_it_was() -> None:
+    assert len(PLAN_LIKE) > BOTH_MAX_BYTES  # a plan's size
     found = encode(PLAN_LIKE)
     assert found.plain is None
     assert found.gzipped is not None
     assert found.size == len(found.gzipped) < len(PLAN_LIKE) / 10
     assert gzip.decompress(found.gzipped) == PLAN_LIKE == found.raw
+
+
+def test_a_small_compressible_answer_is_kept_as_it_is_and_gzipped() -> None:
+    day = PLAN_LIKE[:5_000]  # a day's session: sent without decompressing to any client
+    found = encode(day)
+    assert found.plain == day == found.raw
+    assert found.gzipped is not None
+    assert gzip.decompress(found.gzipped) == day
 
 
 def test_an_answer_gzip_does_not_shrink_is_kept_as_it_is() -> None:

@@ -40,18 +40,20 @@ def kept_lane(app: ASGIApp, config: WebConfig) -> ASGIApp:
 
     async def lane(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP and scope.get("method") == "GET":
-            found = await _kept(scope, config)
+            headers = dict(scope["headers"])
+            found = await _kept(scope, headers, config)
             if found is not None:
-                await _send(send, scope, *found)
+                await _send(send, headers, *found)
                 return
         await app(scope, receive, send)
 
     return lane
 
 
-async def _kept(scope: Any, config: WebConfig) -> tuple[Encoded, bytes] | None:
+async def _kept(
+    scope: Any, headers: dict[bytes, bytes], config: WebConfig
+) -> tuple[Encoded, bytes] | None:
     """The kept answer to this GET and its media type, or None: Litestar is to answer."""
-    headers = dict(scope["headers"])
     if b"if-none-match" in headers:
         return None
     path: str = scope["path"]
@@ -92,13 +94,12 @@ async def _athlete_answer(
     found = await athlete_of_token_async(token, public_id, Action.READ, settings)
     if found is None:
         return None
-    ref = found[1]
-    mine = ref.settings(settings)
+    ref = found[1]  # (the key takes the database and day, the same in the owner's Settings)
     if asked == "plan":
-        return answers.get(answer_key(mine, ref, "plan"))
+        return answers.get(answer_key(settings, ref, "plan"))
     if asked == "history":
-        return answers.get(answer_key(mine, ref, "history", None, None, None))
-    return answers.get(answer_key(mine, ref, "today", when or mine.today))
+        return answers.get(answer_key(settings, ref, "history", None, None, None))
+    return answers.get(answer_key(settings, ref, "today", when or settings.today))
 
 
 async def _feed_answer(token: str, config: WebConfig) -> Encoded | None:
@@ -118,9 +119,9 @@ def _bearer(header: bytes) -> str | None:
     return token if 0 < len(token) <= MAX_TOKEN_CHARS else None
 
 
-async def _send(send: Send, scope: Any, found: Encoded, media: bytes) -> None:
+async def _send(send: Send, headers: dict[bytes, bytes], found: Encoded, media: bytes) -> None:
     """`found` as web/stored_bytes.send sends it: gzipped when the client takes it."""
-    accepts = dict(scope["headers"]).get(b"accept-encoding", b"")
+    accepts = headers.get(b"accept-encoding", b"")
     if found.gzipped is not None and b"gzip" in accepts:
         body, encoding = found.gzipped, [(b"content-encoding", b"gzip")]
     else:
