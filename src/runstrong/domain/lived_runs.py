@@ -60,7 +60,7 @@ class LivedRuns:
 
 
 def _on(run: Run, day: date) -> Run:
-    return replace(run, day=Weekday.of(day))
+    return run._replace(day=Weekday.of(day))
 
 
 def _ref(run: Run) -> str:
