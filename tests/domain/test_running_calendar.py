@@ -37,7 +37,7 @@ def with_changes(
     return replace(
         athlete,
         running=replace(athlete.running, overrides=overrides),
-        availability=replace(athlete.availability, exceptions=exceptions),
+        availability=athlete.availability._replace(exceptions=exceptions),
     )
 
 

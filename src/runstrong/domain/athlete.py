@@ -135,8 +135,7 @@ class Niggle(NamedTuple):
     severity: Severity
 
 
-@dataclass(frozen=True, slots=True)
-class EquipmentSet:
+class EquipmentSet(NamedTuple):
     """The kit the athlete has, with the heaviest weights and the steps between them."""
 
     items: frozenset[Equipment]
@@ -167,8 +166,7 @@ class StrengthException(NamedTuple):
     label: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Availability:
+class Availability(NamedTuple):
     """The days and time the athlete can lift, and its exceptions on given dates."""
 
     strength_days: tuple[Weekday, ...]
