@@ -153,7 +153,7 @@ def test_a_travel_week_changes_only_its_own_sessions_and_they_keep_their_ids() -
         monday, monday + timedelta(days=6), (Run(Weekday.WED, RunType.EASY, 30, time(7, 0)),)
     )
     usual = base_athlete()
-    after = plan_for(replace(usual, running=replace(usual.running, overrides=(trip,))))
+    after = plan_for(replace(usual, running=usual.running._replace(overrides=(trip,))))
     old, new = by_id(before), by_id(after)
     assert old.keys() == new.keys()
     in_trip = [i for i in new if monday <= new[i].date <= monday + timedelta(days=6)]

@@ -36,7 +36,7 @@ def with_changes(
 ) -> Athlete:
     return replace(
         athlete,
-        running=replace(athlete.running, overrides=overrides),
+        running=athlete.running._replace(overrides=overrides),
         availability=athlete.availability._replace(exceptions=exceptions),
     )
 

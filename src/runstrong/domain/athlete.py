@@ -106,8 +106,7 @@ class RunningOverride(NamedTuple):
     label: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RunningWeek:
+class RunningWeek(NamedTuple):
     """The usual running week, repeated, and the dates that have another one
     (runstrong.domain.running_calendar reads both by date)."""
 
