@@ -189,7 +189,7 @@ def test_lee_s_one_day_leaves_the_loaded_jump_out_or_throws_a_ball_if_he_has_one
 
     def with_ball(athlete: Athlete) -> Athlete:
         items = athlete.equipment.items | {Equipment.MEDICINE_BALL}
-        return replace(athlete, equipment=replace(athlete.equipment, items=items))
+        return replace(athlete, equipment=athlete.equipment._replace(items=items))
 
     # with a ball: a throw, in place of the jump squat where the block had drafted one
     weeks = build_weeks("lee-saturday-only", with_ball)

@@ -80,7 +80,7 @@ def test_a_32_bit_serial_is_stable_never_zero_and_steps_past_a_collision() -> No
 def test_fewer_minutes_keep_every_id_and_change_the_content() -> None:
     before = plan_for(base_athlete())
     shorter = base_athlete()
-    shorter = replace(shorter, availability=replace(shorter.availability, session_minutes=25))
+    shorter = replace(shorter, availability=shorter.availability._replace(session_minutes=25))
     after = plan_for(shorter)
     assert by_id(after).keys() == by_id(before).keys()
     changed = [i for i, s in by_id(after).items() if s.exercises != by_id(before)[i].exercises]
@@ -91,7 +91,7 @@ def test_a_strength_day_dropped_keeps_the_ids_of_the_sessions_that_stay() -> Non
     before = plan_for(base_athlete())
     fewer = base_athlete()
     days = (Weekday.MON, Weekday.THU, Weekday.SAT)
-    after = plan_for(replace(fewer, availability=replace(fewer.availability, strength_days=days)))
+    after = plan_for(replace(fewer, availability=fewer.availability._replace(strength_days=days)))
     old, new = by_id(before), by_id(after)
     moved = [i for i in new.keys() & old.keys() if new[i].date != old[i].date]
     assert moved, "Tuesday's sessions move to another day and keep their ids"
@@ -125,8 +125,7 @@ def test_a_session_unchanged_by_an_edit_keeps_its_id_and_no_two_sessions_share_o
 ) -> None:
     before = plan_for(base_athlete())
     edited = base_athlete(races=(make_race(RACE_DAY + timedelta(weeks=shift_weeks), "A"),))
-    availability = replace(
-        edited.availability,
+    availability = edited.availability._replace(
         session_minutes=minutes,
         strength_days=tuple(Weekday(d) for d in days),
     )
@@ -154,7 +153,7 @@ def test_a_travel_week_changes_only_its_own_sessions_and_they_keep_their_ids() -
         monday, monday + timedelta(days=6), (Run(Weekday.WED, RunType.EASY, 30, time(7, 0)),)
     )
     usual = base_athlete()
-    after = plan_for(replace(usual, running=replace(usual.running, overrides=(trip,))))
+    after = plan_for(replace(usual, running=usual.running._replace(overrides=(trip,))))
     old, new = by_id(before), by_id(after)
     assert old.keys() == new.keys()
     in_trip = [i for i in new if monday <= new[i].date <= monday + timedelta(days=6)]

@@ -3,7 +3,6 @@ by hand from the RIR-adjusted Epley formula, w = e1RM / (1 + (reps + RIR) / 30),
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -78,7 +77,7 @@ def test_more_to_spare_raises_the_next_load_and_short_reps_lower_it() -> None:
 
 
 def test_more_to_spare_is_at_least_a_kit_step_up_for_the_same_dose() -> None:
-    coarse = replace(GYM, barbell_step_kg=5.0)
+    coarse = GYM._replace(barbell_step_kg=5.0)
     # 5 x 100 at RIR 3: e1RM 126.7, 5 at RIR 2 = 102.7, to 5 kg plates: 100; a step up: 105
     found = dose(SQUAT, [day(squat(5, 100, 3))], kit=coarse)
     assert found is not None
@@ -106,7 +105,7 @@ def test_double_progression_adds_a_rep_then_a_dumbbell_step() -> None:
     top = dose(SPLIT, [day(split(12), eight)])  # the top: 8 + double_progression_reps (4)
     assert top is not None
     assert (top.load_kg, top.reps) == (22.0, 8)
-    at_max = dose(SPLIT, [day(split(12), eight)], kit=replace(GYM, dumbbell_max_kg=20.0))
+    at_max = dose(SPLIT, [day(split(12), eight)], kit=GYM._replace(dumbbell_max_kg=20.0))
     assert at_max is not None
     assert (at_max.load_kg, at_max.reps) == (20.0, 12)
     assert {r.get("stage") for r in (*reps.reasons, *top.reasons, *at_max.reasons)} == {

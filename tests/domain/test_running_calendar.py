@@ -36,8 +36,8 @@ def with_changes(
 ) -> Athlete:
     return replace(
         athlete,
-        running=replace(athlete.running, overrides=overrides),
-        availability=replace(athlete.availability, exceptions=exceptions),
+        running=athlete.running._replace(overrides=overrides),
+        availability=athlete.availability._replace(exceptions=exceptions),
     )
 
 
@@ -247,7 +247,7 @@ def test_the_engine_takes_a_calendar_other_than_the_profiles() -> None:
     given one with a week off, the plan follows it, not the profile."""
     athlete = make_athlete()
     off = StrengthException(TRAVEL_MONDAY, TRAVEL_SUNDAY, ())
-    calendar = replace(RunningCalendar.of(athlete), exceptions=(off,))
+    calendar = RunningCalendar.of(athlete)._replace(exceptions=(off,))
     plan = generate_plan(make_profile(athlete), library(), start=START, weeks=8, calendar=calendar)
     assert not [s for s in plan.sessions if in_span(s, TRAVEL_MONDAY, TRAVEL_SUNDAY)]
     assert [s for s in plan_of(athlete, 8).sessions if in_span(s, TRAVEL_MONDAY, TRAVEL_SUNDAY)]

@@ -35,7 +35,7 @@ def other_weeks(profile: Profile) -> Profile:
         )
     )
     race = make_race(START + timedelta(weeks=20), "A", "half_marathon", name="Autumn Half")
-    availability = replace(profile.athlete.availability, strength_days=(Weekday.MON, Weekday.THU))
+    availability = profile.athlete.availability._replace(strength_days=(Weekday.MON, Weekday.THU))
     athlete = replace(
         profile.athlete, name="Other", running=week, races=(race,), availability=availability
     )

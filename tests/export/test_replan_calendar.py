@@ -71,7 +71,7 @@ def test_a_moved_race_cancels_the_sessions_its_old_weeks_no_longer_hold() -> Non
 
 def test_fewer_minutes_cancel_nothing_and_raise_the_sequence_of_what_changed() -> None:
     shorter = athlete()
-    shorter = replace(shorter, availability=replace(shorter.availability, session_minutes=25))
+    shorter = replace(shorter, availability=shorter.availability._replace(session_minutes=25))
     old, new, seen = replan(athlete(), shorter)
     assert not [u for u, e in seen.items() if e["status"] == "CANCELLED"]
     before = {s.id: s for s in old.sessions}
@@ -84,7 +84,7 @@ def test_a_strength_day_dropped_moves_sessions_under_their_own_uids() -> None:
     fewer = athlete()
     days = (Weekday.MON, Weekday.THU, Weekday.SAT)
     old, new, seen = replan(
-        athlete(), replace(fewer, availability=replace(fewer.availability, strength_days=days))
+        athlete(), replace(fewer, availability=fewer.availability._replace(strength_days=days))
     )
     on_tuesday = [s for s in old.sessions if s.weekday is Weekday.TUE]
     assert on_tuesday

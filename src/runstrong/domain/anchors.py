@@ -3,11 +3,10 @@ optional): critical or threshold power, threshold pace, maximum and resting hear
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Anchors:
+class Anchors(NamedTuple):
     """The athlete's anchors for intensity and load, each optional: critical or threshold
     power, threshold pace (seconds per km), maximum and resting heart rate."""
 

@@ -47,9 +47,9 @@ def assumed_equipment(athlete: Athlete, rules: Rules) -> EquipmentSet:
     """The athlete's kit with the weights it lists none of assumed by level."""
     kit = athlete.equipment
     if kettlebell_unweighed(kit):
-        kit = replace(kit, kettlebell_kgs=(assumed_kg("kettlebell", athlete.level, rules),))
+        kit = kit._replace(kettlebell_kgs=(assumed_kg("kettlebell", athlete.level, rules),))
     if dumbbells_unweighed(kit):
-        kit = replace(kit, dumbbell_max_kg=assumed_kg("dumbbell", athlete.level, rules))
+        kit = kit._replace(dumbbell_max_kg=assumed_kg("dumbbell", athlete.level, rules))
     return kit
 
 

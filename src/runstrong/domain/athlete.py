@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
+from typing import NamedTuple
 
 from runstrong.domain.exercise import BODYWEIGHT_ONLY, Equipment, Level, NiggleSite
 from runstrong.domain.exercise import Severity as Severity  # where it is defined, shared
@@ -85,8 +86,7 @@ class RacePriority(StrEnum):
     C = "C"
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """A run of the usual week: its weekday, type, minutes and (optional) start time."""
 
     day: Weekday
@@ -95,8 +95,7 @@ class Run:
     time: time | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RunningOverride:
+class RunningOverride(NamedTuple):
     """Another running week for the dates `first` to `last` (both included): travel, a race
     week, a training camp. Its runs fall on their weekdays within those dates, in place of the
     usual week's; no runs: no running on those dates."""
@@ -107,8 +106,7 @@ class RunningOverride:
     label: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RunningWeek:
+class RunningWeek(NamedTuple):
     """The usual running week, repeated, and the dates that have another one
     (runstrong.domain.running_calendar reads both by date)."""
 
@@ -120,8 +118,7 @@ class RunningWeek:
         return tuple(run for run in self.runs if run.day is day and run.type is not RunType.REST)
 
 
-@dataclass(frozen=True, slots=True)
-class Race:
+class Race(NamedTuple):
     """A race: its name, day, distance and priority (A, B or C)."""
 
     name: str
@@ -130,16 +127,14 @@ class Race:
     priority: RacePriority
 
 
-@dataclass(frozen=True, slots=True)
-class Niggle:
+class Niggle(NamedTuple):
     """A sore spot and how bad it is."""
 
     site: NiggleSite
     severity: Severity
 
 
-@dataclass(frozen=True, slots=True)
-class EquipmentSet:
+class EquipmentSet(NamedTuple):
     """The kit the athlete has, with the heaviest weights and the steps between them."""
 
     items: frozenset[Equipment]
@@ -160,8 +155,7 @@ class EquipmentSet:
         return tuple(sorted(kg for kg in set(bells) if bells.count(kg) > 1))
 
 
-@dataclass(frozen=True, slots=True)
-class StrengthException:
+class StrengthException(NamedTuple):
     """Other strength days for the dates `first` to `last` (both included): only
     `strength_days` on those dates, none when it is empty."""
 
@@ -171,8 +165,7 @@ class StrengthException:
     label: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Availability:
+class Availability(NamedTuple):
     """The days and time the athlete can lift, and its exceptions on given dates."""
 
     strength_days: tuple[Weekday, ...]

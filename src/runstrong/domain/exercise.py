@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from runstrong.domain.muscles import LOWER_BODY_MUSCLES, Muscle
 
@@ -175,8 +176,7 @@ BODYWEIGHT_ONLY = frozenset({Equipment.BODYWEIGHT})
 BILATERAL, SEVERE = Laterality.BILATERAL, Severity.SEVERE
 
 
-@dataclass(frozen=True, slots=True)
-class FitExercise:
+class FitExercise(NamedTuple):
     """A FIT profile exercise: category and (optionally) name, by id and by profile name."""
 
     category_id: int
@@ -185,16 +185,14 @@ class FitExercise:
     name: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Plyometric:
+class Plyometric(NamedTuple):
     """A plyometric drill's intensity and ground contacts per rep."""
 
     contacts_per_rep: int
     intensity: PlyoIntensity
 
 
-@dataclass(frozen=True, slots=True)
-class Why:
+class Why(NamedTuple):
     """What an exercise does for a runner, in the exercise file's words, with its sources."""
 
     text: str

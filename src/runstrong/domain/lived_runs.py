@@ -21,7 +21,7 @@ Each change is a week's note (a reason record). Pure: the calendar, the runs and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from runstrong.domain.athlete import Run, Weekday
@@ -60,7 +60,7 @@ class LivedRuns:
 
 
 def _on(run: Run, day: date) -> Run:
-    return replace(run, day=Weekday.of(day))
+    return run._replace(day=Weekday.of(day))
 
 
 def _ref(run: Run) -> str:
@@ -91,7 +91,7 @@ def lived_runs(calendar: RunningCalendar, done: Sequence[DoneRun], rules: Rules)
         )]  # fmt: skip
         found += _key_runs(calendar, week, dated, through, rules, moved)
         notes[monday] = tuple(found)
-    lived = replace(calendar, dated=tuple(sorted(dated.items())))
+    lived = calendar._replace(dated=tuple(sorted(dated.items())))
     return LivedRuns(lived, through, notes, tuple(moved))
 
 

@@ -17,7 +17,7 @@ what it comes from and how to adjust it in the first session.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from runstrong.domain.assumed_kit import body_mass_kg
 from runstrong.domain.athlete import Athlete, EquipmentSet
@@ -32,8 +32,7 @@ from runstrong.domain.start_estimates import start_1rm
 MAIN, EXTERNAL_LOAD = Role.MAIN, LoadType.EXTERNAL_LOAD
 
 
-@dataclass(frozen=True, slots=True)
-class ResolvedLoad:
+class ResolvedLoad(NamedTuple):
     """Kilograms for a prescription (None: not by load), why they were capped or how they were
     estimated, and whether they are an estimate (no known max)."""
 

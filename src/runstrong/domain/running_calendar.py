@@ -11,8 +11,8 @@ activities, can feed it without the scheduler knowing where its runs come from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from runstrong.domain.athlete import (
     Athlete,
@@ -28,8 +28,7 @@ from runstrong.domain.messages import Reason, RuleId, reason
 DaySignature = tuple[tuple[Run, ...], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class RunningCalendar:
+class RunningCalendar(NamedTuple):
     """The runs of each date and the dates strength may go on: the usual week and its dated
     changes."""
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import cache
-from string import ascii_uppercase
 
 from runstrong.domain.plan import Prescription, Role
 
+# Not string.ascii_uppercase: importing string compiles a regex (its Template) at start-up.
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 LEG_ACCESSORIES = frozenset({Role.SECONDARY, Role.POSTERIOR, Role.CALF, Role.HIP})
 PARTNERS = frozenset({Role.UPPER, Role.TRUNK})
 CIRCUIT_ROLES = LEG_ACCESSORIES | PARTNERS
@@ -79,7 +80,7 @@ def label(
     the same prescriptions again and again may remember them)."""
     mark = mark or _mark
     out: list[Prescription] = []
-    letters = iter(ascii_uppercase)
+    letters = iter(_LETTERS)
     for members in groups:
         if len(members) == 1:
             out.append(members[0])

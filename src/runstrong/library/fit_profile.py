@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class FitProfile:
+class FitProfile(NamedTuple):
     category_ids: dict[str, int]
     name_ids: dict[tuple[str, str], int]
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from string import ascii_uppercase
 from typing import Protocol
 
 from runstrong.domain.plan import ByPercent, Contacts, Hold, Prescription
+
+# Not string.ascii_uppercase: importing string compiles a regex (its Template) at start-up.
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 def amount(p: Prescription) -> str:
@@ -86,8 +88,8 @@ def position_labels(exercises: Sequence[InSuperset]) -> list[str]:
 
 def _letters(index: int) -> str:
     """A, B, ... Z, then AA, AB, ... as spreadsheets count columns."""
-    head, tail = divmod(index, len(ascii_uppercase))
-    return (_letters(head - 1) if head else "") + ascii_uppercase[tail]
+    head, tail = divmod(index, len(_LETTERS))
+    return (_letters(head - 1) if head else "") + _LETTERS[tail]
 
 
 def rest_texts(exercises: Sequence[Prescription], labels: Sequence[str] | None = None) -> list[str]:
