@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from runstrong.cli.options import current_settings
+
+if TYPE_CHECKING:
+    from runstrong.web.server import ServerOptions
 
 SIGNUP_ENV = "RUNSTRONG_SIGNUP"  # "0": no sign-up through the API (accounts by `user add`)
 SECURE_COOKIES_ENV = "RUNSTRONG_SECURE_COOKIES"  # "1": behind a TLS proxy, HTTPS-only cookies
@@ -75,16 +80,16 @@ def serve(
     from dataclasses import replace
     from pathlib import Path
 
-    import uvicorn
-
     from runstrong.domain.errors import InputError
     from runstrong.storage.database import database_url, engine_for, shown
     from runstrong.web.config import CONFIG_ENV, WebConfig
     from runstrong.web.keys import default_key_file, server_key
+    from runstrong.web.server import ServerOptions, run_server
 
     settings = current_settings()
     if db is not None:
         settings = replace(settings, database_url=db)
+    _schema_made_elsewhere(database_url(settings))
     engine_for(settings)  # a database that cannot be opened: one error line, before serving
     allowed = signup if signup is not None else os.environ.get(SIGNUP_ENV, "1") != "0"
     if secure_cookies is None:
@@ -105,32 +110,51 @@ def serve(
         key_file=key_file,
         secure_cookies=secure_cookies,
     )
-    _with_malloc_tuning()
     os.environ[CONFIG_ENV] = config.to_json()  # the workers' factory reads it
     click.echo(f"runstrong on http://{host}:{port}/ ({shown(config.database_url)})", err=True)
-    uvicorn.run(
-        "runstrong.web.app:app_from_environment",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-        access_log=access_log,  # about a tenth of a stored answer's time when on
-        server_header=False,
+    options = ServerOptions(host, port, workers, access_log)
+    _as_server_process(options)  # on Linux, from `runstrong serve`: does not return
+    run_server(options)
+
+
+def _schema_made_elsewhere(url: str) -> None:
+    """Bring a new or older database's schema to the newest revision in a process of its own
+    (`runstrong db upgrade`): migrating loads Alembic and Mako, about 12 MB that a request
+    worker (this process, with one worker) would otherwise keep. Its error line is its own."""
+    import subprocess
+    import sys
+
+    from runstrong.storage.database import parse_url, schema_is_current
+
+    parse_url(url)  # not a database URL runstrong takes: the error line from here
+    if schema_is_current(url):
+        return
+    done = subprocess.run(
+        [sys.executable, "-m", "runstrong", "--db", url, "db", "upgrade"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
     )
+    if done.returncode != 0:
+        click.echo(done.stderr.rstrip(), err=True)
+        raise SystemExit(done.returncode)
 
 
-def _with_malloc_tuning() -> None:
-    """On Linux, start this command again with MALLOC_TUNING in its environment (for itself and
-    the workers it starts), unless it has it already."""
+def _as_server_process(options: ServerOptions) -> None:
+    """On Linux, when started as `runstrong` (not called in a test's process), become the
+    server: this process starts again as `python -m runstrong.web.server` (os.execve: the same
+    process id), with MALLOC_TUNING in its environment, for itself and the workers it starts.
+    The command line's modules (click's commands, rich, the reading of the options) are then
+    not kept in a request worker's memory, about 3 MB of it with one worker."""
     import os
     import sys
     from pathlib import Path
 
-    missing = {k: v for k, v in MALLOC_TUNING.items() if k not in os.environ}
     entry = Path(sys.argv[0])  # `runstrong ...` or `python -m runstrong ...`, nothing else
     ours = entry.name == "runstrong" or entry.parent.name == "runstrong"
-    if sys.platform != "linux" or not missing or not ours:
+    if sys.platform != "linux" or not ours:
         return
-    command = [sys.executable, "-m", "runstrong", *sys.argv[1:]]
-    os.execve(sys.executable, command, {**os.environ, **missing})
+    tuning = {k: v for k, v in MALLOC_TUNING.items() if k not in os.environ}
+    command = [sys.executable, "-m", "runstrong.web.server", options.to_json()]
+    os.execve(sys.executable, command, {**os.environ, **tuning})

@@ -139,6 +139,24 @@ def current_revision(engine: Engine) -> str | None:
         return None if found is None else str(found)
 
 
+def schema_is_current(url: str) -> bool:
+    """Is the database of `url` there with its schema at HEAD? Asked without migrating (an
+    engine of its own, let go after); False too for one that cannot be opened (the migrating
+    says why)."""
+    if url in _engines:
+        return True
+    try:
+        engine = _create(parse_url(url))
+    except InputError:
+        return False
+    try:
+        return current_revision(engine) == HEAD
+    except OperationalError:
+        return False
+    finally:
+        engine.dispose()
+
+
 def ensure_schema(engine: Engine) -> str:
     """Bring the schema to HEAD if it is not (a new database: create it), in one transaction
     that other processes wait for; return the revision."""
