@@ -39,14 +39,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The browser tests run once, on the pure-Python build: the compiled run
-    (RUNSTRONG_EXPECT_BUILD=compiled, `make pytest-compiled`) leaves them out."""
+    """The browser and PostgreSQL suites run once, on the pure-Python build: the compiled run
+    (RUNSTRONG_EXPECT_BUILD=compiled, `make pytest-compiled`, where only the planning engine
+    differs) leaves them out, and runs every storage test on SQLite."""
     if os.environ.get("RUNSTRONG_EXPECT_BUILD") != "compiled":
         return
-    browser = [item for item in items if item.get_closest_marker("browser") is not None]
-    if browser:
-        config.hook.pytest_deselected(items=browser)
-        items[:] = [item for item in items if item.get_closest_marker("browser") is None]
+    once = [item for item in items if _pure_build_only(item)]
+    if once:
+        config.hook.pytest_deselected(items=once)
+        items[:] = [item for item in items if not _pure_build_only(item)]
+
+
+def _pure_build_only(item: pytest.Item) -> bool:
+    if item.get_closest_marker("browser") is not None:
+        return True
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and callspec.params.get("database_url") == "postgresql"
 
 
 @pytest.fixture
