@@ -5,7 +5,7 @@ and key) and starts `python -m runstrong.make_file ID` as a process of its own, 
 engine and the renderers, makes the file and stores it (or the one error line) in the row. The
 request workers never import the engine, the PDF renderer or the calendar writer for this, and a
 file is made once per key, however many workers ask: the PDF per plan version, the calendar per
-state of plan and log (storage.feeds.feed_state) and day.
+day and the athlete's revision (storage.feeds.feed_state: any change to its data raises it).
 
 The calendar feed is the plan as lived (the log's missed sessions moved or dropped, as `runstrong
 export ics --athlete` writes it), each time made against the feed made before: events keep their

@@ -304,7 +304,8 @@ MADE_STATUSES = ("pending", "ready", "failed")
 
 class MadeFileRow(Base):
     """A file made outside the request workers (runstrong.made_files): the PDF of a plan
-    version, the calendar feed of a state of plan and log; `key` names what it was made from."""
+    version, the calendar feed of a day and the athlete's revision; `key` names what it was made
+    from."""
 
     __tablename__ = "made_files"
     __table_args__ = (
