@@ -22,6 +22,7 @@ from runstrong.settings import Settings
 
 if TYPE_CHECKING:
     from runstrong.storage.access_reads import UserAthlete
+    from runstrong.storage.token_reads import TokenAccount
 
 
 class Action(StrEnum):
@@ -91,15 +92,12 @@ def athlete_of_token(
     """The account of a bearer token and the athlete of `public_id`, as athlete_for decides
     (UnknownAthleteError, ForbiddenError), in one indexed query for both: what every request
     of the API on an athlete asks first. None: the token is unknown, revoked or expired."""
-    from runstrong.account_service import live_account, token_digest
+    from runstrong.account_service import token_digest
     from runstrong.storage.access_reads import token_athlete
     from runstrong.storage.database import engine_for
 
     found = token_athlete(engine_for(settings), token_digest(token), public_id)
-    account = None if found is None else live_account(found[0], settings)
-    if found is None or account is None:
-        return None
-    return account, _allowed(account, found[1], public_id, action)
+    return _of_token(found, public_id, action, settings)
 
 
 async def athlete_of_token_async(
@@ -107,11 +105,23 @@ async def athlete_of_token_async(
 ) -> tuple[Account, AthleteRef] | None:
     """athlete_of_token for an event loop: on PostgreSQL the loop serves other requests while
     the database answers (storage.fast_reads.first_row_async)."""
-    from runstrong.account_service import live_account, token_digest
+    from runstrong.account_service import token_digest
     from runstrong.storage.access_reads import token_athlete_async
     from runstrong.storage.database import engine_for
 
     found = await token_athlete_async(engine_for(settings), token_digest(token), public_id)
+    return _of_token(found, public_id, action, settings)
+
+
+def _of_token(
+    found: tuple[TokenAccount, UserAthlete] | None,
+    public_id: str,
+    action: Action,
+    settings: Settings,
+) -> tuple[Account, AthleteRef] | None:
+    """What a token's row allows (athlete_of_token): None for a token that no longer works."""
+    from runstrong.account_service import live_account
+
     account = None if found is None else live_account(found[0], settings)
     if found is None or account is None:
         return None

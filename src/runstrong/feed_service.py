@@ -58,27 +58,25 @@ def feed_of_token(token: str, settings: Settings) -> FeedState | None:
     from runstrong.storage import feeds
     from runstrong.storage.database import engine_for
 
-    if not token.startswith(FEED_TOKEN_PREFIX) or len(token) > FEED_TOKEN_MAX_CHARS:
+    digest = _feed_token_digest(token)
+    if digest is None:
         return None
-    return feeds.feed_state(engine_for(settings), feed_digest(token), settings.today)
+    return feeds.feed_state(engine_for(settings), digest, settings.today)
 
 
-def feed_revision(token: str, settings: Settings) -> tuple[int, int] | None:
+async def feed_revision(token: str, settings: Settings) -> tuple[int, int] | None:
     """The athlete (row id) of the live feed of `token` and its data's revision: one indexed
-    query, what a worker checks its kept calendar against; None: unknown or revoked."""
+    query, read without blocking the event loop (storage.fast_reads.first_row_async), what a
+    worker checks its kept calendar against; None: unknown or revoked."""
     from runstrong.storage.access_reads import feed_athlete
     from runstrong.storage.database import engine_for
 
+    digest = _feed_token_digest(token)
+    return None if digest is None else await feed_athlete(engine_for(settings), digest)
+
+
+def _feed_token_digest(token: str) -> str | None:
+    """What is stored of `token` if it has a feed token's shape, else None (no query made)."""
     if not token.startswith(FEED_TOKEN_PREFIX) or len(token) > FEED_TOKEN_MAX_CHARS:
         return None
-    return feed_athlete(engine_for(settings), feed_digest(token))
-
-
-async def feed_revision_async(token: str, settings: Settings) -> tuple[int, int] | None:
-    """feed_revision for an event loop (storage.fast_reads.first_row_async)."""
-    from runstrong.storage.access_reads import feed_athlete_async
-    from runstrong.storage.database import engine_for
-
-    if not token.startswith(FEED_TOKEN_PREFIX) or len(token) > FEED_TOKEN_MAX_CHARS:
-        return None
-    return await feed_athlete_async(engine_for(settings), feed_digest(token))
+    return feed_digest(token)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,14 +15,9 @@ import httpx
 from icalendar import Calendar
 
 from builders import EXAMPLES, ROOT
+from servers import free_port
 
 START_TIMEOUT_S = 90  # a shared machine: planning and starting the server may be slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def printed(process: subprocess.Popen[str], label: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,14 +13,9 @@ from pathlib import Path
 import httpx
 
 from builders import ROOT, one_error_line, run_in_process
+from servers import free_port
 
 START_TIMEOUT_S = 60  # a shared machine: the process may start slowly
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_serve_answers_on_its_port_until_stopped(tmp_path: Path) -> None:

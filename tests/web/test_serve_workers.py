@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,14 +13,9 @@ import time
 import httpx
 
 from builders import ROOT
+from servers import free_port
 
 START_TIMEOUT_S = 90  # two workers on a shared machine
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_two_workers_serve_one_database_behind_one_port(database_url: str) -> None:

@@ -77,10 +77,7 @@ def token_athlete(
     """A live token's account and the athlete of `public_id` as its user sees it; None: no
     token that is not revoked has this hash."""
     row = first_row(engine, _TOKEN_ATHLETE, token_hash=token_hash, public_id=public_id)
-    if row is None:
-        return None
-    columns = len(_ATHLETE_COLUMNS)
-    return token_account_of(row[:-columns]), _user_athlete(row[-columns:])
+    return None if row is None else _token_athlete(row)
 
 
 async def token_athlete_async(
@@ -88,8 +85,10 @@ async def token_athlete_async(
 ) -> tuple[TokenAccount, UserAthlete] | None:
     """token_athlete for an event loop (fast_reads.first_row_async)."""
     row = await first_row_async(engine, _TOKEN_ATHLETE, token_hash=token_hash, public_id=public_id)
-    if row is None:
-        return None
+    return None if row is None else _token_athlete(row)
+
+
+def _token_athlete(row: tuple[Any, ...]) -> tuple[TokenAccount, UserAthlete]:
     columns = len(_ATHLETE_COLUMNS)
     return token_account_of(row[:-columns]), _user_athlete(row[-columns:])
 
@@ -109,13 +108,8 @@ def _user_athlete(row: tuple[Any, ...]) -> UserAthlete:
     return UserAthlete(int(me), key, int(revision), link)
 
 
-def feed_athlete(engine: Engine, token_hash: str) -> tuple[int, int] | None:
-    """The athlete (row id) and revision of a live calendar feed's token; None: no such feed."""
-    row = first_row(engine, _FEED_ATHLETE, token_hash=token_hash)
-    return None if row is None else (int(row[0]), int(row[1]))
-
-
-async def feed_athlete_async(engine: Engine, token_hash: str) -> tuple[int, int] | None:
-    """feed_athlete for an event loop (fast_reads.first_row_async)."""
+async def feed_athlete(engine: Engine, token_hash: str) -> tuple[int, int] | None:
+    """The athlete (row id) and revision of a live calendar feed's token; None: no such feed.
+    Read without blocking the event loop (fast_reads.first_row_async)."""
     row = await first_row_async(engine, _FEED_ATHLETE, token_hash=token_hash)
     return None if row is None else (int(row[0]), int(row[1]))

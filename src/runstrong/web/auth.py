@@ -32,7 +32,12 @@ def library_of(request: Request[Any, Any, Any]) -> ExerciseLibrary:
 
 
 def bearer_token(request: Request[Any, Any, Any]) -> str | None:
-    header = request.headers.get("authorization", "")
+    return token_of_header(request.headers.get("authorization", ""))
+
+
+def token_of_header(header: str) -> str | None:
+    """The token of an Authorization header's value, if it is a bearer token of a length a
+    token may have."""
     if header[: len(BEARER)].lower() != BEARER:
         return None
     token = header[len(BEARER) :].strip()

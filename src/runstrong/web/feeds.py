@@ -162,7 +162,9 @@ async def calendar_feed(request: Request[Any, Any, Any], name: FeedName) -> Resp
     revoked one."""
     token = name.removesuffix(FEED_SUFFIX)
     settings = config_of(request).settings()
-    current = feed_service.feed_revision(token, settings) if name.endswith(FEED_SUFFIX) else None
+    current = None
+    if name.endswith(FEED_SUFFIX):
+        current = await feed_service.feed_revision(token, settings)
     if current is None:
         raise NotFoundException("no such calendar")
     kept = feed_answer_key(settings, *current)

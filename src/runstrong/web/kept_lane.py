@@ -21,7 +21,7 @@ from litestar.types import ASGIApp, Receive, Scope, Send
 
 from runstrong.access_service import Action, athlete_of_token_async
 from runstrong.settings import Settings
-from runstrong.web.auth import BEARER, MAX_TOKEN_CHARS
+from runstrong.web.auth import token_of_header
 from runstrong.web.config import WebConfig
 from runstrong.web.kept_answers import answer_key, answers, feed_answer_key
 from runstrong.web.security import ENCODED_SECURITY_HEADERS
@@ -87,7 +87,7 @@ async def _athlete_answer(
             return None
     elif query:
         return None
-    token = _bearer(headers.get(b"authorization", b""))
+    token = token_of_header(headers.get(b"authorization", b"").decode("latin-1"))
     if token is None:
         return None
     settings = config.settings()
@@ -106,17 +106,8 @@ async def _feed_answer(token: str, config: WebConfig) -> Encoded | None:
     from runstrong import feed_service
 
     settings: Settings = config.settings()
-    current = await feed_service.feed_revision_async(token, settings)
+    current = await feed_service.feed_revision(token, settings)
     return None if current is None else answers.get(feed_answer_key(settings, *current))
-
-
-def _bearer(header: bytes) -> str | None:
-    """The token of an Authorization header, as web/auth.py's bearer_token reads it."""
-    text = header.decode("latin-1")
-    if text[: len(BEARER)].lower() != BEARER:
-        return None
-    token = text[len(BEARER) :].strip()
-    return token if 0 < len(token) <= MAX_TOKEN_CHARS else None
 
 
 async def _send(send: Send, headers: dict[bytes, bytes], found: Encoded, media: bytes) -> None:
