@@ -9,6 +9,7 @@ import click
 from runstrong.cli.options import current_settings
 
 if TYPE_CHECKING:
+    from runstrong.web.config import WebConfig
     from runstrong.web.server import ServerOptions
 
 SIGNUP_ENV = "RUNSTRONG_SIGNUP"  # "0": no sign-up through the API (accounts by `user add`)
@@ -110,6 +111,7 @@ def serve(
         key_file=key_file,
         secure_cookies=secure_cookies,
     )
+    _library_read_into_the_cache(config)
     os.environ[CONFIG_ENV] = config.to_json()  # the workers' factory reads it
     click.echo(f"runstrong on http://{host}:{port}/ ({shown(config.database_url)})", err=True)
     options = ServerOptions(host, port, workers, access_log)
@@ -139,6 +141,16 @@ def _schema_made_elsewhere(url: str) -> None:
     if done.returncode != 0:
         click.echo(done.stderr.rstrip(), err=True)
         raise SystemExit(done.returncode)
+
+
+def _library_read_into_the_cache(config: WebConfig) -> None:
+    """The exercise library read once now, through the input cache, so that each worker reads
+    it from there and never loads the library's reader (pydantic, about 9 MB): this process
+    becomes the server next (os.execve), and what it held goes with it."""
+    from runstrong import services
+
+    if config.cache_dir is not None:
+        services.open_library(config.settings())
 
 
 def _as_server_process(options: ServerOptions) -> None:

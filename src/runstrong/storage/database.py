@@ -91,6 +91,13 @@ def close(url: str) -> None:
         close_reader(engine)
 
 
+def close_databases_but(kept: set[str]) -> None:
+    """Close every engine of this process but those of the URLs `kept` (a planner process,
+    which serves one database in a server and a new one in each test)."""
+    for url in [u for u in _engines if u not in kept]:
+        close(url)
+
+
 def _create(url: URL) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_size=1, max_overflow=2)

@@ -24,7 +24,6 @@ from runstrong.access_service import Action, AthleteRef, Visible, athlete_for, r
 from runstrong.account_service import Account, Role
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.errors import InputError
-from runstrong.domain.profile import Profile
 from runstrong.domain.training_log import (
     AthleteSummary,
     LogStatus,
@@ -34,8 +33,16 @@ from runstrong.domain.training_log import (
     Units,
 )
 from runstrong.settings import Settings
-from runstrong.web.auth import account_of, library_of, request_settings, signed_in_athlete
+from runstrong.web import replans
+from runstrong.web.auth import (
+    account_of,
+    library_of,
+    planner_of,
+    request_settings,
+    signed_in_athlete,
+)
 from runstrong.web.kept_answers import answer_key, answers
+from runstrong.web.planner import LIBRARY
 from runstrong.web.schemas import AthleteList, AthleteOut, LogIn, LogOut
 from runstrong.web.stored_bytes import send
 
@@ -86,13 +93,6 @@ def athlete_ref(
     return athlete_for(account, athlete_id, action, settings)
 
 
-def _profile(raw: bytes, library: ExerciseLibrary, settings: Settings) -> Profile:
-    """A request's body read as a profile in JSON (the TOML's keys), by the CLI's reader."""
-    from runstrong.profile.loader import profile_from_bytes
-
-    return profile_from_bytes(raw, ".json", library, PROFILE_WHERE, cache_dir=settings.cache_dir)
-
-
 @get("/athletes", sync_to_thread=True)
 def list_athletes(account: SignedIn, settings: RequestSettings) -> AthleteList:
     """The account's athletes, then those who accepted it as their coach (`coached`)."""
@@ -106,21 +106,20 @@ async def add_athlete(
     request: Request[Any, Any, Any],
     account: SignedIn,
     settings: RequestSettings,
-    library: Library,
     handle: Annotated[str | None, QueryParameter(max_length=64)] = None,
     units: FromQuery[Units] = Units.KG,
 ) -> AthleteOut:
     """Store an athlete from the profile in the body (JSON, the profile file's keys): the
     profile as version 1 and its plan from today."""
     require_role(account, Role.ATHLETE, Role.COACH)  # an administrator holds no athletes
-    raw = await request.body()  # then the reading, planning and storing, off the event loop
+    raw = await request.body()  # then the reading, planning and storing, in the planner
     mine = settings_of(account, settings)
 
     def added() -> AthleteOut:
-        parsed = _profile(raw, library, mine)
-        record, _ = athlete_service.add_athlete(
-            parsed, raw.decode("utf-8"), ".json", library, mine, handle=handle, units=units
-        )
+        record = planner_of(request).call(
+            replans.add_athlete, raw, ".json", PROFILE_WHERE, LIBRARY, mine,
+            handle=handle, units=units,
+        )  # fmt: skip
         return athlete_out(
             athlete_service.show_athlete(record.handle, mine), public_id(record.handle, mine)
         )
@@ -153,7 +152,6 @@ async def update_athlete(
     request: Request[Any, Any, Any],
     account: SignedIn,
     settings: RequestSettings,
-    library: Library,
     athlete_id: AthleteId,
 ) -> AthleteOut:
     """A new profile version and a re-plan from this week (a coach's pins kept); the log
@@ -162,10 +160,10 @@ async def update_athlete(
 
     def updated() -> AthleteOut:
         ref = athlete_ref(account, athlete_id, Action.EDIT, settings)
-        parsed = _profile(raw, library, settings)
-        athlete_service.update_athlete(
-            ref.handle, parsed, raw.decode("utf-8"), ".json", library, ref.settings(settings)
-        )
+        planner_of(request).call(
+            replans.update_athlete, ref.handle, raw, ".json", PROFILE_WHERE, LIBRARY,
+            ref.settings(settings),
+        )  # fmt: skip
         return ref_out(ref, settings)
 
     return await sync_to_thread(updated)

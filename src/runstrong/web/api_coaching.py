@@ -6,9 +6,9 @@ see, 403 for an action its relation may not take)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Router, delete, get, post, put
+from litestar import Request, Router, delete, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody, PathParameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
@@ -19,7 +19,9 @@ from runstrong.account_service import Account, Role
 from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.domain.pins import Pin
 from runstrong.settings import Settings
-from runstrong.web.auth import account_of, library_of, request_settings
+from runstrong.web import replans
+from runstrong.web.auth import account_of, library_of, planner_of, request_settings
+from runstrong.web.planner import LIBRARY
 from runstrong.web.schemas import (
     CoachedWeek,
     CoachList,
@@ -119,9 +121,9 @@ def pins(account: SignedIn, settings: RequestSettings, athlete_id: AthleteId) ->
 
 @post("/athletes/{athlete_id:str}/pins", status_code=HTTP_201_CREATED, sync_to_thread=True)
 def add_pin(
+    request: Request[Any, Any, Any],
     account: SignedIn,
     settings: RequestSettings,
-    library: Library,
     athlete_id: AthleteId,
     data: JSONBody[PinIn],
 ) -> PinOut:
@@ -132,7 +134,9 @@ def add_pin(
         data.exercise_id, slug=data.slug, sets=data.sets, reps=data.reps, seconds=data.seconds,
         contacts=data.contacts, rir=data.rir,
     )  # fmt: skip
-    return _pin_out(coaching_service.add_pin(ref, pin, data.note, library, settings))
+    return _pin_out(
+        planner_of(request).call(replans.add_pin, ref, pin, data.note, LIBRARY, settings)
+    )
 
 
 @delete(
@@ -141,15 +145,15 @@ def add_pin(
     sync_to_thread=True,
 )
 def remove_pin(
+    request: Request[Any, Any, Any],
     account: SignedIn,
     settings: RequestSettings,
-    library: Library,
     athlete_id: AthleteId,
     pin_id: PinId,
 ) -> None:
     """Remove a pin (an accepted coach): the plan is made again without it."""
     ref = athlete_for(account, athlete_id, Action.PIN, settings)
-    coaching_service.remove_pin(ref, pin_id, library, settings)
+    planner_of(request).call(replans.remove_pin, ref, pin_id, LIBRARY, settings)
 
 
 def _pin_out(p: coaching_service.StoredPin) -> PinOut:

@@ -4,7 +4,7 @@ the services take (an athlete the account may not see is unknown, 404, never for
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from litestar import Request
 from litestar.exceptions import NotAuthorizedException
@@ -15,6 +15,9 @@ from runstrong.domain.catalogue import ExerciseLibrary
 from runstrong.settings import Settings
 from runstrong.web.config import WebConfig
 
+if TYPE_CHECKING:
+    from runstrong.web.planner import Planner
+
 BEARER = "bearer "
 MAX_TOKEN_CHARS = 200
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="runstrong"'}
@@ -23,6 +26,13 @@ CHALLENGE = {"WWW-Authenticate": 'Bearer realm="runstrong"'}
 def config_of(request: Request[Any, Any, Any]) -> WebConfig:
     found: WebConfig = request.app.state.config
     return found
+
+
+def planner_of(request: Request[Any, Any, Any]) -> Planner:
+    """This worker's planner process, where re-plans are made (web/planner.py)."""
+    from runstrong.web.planner import planner_for
+
+    return planner_for(config_of(request))
 
 
 def library_of(request: Request[Any, Any, Any]) -> ExerciseLibrary:

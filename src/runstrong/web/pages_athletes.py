@@ -11,14 +11,15 @@ from litestar.datastructures import UploadFile
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY
 
-from runstrong import athlete_service
 from runstrong.domain.errors import BadHandleError, HandleTakenError, InputError, RunstrongError
 from runstrong.domain.training_log import Units
 from runstrong.input_files import PROFILE_MAX_BYTES
+from runstrong.web import replans
 from runstrong.web.api_athletes import public_id
-from runstrong.web.auth import library_of
+from runstrong.web.auth import planner_of
 from runstrong.web.browser import page_account, page_settings, signed_in_page
 from runstrong.web.errors import field_errors
+from runstrong.web.planner import LIBRARY
 from runstrong.web.templating import page
 
 PROFILE_WHERE = "profile"  # how the profile's errors name it (the CLI names the file)
@@ -55,20 +56,15 @@ async def add_athlete(request: Request[Any, Any, Any]) -> Response[Any]:
     entered = {"profile_text": raw.decode("utf-8", "replace"), "handle": handle or "",
                "units": units}  # fmt: skip
     settings = page_settings(request)
-    library = library_of(request)
+    planner = planner_of(request)
 
     def added() -> str:
-        from runstrong.profile.loader import profile_from_bytes
-
         if not raw.strip():
             raise InputError(PROFILE_WHERE, "", "is empty: upload a profile file or paste one")
         if len(raw) > PROFILE_MAX_BYTES:
             raise InputError(PROFILE_WHERE, "", f"is larger than {PROFILE_MAX_BYTES} bytes")
-        parsed = profile_from_bytes(
-            raw, ".toml", library, PROFILE_WHERE, cache_dir=settings.cache_dir
-        )
-        record, _ = athlete_service.add_athlete(
-            parsed, raw.decode("utf-8"), ".toml", library, settings, handle=handle,
+        record = planner.call(
+            replans.add_athlete, raw, ".toml", PROFILE_WHERE, LIBRARY, settings, handle=handle,
             units=Units(units) if units in ("kg", "lb") else None,
         )  # fmt: skip
         return public_id(record.handle, settings)

@@ -15,15 +15,16 @@ from litestar.params import Body, PathParameter
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_404_NOT_FOUND, HTTP_422_UNPROCESSABLE_ENTITY
 
-from runstrong import coaching_service
 from runstrong.access_service import Action
 from runstrong.coaching_service import UnknownItemError
 from runstrong.domain.errors import InputError, InputErrors
-from runstrong.web.auth import library_of
+from runstrong.web import replans
+from runstrong.web.auth import planner_of
 from runstrong.web.browser import page_athlete_ref, signed_in_page
 from runstrong.web.errors import field_errors
 from runstrong.web.pages_plan import session_template
 from runstrong.web.pin_view import read_pin_form
+from runstrong.web.planner import LIBRARY
 from runstrong.web.templating import error_page
 
 SESSION = "/athletes/{athlete_id:str}/sessions/{monday:str}/{place:str}"
@@ -52,7 +53,7 @@ def add_pin(
         sent.errors["exercise_id"] = ["is not an exercise of this session"]
     if sent.pin is not None and not sent.errors:
         try:
-            coaching_service.add_pin(ref, sent.pin, sent.note, library_of(request), settings)
+            planner_of(request).call(replans.add_pin, ref, sent.pin, sent.note, LIBRARY, settings)
         except (InputError, InputErrors) as err:
             for name, message in field_errors(err):
                 sent.errors.setdefault(name, []).append(message)
@@ -69,7 +70,7 @@ def remove_pin(
     """Remove the athlete's pin `pin_id` (the API's id) and re-plan without it."""
     ref, settings = page_athlete_ref(request, athlete_id, Action.PIN)
     try:
-        coaching_service.remove_pin(ref, pin_id, library_of(request), settings)
+        planner_of(request).call(replans.remove_pin, ref, pin_id, LIBRARY, settings)
     except UnknownItemError:
         return error_page(request, HTTP_404_NOT_FOUND, "No such pin: it was removed already.")
     return _back(athlete_id, monday, place)

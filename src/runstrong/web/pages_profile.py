@@ -18,9 +18,11 @@ from runstrong.access_service import Action
 from runstrong.domain.errors import RunstrongError
 from runstrong.domain.training_log import AthleteRecord, ProfileText
 from runstrong.profile.edit import KEY_FIELDS, form_value, key_values, with_values
-from runstrong.web.auth import library_of
+from runstrong.web import replans
+from runstrong.web.auth import planner_of
 from runstrong.web.browser import page_athlete
 from runstrong.web.errors import field_errors
+from runstrong.web.planner import LIBRARY
 from runstrong.web.templating import page
 
 FORMATS = {"toml": ".toml", "json": ".json"}  # the form's choice: the reader's suffix
@@ -93,24 +95,21 @@ def _save(
 ) -> Template | Redirect:
     """`text` (with the key fields' `values` written into it) read by the profile reader,
     stored as a new version and re-planned; else the editor with the reader's errors."""
-    from runstrong.profile.loader import profile_from_bytes
-
     handle, settings = page_athlete(request, athlete_id, Action.EDIT)
-    library = library_of(request)
     record = athlete_service.check_athlete(handle, settings)
     try:
         if values is not None:
             text = with_values(text, suffix, values, PROFILE_WHERE)
-        parsed = profile_from_bytes(
-            text.encode("utf-8"), suffix, library, PROFILE_WHERE, cache_dir=settings.cache_dir
-        )
-        plan = athlete_service.update_athlete(handle, parsed, text, suffix, library, settings)
+        version = planner_of(request).call(
+            replans.update_athlete, handle, text.encode("utf-8"), suffix, PROFILE_WHERE, LIBRARY,
+            settings,
+        )  # fmt: skip
     except RunstrongError as err:
         current = athlete_service.current_profile(handle, settings)
         shown = text if values is None else readable(current.content, current.format)
         return _editor(request, record, current, shown, suffix, errors=field_errors(err),
                        sent=values)  # fmt: skip
-    return Redirect(f"{profile_path(athlete_id)}?saved={plan.profile_version}", status_code=303)
+    return Redirect(f"{profile_path(athlete_id)}?saved={version}", status_code=303)
 
 
 def _editor(
