@@ -33,6 +33,7 @@ ARGON2_TIME_COST = 2
 ARGON2_PARALLELISM = 1
 PASSWORD_MIN_CHARS = 12  # OWASP ASVS 4.0.3 2.1.1 (level 1): at least 12 characters
 PASSWORD_MAX_CHARS = 1_024  # hashing a megabyte of password per try is a denial of service
+COMMON_PASSWORD = "is a common or leaked password: choose another"
 EMAIL_MAX_CHARS = 320
 ADDRESS_MAX_CHARS = 64
 LOGIN_WINDOW_S = 900  # failed log-ins are counted over the last 15 minutes
@@ -86,11 +87,17 @@ def checked_email(email: str, where: str = "request") -> str:
     return folded
 
 
-def checked_password(password: str, where: str = "request") -> str:
+def checked_password(password: str, settings: Settings, where: str = "request") -> str:
+    """`password` if it may be a new password: of a length between the limits, and not a common
+    or leaked one (runstrong.common_passwords: OWASP ASVS 4.0.3 2.1.7); else an InputError."""
+    from runstrong.common_passwords import is_common
+
     if len(password) < PASSWORD_MIN_CHARS:
         raise InputError(where, "password", f"should be at least {PASSWORD_MIN_CHARS} characters")
     if len(password) > PASSWORD_MAX_CHARS:
         raise InputError(where, "password", f"should be at most {PASSWORD_MAX_CHARS} characters")
+    if is_common(password, settings.cache_dir):
+        raise InputError(where, "password", COMMON_PASSWORD)
     return password
 
 
@@ -98,7 +105,7 @@ def add_user(
     email: str, password: str, settings: Settings, *, role: Role = Role.ATHLETE
 ) -> Account:
     """A new account (`runstrong user add`); an email with an account is an EmailTakenError."""
-    email, hashed = checked_email(email), _hasher().hash(checked_password(password))
+    email, hashed = checked_email(email), _hasher().hash(checked_password(password, settings))
     with _transaction(settings) as session:
         from runstrong.storage import accounts
 
@@ -279,7 +286,7 @@ def change_password(
     log-in, and the limits apply); every token but the one in use (`token`) is revoked."""
     from runstrong.storage import accounts
 
-    hashed = _hasher().hash(checked_password(new, "request"))
+    hashed = _hasher().hash(checked_password(new, settings))
     _confirmed(account, old, "old_password", address, settings)
     with _transaction(settings) as session:
         user = accounts.user_by_name(session, account.id)
@@ -336,7 +343,7 @@ def reset_password(token: str, password: str, settings: Settings) -> None:
     `token`); the secret is used up and every token of the account revoked."""
     from runstrong.storage import accounts
 
-    hashed = _hasher().hash(checked_password(password, "request"))
+    hashed = _hasher().hash(checked_password(password, settings))
     with _transaction(settings) as session:
         user_id = accounts.take_reset(session, token_digest(token), settings.timestamp)
         if user_id is None:

@@ -84,9 +84,14 @@ def test_sign_up_mistakes_are_shown_on_their_fields(tmp_path: Path) -> None:
     with client(sqlite(tmp_path)) as web:
         short = post_form(web, "/signup", {"email": "a@example.org", "password": "elevenchars"})
         not_email = post_form(web, "/signup", {"email": "nobody", "password": PASSWORD})
-    assert (short.status_code, not_email.status_code) == (422, 422)
+        common = post_form(web, "/signup", {"email": "a@example.org", "password": "Qwerty123456"})
+    assert (short.status_code, not_email.status_code, common.status_code) == (422, 422, 422)
     assert re.search(
         r'id="password-error"[^>]*>Password should be at least 12 characters', short.text
+    )
+    assert re.search(
+        r'id="password-error"[^>]*>Password is a common or leaked password: choose another',
+        common.text,
     )
     assert re.search(r'id="email-error"[^>]*>Email is not an email address', not_email.text)
     assert 'value="nobody"' in not_email.text  # what was typed is kept (never the password)

@@ -46,9 +46,10 @@ def add(email: str, admin: bool, coach: bool, password_stdin: bool) -> None:
     checked_email(email, "EMAIL")
     if admin and coach:
         raise InputError("--coach", "", "an account is an administrator or a coach, not both")
-    password = checked_password(_password(password_stdin), "--password-stdin")
+    settings = current_settings()
+    password = checked_password(_password(password_stdin), settings, "--password-stdin")
     role = Role.ADMIN if admin else Role.COACH if coach else Role.ATHLETE
-    account = add_user(email, password, current_settings(), role=role)
+    account = add_user(email, password, settings, role=role)
     click.echo(account.id)
     print(f"added {account.email} ({account.role})", file=sys.stderr)
 
