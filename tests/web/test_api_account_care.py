@@ -11,9 +11,18 @@ from typing import Any
 from litestar.testing import TestClient
 
 from runstrong import account_service
-from runstrong.account_service import Role
 from runstrong.web.config import WebConfig
-from web_client import NOW, PASSWORD, Clock, account, add_athlete, bearer, client, coached
+from web_client import (
+    NOW,
+    PASSWORD,
+    Clock,
+    account,
+    add_athlete,
+    admin_account,
+    bearer,
+    client,
+    coached,
+)
 
 NEW = "a new and longer password"
 LOG = {"date": "2026-12-08", "sets": [{"slug": "back_squat", "reps": 5, "kg": 60.0, "rir": 2}]}
@@ -31,9 +40,7 @@ def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
 
 
 def admin(web: TestClient[Any], database_url: str) -> dict[str, str]:
-    config = WebConfig(database_url=database_url, clock=Clock())
-    account_service.add_user("admin@example.org", PASSWORD, config.settings(), role=Role.ADMIN)
-    return bearer(web, "admin@example.org")
+    return admin_account(web, database_url)
 
 
 def user_id(web: TestClient[Any], headers: dict[str, str]) -> str:

@@ -20,6 +20,7 @@ from runstrong.web import (
     pages_pins,
     pages_plan,
     pages_today,
+    pages_two_factor,
 )
 from runstrong.web.browser import LoginRequired, login_redirect
 from runstrong.web.templating import (
@@ -40,6 +41,7 @@ PAGE_ROUTERS: list[Router] = [
     pages_downloads.router,
     pages_care.router,
     pages_coaching.router,
+    pages_two_factor.router,
 ]
 
 # App-wide (a CSRF failure is raised before any route): pages get HTML, /api its JSON.
