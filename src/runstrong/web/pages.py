@@ -19,6 +19,7 @@ from runstrong.web import (
     pages_load,
     pages_pins,
     pages_plan,
+    pages_privacy,
     pages_today,
     pages_two_factor,
 )
@@ -42,6 +43,7 @@ PAGE_ROUTERS: list[Router] = [
     pages_care.router,
     pages_coaching.router,
     pages_two_factor.router,
+    pages_privacy.router,
 ]
 
 # App-wide (a CSRF failure is raised before any route): pages get HTML, /api its JSON.
