@@ -109,3 +109,13 @@ def test_a_worker_checks_passwords_without_importing_zxcvbn(tmp_path: Path) -> N
     found, imported, grown = ran.stdout.rsplit(" ", 2)
     assert (found, imported) == ("[True, False]", "False")
     assert int(grown) <= CHECK_RSS_MAX_KIB
+
+
+def test_a_cache_folder_that_cannot_be_written_gives_way_to_the_processs_own(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    path = list_file(blocked / "cache")
+    assert not path.is_relative_to(tmp_path)
+    assert is_common("Password2024!", blocked / "cache")

@@ -54,20 +54,34 @@ def forms(password: str) -> set[str]:
 
 def list_file(cache_dir: Path | None) -> Path:
     """The file of the list for the installed zxcvbn, written now (by a child process) if it
-    is missing; in `cache_dir`, else in a folder of this process's own."""
+    is missing; in `cache_dir`, else (none, or one it cannot write) in a folder of this
+    process's own."""
     folder = cache_dir if cache_dir is not None else _private()
     path = folder / COMMON_LIST_NAME.format(version=_version())
     if path not in _maps and not path.is_file():
         with _lock:
-            if not path.is_file():
-                folder.mkdir(parents=True, exist_ok=True)
-                subprocess.run(
-                    [sys.executable, "-m", __name__, str(path)],
-                    check=True,
-                    timeout=BUILD_TIMEOUT_S,
-                    capture_output=True,
-                )
+            try:
+                if not path.is_file():
+                    folder.mkdir(parents=True, exist_ok=True)
+                    _write_in_child(path)
+            except (OSError, subprocess.CalledProcessError):
+                if cache_dir is None:
+                    raise
+                unwritable = True
+            else:
+                unwritable = False
+        if unwritable:  # a cache folder it cannot write: a folder of its own (lock let go)
+            return list_file(None)
     return path
+
+
+def _write_in_child(path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", __name__, str(path)],
+        check=True,
+        timeout=BUILD_TIMEOUT_S,
+        capture_output=True,
+    )
 
 
 def write_list(path: Path) -> int:
