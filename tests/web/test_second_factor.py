@@ -61,6 +61,25 @@ def shown_secret(html: str) -> str:
     return found.group(1).replace(" ", "")
 
 
+def assert_qr_of_the_link(page: str) -> None:
+    """The page's QR code is segno's of the page's otpauth:// link."""
+    import base64
+    import html
+    import io
+
+    import segno
+
+    link = re.search(r'href="(otpauth://[^"]+)"', page)
+    image = re.search(r'<img id="qr" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', page)
+    assert link
+    assert image
+    expected = io.BytesIO()
+    segno.make(html.unescape(link.group(1)), error="m").save(
+        expected, kind="svg", scale=4, xmldecl=False
+    )
+    assert base64.b64decode(image.group(1)) == expected.getvalue()
+
+
 def tokens(web: TestClient[Any], body: dict[str, Any]) -> Any:
     return web.post("/api/v1/tokens", json={"email": ADMIN, "password": PASSWORD, **body})
 
@@ -106,6 +125,7 @@ def test_setting_up_shows_the_secret_once_and_a_code_of_it_turns_it_on(database_
         assert 'href="otpauth://totp/runstrong%3Aadmin%40example.org?secret=' in started.text
         secret = shown_secret(started.text)
         assert secret != first  # a new secret each time it is started
+        assert_qr_of_the_link(started.text)
         assert len(secret) == 32  # 160 bits in base32
         clock.now += timedelta(seconds=30)  # a code of the secret, a step later
         on = post_form(web, ENROL_PATH + "/confirm", {"code": totp_code(secret, clock.now)})

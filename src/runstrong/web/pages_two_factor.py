@@ -1,6 +1,6 @@
 """The second factor on the pages (second_factor_service): setting it up at /account/two-factor
-(a secret shown once, confirmed by a code), and the log-in's second step for an account that
-has one (/login/code).
+(a secret shown once, as text, a link and a QR code, confirmed by a code), and the log-in's
+second step for an account that has one (/login/code).
 
 Between the two steps of a log-in the browser holds a ticket, not the password: the account's
 public id and the moment its password was right, signed with a key of the server key's, good for
@@ -41,6 +41,7 @@ from runstrong.web.browser import (
     start_session,
 )
 from runstrong.web.keys import derived_key
+from runstrong.web.qr_code import qr_svg
 from runstrong.web.templating import page
 
 CODE_PATH = "/login/code"
@@ -108,7 +109,8 @@ def start_enrolment(request: Request[Any, Any, Any]) -> Template:
         )
     except AlreadyEnrolledError:
         return _two_factor_page(request)
-    return _two_factor_page(request, enrolment=made)
+    qr = base64.b64encode(qr_svg(made.uri)).decode("ascii")
+    return _two_factor_page(request, enrolment=made, qr=qr)
 
 
 @post(ENROL_PATH + "/confirm", guards=[signed_in_page])
@@ -133,6 +135,7 @@ def _two_factor_page(
     request: Request[Any, Any, Any],
     *,
     enrolment: second_factor_service.Enrolment | None = None,
+    qr: str | None = None,
     error: str | None = None,
     status_code: int = 200,
 ) -> Template:
@@ -144,7 +147,7 @@ def _two_factor_page(
     )  # fmt: skip
     context = {"on": ON if on else None, "since": factor.confirmed_at, "error": error,
                "admin_needs": ADMIN_NEEDS if account.role is Role.ADMIN and not on else None,
-               "secret": secret, "uri": None if enrolment is None else enrolment.uri,
+               "secret": secret, "uri": None if enrolment is None else enrolment.uri, "qr": qr,
                "digits": TOTP_DIGITS, "code_max": CODE_MAX_CHARS}  # fmt: skip
     return page("account/two_factor.html", context, request, status_code=status_code)
 
