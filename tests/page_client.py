@@ -13,13 +13,19 @@ from web_client import PASSWORD
 
 CSRF_COOKIE = "rs_csrf"
 SESSION_COOKIE = "rs_session"
+HOST_PREFIX = "__Host-"
 
 
 def csrf_token(web: TestClient[Any]) -> str:
-    """The CSRF token of the browser's cookie (a page is fetched first if there is none)."""
-    if web.cookies.get(CSRF_COOKIE) is None:
+    """The CSRF token of the browser's cookie (a page is fetched first if there is none), named
+    with the __Host- prefix behind TLS (secure cookies) or without it."""
+
+    def found() -> str | None:
+        return web.cookies.get(CSRF_COOKIE) or web.cookies.get(HOST_PREFIX + CSRF_COOKIE)
+
+    if found() is None:
         assert web.get("/login").status_code in (200, 303)
-    token = web.cookies.get(CSRF_COOKIE)
+    token = found()
     assert token, "no CSRF cookie"
     return token
 

@@ -128,3 +128,44 @@ def coached(
         )
         assert answer.json()["status"] == "accepted"
     return owner, coach, athlete, coach_id
+
+
+# -- administrators: their second factor (ASVS 4.3.1) -------------------------------------------
+
+
+def totp_code(secret: str, at: datetime) -> str:
+    """The code an authenticator app shows for `secret` at `at` (pyotp's RFC 6238)."""
+    import pyotp
+
+    return pyotp.TOTP(secret).at(at)
+
+
+def with_second_factor(
+    web: TestClient[Any], database_url: str, email: str, headers: dict[str, str]
+) -> str:
+    """The account of `headers` (a token of `email`) with a second factor set up and confirmed
+    by that token's session, as the two-factor page does: the secret the account was shown."""
+    from runstrong import second_factor_service
+    from runstrong.web.keys import derived_key
+
+    settings = WebConfig(database_url=database_url, clock=Clock()).settings()
+    me = web.get("/api/v1/users/me", headers=headers).json()
+    account = account_service.Account(me["id"], email, Role(me["role"]))
+    key = derived_key(web.app.state.server_key, "totp")
+    secret = second_factor_service.start_enrolment(account, key, settings).secret
+    token = headers["Authorization"].removeprefix("Bearer ")
+    code = totp_code(secret, settings.timestamp)
+    second_factor_service.confirm_enrolment(account, code, token, "testclient", key, settings)
+    return secret
+
+
+def admin_account(
+    web: TestClient[Any], database_url: str, email: str = "admin@example.org"
+) -> dict[str, str]:
+    """An administrator made as `runstrong user add --admin` makes it, with a second factor set
+    up: its token passes the administration API's check."""
+    config = WebConfig(database_url=database_url, clock=Clock())
+    account_service.add_user(email, PASSWORD, config.settings(), role=Role.ADMIN)
+    headers = bearer(web, email)
+    with_second_factor(web, database_url, email, headers)
+    return headers

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from argon2 import PasswordHasher
     from sqlalchemy.orm import Session
 
+    from runstrong.storage.models import UserRow
     from runstrong.storage.token_reads import TokenAccount
 
 # argon2id at OWASP's Password Storage Cheat Sheet's first recommended cost: 19 MiB, 2 passes,
@@ -33,6 +34,8 @@ ARGON2_TIME_COST = 2
 ARGON2_PARALLELISM = 1
 PASSWORD_MIN_CHARS = 12  # OWASP ASVS 4.0.3 2.1.1 (level 1): at least 12 characters
 PASSWORD_MAX_CHARS = 1_024  # hashing a megabyte of password per try is a denial of service
+WRONG_CODE = "is not the code the authenticator app shows now"
+COMMON_PASSWORD = "is a common or leaked password: choose another"
 EMAIL_MAX_CHARS = 320
 ADDRESS_MAX_CHARS = 64
 LOGIN_WINDOW_S = 900  # failed log-ins are counted over the last 15 minutes
@@ -68,6 +71,15 @@ class EmailTakenError(RunstrongError):
         super().__init__(f"'{email}' has an account already")
 
 
+class WrongCodeError(RunstrongError):
+    """A second-factor code that is not the one the account's authenticator shows now."""
+
+    field = "code"
+
+    def __init__(self) -> None:
+        super().__init__(WRONG_CODE)
+
+
 class TooManyLoginsError(RunstrongError):
     """Too many failed log-ins for the email or from the address in the window."""
 
@@ -86,11 +98,17 @@ def checked_email(email: str, where: str = "request") -> str:
     return folded
 
 
-def checked_password(password: str, where: str = "request") -> str:
+def checked_password(password: str, settings: Settings, where: str = "request") -> str:
+    """`password` if it may be a new password: of a length between the limits, and not a common
+    or leaked one (runstrong.common_passwords: OWASP ASVS 4.0.3 2.1.7); else an InputError."""
+    from runstrong.common_passwords import is_common
+
     if len(password) < PASSWORD_MIN_CHARS:
         raise InputError(where, "password", f"should be at least {PASSWORD_MIN_CHARS} characters")
     if len(password) > PASSWORD_MAX_CHARS:
         raise InputError(where, "password", f"should be at most {PASSWORD_MAX_CHARS} characters")
+    if is_common(password, settings.cache_dir):
+        raise InputError(where, "password", COMMON_PASSWORD)
     return password
 
 
@@ -98,7 +116,7 @@ def add_user(
     email: str, password: str, settings: Settings, *, role: Role = Role.ATHLETE
 ) -> Account:
     """A new account (`runstrong user add`); an email with an account is an EmailTakenError."""
-    email, hashed = checked_email(email), _hasher().hash(checked_password(password))
+    email, hashed = checked_email(email), _hasher().hash(checked_password(password, settings))
     with _transaction(settings) as session:
         from runstrong.storage import accounts
 
@@ -121,36 +139,111 @@ def sign_up(email: str, password: str, settings: Settings, *, role: Role = Role.
 
 
 def issue_token(
-    email: str, password: str, address: str, settings: Settings, *, issue: bool = True
+    email: str,
+    password: str,
+    address: str,
+    settings: Settings,
+    *,
+    issue: bool = True,
+    code: str | None = None,
+    key: bytes | None = None,
 ) -> str | None:
     """A new API token for a right email and password; None for any wrong pair (counted). Past
-    the failure limits a TooManyLoginsError, whatever the pair. `issue` False: only check the
-    pair (a password confirming a change), the answer "" for a right one."""
+    the failure limits a TooManyLoginsError, whatever the pair. An account with a second factor
+    (second_factor_service) needs its `code` too, checked with the web app's TOTP `key`: none
+    given, a SecondFactorNeededError; a wrong one is counted, and a WrongCodeError. `issue`
+    False: only check the pair (a password confirming a change), the answer "" for a right one."""
     email = email.strip().lower()[:EMAIL_MAX_CHARS]
     address = address[:ADDRESS_MAX_CHARS]
     now = settings.timestamp
-    since = now - timedelta(seconds=LOGIN_WINDOW_S)
     from runstrong.storage import accounts
 
     with _transaction(settings) as session:
-        by_email, by_address = accounts.failures_since(session, since, email=email, address=address)
-        if by_email >= LOGIN_FAILURES_PER_EMAIL_MAX or by_address >= LOGIN_FAILURES_PER_ADDRESS_MAX:
-            raise TooManyLoginsError(LOGIN_WINDOW_S)
+        check_login_limits(session, email, address, settings)
         user = accounts.user_by_email(session, email)
         stored = user.password_hash if user is not None else None
         # An unknown email costs a hash check too: the time taken does not tell it apart.
         matches = _verified(stored or _dummy_hash(), password)
         if user is None or stored is None or not matches:
-            accounts.add_failure(session, email, address, now, forget_before=since)
-            failed = True
-        else:
-            failed = False
-            if _hasher().check_needs_rehash(stored):
-                accounts.set_password_hash(session, user.id, _hasher().hash(password))
-            token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES) if issue else ""
-            if issue:
-                accounts.add_token(session, user.id, token_digest(token), now)
-    return None if failed else token
+            count_failure(session, email, address, settings)
+            return None
+        if _hasher().check_needs_rehash(stored):
+            accounts.set_password_hash(session, user.id, _hasher().hash(password))
+        if not issue:
+            return ""
+        passed = None
+        if user.totp_confirmed_at is not None:
+            from runstrong.second_factor_service import SecondFactorNeededError
+
+            if code is None or key is None:
+                raise SecondFactorNeededError(user.name)
+            passed = _second_factor_passed(session, user, code, key, address, settings)
+        if user.totp_confirmed_at is None or passed is not None:
+            token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
+            accounts.add_token(session, user.id, token_digest(token), now, second_factor_at=passed)
+            return token
+    raise WrongCodeError  # after the transaction: the failure it counted is kept
+
+
+def issue_token_by_code(
+    name: str, code: str, address: str, key: bytes, settings: Settings
+) -> str | None:
+    """A new API token for the account of public id `name`, whose password was right a moment
+    ago (the log-in page's second step: its signed ticket says so), if `code` is its second
+    factor's; a wrong code is a WrongCodeError (counted as a failed log-in, under the same
+    limits); None: no such account with a second factor."""
+    from runstrong.storage import accounts
+
+    with _transaction(settings) as session:
+        user = accounts.user_by_name(session, name)
+        if user is None or user.email is None or user.totp_confirmed_at is None:
+            return None
+        check_login_limits(session, user.email, address[:ADDRESS_MAX_CHARS], settings)
+        passed = _second_factor_passed(session, user, code, key, address, settings)
+        if passed is not None:
+            token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
+            accounts.add_token(
+                session, user.id, token_digest(token), passed, second_factor_at=passed
+            )
+            return token
+    raise WrongCodeError  # after the transaction: the failure it counted is kept
+
+
+def check_login_limits(session: Session, email: str, address: str, settings: Settings) -> None:
+    """A TooManyLoginsError past the limits of failed log-ins for the email or the address."""
+    from runstrong.storage import accounts
+
+    since = settings.timestamp - timedelta(seconds=LOGIN_WINDOW_S)
+    by_email, by_address = accounts.failures_since(session, since, email=email, address=address)
+    if by_email >= LOGIN_FAILURES_PER_EMAIL_MAX or by_address >= LOGIN_FAILURES_PER_ADDRESS_MAX:
+        raise TooManyLoginsError(LOGIN_WINDOW_S)
+
+
+def count_failure(session: Session, email: str, address: str, settings: Settings) -> None:
+    """A failed log-in (a wrong password or second-factor code), counted for the limits."""
+    from runstrong.storage import accounts
+
+    since = settings.timestamp - timedelta(seconds=LOGIN_WINDOW_S)
+    accounts.add_failure(session, email, address[:ADDRESS_MAX_CHARS], settings.timestamp,
+                         forget_before=since)  # fmt: skip
+
+
+def _second_factor_passed(
+    session: Session, user: UserRow, code: str, key: bytes, address: str, settings: Settings
+) -> datetime | None:
+    """Now, if `code` is the user's second factor's (its step taken); else None, counted."""
+    from runstrong.second_factor_service import accepted_step, totp_secret
+    from runstrong.storage import accounts
+
+    assert user.totp_nonce is not None  # a confirmed second factor has its nonce
+    assert user.email is not None  # and is a web account's
+    secret = totp_secret(key, user.totp_nonce)
+    step = accepted_step(secret, code, user.totp_last_step, settings.timestamp)
+    if step is None:
+        count_failure(session, user.email, address, settings)
+        return None
+    accounts.take_totp_step(session, user.id, step)
+    return settings.timestamp
 
 
 def account_for_token(token: str, settings: Settings) -> Account | None:
@@ -279,7 +372,7 @@ def change_password(
     log-in, and the limits apply); every token but the one in use (`token`) is revoked."""
     from runstrong.storage import accounts
 
-    hashed = _hasher().hash(checked_password(new, "request"))
+    hashed = _hasher().hash(checked_password(new, settings))
     _confirmed(account, old, "old_password", address, settings)
     with _transaction(settings) as session:
         user = accounts.user_by_name(session, account.id)
@@ -336,7 +429,7 @@ def reset_password(token: str, password: str, settings: Settings) -> None:
     `token`); the secret is used up and every token of the account revoked."""
     from runstrong.storage import accounts
 
-    hashed = _hasher().hash(checked_password(password, "request"))
+    hashed = _hasher().hash(checked_password(password, settings))
     with _transaction(settings) as session:
         user_id = accounts.take_reset(session, token_digest(token), settings.timestamp)
         if user_id is None:

@@ -24,7 +24,7 @@ TABLES = {
 
 
 def test_head_names_the_newest_migration() -> None:
-    assert migrate.head() == "0008_athlete_revision" == database.HEAD
+    assert migrate.head() == "0009_second_factor" == database.HEAD
 
 
 def test_a_new_database_is_created_at_the_newest_revision_on_first_use(database_url: str) -> None:

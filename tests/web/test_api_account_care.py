@@ -11,18 +11,36 @@ from typing import Any
 from litestar.testing import TestClient
 
 from runstrong import account_service
-from runstrong.account_service import Role
 from runstrong.web.config import WebConfig
-from web_client import NOW, PASSWORD, Clock, account, add_athlete, bearer, client, coached
+from web_client import (
+    NOW,
+    PASSWORD,
+    Clock,
+    account,
+    add_athlete,
+    admin_account,
+    bearer,
+    client,
+    coached,
+)
 
 NEW = "a new and longer password"
 LOG = {"date": "2026-12-08", "sets": [{"slug": "back_squat", "reps": 5, "kg": 60.0, "rir": 2}]}
 
 
+def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(r) for r in connection.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
 def admin(web: TestClient[Any], database_url: str) -> dict[str, str]:
-    config = WebConfig(database_url=database_url, clock=Clock())
-    account_service.add_user("admin@example.org", PASSWORD, config.settings(), role=Role.ADMIN)
-    return bearer(web, "admin@example.org")
+    return admin_account(web, database_url)
 
 
 def user_id(web: TestClient[Any], headers: dict[str, str]) -> str:
@@ -50,6 +68,34 @@ def test_a_password_change_needs_the_old_one_and_ends_every_other_token(database
             == 401
         )
         assert bearer(web, "runner@example.org", NEW)
+
+
+def test_a_common_or_leaked_password_is_refused_at_sign_up_change_and_reset(
+    database_url: str,
+) -> None:
+    # on zxcvbn's list of leaked passwords: "1qaz2wsx3edc" as it is, "iloveyou" padded
+    common = {"1qaz2wsx3edc", "IloveYou2024!!", "qwertyqwerty"}
+    with client(database_url) as web:
+        for password in common:
+            made = web.post("/api/v1/users", json={"email": "jo@example.org", "password": password})
+            assert made.status_code == 422
+            assert made.json()["errors"] == [
+                {"field": "password", "message": account_service.COMMON_PASSWORD}
+            ]
+        runner = account(web, "runner@example.org")
+        for password in common:
+            change = {"old_password": PASSWORD, "new_password": password}
+            changed = web.put("/api/v1/users/me/password", json=change, headers=runner)
+            assert (changed.status_code, changed.json()["errors"][0]["field"]) == (422, "password")
+        link = web.post(f"/api/v1/users/{user_id(web, runner)}/password-resets",
+                        headers=admin(web, database_url)).json()["token"]  # fmt: skip
+        reset = web.post(
+            "/api/v1/password-resets", json={"token": link, "password": "1qaz2wsx3edc"}
+        )
+        assert (reset.status_code, reset.json()["errors"][0]["field"]) == (422, "password")
+        assert bearer(web, "runner@example.org")  # the password is still the first one
+    emails = [r[0] for r in rows(database_url, "SELECT email FROM users WHERE email IS NOT NULL")]
+    assert sorted(emails) == ["admin@example.org", "runner@example.org"]
 
 
 def test_a_reset_link_is_an_administrators_works_once_for_a_day_and_ends_all_tokens(

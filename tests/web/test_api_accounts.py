@@ -173,6 +173,9 @@ def test_user_add_mistakes_are_one_line(database_url: str) -> None:
     assert "at least 12 characters" in add(
         "a@example.org", "--password-stdin", stdin="elevenchars\n"
     )
+    assert "password: is a common or leaked password" in add(
+        "a@example.org", "--password-stdin", stdin="iloveyou1234\n"
+    )
     assert "no terminal" in add("a@example.org")
     ok(run_in_process("user", "add", "a@example.org", "--password-stdin", db=database_url,
                       stdin=f"{PASSWORD}\n"))  # fmt: skip

@@ -20,6 +20,7 @@ from web_client import (
     Clock,
     account,
     add_athlete,
+    admin_account,
     bearer,
     client,
     coach_account,
@@ -67,7 +68,10 @@ def send(web: TestClient[Any], method: str, path: str, body: Any, headers: dict[
 def made_by_cli_code(
     web: TestClient[Any], database_url: str, email: str, role: Role
 ) -> dict[str, str]:
-    """An account of `role` made as `runstrong user add` makes it, then signed in by the API."""
+    """An account of `role` made as `runstrong user add` makes it, then signed in by the API (an
+    administrator with its second factor set up)."""
+    if role is Role.ADMIN:
+        return admin_account(web, database_url, email)
     config = WebConfig(database_url=database_url, clock=Clock())
     account_service.add_user(email, PASSWORD, config.settings(), role=role)
     return bearer(web, email)

@@ -84,9 +84,14 @@ def test_sign_up_mistakes_are_shown_on_their_fields(tmp_path: Path) -> None:
     with client(sqlite(tmp_path)) as web:
         short = post_form(web, "/signup", {"email": "a@example.org", "password": "elevenchars"})
         not_email = post_form(web, "/signup", {"email": "nobody", "password": PASSWORD})
-    assert (short.status_code, not_email.status_code) == (422, 422)
+        common = post_form(web, "/signup", {"email": "a@example.org", "password": "Qwerty123456"})
+    assert (short.status_code, not_email.status_code, common.status_code) == (422, 422, 422)
     assert re.search(
         r'id="password-error"[^>]*>Password should be at least 12 characters', short.text
+    )
+    assert re.search(
+        r'id="password-error"[^>]*>Password is a common or leaked password: choose another',
+        common.text,
     )
     assert re.search(r'id="email-error"[^>]*>Email is not an email address', not_email.text)
     assert 'value="nobody"' in not_email.text  # what was typed is kept (never the password)
@@ -162,8 +167,29 @@ def test_cookies_are_secure_behind_a_tls_proxy(tmp_path: Path) -> None:
         page = web.get("/login")
         post_form(web, "/signup", {"email": "jo@example.org", "password": PASSWORD})
         entered = log_in(web, "jo@example.org")
-    assert "secure" in page.headers["set-cookie"].lower()  # the CSRF cookie
-    assert "secure" in entered.headers["set-cookie"].lower()  # the session cookie
+        assert web.get("/athletes", follow_redirects=False).status_code == 200  # signed in
+        out = post_form(web, "/logout", {})
+        after = web.get("/athletes", follow_redirects=False)
+    csrf, session, ended = (
+        r.headers["set-cookie"].lower().split("; ") for r in (page, entered, out)
+    )
+    # the __Host- prefix: a browser keeps the cookie only if Secure, Path=/ and no Domain
+    assert csrf[0].startswith("__host-rs_csrf=")
+    assert session[0].startswith("__host-rs_session=")
+    assert ended[0] in ("__host-rs_session=", '__host-rs_session=""')  # deleted, ...
+    for cookie in (csrf, session, ended):  # ... by a cookie a browser takes too
+        assert {"secure", "path=/", "httponly", "samesite=lax"} <= set(cookie)
+        assert not any(part.startswith("domain=") for part in cookie)
+    assert after.status_code == 303  # the form's CSRF cookie was read: the log-out worked
+
+
+def test_cookies_keep_plain_names_on_plain_http(tmp_path: Path) -> None:
+    with client(sqlite(tmp_path)) as web:
+        page = web.get("/login")
+        signed_up(web, "jo@example.org")
+    assert page.headers["set-cookie"].startswith("rs_csrf=")
+    assert "secure" not in page.headers["set-cookie"].lower()
+    assert set(web.cookies.keys()) == {"rs_csrf", "rs_session"}
 
 
 def test_logging_out_ends_the_session_even_for_a_copy_of_its_cookie(tmp_path: Path) -> None:

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# `test_x.py::test_name` names a file and a test; a following `::test_other` the same file.
-NAMED = re.compile(r"`(?:(test_[a-z_]+\.py))?::(test_[a-z0-9_]+)`")
+# `test_x.py::test_name` names a file of tests/web and a test (`tests/.../test_x.py::test_name`
+# one elsewhere); a following `::test_other` the same file.
+NAMED = re.compile(r"`(?:((?:tests/(?:[a-z_]+/)*)?test_[a-z_]+\.py))?::(test_[a-z0-9_]+)`")
 
 
 def test_every_test_the_security_document_names_exists() -> None:
@@ -23,6 +24,10 @@ def test_every_test_the_security_document_names_exists() -> None:
     missing = [
         (file, test)
         for file, test in named
-        if f"def {test}(" not in (ROOT / "tests" / "web" / file).read_text("utf-8")
+        if f"def {test}(" not in _test_file(file).read_text("utf-8")
     ]
     assert missing == []
+
+
+def _test_file(name: str) -> Path:
+    return ROOT / name if name.startswith("tests/") else ROOT / "tests" / "web" / name

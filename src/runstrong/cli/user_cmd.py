@@ -1,4 +1,5 @@
-"""`runstrong user ...`: the web app's accounts, made from the command line (the first admin)."""
+"""`runstrong user ...`: the web app's accounts, made from the command line (the first admin),
+and the recovery of one whose second factor is lost."""
 
 from __future__ import annotations
 
@@ -46,11 +47,30 @@ def add(email: str, admin: bool, coach: bool, password_stdin: bool) -> None:
     checked_email(email, "EMAIL")
     if admin and coach:
         raise InputError("--coach", "", "an account is an administrator or a coach, not both")
-    password = checked_password(_password(password_stdin), "--password-stdin")
+    settings = current_settings()
+    password = checked_password(_password(password_stdin), settings, "--password-stdin")
     role = Role.ADMIN if admin else Role.COACH if coach else Role.ATHLETE
-    account = add_user(email, password, current_settings(), role=role)
+    account = add_user(email, password, settings, role=role)
     click.echo(account.id)
     print(f"added {account.email} ({account.role})", file=sys.stderr)
+
+
+@app.command("two-factor-off")
+@click.argument("email", metavar="EMAIL")
+def two_factor_off(email: str) -> None:
+    """Remove the second factor of EMAIL's account (a lost phone, or a new server key) and sign
+    out all its sessions and API tokens: its next log-in is by the password alone, and it can
+    set up a second factor again (an administrator must, to use the administration API).
+
+    Example: runstrong user two-factor-off me@example.org
+    """
+    from runstrong.second_factor_service import remove_second_factor
+
+    remove_second_factor(email, current_settings())
+    print(
+        f"two-factor sign-in removed for {email.strip().lower()}; its sessions ended",
+        file=sys.stderr,
+    )
 
 
 def _password(from_stdin: bool) -> str:

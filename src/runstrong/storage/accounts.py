@@ -31,8 +31,22 @@ def set_password_hash(session: Session, user_id: int, password_hash: str) -> Non
     )
 
 
-def add_token(session: Session, user_id: int, token_hash: str, now: dt.datetime) -> None:
-    session.add(ApiTokenRow(user_id=user_id, token_hash=token_hash, created_at=now))
+def add_token(
+    session: Session,
+    user_id: int,
+    token_hash: str,
+    now: dt.datetime,
+    *,
+    second_factor_at: dt.datetime | None = None,
+) -> None:
+    session.add(
+        ApiTokenRow(
+            user_id=user_id,
+            token_hash=token_hash,
+            created_at=now,
+            second_factor_at=second_factor_at,
+        )
+    )
 
 
 def user_by_token(session: Session, token_hash: str) -> tuple[UserRow, ApiTokenRow] | None:
@@ -140,3 +154,42 @@ def take_reset(session: Session, token_hash: str, now: dt.datetime) -> int | Non
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+# -- the second factor (0009) ---------------------------------------------------------------
+
+
+def set_totp(
+    session: Session,
+    user_id: int,
+    nonce: str | None,
+    *,
+    confirmed_at: dt.datetime | None = None,
+    last_step: int | None = None,
+) -> None:
+    """The user's TOTP nonce, when it was confirmed and the last step taken (all None: none)."""
+    session.execute(
+        update(UserRow)
+        .where(UserRow.id == user_id)
+        .values(totp_nonce=nonce, totp_confirmed_at=confirmed_at, totp_last_step=last_step)
+    )
+
+
+def take_totp_step(session: Session, user_id: int, step: int) -> None:
+    session.execute(update(UserRow).where(UserRow.id == user_id).values(totp_last_step=step))
+
+
+def token_second_factor(session: Session, token_hash: str) -> dt.datetime | None:
+    """When a live token's sign-in passed the second factor (None: it did not, or no token)."""
+    found = session.scalar(
+        select(ApiTokenRow.second_factor_at).where(
+            ApiTokenRow.token_hash == token_hash, ApiTokenRow.revoked_at.is_(None)
+        )
+    )
+    return None if found is None else _aware(found)
+
+
+def mark_second_factor(session: Session, token_hash: str, now: dt.datetime) -> None:
+    session.execute(
+        update(ApiTokenRow).where(ApiTokenRow.token_hash == token_hash).values(second_factor_at=now)
+    )

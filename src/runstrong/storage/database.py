@@ -28,7 +28,7 @@ BUSY_TIMEOUT_S = 60  # how long a SQLite writer waits for another before giving 
 # Pages past it are read from the operating system's file cache. Our heuristic: 256 KiB.
 SQLITE_PAGE_CACHE_KIB = 256
 DATABASE_FILE = "runstrong.sqlite3"
-HEAD = "0008_athlete_revision"  # the newest migration (a test checks it is Alembic's head)
+HEAD = "0009_second_factor"  # the newest migration (a test checks it is Alembic's head)
 _MIGRATION_LOCK = 7_246_175  # PostgreSQL advisory lock key taken while migrating
 _engines: dict[str, Engine] = {}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -55,6 +56,11 @@ class UserRow(Base):
     email: Mapped[str | None] = mapped_column(String(EMAIL_LENGTH), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(8), server_default="athlete")
+    # The second factor (0009): the nonce its TOTP secret is derived from with the server key,
+    # when a code confirmed it (null: none, or being set up), the time step of the last code.
+    totp_nonce: Mapped[str | None] = mapped_column(String(64))
+    totp_confirmed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class ApiTokenRow(Base):
@@ -67,6 +73,8 @@ class ApiTokenRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # When the sign-in that made the token passed the second factor (0009); null: password only.
+    second_factor_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class LoginFailureRow(Base):

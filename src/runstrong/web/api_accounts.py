@@ -14,6 +14,7 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 from runstrong import account_service
 from runstrong.access_service import require_role
 from runstrong.account_service import Role
+from runstrong.second_factor_service import require_for_admin
 from runstrong.settings import Settings
 from runstrong.web.auth import (
     CHALLENGE,
@@ -22,6 +23,7 @@ from runstrong.web.auth import (
     config_of,
     library_of,
     signed_in,
+    totp_key,
 )
 from runstrong.web.schemas import (
     Credentials,
@@ -60,11 +62,14 @@ def sign_up(request: Request[Any, Any, Any], data: JSONBody[SignUp]) -> UserCrea
 @post("/tokens", status_code=HTTP_201_CREATED, sync_to_thread=True)
 def issue_token(request: Request[Any, Any, Any], data: JSONBody[Credentials]) -> TokenIssued:
     """A bearer token for the account; 401 with one body for any wrong pair, 429 past the
-    limit of failed log-ins for the email or the address."""
+    limit of failed log-ins for the email or the address. An account with a second factor
+    sends its authenticator's `code` too: without it, or with a wrong one (counted as a failed
+    log-in), 401 on `code`."""
     address = request.client.host if request.client else ""
     token = account_service.issue_token(
-        data.email, data.password, address, config_of(request).settings()
-    )
+        data.email, data.password, address, config_of(request).settings(), code=data.code,
+        key=totp_key(request),
+    )  # fmt: skip
     if token is None:
         raise NotAuthorizedException(WRONG_PAIR, headers=CHALLENGE)
     return TokenIssued(token)
@@ -154,8 +159,13 @@ def reset_password(request: Request[Any, Any, Any], data: JSONBody[PasswordReset
 
 
 def _admin(request: Request[Any, Any, Any]) -> Settings:
-    require_role(signed_in(request), Role.ADMIN)
-    return config_of(request).settings()
+    """An administrator's request: its token's sign-in passed the second factor (ASVS 4.3.1),
+    else 403 saying to set one up."""
+    account = signed_in(request)
+    require_role(account, Role.ADMIN)
+    settings = config_of(request).settings()
+    require_for_admin(account, bearer_token(request), settings)
+    return settings
 
 
 router = Router(

@@ -35,6 +35,14 @@ def planner_of(request: Request[Any, Any, Any]) -> Planner:
     return planner_for(config_of(request))
 
 
+def totp_key(request: Request[Any, Any, Any]) -> bytes:
+    """The key the second factors' TOTP secrets are derived with (second_factor_service), of
+    the server key (web/keys.py)."""
+    from runstrong.web.keys import derived_key
+
+    return derived_key(request.app.state.server_key, "totp")
+
+
 def library_of(request: Request[Any, Any, Any]) -> ExerciseLibrary:
     """The exercise library, loaded once when the app starts."""
     found: ExerciseLibrary = request.app.state.library

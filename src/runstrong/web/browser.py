@@ -46,6 +46,11 @@ from runstrong.web.keys import derived_key
 
 SESSION_COOKIE = "rs_session"
 CSRF_COOKIE = "rs_csrf"
+# Behind TLS (secure cookies) both cookies take the __Host- prefix (OWASP ASVS 4.0.3 3.4.4): a
+# browser keeps such a cookie only if it is Secure, has Path=/ and no Domain, so neither a
+# subdomain nor plain HTTP can set or shadow it. Plain HTTP on one's own machine cannot set one:
+# there the names stay plain.
+HOST_PREFIX = "__Host-"
 SESSION_MAX_AGE_S = 30 * 24 * 3600  # our own choice: a phone stays signed in for a month
 LOGIN_PATH = "/login"
 _ACCOUNT_KEY = "page_account"  # the request's account, looked up once (scope state)
@@ -60,13 +65,20 @@ class LoginRequired(NotAuthorizedException):
 Connection = ASGIConnection[Any, Any, Any, Any]  # a request, or what a guard is given
 
 
+def cookie_name(name: str, config: WebConfig) -> str:
+    """The name a cookie takes on this server: `name`, with HOST_PREFIX when cookies are
+    Secure."""
+    return HOST_PREFIX + name if config.secure_cookies else name
+
+
 def csrf_config(config: WebConfig, key: bytes) -> CSRFConfig:
     """CSRF protection of every form (every unsafe method outside /api and /feeds), signed
     with `key` (the server key: web/keys.py)."""
     secret = derived_key(key, "csrf").hex()
     return CSRFConfig(
         secret=secret,
-        cookie_name=CSRF_COOKIE,
+        cookie_name=cookie_name(CSRF_COOKIE, config),
+        cookie_path="/",
         cookie_secure=config.secure_cookies,
         cookie_httponly=True,
         cookie_samesite="lax",
@@ -160,14 +172,8 @@ def start_session(
     config = _config(request)
     issued = int(config.clock().timestamp())
     value = f"{token}.{issued}"
-    response.set_cookie(
-        SESSION_COOKIE,
-        f"{value}.{_signature(value, request)}",
-        max_age=SESSION_MAX_AGE_S,
-        path="/",
-        secure=config.secure_cookies,
-        httponly=True,
-        samesite="lax",
+    _set_session_cookie(
+        response, f"{value}.{_signature(value, request)}", SESSION_MAX_AGE_S, config
     )
     return response
 
@@ -177,13 +183,28 @@ def end_session(response: Response[Any], request: Request[Any, Any, Any]) -> Res
     token = session_token(request)
     if token is not None:
         revoke_token(token, _config(request).settings())
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    _set_session_cookie(response, "", 0, _config(request))  # deleted: a __Host- one needs Secure
     return response
+
+
+def _set_session_cookie(
+    response: Response[Any], value: str, max_age_s: int, config: WebConfig
+) -> None:
+    response.set_cookie(
+        cookie_name(SESSION_COOKIE, config),
+        value,
+        max_age=max_age_s,
+        expires=0 if max_age_s == 0 else None,
+        path="/",
+        secure=config.secure_cookies,
+        httponly=True,
+        samesite="lax",
+    )
 
 
 def session_token(request: Connection) -> str | None:
     """The token of a well-signed, unexpired session cookie, else None."""
-    cookie = request.cookies.get(SESSION_COOKIE)
+    cookie = request.cookies.get(cookie_name(SESSION_COOKIE, _config(request)))
     if not cookie or cookie.count(".") != 2:
         return None
     token, issued, signature = cookie.split(".")

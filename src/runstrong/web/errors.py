@@ -13,6 +13,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import (
+    HTTP_401_UNAUTHORIZED,
     HTTP_403_FORBIDDEN,
     HTTP_404_NOT_FOUND,
     HTTP_409_CONFLICT,
@@ -26,6 +27,7 @@ from runstrong.account_service import (
     EmailTakenError,
     TooManyLoginsError,
     UnknownUserError,
+    WrongCodeError,
     WrongPasswordError,
 )
 from runstrong.coaching_service import UnknownItemError
@@ -39,6 +41,7 @@ from runstrong.domain.errors import (
     RunstrongError,
     UnknownAthleteError,
 )
+from runstrong.second_factor_service import SecondFactorNeededError
 from runstrong.web.schemas import Errors, FieldError
 
 log = logging.getLogger("runstrong.web")
@@ -74,6 +77,9 @@ def runstrong_error(request: Request[Any, Any, Any], err: RunstrongError) -> Res
         return errors(HTTP_404_NOT_FOUND, ("", str(err)))
     if isinstance(err, WrongPasswordError):
         return errors(HTTP_422_UNPROCESSABLE_ENTITY, (err.field, str(err)))
+    if isinstance(err, WrongCodeError | SecondFactorNeededError):  # the password was right
+        challenge = {"WWW-Authenticate": 'Bearer realm="runstrong"'}
+        return errors(HTTP_401_UNAUTHORIZED, ("code", str(err)), headers=challenge)
     if isinstance(err, AlreadyLoggedError):
         return errors(HTTP_409_CONFLICT, ("date", f"{err}: send replace: true to replace it"))
     if isinstance(err, HandleTakenError | BadHandleError):

@@ -1,4 +1,7 @@
-"""The server's secret key: it signs the browser-session cookie and the CSRF cookie.
+"""The server's secret key: it signs the browser-session cookie and the CSRF cookie, and the
+second factors' TOTP secrets are derived with it (second_factor_service): a new key file ends
+every session and every second factor (`runstrong user two-factor-off EMAIL` then lets the
+account sign in with its password and set one up again).
 
 One key for every worker of a server: `runstrong serve` makes the key file before it starts
 them (in the data folder, or RUNSTRONG_KEY_FILE), and each worker reads it. A key made here is
@@ -63,5 +66,5 @@ def _read(key_file: Path) -> bytes:
 
 
 def derived_key(key: bytes, purpose: str) -> bytes:
-    """A key of its own for each use of the server key (cookies, CSRF)."""
+    """A key of its own for each use of the server key (cookies, CSRF, second factors)."""
     return hmac.new(key, purpose.encode("ascii"), hashlib.sha256).digest()

@@ -19,7 +19,9 @@ from runstrong.web import (
     pages_load,
     pages_pins,
     pages_plan,
+    pages_privacy,
     pages_today,
+    pages_two_factor,
 )
 from runstrong.web.browser import LoginRequired, login_redirect
 from runstrong.web.templating import (
@@ -40,6 +42,8 @@ PAGE_ROUTERS: list[Router] = [
     pages_downloads.router,
     pages_care.router,
     pages_coaching.router,
+    pages_two_factor.router,
+    pages_privacy.router,
 ]
 
 # App-wide (a CSRF failure is raised before any route): pages get HTML, /api its JSON.

@@ -6,6 +6,7 @@ limit of failed log-ins as the API's tokens (account_service)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from litestar import Request, Response, Router, get, post
@@ -21,8 +22,10 @@ from litestar.status_codes import (
 from runstrong import account_service
 from runstrong.account_service import TooManyLoginsError
 from runstrong.domain.errors import InputError
-from runstrong.web.auth import config_of
+from runstrong.second_factor_service import SecondFactorNeededError
+from runstrong.web.auth import config_of, totp_key
 from runstrong.web.browser import end_session, page_account, safe_next, start_session
+from runstrong.web.pages_two_factor import code_page
 from runstrong.web.templating import page
 
 HOME = "/athletes"
@@ -56,8 +59,11 @@ async def log_in(request: Request[Any, Any, Any]) -> Response[Any]:
     settings = config_of(request).settings()
     try:
         token = await sync_to_thread(
-            account_service.issue_token, email, password, address, settings
-        )
+            partial(account_service.issue_token, key=totp_key(request)),
+            email, password, address, settings,
+        )  # fmt: skip
+    except SecondFactorNeededError as err:  # the password was right: the code next
+        return code_page(request, err.name, back)
     except TooManyLoginsError as err:
         return _login_page(request, back=back, email=email, error=str(err).capitalize() + ".",
                            status_code=HTTP_429_TOO_MANY_REQUESTS)  # fmt: skip

@@ -1,6 +1,7 @@
 """The account's own care: a new password after the old one (account_service.change_password:
 the old one is checked as a log-in is, counted and limited; every token but this session's is
-revoked, so the account's other browsers and API clients are signed out)."""
+revoked, so the account's other browsers and API clients are signed out); and the strength
+meter of the forms' new passwords (/password-strength)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from typing import Any
 from litestar import Request, Response, Router, get, post
 from litestar.concurrency import sync_to_thread
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_422_UNPROCESSABLE_ENTITY, HTTP_429_TOO_MANY_REQUESTS
+from litestar.status_codes import (
+    HTTP_200_OK,
+    HTTP_422_UNPROCESSABLE_ENTITY,
+    HTTP_429_TOO_MANY_REQUESTS,
+)
 
 from runstrong import account_service
 from runstrong.account_service import TooManyLoginsError, WrongPasswordError
@@ -19,6 +24,7 @@ from runstrong.web.browser import LoginRequired, page_account, session_token, si
 from runstrong.web.templating import page
 
 PASSWORD_PATH = "/account/password"
+STRENGTH_PATH = "/password-strength"  # the meter of the forms' new passwords (signed out too)
 FIELD_MAX_CHARS = account_service.PASSWORD_MAX_CHARS + 1  # longer: refused by the service
 CHANGED = "Your password is changed: your other sessions and API tokens are signed out."
 
@@ -67,4 +73,21 @@ def _password_page(
     return page("account/password.html", context, request, status_code=status)
 
 
-router = Router(path="/", route_handlers=[password_form, change_password], include_in_schema=False)
+@post(STRENGTH_PATH, status_code=HTTP_200_OK)
+async def password_strength(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """The strength meter's answer for a password being typed (static/password.js posts it,
+    with the form's CSRF token): {score, max, words}. Nothing is stored."""
+    from runstrong.password_strength import STRENGTH_MAX, strength
+
+    form = await request.form()
+    typed = str(form.get("password", ""))[:FIELD_MAX_CHARS]
+    cache_dir = config_of(request).cache_dir
+    found = await sync_to_thread(strength, typed, account_service.PASSWORD_MIN_CHARS, cache_dir)
+    return {"score": found.score, "max": STRENGTH_MAX, "words": found.words}
+
+
+router = Router(
+    path="/",
+    route_handlers=[password_form, change_password, password_strength],
+    include_in_schema=False,
+)

@@ -10,6 +10,7 @@ import msgspec
 from msgspec import Meta, Struct
 
 from runstrong.account_service import EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS
+from runstrong.second_factor_service import CODE_MAX_CHARS
 
 Email = Annotated[str, Meta(max_length=EMAIL_MAX_CHARS)]
 Password = Annotated[str, Meta(max_length=PASSWORD_MAX_CHARS)]
@@ -23,6 +24,8 @@ MAX_SETS_PER_LOG = 200
 class Credentials(Struct, forbid_unknown_fields=True):
     email: Email
     password: Password
+    # The code of the account's second factor (an authenticator app's), if it has one.
+    code: Annotated[str, Meta(max_length=CODE_MAX_CHARS)] | None = None
 
 
 class UserCreated(Struct):
