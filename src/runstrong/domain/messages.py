@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from runstrong.domain.records import quick_init
-
 Param = str | int | float | tuple[str, ...]
 Params = tuple[tuple[str, Param], ...]
 
@@ -190,9 +188,6 @@ class Reason:
         # Pickled as a call with its fields: a mypyc-compiled frozen dataclass cannot be
         # unpickled field by field (as Prescription.__reduce__).
         return (Reason, (self.rule, self.params, self.citations))
-
-
-quick_init(Reason)  # made quicker in pure Python (records.py)
 
 
 # The same decisions recur week after week: each record is made once and shared (keyed on every

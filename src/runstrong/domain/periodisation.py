@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from runstrong.domain.athlete import Race, RaceDistance, RacePriority
 from runstrong.domain.messages import Reason, RuleId, reason
 from runstrong.domain.plan import Phase
-from runstrong.domain.records import quick_init
 from runstrong.domain.rules import MAX_PLAN_WEEKS, Rules
 
 LONG_RACES = frozenset({RaceDistance.MARATHON, RaceDistance.ULTRA})
@@ -81,9 +80,6 @@ class WeekFrame:
     block_in_phase: int = 0
     loading_block: int = 0
     block_loading_weeks: int = 1
-
-
-quick_init(WeekFrame)  # made quicker in pure Python (records.py)
 
 
 def monday_on_or_before(day: date) -> date:
