@@ -139,6 +139,22 @@ class Context(NamedTuple):
     block_weeks: int = 1
 
 
+# Reps doses by (reps, RIR, %1RM), each made once and shared (frozen values; a few hundred at
+# most): a plan asks for the same few again and again, and making one (a Reps and its effort, two
+# frozen dataclasses) costs about 7,000 CPU instructions, finding it 300.
+_REPS_DOSES: dict[tuple[int, int, int | None], Reps] = {}
+
+
+def reps_dose(reps: int, rir: int, percent: int | None = None) -> Reps:
+    """`reps` reps at `rir` in reserve, and at `percent` of the known max if given."""
+    key = (reps, rir, percent)
+    found = _REPS_DOSES.get(key)
+    if found is None:
+        effort = ByRir(rir) if percent is None else ByPercent(percent, rir)
+        found = _REPS_DOSES[key] = Reps(reps, effort)
+    return found
+
+
 def prescribe(
     ex: Exercise,
     role: Role,
@@ -434,7 +450,7 @@ def _finish(
         percent = None
         if ex.percent_1rm and label.known_max and ctx.level is not BEGINNER:
             percent = percent_1rm_for(reps, rir)
-        dose = Reps(reps, ByRir(rir) if percent is None else ByPercent(percent, rir))
+        dose = reps_dose(reps, rir, percent)
     timed = isinstance(dose, Hold)
     tempo = None
     if light is not None and light.tempo is not None:
@@ -552,7 +568,7 @@ def _more_in_reserve(
     was = dose.effort.rir
     rir = max(rules.rir_min, min(rules.rir_max, was + rules.deload_rir_add))
     percent = percent_1rm_for(dose.count, rir) if isinstance(dose.effort, ByPercent) else None
-    return Reps(dose.count, ByRir(rir) if percent is None else ByPercent(percent, rir)), rir - was
+    return reps_dose(dose.count, rir, percent), rir - was
 
 
 def _deloaded_by_effort(p: Prescription, notes: tuple[Reason, ...], rules: Rules) -> Prescription:
