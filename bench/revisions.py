@@ -1,5 +1,6 @@
 """This checkout against other git revisions, measured in one run:
-`.venv/bin/python -m bench.revisions REV [REV ...]` (for example the commit before an issue).
+`.venv/bin/python -m bench.revisions [--instructions] REV [REV ...]` (for example the commit
+before an issue).
 
 Each revision is checked out into a temporary git worktree and run from its own `src/` with this
 checkout's virtual environment (pure Python). Four measures, the revisions taking turns round
@@ -10,12 +11,24 @@ after round so that a slow spell of a shared machine falls on all of them:
   is a web server's re-plan, not a first plan;
 - the first plan: the CPU ms of one `generate_plan` in a fresh child process, after its imports
   and the loading of the library and the profile (a new child each round): what the command
-  line pays for planning;
+  line pays for planning. The child turns the cyclic garbage collector off first, as the command
+  line does (cli/__init__.py): with it on, whether a full collection of everything the imports
+  and the library made falls inside the plan or just before it is an accident of how many
+  objects came first (about 4M instructions, one revision or the other);
 - the command line, `runstrong plan ALEX --format json`, a fresh interpreter per run: its wall
   ms and its CPU ms (the child's user + system time, from `resource.getrusage(RUSAGE_CHILDREN)`),
   the CPU time being the steadier of the two on a shared machine.
 All are medians over the rounds. Ratios to this checkout are the numbers to compare; milliseconds
-vary with the machine.
+vary with the machine. Each round the revisions take turns in a rotated order (this checkout first
+in one round, second in the next, ...), so a machine that slows down or speeds up within a round
+does not favour whichever always went first.
+
+On a machine others are using, CPU milliseconds still move by 20-30% from run to run.
+`--instructions` also counts CPU instructions under valgrind's callgrind (deterministic: the same
+count run after run, on any load; PYTHONHASHSEED=0): the first plan's (collected only inside
+`generate_plan`, called through `operator.call`, whose C function `_operator_call` callgrind
+toggles on) and the whole `runstrong plan` command's (its input cache warmed by a run before).
+It needs valgrind and takes about a minute more per revision.
 """
 
 from __future__ import annotations
@@ -23,6 +36,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,9 +74,13 @@ for _ in range({GENERATIONS}):
 print(statistics.median(times) * 1000)
 """
 
-# Run in a fresh child: one plan, after the imports and loading, its CPU ms printed.
+# Run in a fresh child: one plan, after the imports and loading, its CPU ms printed. The garbage
+# collector off, as in the command line. Called through operator.call: `--instructions` counts
+# only what runs inside that C function (callgrind's --toggle-collect=_operator_call).
 FIRST_PLAN_CHILD = f"""
-import sys, time
+import gc
+gc.disable()
+import operator, sys, time
 from datetime import date
 from pathlib import Path
 from runstrong.domain.engine import generate_plan
@@ -71,15 +89,20 @@ from runstrong.profile.loader import load_profile
 library = load_library()
 profile = load_profile(Path(sys.argv[1]), library)
 start = time.process_time()
-generate_plan(profile, library, today=date.fromisoformat("{TODAY}"), weeks={WEEKS})
+operator.call(generate_plan, profile, library, today=date.fromisoformat("{TODAY}"), weeks={WEEKS})
 print((time.process_time() - start) * 1000)
 """
+CLI_ARGS = ["-m", "runstrong", "--today", TODAY, "plan", str(ALEX), "--format", "json"]
 
 
 def main() -> None:
-    revisions = sys.argv[1:]
+    args = sys.argv[1:]
+    instructions = "--instructions" in args
+    revisions = [a for a in args if a != "--instructions"]
     if not revisions:
-        sys.exit("usage: python -m bench.revisions REV [REV ...]")
+        sys.exit("usage: python -m bench.revisions [--instructions] REV [REV ...]")
+    if instructions and shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as folder:
         sources = {"this checkout": ROOT / "src"}
         for rev in revisions:
@@ -93,6 +116,8 @@ def main() -> None:
             sources[rev] = tree / "src"
         try:
             report(sources)
+            if instructions:
+                report_instructions(sources)
         finally:
             for rev in revisions:
                 tree = Path(folder) / rev.replace("/", "_")
@@ -126,24 +151,30 @@ def child_ms(code: str, src: Path) -> float:
     return float(out.stdout.strip())
 
 
+def in_turn(sources: dict[str, Path], round_: int) -> list[tuple[str, Path]]:
+    """The revisions in the order they run in round `round_`: rotated by one each round."""
+    order = list(sources.items())
+    k = round_ % len(order)
+    return order[k:] + order[:k]
+
+
 def report(sources: dict[str, Path]) -> None:
     generation: dict[str, list[float]] = {name: [] for name in sources}
     first: dict[str, list[float]] = {name: [] for name in sources}
     cli_wall: dict[str, list[float]] = {name: [] for name in sources}
     cli_cpu: dict[str, list[float]] = {name: [] for name in sources}
-    for _ in range(ROUNDS):
-        for name, src in sources.items():
+    for r in range(ROUNDS):
+        for name, src in in_turn(sources, r):
             generation[name].append(child_ms(CHILD, src))
-    for _ in range(FIRST_PLAN_ROUNDS):
-        for name, src in sources.items():
+    for r in range(FIRST_PLAN_ROUNDS):
+        for name, src in in_turn(sources, r):
             first[name].append(child_ms(FIRST_PLAN_CHILD, src))
-    command = ["-m", "runstrong", "--today", TODAY, "plan", str(ALEX), "--format", "json"]
     for i in range(CLI_RUNS + 1):  # the first round warms the bytecode cache: not counted
-        for name, src in sources.items():
+        for name, src in in_turn(sources, i):
             cpu_before = children_cpu()
             start = time.perf_counter()
             subprocess.run(
-                [sys.executable, *command],
+                [sys.executable, *CLI_ARGS],
                 env=environment(src),
                 check=True,
                 capture_output=True,
@@ -183,6 +214,55 @@ def report(sources: dict[str, Path]) -> None:
             row += f"  {median[name]:23.2f}  {median[name] / here:5.2f}"
         print(f"  {name:<{width}}{row}")
     print(json.dumps(medians))
+
+
+def callgrind_count(args: list[str], src: Path, *toggle: str) -> int:
+    """The CPU instructions callgrind counts running `python ARGS` from `src` (with `toggle`, only
+    inside that C function)."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        found = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={out}",
+                *(["--collect-atstart=no", f"--toggle-collect={toggle[0]}"] if toggle else []),
+                sys.executable,
+                *args,
+            ],
+            env={**environment(src), "PYTHONHASHSEED": "0"},
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+    for line in found.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise RuntimeError(f"no count in callgrind's output: {found.stderr[-400:]}")
+
+
+def report_instructions(sources: dict[str, Path]) -> None:
+    """The first plan's and the command's CPU instructions (callgrind), ratios to this
+    checkout."""
+    counts: dict[str, dict[str, int]] = {"first_plan_instructions": {}, "cli_instructions": {}}
+    for name, src in sources.items():
+        first = ["-c", FIRST_PLAN_CHILD, str(ALEX)]
+        counts["first_plan_instructions"][name] = callgrind_count(first, src, "_operator_call")
+        subprocess.run(  # the input cache and bytecode warmed, as in the timed runs
+            [sys.executable, *CLI_ARGS], env=environment(src), check=True, capture_output=True
+        )
+        counts["cli_instructions"][name] = callgrind_count(CLI_ARGS, src)
+    width = max(len(name) for name in sources)
+    print("CPU instructions (callgrind, millions); ratio = revision / this checkout")
+    print(f"  {'':<{width}}  {'first plan':>12}  {'ratio':>5}  {'CLI plan':>12}  {'ratio':>5}")
+    for name in sources:
+        row = ""
+        for measure in counts.values():
+            here = measure["this checkout"]
+            row += f"  {measure[name] / 1e6:12.1f}  {measure[name] / here:5.2f}"
+        print(f"  {name:<{width}}{row}")
+    print(json.dumps(counts))
 
 
 if __name__ == "__main__":

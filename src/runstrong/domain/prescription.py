@@ -51,6 +51,9 @@ BAND, BODYWEIGHT_REPS, EXTERNAL_LOAD, PLYOMETRIC_CONTACTS, TIMED_HOLD = (
 BASE, BUILD, PEAK = Phase.BASE, Phase.BUILD, Phase.PEAK
 PROGRESSION = RuleId.PROGRESSION
 BEGINNER, INTERMEDIATE = Level.BEGINNER, Level.INTERMEDIATE
+# The dose's records made by tuple.__new__, every field in order (why: budget.py's `_new`): each
+# dose makes several.
+_new = tuple.__new__
 
 
 class DoseRow(NamedTuple):
@@ -136,6 +139,22 @@ class Context(NamedTuple):
     block_weeks: int = 1
 
 
+# Reps doses by (reps, RIR, %1RM), each made once and shared (frozen values; a few hundred at
+# most): a plan asks for the same few again and again, and making one (a Reps and its effort, two
+# frozen dataclasses) costs about 7,000 CPU instructions, finding it 300.
+_REPS_DOSES: dict[tuple[int, int, int | None], Reps] = {}
+
+
+def reps_dose(reps: int, rir: int, percent: int | None = None) -> Reps:
+    """`reps` reps at `rir` in reserve, and at `percent` of the known max if given."""
+    key = (reps, rir, percent)
+    found = _REPS_DOSES.get(key)
+    if found is None:
+        effort = ByRir(rir) if percent is None else ByPercent(percent, rir)
+        found = _REPS_DOSES[key] = Reps(reps, effort)
+    return found
+
+
 def prescribe(
     ex: Exercise,
     role: Role,
@@ -151,7 +170,7 @@ def prescribe(
     `notes` after the dose's own. Without a `known_max` the dose is reps in reserve alone: a
     %1RM target is only given where it turns into kilograms (rule 10). With the `limit` of the
     athlete's kit, a dose it cannot load gets more reps, or a slower tempo (load_ceiling.py)."""
-    label = Label(name or ex.name, notes, known_max, limit)
+    label = _new(Label, (name or ex.name, notes, known_max, limit))
     if ex.load_type is PLYOMETRIC_CONTACTS:
         return _plyometric(ex, role, ctx, rules, label)
     if ctx.activation:
@@ -201,7 +220,7 @@ def _dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dosed:
     row = _accessory_dose(ex, role, ctx, rules)
     if role is MAIN and ex.load_type in BODYWEIGHT_LOADS and _progresses(ctx):
         return _bodyweight_main_dose(row, ctx, rules)  # a body-weight or band "main" lift
-    return Dosed(row)
+    return _new(Dosed, (row, None, False))
 
 
 def _progresses(ctx: Context) -> bool:
@@ -242,7 +261,7 @@ def _effort(ex: Exercise, row: DoseRow, ctx: Context, rules: Rules) -> Effort:
         rir = max(rir, rules.beginner_reduced_volume_min_rir)
     rir = max(rules.rir_min, min(rules.rir_max, rir))
     timed = ex.load_type is TIMED_HOLD
-    return Effort(sets, None if timed else min(row.reps, ex.max_reps or row.reps), rir)
+    return _new(Effort, (sets, None if timed else min(row.reps, ex.max_reps or row.reps), rir))
 
 
 def dose_context(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Context | None:
@@ -251,18 +270,18 @@ def dose_context(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Contex
     block) matters to main lifts and holds only, the contact budget to plyometrics only, the
     phase (beyond race season or not) to main lifts and plyometrics only, and an activation dose
     depends on no context at all (None)."""
-    plyometric = ex.load_type is PLYOMETRIC_CONTACTS
-    if plyometric:
-        return Context(
-            ctx.level, ctx.phase, 0, ctx.reduced_volume, ctx.plyo_contacts, ctx.activation
-        )
+    # made by tuple.__new__, every field in order (why: budget.py's _new): one a dose asked for
+    level, reduced = ctx.level, ctx.reduced_volume
+    if ex.load_type is PLYOMETRIC_CONTACTS:
+        fields = (level, ctx.phase, 0, reduced, ctx.plyo_contacts, ctx.activation, 0, 0, 1)
+        return _new(Context, fields)
     if ctx.activation:
         return None
     at = _step_key(ex, role, ctx, rules)
     if role is MAIN:
-        return Context(ctx.level, ctx.phase, at, ctx.reduced_volume, 0, False)
+        return _new(Context, (level, ctx.phase, at, reduced, 0, False, 0, 0, 1))
     phase = PEAK if ctx.phase in MAINTENANCE_PHASES else BASE
-    return Context(ctx.level, phase, at, ctx.reduced_volume, 0, False)
+    return _new(Context, (level, phase, at, reduced, 0, False, 0, 0, 1))
 
 
 def _step_key(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> int:
@@ -286,13 +305,14 @@ def _main_dose(ctx: Context, rules: Rules) -> Dosed:
     """The rep wave's row for the week; past its last row, a set more a week (at most
     `progression_max_main_sets`)."""
     if ctx.phase in MAINTENANCE_PHASES:
-        return Dosed(MAINTENANCE_MAIN[ctx.level])
+        return _new(Dosed, (MAINTENANCE_MAIN[ctx.level], None, False))
     table = main_table(ctx.level, ctx.phase)
     at = _place(len(table), ctx.block, ctx, rules)
     row = table[at.row]
     sets = max(row.sets, min(row.sets + at.extra_sets, rules.progression_max_main_sets))
     note = _progress_note("rep_wave", at, len(table), extra_sets=sets - row.sets)
-    return Dosed(DoseRow(sets, row.reps, row.rir, row.rest_s, row.cite), note)
+    waved = _new(DoseRow, (sets, row.reps, row.rir, row.rest_s, row.cite))
+    return _new(Dosed, (waved, note, False))
 
 
 def bodyweight_steps(reps: int, phase: Phase, rules: Rules) -> tuple[tuple[int, int, bool], ...]:
@@ -356,12 +376,12 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dos
         bodyweight = ex.load_type is BODYWEIGHT_REPS
         reps = rules.calf_reps_bodyweight if bodyweight else rules.calf_reps_loaded
         cite = ("bohm2015", "hebert_losier2012")
-        return DoseRow(sets, reps, rir, rules.calf_rest_seconds, cite)
+        return _new(DoseRow, (sets, reps, rir, rules.calf_rest_seconds, cite))
     if role in (HIP, TRUNK):
         unloaded = ex.load_type in (BAND, BODYWEIGHT_REPS)
         reps = rules.hip_trunk_reps_bodyweight if unloaded else rules.hip_trunk_reps_loaded
         sets = rules.hip_trunk_sets_beginner if beginner else rules.hip_trunk_sets
-        return DoseRow(sets, reps, rules.hip_trunk_rir, rules.hip_trunk_rest_seconds, ())
+        return _new(DoseRow, (sets, reps, rules.hip_trunk_rir, rules.hip_trunk_rest_seconds, ()))
     if ex.load_type in (BODYWEIGHT_REPS, BAND):
         reps = _by_level(
             ex.level,
@@ -376,7 +396,8 @@ def _accessory_dose(ex: Exercise, role: Role, ctx: Context, rules: Rules) -> Dos
             rules.loaded_accessory_reps_intermediate,
             rules.loaded_accessory_reps_advanced,
         )
-    return DoseRow(sets, reps, rir, _accessory_rest_seconds(role, rules), ("acsm2009",))
+    rest = _accessory_rest_seconds(role, rules)
+    return _new(DoseRow, (sets, reps, rir, rest, ("acsm2009",)))
 
 
 def _by_level(level: Level, beginner: int, intermediate: int, advanced: int) -> int:
@@ -429,7 +450,7 @@ def _finish(
         percent = None
         if ex.percent_1rm and label.known_max and ctx.level is not BEGINNER:
             percent = percent_1rm_for(reps, rir)
-        dose = Reps(reps, ByRir(rir) if percent is None else ByPercent(percent, rir))
+        dose = reps_dose(reps, rir, percent)
     timed = isinstance(dose, Hold)
     tempo = None
     if light is not None and light.tempo is not None:
@@ -547,7 +568,7 @@ def _more_in_reserve(
     was = dose.effort.rir
     rir = max(rules.rir_min, min(rules.rir_max, was + rules.deload_rir_add))
     percent = percent_1rm_for(dose.count, rir) if isinstance(dose.effort, ByPercent) else None
-    return Reps(dose.count, ByRir(rir) if percent is None else ByPercent(percent, rir)), rir - was
+    return reps_dose(dose.count, rir, percent), rir - was
 
 
 def _deloaded_by_effort(p: Prescription, notes: tuple[Reason, ...], rules: Rules) -> Prescription:
