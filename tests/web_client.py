@@ -169,3 +169,15 @@ def admin_account(
     headers = bearer(web, email)
     with_second_factor(web, database_url, email, headers)
     return headers
+
+
+def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
+    """The rows `sql` reads from the database, through a connection of the test's own."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(r) for r in connection.execute(text(sql))]
+    finally:
+        engine.dispose()

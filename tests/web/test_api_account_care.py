@@ -22,21 +22,11 @@ from web_client import (
     bearer,
     client,
     coached,
+    rows,
 )
 
 NEW = "a new and longer password"
 LOG = {"date": "2026-12-08", "sets": [{"slug": "back_squat", "reps": 5, "kg": 60.0, "rir": 2}]}
-
-
-def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            return [tuple(r) for r in connection.execute(text(sql))]
-    finally:
-        engine.dispose()
 
 
 def admin(web: TestClient[Any], database_url: str) -> dict[str, str]:

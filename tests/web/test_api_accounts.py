@@ -7,24 +7,13 @@ from __future__ import annotations
 import hashlib
 from datetime import timedelta
 
-from sqlalchemy import create_engine, text
-
 from builders import ok, one_error_line, run_in_process
 from runstrong.account_service import (
     LOGIN_FAILURES_PER_ADDRESS_MAX,
     LOGIN_FAILURES_PER_EMAIL_MAX,
     LOGIN_WINDOW_S,
 )
-from web_client import PASSWORD, Clock, account, bearer, client
-
-
-def rows(database_url: str, sql: str) -> list[tuple[object, ...]]:
-    engine = create_engine(database_url)
-    try:
-        with engine.connect() as connection:
-            return [tuple(r) for r in connection.execute(text(sql))]
-    finally:
-        engine.dispose()
+from web_client import PASSWORD, Clock, account, bearer, client, rows
 
 
 def test_sign_up_answers_an_existing_email_as_a_new_one_and_changes_nothing(
