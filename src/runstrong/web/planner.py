@@ -192,6 +192,8 @@ def serve_calls(library: object, calls: IO[bytes], answers: IO[bytes]) -> None:
             answer = (False, err)
         try:
             write_message(answers, answer)
+        except BrokenPipeError:  # the worker ended meanwhile: so does its planner
+            return
         except (pickle.PicklingError, TypeError, AttributeError) as err:
             import traceback
 
