@@ -233,6 +233,10 @@ def planner_for(config: WebConfig) -> Planner:
     with _planners_lock:
         found = _planners.get(key)
         if found is None:
+            if not _planners:
+                import atexit
+
+                atexit.register(close_planners)  # each ended, and waited for, before exit
             found = _planners[key] = Planner(config)
         return found
 
