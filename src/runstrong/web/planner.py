@@ -20,6 +20,7 @@ input closes).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import pickle
 import struct
@@ -88,20 +89,30 @@ def read_message(stream: IO[bytes]) -> Any:
 
 
 class _ErrorPickler(pickle.Pickler):
-    """Exceptions pickled by class, args and fields, never by calling their __init__ again
-    (runstrong's errors take other arguments than the args they keep)."""
+    """Exceptions pickled by class, args and state, never by calling their __init__ again
+    (runstrong's errors take other arguments than the args they keep); dataclasses by their
+    fields, made again by their __init__ (the compiled engine's frozen records cannot take a
+    state after they are made)."""
 
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, BaseException):
-            return rebuilt_error, (type(obj), obj.args, dict(getattr(obj, "__dict__", {})))
+            return rebuilt_error, (type(obj), obj.args, obj.__getstate__())
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            given = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj) if f.init}
+            return rebuilt_record, (type(obj), given)
         return NotImplemented
 
 
-def rebuilt_error(kind: type[BaseException], args: tuple[Any, ...], fields: dict[str, Any]) -> Any:
+def rebuilt_error(kind: type[BaseException], args: tuple[Any, ...], state: Any) -> Any:
     error = kind.__new__(kind, *args)
     error.args = args
-    error.__dict__.update(fields)
+    if state is not None:
+        error.__setstate__(state)  # BaseException's (the __dict__), or the compiled class's own
     return error
+
+
+def rebuilt_record(kind: type[Any], given: dict[str, Any]) -> Any:
+    return kind(**given)
 
 
 class Planner:
