@@ -42,6 +42,7 @@ def _serve(profile: Path, database: Path, host: str, port: int) -> None:
     from runstrong.profile.loader import load_profile
     from runstrong.settings import from_environment
     from runstrong.web.api_athletes import public_id
+    from runstrong.web.replans import read_plan_once
 
     for stale in (database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))):
         stale.unlink(missing_ok=True)
@@ -54,6 +55,7 @@ def _serve(profile: Path, database: Path, host: str, port: int) -> None:
     athlete_service.add_athlete(
         load_profile(profile, library), text, profile.suffix, library, mine, handle=HANDLE
     )
+    read_plan_once(HANDLE, library, mine)  # the workers read the plan parsed, without pydantic
     token = account_service.issue_token(EMAIL, PASSWORD, "make run", settings)
     feed, _ = feed_service.make_feed(HANDLE, mine)
     athlete = public_id(HANDLE, mine)

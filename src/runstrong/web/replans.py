@@ -36,7 +36,7 @@ def add_athlete(
     record, _ = athlete_service.add_athlete(
         parsed, raw.decode("utf-8"), suffix, library, settings, handle=handle, units=units
     )
-    _read_plan_once(record.handle, library, settings)
+    read_plan_once(record.handle, library, settings)
     return record
 
 
@@ -50,7 +50,7 @@ def update_athlete(
     parsed = profile_from_bytes(raw, suffix, library, where, cache_dir=settings.cache_dir)
     text = raw.decode("utf-8")
     plan = athlete_service.update_athlete(handle, parsed, text, suffix, library, settings)
-    _read_plan_once(handle, library, settings)
+    read_plan_once(handle, library, settings)
     return plan.profile_version
 
 
@@ -58,23 +58,30 @@ def add_pin(
     ref: AthleteRef, pin: Pin, note: str | None, library: ExerciseLibrary, settings: Settings
 ) -> coaching_service.StoredPin:
     stored = coaching_service.add_pin(ref, pin, note, library, settings)
-    _read_plan_once(ref.handle, library, ref.settings(settings))
+    read_plan_once(ref.handle, library, ref.settings(settings))
     return stored
 
 
 def remove_pin(ref: AthleteRef, pin_id: int, library: ExerciseLibrary, settings: Settings) -> None:
     coaching_service.remove_pin(ref, pin_id, library, settings)
-    _read_plan_once(ref.handle, library, ref.settings(settings))
+    read_plan_once(ref.handle, library, ref.settings(settings))
 
 
-def _read_plan_once(handle: str, library: ExerciseLibrary, settings: Settings) -> None:
-    """The athlete's newest plan read through the input cache (nothing without one)."""
+def read_plan_once(handle: str, library: ExerciseLibrary, settings: Settings) -> None:
+    """The athlete's newest plan, and the profile version it was made from, read through the
+    input cache (nothing without one): what stores a plan a server's workers will read calls it
+    (a planner, `make run`'s example), so that they find both parsed there."""
     if settings.cache_dir is None:
         return
     from runstrong.imports.stored_plan import read_stored_plan
+    from runstrong.profile.loader import profile_from_bytes
 
     stored = athlete_service.latest_plan(handle, settings)
     where = f"{handle}'s plan {stored.version}"
     read_stored_plan(
         stored.plan_json.encode("utf-8"), library, where=where, cache_dir=settings.cache_dir
     )
+    profile = athlete_service.current_profile(handle, settings)
+    where = f"{handle}'s profile {profile.version}"
+    raw = profile.content.encode("utf-8")
+    profile_from_bytes(raw, profile.format, library, where, cache_dir=settings.cache_dir)
