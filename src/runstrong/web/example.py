@@ -53,7 +53,12 @@ def _serve(profile: Path, database: Path, host: str, port: int) -> None:
     library = services.open_library(settings)
     text = profile.read_text("utf-8")
     athlete_service.add_athlete(
-        load_profile(profile, library), text, profile.suffix, library, mine, handle=HANDLE
+        load_profile(profile, library, cache_dir=settings.cache_dir),
+        text,
+        profile.suffix,
+        library,
+        mine,
+        handle=HANDLE,
     )
     read_plan_once(HANDLE, library, mine)  # the workers read the plan parsed, without pydantic
     token = account_service.issue_token(EMAIL, PASSWORD, "make run", settings)

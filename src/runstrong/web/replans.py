@@ -68,20 +68,16 @@ def remove_pin(ref: AthleteRef, pin_id: int, library: ExerciseLibrary, settings:
 
 
 def read_plan_once(handle: str, library: ExerciseLibrary, settings: Settings) -> None:
-    """The athlete's newest plan, and the profile version it was made from, read through the
-    input cache (nothing without one): what stores a plan a server's workers will read calls it
-    (a planner, `make run`'s example), so that they find both parsed there."""
+    """The athlete's newest plan read through the input cache (nothing without one): what
+    stores a plan a server's workers will read calls it (a planner, `make run`'s example), so
+    that they find it parsed there. (The profile it was made from was read through the same
+    cache when it was stored.)"""
     if settings.cache_dir is None:
         return
     from runstrong.imports.stored_plan import read_stored_plan
-    from runstrong.profile.loader import profile_from_bytes
 
     stored = athlete_service.latest_plan(handle, settings)
     where = f"{handle}'s plan {stored.version}"
     read_stored_plan(
         stored.plan_json.encode("utf-8"), library, where=where, cache_dir=settings.cache_dir
     )
-    profile = athlete_service.current_profile(handle, settings)
-    where = f"{handle}'s profile {profile.version}"
-    raw = profile.content.encode("utf-8")
-    profile_from_bytes(raw, profile.format, library, where, cache_dir=settings.cache_dir)
